@@ -1,0 +1,95 @@
+package org.bourtol.contracts.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/**
+ * The whole configuration, one record per section. Built only by {@link ConfigLoader}; sections with
+ * secrets redact them in {@code toString()}. Null means "not configured" for optional values.
+ */
+public record BourtolConfig(Http http, Path dataDir, Kafka kafka, Mqtt mqtt, Twilio twilio, Influx influx,
+                            Security security, Ingest ingest, Rules rules, Notifier notifier) {
+
+    static String redact(String secret) {
+        return secret == null ? null : "***";
+    }
+
+    /** HTTP server. {@code publicUrl} is the base URL Twilio calls (signatures are computed over it). */
+    public record Http(String host, int port, String publicUrl, int maxBodyBytes) {
+    }
+
+    /** Kafka. {@code bootstrap} null means embedded mode picks it. */
+    public record Kafka(String bootstrap, String securityProtocol, String saslMechanism, String username, String password,
+                        String truststorePath, String truststorePassword, int embeddedPort) {
+        @Override
+        public String toString() {
+            return "Kafka[bootstrap=" + bootstrap + ", securityProtocol=" + securityProtocol + ", saslMechanism=" + saslMechanism
+                    + ", username=" + username + ", password=" + redact(password) + ", truststorePath=" + truststorePath
+                    + ", truststorePassword=" + redact(truststorePassword) + ", embeddedPort=" + embeddedPort + "]";
+        }
+    }
+
+    /** MQTT client (and the embedded broker's port). {@code sharedGroup} null means a plain subscription. */
+    public record Mqtt(String url, String username, String password, String truststorePath, String truststorePassword,
+                       String clientId, String prefix, String sharedGroup, int embeddedPort, boolean lorawanChirpstack,
+                       boolean lorawanTts, int maxPayloadBytes, int maxInflight) {
+        @Override
+        public String toString() {
+            return "Mqtt[url=" + url + ", username=" + username + ", password=" + redact(password) + ", truststorePath="
+                    + truststorePath + ", truststorePassword=" + redact(truststorePassword) + ", clientId=" + clientId
+                    + ", prefix=" + prefix + ", sharedGroup=" + sharedGroup + ", embeddedPort=" + embeddedPort
+                    + ", lorawanChirpstack=" + lorawanChirpstack + ", lorawanTts=" + lorawanTts
+                    + ", maxPayloadBytes=" + maxPayloadBytes + ", maxInflight=" + maxInflight + "]";
+        }
+    }
+
+    /** Twilio. {@code apiBaseUrl} null means the real https://api.twilio.com. */
+    public record Twilio(String accountSid, String authToken, String from, String messagingServiceSid, String apiBaseUrl) {
+        public boolean configured() {
+            return accountSid != null && authToken != null && (from != null || messagingServiceSid != null);
+        }
+
+        @Override
+        public String toString() {
+            return "Twilio[accountSid=" + accountSid + ", authToken=" + redact(authToken) + ", from=" + from
+                    + ", messagingServiceSid=" + messagingServiceSid + ", apiBaseUrl=" + apiBaseUrl + "]";
+        }
+    }
+
+    /** InfluxDB (v1 API). {@code url} null turns the sink off. */
+    public record Influx(String url, String database, String username, String password, String token, String retention,
+                         int batchSize, Duration flushInterval) {
+        public boolean enabled() {
+            return url != null;
+        }
+
+        @Override
+        public String toString() {
+            return "Influx[url=" + url + ", database=" + database + ", username=" + username + ", password=" + redact(password)
+                    + ", token=" + redact(token) + ", retention=" + retention + ", batchSize=" + batchSize
+                    + ", flushInterval=" + flushInterval + "]";
+        }
+    }
+
+    /** Secrets for the API and pseudonyms. Null values are generated and persisted under dataDir in embedded mode. */
+    public record Security(String adminToken, String pseudonymKey) {
+        @Override
+        public String toString() {
+            return "Security[adminToken=" + redact(adminToken) + ", pseudonymKey=" + redact(pseudonymKey) + "]";
+        }
+    }
+
+    /** Ingest limits. */
+    public record Ingest(int smsPerSenderPerHour, int maxBatchItems, Duration spoolDrainInterval) {
+    }
+
+    /** Rules engine. {@code unverifiedWeight} is the weight of a report from an unverified sender (verified = 1). */
+    public record Rules(String applicationId, Duration grace, double unverifiedWeight) {
+    }
+
+    /** Notifier. */
+    public record Notifier(Duration groupWindow, Duration repeatInterval, int maxSmsPerRecipientPerHour, ZoneId timezone,
+                           String instanceId) {
+    }
+}
