@@ -1,0 +1,2 @@
+/** The rules component: conflict-risk and flood rules evaluated on Kafka Streams, with the alert lifecycle. */
+package org.bourtol.rules;
