@@ -1,0 +1,99 @@
+package org.bourtol.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A real mosquitto broker for integration tests: a child process on a free loopback port with a
+ * generated config ({@code listener <port> 127.0.0.1}, anonymous access, persistence in a temp
+ * directory). Skips the test when mosquitto is not installed, fails under {@code CI=true}
+ * ({@link ExternalBinary}). Runs as the current user ({@code user root} when root, so mosquitto does
+ * not switch to the {@code mosquitto} user, which could not write the temp directory).
+ * {@link #stop()} and {@link #restart()} keep the port and the persisted sessions, for reconnect tests.
+ *
+ * <pre>{@code
+ * try (Mosquitto broker = Mosquitto.start()) {
+ *     String url = broker.url(); // tcp://127.0.0.1:PORT
+ * }
+ * }</pre>
+ */
+public final class Mosquitto implements AutoCloseable {
+
+    private final int port;
+    private final Path dir;
+    private final ExternalProcess process;
+
+    private Mosquitto(Path binary, String extraConfig) {
+        this.port = ExternalProcess.freePort();
+        this.dir = ExternalProcess.tempDir("bourtol-mosquitto-");
+        Path conf = dir.resolve("mosquitto.conf");
+        String user = "root".equals(System.getProperty("user.name")) ? "user root\n" : "";
+        try {
+            Files.writeString(conf, "listener " + port + " 127.0.0.1\n"
+                    + "allow_anonymous true\n"
+                    + "persistence true\n"
+                    + "persistence_location " + dir.toAbsolutePath() + "/\n"
+                    + "autosave_interval 1\n"
+                    + "log_dest stdout\n"
+                    + "log_type error\nlog_type warning\nlog_type notice\n"
+                    + user
+                    + (extraConfig == null ? "" : extraConfig + "\n"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.process = new ExternalProcess("mosquitto", List.of(binary.toString(), "-c", conf.toString()), dir.resolve("mosquitto.log"));
+    }
+
+    /** Starts a broker with the default config; skips (or fails under CI) when mosquitto is absent. */
+    public static Mosquitto start() {
+        return start(null);
+    }
+
+    /** Starts a broker with extra config lines appended (e.g. {@code max_inflight_messages 100}). */
+    public static Mosquitto start(String extraConfig) {
+        Mosquitto m = new Mosquitto(ExternalBinary.require("mosquitto", "mosquitto"), extraConfig);
+        return m.restart();
+    }
+
+    /** Starts again after {@link #stop()}, on the same port with the same persistence directory. */
+    public Mosquitto restart() {
+        process.start(port, Duration.ofSeconds(10));
+        return this;
+    }
+
+    /** Stops the broker (SIGTERM: it saves its persistence file). {@link #restart()} reuses its port. */
+    public void stop() {
+        process.stop();
+    }
+
+    public boolean running() {
+        return process.alive();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code tcp://127.0.0.1:PORT}, the form Paho expects. */
+    public String url() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** The broker's output so far (errors, warnings, notices), for assertion messages. */
+    public String log() {
+        return process.logText();
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}
