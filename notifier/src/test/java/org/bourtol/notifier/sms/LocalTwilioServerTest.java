@@ -1,0 +1,91 @@
+package org.bourtol.notifier.sms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.twilio.http.TwilioRestClient;
+import io.vertx.core.Vertx;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The local Twilio server answers the real Twilio SDK like Twilio does. */
+class LocalTwilioServerTest {
+
+    static final String SID = "AC" + "0123456789abcdef".repeat(2);
+    static Vertx vertx;
+    static LocalTwilioServer server;
+    static TwilioGateway gateway;
+
+    @BeforeAll
+    static void start() {
+        vertx = Vertx.vertx();
+        server = LocalTwilioServer.start(vertx, 0).requireCredentials(SID, "secret");
+        TwilioRestClient client = new TwilioRestClient.Builder(SID, "secret").httpClient(new BaseUrlHttpClient(server.baseUrl())).build();
+        gateway = new TwilioGateway(client, "+15005550006", null, "http://127.0.0.1:1/sms/status");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        vertx.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        server.reset();
+    }
+
+    @Test
+    void acceptsAMessageAndListsIt() {
+        List<LocalTwilioServer.Message> seen = new ArrayList<>();
+        server.onMessage(seen::add);
+        SendResult r = gateway.send("+22790000001", "Crue a Niamey: 640 cm. Repondez OK K7Q");
+        LocalTwilioServer.Message m = server.messages().get(0);
+        assertEquals(new SendResult.Accepted(m.sid(), "queued"), r);
+        assertTrue(m.sid().matches("SM[0-9a-f]{32}"));
+        assertEquals(1, m.numSegments());
+        assertEquals("+15005550006", m.from());
+        assertEquals("http://127.0.0.1:1/sms/status", m.statusCallback());
+        assertTrue(seen.get(0).toString().contains("+227****0001"));
+        assertEquals(1, gateway.sentTo("+22790000001", Instant.now().minusSeconds(60)).size());
+        assertEquals(0, gateway.sentTo("+22790000002", Instant.now().minusSeconds(60)).size());
+        assertEquals(0, gateway.sentTo("+22790000001", Instant.now().plusSeconds(60)).size());
+    }
+
+    @Test
+    void injectsFaults() {
+        server.failNext(1, LocalTwilioServer.Fault.serverError()).failNext(1, LocalTwilioServer.Fault.tooManyRequests());
+        server.failTo("+22790000009", LocalTwilioServer.Fault.invalidTo());
+        SendResult first = gateway.send("+22790000001", "a");
+        SendResult second = gateway.send("+22790000001", "b");
+        assertEquals(500, assertInstanceOf(SendResult.Retryable.class, first).httpStatus());
+        assertEquals(429, assertInstanceOf(SendResult.Retryable.class, second).httpStatus());
+        assertInstanceOf(SendResult.Accepted.class, gateway.send("+22790000001", "c"));
+        SendResult.Rejected dead = assertInstanceOf(SendResult.Rejected.class, gateway.send("+22790000009", "d"));
+        assertEquals("21211", dead.errorCode());
+        assertEquals(400, dead.httpStatus());
+        assertEquals(1, server.messages().size());
+        assertEquals(4, server.requests().stream().filter(q -> q.method().equals("POST")).count());
+    }
+
+    @Test
+    void dropAfterAcceptIsAmbiguous() {
+        server.failNext(1, LocalTwilioServer.Fault.acceptThenDrop());
+        SendResult r = gateway.send("+22790000001", "x");
+        assertTrue(assertInstanceOf(SendResult.Retryable.class, r).ambiguous());
+        assertEquals(1, server.messages().size());
+    }
+
+    @Test
+    void refusesWrongCredentials() {
+        TwilioRestClient bad = new TwilioRestClient.Builder(SID, "wrong").httpClient(new BaseUrlHttpClient(server.baseUrl())).build();
+        SendResult r = new TwilioGateway(bad, "+15005550006", null, null).send("+22790000001", "x");
+        assertEquals("20003", assertInstanceOf(SendResult.Rejected.class, r).errorCode());
+    }
+}
