@@ -1,0 +1,2 @@
+/** The time-series component: observations, alerts and deliveries from Kafka into InfluxDB. */
+package org.bourtol.timeseries;
