@@ -1,0 +1,60 @@
+package org.bourtol.rules;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.bourtol.contracts.observation.AckRequest;
+import org.bourtol.contracts.observation.Observation;
+import org.bourtol.contracts.topic.Topics;
+import org.bourtol.rules.engine.CorruptRecordHandler;
+import org.bourtol.rules.engine.GlobalDirectory;
+import org.bourtol.rules.engine.RulesEnv;
+import org.bourtol.rules.engine.Signal;
+import org.bourtol.rules.gauge.GaugeLevelTopology;
+import org.bourtol.rules.lifecycle.LifecycleTopology;
+
+/**
+ * The whole rules topology: global zone and rule stores, one branch per rule family producing
+ * signals, and the alert lifecycle writing {@code bourtol.alerts.v1}. Tests drive this exact builder.
+ */
+public final class RulesTopology {
+
+    private RulesTopology() {
+    }
+
+    public static Topology build(RulesEnv env) {
+        StreamsBuilder builder = new StreamsBuilder();
+        GlobalDirectory.addTo(builder, env);
+        KStream<String, Observation> observations = builder.stream(Topics.OBSERVATIONS.name(),
+                Consumed.with(Topics.OBSERVATIONS.keySerde(), Topics.OBSERVATIONS.valueSerde())
+                        .withTimestampExtractor(new ObservedAtExtractor()));
+        List<KStream<String, Signal>> branches = List.of(
+                GaugeLevelTopology.addTo(observations, env));
+        KStream<String, Signal> signals = branches.get(0);
+        for (int i = 1; i < branches.size(); i++) {
+            signals = signals.merge(branches.get(i));
+        }
+        KStream<String, AckRequest> acks = builder.stream(Topics.ACKS.name(),
+                Consumed.with(Topics.ACKS.keySerde(), Topics.ACKS.valueSerde()));
+        LifecycleTopology.addTo(signals, acks, env);
+        return builder.build();
+    }
+
+    /** Streams properties: exactly-once v2, corrupt records logged and skipped, state under dataDir/streams. */
+    public static Properties properties(Properties common, String applicationId, Path dataDir) {
+        Properties p = new Properties();
+        p.putAll(common);
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, CorruptRecordHandler.class.getName());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toAbsolutePath().toString());
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
+        return p;
+    }
+}

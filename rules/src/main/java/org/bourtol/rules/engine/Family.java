@@ -1,0 +1,58 @@
+package org.bourtol.rules.engine;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.bourtol.contracts.directory.RuleDocument;
+import org.bourtol.contracts.directory.Zone;
+import org.bourtol.contracts.observation.Hazard;
+import org.bourtol.contracts.observation.Observation;
+import org.bourtol.rules.zones.ZoneIndex;
+
+/**
+ * One rule type (SPEC 5) as the generic topology sees it: how to parse and validate its parameters,
+ * which inputs it takes, how to step its pure evaluator, and which zone an alert is about.
+ * Implementations hold no Kafka imports; {@link FamilyTopology} wires them.
+ *
+ * @param <P> the typed parameters
+ * @param <S> the immutable per-(rule, key) state (a Jackson-serializable record)
+ */
+public interface Family<P, S> {
+
+    String type();
+
+    Hazard hazard();
+
+    Class<S> stateType();
+
+    S initial();
+
+    /** Typed parameters; throws {@link RuleProblems} with officer-readable reasons when invalid. */
+    P parse(RuleDocument doc);
+
+    /** The zone ids this rule needs to exist, with the zone kinds it accepts (empty = any kind). */
+    default List<String> zoneKinds() {
+        return List.of();
+    }
+
+    /** True when inputs must be re-keyed by zone before evaluation (zone aggregations). */
+    default boolean keyedByZone() {
+        return false;
+    }
+
+    /** For zone-keyed families: the zones of {@code rule} this observation counts for. */
+    default List<String> zonesOf(CompiledRule<P> rule, Observation o, ZoneIndex zones) {
+        return List.of();
+    }
+
+    /** Whether {@code o}, arriving under {@code key}, is an input of {@code rule}. */
+    boolean applies(CompiledRule<P> rule, String key, Observation o);
+
+    Step<S> step(S state, Observation o, CompiledRule<P> rule, ZoneIndex zones, Instant now);
+
+    /** The zone an alert for this state is about (station, commune, corridor…), or null when none. */
+    String alertZone(CompiledRule<P> rule, String key, S state, ZoneIndex zones);
+
+    /** Headline in "fr" and "en" for a firing verdict; {@code zone} may be null when unknown. */
+    Map<String, String> headline(CompiledRule<P> rule, String zoneName, Zone zone, Verdict.Fire fire);
+}

@@ -1,0 +1,209 @@
+package org.bourtol.rules.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import java.util.Set;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.bourtol.contracts.observation.Observation;
+import org.bourtol.contracts.topic.Json;
+import org.bourtol.contracts.topic.JsonSerde;
+import org.bourtol.contracts.topic.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires one {@link Family} into the topology: (for zone aggregations) re-key observations by zone,
+ * then evaluate every enabled rule of the family per (rule, key) with a {@link Timeline} in a named
+ * store ({@code <type>-state}), and emit {@link Signal}s for the lifecycle when the verdict changes
+ * what the lifecycle knows.
+ */
+public final class FamilyTopology {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FamilyTopology.class);
+    private static final JsonSerde<Timeline> TIMELINE = new JsonSerde<>(Timeline.class);
+
+    private FamilyTopology() {
+    }
+
+    public static <P, S> KStream<String, Signal> addTo(KStream<String, Observation> observations, RulesEnv env,
+                                                       Family<P, S> family) {
+        String store = family.type() + "-state";
+        StoreBuilder<KeyValueStore<String, Timeline>> sb =
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(store), Serdes.String(), TIMELINE);
+        KStream<String, Observation> input = observations;
+        if (family.keyedByZone()) {
+            input = observations
+                    .process(() -> new ZoneRouter<>(env, family), Named.as(family.type() + "-route"))
+                    .repartition(Repartitioned.<String, Observation>as(family.type() + "-by-zone")
+                            .withKeySerde(Serdes.String()).withValueSerde(Topics.OBSERVATIONS.valueSerde()));
+        }
+        return input.process(new ProcessorSupplier<String, Observation, String, Signal>() {
+            @Override
+            public Processor<String, Observation, String, Signal> get() {
+                return new Evaluate<>(env, family, store);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return Set.of(sb);
+            }
+        }, Named.as(family.type() + "-evaluate"));
+    }
+
+    /** Re-keys an observation by each zone of this family's rules it counts for. */
+    private static final class ZoneRouter<P> implements Processor<String, Observation, String, Observation> {
+        private final RulesEnv env;
+        private final Family<P, ?> family;
+        private ProcessorContext<String, Observation> context;
+        private DirectoryView view;
+
+        ZoneRouter(RulesEnv env, Family<P, ?> family) {
+            this.env = env;
+            this.family = family;
+        }
+
+        @Override
+        public void init(ProcessorContext<String, Observation> context) {
+            this.context = context;
+            this.view = new DirectoryView(context, env);
+        }
+
+        @Override
+        public void process(Record<String, Observation> record) {
+            if (record.value() == null) {
+                return;
+            }
+            java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+            for (CompiledRule<P> rule : view.rules(family)) {
+                keys.addAll(family.zonesOf(rule, record.value(), view.zones()));
+            }
+            keys.forEach(k -> context.forward(record.withKey(k)));
+        }
+    }
+
+    /** Evaluates the family's rules for one input and forwards signals keyed by {@code rule|zone}. */
+    private static final class Evaluate<P, S> implements Processor<String, Observation, String, Signal> {
+        private final RulesEnv env;
+        private final Family<P, S> family;
+        private final String storeName;
+        private ProcessorContext<String, Signal> context;
+        private KeyValueStore<String, Timeline> store;
+        private DirectoryView view;
+
+        Evaluate(RulesEnv env, Family<P, S> family, String storeName) {
+            this.env = env;
+            this.family = family;
+            this.storeName = storeName;
+        }
+
+        @Override
+        public void init(ProcessorContext<String, Signal> context) {
+            this.context = context;
+            this.store = context.getStateStore(storeName);
+            this.view = new DirectoryView(context, env);
+        }
+
+        @Override
+        public void process(Record<String, Observation> record) {
+            Observation o = record.value();
+            if (o == null || record.key() == null) {
+                return;
+            }
+            for (CompiledRule<P> rule : view.rules(family)) {
+                if (family.applies(rule, record.key(), o)) {
+                    try {
+                        evaluate(rule, record.key(), o, record.timestamp());
+                    } catch (RuntimeException e) {
+                        LOG.error("rule evaluation failed [rule: {}, key: {}, observation: {}]", rule.id(), record.key(), o.id(), e);
+                    }
+                }
+            }
+        }
+
+        private void evaluate(CompiledRule<P> rule, String key, Observation o, long ts) {
+            String skey = rule.id() + "|" + key;
+            Timeline tl = Objects.requireNonNullElse(store.get(skey), Timeline.empty());
+            if (tl.tooLate(o)) {
+                env.countTooLate();
+                LOG.warn("observation after the grace period ignored [rule: {}, key: {}, observation: {}, observedAt: {}]",
+                        rule.id(), key, o.id(), o.observedAt());
+                return;
+            }
+            List<Observation> inputs = tl.with(o);
+            Instant horizon = Timeline.horizonFor(inputs, env.grace());
+            if (horizon.isBefore(tl.horizon())) {
+                horizon = tl.horizon();
+            }
+            S state = tl.base() == null ? family.initial() : Json.MAPPER.convertValue(tl.base(), family.stateType());
+            S base = state;
+            Verdict verdict = Verdict.CLEAR;
+            List<Observation> keep = new ArrayList<>();
+            for (Observation in : inputs) {
+                if (rule.inSeason(in.observedAt())) {
+                    Step<S> step = family.step(state, in, rule, view.zones(), in.observedAt());
+                    state = step.state();
+                    verdict = step.verdict();
+                } else {
+                    state = family.initial();
+                    verdict = Verdict.CLEAR;
+                }
+                if (in.observedAt().isBefore(horizon)) {
+                    base = state;
+                } else {
+                    keep.add(in);
+                }
+            }
+            String zone = family.alertZone(rule, key, state, view.zones());
+            boolean fired = tl.fired();
+            String alertZone = tl.alertZone();
+            String lastFire = tl.lastFire();
+            if (tl.fired() && tl.alertZone() != null
+                    && (verdict instanceof Verdict.Clear || !tl.alertZone().equals(zone))) {
+                forward(rule, tl.alertZone(), key, null, o, ts);
+                fired = false;
+                alertZone = null;
+                lastFire = null;
+            }
+            if (verdict instanceof Verdict.Fire fire && zone != null) {
+                String fingerprint = zone + "/" + fire.level() + "/" + fire.severity() + "/" + fire.measure();
+                if (!fingerprint.equals(lastFire)) {
+                    forward(rule, zone, key, fire, o, ts);
+                }
+                fired = true;
+                alertZone = zone;
+                lastFire = fingerprint;
+            }
+            JsonNode baseJson = Json.MAPPER.valueToTree(base);
+            store.put(skey, new Timeline(baseJson, horizon, keep, fired, alertZone, lastFire));
+        }
+
+        private void forward(CompiledRule<P> rule, String zone, String source, Verdict.Fire fire, Observation o, long ts) {
+            Signal s;
+            if (fire == null) {
+                s = new Signal(rule.id(), family.type(), family.hazard(), zone, source, false, null, null, null, null,
+                        o.observedAt(), null);
+            } else {
+                Map<String, String> headline = family.headline(rule, view.zones().name(zone), view.zones().zone(zone).orElse(null), fire);
+                s = new Signal(rule.id(), family.type(), family.hazard(), zone, source, true, fire.level(),
+                        fire.severity() != null ? fire.severity()
+                                : rule.severity(fire.level(), org.bourtol.contracts.alert.Severity.Moderate),
+                        headline, fire.evidence(), o.observedAt(), null);
+            }
+            context.forward(new Record<>(s.key(), s, ts));
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.bourtol.rules.engine;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.bourtol.contracts.alert.Evidence;
+import org.bourtol.contracts.alert.Severity;
+import org.bourtol.contracts.observation.Hazard;
+
+/**
+ * What a rule family tells the alert lifecycle about one (rule, alert zone) from one source (a
+ * station, herd or zone): firing with a level and severity, or clear. Internal to the rules topology
+ * (repartition topic), keyed by {@code rule|zone}. An {@code ack} signal carries an acknowledgement
+ * instead (code or alertId in {@code source}, actor in {@code level}).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Signal(String rule, String ruleType, Hazard hazard, String zone, String source, boolean fire,
+                     String level, Severity severity, Map<String, String> headline, List<Evidence> evidence,
+                     Instant at, Ack ack) {
+
+    /** An acknowledgement routed through the lifecycle: by alert id or by SMS code. */
+    public record Ack(String requestId, String alertId, String code, String by, Instant at) {
+    }
+
+    public String key() {
+        return rule + "|" + zone;
+    }
+
+    public static Signal ack(Ack ack) {
+        return new Signal(null, null, null, null, null, false, null, null, null, null, ack.at(), ack);
+    }
+}

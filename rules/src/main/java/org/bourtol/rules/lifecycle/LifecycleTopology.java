@@ -1,0 +1,143 @@
+package org.bourtol.rules.lifecycle;
+
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.bourtol.contracts.alert.AlertEvent;
+import org.bourtol.contracts.directory.Zone;
+import org.bourtol.contracts.observation.AckRequest;
+import org.bourtol.contracts.topic.JsonSerde;
+import org.bourtol.contracts.topic.Topics;
+import org.bourtol.rules.engine.DirectoryView;
+import org.bourtol.rules.engine.RulesEnv;
+import org.bourtol.rules.engine.Signal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the families' signals and the acknowledgement requests into alert lifecycle events on
+ * {@code bourtol.alerts.v1}. Signals are funnelled through a one-partition repartition topic so a single
+ * task owns every alert: that is what makes "one active alert per (rule, zone)" and "short code unique
+ * among active alerts" simple and exact. Stores: {@code alert-slots} (rule|zone → slot) and
+ * {@code alert-index} ("id:"/"code:" → rule|zone).
+ */
+public final class LifecycleTopology {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LifecycleTopology.class);
+    public static final String SLOTS = "alert-slots";
+    public static final String INDEX = "alert-index";
+
+    private LifecycleTopology() {
+    }
+
+    public static KStream<String, AlertEvent> addTo(KStream<String, Signal> signals, KStream<String, AckRequest> acks, RulesEnv env) {
+        KStream<String, Signal> funnel = signals.repartition(Repartitioned.<String, Signal>as("signals")
+                .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(Signal.class)).withNumberOfPartitions(1));
+        KStream<String, Signal> ackSignals = acks
+                .filter((k, a) -> a != null)
+                .mapValues(a -> Signal.ack(new Signal.Ack(a.id(), a.alertId(), a.code(), a.by(), a.at())));
+        StoreBuilder<KeyValueStore<String, AlertSlot>> slots = Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(SLOTS), Serdes.String(), new JsonSerde<>(AlertSlot.class));
+        StoreBuilder<KeyValueStore<String, String>> index = Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(INDEX), Serdes.String(), Serdes.String());
+        KStream<String, AlertEvent> events = funnel.merge(ackSignals, Named.as("signals-and-acks"))
+                .process(new ProcessorSupplier<String, Signal, String, AlertEvent>() {
+                    @Override
+                    public Processor<String, Signal, String, AlertEvent> get() {
+                        return new LifecycleProcessor(env);
+                    }
+
+                    @Override
+                    public Set<StoreBuilder<?>> stores() {
+                        return Set.of(slots, index);
+                    }
+                }, Named.as("lifecycle"));
+        events.to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde()));
+        return events;
+    }
+
+    private static final class LifecycleProcessor implements Processor<String, Signal, String, AlertEvent> {
+        private final RulesEnv env;
+        private ProcessorContext<String, AlertEvent> context;
+        private KeyValueStore<String, AlertSlot> slots;
+        private KeyValueStore<String, String> index;
+        private DirectoryView view;
+
+        LifecycleProcessor(RulesEnv env) {
+            this.env = env;
+        }
+
+        @Override
+        public void init(ProcessorContext<String, AlertEvent> context) {
+            this.context = context;
+            this.slots = context.getStateStore(SLOTS);
+            this.index = context.getStateStore(INDEX);
+            this.view = new DirectoryView(context, env);
+        }
+
+        @Override
+        public void process(Record<String, Signal> record) {
+            Signal s = record.value();
+            if (s == null) {
+                return;
+            }
+            if (s.ack() != null) {
+                ack(s.ack(), record.timestamp());
+                return;
+            }
+            String key = s.key();
+            AlertSlot before = slots.get(key);
+            Zone zone = view.zones().zone(s.zone()).orElse(null);
+            Lifecycle.ZoneFacts facts = new Lifecycle.ZoneFacts(zone == null ? s.zone() : zone.name(),
+                    zone == null ? null : zone.geometry());
+            Lifecycle.Result r = Lifecycle.onSignal(before, s, facts, code -> index.get("code:" + code) != null);
+            apply(key, before, r, record.timestamp());
+        }
+
+        private void ack(Signal.Ack ack, long ts) {
+            String key = ack.alertId() != null ? index.get("id:" + ack.alertId())
+                    : index.get("code:" + ack.code().trim().toUpperCase(java.util.Locale.ROOT));
+            if (key == null) {
+                LOG.info("acknowledgement for no active alert ignored [request: {}, alertId: {}, code: {}]",
+                        ack.requestId(), ack.alertId(), ack.code());
+                return;
+            }
+            AlertSlot before = slots.get(key);
+            apply(key, before, Lifecycle.onAck(before, ack), ts);
+        }
+
+        private void apply(String key, AlertSlot before, Lifecycle.Result r, long ts) {
+            if (r.slot() != null) {
+                slots.put(key, r.slot());
+            }
+            for (AlertEvent e : r.events()) {
+                switch (e.type()) {
+                    case RAISED -> {
+                        index.put("id:" + e.alertId(), key);
+                        index.put("code:" + e.alert().code(), key);
+                        LOG.info("alert raised [rule: {}, zone: {}, severity: {}, code: {}]", e.alert().rule(),
+                                e.alert().zone(), e.alert().severity(), e.alert().code());
+                    }
+                    case RESOLVED -> {
+                        index.delete("id:" + e.alertId());
+                        index.delete("code:" + e.alert().code());
+                        LOG.info("alert resolved [rule: {}, zone: {}, code: {}]", e.alert().rule(), e.alert().zone(), e.alert().code());
+                    }
+                    default -> LOG.debug("alert {} [rule: {}, zone: {}, severity: {}]", e.type(), e.alert().rule(),
+                            e.alert().zone(), e.alert().severity());
+                }
+                context.forward(new Record<>(e.alertId(), e, ts));
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.bourtol.rules.zones;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bourtol.contracts.directory.Zone;
+import org.bourtol.contracts.directory.ZoneKind;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.geom.util.AffineTransformation;
+import org.locationtech.jts.index.strtree.STRtree;
+
+/**
+ * An immutable spatial snapshot of the zones: an STRtree over zone envelopes for point-in-zone
+ * lookups and, per zone, a locally projected copy (equirectangular at the zone's latitude, metres)
+ * for distances such as distance-to-corridor. Rebuilt from the zone map whenever a zone changes;
+ * zones whose geometry cannot be read are left out (the API refuses them anyway).
+ */
+public final class ZoneIndex {
+
+    private static final double M_PER_DEG_LAT = 110_574;
+    private static final double M_PER_DEG_LON_EQ = 111_320;
+
+    private record Entry(Zone zone, Geometry geometry, PreparedGeometry prepared, Geometry metric, double lonScale, double area) {
+    }
+
+    private final Map<String, Entry> entries = new HashMap<>();
+    private final STRtree tree = new STRtree();
+
+    public static final ZoneIndex EMPTY = new ZoneIndex(Map.of());
+
+    public ZoneIndex(Map<String, Zone> zones) {
+        zones.values().forEach(z -> {
+            try {
+                Geometry g = GeoJson.read(z.geometry());
+                double lat = g.getEnvelopeInternal().centre().y;
+                double lonScale = M_PER_DEG_LON_EQ * Math.cos(Math.toRadians(lat));
+                Geometry metric = new AffineTransformation().scale(lonScale, M_PER_DEG_LAT).transform(g);
+                Entry e = new Entry(z, g, PreparedGeometryFactory.prepare(g), metric, lonScale, g.getArea());
+                entries.put(z.id(), e);
+                tree.insert(g.getEnvelopeInternal(), e);
+            } catch (RuntimeException ignored) {
+                // invalid geometries are refused at the API; a bad record on the topic is skipped here
+            }
+        });
+        tree.build();
+    }
+
+    public Optional<Zone> zone(String id) {
+        Entry e = id == null ? null : entries.get(id);
+        return e == null ? Optional.empty() : Optional.of(e.zone());
+    }
+
+    public String name(String id) {
+        return zone(id).map(Zone::name).orElse(id);
+    }
+
+    public Optional<Geometry> geometry(String id) {
+        Entry e = entries.get(id);
+        return e == null ? Optional.empty() : Optional.of(e.geometry());
+    }
+
+    public int size() {
+        return entries.size();
+    }
+
+    /** Polygonal zones containing the point, smallest first. */
+    @SuppressWarnings("unchecked")
+    public List<Zone> containing(double lat, double lon) {
+        Point p = GeoJson.FACTORY.createPoint(new Coordinate(lon, lat));
+        List<Entry> hits = new ArrayList<>();
+        for (Object o : tree.query(p.getEnvelopeInternal())) {
+            Entry e = (Entry) o;
+            if (e.area() > 0 && e.prepared().covers(p)) {
+                hits.add(e);
+            }
+        }
+        hits.sort(Comparator.comparingDouble(Entry::area));
+        return hits.stream().map(Entry::zone).toList();
+    }
+
+    public boolean contains(String zoneId, double lat, double lon) {
+        Entry e = entries.get(zoneId);
+        return e != null && e.prepared().covers(GeoJson.FACTORY.createPoint(new Coordinate(lon, lat)));
+    }
+
+    /** Distance in metres from the point to the zone's geometry (0 inside), or +inf for an unknown zone. */
+    public double distanceMeters(String zoneId, double lat, double lon) {
+        Entry e = entries.get(zoneId);
+        if (e == null) {
+            return Double.POSITIVE_INFINITY;
+        }
+        Point p = GeoJson.FACTORY.createPoint(new Coordinate(lon * e.lonScale(), lat * M_PER_DEG_LAT));
+        return e.metric().distance(p);
+    }
+
+    /** The zone itself or its nearest ancestor of {@code kind}, following parents. */
+    public Optional<Zone> ancestorOfKind(String zoneId, ZoneKind kind) {
+        String id = zoneId;
+        for (int depth = 0; id != null && depth < 10; depth++) {
+            Optional<Zone> z = zone(id);
+            if (z.isEmpty()) {
+                return Optional.empty();
+            }
+            if (z.get().kind() == kind) {
+                return z;
+            }
+            id = z.get().parent();
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,2 @@
+/** Zones: GeoJSON to JTS, validation, the spatial index and the zones API. */
+package org.bourtol.rules.zones;
