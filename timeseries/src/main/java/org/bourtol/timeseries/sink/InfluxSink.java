@@ -1,9 +1,6 @@
 package org.bourtol.timeseries.sink;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -55,15 +51,11 @@ public final class InfluxSink implements Runnable {
     private final Properties consumerProps;
     private final InfluxWriter writer;
     private final Settings settings;
-    private final MeterRegistry metrics;
     private final RecordRouter router = new RecordRouter(new PipelineLatency(100_000, 20_000));
     private final PendingBatch pending = new PendingBatch();
     private final Backoff backoff;
-    private final AtomicLong lag = new AtomicLong();
     private final Map<TopicPartition, Long> committed = new HashMap<>();
-    private final Counter errors;
-    private final Counter skipped;
-    private final Timer writeTimer;
+    private final SinkMeters meters;
     private volatile boolean running = true;
     private volatile HealthRegistry.Status status = HealthRegistry.Status.up("starting");
     private volatile KafkaConsumer<byte[], byte[]> consumer;
@@ -77,13 +69,8 @@ public final class InfluxSink implements Runnable {
         this.consumerProps = consumerProps;
         this.writer = writer;
         this.settings = settings;
-        this.metrics = metrics;
         this.backoff = new Backoff(settings.minBackoff(), settings.maxBackoff());
-        Gauge.builder("bourtol.influx.lag", lag, AtomicLong::get).description("records of the sink's topics not yet in InfluxDB")
-                .baseUnit("records").register(metrics);
-        this.errors = Counter.builder("bourtol.influx.write.errors").description("failed InfluxDB batch writes (retried)").register(metrics);
-        this.skipped = Counter.builder("bourtol.influx.skipped").description("records that could not be decoded").register(metrics);
-        this.writeTimer = Timer.builder("bourtol.influx.write.latency").description("InfluxDB batch write time").register(metrics);
+        this.meters = new SinkMeters(metrics);
     }
 
     public HealthRegistry.Status health() {
@@ -91,7 +78,7 @@ public final class InfluxSink implements Runnable {
     }
 
     public long lag() {
-        return lag.get();
+        return meters.lag();
     }
 
     /** Asks the loop to stop: it tries one last flush, commits and closes the consumer. */
@@ -131,7 +118,7 @@ public final class InfluxSink implements Runnable {
             try {
                 router.route(r, pending::add);
             } catch (RuntimeException e) {
-                skipped.increment();
+                meters.skipped();
                 log.warn("record skipped [topic: {}, partition: {}, offset: {}, reason: {}]", r.topic(), r.partition(), r.offset(), e.getMessage());
             }
         }
@@ -158,9 +145,9 @@ public final class InfluxSink implements Runnable {
         batch.addAll(pending.points());
         batch.add(PipelineLatency.throughput(Instant.now(), pending.records(Topics.OBSERVATIONS.name()),
                 pending.records(Topics.ALERTS.name()), pending.records(Topics.DELIVERIES.name()),
-                (now - lastFlushNanos) / 1e9, lag.get()));
+                (now - lastFlushNanos) / 1e9, meters.lag()));
         try {
-            writeTimer.record(() -> writer.write(batch));
+            meters.writeTimer().record(() -> writer.write(batch));
         } catch (InfluxWriter.PartialWrite e) {
             log.error("influx dropped points of a batch [points: {}, reason: {}]", batch.size(), e.getMessage());
         } catch (RuntimeException e) {
@@ -169,8 +156,7 @@ public final class InfluxSink implements Runnable {
         }
         commit(c);
         pending.perMeasurement().merge(PointMapper.PIPELINE, 1, Integer::sum);
-        pending.perMeasurement().forEach((m, n) -> Counter.builder("bourtol.influx.points").description("points accepted by InfluxDB")
-                .tag("measurement", m).register(metrics).increment(n));
+        meters.pointsAccepted(pending.perMeasurement());
         pending.clear();
         lastFlushNanos = now;
         recovered(c, batch.size());
@@ -189,7 +175,7 @@ public final class InfluxSink implements Runnable {
     }
 
     private void failed(KafkaConsumer<byte[], byte[]> c, RuntimeException e) {
-        errors.increment();
+        meters.writeFailed();
         failures++;
         long delay = backoff.nextDelayMs();
         nextAttemptNanos = System.nanoTime() + Duration.ofMillis(delay).toNanos();
@@ -243,7 +229,7 @@ public final class InfluxSink implements Runnable {
     private void updateLag(KafkaConsumer<byte[], byte[]> c) {
         Set<TopicPartition> assigned = c.assignment();
         if (assigned.isEmpty()) {
-            lag.set(0);
+            meters.lag(0);
             return;
         }
         try {
@@ -256,7 +242,7 @@ public final class InfluxSink implements Runnable {
                 }
                 total += Math.max(0, ends.getOrDefault(tp, base) - base);
             }
-            lag.set(total);
+            meters.lag(total);
         } catch (KafkaException e) {
             log.debug("lag not updated [reason: {}]", e.getMessage());
         }
