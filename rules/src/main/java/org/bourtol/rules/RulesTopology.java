@@ -55,6 +55,7 @@ public final class RulesTopology {
         p.put(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toAbsolutePath().toString());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
+        p.put("processing.exception.handler.global.enabled", true);
         return p;
     }
 }

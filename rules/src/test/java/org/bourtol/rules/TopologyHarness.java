@@ -1,0 +1,82 @@
+package org.bourtol.rules;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.bourtol.contracts.alert.AlertEvent;
+import org.bourtol.contracts.directory.RuleDocument;
+import org.bourtol.contracts.directory.Zone;
+import org.bourtol.contracts.observation.AckRequest;
+import org.bourtol.contracts.observation.Observation;
+import org.bourtol.contracts.topic.Topics;
+import org.bourtol.rules.dataset.DefaultDataset;
+import org.bourtol.rules.engine.RulesEnv;
+
+/** The production topology ({@link RulesTopology#build}) in a TopologyTestDriver, with the default zones loaded. */
+public final class TopologyHarness implements AutoCloseable {
+
+    public final RulesEnv env;
+    public final TopologyTestDriver driver;
+    public final TestInputTopic<String, Observation> observations;
+    public final TestInputTopic<String, byte[]> rawObservations;
+    public final TestInputTopic<String, Zone> zones;
+    public final TestInputTopic<String, RuleDocument> rules;
+    public final TestInputTopic<String, AckRequest> acks;
+    public final TestOutputTopic<String, AlertEvent> alerts;
+
+    public TopologyHarness(Duration grace) {
+        try {
+            env = new RulesEnv(grace, 0.5);
+            Properties common = new Properties();
+            common.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
+            Path dir = Files.createTempDirectory("rules-ttd");
+            Properties p = RulesTopology.properties(common, "rules-test", dir);
+            driver = new TopologyTestDriver(RulesTopology.build(env), p);
+            observations = driver.createInputTopic(Topics.OBSERVATIONS.name(), new StringSerializer(),
+                    Topics.OBSERVATIONS.valueSerde().serializer());
+            rawObservations = driver.createInputTopic(Topics.OBSERVATIONS.name(), new StringSerializer(), new ByteArraySerializer());
+            zones = driver.createInputTopic(Topics.ZONES.name(), new StringSerializer(), Topics.ZONES.valueSerde().serializer());
+            rules = driver.createInputTopic(Topics.RULES.name(), new StringSerializer(), Topics.RULES.valueSerde().serializer());
+            acks = driver.createInputTopic(Topics.ACKS.name(), new StringSerializer(), Topics.ACKS.valueSerde().serializer());
+            alerts = driver.createOutputTopic(Topics.ALERTS.name(), Topics.ALERTS.keySerde().deserializer(),
+                    Topics.ALERTS.valueSerde().deserializer());
+            DefaultDataset.zones().forEach(z -> zones.pipeInput(z.id(), z));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    public TopologyHarness rule(RuleDocument r) {
+        rules.pipeInput(r.id(), r);
+        return this;
+    }
+
+    public TopologyHarness observe(Observation... os) {
+        for (Observation o : os) {
+            observations.pipeInput(o.subject(), o, o.observedAt());
+        }
+        return this;
+    }
+
+    public void corrupt() {
+        rawObservations.pipeInput("niamey", "{\"kind\":\"gauge\",\"levelCm\":\"not a number".getBytes(StandardCharsets.UTF_8));
+    }
+
+    public List<AlertEvent> drain() {
+        return alerts.readValuesToList();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}

@@ -1,0 +1,101 @@
+package org.bourtol.rules.gauge;
+
+import static org.bourtol.rules.Fixtures.day;
+import static org.bourtol.rules.Fixtures.gauge;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.bourtol.contracts.alert.AlertEvent;
+import org.bourtol.contracts.alert.AlertEventType;
+import org.bourtol.contracts.alert.Severity;
+import org.bourtol.contracts.observation.AckRequest;
+import org.bourtol.contracts.observation.Source;
+import org.bourtol.rules.Fixtures;
+import org.bourtol.rules.TopologyHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class GaugeLevelTopologyTest {
+
+    private final TopologyHarness h = new TopologyHarness(Duration.ofHours(6));
+
+    @AfterEach
+    void close() {
+        h.close();
+    }
+
+    private void niameyRule(int warning) {
+        h.rule(Fixtures.rule("{'id':'niamey-gauge-level','type':'gauge-level','enabled':true,'zones':['niamey'],"
+                + "'params':{'warningCm':" + warning + ",'alertCm':580,'dangerCm':620,'hysteresisCm':20,'holdMinutes':720},"
+                + "'severity':{'warning':'Moderate','alert':'Severe','danger':'Extreme'}}"));
+    }
+
+    @Test
+    void risingLevelsRaiseThenEscalateOneAlertAndSkipACorruptRecord() {
+        niameyRule(530);
+        h.observe(gauge("niamey", 520, day(8, 1, 6)));
+        h.corrupt();
+        h.observe(gauge("niamey", 530, day(8, 2, 6)), gauge("niamey", 583, day(8, 9, 6)), gauge("niamey", 640, day(8, 16, 6)));
+        List<AlertEvent> events = h.drain();
+        assertEquals(List.of(AlertEventType.RAISED, AlertEventType.UPDATED, AlertEventType.UPDATED),
+                events.stream().map(AlertEvent::type).toList());
+        assertEquals(List.of(Severity.Moderate, Severity.Severe, Severity.Extreme),
+                events.stream().map(e -> e.alert().severity()).toList());
+        AlertEvent last = events.get(2);
+        assertEquals("Niger a Niamey: 640 cm, seuil rouge 620 cm depasse", last.alert().headline().get("fr"));
+        assertEquals("niamey", last.alert().zone());
+        assertEquals(events.get(0).alertId(), last.alertId(), "stable id");
+        assertTrue(last.alert().code().matches("[ACDEFHJKMNPRTUVWXY3479]{3,4}"));
+        assertEquals("Point", last.alert().geometry().get("type").asText());
+        assertEquals(3, last.alert().evidence().size());
+        assertEquals(3, last.seq());
+    }
+
+    @Test
+    void lateReadingWithinGraceGivesTheSameAlertAsInOrder() {
+        niameyRule(530);
+        // in order elsewhere: 540 at 06:00 then 600 at 09:00; here 600 arrives first and 540 late
+        h.observe(gauge("niamey", 600, day(8, 10, 9)), gauge("niamey", 540, day(8, 10, 6)));
+        List<AlertEvent> events = h.drain();
+        AlertEvent last = events.get(events.size() - 1);
+        assertEquals(Severity.Severe, last.alert().severity());
+        assertEquals("alert", last.alert().level());
+        assertEquals(AlertEventType.RAISED, events.get(0).type());
+        assertEquals(1, events.stream().filter(e -> e.type() == AlertEventType.RAISED).count());
+    }
+
+    @Test
+    void aThresholdChangedMidStreamAppliesToTheNextReading() {
+        niameyRule(530);
+        h.observe(gauge("niamey", 520, day(8, 1, 6)));
+        assertTrue(h.drain().isEmpty());
+        niameyRule(500);
+        h.observe(gauge("niamey", 521, day(8, 1, 12)));
+        List<AlertEvent> events = h.drain();
+        assertEquals(1, events.size());
+        assertEquals(AlertEventType.RAISED, events.get(0).type());
+        assertEquals("500 cm", events.get(0).alert().headline().get("fr").replaceAll(".*seuil jaune (\\d+ cm).*", "$1"));
+    }
+
+    @Test
+    void descentResolvesAfterHoldAndAckByCodeIsRecordedOnce() {
+        niameyRule(530);
+        h.observe(gauge("niamey", 540, day(8, 2, 6)));
+        AlertEvent raised = h.drain().get(0);
+        AckRequest ack = new AckRequest("ack-1", raised.alert().code().toLowerCase(), null, "r-0123456789abcdef", Source.SMS, day(8, 2, 7));
+        h.acks.pipeInput(ack.code(), ack);
+        h.acks.pipeInput(ack.code(), ack);
+        h.observe(gauge("niamey", 500, day(8, 3, 6)), gauge("niamey", 495, day(8, 3, 19)));
+        List<AlertEvent> events = h.drain();
+        assertEquals(List.of(AlertEventType.ACKNOWLEDGED, AlertEventType.UPDATED, AlertEventType.RESOLVED),
+                events.stream().map(AlertEvent::type).toList(), "the reading inside the hold updates the evidence");
+        assertEquals("r-0123456789abcdef", events.get(0).alert().acknowledgedBy());
+        assertEquals("resolved", events.get(2).alert().state());
+        h.observe(gauge("niamey", 545, day(8, 5, 6)));
+        AlertEvent again = h.drain().get(0);
+        assertEquals(AlertEventType.RAISED, again.type());
+        assertTrue(!again.alertId().equals(raised.alertId()), "a new alert after resolution");
+    }
+}
