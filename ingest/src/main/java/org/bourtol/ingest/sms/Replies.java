@@ -1,0 +1,169 @@
+package org.bourtol.ingest.sms;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.bourtol.contracts.observation.ReportType;
+import org.bourtol.contracts.observation.Species;
+import org.bourtol.ingest.place.Place;
+
+/**
+ * Reply texts in French and English, always one GSM-7 segment: accents are transliterated and
+ * variable parts (place names, echoed words) shortened until the text fits. Only receipts start with
+ * {@code Recu <code>:} / {@code Received <code>:}. Pure.
+ */
+public final class Replies {
+
+    static final int NAME_MAX = 24;
+
+    /** Problem templates: code → {French, English}; {@code %s} slots are filled in order. */
+    static final Map<String, String[]> PROBLEMS = Map.ofEntries(
+            Map.entry("empty", new String[] {"Message vide.", "Empty message."}),
+            Map.entry("unknown-command", new String[] {"Message non compris. Envoyez AIDE pour la liste.",
+                    "Message not understood. Send HELP for the list."}),
+            Map.entry("missing-count", new String[] {"Nombre manquant.", "Number missing."}),
+            Map.entry("bad-count", new String[] {"Nombre invalide: %s (1 a 100000).", "Invalid number: %s (1 to 100000)."}),
+            Map.entry("missing-species", new String[] {"Espece manquante (bovins, ovins, caprins, camelins, mixte).",
+                    "Species missing (cattle, sheep, goats, camels, mixed)."}),
+            Map.entry("missing-place", new String[] {"Lieu manquant.", "Place missing."}),
+            Map.entry("unknown-place", new String[] {"Lieu inconnu: %s.%s", "Unknown place: %s.%s"}),
+            Map.entry("ambiguous-place", new String[] {"Lieu ambigu: %s.%s", "Ambiguous place: %s.%s"}),
+            Map.entry("unknown-destination", new String[] {"Destination inconnue: %s.%s", "Unknown destination: %s.%s"}),
+            Map.entry("missing-type", new String[] {"Type manquant: CONFLIT TENSION DEGATS VOL INONDATION EAU MALADIE FEU.",
+                    "Type missing: CLASH TENSION DAMAGE THEFT FLOOD WATER DISEASE FIRE."}),
+            Map.entry("missing-station", new String[] {"Station manquante.", "Station missing."}),
+            Map.entry("unknown-station", new String[] {"Station inconnue: %s.%s", "Unknown station: %s.%s"}),
+            Map.entry("missing-level", new String[] {"Niveau manquant en cm.", "Level missing, in cm."}),
+            Map.entry("bad-level", new String[] {"Niveau invalide: %s cm (-500 a 2000).", "Invalid level: %s cm (-500 to 2000)."}),
+            Map.entry("missing-rain", new String[] {"Pluie manquante en mm.", "Rain missing, in mm."}),
+            Map.entry("bad-rain", new String[] {"Pluie invalide: %s mm (0 a 500).", "Invalid rain: %s mm (0 to 500)."}),
+            Map.entry("missing-code", new String[] {"Code d'alerte manquant.", "Alert code missing."}));
+
+    /** Valid examples per command, appended to problems. */
+    static final Map<Vocabulary.Keyword, String[]> EXAMPLES = Map.of(
+            Vocabulary.Keyword.HERD, new String[] {"TROUPEAU 120 bovins Konna", "HERD 120 cattle Konna"},
+            Vocabulary.Keyword.ALERT, new String[] {"ALERTE CONFLIT Konna", "ALERT CLASH Konna"},
+            Vocabulary.Keyword.LEVEL, new String[] {"NIVEAU Mopti 640", "LEVEL Mopti 640"},
+            Vocabulary.Keyword.RAIN, new String[] {"PLUIE Mopti 12", "RAIN Mopti 12"},
+            Vocabulary.Keyword.OK, new String[] {"OK K7Q", "OK K7Q"},
+            Vocabulary.Keyword.HELP, new String[] {"TROUPEAU 120 bovins Konna VERS Djenne", "HERD 120 cattle Konna TO Djenne"});
+
+    static final String[] HELP = {
+        "TROUPEAU 120 bovins Konna VERS Djenne / ALERTE CONFLIT Konna texte / NIVEAU Mopti 640 / PLUIE Mopti 12 / OK code",
+        "HERD 120 cattle Konna TO Djenne / ALERT CLASH Konna text / LEVEL Mopti 640 / RAIN Mopti 12 / OK code"};
+    static final String[] RATE_LIMITED = {
+        "Trop de messages cette heure: message garde sans reponse. Reessayez plus tard.",
+        "Too many messages this hour: message kept, not answered. Please try later."};
+
+    private Replies() {
+    }
+
+    /** A problem for {@code command} (null: no command recognised), with the reply in {@code lang} and the reason in English. */
+    static SmsCommand.Problem problem(Language lang, Vocabulary.Keyword command, String code, Object... args) {
+        return new SmsCommand.Problem(lang, code, render(lang, command, code, args), render(Language.EN, command, code, args));
+    }
+
+    static String render(Language lang, Vocabulary.Keyword command, String code, Object... args) {
+        String template = PROBLEMS.get(code)[lang.ordinal()];
+        Object[] shortened = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            shortened[i] = args[i] instanceof List<?> l ? candidates(lang, l, code.startsWith("ambiguous")) : shorten(String.valueOf(args[i]), 20);
+        }
+        String main = String.format(Locale.ROOT, template, shortened);
+        String example = command == null ? EXAMPLES.get(Vocabulary.Keyword.HELP)[lang.ordinal()] : EXAMPLES.get(command)[lang.ordinal()];
+        return fit(main + " Ex: " + example, main);
+    }
+
+    private static String candidates(Language lang, List<?> places, boolean choice) {
+        if (places.isEmpty()) {
+            return "";
+        }
+        String label = choice ? (lang == Language.FR ? " Precisez: " : " Which one: ") : (lang == Language.FR ? " Proches: " : " Nearest: ");
+        StringBuilder out = new StringBuilder(label);
+        for (int i = 0; i < places.size(); i++) {
+            Place p = (Place) places.get(i);
+            out.append(i == 0 ? "" : ", ").append(shorten(p.name(), 18));
+        }
+        return out.append('.').toString();
+    }
+
+    public static String help(Language lang) {
+        return fit(HELP[lang.ordinal()], HELP[lang.ordinal()]);
+    }
+
+    public static String rateLimited(Language lang) {
+        return RATE_LIMITED[lang.ordinal()];
+    }
+
+    /** The receipt for an understood command; {@code receipt} is the short code given back to the sender. */
+    public static String receipt(SmsCommand command, String receipt) {
+        Language lang = command.language();
+        boolean fr = lang == Language.FR;
+        String head = (fr ? "Recu " : "Received ") + receipt + ": ";
+        String tail = fr ? " Merci." : " Thank you.";
+        if (command instanceof SmsCommand.Help || command instanceof SmsCommand.Problem) {
+            return command instanceof SmsCommand.Problem p ? p.reply() : help(lang);
+        }
+        String body;
+        if (command instanceof SmsCommand.Herd h) {
+            body = h.count() + " " + species(h.species(), lang) + (fr ? " a " : " at ") + name(h.place())
+                    + (h.to() == null ? "" : (fr ? " vers " : " to ") + name(h.to())) + ".";
+        } else if (command instanceof SmsCommand.Alert a) {
+            body = fr ? "alerte " + type(a.type(), lang) + " a " + name(a.place()) + "."
+                    : type(a.type(), lang) + " alert at " + name(a.place()) + ".";
+        } else if (command instanceof SmsCommand.Level l) {
+            body = (fr ? "niveau " : "level ") + name(l.station()) + " " + l.cm() + " cm.";
+        } else if (command instanceof SmsCommand.Rain r) {
+            body = (fr ? "pluie " : "rain ") + name(r.station()) + " " + number(r.mm()) + " mm.";
+        } else {
+            SmsCommand.Ack a = (SmsCommand.Ack) command;
+            body = fr ? "confirmation de l'alerte " + a.code() + "." : "alert " + a.code() + " acknowledged.";
+        }
+        return fit(head + body + tail, head + body);
+    }
+
+    static String species(Species s, Language lang) {
+        String[] fr = {"bovins", "ovins", "caprins", "camelins", "betail mixte"};
+        String[] en = {"cattle", "sheep", "goats", "camels", "mixed livestock"};
+        return (lang == Language.FR ? fr : en)[s.ordinal()];
+    }
+
+    static String type(ReportType t, Language lang) {
+        return switch (t) {
+            case CLASH -> lang == Language.FR ? "conflit" : "clash";
+            case TENSION -> "tension";
+            case DAMAGE -> lang == Language.FR ? "degats" : "crop damage";
+            case THEFT -> lang == Language.FR ? "vol de betail" : "livestock theft";
+            case FLOOD -> lang == Language.FR ? "inondation" : "flood";
+            case WATER -> lang == Language.FR ? "point d'eau" : "water point";
+            case DISEASE -> lang == Language.FR ? "maladie" : "disease";
+            case FIRE -> lang == Language.FR ? "feu de brousse" : "bushfire";
+        };
+    }
+
+    private static String name(Place p) {
+        return shorten(p.name(), NAME_MAX);
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    static String shorten(String s, int max) {
+        String t = Gsm7.transliterate(s);
+        return t.length() <= max ? t : t.substring(0, max - 1) + ".";
+    }
+
+    /** The preferred text if it fits one segment, else the fallback, cut if it must be. */
+    static String fit(String preferred, String fallback) {
+        String p = Gsm7.transliterate(preferred);
+        if (Gsm7.fitsOneSegment(p)) {
+            return p;
+        }
+        String f = Gsm7.transliterate(fallback);
+        while (!Gsm7.fitsOneSegment(f)) {
+            f = f.substring(0, f.length() - 1);
+        }
+        return f;
+    }
+}

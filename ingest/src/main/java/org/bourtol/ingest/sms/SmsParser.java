@@ -1,0 +1,354 @@
+package org.bourtol.ingest.sms;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bourtol.contracts.directory.ZoneKind;
+import org.bourtol.contracts.observation.ReportType;
+import org.bourtol.contracts.observation.Species;
+import org.bourtol.ingest.place.Fold;
+import org.bourtol.ingest.place.Gazetteer;
+import org.bourtol.ingest.place.Place;
+import org.bourtol.ingest.place.Resolution;
+import org.bourtol.ingest.sms.Vocabulary.Keyword;
+import org.bourtol.ingest.sms.Vocabulary.Word;
+
+/**
+ * The SMS grammar of SPEC 4.2 as a pure function: {@code parse(body, fallbackLanguage)} gives one
+ * {@link SmsCommand}. Case, accents, punctuation and extra spaces are ignored; keywords, species and
+ * types have French and English synonyms and tolerate small misspellings; within a command the parts
+ * may come in any order ({@code TROUPEAU konna 250 bovins}); places are resolved with the
+ * {@link Gazetteer}. The language is the keyword's; {@code fallback} (the reporter's language) is
+ * used when the keyword says nothing (OK, or no keyword at all).
+ */
+public final class SmsParser {
+
+    private static final Pattern INT = Pattern.compile("\\d{1,7}|\\d{1,3}(?:[.,]\\d{3})+");
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d+(?:[.,]\\d+)?");
+    private static final Pattern LAT_LON = Pattern.compile("(-?\\d{1,2}\\.\\d+),(-?\\d{1,3}\\.\\d+)");
+    private static final Pattern GLUED_NUMBER_WORD = Pattern.compile("(\\d+(?:[.,]\\d+)?)([a-z]+)");
+    private static final Pattern GLUED_WORD_NUMBER = Pattern.compile("([a-z]{3,})(\\d+)");
+    private static final Pattern CODE = Pattern.compile("[a-z0-9]{2,10}");
+
+    private final Gazetteer gazetteer;
+
+    public SmsParser(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
+    public SmsCommand parse(String body, Language fallback) {
+        List<String> tokens = tokens(body);
+        if (tokens.isEmpty()) {
+            return body != null && body.trim().equals("?") ? new SmsCommand.Help(fallback)
+                    : Replies.problem(fallback, null, "empty");
+        }
+        Word<Keyword> keyword = Vocabulary.approximate(Vocabulary.KEYWORDS, tokens.get(0));
+        List<String> rest = tokens.subList(1, tokens.size());
+        if (keyword == null) {
+            Language lang = speciesLanguage(tokens);
+            if (lang != null && tokens.stream().anyMatch(t -> INT.matcher(t).matches())) {
+                return herd(lang, tokens);
+            }
+            return Replies.problem(fallback, null, "unknown-command");
+        }
+        Language lang = keyword.language() == null ? fallback : keyword.language();
+        switch (keyword.meaning()) {
+            case HERD:
+                return herd(lang, rest);
+            case ALERT:
+                return alert(lang, rest, body);
+            case LEVEL:
+                return level(lang, rest);
+            case RAIN:
+                return rain(lang, rest);
+            case OK:
+                return ack(lang, List.of(Fold.fold(body).replaceAll("[^a-z0-9]+", " ").trim().split(" ")).subList(1, Math.max(1,
+                        Fold.fold(body).replaceAll("[^a-z0-9]+", " ").trim().split(" ").length)));
+            default:
+                return new SmsCommand.Help(lang);
+        }
+    }
+
+    /** Folded words; numbers, decimals and {@code lat,lon} kept whole; glued numbers and words split. */
+    static List<String> tokens(String body) {
+        List<String> out = new ArrayList<>();
+        if (body == null) {
+            return out;
+        }
+        String s = Fold.fold(body).replace("->", " vers ").replace("→", " vers ").replaceAll("[^a-z0-9.,:+\\-]", " ");
+        for (String piece : s.trim().split("\\s+")) {
+            if (piece.isEmpty()) {
+                continue;
+            }
+            if (LAT_LON.matcher(piece).matches() || DECIMAL.matcher(piece).matches() || INT.matcher(piece).matches()) {
+                out.add(piece);
+                continue;
+            }
+            Matcher glued = GLUED_NUMBER_WORD.matcher(piece);
+            if (glued.matches()) {
+                out.add(glued.group(1));
+                out.add(glued.group(2));
+                continue;
+            }
+            for (String w : piece.split("[.,:+\\-]+")) {
+                if (w.isEmpty()) {
+                    continue;
+                }
+                Matcher nw = GLUED_NUMBER_WORD.matcher(w);
+                Matcher wn = GLUED_WORD_NUMBER.matcher(w);
+                if (nw.matches()) {
+                    out.add(nw.group(1));
+                    out.add(nw.group(2));
+                } else if (wn.matches()) {
+                    out.add(wn.group(1));
+                    out.add(wn.group(2));
+                } else {
+                    out.add(w);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Language speciesLanguage(List<String> tokens) {
+        for (String t : tokens) {
+            Word<Species> w = Vocabulary.SPECIES.get(t);
+            if (w != null) {
+                return w.language();
+            }
+        }
+        return null;
+    }
+
+    private SmsCommand herd(Language lang, List<String> tokens) {
+        int dest = -1;
+        for (int i = 0; i < tokens.size() && dest < 0; i++) {
+            if (Vocabulary.DESTINATION.contains(tokens.get(i))) {
+                dest = i;
+            }
+        }
+        List<String> before = dest < 0 ? tokens : tokens.subList(0, dest);
+        List<String> after = dest < 0 ? List.of() : tokens.subList(dest + 1, tokens.size());
+        List<String> place = new ArrayList<>();
+        List<Species> species = new ArrayList<>();
+        long count = 0;
+        boolean counted = false;
+        String badCount = null;
+        for (int i = 0; i < before.size(); i++) {
+            String t = before.get(i);
+            boolean nextIsCoordinate = i + 1 < before.size() && before.get(i + 1).contains(".");
+            if (INT.matcher(t).matches() && !nextIsCoordinate) {
+                long n = Long.parseLong(t.replaceAll("[.,]", ""));
+                count += n;
+                counted = true;
+                if (n <= 0 || count > 100_000) {
+                    badCount = t;
+                }
+                continue;
+            }
+            Word<Species> s = Vocabulary.SPECIES.get(t);
+            if (s == null && i > 0 && INT.matcher(before.get(i - 1)).matches()) {
+                s = Vocabulary.approximate(Vocabulary.SPECIES, t);
+            }
+            if (s != null) {
+                if (!species.contains(s.meaning())) {
+                    species.add(s.meaning());
+                }
+                continue;
+            }
+            if (Vocabulary.COUNT_FILLERS.contains(t) && place.isEmpty() && (counted || !species.isEmpty())) {
+                continue;
+            }
+            place.add(t);
+        }
+        if (species.isEmpty()) {
+            for (int i = 0; i < place.size(); i++) {
+                Word<Species> s = Vocabulary.approximate(Vocabulary.SPECIES, place.get(i));
+                if (s != null && gazetteer.resolve(place, i, p -> true) instanceof Resolution.Unknown) {
+                    species.add(s.meaning());
+                    place.remove(i);
+                    break;
+                }
+            }
+        }
+        if (!counted) {
+            return Replies.problem(lang, Keyword.HERD, "missing-count");
+        }
+        if (badCount != null) {
+            return Replies.problem(lang, Keyword.HERD, "bad-count", badCount);
+        }
+        if (species.isEmpty()) {
+            return Replies.problem(lang, Keyword.HERD, "missing-species");
+        }
+        Object from = findPlace(lang, Keyword.HERD, place, p -> true, "missing-place", "unknown-place");
+        if (from instanceof SmsCommand.Problem problem) {
+            return problem;
+        }
+        Place to = null;
+        if (dest >= 0) {
+            Object found = findPlace(lang, Keyword.HERD, new ArrayList<>(after), p -> true, "missing-place", "unknown-destination");
+            if (found instanceof SmsCommand.Problem problem) {
+                return problem;
+            }
+            to = (Place) found;
+        }
+        Species s = species.size() == 1 ? species.get(0) : Species.MIXED;
+        return new SmsCommand.Herd(lang, (int) count, s, (Place) from, to);
+    }
+
+    private SmsCommand alert(Language lang, List<String> tokens, String body) {
+        List<String> rest = new ArrayList<>(tokens);
+        ReportType type = null;
+        for (int i = 0; i < rest.size() && type == null; i++) {
+            Word<ReportType> w = Vocabulary.TYPES.get(rest.get(i));
+            if (w != null) {
+                type = w.meaning();
+                rest.remove(i);
+            }
+        }
+        for (int i = 0; i < rest.size() && type == null; i++) {
+            Word<ReportType> w = Vocabulary.approximate(Vocabulary.TYPES, rest.get(i));
+            if (w != null && gazetteer.resolve(rest, i, p -> true) instanceof Resolution.Unknown) {
+                type = w.meaning();
+                rest.remove(i);
+            }
+        }
+        if (type == null) {
+            return Replies.problem(lang, Keyword.ALERT, "missing-type");
+        }
+        Object place = findPlace(lang, Keyword.ALERT, rest, p -> true, "missing-place", "unknown-place");
+        if (place instanceof SmsCommand.Problem problem) {
+            return problem;
+        }
+        String text = body.trim().replaceAll("\\s+", " ");
+        return new SmsCommand.Alert(lang, type, (Place) place, text.length() > 1600 ? text.substring(0, 1600) : text);
+    }
+
+    private SmsCommand level(Language lang, List<String> tokens) {
+        List<String> rest = new ArrayList<>(tokens);
+        Double value = takeNumber(rest, "cm", "m");
+        Object station = findPlace(lang, Keyword.LEVEL, rest, p -> p.kind() == ZoneKind.STATION, "missing-station", "unknown-station");
+        if (value == null) {
+            return Replies.problem(lang, Keyword.LEVEL, "missing-level");
+        }
+        if (station instanceof SmsCommand.Problem problem) {
+            return problem;
+        }
+        long cm = Math.round(value);
+        if (cm < -500 || cm > 2000) {
+            return Replies.problem(lang, Keyword.LEVEL, "bad-level", cm);
+        }
+        return new SmsCommand.Level(lang, (Place) station, (int) cm);
+    }
+
+    private SmsCommand rain(Language lang, List<String> tokens) {
+        List<String> rest = new ArrayList<>(tokens);
+        Double mm = takeNumber(rest, "mm", null);
+        Object station = findPlace(lang, Keyword.RAIN, rest, p -> p.kind() == ZoneKind.STATION, "missing-station", "unknown-station");
+        if (station instanceof SmsCommand.Problem p && p.code().equals("unknown-station")) {
+            station = findPlace(lang, Keyword.RAIN, rest, x -> true, "missing-station", "unknown-station");
+        }
+        if (mm == null) {
+            return Replies.problem(lang, Keyword.RAIN, "missing-rain");
+        }
+        if (station instanceof SmsCommand.Problem problem) {
+            return problem;
+        }
+        if (mm < 0 || mm > 500) {
+            return Replies.problem(lang, Keyword.RAIN, "bad-rain", number(mm));
+        }
+        return new SmsCommand.Rain(lang, (Place) station, mm);
+    }
+
+    private SmsCommand ack(Language lang, List<String> tokens) {
+        for (String t : tokens) {
+            if (CODE.matcher(t).matches() && !Vocabulary.FILLERS.contains(t) && !t.equals("alerte") && !t.equals("alert")
+                    && !t.equals("code")) {
+                return new SmsCommand.Ack(lang, t.toUpperCase(Locale.ROOT));
+            }
+        }
+        return Replies.problem(lang, Keyword.OK, "missing-code");
+    }
+
+    /**
+     * Removes the first number from {@code tokens} (with a following or glued unit) and returns it in
+     * the main unit; a value in {@code bigUnit} (metres) or a small decimal without unit is scaled by 100.
+     */
+    private static Double takeNumber(List<String> tokens, String unit, String bigUnit) {
+        for (int i = 0; i < tokens.size(); i++) {
+            String t = tokens.get(i);
+            if (!DECIMAL.matcher(t).matches()) {
+                continue;
+            }
+            if (t.contains(".") && i + 1 < tokens.size() && DECIMAL.matcher(tokens.get(i + 1)).matches()
+                    && tokens.get(i + 1).contains(".")) {
+                i++;
+                continue;
+            }
+            double v = Double.parseDouble(t.replace(',', '.'));
+            String next = i + 1 < tokens.size() ? tokens.get(i + 1) : "";
+            boolean big = bigUnit != null && (next.equals(bigUnit) || (!next.equals(unit) && t.matches("\\d+[.,]\\d+") && v <= 20));
+            if (next.equals(unit) || (bigUnit != null && next.equals(bigUnit))) {
+                tokens.remove(i + 1);
+            }
+            tokens.remove(i);
+            return big ? v * 100 : v;
+        }
+        return null;
+    }
+
+    /** A Place, or the Problem to answer; exact names anywhere in the words, close misspellings at the start. */
+    private Object findPlace(Language lang, Keyword command, List<String> tokens, Predicate<Place> filter,
+                             String missing, String unknown) {
+        List<String> words = new ArrayList<>(tokens);
+        while (!words.isEmpty() && Vocabulary.FILLERS.contains(words.get(0))) {
+            words.remove(0);
+        }
+        while (!words.isEmpty() && Vocabulary.FILLERS.contains(words.get(words.size() - 1))) {
+            words.remove(words.size() - 1);
+        }
+        if (words.isEmpty()) {
+            return Replies.problem(lang, command, missing);
+        }
+        for (int i = 0; i < words.size(); i++) {
+            String t = words.get(i);
+            Matcher ll = LAT_LON.matcher(t);
+            Resolution r = null;
+            if (ll.matches()) {
+                r = Gazetteer.coordinates(ll.group(1), ll.group(2));
+            } else if (t.contains(".") && i + 1 < words.size() && words.get(i + 1).contains(".")
+                    && DECIMAL.matcher(t).matches() && DECIMAL.matcher(words.get(i + 1)).matches()) {
+                r = Gazetteer.coordinates(t, words.get(i + 1));
+            }
+            if (r instanceof Resolution.Found f) {
+                return f.place();
+            }
+        }
+        Resolution first = gazetteer.resolve(words, 0, filter);
+        for (int i = 0; i < words.size() && !(first instanceof Resolution.Found f && f.exact()); i++) {
+            if (Vocabulary.FILLERS.contains(words.get(i))) {
+                continue;
+            }
+            Resolution r = gazetteer.resolve(words, i, filter);
+            if (r instanceof Resolution.Found f && f.exact() || r instanceof Resolution.Ambiguous a && i > 0) {
+                first = r;
+                break;
+            }
+        }
+        if (first instanceof Resolution.Found f) {
+            return f.place();
+        }
+        if (first instanceof Resolution.Ambiguous a) {
+            return Replies.problem(lang, command, "ambiguous-place", a.query(), a.candidates());
+        }
+        Resolution.Unknown u = (Resolution.Unknown) first;
+        return Replies.problem(lang, command, unknown, words.get(0), u.nearest());
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}
