@@ -1,0 +1,126 @@
+package org.bourtol.notifier.ledger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.bourtol.contracts.delivery.Delivery;
+import org.bourtol.contracts.delivery.DeliveryStatus;
+
+/**
+ * The in-memory view of {@code bourtol.deliveries.v1}: the latest record per delivery id, the time
+ * of its intent, and indexes by item (alert, step, recipient), alert and provider message id. An
+ * intent is a {@link DeliveryStatus#QUEUED} record without provider id, written (and acknowledged
+ * by Kafka) before Twilio is called; an item that appears in any record is never sent again.
+ * Records are merged by progress so a late re-read of an older record never undoes a newer one.
+ * Thread-safe.
+ */
+public final class Ledger {
+
+    /** One (alert, lifecycle step, recipient): the unit sent at most once. */
+    public record Item(String alertId, String step, String recipientId) {
+        public String key() {
+            return alertId + "|" + step + "|" + recipientId;
+        }
+    }
+
+    private final Map<String, Delivery> byId = new HashMap<>();
+    private final Map<String, Instant> intentAt = new HashMap<>();
+    private final Map<String, String> byItem = new HashMap<>();
+    private final Map<String, Set<String>> byAlert = new HashMap<>();
+    private final Map<String, String> bySid = new HashMap<>();
+
+    /** The items one delivery covers: {@code alertIds} aligned with the comma-separated {@code step}. */
+    public static List<Item> items(Delivery d) {
+        String[] steps = d.step() == null ? new String[] {""} : d.step().split(",", -1);
+        List<Item> out = new ArrayList<>();
+        for (int i = 0; i < d.alertIds().size(); i++) {
+            out.add(new Item(d.alertIds().get(i), steps.length == d.alertIds().size() ? steps[i] : steps[0], d.recipientId()));
+        }
+        return out;
+    }
+
+    public static boolean isIntent(Delivery d) {
+        return d.status() == DeliveryStatus.QUEUED && d.providerId() == null;
+    }
+
+    static int rank(Delivery d) {
+        return switch (d.status()) {
+            case QUEUED -> d.providerId() == null ? 0 : 1;
+            case SENT -> 1;
+            case DELIVERED, UNDELIVERED, FAILED -> 2;
+            case ACKNOWLEDGED -> 3;
+        };
+    }
+
+    public synchronized void apply(Delivery d) {
+        Delivery old = byId.get(d.deliveryId());
+        intentAt.merge(d.deliveryId(), d.at(), (a, b) -> a.isBefore(b) ? a : b);
+        if (d.providerId() != null) {
+            bySid.put(d.providerId(), d.deliveryId());
+        }
+        for (Item item : items(d)) {
+            byItem.putIfAbsent(item.key(), d.deliveryId());
+            byAlert.computeIfAbsent(item.alertId(), k -> new LinkedHashSet<>()).add(d.deliveryId());
+        }
+        if (old == null || rank(d) >= rank(old) || d.attempt() > old.attempt()) {
+            if (old != null && d.providerId() == null && old.providerId() != null) {
+                d = new Delivery(d.deliveryId(), d.alertIds(), d.step(), d.recipientId(), d.channel(), d.status(), d.to(),
+                        old.providerId(), d.errorCode(), d.errorMessage(), d.segments() == null ? old.segments() : d.segments(),
+                        d.attempt(), d.at());
+            }
+            byId.put(d.deliveryId(), d);
+        }
+    }
+
+    public synchronized boolean covered(Item item) {
+        return byItem.containsKey(item.key());
+    }
+
+    public synchronized Optional<Delivery> get(String deliveryId) {
+        return Optional.ofNullable(byId.get(deliveryId));
+    }
+
+    public synchronized Optional<Delivery> bySid(String sid) {
+        String id = bySid.get(sid);
+        return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
+    }
+
+    public synchronized boolean knownSid(String sid) {
+        return bySid.containsKey(sid);
+    }
+
+    public synchronized Instant intentAt(String deliveryId) {
+        return intentAt.get(deliveryId);
+    }
+
+    /** Deliveries that name this alert, oldest intent first. */
+    public synchronized List<Delivery> forAlert(String alertId) {
+        List<Delivery> out = new ArrayList<>();
+        for (String id : byAlert.getOrDefault(alertId, Set.of())) {
+            out.add(byId.get(id));
+        }
+        out.sort((a, b) -> intentAt.get(a.deliveryId()).compareTo(intentAt.get(b.deliveryId())));
+        return out;
+    }
+
+    /** Intents with no provider answer recorded yet: reconciled with Twilio before any resend. */
+    public synchronized List<Delivery> openIntents() {
+        return byId.values().stream().filter(Ledger::isIntent)
+                .sorted((a, b) -> intentAt.get(a.deliveryId()).compareTo(intentAt.get(b.deliveryId()))).toList();
+    }
+
+    /** SMS intents for a recipient since an instant (throttling). */
+    public synchronized long intentsSince(String recipientId, Instant since) {
+        return byId.values().stream().filter(d -> d.recipientId().equals(recipientId))
+                .filter(d -> !intentAt.get(d.deliveryId()).isBefore(since)).count();
+    }
+
+    public synchronized int size() {
+        return byId.size();
+    }
+}

@@ -1,0 +1,40 @@
+package org.bourtol.notifier.routing;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import org.bourtol.contracts.alert.Alert;
+import org.bourtol.contracts.directory.Recipient;
+import org.bourtol.contracts.observation.Hazard;
+
+/** Who should hear about an alert: zone coverage through the hierarchy, hazard, minimum severity and the SMS channel. Pure. */
+public final class Routing {
+
+    public static final String SMS = "sms";
+
+    private Routing() {
+    }
+
+    public static boolean matches(Recipient r, Alert alert, ZoneHierarchy zones) {
+        return r.phone() != null && r.channels().contains(SMS) && r.hazards().contains(alert.hazard())
+                && alert.severity().atLeast(r.minSeverity()) && coversZone(r, alert.zone(), zones);
+    }
+
+    public static boolean coversZone(Recipient r, String zoneId, ZoneHierarchy zones) {
+        return r.zones().stream().anyMatch(z -> zones.covers(z, zoneId));
+    }
+
+    /** Recipients of an alert, by id. */
+    public static List<Recipient> route(Alert alert, Collection<Recipient> recipients, ZoneHierarchy zones) {
+        return recipients.stream().filter(r -> matches(r, alert, zones)).sorted(Comparator.comparing(Recipient::id)).toList();
+    }
+
+    /** Recipients with a role whose subscription covers a zone and who follow the hazard (escalation targets; minimum severity does not apply). */
+    public static List<Recipient> byRole(String role, String zoneId, Hazard hazard, Collection<Recipient> recipients,
+                                         ZoneHierarchy zones) {
+        return recipients.stream()
+                .filter(r -> role.equals(r.role()) && r.phone() != null && r.channels().contains(SMS) && r.hazards().contains(hazard)
+                        && coversZone(r, zoneId, zones))
+                .sorted(Comparator.comparing(Recipient::id)).toList();
+    }
+}
