@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -66,7 +67,9 @@ public final class InfluxSink implements Runnable {
     private int failures;
 
     public InfluxSink(Properties consumerProps, InfluxWriter writer, Settings settings, MeterRegistry metrics) {
-        this.consumerProps = consumerProps;
+        this.consumerProps = new Properties();
+        this.consumerProps.putAll(consumerProps);
+        this.consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.max(1, Math.min(500, settings.batchSize())));
         this.writer = writer;
         this.settings = settings;
         this.backoff = new Backoff(settings.minBackoff(), settings.maxBackoff());

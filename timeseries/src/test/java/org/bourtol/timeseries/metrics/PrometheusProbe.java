@@ -1,0 +1,19 @@
+package org.bourtol.timeseries.metrics;
+
+import java.util.Map;
+
+/** Reads values out of a Prometheus scrape through the strict {@link PrometheusText} parser (for ITs in other packages). */
+public final class PrometheusProbe {
+
+    private PrometheusProbe() {
+    }
+
+    /** {@code bourtol_influx_points_total{measurement}}, 0 when not yet registered. */
+    public static double points(String scrape, String measurement) {
+        return PrometheusText.parse(scrape).value("bourtol_influx_points_total", Map.of("measurement", measurement)).orElse(0.0);
+    }
+
+    public static double value(String scrape, String name) {
+        return PrometheusText.parse(scrape).value(name, Map.of()).orElseThrow(() -> new AssertionError(name + " not in /metrics"));
+    }
+}
