@@ -1,32 +1,88 @@
 package org.bourtol.rules;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Duration;
+import org.apache.kafka.streams.KafkaStreams;
+import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.config.BourtolConfig;
+import org.bourtol.contracts.directory.AuditEntry;
+import org.bourtol.contracts.directory.RuleDocument;
+import org.bourtol.contracts.directory.Zone;
+import org.bourtol.contracts.topic.Topics;
 import org.bourtol.platform.Component;
+import org.bourtol.platform.health.HealthRegistry;
 import org.bourtol.platform.http.ApiAuth;
+import org.bourtol.platform.kafka.DirectoryCache;
 import org.bourtol.platform.kafka.KafkaClients;
+import org.bourtol.platform.kafka.Publisher;
+import org.bourtol.rules.api.AlertsApi;
+import org.bourtol.rules.api.AlertsView;
+import org.bourtol.rules.api.AuditHistory;
+import org.bourtol.rules.api.Directories;
+import org.bourtol.rules.api.RulesApi;
+import org.bourtol.rules.api.ZonesApi;
+import org.bourtol.rules.dataset.Seeder;
+import org.bourtol.rules.engine.CorruptRecordHandler;
+import org.bourtol.rules.engine.RuleValidator;
+import org.bourtol.rules.engine.RulesEnv;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The rules engine: zones and rules APIs, Kafka Streams evaluation and the alert lifecycle. */
+/**
+ * The rules engine: zones, rules and alerts APIs (mounted at construction), first-start seeding of
+ * the default dataset, and the Kafka Streams topology ({@link RulesTopology}) that evaluates every rule
+ * family and publishes the alert lifecycle. Health: "rules" is up while the Streams app is RUNNING.
+ */
 public final class RulesComponent implements Component {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RulesComponent.class);
+    private static final Duration CATCH_UP = Duration.ofSeconds(60);
+
     private final Vertx vertx;
-    private final Router router;
     private final BourtolConfig config;
     private final KafkaClients kafka;
-    private final ApiAuth auth;
     private final MeterRegistry metrics;
+    private final RulesEnv env;
+    private final RuleValidator validator;
+    private final DirectoryCache<Zone> zones;
+    private final DirectoryCache<RuleDocument> rules;
+    private final DirectoryCache<AuditEntry> audit;
+    private final DirectoryCache<AlertEvent> alerts;
+    private final Publisher publisher;
+    private final Directories directories;
+    private volatile KafkaStreams streams;
 
     public RulesComponent(Vertx vertx, Router router, BourtolConfig config, KafkaClients kafka, ApiAuth auth,
                           MeterRegistry metrics) {
         this.vertx = vertx;
-        this.router = router;
         this.config = config;
         this.kafka = kafka;
-        this.auth = auth;
         this.metrics = metrics;
+        this.env = new RulesEnv(config.rules().grace(), config.rules().unverifiedWeight());
+        this.validator = new RuleValidator(Families.byType(env));
+        this.zones = new DirectoryCache<>(kafka, Topics.ZONES);
+        this.rules = new DirectoryCache<>(kafka, Topics.RULES);
+        AuditHistory history = new AuditHistory();
+        this.audit = new DirectoryCache<>(kafka, Topics.AUDIT).onChange(history::add);
+        this.alerts = new DirectoryCache<>(kafka, Topics.ALERTS);
+        AlertsView view = new AlertsView(metrics, () -> alerts.isCaughtUp());
+        alerts.onChange(view::apply);
+        this.publisher = new Publisher(kafka, "bourtol-rules-api");
+        this.directories = new Directories(zones, rules, publisher, history);
+        BodyHandler body = BodyHandler.create(false).setBodyLimit(Math.max(config.http().maxBodyBytes(), 8 * 1024 * 1024));
+        router.route("/api/v1/zones*").handler(body);
+        router.route("/api/v1/rules*").handler(body);
+        router.route("/api/v1/alerts*").handler(body);
+        new ZonesApi(directories).mount(router, auth);
+        new RulesApi(directories, validator).mount(router, auth);
+        new AlertsApi(view, publisher).mount(router, auth);
+        Gauge.builder("bourtol.rules.corrupt.skipped", CorruptRecordHandler::skipped).register(metrics);
+        Gauge.builder("bourtol.rules.late.dropped", env::tooLateCount).register(metrics);
     }
 
     @Override
@@ -35,12 +91,63 @@ public final class RulesComponent implements Component {
     }
 
     @Override
+    public void registerHealth(HealthRegistry health) {
+        health.register("rules", () -> {
+            KafkaStreams s = streams;
+            if (s == null) {
+                return HealthRegistry.Status.down("not started");
+            }
+            KafkaStreams.State state = s.state();
+            return state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING
+                    ? HealthRegistry.Status.up("streams " + state) : HealthRegistry.Status.down("streams " + state);
+        });
+    }
+
+    @Override
     public Future<Void> start() {
-        return Future.succeededFuture();
+        return vertx.executeBlocking(() -> {
+            zones.start();
+            rules.start();
+            audit.start();
+            alerts.start();
+            for (DirectoryCache<?> c : new DirectoryCache<?>[] {zones, rules, audit, alerts}) {
+                if (!c.awaitCaughtUp(CATCH_UP)) {
+                    throw new IllegalStateException("directory topics not readable within " + CATCH_UP.toSeconds() + " s");
+                }
+            }
+            Seeder.seedIfEmpty(directories, validator);
+            KafkaStreams s = new KafkaStreams(RulesTopology.build(env),
+                    RulesTopology.properties(kafka.common(), config.rules().applicationId(), config.dataDir()));
+            s.setUncaughtExceptionHandler(e -> {
+                LOG.error("rules stream thread failed, replacing it", e);
+                return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+            });
+            s.start();
+            streams = s;
+            LOG.info("rules started [applicationId: {}, zones: {}, rules: {}]", config.rules().applicationId(),
+                    zones.all().size(), rules.all().size());
+            return null;
+        });
     }
 
     @Override
     public Future<Void> stop() {
-        return Future.succeededFuture();
+        return vertx.executeBlocking(() -> {
+            KafkaStreams s = streams;
+            if (s != null) {
+                s.close(Duration.ofSeconds(10));
+            }
+            zones.close();
+            rules.close();
+            audit.close();
+            alerts.close();
+            publisher.close();
+            return null;
+        });
+    }
+
+    /** The running Streams app, for tests and benchmarks; null before start. */
+    KafkaStreams streams() {
+        return streams;
     }
 }

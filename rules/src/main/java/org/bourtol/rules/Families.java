@@ -1,0 +1,25 @@
+package org.bourtol.rules;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bourtol.rules.engine.Family;
+import org.bourtol.rules.engine.RulesEnv;
+import org.bourtol.rules.gauge.GaugeLevelFamily;
+
+/** Every rule family Bourtol evaluates, by type. */
+public final class Families {
+
+    private Families() {
+    }
+
+    public static List<Family<?, ?>> all(RulesEnv env) {
+        return List.of(new GaugeLevelFamily());
+    }
+
+    public static Map<String, Family<?, ?>> byType(RulesEnv env) {
+        Map<String, Family<?, ?>> m = new LinkedHashMap<>();
+        all(env).forEach(f -> m.put(f.type(), f));
+        return m;
+    }
+}

@@ -1,0 +1,140 @@
+package org.bourtol.rules.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bourtol.contracts.directory.Zone;
+import org.bourtol.contracts.topic.Json;
+import org.bourtol.platform.http.ApiAuth;
+import org.bourtol.platform.http.ApiException;
+import org.bourtol.platform.http.Role;
+import org.bourtol.rules.zones.ZoneFeatures;
+import org.bourtol.rules.zones.ZoneValidator;
+
+/**
+ * {@code /api/v1/zones}: GET (FeatureCollection), {@code GET|PUT|DELETE /{id}} (GeoJSON Feature) and
+ * {@code POST} (FeatureCollection import). Viewers read; officers write. Every zone is validated
+ * (geometry, kind, typed properties, parent); a zone still used as a parent or by a rule is not deleted.
+ */
+public final class ZonesApi {
+
+    private final Directories dirs;
+
+    public ZonesApi(Directories dirs) {
+        this.dirs = dirs;
+    }
+
+    public void mount(Router router, ApiAuth auth) {
+        router.get("/api/v1/zones").handler(auth.require(Role.VIEWER)).handler(this::list);
+        router.post("/api/v1/zones").handler(auth.require(Role.OFFICER)).handler(this::importAll);
+        router.get("/api/v1/zones/:id").handler(auth.require(Role.VIEWER)).handler(this::get);
+        router.put("/api/v1/zones/:id").handler(auth.require(Role.OFFICER)).handler(this::put);
+        router.delete("/api/v1/zones/:id").handler(auth.require(Role.OFFICER)).handler(this::delete);
+    }
+
+    private void list(RoutingContext ctx) {
+        ObjectNode fc = Json.MAPPER.createObjectNode().put("type", "FeatureCollection");
+        ArrayNode features = fc.putArray("features");
+        String kind = ctx.queryParams().get("kind");
+        dirs.zones().values().stream()
+                .filter(z -> kind == null || z.kind().wire().equals(kind))
+                .sorted(java.util.Comparator.comparing(Zone::id))
+                .forEach(z -> features.add(ZoneFeatures.toFeature(z)));
+        Http.json(ctx, 200, fc);
+    }
+
+    private void get(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        Zone z = dirs.zone(id).orElseThrow(() -> ApiException.notFound("zone " + id));
+        Http.json(ctx, 200, ZoneFeatures.toFeature(z));
+    }
+
+    private void put(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        Zone z = read(Http.body(ctx), id);
+        List<String> problems = ZoneValidator.validate(z, dirs::zone);
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest("zone " + id + " refused", problems);
+        }
+        boolean created = dirs.zone(id).isEmpty();
+        dirs.putZone(z, Http.actor(ctx))
+                .onSuccess(v -> Http.json(ctx, created ? 201 : 200, ZoneFeatures.toFeature(z)))
+                .onFailure(e -> ctx.fail(new ApiException(503, "zone not stored: Kafka is unavailable")));
+    }
+
+    private void importAll(RoutingContext ctx) {
+        JsonNode body = Http.body(ctx);
+        if (!body.path("features").isArray()) {
+            throw ApiException.badRequest("expected a GeoJSON FeatureCollection with a 'features' list", List.of());
+        }
+        List<Zone> zones = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        int i = 0;
+        for (JsonNode f : body.get("features")) {
+            try {
+                zones.add(read(f, null));
+            } catch (ApiException e) {
+                problems.add("feature " + i + ": " + String.join("; ", e.details().isEmpty() ? List.of(e.getMessage()) : e.details()));
+            }
+            i++;
+        }
+        Map<String, Zone> batch = new HashMap<>();
+        zones.forEach(z -> batch.put(z.id(), z));
+        for (Zone z : zones) {
+            problems.addAll(ZoneValidator.validate(z, id -> Optional.ofNullable(batch.get(id)).or(() -> dirs.zone(id))));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest("import refused: " + problems.size() + " problem(s); nothing was stored", problems);
+        }
+        // parents first, so a reader never sees a child before its parent
+        List<Zone> ordered = new ArrayList<>(zones);
+        ordered.sort(java.util.Comparator.comparingInt(z -> depth(z, batch)));
+        String actor = Http.actor(ctx);
+        Future<Void> chain = Future.succeededFuture();
+        for (Zone z : ordered) {
+            chain = chain.compose(v -> dirs.putZone(z, actor));
+        }
+        chain.onSuccess(v -> Http.json(ctx, 200, Map.of("imported", zones.size())))
+                .onFailure(e -> ctx.fail(new ApiException(503, "import interrupted: Kafka is unavailable")));
+    }
+
+    private static int depth(Zone z, Map<String, Zone> batch) {
+        int d = 0;
+        for (Zone p = z; p != null && p.parent() != null && d < 10; p = batch.get(p.parent())) {
+            d++;
+        }
+        return d;
+    }
+
+    private void delete(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        if (dirs.zone(id).isEmpty()) {
+            throw ApiException.notFound("zone " + id);
+        }
+        List<String> users = new ArrayList<>();
+        dirs.zones().values().stream().filter(z -> id.equals(z.parent())).forEach(z -> users.add("zone " + z.id() + " has it as parent"));
+        dirs.rules().values().stream().filter(r -> r.zones().contains(id)).forEach(r -> users.add("rule " + r.id() + " applies to it"));
+        if (!users.isEmpty()) {
+            throw new ApiException(409, "zone " + id + " is still in use", users);
+        }
+        dirs.deleteZone(id, Http.actor(ctx))
+                .onSuccess(v -> ctx.response().setStatusCode(204).end())
+                .onFailure(e -> ctx.fail(new ApiException(503, "zone not deleted: Kafka is unavailable")));
+    }
+
+    private static Zone read(JsonNode feature, String id) {
+        try {
+            return ZoneFeatures.fromFeature(feature, id);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("zone refused", List.of(e.getMessage()));
+        }
+    }
+}
