@@ -1,0 +1,84 @@
+package org.bourtol.simulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import org.bourtol.contracts.alert.AlertEvent;
+import org.bourtol.contracts.delivery.Delivery;
+import org.bourtol.contracts.delivery.DeliveryStatus;
+import org.bourtol.contracts.observation.Observation;
+import org.bourtol.contracts.observation.Rejected;
+import org.bourtol.contracts.topic.Topics;
+import org.bourtol.platform.kafka.KafkaClients;
+import org.bourtol.simulator.publish.MqttSender;
+import org.bourtol.simulator.publish.Player;
+import org.bourtol.simulator.publish.SmsSender;
+import org.bourtol.simulator.scenario.Emission;
+import org.bourtol.simulator.scenario.Timeline;
+import org.bourtol.simulator.truth.Report;
+import org.bourtol.simulator.truth.Scorer;
+import org.bourtol.simulator.truth.TopicTail;
+
+/**
+ * Runs a timeline against a running Bourtol and scores it: follows the alert, observation, rejected
+ * and delivery topics from their current end, plays the messages, waits until the pipeline settles
+ * (every expected observation seen and no new alert event for a few seconds, at most {@code settle}),
+ * then compares with the ground truth. Counts include anything else flowing through the same topics
+ * meanwhile, so run it against a Bourtol nobody else is feeding.
+ */
+public final class Simulation {
+
+    /** Where and how to reach Bourtol. */
+    public record Target(String mqttUrl, String mqttUsername, String mqttPassword, String httpBaseUrl, String publicUrl,
+                         String twilioAuthToken, String smsNumber, String accountSid, KafkaClients kafka) {
+    }
+
+    private Simulation() {
+    }
+
+    public static Report run(Timeline timeline, Target target, double speed, Duration smsGap, Duration settle,
+                             Consumer<Player.Status> progress, Consumer<AlertEvent> onAlert) throws Exception {
+        try (TopicTail<AlertEvent> alerts = new TopicTail<>(target.kafka(), Topics.ALERTS, s -> onAlert.accept(s.value()));
+             TopicTail<Observation> observations = new TopicTail<>(target.kafka(), Topics.OBSERVATIONS, s -> { });
+             TopicTail<Rejected> rejected = new TopicTail<>(target.kafka(), Topics.REJECTED, s -> { });
+             TopicTail<Delivery> deliveries = new TopicTail<>(target.kafka(), Topics.DELIVERIES, s -> { });
+             MqttSender mqtt = new MqttSender(target.mqttUrl(), target.mqttUsername(), target.mqttPassword(), Player.inflight())) {
+            SmsSender sms = new SmsSender(target.httpBaseUrl(), target.publicUrl(), target.twilioAuthToken(), target.smsNumber(),
+                    target.accountSid());
+            Player.Played played = new Player(timeline, mqtt, sms, speed, smsGap, progress).play();
+            long expected = timeline.emissions().stream().filter(e -> e.expect() == Emission.Expect.OBSERVATION).count();
+            long deadline = System.nanoTime() + settle.toNanos();
+            int lastAlerts = -1;
+            long quietSince = System.nanoTime();
+            while (System.nanoTime() < deadline) {
+                int n = alerts.seen().size();
+                if (n != lastAlerts) {
+                    lastAlerts = n;
+                    quietSince = System.nanoTime();
+                }
+                long distinct = observations.seen().stream().map(s -> s.value().id()).distinct().count();
+                if (distinct >= expected && System.nanoTime() - quietSince > 3_000_000_000L) {
+                    break;
+                }
+                progress.accept(new Player.Status("settling", timeline.end(), (int) distinct, (int) expected));
+                Thread.sleep(250);
+            }
+            List<TopicTail.Seen<Observation>> obs = observations.seen();
+            Report.Messages messages = new Report.Messages(played.mqttSent(), played.mqttAcked(), played.smsSent(), played.smsReceipts(),
+                    played.smsProblemReplies(), played.smsUnexpected(), played.smsHttpErrors(), expected, obs.size(),
+                    obs.stream().map(s -> s.value().id()).distinct().count(),
+                    timeline.emissions().stream().filter(e -> e.expect() == Emission.Expect.DUPLICATE).count(),
+                    timeline.emissions().stream().filter(e -> e.expect() == Emission.Expect.REJECTED).count(), rejected.seen().size());
+            int smsOut = (int) deliveries.seen().stream().map(TopicTail.Seen::value)
+                    .filter(d -> d.status() == DeliveryStatus.SENT || d.status() == DeliveryStatus.DELIVERED)
+                    .map(Delivery::deliveryId).distinct().count();
+            return Scorer.score(timeline, played.sentAt(), alerts.seen(), messages, smsOut, played.wall());
+        }
+    }
+
+    /** Wall time now, for callers that print it. */
+    public static Instant now() {
+        return Instant.now();
+    }
+}

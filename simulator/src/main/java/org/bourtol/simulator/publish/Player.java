@@ -1,0 +1,116 @@
+package org.bourtol.simulator.publish;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+import org.bourtol.simulator.scenario.Emission;
+import org.bourtol.simulator.scenario.Timeline;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plays a timeline against Bourtol: sensor messages over MQTT on the compressed clock (simulated
+ * second {@code s} is sent at wall time {@code s / speed}; {@code speed <= 0} sends as fast as the
+ * broker acknowledges), then the focal points' SMS live, one every {@code smsGap}. Records the wall
+ * time each message was sent, for the detection delays.
+ */
+public final class Player {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Player.class);
+
+    /** Live status for a progress line. */
+    public record Status(String phase, Instant simTime, int sent, int total) {
+    }
+
+    /** What was sent and how Bourtol answered. */
+    public record Played(Instant[] sentAt, int mqttSent, long mqttAcked, long mqttFailed, int smsSent, int smsReceipts,
+                         int smsProblemReplies, int smsUnexpected, int smsHttpErrors, Duration wall) {
+    }
+
+    private static final int INFLIGHT = 200;
+    private final Timeline timeline;
+    private final MqttSender mqtt;
+    private final SmsSender sms;
+    private final double speed;
+    private final Duration smsGap;
+    private final Consumer<Status> progress;
+
+    public Player(Timeline timeline, MqttSender mqtt, SmsSender sms, double speed, Duration smsGap, Consumer<Status> progress) {
+        this.timeline = timeline;
+        this.mqtt = mqtt;
+        this.sms = sms;
+        this.speed = speed;
+        this.smsGap = smsGap;
+        this.progress = progress;
+    }
+
+    public static int inflight() {
+        return INFLIGHT;
+    }
+
+    public Played play() throws InterruptedException {
+        var emissions = timeline.emissions();
+        Instant[] sentAt = new Instant[emissions.size()];
+        long t0 = System.nanoTime();
+        long lastReport = 0;
+        int mqttSent = 0;
+        int total = emissions.size();
+        int done = 0;
+        for (int i = 0; i < emissions.size(); i++) {
+            if (!(emissions.get(i) instanceof Emission.Mqtt m)) {
+                continue;
+            }
+            if (speed > 0) {
+                long due = t0 + (long) (Duration.between(timeline.start(), m.at()).toNanos() / speed);
+                long wait = due - System.nanoTime();
+                if (wait > 1_000_000) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+            }
+            mqtt.publish(m.topic(), m.payload());
+            sentAt[i] = Instant.now();
+            mqttSent++;
+            done++;
+            if (System.nanoTime() - lastReport > 200_000_000L) {
+                lastReport = System.nanoTime();
+                progress.accept(new Status("season", m.at(), done, total));
+            }
+        }
+        if (!mqtt.drain(INFLIGHT, 30_000)) {
+            LOG.warn("mqtt messages still unacknowledged after 30 s [inflight: {}]", INFLIGHT);
+        }
+        int smsSent = 0;
+        int receipts = 0;
+        int problems = 0;
+        int unexpected = 0;
+        int httpErrors = 0;
+        for (int i = 0; i < emissions.size(); i++) {
+            if (!(emissions.get(i) instanceof Emission.Sms s)) {
+                continue;
+            }
+            sentAt[i] = Instant.now();
+            try {
+                SmsSender.Result r = sms.send(s);
+                smsSent++;
+                if (r.status() != 200) {
+                    httpErrors++;
+                    LOG.warn("sms webhook answered {} [sid: {}]", r.status(), s.messageSid());
+                } else if (r.receipt()) {
+                    receipts++;
+                    unexpected += s.expect() == Emission.Expect.REJECTED ? 1 : 0;
+                } else {
+                    problems++;
+                    unexpected += s.expect() == Emission.Expect.REJECTED ? 0 : 1;
+                }
+            } catch (java.io.IOException e) {
+                httpErrors++;
+                LOG.warn("sms webhook failed [sid: {}, error: {}]", s.messageSid(), e.toString());
+            }
+            done++;
+            progress.accept(new Status("live sms", timeline.end(), done, total));
+            Thread.sleep(smsGap.toMillis());
+        }
+        return new Played(sentAt, mqttSent, mqtt.acked(), mqtt.failed(), smsSent, receipts, problems, unexpected, httpErrors,
+                Duration.ofNanos(System.nanoTime() - t0));
+    }
+}

@@ -1,0 +1,93 @@
+package org.bourtol.simulator.publish;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.bourtol.simulator.scenario.Emission;
+
+/**
+ * Sends an SMS as Twilio does: a form POST to {@code /sms/inbound} with the parameters of a real
+ * inbound webhook and an {@code X-Twilio-Signature} computed over the public URL (what Twilio was
+ * configured with) and every parameter, so Bourtol's real signature check runs.
+ */
+public final class SmsSender {
+
+    private static final Pattern MESSAGE = Pattern.compile("<Message[^>]*>(.*?)</Message>", Pattern.DOTALL);
+
+    /** Status and the reply text (TwiML message body, unescaped), null when there is none. */
+    public record Result(int status, String reply) {
+        public boolean receipt() {
+            return reply != null && (reply.startsWith("Recu ") || reply.startsWith("Received "));
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI target;
+    private final String signedUrl;
+    private final TwilioSigner signer;
+    private final String to;
+    private final String accountSid;
+
+    /**
+     * @param baseUrl    where Bourtol listens (e.g. http://127.0.0.1:8080)
+     * @param publicUrl  the public base URL Bourtol validates signatures against (often the same)
+     * @param authToken  the Twilio auth token Bourtol is configured with
+     * @param to         the Bourtol SMS number the focal points write to
+     */
+    public SmsSender(String baseUrl, String publicUrl, String authToken, String to, String accountSid) {
+        this.target = URI.create(strip(baseUrl) + "/sms/inbound");
+        this.signedUrl = strip(publicUrl == null ? baseUrl : publicUrl) + "/sms/inbound";
+        this.signer = new TwilioSigner(authToken);
+        this.to = to;
+        this.accountSid = accountSid;
+    }
+
+    public Result send(Emission.Sms sms) throws IOException, InterruptedException {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("ToCountry", "ML");
+        form.put("SmsMessageSid", sms.messageSid());
+        form.put("NumMedia", "0");
+        form.put("SmsSid", sms.messageSid());
+        form.put("SmsStatus", "received");
+        form.put("Body", sms.body());
+        form.put("FromCountry", "ML");
+        form.put("To", to);
+        form.put("NumSegments", "1");
+        form.put("MessageSid", sms.messageSid());
+        form.put("AccountSid", accountSid);
+        form.put("From", sms.from());
+        form.put("ApiVersion", "2010-04-01");
+        String body = form.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        HttpRequest req = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .header("X-Twilio-Signature", signer.sign(signedUrl, form))
+                .header("User-Agent", "TwilioProxy/1.1")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
+        Matcher m = MESSAGE.matcher(res.body() == null ? "" : res.body());
+        return new Result(res.statusCode(), m.find() ? unescape(m.group(1).trim()) : null);
+    }
+
+    private static String unescape(String s) {
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&");
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String strip(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
