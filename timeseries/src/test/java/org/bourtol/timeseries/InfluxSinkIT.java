@@ -107,17 +107,17 @@ class InfluxSinkIT {
             for (GaugeReading g : gauges) {
                 await(publisher.publish(Topics.OBSERVATIONS, station, g));
             }
-            AlertEvent raised = alertEvent(station, AlertEventType.RAISED, 1, gauges.get(2).id());
-            await(publisher.publish(Topics.ALERTS, raised.alertId(), raised));
-            Delivery sent = new Delivery("d-" + run, List.of(raised.alertId()), "RAISED", "rcp-" + run, "sms", DeliveryStatus.SENT,
-                    "+223****3456", "SM" + run, null, null, 1, 1, T0.plusSeconds(1260));
-            await(publisher.publish(Topics.DELIVERIES, sent.deliveryId(), sent));
-
             InfluxQueries q = new InfluxQueries(InfluxWriter.connect(config.influx()), "it_tags");
             Instant from = T0.minusSeconds(3600);
             Instant to = T0.plusSeconds(7200);
             Poll.until(WAIT, "3 gauge points", () -> q.gaugeLevels(station, from, to).size() == 3);
+            // in production the alert follows its observations and the delivery its alert; the test keeps that order
+            AlertEvent raised = alertEvent(station, AlertEventType.RAISED, 1, gauges.get(2).id());
+            await(publisher.publish(Topics.ALERTS, raised.alertId(), raised));
             Poll.until(WAIT, "the alert point", () -> q.alerts(station, from, to).size() == 1);
+            Delivery sent = new Delivery("d-" + run, List.of(raised.alertId()), "RAISED", "rcp-" + run, "sms", DeliveryStatus.SENT,
+                    "+223****3456", "SM" + run, null, null, 1, 1, T0.plusSeconds(1260));
+            await(publisher.publish(Topics.DELIVERIES, sent.deliveryId(), sent));
             Poll.until(WAIT, "the delivery point", () -> q.select("delivery", "recipient", "rcp-" + run, from, to).size() == 1);
 
             List<InfluxQueries.Row> levels = q.gaugeLevels(station, from, to);

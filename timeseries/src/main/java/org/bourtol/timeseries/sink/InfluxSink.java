@@ -14,6 +14,7 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
@@ -116,13 +117,17 @@ public final class InfluxSink implements Runnable {
     }
 
     private void step(KafkaConsumer<byte[], byte[]> c) {
-        for (ConsumerRecord<byte[], byte[]> r : c.poll(POLL)) {
-            pending.record(new TopicPartition(r.topic(), r.partition()), r.offset());
-            try {
-                router.route(r, pending::add);
-            } catch (RuntimeException e) {
-                meters.skipped();
-                log.warn("record skipped [topic: {}, partition: {}, offset: {}, reason: {}]", r.topic(), r.partition(), r.offset(), e.getMessage());
+        ConsumerRecords<byte[], byte[]> records = c.poll(POLL);
+        for (String topic : TOPICS) {
+            // observations before alerts before deliveries, so the pipeline latency caches see causes first
+            for (ConsumerRecord<byte[], byte[]> r : records.records(topic)) {
+                pending.record(new TopicPartition(r.topic(), r.partition()), r.offset());
+                try {
+                    router.route(r, pending::add);
+                } catch (RuntimeException e) {
+                    meters.skipped();
+                    log.warn("record skipped [topic: {}, partition: {}, offset: {}, reason: {}]", r.topic(), r.partition(), r.offset(), e.getMessage());
+                }
             }
         }
         if (!paused && pending.size() >= settings.batchSize()) {
