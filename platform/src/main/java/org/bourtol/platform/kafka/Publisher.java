@@ -1,7 +1,12 @@
 package org.bourtol.platform.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -15,11 +20,26 @@ import org.bourtol.contracts.topic.Topic;
  */
 public final class Publisher implements AutoCloseable {
 
+    /** Micrometer name of the produce latency timer (send until Kafka's ack), tags {@code topic} and {@code outcome}. */
+    public static final String LATENCY_METRIC = "bourtol.kafka.produce.latency";
+
     private final KafkaProducer<byte[], byte[]> producer;
     private final AtomicReference<Throwable> lastError = new AtomicReference<>();
+    private final MeterRegistry metrics;
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public Publisher(KafkaClients clients, String clientId) {
+        this(clients, clientId, null);
+    }
+
+    /**
+     * A publisher that also records {@value #LATENCY_METRIC} (a Timer, shown on {@code /metrics} as
+     * {@code bourtol_kafka_produce_latency_seconds}) per topic and outcome ({@code ok}, {@code error}).
+     * {@code metrics} null records nothing.
+     */
+    public Publisher(KafkaClients clients, String clientId, MeterRegistry metrics) {
         this.producer = new KafkaProducer<>(clients.producer(clientId));
+        this.metrics = metrics;
     }
 
     public <K, V> Future<RecordMetadata> publish(Topic<K, V> topic, K key, V value) {
@@ -27,7 +47,9 @@ public final class Publisher implements AutoCloseable {
         try {
             byte[] k = key == null ? null : topic.keySerde().serializer().serialize(topic.name(), key);
             byte[] v = value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value);
+            long started = System.nanoTime();
             producer.send(new ProducerRecord<>(topic.name(), k, v), (meta, error) -> {
+                record(topic.name(), error == null, System.nanoTime() - started);
                 if (error != null) {
                     lastError.set(error);
                     promise.fail(error);
@@ -41,6 +63,17 @@ public final class Publisher implements AutoCloseable {
             promise.fail(e);
         }
         return promise.future();
+    }
+
+    private void record(String topic, boolean ok, long nanos) {
+        if (metrics == null) {
+            return;
+        }
+        String outcome = ok ? "ok" : "error";
+        timers.computeIfAbsent(topic + "|" + outcome, k -> Timer.builder(LATENCY_METRIC)
+                .description("time from send until Kafka acknowledged the record (acks=all)")
+                .tag("topic", topic).tag("outcome", outcome).publishPercentiles(0.5, 0.99).register(metrics))
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** The last send error, or null after a successful send: a cheap health signal. */
