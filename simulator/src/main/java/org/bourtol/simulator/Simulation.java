@@ -38,11 +38,11 @@ public final class Simulation {
     }
 
     public static Report run(Timeline timeline, Target target, double speed, Duration smsGap, Duration settle,
-                             Consumer<Player.Status> progress, Consumer<AlertEvent> onAlert) throws Exception {
+                             Consumer<Player.Status> progress, Consumer<AlertEvent> onAlert, Consumer<Delivery> onDelivery) throws Exception {
         try (TopicTail<AlertEvent> alerts = new TopicTail<>(target.kafka(), Topics.ALERTS, s -> onAlert.accept(s.value()));
              TopicTail<Observation> observations = new TopicTail<>(target.kafka(), Topics.OBSERVATIONS, s -> { });
              TopicTail<Rejected> rejected = new TopicTail<>(target.kafka(), Topics.REJECTED, s -> { });
-             TopicTail<Delivery> deliveries = new TopicTail<>(target.kafka(), Topics.DELIVERIES, s -> { });
+             TopicTail<Delivery> deliveries = new TopicTail<>(target.kafka(), Topics.DELIVERIES, s -> onDelivery.accept(s.value()));
              MqttSender mqtt = new MqttSender(target.mqttUrl(), target.mqttUsername(), target.mqttPassword(), Player.inflight())) {
             SmsSender sms = new SmsSender(target.httpBaseUrl(), target.publicUrl(), target.twilioAuthToken(), target.smsNumber(),
                     target.accountSid());

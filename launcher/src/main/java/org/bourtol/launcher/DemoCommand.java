@@ -1,0 +1,258 @@
+package org.bourtol.launcher;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bourtol.contracts.alert.Severity;
+import org.bourtol.contracts.config.BourtolConfig;
+import org.bourtol.contracts.config.ConfigLoader;
+import org.bourtol.contracts.directory.Recipient;
+import org.bourtol.contracts.directory.Reporter;
+import org.bourtol.contracts.observation.Hazard;
+import org.bourtol.contracts.privacy.Pseudonyms;
+import org.bourtol.contracts.topic.Topic;
+import org.bourtol.contracts.topic.Topics;
+import org.bourtol.embedded.EmbeddedKafka;
+import org.bourtol.embedded.EmbeddedMqtt;
+import org.bourtol.ingest.IngestComponent;
+import org.bourtol.notifier.NotifierComponent;
+import org.bourtol.notifier.sms.LocalTwilioServer;
+import org.bourtol.platform.Component;
+import org.bourtol.platform.Metrics;
+import org.bourtol.platform.health.HealthRegistry;
+import org.bourtol.platform.http.ApiAuth;
+import org.bourtol.platform.http.ApiErrors;
+import org.bourtol.platform.kafka.KafkaClients;
+import org.bourtol.platform.kafka.TopicAdmin;
+import org.bourtol.rules.RulesComponent;
+import org.bourtol.simulator.Simulation;
+import org.bourtol.simulator.SimulationConsole;
+import org.bourtol.simulator.scenario.Dataset;
+import org.bourtol.simulator.scenario.ScenarioModel;
+import org.bourtol.simulator.scenario.ScenarioSpec;
+import org.bourtol.simulator.scenario.Timeline;
+import org.bourtol.simulator.truth.Report;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bourtol demo}: the whole system in one command. Starts embedded Kafka and MQTT, ingest,
+ * rules and notifier on a fresh data directory, points Twilio at a local Twilio-compatible sink
+ * (unless real Twilio credentials are configured) and prints every SMS it "sends", registers demo
+ * recipients and verified focal points, plays the built-in season in about a minute, prints alerts as
+ * they fire and a summary, then keeps serving until Ctrl-C ({@code --exit}: exit with 0 only when every
+ * ground-truth event was detected).
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start an embedded Bourtol, play a simulated Sahel season in about a minute and show the alerts.")
+public final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--exit", description = "Exit after the summary (status 0 only if every ground-truth event was detected)")
+    boolean exit;
+
+    @Option(names = "--scenario", description = "Scenario YAML file (default: the built-in Sahel season)")
+    Path scenario;
+
+    @Option(names = "--seconds", defaultValue = "45", description = "Wall seconds for the season replay (default: ${DEFAULT-VALUE})")
+    double seconds;
+
+    @Option(names = "--json", description = "Write the report as JSON to this file")
+    Path json;
+
+    @Option(names = "--config", description = "Optional YAML configuration")
+    Path config;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> env = new HashMap<>(System.getenv());
+        Path dataDir = env.containsKey("BOURTOL_DATA_DIR") ? Path.of(env.get("BOURTOL_DATA_DIR"))
+                : Files.createTempDirectory("bourtol-demo-");
+        env.put("BOURTOL_DATA_DIR", dataDir.toString());
+        env.putIfAbsent("BOURTOL_ADMIN_TOKEN", "demo-" + hex(16));
+        env.putIfAbsent("BOURTOL_PSEUDONYM_KEY", "demo-" + hex(16));
+        Timeline timeline = SimulateCommand.timeline(scenario, null, false);
+        try (DemoPlatform platform = DemoPlatform.start(Optional.ofNullable(config), env, System.out)) {
+            BourtolConfig cfg = platform.config;
+            System.out.println("Bourtol demo: http://" + cfg.http().host() + ":" + platform.httpPort() + "  (data: " + dataDir + ")");
+            System.out.println("Admin token: " + cfg.security().adminToken());
+            seed(platform, timeline, cfg);
+            double speed = Duration.between(timeline.start(), timeline.end()).toSeconds() / seconds;
+            Simulation.Target target = new Simulation.Target(platform.mqtt.url(), null, null,
+                    "http://127.0.0.1:" + platform.httpPort(), cfg.http().publicUrl() != null ? cfg.http().publicUrl()
+                    : "http://127.0.0.1:" + platform.httpPort(), cfg.twilio().authToken(), "+22370000000",
+                    cfg.twilio().accountSid(), platform.kafka);
+            Report report = SimulationConsole.play(System.out, timeline, target, speed, Duration.ofMillis(300),
+                    Duration.ofSeconds(60), System.console() != null, json);
+            System.out.println(summary(report));
+            if (exit) {
+                return report.allDetected() ? 0 : 1;
+            }
+            System.out.println("Still serving http://" + cfg.http().host() + ":" + platform.httpPort() + " — Ctrl-C to stop.");
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+            stop.await();
+            return 0;
+        }
+    }
+
+    static String summary(Report r) {
+        return String.format(java.util.Locale.ROOT,
+                "%nSummary for the DRR officer: %d reports and readings sent (%d SMS from focal points), %d alerts raised and %d resolved,"
+                        + " %d warning SMS sent; %d of %d real risks detected (median delay %d min of simulated time, %d ms on the wall clock),"
+                        + " %d missed, %d false alerts.",
+                r.messages().mqttSent() + r.messages().smsSent(), r.messages().smsSent(), r.alertsRaised(), r.alertsResolved(), r.smsSent(),
+                r.detected(), r.detected() + r.missed(), r.simDelayMinutes().p50(), r.wallDelayMs().p50(), r.missed(), r.falseAlerts().size());
+    }
+
+    /** Demo recipients (peace committees and authorities) and the scenario's verified focal points. */
+    static void seed(DemoPlatform p, Timeline timeline, BourtolConfig cfg) throws Exception {
+        List<Recipient> recipients = List.of(
+                new Recipient("pc-konna", "Comite de paix de Konna", "peace-committee", "+22376000001", "fr", List.of("konna"),
+                        List.of(Hazard.CONFLICT, Hazard.FLOOD), Severity.Minor, List.of("sms"), null, null),
+                new Recipient("pc-djenne", "Comite de paix de Djenne", "peace-committee", "+22376000002", "fr", List.of("djenne"),
+                        List.of(Hazard.CONFLICT, Hazard.FLOOD), Severity.Minor, List.of("sms"), null, null),
+                new Recipient("pc-diafarabe", "Comite de paix de Diafarabe", "peace-committee", "+22376000003", "fr", List.of("diafarabe"),
+                        List.of(Hazard.CONFLICT, Hazard.FLOOD), Severity.Minor, List.of("sms"), null, null),
+                new Recipient("prefet-mopti", "Prefecture de Mopti", "authority", "+22376000004", "fr", List.of("region-mopti", "mopti"),
+                        List.of(Hazard.CONFLICT, Hazard.FLOOD), Severity.Severe, List.of("sms"), null, null),
+                new Recipient("pc-niamey", "Protection civile Niamey", "authority", "+22790000005", "fr", List.of("niamey"),
+                        List.of(Hazard.FLOOD), Severity.Moderate, List.of("sms"), null, null));
+        Pseudonyms pseudonyms = new Pseudonyms(cfg.security().pseudonymKey());
+        List<Reporter> reporters = new ArrayList<>();
+        int n = 0;
+        for (String phone : timeline.verifiedSenders()) {
+            n++;
+            reporters.add(new Reporter("focal-" + n, "Point focal " + n, phone, pseudonyms.of(phone), "fr", null, true));
+        }
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p.kafka.producer("bourtol-demo-seed"))) {
+            for (Recipient r : recipients) {
+                send(producer, Topics.RECIPIENTS, r.id(), r);
+            }
+            for (Reporter r : reporters) {
+                send(producer, Topics.REPORTERS, r.id(), r);
+            }
+            producer.flush();
+        }
+        System.out.println("Registered " + recipients.size() + " recipients and " + reporters.size() + " verified focal points.");
+        Thread.sleep(2000);
+    }
+
+    private static <V> void send(KafkaProducer<byte[], byte[]> producer, Topic<String, V> topic, String key, V value) throws Exception {
+        producer.send(new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), key),
+                topic.valueSerde().serializer().serialize(topic.name(), value))).get(10, TimeUnit.SECONDS);
+    }
+
+    static String hex(int bytes) {
+        byte[] b = new byte[bytes];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    /** Embedded Kafka + MQTT + ingest, rules, notifier and the local Twilio sink, wired for the demo. */
+    static final class DemoPlatform implements AutoCloseable {
+        final BourtolConfig config;
+        final EmbeddedKafka embeddedKafka;
+        final EmbeddedMqtt mqtt;
+        final KafkaClients kafka;
+        final Vertx vertx;
+        final LocalTwilioServer twilio;
+        final List<Component> components = new ArrayList<>();
+        HttpServer server;
+
+        private DemoPlatform(BourtolConfig config, EmbeddedKafka embeddedKafka, EmbeddedMqtt mqtt, Vertx vertx, LocalTwilioServer twilio) {
+            this.config = config;
+            this.embeddedKafka = embeddedKafka;
+            this.mqtt = mqtt;
+            this.kafka = new KafkaClients(config.kafka());
+            this.vertx = vertx;
+            this.twilio = twilio;
+        }
+
+        static DemoPlatform start(Optional<Path> file, Map<String, String> env, java.io.PrintStream out) throws Exception {
+            BourtolConfig base = ConfigLoader.load(file, env);
+            EmbeddedKafka k = new EmbeddedKafka(base.dataDir().resolve("kafka"), base.kafka().embeddedPort()).start();
+            EmbeddedMqtt m = new EmbeddedMqtt(base.dataDir().resolve("mqtt"), base.mqtt().embeddedPort()).start();
+            env.put("BOURTOL_KAFKA_BOOTSTRAP", k.bootstrap());
+            env.put("BOURTOL_MQTT_URL", m.url());
+            Vertx vertx = Vertx.vertx();
+            LocalTwilioServer sink = null;
+            if (!base.twilio().configured()) {
+                sink = LocalTwilioServer.start(vertx, 0);
+                env.put("TWILIO_ACCOUNT_SID", "AC" + hex(16));
+                env.put("TWILIO_AUTH_TOKEN", hex(16));
+                env.put("TWILIO_FROM", "+22370000000");
+                env.put("TWILIO_API_BASE_URL", sink.baseUrl());
+                sink.onMessage(msg -> out.println("                  SMS " + msg));
+            }
+            BourtolConfig cfg = ConfigLoader.load(file, env);
+            DemoPlatform p = new DemoPlatform(cfg, k, m, vertx, sink);
+            TopicAdmin.ensureTopics(p.kafka, (short) 1);
+            Router router = Router.router(vertx);
+            ApiErrors.install(router);
+            HealthRegistry health = new HealthRegistry();
+            health.mount(router);
+            Metrics metrics = new Metrics();
+            metrics.mount(router);
+            ApiAuth auth = new ApiAuth(cfg.security().adminToken());
+            Pseudonyms pseudonyms = new Pseudonyms(cfg.security().pseudonymKey());
+            p.components.add(new IngestComponent(vertx, router, cfg, p.kafka, auth, metrics.registry(), pseudonyms));
+            p.components.add(new RulesComponent(vertx, router, cfg, p.kafka, auth, metrics.registry()));
+            p.components.add(new NotifierComponent(vertx, router, cfg, p.kafka, auth, metrics.registry(), pseudonyms));
+            for (Component c : p.components) {
+                c.registerHealth(health);
+            }
+            for (Component c : p.components) {
+                await(c.start());
+            }
+            p.server = await(vertx.createHttpServer().requestHandler(router).listen(cfg.http().port(), cfg.http().host()));
+            return p;
+        }
+
+        int httpPort() {
+            return server.actualPort();
+        }
+
+        private static <T> T await(Future<T> f) throws Exception {
+            return f.toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() {
+            for (int i = components.size() - 1; i >= 0; i--) {
+                try {
+                    await(components.get(i).stop());
+                } catch (Exception e) {
+                    // best effort on shutdown
+                }
+            }
+            try {
+                if (server != null) {
+                    await(server.close());
+                }
+                await(vertx.close());
+            } catch (Exception e) {
+                // best effort on shutdown
+            }
+            mqtt.close();
+            embeddedKafka.close();
+        }
+    }
+}
