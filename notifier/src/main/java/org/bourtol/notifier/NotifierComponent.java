@@ -4,32 +4,111 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.config.BourtolConfig;
+import org.bourtol.contracts.delivery.Delivery;
+import org.bourtol.contracts.directory.Recipient;
+import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.privacy.Pseudonyms;
+import org.bourtol.contracts.topic.Topics;
+import org.bourtol.notifier.cap.CapRoutes;
+import org.bourtol.notifier.directory.RecipientApi;
+import org.bourtol.notifier.directory.RecipientValidator;
+import org.bourtol.notifier.escalation.EscalationPolicy;
+import org.bourtol.notifier.escalation.Grouper;
+import org.bourtol.notifier.escalation.Planner;
+import org.bourtol.notifier.ledger.Ledger;
+import org.bourtol.notifier.ledger.LedgerReader;
+import org.bourtol.notifier.mqtt.AlertTopics;
+import org.bourtol.notifier.sms.LocalTwilioServer;
+import org.bourtol.notifier.sms.RetryPolicy;
+import org.bourtol.notifier.sms.SmsDispatcher;
+import org.bourtol.notifier.sms.SmsGateway;
+import org.bourtol.notifier.sms.Templates;
+import org.bourtol.notifier.sms.TwilioGateway;
 import org.bourtol.platform.Component;
+import org.bourtol.platform.health.HealthRegistry;
 import org.bourtol.platform.http.ApiAuth;
+import org.bourtol.platform.kafka.DirectoryCache;
 import org.bourtol.platform.kafka.KafkaClients;
+import org.bourtol.platform.kafka.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The notifier: recipient directory, routing, SMS via Twilio, escalation, MQTT alert topics and CAP feed. */
+/**
+ * The notifier: recipient directory, routing, SMS via Twilio (or a local Twilio-compatible sink when
+ * Twilio is not configured), repeats, escalation, all-clears, MQTT alert topics and the CAP feed.
+ * Any number of instances may run: the one holding the alerts partition sends (see docs/notifier.md).
+ */
 public final class NotifierComponent implements Component {
 
+    private static final Logger LOG = LoggerFactory.getLogger(NotifierComponent.class);
+    private static final Duration CATCH_UP = Duration.ofSeconds(60);
+    /** Account SID the local sink is used with when Twilio is not configured. */
+    public static final String SINK_ACCOUNT = "AC" + "0".repeat(32);
+
+    /** Things tests replace: the clock, the retry timing, the policy, the loop period. */
+    public record Options(Clock clock, RetryPolicy retry, EscalationPolicy policy, Duration tick) {
+        public static Options defaults() {
+            return new Options(Clock.systemUTC(), RetryPolicy.DEFAULT, EscalationPolicy.defaults(), Duration.ofMillis(200));
+        }
+    }
+
     private final Vertx vertx;
-    private final Router router;
     private final BourtolConfig config;
     private final KafkaClients kafka;
-    private final ApiAuth auth;
     private final MeterRegistry metrics;
     private final Pseudonyms pseudonyms;
+    private final Options options;
+    private final Publisher publisher;
+    private final DirectoryCache<Recipient> recipients;
+    private final DirectoryCache<Zone> zones;
+    private final DirectoryCache<AlertEvent> alerts;
+    private final Ledger ledger = new Ledger();
+    private final Templates templates = new Templates();
+    private final AlertTopics mqtt;
+    private final String instanceId;
+    private volatile LedgerReader ledgerReader;
+    private volatile NotifierEngine engine;
+    private volatile LocalTwilioServer sink;
+    private volatile SmsGateway gateway;
 
     public NotifierComponent(Vertx vertx, Router router, BourtolConfig config, KafkaClients kafka, ApiAuth auth,
                              MeterRegistry metrics, Pseudonyms pseudonyms) {
+        this(vertx, router, config, kafka, auth, metrics, pseudonyms, Options.defaults());
+    }
+
+    public NotifierComponent(Vertx vertx, Router router, BourtolConfig config, KafkaClients kafka, ApiAuth auth,
+                             MeterRegistry metrics, Pseudonyms pseudonyms, Options options) {
         this.vertx = vertx;
-        this.router = router;
         this.config = config;
         this.kafka = kafka;
-        this.auth = auth;
         this.metrics = metrics;
         this.pseudonyms = pseudonyms;
+        this.options = options;
+        this.instanceId = config.notifier().instanceId() != null ? config.notifier().instanceId()
+                : "notifier-" + UUID.randomUUID().toString().substring(0, 8);
+        this.publisher = new Publisher(kafka, "bourtol-" + instanceId);
+        this.recipients = new DirectoryCache<>(kafka, Topics.RECIPIENTS);
+        this.zones = new DirectoryCache<>(kafka, Topics.ZONES);
+        this.alerts = new DirectoryCache<>(kafka, Topics.ALERTS);
+        RecipientValidator validator = new RecipientValidator(l -> templates.bundle(l).isPresent(),
+                z -> zones.all().isEmpty() || zones.get(z).isPresent());
+        new RecipientApi(recipients, publisher, validator, options.clock()).mount(router, auth);
+        new CapRoutes(alerts, zones, config.http().publicUrl()).mount(router);
+        this.mqtt = config.mqtt() != null && config.mqtt().url() != null ? new AlertTopics(config.mqtt(), instanceId) : null;
+        if (mqtt != null) {
+            alerts.onChange((id, ev) -> {
+                if (engine != null && engine.isOwner()) {
+                    mqtt.publish(ev, alerts.all().values());
+                }
+            });
+        }
     }
 
     @Override
@@ -37,13 +116,112 @@ public final class NotifierComponent implements Component {
         return "notifier";
     }
 
+    /** The local Twilio-compatible sink, when Twilio is not configured (the demo prints its messages). */
+    public Optional<LocalTwilioServer> localSink() {
+        return Optional.ofNullable(sink);
+    }
+
+    @Override
+    public void registerHealth(HealthRegistry health) {
+        health.register("twilio", () -> {
+            if (gateway == null) {
+                return HealthRegistry.Status.down("not started");
+            }
+            return sink != null ? HealthRegistry.Status.up("not configured: local sink at " + sink.baseUrl())
+                    : HealthRegistry.Status.up(gateway.describe());
+        });
+        health.register("notifier", () -> engine == null ? HealthRegistry.Status.down("not started")
+                : HealthRegistry.Status.up((engine.isOwner() ? "sending" : "standby") + ", ledger " + ledger.size()));
+        health.register("mqtt-alerts", () -> mqtt == null ? HealthRegistry.Status.disabled("no MQTT url")
+                : mqtt.connected() ? HealthRegistry.Status.up("connected") : HealthRegistry.Status.down("not connected"));
+    }
+
     @Override
     public Future<Void> start() {
-        return Future.succeededFuture();
+        return vertx.executeBlocking(() -> {
+            recipients.start();
+            zones.start();
+            alerts.start();
+            for (DirectoryCache<?> c : new DirectoryCache<?>[] {recipients, zones, alerts}) {
+                if (!c.awaitCaughtUp(CATCH_UP)) {
+                    throw new IllegalStateException("notifier directories not readable within " + CATCH_UP.toSeconds() + " s");
+                }
+            }
+            gateway = createGateway();
+            ledgerReader = new LedgerReader(kafka, ledger).start();
+            SmsDispatcher dispatcher = new SmsDispatcher(gateway, this::record, ledger, options.retry(), options.clock(),
+                    d -> Thread.sleep(d.toMillis()));
+            BourtolConfig.Notifier n = config.notifier();
+            NotifierEngine.Deps deps = new NotifierEngine.Deps(kafka, publisher, recipients, zones, alerts, ledger, ledgerReader,
+                    dispatcher, templates, new Planner(options.policy(), n.repeatInterval()),
+                    new Grouper(n.groupWindow(), n.maxSmsPerRecipientPerHour(), n.timezone()), options.clock(), metrics,
+                    "bourtol-notifier", instanceId, options.tick());
+            engine = new NotifierEngine(deps, new AcknowledgementRecorder(pseudonyms, ledger, options.clock(), this::recordAsync),
+                    new StatusUpdater(kafka, "bourtol-notifier", ledger, this::recordAsync));
+            if (mqtt != null) {
+                mqtt.start();
+                engine.onGained(() -> alerts.all().values().forEach(ev -> mqtt.publish(ev, alerts.all().values())));
+            }
+            engine.start();
+            LOG.info("notifier started [instance: {}, sms: {}, recipients: {}]", instanceId, gateway.describe(), recipients.all().size());
+            return null;
+        });
+    }
+
+    private SmsGateway createGateway() throws Exception {
+        BourtolConfig.Twilio t = config.twilio();
+        if (t.configured()) {
+            return TwilioGateway.fromConfig(t, config.http().publicUrl());
+        }
+        sink = new LocalTwilioServer(vertx).listen(0).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        sink.onMessage(m -> LOG.info("local SMS sink received [{}]", m));
+        if (t.authToken() != null && config.http().publicUrl() != null) {
+            sink.statusCallbacks(t.authToken());
+        }
+        LOG.warn("Twilio not configured: SMS go to the local sink [url: {}]", sink.baseUrl());
+        BourtolConfig.Twilio local = new BourtolConfig.Twilio(SINK_ACCOUNT, "local-sink", "+15005550006", null, sink.baseUrl());
+        return TwilioGateway.fromConfig(local, config.http().publicUrl());
+    }
+
+    /** Durable record: Kafka acknowledged, then the ledger and the metric. Blocking (worker threads). */
+    private void record(Delivery d) throws Exception {
+        publisher.publish(Topics.DELIVERIES, d.deliveryId(), d).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        ledger.apply(d);
+        count(d);
+    }
+
+    private void recordAsync(Delivery d) {
+        publisher.publish(Topics.DELIVERIES, d.deliveryId(), d).onSuccess(m -> {
+            ledger.apply(d);
+            count(d);
+        });
+    }
+
+    private void count(Delivery d) {
+        String status = Ledger.isIntent(d) ? "intent" : d.status().wire();
+        metrics.counter("bourtol.sms", "status", status).increment();
     }
 
     @Override
     public Future<Void> stop() {
-        return Future.succeededFuture();
+        return vertx.executeBlocking(() -> {
+            if (engine != null) {
+                engine.close();
+            }
+            if (mqtt != null) {
+                mqtt.close();
+            }
+            if (ledgerReader != null) {
+                ledgerReader.close();
+            }
+            recipients.close();
+            zones.close();
+            alerts.close();
+            publisher.close();
+            if (sink != null) {
+                sink.close();
+            }
+            return null;
+        });
     }
 }

@@ -1,0 +1,130 @@
+package org.bourtol.notifier.directory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bourtol.contracts.directory.AuditEntry;
+import org.bourtol.contracts.directory.Recipient;
+import org.bourtol.contracts.topic.Json;
+import org.bourtol.contracts.topic.Topics;
+import org.bourtol.platform.http.ApiAuth;
+import org.bourtol.platform.http.ApiErrors;
+import org.bourtol.platform.http.Role;
+import org.bourtol.platform.kafka.DirectoryCache;
+import org.bourtol.platform.kafka.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET|PUT|DELETE /api/v1/recipients/{id}} and {@code GET /api/v1/recipients} (officer role):
+ * the recipient directory on the compacted {@code bourtol.recipients.v1}, every change audited on
+ * {@code bourtol.audit.v1} with the actor, phone numbers masked in every response and audit record.
+ * A change is answered after Kafka acknowledged it; until the directory reader has caught up, this
+ * instance serves its own latest write.
+ */
+public final class RecipientApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecipientApi.class);
+
+    private final DirectoryCache<Recipient> recipients;
+    private final Publisher publisher;
+    private final RecipientValidator validator;
+    private final Clock clock;
+    private final Map<String, Optional<Recipient>> recentWrites = new ConcurrentHashMap<>();
+
+    public RecipientApi(DirectoryCache<Recipient> recipients, Publisher publisher, RecipientValidator validator, Clock clock) {
+        this.recipients = recipients;
+        this.publisher = publisher;
+        this.validator = validator;
+        this.clock = clock;
+        recipients.onChange((k, v) -> recentWrites.remove(k));
+    }
+
+    public void mount(Router router, ApiAuth auth) {
+        router.route("/api/v1/recipients*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
+        router.get("/api/v1/recipients").handler(auth.require(Role.OFFICER)).handler(this::list);
+        router.get("/api/v1/recipients/:id").handler(auth.require(Role.OFFICER)).handler(this::get);
+        router.put("/api/v1/recipients/:id").handler(auth.require(Role.OFFICER)).handler(this::put);
+        router.delete("/api/v1/recipients/:id").handler(auth.require(Role.OFFICER)).handler(this::delete);
+    }
+
+    private Optional<Recipient> current(String id) {
+        Optional<Recipient> recent = recentWrites.get(id);
+        return recent != null ? recent : recipients.get(id);
+    }
+
+    private void list(RoutingContext ctx) {
+        Map<String, Recipient> all = new ConcurrentHashMap<>(recipients.all());
+        recentWrites.forEach((k, v) -> v.ifPresentOrElse(r -> all.put(k, r), () -> all.remove(k)));
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        all.values().stream().sorted(Comparator.comparing(Recipient::id)).forEach(r -> out.add(RecipientValidator.masked(r)));
+        json(ctx, 200, out);
+    }
+
+    private void get(RoutingContext ctx) {
+        current(ctx.pathParam("id")).ifPresentOrElse(r -> json(ctx, 200, RecipientValidator.masked(r)),
+                () -> ApiErrors.send(ctx, 404, "recipient not found", List.of(ctx.pathParam("id"))));
+    }
+
+    private void put(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        JsonNode body;
+        try {
+            body = Json.MAPPER.readTree(ctx.body().asString() == null ? "" : ctx.body().asString());
+        } catch (Exception e) {
+            ApiErrors.send(ctx, 400, "invalid request body", List.of("body must be JSON"));
+            return;
+        }
+        Optional<Recipient> before = current(id);
+        RecipientValidator.Result result = validator.validate(id, body, before.orElse(null));
+        if (!result.ok()) {
+            ApiErrors.send(ctx, 400, "invalid recipient", result.problems());
+            return;
+        }
+        Recipient r = result.recipient();
+        String action = before.isPresent() ? "update" : "create";
+        write(ctx, id, r, before, action).onSuccess(v -> json(ctx, before.isPresent() ? 200 : 201, RecipientValidator.masked(r)));
+    }
+
+    private void delete(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        Optional<Recipient> before = current(id);
+        if (before.isEmpty()) {
+            ApiErrors.send(ctx, 404, "recipient not found", List.of(id));
+            return;
+        }
+        write(ctx, id, null, before, "delete").onSuccess(v -> ctx.response().setStatusCode(204).end());
+    }
+
+    private Future<Void> write(RoutingContext ctx, String id, Recipient after, Optional<Recipient> before, String action) {
+        String actor = ctx.get(ApiAuth.ACTOR);
+        AuditEntry audit = new AuditEntry("recipient", id, action, actor, clock.instant(), 0,
+                before.map(RecipientValidator::masked).orElse(null), after == null ? null : RecipientValidator.masked(after),
+                action + " recipient " + id + (after == null ? "" : " (" + after.role() + ", zones " + after.zones() + ")"));
+        return publisher.publish(Topics.RECIPIENTS, id, after)
+                .compose(m -> publisher.publish(Topics.AUDIT, "recipient/" + id, audit))
+                .<Void>mapEmpty()
+                .onSuccess(v -> {
+                    recentWrites.put(id, Optional.ofNullable(after));
+                    LOG.info("recipient {} [id: {}, actor: {}]", action, id, actor);
+                })
+                .onFailure(e -> {
+                    LOG.warn("recipient change not stored [id: {}, reason: {}]", id, e.getMessage());
+                    ctx.response().putHeader("Retry-After", "5");
+                    ApiErrors.send(ctx, 503, "directory unavailable, try again", List.of());
+                });
+    }
+
+    private static void json(RoutingContext ctx, int status, JsonNode body) {
+        ctx.response().setStatusCode(status).putHeader("content-type", "application/json").end(body.toString());
+    }
+}

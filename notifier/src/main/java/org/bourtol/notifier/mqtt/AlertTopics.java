@@ -1,0 +1,111 @@
+package org.bourtol.notifier.mqtt;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.bourtol.contracts.alert.AlertEvent;
+import org.bourtol.contracts.config.BourtolConfig;
+import org.bourtol.platform.mqtt.MqttOptions;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Retained alert state per zone on {@code <prefix>/alerts/{zoneId}} (QoS 1) for sirens, display
+ * boards and apps: the JSON of {@link ZoneAlertMessage} while the zone has active alerts, an empty
+ * retained payload (which clears the retained message) once none is left. Paho v3 with the platform's
+ * options; connect and publish run on one dedicated thread, never on an event loop.
+ */
+public final class AlertTopics implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertTopics.class);
+
+    private final BourtolConfig.Mqtt config;
+    private final String clientId;
+    private final ExecutorService executor;
+    private volatile MqttClient client;
+
+    public AlertTopics(BourtolConfig.Mqtt config, String instanceId) {
+        this.config = config;
+        this.clientId = (config.clientId() == null ? "bourtol" : config.clientId()) + "-alerts-" + instanceId;
+        this.executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "notifier-mqtt");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public void start() {
+        executor.submit(this::connect);
+    }
+
+    private void connect() {
+        for (int attempt = 1; client == null || !client.isConnected(); attempt++) {
+            try {
+                MqttClient c = new MqttClient(MqttOptions.pahoUrl(config.url()), clientId, new MemoryPersistence());
+                c.connect(MqttOptions.base(config));
+                client = c;
+                LOG.info("alert topics connected [url: {}]", config.url());
+            } catch (MqttException e) {
+                LOG.warn("alert topics cannot connect, retrying [url: {}, attempt: {}, reason: {}]", config.url(), attempt, e.getMessage());
+                try {
+                    Thread.sleep(Math.min(30_000, 1000L * attempt));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    public boolean connected() {
+        MqttClient c = client;
+        return c != null && c.isConnected();
+    }
+
+    public static String topic(String prefix, String zoneId) {
+        return (prefix == null ? "bourtol/v1" : prefix.replaceAll("/+$", "")) + "/alerts/" + zoneId;
+    }
+
+    /** Publishes the retained state of the event's zone, computed from all alert states. */
+    public void publish(AlertEvent event, Collection<AlertEvent> all) {
+        String zone = event.alert().zone();
+        byte[] payload = ZoneAlertMessage.of(zone, all).map(m -> m.toJson().getBytes(StandardCharsets.UTF_8)).orElse(new byte[0]);
+        String topic = topic(config.prefix(), zone);
+        executor.submit(() -> {
+            MqttClient c = client;
+            if (c == null || !c.isConnected()) {
+                LOG.warn("alert topic not published, MQTT not connected [topic: {}]", topic);
+                return;
+            }
+            try {
+                c.publish(topic, payload, 1, true);
+            } catch (MqttException e) {
+                LOG.warn("alert topic not published [topic: {}, reason: {}]", topic, e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        executor.shutdown();
+        try {
+            executor.awaitTermination(3, TimeUnit.SECONDS);
+            MqttClient c = client;
+            if (c != null) {
+                if (c.isConnected()) {
+                    c.disconnect(1000);
+                }
+                c.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (MqttException e) {
+            LOG.warn("alert topics close failed [reason: {}]", e.getMessage());
+        }
+    }
+}
