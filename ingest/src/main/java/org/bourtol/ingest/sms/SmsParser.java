@@ -113,6 +113,18 @@ public final class SmsParser {
         return out;
     }
 
+    /** The species a word names (any synonym or close misspelling), for payloads that use the SMS words. */
+    public static java.util.Optional<Species> species(String word) {
+        Word<Species> w = word == null ? null : Vocabulary.approximate(Vocabulary.SPECIES, Fold.key(word));
+        return java.util.Optional.ofNullable(w == null ? null : w.meaning());
+    }
+
+    /** The report type a word names (any synonym or close misspelling). */
+    public static java.util.Optional<ReportType> reportType(String word) {
+        Word<ReportType> w = word == null ? null : Vocabulary.approximate(Vocabulary.TYPES, Fold.key(word));
+        return java.util.Optional.ofNullable(w == null ? null : w.meaning());
+    }
+
     private static Language speciesLanguage(List<String> tokens) {
         for (String t : tokens) {
             Word<Species> w = Vocabulary.SPECIES.get(t);
