@@ -54,8 +54,8 @@ public final class PipelineLatency {
         }
         alerts.put(e.alertId(), new long[] {recordTs, obsTs});
         Point.Builder p = Point.measurement(PointMapper.PIPELINE).tag("stage", "observation_alert")
-                .tag("zone", e.alert().zone()).tag("hazard", e.alert().hazard().wire())
-                .addField("alert_id", e.alertId());
+                .tag("zone", PointMapper.tag(e.alert().zone())).tag("hazard", e.alert().hazard().wire())
+                .addField("alert_id", PointMapper.text(e.alertId()));
         boolean any = false;
         if (obsTs >= 0) {
             p.addField("latency_ms", recordTs - obsTs);
@@ -90,8 +90,8 @@ public final class PipelineLatency {
             return Optional.empty();
         }
         Point.Builder p = Point.measurement(PointMapper.PIPELINE).tag("stage", "alert_delivery")
-                .tag("status", d.status().wire()).tag("channel", d.channel())
-                .addField("delivery_id", d.deliveryId()).addField("latency_ms", recordTs - raised);
+                .tag("status", d.status().wire()).tag("channel", PointMapper.tag(d.channel()))
+                .addField("delivery_id", PointMapper.text(d.deliveryId())).addField("latency_ms", recordTs - raised);
         if (obs != Long.MAX_VALUE) {
             p.addField("end_to_end_ms", recordTs - obs);
         }

@@ -54,9 +54,9 @@ public final class PointMapper {
     public static Point observation(Observation o) {
         Point.Builder p;
         if (o instanceof GaugeReading g) {
-            p = Point.measurement(GAUGE_LEVEL).tag("station", g.stationId()).addField("level_cm", (long) g.levelCm());
+            p = Point.measurement(GAUGE_LEVEL).tag("station", tag(g.stationId())).addField("level_cm", (long) g.levelCm());
         } else if (o instanceof RainReading r) {
-            p = Point.measurement(RAINFALL).tag("station", r.stationId())
+            p = Point.measurement(RAINFALL).tag("station", tag(r.stationId()))
                     .addField("rain_mm", r.mm()).addField("period_min", (long) r.periodMinutes());
         } else if (o instanceof HerdPosition h) {
             p = herd(h);
@@ -64,22 +64,22 @@ public final class PointMapper {
             p = report((CommunityReport) o);
         }
         p.tag("source", lower(o.source())).tag("verified", Boolean.toString(o.verified()))
-                .addField("observation_id", o.id());
+                .addField("observation_id", text(o.id()));
         if (o.reporterId() != null) {
-            p.addField("reporter_id", o.reporterId());
+            p.addField("reporter_id", text(o.reporterId()));
         }
         p.addField("receive_delay_s", seconds(o.observedAt(), o.receivedAt()));
         return p.time(EventTime.nanos(o.observedAt(), o.id()), TimeUnit.NANOSECONDS).build();
     }
 
     private static Point.Builder herd(HerdPosition h) {
-        Point.Builder p = Point.measurement(HERD_POSITION).tag("herd", h.herdId()).tag("species", lower(h.species()))
+        Point.Builder p = Point.measurement(HERD_POSITION).tag("herd", tag(h.herdId())).tag("species", lower(h.species()))
                 .addField("lat", h.lat()).addField("lon", h.lon()).addField("head_count", (long) h.headCount());
         if (h.zoneId() != null) {
-            p.tag("zone", h.zoneId());
+            p.tag("zone", tag(h.zoneId()));
         }
         if (h.toZoneId() != null) {
-            p.addField("to_zone", h.toZoneId());
+            p.addField("to_zone", text(h.toZoneId()));
         }
         if (h.headingDeg() != null) {
             p.addField("heading_deg", h.headingDeg());
@@ -96,7 +96,7 @@ public final class PointMapper {
     private static Point.Builder report(CommunityReport c) {
         Point.Builder p = Point.measurement(REPORT).tag("type", lower(c.type())).addField("count", 1L);
         if (c.zoneId() != null) {
-            p.tag("zone", c.zoneId());
+            p.tag("zone", tag(c.zoneId()));
         }
         if (c.lat() != null) {
             p.addField("lat", c.lat()).addField("lon", c.lon());
@@ -107,13 +107,13 @@ public final class PointMapper {
     /** One point per alert lifecycle event; the tag {@code type} is the event type, {@code state} the alert state after it. */
     public static Point alert(AlertEvent e) {
         Alert a = e.alert();
-        Point.Builder p = Point.measurement(ALERT).tag("zone", a.zone()).tag("hazard", lower(a.hazard()))
+        Point.Builder p = Point.measurement(ALERT).tag("zone", tag(a.zone())).tag("hazard", lower(a.hazard()))
                 .tag("severity", a.severity().name()).tag("type", lower(e.type()));
         tagIfPresent(p, "rule", a.rule());
         tagIfPresent(p, "rule_type", a.ruleType());
         tagIfPresent(p, "state", a.state());
         tagIfPresent(p, "level", a.level());
-        p.addField("alert_id", a.id()).addField("code", a.code()).addField("event_id", e.eventId())
+        p.addField("alert_id", text(a.id())).addField("code", text(a.code())).addField("event_id", text(e.eventId()))
                 .addField("seq", (long) e.seq()).addField("acknowledged", a.acknowledged())
                 .addField("evidence_count", (long) a.evidence().size());
         if (a.urgency() != null) {
@@ -134,22 +134,22 @@ public final class PointMapper {
 
     /** One point per delivery outcome; {@code recipient} is the directory id, never the phone. */
     public static Point delivery(Delivery d) {
-        Point.Builder p = Point.measurement(DELIVERY).tag("status", d.status().wire()).tag("channel", d.channel())
-                .tag("recipient", d.recipientId());
+        Point.Builder p = Point.measurement(DELIVERY).tag("status", d.status().wire()).tag("channel", tag(d.channel()))
+                .tag("recipient", tag(d.recipientId()));
         tagIfPresent(p, "step", d.step() == null ? null : d.step().toLowerCase(Locale.ROOT));
-        p.addField("delivery_id", d.deliveryId()).addField("alert_ids", String.join(",", d.alertIds()))
+        p.addField("delivery_id", text(d.deliveryId())).addField("alert_ids", text(String.join(",", d.alertIds())))
                 .addField("attempt", (long) d.attempt());
         if (d.segments() != null) {
             p.addField("segments", (long) d.segments());
         }
         if (d.providerId() != null) {
-            p.addField("provider_id", d.providerId());
+            p.addField("provider_id", text(d.providerId()));
         }
         if (d.errorCode() != null) {
-            p.addField("error_code", d.errorCode());
+            p.addField("error_code", text(d.errorCode()));
         }
         if (d.errorMessage() != null) {
-            p.addField("error_message", Phones.maskInText(d.errorMessage()));
+            p.addField("error_message", text(Phones.maskInText(d.errorMessage())));
         }
         return p.time(EventTime.nanos(d.at(), deliveryKey(d)), TimeUnit.NANOSECONDS).build();
     }
@@ -171,8 +171,22 @@ public final class PointMapper {
 
     private static void tagIfPresent(Point.Builder p, String tag, String value) {
         if (value != null && !value.isBlank()) {
-            p.tag(tag, value);
+            p.tag(tag, tag(value));
         }
+    }
+
+    /**
+     * A tag value safe for line protocol: influxdb-java escapes space, comma and equals but not line
+     * breaks (which would start a new point) or a trailing backslash (which would escape the separator).
+     * Empty values are dropped by the client (InfluxDB has no empty tags).
+     */
+    static String tag(String value) {
+        return value.replace('\r', ' ').replace('\n', ' ').replace('\\', '/');
+    }
+
+    /** A string field value without line breaks (influxdb-java escapes quotes and backslashes). */
+    static String text(String value) {
+        return value.replace('\r', ' ').replace('\n', ' ');
     }
 
     private static double seconds(Instant from, Instant to) {

@@ -121,6 +121,15 @@ class PointMapperTest {
         assertTrue(p.delivery(unknown, 1_500).isEmpty());
     }
 
+    @Test
+    @DisplayName("ids with line breaks or backslashes cannot break the line protocol or inject points")
+    void lineProtocolInjection() {
+        GaugeReading g = new GaugeReading("obs\nx", Source.MQTT, T0, T0, null, true, "mopti\ngauge_level level_cm=1i 1\\", 600);
+        String l = line(PointMapper.observation(g));
+        assertFalse(l.contains("\n"), l);
+        assertTrue(l.startsWith("gauge_level,source=mqtt,station=mopti\\ gauge_level\\ level_cm\\=1i\\ 1/,verified=true "), l);
+    }
+
     static AlertEvent alertEvent(AlertEventType type, int seq) {
         Alert a = new Alert("a-1", "K7Q", "gauge-mopti", "gauge-level", Hazard.FLOOD, "mopti", "Mopti", null, Alert.ACTIVE,
                 Severity.Severe, null, null, "red", Map.of("fr", "Crue"), Map.of(), T0, T0.plusSeconds(600), null,
