@@ -243,21 +243,25 @@ public final class NotifierEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops sending: in-flight sends are interrupted (their intents stay open and the next owner
+     * reconciles them with Twilio), then the group is left so another instance takes over.
+     */
     @Override
     public void close() {
         running = false;
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Ownership o = ownership;
         if (o != null) {
             o.wakeup();
         }
         try {
             thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        workers.shutdownNow();
-        try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -1,0 +1,67 @@
+package org.bourtol.notifier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.bourtol.contracts.alert.Alert;
+import org.bourtol.contracts.alert.AlertEvent;
+import org.bourtol.contracts.alert.AlertEventType;
+import org.bourtol.contracts.alert.Certainty;
+import org.bourtol.contracts.alert.Evidence;
+import org.bourtol.contracts.alert.Severity;
+import org.bourtol.contracts.alert.Urgency;
+import org.bourtol.contracts.directory.QuietHours;
+import org.bourtol.contracts.directory.Recipient;
+import org.bourtol.contracts.directory.Zone;
+import org.bourtol.contracts.directory.ZoneKind;
+import org.bourtol.contracts.observation.Hazard;
+import org.bourtol.contracts.topic.Json;
+
+/** Test data builders shared by unit tests and ITs. */
+public final class Fixtures {
+
+    public static final Instant T0 = Instant.parse("2026-09-10T10:00:00Z");
+
+    private Fixtures() {
+    }
+
+    public static JsonNode square(double lon, double lat) {
+        ObjectNode g = Json.MAPPER.createObjectNode().put("type", "Polygon");
+        var ring = g.putArray("coordinates").addArray();
+        double[][] pts = {{lon, lat}, {lon + 0.1, lat}, {lon + 0.1, lat + 0.1}, {lon, lat + 0.1}, {lon, lat}};
+        for (double[] p : pts) {
+            ring.addArray().add(p[0]).add(p[1]);
+        }
+        return g;
+    }
+
+    public static JsonNode point(double lon, double lat) {
+        ObjectNode g = Json.MAPPER.createObjectNode().put("type", "Point");
+        g.putArray("coordinates").add(lon).add(lat);
+        return g;
+    }
+
+    public static Zone zone(String id, ZoneKind kind, String name, String parent) {
+        return new Zone(id, kind, name, List.of(), parent, kind == ZoneKind.STATION ? point(2.1, 13.5) : square(2.1, 13.5), null);
+    }
+
+    public static Recipient recipient(String id, String role, String phone, String lang, List<String> zones, List<Hazard> hazards,
+                                      Severity min, QuietHours quiet) {
+        return new Recipient(id, id + " name", role, phone, lang, zones, hazards, min, List.of("sms"), quiet, null);
+    }
+
+    public static Alert alert(String id, String code, Hazard hazard, String zone, Severity severity, String state, boolean acked) {
+        return new Alert(id, code, id + "-rule", "gauge-level", hazard, zone, "Niamey", null, state, severity, Urgency.Immediate,
+                Certainty.Observed, "danger",
+                Map.of("fr", "Niger a Niamey: 640 cm, seuil rouge 620 cm depasse", "en", "Niger at Niamey: 640 cm, red level 620 cm exceeded"),
+                Map.of(), T0, T0, Alert.RESOLVED.equals(state) ? T0.plusSeconds(3600) : null, acked, acked ? "r-test" : null,
+                acked ? T0.plusSeconds(60) : null, null,
+                List.of(new Evidence("obs-1", "gauge", T0, "640 cm", null)));
+    }
+
+    public static AlertEvent event(Alert a, AlertEventType type, int seq) {
+        return new AlertEvent(a.id() + "/" + type + "/" + seq, a.id(), type, seq, T0, a, null);
+    }
+}

@@ -1,0 +1,120 @@
+package org.bourtol.notifier;
+
+import static org.bourtol.notifier.Fixtures.alert;
+import static org.bourtol.notifier.Fixtures.event;
+import static org.bourtol.notifier.Fixtures.recipient;
+import static org.bourtol.notifier.Fixtures.zone;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.bourtol.contracts.alert.AlertEventType;
+import org.bourtol.contracts.alert.Severity;
+import org.bourtol.contracts.delivery.Delivery;
+import org.bourtol.contracts.delivery.DeliveryStatus;
+import org.bourtol.contracts.directory.ZoneKind;
+import org.bourtol.contracts.observation.Hazard;
+import org.bourtol.contracts.topic.Topics;
+import org.bourtol.notifier.sms.LocalTwilioServer;
+import org.bourtol.notifier.sms.RetryPolicy;
+import org.bourtol.testkit.Poll;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The notifier against SharedKafka and the local Twilio-compatible server. */
+class NotifierIT {
+
+    static Harness h;
+
+    @BeforeAll
+    static void start() throws Exception {
+        h = new Harness();
+        NotifierComponent.Options o = NotifierComponent.Options.defaults();
+        h.start("it-main", new NotifierComponent.Options(o.clock(), new RetryPolicy(Duration.ofMillis(20), Duration.ofMillis(100), 5),
+                o.policy(), Duration.ofMillis(50)), null);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        h.close();
+    }
+
+    @Test
+    void oneAlertThreeRecipientsGivesExactlyThreeSmsThenThreeAllClears() throws Exception {
+        h.put(Topics.ZONES, "it1-region", zone("it1-region", ZoneKind.REGION, "Region IT1", null));
+        h.put(Topics.ZONES, "it1-commune", zone("it1-commune", ZoneKind.COMMUNE, "Commune IT1", "it1-region"));
+        h.put(Topics.ZONES, "it1-farm", zone("it1-farm", ZoneKind.FARMLAND, "Rizieres IT1", "it1-commune"));
+        h.put(Topics.ZONES, "it1-other", zone("it1-other", ZoneKind.COMMUNE, "Ailleurs", null));
+        h.put(Topics.RECIPIENTS, "it1-a", recipient("it1-a", "peace-committee", "+22370000101", "fr", List.of("it1-commune"), null, null, null));
+        h.put(Topics.RECIPIENTS, "it1-b", recipient("it1-b", "authority", "+22370000102", "en", List.of("it1-region"), null, null, null));
+        h.put(Topics.RECIPIENTS, "it1-c", recipient("it1-c", null, "+22370000103", "fr", List.of("it1-farm"), List.of(Hazard.CONFLICT), null, null));
+        h.put(Topics.RECIPIENTS, "it1-d", recipient("it1-d", null, "+22370000104", "fr", List.of("it1-other"), null, null, null));
+        h.put(Topics.RECIPIENTS, "it1-e", recipient("it1-e", null, "+22370000105", "fr", List.of("it1-commune"), List.of(Hazard.FLOOD), null, null));
+        h.put(Topics.RECIPIENTS, "it1-f", recipient("it1-f", null, "+22370000106", "fr", List.of("it1-commune"), null, Severity.Extreme, null));
+        var a = alert("it1-alert", "K1A", Hazard.CONFLICT, "it1-farm", Severity.Severe, "active", false);
+        h.put(Topics.ALERTS, a.id(), event(a, AlertEventType.RAISED, 1));
+
+        Set<String> warned = Set.of("+22370000101", "+22370000102", "+22370000103");
+        Poll.until(Duration.ofSeconds(30), "three SMS recorded sent", () -> sent("it1-alert", "alert-Severe").size() == 3);
+        assertEquals(warned, messagesTo("+2237000010").stream().map(LocalTwilioServer.Message::to).collect(Collectors.toSet()));
+        assertEquals(3, messagesTo("+2237000010").size());
+        for (LocalTwilioServer.Message m : messagesTo("+2237000010")) {
+            assertEquals(1, m.numSegments(), m.body());
+            assertTrue(m.body().contains("OK K1A"), m.body());
+            assertEquals("http://127.0.0.1:1/sms/status", m.statusCallback());
+        }
+        assertTrue(h.twilio.messagesTo("+22370000102").get(0).body().startsWith("Authorities"));
+        assertTrue(h.twilio.messagesTo("+22370000101").get(0).body().startsWith("Comite de paix"));
+        for (Delivery d : sent("it1-alert", "alert-Severe")) {
+            assertTrue(d.to().contains("****"), d.to());
+            assertEquals(1, d.segments());
+        }
+
+        var resolved = alert("it1-alert", "K1A", Hazard.CONFLICT, "it1-farm", Severity.Severe, "resolved", false);
+        h.put(Topics.ALERTS, resolved.id(), event(resolved, AlertEventType.RESOLVED, 2));
+        Poll.until(Duration.ofSeconds(30), "three all-clears", () -> sent("it1-alert", "resolved").size() == 3);
+        assertEquals(6, messagesTo("+2237000010").size());
+        assertTrue(h.twilio.messagesTo("+22370000101").get(1).body().startsWith("FIN D'ALERTE"));
+    }
+
+    @Test
+    void serverErrorsThenCreatedGiveOneSmsAfterRetries() throws Exception {
+        h.put(Topics.ZONES, "it2-commune", zone("it2-commune", ZoneKind.COMMUNE, "Commune IT2", null));
+        h.twilio.failNext(2, LocalTwilioServer.Fault.serverError());
+        h.put(Topics.RECIPIENTS, "it2-a", recipient("it2-a", null, "+22370000201", "en", List.of("it2-commune"), null, null, null));
+        var a = alert("it2-alert", "K2A", Hazard.FLOOD, "it2-commune", Severity.Extreme, "active", false);
+        h.put(Topics.ALERTS, a.id(), event(a, AlertEventType.RAISED, 1));
+        Poll.until(Duration.ofSeconds(30), "SMS sent after retries", () -> sent("it2-alert", "alert-Extreme").size() == 1);
+        assertEquals(1, h.twilio.messagesTo("+22370000201").size());
+        assertEquals(3, sent("it2-alert", "alert-Extreme").get(0).attempt());
+        assertEquals(3, h.twilio.requests().stream().filter(r -> "POST".equals(r.method()) && "+22370000201".equals(r.param("To"))).count());
+    }
+
+    @Test
+    void invalidNumberIsRecordedFailedWithTwilioCodeAndNotRetried() throws Exception {
+        h.put(Topics.ZONES, "it3-commune", zone("it3-commune", ZoneKind.COMMUNE, "Commune IT3", null));
+        h.twilio.failTo("+22370000301", LocalTwilioServer.Fault.invalidTo());
+        h.put(Topics.RECIPIENTS, "it3-a", recipient("it3-a", null, "+22370000301", "fr", List.of("it3-commune"), null, null, null));
+        var a = alert("it3-alert", "K3A", Hazard.FLOOD, "it3-commune", Severity.Severe, "active", false);
+        h.put(Topics.ALERTS, a.id(), event(a, AlertEventType.RAISED, 1));
+        Poll.until(Duration.ofSeconds(30), "failure recorded", () -> !h.deliveries(d -> d.alertIds().contains("it3-alert")
+                && d.status() == DeliveryStatus.FAILED).isEmpty());
+        Delivery failed = h.deliveries(d -> d.alertIds().contains("it3-alert") && d.status() == DeliveryStatus.FAILED).get(0);
+        assertEquals("21211", failed.errorCode());
+        assertEquals("+223****0301", failed.to());
+        assertEquals(0, h.twilio.messagesTo("+22370000301").size());
+        assertEquals(1, h.twilio.requests().stream().filter(r -> "POST".equals(r.method()) && "+22370000301".equals(r.param("To"))).count());
+    }
+
+    static List<Delivery> sent(String alertId, String step) {
+        return h.deliveries(d -> d.alertIds().contains(alertId) && d.step().contains(step) && d.status() == DeliveryStatus.SENT);
+    }
+
+    static List<LocalTwilioServer.Message> messagesTo(String prefix) {
+        return h.twilio.messages().stream().filter(m -> m.to().startsWith(prefix)).toList();
+    }
+}
