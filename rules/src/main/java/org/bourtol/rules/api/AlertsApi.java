@@ -63,7 +63,7 @@ public final class AlertsApi {
             throw new ApiException(409, "alert " + a.id() + " is resolved", List.of());
         }
         AckRequest req = new AckRequest(UUID.randomUUID().toString(), null, a.id(), Http.actor(ctx), Source.HTTP, Instant.now());
-        publisher.publish(Topics.ACKS, a.id(), req)
+        Http.back(ctx, publisher.publish(Topics.ACKS, a.id(), req))
                 .onSuccess(m -> Http.json(ctx, 202, Map.of("status", "accepted", "request", req.id())))
                 .onFailure(e -> ctx.fail(new ApiException(503, "acknowledgement not recorded: Kafka is unavailable")));
     }
@@ -78,7 +78,7 @@ public final class AlertsApi {
         Alert updated = AlertsView.withOutcome(a, text);
         AlertEvent e = new AlertEvent(a.id() + "/OUTCOME/" + UUID.randomUUID(), a.id(), AlertEventType.OUTCOME, -1,
                 Instant.now(), updated, Http.actor(ctx) + ": " + text);
-        publisher.publish(Topics.ALERTS, a.id(), e)
+        Http.back(ctx, publisher.publish(Topics.ALERTS, a.id(), e))
                 .onSuccess(m -> Http.json(ctx, 202, updated))
                 .onFailure(x -> ctx.fail(new ApiException(503, "outcome not recorded: Kafka is unavailable")));
     }

@@ -51,25 +51,32 @@ public final class Directories {
 
     public Future<Void> putZone(Zone z, String actor) {
         Zone before = zones.get(z.id()).orElse(null);
-        return publisher.publish(Topics.ZONES, z.id(), z)
-                .compose(m -> audit("zone", z.id(), before == null ? "create" : "update", actor, 0, before, z));
+        return both(publisher.publish(Topics.ZONES, z.id(), z), audit("zone", z.id(), before == null ? "create" : "update", actor, 0, before, z));
     }
 
     public Future<Void> deleteZone(String id, String actor) {
         Zone before = zones.get(id).orElse(null);
-        return publisher.publish(Topics.ZONES, id, null).compose(m -> audit("zone", id, "delete", actor, 0, before, null));
+        return both(publisher.publish(Topics.ZONES, id, null), audit("zone", id, "delete", actor, 0, before, null));
     }
 
     public Future<Void> putRule(RuleDocument r, String actor) {
         RuleDocument before = rules.get(r.id()).orElse(null);
-        return publisher.publish(Topics.RULES, r.id(), r)
-                .compose(m -> audit("rule", r.id(), before == null ? "create" : "update", actor, r.version(), before, r));
+        return both(publisher.publish(Topics.RULES, r.id(), r), audit("rule", r.id(), before == null ? "create" : "update", actor, r.version(), before, r));
     }
 
     public Future<Void> deleteRule(String id, String actor) {
         RuleDocument before = rules.get(id).orElse(null);
         int version = before == null ? 0 : before.version() + 1;
-        return publisher.publish(Topics.RULES, id, null).compose(m -> audit("rule", id, "delete", actor, version, before, null));
+        return both(publisher.publish(Topics.RULES, id, null), audit("rule", id, "delete", actor, version, before, null));
+    }
+
+    /**
+     * Both records are sent at once from the caller's thread (the producer keeps their order); chaining
+     * the second send on the first one's completion would run it on the producer's I/O thread, which
+     * deadlocks on metadata.
+     */
+    private static Future<Void> both(Future<?> a, Future<?> b) {
+        return Future.all(a, b).mapEmpty();
     }
 
     private Future<Void> audit(String entity, String id, String action, String actor, int version, Object before, Object after) {

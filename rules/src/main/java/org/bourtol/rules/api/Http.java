@@ -36,6 +36,14 @@ final class Http {
         }
     }
 
+    /** Completes on the request's Vert.x context (Kafka completes futures on its producer thread). */
+    static <T> io.vertx.core.Future<T> back(RoutingContext ctx, io.vertx.core.Future<T> f) {
+        io.vertx.core.Context context = ctx.vertx().getOrCreateContext();
+        io.vertx.core.Promise<T> p = io.vertx.core.Promise.promise();
+        f.onComplete(ar -> context.runOnContext(v -> p.handle(ar)));
+        return p.future();
+    }
+
     static String actor(RoutingContext ctx) {
         Object a = ctx.get(ApiAuth.ACTOR);
         return a == null ? "unknown" : a.toString();

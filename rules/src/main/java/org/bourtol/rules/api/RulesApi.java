@@ -103,7 +103,7 @@ public final class RulesApi {
         }
         RuleDocument stored = new RuleDocument(id, parsed.type(), parsed.enabled(), parsed.zones(), parsed.params(),
                 parsed.seasons(), parsed.severity(), parsed.description(), version, Http.actor(ctx), Instant.now());
-        dirs.putRule(stored, Http.actor(ctx))
+        Http.back(ctx, dirs.putRule(stored, Http.actor(ctx)))
                 .onSuccess(v -> Http.json(ctx, before == null ? 201 : 200, stored))
                 .onFailure(e -> ctx.fail(new ApiException(503, "rule not stored: Kafka is unavailable")));
     }
@@ -113,7 +113,7 @@ public final class RulesApi {
         if (dirs.rule(id).isEmpty()) {
             throw ApiException.notFound("rule " + id);
         }
-        dirs.deleteRule(id, Http.actor(ctx))
+        Http.back(ctx, dirs.deleteRule(id, Http.actor(ctx)))
                 .onSuccess(v -> ctx.response().setStatusCode(204).end())
                 .onFailure(e -> ctx.fail(new ApiException(503, "rule not deleted: Kafka is unavailable")));
     }

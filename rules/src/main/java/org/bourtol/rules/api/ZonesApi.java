@@ -65,7 +65,7 @@ public final class ZonesApi {
             throw ApiException.badRequest("zone " + id + " refused", problems);
         }
         boolean created = dirs.zone(id).isEmpty();
-        dirs.putZone(z, Http.actor(ctx))
+        Http.back(ctx, dirs.putZone(z, Http.actor(ctx)))
                 .onSuccess(v -> Http.json(ctx, created ? 201 : 200, ZoneFeatures.toFeature(z)))
                 .onFailure(e -> ctx.fail(new ApiException(503, "zone not stored: Kafka is unavailable")));
     }
@@ -98,11 +98,11 @@ public final class ZonesApi {
         List<Zone> ordered = new ArrayList<>(zones);
         ordered.sort(java.util.Comparator.comparingInt(z -> depth(z, batch)));
         String actor = Http.actor(ctx);
-        Future<Void> chain = Future.succeededFuture();
+        List<Future<Void>> sent = new ArrayList<>();
         for (Zone z : ordered) {
-            chain = chain.compose(v -> dirs.putZone(z, actor));
+            sent.add(dirs.putZone(z, actor));
         }
-        chain.onSuccess(v -> Http.json(ctx, 200, Map.of("imported", zones.size())))
+        Http.back(ctx, Future.all(sent)).onSuccess(v -> Http.json(ctx, 200, Map.of("imported", zones.size())))
                 .onFailure(e -> ctx.fail(new ApiException(503, "import interrupted: Kafka is unavailable")));
     }
 
@@ -125,7 +125,7 @@ public final class ZonesApi {
         if (!users.isEmpty()) {
             throw new ApiException(409, "zone " + id + " is still in use", users);
         }
-        dirs.deleteZone(id, Http.actor(ctx))
+        Http.back(ctx, dirs.deleteZone(id, Http.actor(ctx)))
                 .onSuccess(v -> ctx.response().setStatusCode(204).end())
                 .onFailure(e -> ctx.fail(new ApiException(503, "zone not deleted: Kafka is unavailable")));
     }

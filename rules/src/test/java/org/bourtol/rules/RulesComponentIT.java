@@ -1,0 +1,257 @@
+package org.bourtol.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.junit5.VertxExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.bourtol.contracts.alert.AlertEvent;
+import org.bourtol.contracts.alert.AlertEventType;
+import org.bourtol.contracts.config.BourtolConfig;
+import org.bourtol.contracts.config.ConfigLoader;
+import org.bourtol.contracts.directory.ApiToken;
+import org.bourtol.contracts.topic.Json;
+import org.bourtol.contracts.topic.Topics;
+import org.bourtol.platform.http.ApiAuth;
+import org.bourtol.platform.http.ApiErrors;
+import org.bourtol.platform.kafka.Publisher;
+import org.bourtol.testkit.Poll;
+import org.bourtol.testkit.SharedKafka;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The rules component against the shared embedded Kafka, through its HTTP API. */
+@ExtendWith(VertxExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class RulesComponentIT {
+
+    private static final String ADMIN = "it-admin-token";
+    private static final String VIEWER = "it-viewer-token";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String APP_ID = "rules-it-" + UUID.randomUUID();
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
+    private static Vertx vertx;
+    private static HttpServer server;
+    private static Router router;
+    private static ApiAuth auth;
+    private static BourtolConfig config;
+    private static RulesComponent component;
+    private static Publisher publisher;
+
+    @BeforeAll
+    static void start() throws Exception {
+        vertx = Vertx.vertx();
+        Path data = Files.createTempDirectory("rules-it");
+        config = ConfigLoader.load("", Map.of(
+                ConfigLoader.envName("kafka.bootstrap"), SharedKafka.bootstrap(),
+                "BOURTOL_DATA_DIR", data.toString(),
+                ConfigLoader.envName("rules.applicationId"), APP_ID,
+                ConfigLoader.envName("rules.grace"), "PT6H"));
+        auth = new ApiAuth(ADMIN);
+        auth.put(new ApiToken(ApiAuth.sha256(VIEWER), "it-viewer", "viewer", Instant.EPOCH));
+        router = Router.router(vertx);
+        ApiErrors.install(router);
+        server = vertx.createHttpServer().requestHandler(r -> router.handle(r)).listen(0, "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        component = newComponent();
+        component.start().toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
+        publisher = new Publisher(SharedKafka.clients(), "rules-it");
+    }
+
+    private static RulesComponent newComponent() {
+        router.clear();
+        ApiErrors.install(router);
+        return new RulesComponent(vertx, router, config, SharedKafka.clients(), auth, new SimpleMeterRegistry());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        component.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        publisher.close();
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private static HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + path))
+                .header("Authorization", "Bearer " + token).header("content-type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.replace('\'', '"')));
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> r) throws Exception {
+        return Json.MAPPER.readTree(r.body());
+    }
+
+    @Test
+    @Order(1)
+    void firstStartLoadsTheDefaultDataset() throws Exception {
+        Poll.until(Duration.ofSeconds(30), "default zones readable", () -> get("/api/v1/zones/niamey").statusCode() == 200);
+        JsonNode niamey = json(get("/api/v1/zones/niamey"));
+        assertEquals(620, niamey.at("/properties/levels/danger").asInt());
+        Poll.until(Duration.ofSeconds(30), "default rules readable", () -> get("/api/v1/rules/niamey-gauge-level").statusCode() == 200);
+    }
+
+    @Test
+    @Order(2)
+    void badRulesAndZonesAreRefusedWithReasons() throws Exception {
+        HttpResponse<String> r = call("PUT", "/api/v1/rules/it-bad", ADMIN,
+                "{'type':'gauge-level','zones':['niamey'],'params':{'warningCm':600,'alertCm':580}}");
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("alert level (580) must be above warning level (600)"), r.body());
+        r = call("PUT", "/api/v1/rules/it-bad", ADMIN, "{'type':'gauge-level','zones':['nowhere'],'params':{'alertCm':580}}");
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("zone 'nowhere' does not exist"), r.body());
+        r = call("PUT", "/api/v1/rules/it-bad", ADMIN, "{'type':'gauge-levels','zones':['niamey']}");
+        assertTrue(r.body().contains("unknown rule type 'gauge-levels'"), r.body());
+        r = call("PUT", "/api/v1/rules/it-bad", VIEWER, "{'type':'gauge-level','zones':['niamey'],'params':{'alertCm':580}}");
+        assertEquals(403, r.statusCode());
+        r = call("PUT", "/api/v1/zones/it-open", ADMIN, "{'type':'Feature','properties':{'kind':'farmland','name':'Open','fieldRelease':'13-40'},"
+                + "'geometry':{'type':'Polygon','coordinates':[[[0,0],[1,0],[1,1],[0,1]]]}}");
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("polygon ring is not closed"), r.body());
+        r = call("PUT", "/api/v1/zones/it-bow", ADMIN, "{'type':'Feature','properties':{'kind':'farmland','name':'Bow','fieldRelease':'13-40','parent':'nowhere'},"
+                + "'geometry':{'type':'Polygon','coordinates':[[[0,0],[1,1],[1,0],[0,1],[0,0]]]}}");
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("Self-intersection"), r.body());
+        assertTrue(r.body().contains("fieldRelease must be a date"), r.body());
+        assertTrue(r.body().contains("parent zone 'nowhere' does not exist"), r.body());
+    }
+
+    @Test
+    @Order(3)
+    void everyRuleVersionIsInItsHistory() throws Exception {
+        String id = "it-history-" + RUN;
+        assertEquals(201, call("PUT", "/api/v1/rules/" + id, ADMIN,
+                "{'type':'gauge-level','zones':['mopti'],'params':{'warningCm':600,'alertCm':650}}").statusCode());
+        Poll.until(Duration.ofSeconds(20), "rule v1 visible", () -> get("/api/v1/rules/" + id).statusCode() == 200);
+        HttpResponse<String> r = call("PUT", "/api/v1/rules/" + id, ADMIN,
+                "{'type':'gauge-level','zones':['mopti'],'params':{'warningCm':620,'alertCm':650}}");
+        assertEquals(200, r.statusCode());
+        assertEquals(2, json(r).get("version").asInt());
+        Poll.until(Duration.ofSeconds(20), "two versions in history", () -> bodyOf("/api/v1/rules/" + id + "/history").size() == 2);
+        JsonNode h = bodyOf("/api/v1/rules/" + id + "/history");
+        assertEquals("admin", h.get(1).get("by").asText());
+        assertEquals("params.warningCm: 600 -> 620", h.get(1).get("changes").asText());
+        assertEquals("created", h.get(0).get("changes").asText());
+    }
+
+    @Test
+    @Order(4)
+    void anObservationBecomesARaisedAlertThatCanBeAcknowledged() throws Exception {
+        String station = "it-station-" + RUN;
+        createStationAndRule(station);
+        publisher.publish(Topics.OBSERVATIONS, station, Fixtures.gauge(station, 540, Instant.parse("2024-08-10T06:00:00Z")))
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        JsonNode alert = Poll.value(Duration.ofSeconds(30), "alert raised", () -> {
+            JsonNode a = bodyOf("/api/v1/alerts?zone=" + station + "&state=active");
+            return a != null && a.size() == 1 ? a.get(0) : null;
+        });
+        assertEquals("flood", alert.get("hazard").asText());
+        assertEquals("Moderate", alert.get("severity").asText());
+        String id = alert.get("id").asText();
+        assertEquals(202, call("POST", "/api/v1/alerts/" + id + "/ack", ADMIN, null).statusCode());
+        Poll.until(Duration.ofSeconds(20), "alert acknowledged", () -> bodyOf("/api/v1/alerts/" + id).get("acknowledged").asBoolean());
+        assertEquals(202, call("POST", "/api/v1/alerts/" + id + "/outcome", ADMIN, "{'outcome':'sandbags placed'}").statusCode());
+        Poll.until(Duration.ofSeconds(20), "outcome recorded", () -> "sandbags placed".equals(bodyOf("/api/v1/alerts/" + id).path("outcome").asText()));
+    }
+
+    @Test
+    @Order(5)
+    void restartingNeitherLosesNorDuplicatesAlerts() throws Exception {
+        String station = "it-restart-" + RUN;
+        createStationAndRule(station);
+        publish(station, 545, "2024-08-11T06:00:00Z");
+        Poll.until(Duration.ofSeconds(30), "alert raised", () -> bodyOf("/api/v1/alerts?zone=" + station).size() == 1);
+        component.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        publish(station, 590, "2024-08-11T12:00:00Z");
+        component = newComponent();
+        component.start().toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
+        publish(station, 630, "2024-08-11T18:00:00Z");
+        Poll.until(Duration.ofSeconds(40), "alert escalated to Extreme",
+                () -> "Extreme".equals(bodyOf("/api/v1/alerts?zone=" + station).path(0).path("severity").asText()));
+        List<AlertEvent> events = alertEvents("it-restart-rule-" + RUN);
+        assertEquals(1, events.stream().filter(e -> e.type() == AlertEventType.RAISED).count(), events.toString());
+        assertEquals(List.of(1, 2, 3), events.stream().map(AlertEvent::seq).distinct().toList(), "each step once");
+        assertEquals(3, events.size(), "no duplicate events");
+        assertEquals(1, bodyOf("/api/v1/alerts?zone=" + station).size());
+    }
+
+    private void createStationAndRule(String station) throws Exception {
+        String rule = station.startsWith("it-restart") ? "it-restart-rule-" + RUN : "it-rule-" + RUN;
+        assertEquals(201, call("PUT", "/api/v1/zones/" + station, ADMIN, "{'type':'Feature','properties':{'kind':'station','name':'IT "
+                + station + "','river':'Niger'},'geometry':{'type':'Point','coordinates':[2.1,13.5]}}").statusCode());
+        Poll.until(Duration.ofSeconds(20), "station visible", () -> get("/api/v1/zones/" + station).statusCode() == 200);
+        HttpResponse<String> r = call("PUT", "/api/v1/rules/" + rule, ADMIN, "{'type':'gauge-level','zones':['" + station
+                + "'],'params':{'warningCm':530,'alertCm':580,'dangerCm':620},'severity':{'warning':'Moderate','alert':'Severe','danger':'Extreme'}}");
+        assertEquals(201, r.statusCode(), r.body());
+        Poll.until(Duration.ofSeconds(20), "rule visible", () -> get("/api/v1/rules/" + rule).statusCode() == 200);
+    }
+
+    private void publish(String station, int cm, String at) throws Exception {
+        publisher.publish(Topics.OBSERVATIONS, station, Fixtures.gauge(station, cm, Instant.parse(at)))
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private static List<AlertEvent> alertEvents(String rule) {
+        List<AlertEvent> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(SharedKafka.clients().consumer(null))) {
+            TopicPartition tp = new TopicPartition(Topics.ALERTS.name(), 0);
+            c.assign(List.of(tp));
+            c.seekToBeginning(List.of(tp));
+            long end = c.endOffsets(List.of(tp)).get(tp);
+            while (c.position(tp) < end) {
+                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(500))) {
+                    AlertEvent e = Topics.ALERTS.valueSerde().deserializer().deserialize(tp.topic(), r.value());
+                    if (rule.equals(e.alert().rule())) {
+                        out.add(e);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static HttpResponse<String> get(String path) {
+        try {
+            return call("GET", path, VIEWER, null);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode bodyOf(String path) {
+        try {
+            HttpResponse<String> r = get(path);
+            return r.statusCode() == 200 ? json(r) : null;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
