@@ -121,6 +121,12 @@ public final class NotifierComponent implements Component {
         return Optional.ofNullable(sink);
     }
 
+    /** True while this instance owns the alerts and sends (the others stand by). */
+    public boolean isSending() {
+        NotifierEngine e = engine;
+        return e != null && e.isOwner();
+    }
+
     @Override
     public void registerHealth(HealthRegistry health) {
         health.register("twilio", () -> {
