@@ -6,6 +6,7 @@ import java.util.Map;
 import org.bourtol.rules.engine.Family;
 import org.bourtol.rules.engine.RulesEnv;
 import org.bourtol.rules.gauge.GaugeLevelFamily;
+import org.bourtol.rules.protectedzone.ProtectedZoneFamily;
 
 /** Every rule family Bourtol evaluates, by type. */
 public final class Families {
@@ -14,7 +15,7 @@ public final class Families {
     }
 
     public static List<Family<?, ?>> all(RulesEnv env) {
-        return List.of(new GaugeLevelFamily());
+        return List.of(new GaugeLevelFamily(), new ProtectedZoneFamily());
     }
 
     public static Map<String, Family<?, ?>> byType(RulesEnv env) {

@@ -17,6 +17,7 @@ import org.bourtol.rules.engine.RulesEnv;
 import org.bourtol.rules.engine.Signal;
 import org.bourtol.rules.gauge.GaugeLevelTopology;
 import org.bourtol.rules.lifecycle.LifecycleTopology;
+import org.bourtol.rules.protectedzone.ProtectedZoneTopology;
 
 /**
  * The whole rules topology: global zone and rule stores, one branch per rule family producing
@@ -34,7 +35,8 @@ public final class RulesTopology {
                 Consumed.with(Topics.OBSERVATIONS.keySerde(), Topics.OBSERVATIONS.valueSerde())
                         .withTimestampExtractor(new ObservedAtExtractor()));
         List<KStream<String, Signal>> branches = List.of(
-                GaugeLevelTopology.addTo(observations, env));
+                GaugeLevelTopology.addTo(observations, env),
+                ProtectedZoneTopology.addTo(observations, env));
         KStream<String, Signal> signals = branches.get(0);
         for (int i = 1; i < branches.size(); i++) {
             signals = signals.merge(branches.get(i));

@@ -1,0 +1,129 @@
+package org.bourtol.rules.protectedzone;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.bourtol.contracts.directory.RuleDocument;
+import org.bourtol.contracts.directory.Zone;
+import org.bourtol.contracts.directory.ZoneKind;
+import org.bourtol.contracts.observation.Hazard;
+import org.bourtol.contracts.observation.HerdPosition;
+import org.bourtol.contracts.observation.Observation;
+import org.bourtol.rules.engine.CompiledRule;
+import org.bourtol.rules.engine.Family;
+import org.bourtol.rules.engine.ParamReader;
+import org.bourtol.rules.engine.Seasons;
+import org.bourtol.rules.engine.Step;
+import org.bourtol.rules.engine.Verdict;
+import org.bourtol.rules.zones.ZoneIndex;
+
+/**
+ * {@code herd-in-protected-zone} parameters: {@code consecutiveReports} (default 1), {@code severeAtHead}
+ * (default 100), {@code extremeAtHead} (default 500), {@code alertAt} ("commune" (default): the alert is
+ * for the farmland's commune; "zone": for the farmland itself), {@code protectedFrom} (default "06-01",
+ * used when a zone has none). Zones: farmland with {@code fieldRelease}; protected from
+ * {@code protectedFrom} until the day before {@code fieldRelease}. Keyed by herd.
+ */
+public final class ProtectedZoneFamily implements Family<ProtectedZoneFamily.Config, ProtectedZoneRule.State> {
+
+    public static final String TYPE = "herd-in-protected-zone";
+
+    /** Typed parameters plus the default start of the protected season. */
+    public record Config(ProtectedZoneRule.Params params, String protectedFrom) {
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Hazard hazard() {
+        return Hazard.CONFLICT;
+    }
+
+    @Override
+    public Class<ProtectedZoneRule.State> stateType() {
+        return ProtectedZoneRule.State.class;
+    }
+
+    @Override
+    public ProtectedZoneRule.State initial() {
+        return ProtectedZoneRule.State.INITIAL;
+    }
+
+    @Override
+    public List<String> zoneKinds() {
+        return List.of("farmland", "pasture");
+    }
+
+    @Override
+    public Config parse(RuleDocument doc) {
+        ParamReader r = new ParamReader(doc);
+        r.requireZones();
+        int n = r.integer("consecutiveReports", 1, 1, 100);
+        int severe = r.integer("severeAtHead", 100, 1, 100_000);
+        int extreme = r.integer("extremeAtHead", 500, 1, 100_000);
+        if (extreme <= severe) {
+            r.problem("extremeAtHead (" + extreme + ") must be above severeAtHead (" + severe + ")");
+        }
+        String alertAt = r.text("alertAt", "commune");
+        if (!"commune".equals(alertAt) && !"zone".equals(alertAt)) {
+            r.problem("alertAt must be \"commune\" or \"zone\", got \"" + alertAt + "\"");
+        }
+        String from = r.text("protectedFrom", "06-01");
+        if (from != null && !Seasons.valid(from)) {
+            r.problem("protectedFrom must be a date \"MM-DD\", got \"" + from + "\"");
+        }
+        r.check();
+        return new Config(new ProtectedZoneRule.Params(n, severe, extreme, "commune".equals(alertAt)), from);
+    }
+
+    @Override
+    public boolean applies(CompiledRule<Config> rule, String key, Observation o) {
+        return o instanceof HerdPosition;
+    }
+
+    @Override
+    public Step<ProtectedZoneRule.State> step(ProtectedZoneRule.State state, Observation o, CompiledRule<Config> rule,
+                                              ZoneIndex zones, Instant now) {
+        HerdPosition h = (HerdPosition) o;
+        ProtectedZoneRule.Input in = new ProtectedZoneRule.Input(h, null, null, null);
+        for (String id : rule.doc().zones()) {
+            Zone z = zones.zone(id).orElse(null);
+            if (z == null || !zones.contains(id, h.lat(), h.lon())) {
+                continue;
+            }
+            String release = z.properties().path("fieldRelease").asText(null);
+            String from = z.properties().path("protectedFrom").asText(rule.params().protectedFrom());
+            if (release != null && Seasons.withinExclusive(now, from, release)) {
+                in = new ProtectedZoneRule.Input(h, id, z.name(), release);
+                break;
+            }
+        }
+        return ProtectedZoneRule.step(state, in, rule.params().params(), now);
+    }
+
+    @Override
+    public String alertZone(CompiledRule<Config> rule, String key, ProtectedZoneRule.State state, ZoneIndex zones) {
+        if (state.zoneId() == null) {
+            return null;
+        }
+        return rule.params().params().alertAtCommune()
+                ? zones.ancestorOfKind(state.zoneId(), ZoneKind.COMMUNE).map(Zone::id).orElse(state.zoneId())
+                : state.zoneId();
+    }
+
+    @Override
+    public Map<String, String> headline(CompiledRule<Config> rule, String zoneName, Zone zone, Verdict.Fire fire) {
+        return Map.of(
+                "fr", "Risque de conflit a " + plain(zoneName) + ": troupeau de " + plain(fire.measure()).replace(" head in ", " tetes dans ")
+                        + " avant la liberation des champs (" + fire.threshold() + ")",
+                "en", "Conflict risk at " + plain(zoneName) + ": herd of " + plain(fire.measure())
+                        + " before field release (" + fire.threshold() + ")");
+    }
+
+    static String plain(String s) {
+        return s == null ? "" : java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    }
+}
