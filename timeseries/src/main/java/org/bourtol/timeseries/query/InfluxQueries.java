@@ -93,17 +93,23 @@ public final class InfluxQueries {
         return rows(run(new Query(influxQl, database)));
     }
 
+    /** Runs a query; a database that does not exist yet (nothing written so far) reads as empty. */
     private QueryResult run(Query query) {
-        QueryResult r = influx.query(query);
-        if (r.getError() != null) {
-            throw new InfluxDBException(r.getError());
+        QueryResult r;
+        try {
+            r = influx.query(query);
+        } catch (InfluxDBException.DatabaseNotFoundException e) {
+            return new QueryResult();
         }
-        if (r.getResults() != null) {
-            for (QueryResult.Result result : r.getResults()) {
-                if (result.getError() != null) {
-                    throw new InfluxDBException(result.getError());
-                }
-            }
+        String error = r.getError();
+        if (error == null && r.getResults() != null) {
+            error = r.getResults().stream().map(QueryResult.Result::getError).filter(e -> e != null).findFirst().orElse(null);
+        }
+        if (error != null && error.startsWith("database not found")) {
+            return new QueryResult();
+        }
+        if (error != null) {
+            throw new InfluxDBException(error);
         }
         return r;
     }

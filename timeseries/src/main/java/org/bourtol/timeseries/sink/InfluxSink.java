@@ -105,6 +105,11 @@ public final class InfluxSink implements Runnable {
                     step(c);
                 } catch (WakeupException e) {
                     // stop() was called; the loop condition ends it
+                } catch (KafkaException e) {
+                    long delay = backoff.nextDelayMs();
+                    status = HealthRegistry.Status.down("Kafka consumer failing: " + e.getMessage());
+                    log.warn("influx sink consumer error, retrying [retry in: {} ms, reason: {}]", delay, e.toString());
+                    pauseFor(delay);
                 }
             }
             if (!pending.isEmpty()) {
@@ -113,6 +118,14 @@ public final class InfluxSink implements Runnable {
         } catch (RuntimeException e) {
             log.error("influx sink stopped [reason: {}]", e.toString(), e);
             status = HealthRegistry.Status.down("sink stopped: " + e.getMessage());
+        }
+    }
+
+    private static void pauseFor(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
