@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -82,34 +83,43 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> env = new HashMap<>(System.getenv());
+        ScenarioSpec spec = scenario == null ? ScenarioSpec.builtIn() : ScenarioSpec.read(scenario);
+        Report report = run(Optional.ofNullable(config), new HashMap<>(System.getenv()), spec, seconds, System.out, json, !exit);
+        return report.allDetected() ? 0 : 1;
+    }
+
+    /**
+     * Starts the embedded platform, plays {@code spec} in about {@code seconds}, prints alerts and the
+     * summary; with {@code serve}, keeps serving until the JVM is stopped.
+     */
+    public static Report run(Optional<Path> config, Map<String, String> env, ScenarioSpec spec, double seconds, PrintStream out,
+                             Path json, boolean serve) throws Exception {
         Path dataDir = env.containsKey("BOURTOL_DATA_DIR") ? Path.of(env.get("BOURTOL_DATA_DIR"))
                 : Files.createTempDirectory("bourtol-demo-");
         env.put("BOURTOL_DATA_DIR", dataDir.toString());
         env.putIfAbsent("BOURTOL_ADMIN_TOKEN", "demo-" + hex(16));
         env.putIfAbsent("BOURTOL_PSEUDONYM_KEY", "demo-" + hex(16));
-        Timeline timeline = SimulateCommand.timeline(scenario, null, false);
-        try (DemoPlatform platform = DemoPlatform.start(Optional.ofNullable(config), env, System.out)) {
+        Timeline timeline = ScenarioModel.generate(spec, Dataset.sahel(), LocalDate.now(ZoneOffset.UTC));
+        try (DemoPlatform platform = DemoPlatform.start(config, env, out)) {
             BourtolConfig cfg = platform.config;
-            System.out.println("Bourtol demo: http://" + cfg.http().host() + ":" + platform.httpPort() + "  (data: " + dataDir + ")");
-            System.out.println("Admin token: " + cfg.security().adminToken());
-            seed(platform, timeline, cfg);
+            out.println("Bourtol demo: http://" + cfg.http().host() + ":" + platform.httpPort() + "  (data: " + dataDir + ")");
+            out.println("Admin token: " + cfg.security().adminToken());
+            seed(platform, timeline, cfg, out);
             double speed = Duration.between(timeline.start(), timeline.end()).toSeconds() / seconds;
-            Simulation.Target target = new Simulation.Target(platform.mqtt.url(), null, null,
-                    "http://127.0.0.1:" + platform.httpPort(), cfg.http().publicUrl() != null ? cfg.http().publicUrl()
-                    : "http://127.0.0.1:" + platform.httpPort(), cfg.twilio().authToken(), "+22370000000",
+            String base = "http://127.0.0.1:" + platform.httpPort();
+            Simulation.Target target = new Simulation.Target(platform.mqtt.url(), null, null, base,
+                    cfg.http().publicUrl() != null ? cfg.http().publicUrl() : base, cfg.twilio().authToken(), "+22370000000",
                     cfg.twilio().accountSid(), platform.kafka);
-            Report report = SimulationConsole.play(System.out, timeline, target, speed, Duration.ofMillis(300),
+            Report report = SimulationConsole.play(out, timeline, target, speed, Duration.ofMillis(300),
                     Duration.ofSeconds(60), System.console() != null, json);
-            System.out.println(summary(report));
-            if (exit) {
-                return report.allDetected() ? 0 : 1;
+            out.println(summary(report));
+            if (serve) {
+                out.println("Still serving http://" + cfg.http().host() + ":" + platform.httpPort() + " - Ctrl-C to stop.");
+                CountDownLatch stop = new CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+                stop.await();
             }
-            System.out.println("Still serving http://" + cfg.http().host() + ":" + platform.httpPort() + " — Ctrl-C to stop.");
-            CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-            stop.await();
-            return 0;
+            return report;
         }
     }
 
@@ -123,7 +133,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** Demo recipients (peace committees and authorities) and the scenario's verified focal points. */
-    static void seed(DemoPlatform p, Timeline timeline, BourtolConfig cfg) throws Exception {
+    static void seed(DemoPlatform p, Timeline timeline, BourtolConfig cfg, PrintStream out) throws Exception {
         List<Recipient> recipients = List.of(
                 new Recipient("pc-konna", "Comite de paix de Konna", "peace-committee", "+22376000001", "fr", List.of("konna"),
                         List.of(Hazard.CONFLICT, Hazard.FLOOD), Severity.Minor, List.of("sms"), null, null),
@@ -151,7 +161,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
             producer.flush();
         }
-        System.out.println("Registered " + recipients.size() + " recipients and " + reporters.size() + " verified focal points.");
+        out.println("Registered " + recipients.size() + " recipients and " + reporters.size() + " verified focal points.");
         Thread.sleep(2000);
     }
 
@@ -205,6 +215,7 @@ public final class DemoCommand implements Callable<Integer> {
             BourtolConfig cfg = ConfigLoader.load(file, env);
             DemoPlatform p = new DemoPlatform(cfg, k, m, vertx, sink);
             TopicAdmin.ensureTopics(p.kafka, (short) 1);
+            awaitTopics(p.kafka);
             Router router = Router.router(vertx);
             ApiErrors.install(router);
             HealthRegistry health = new HealthRegistry();
@@ -224,6 +235,24 @@ public final class DemoCommand implements Callable<Integer> {
             }
             p.server = await(vertx.createHttpServer().requestHandler(router).listen(cfg.http().port(), cfg.http().host()));
             return p;
+        }
+
+        /** Waits until every topic has a leader in the metadata the clients see (KRaft propagates creation asynchronously). */
+        private static void awaitTopics(KafkaClients kafka) throws InterruptedException {
+            java.util.Properties props = kafka.consumer(null);
+            props.put("enable.metrics.push", false);
+            try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> c = new org.apache.kafka.clients.consumer.KafkaConsumer<>(props)) {
+                for (Topic<String, ?> t : Topics.ALL) {
+                    long deadline = System.nanoTime() + 60_000_000_000L;
+                    while (System.nanoTime() < deadline) {
+                        var parts = c.partitionsFor(t.name(), Duration.ofSeconds(10));
+                        if (parts != null && parts.size() == t.partitions() && parts.stream().allMatch(pi -> pi.leader() != null)) {
+                            break;
+                        }
+                        Thread.sleep(100);
+                    }
+                }
+            }
         }
 
         int httpPort() {

@@ -39,7 +39,9 @@ public final class TopicTail<V> implements AutoCloseable {
     public TopicTail(KafkaClients kafka, Topic<String, V> topic, Consumer<Seen<V>> listener) {
         this.topic = topic;
         this.listener = listener;
-        this.consumer = new KafkaConsumer<>(kafka.consumer(null));
+        java.util.Properties props = kafka.consumer(null);
+        props.put("enable.metrics.push", false);
+        this.consumer = new KafkaConsumer<>(props);
         List<TopicPartition> parts = new ArrayList<>();
         consumer.partitionsFor(topic.name(), Duration.ofSeconds(30)).forEach(p -> parts.add(new TopicPartition(p.topic(), p.partition())));
         consumer.assign(parts);
