@@ -6,6 +6,7 @@ import java.util.Map;
 import org.bourtol.rules.engine.Family;
 import org.bourtol.rules.engine.RulesEnv;
 import org.bourtol.rules.gauge.GaugeLevelFamily;
+import org.bourtol.rules.incidents.ReportWindowFamily;
 import org.bourtol.rules.protectedzone.ProtectedZoneFamily;
 
 /** Every rule family Bourtol evaluates, by type. */
@@ -15,7 +16,8 @@ public final class Families {
     }
 
     public static List<Family<?, ?>> all(RulesEnv env) {
-        return List.of(new GaugeLevelFamily(), new ProtectedZoneFamily());
+        return List.of(new GaugeLevelFamily(), new ProtectedZoneFamily(),
+                ReportWindowFamily.incidents(env.unverifiedWeight()), ReportWindowFamily.floods(env.unverifiedWeight()));
     }
 
     public static Map<String, Family<?, ?>> byType(RulesEnv env) {

@@ -16,6 +16,7 @@ import org.bourtol.rules.engine.GlobalDirectory;
 import org.bourtol.rules.engine.RulesEnv;
 import org.bourtol.rules.engine.Signal;
 import org.bourtol.rules.gauge.GaugeLevelTopology;
+import org.bourtol.rules.incidents.IncidentTopology;
 import org.bourtol.rules.lifecycle.LifecycleTopology;
 import org.bourtol.rules.protectedzone.ProtectedZoneTopology;
 
@@ -36,7 +37,8 @@ public final class RulesTopology {
                         .withTimestampExtractor(new ObservedAtExtractor()));
         List<KStream<String, Signal>> branches = List.of(
                 GaugeLevelTopology.addTo(observations, env),
-                ProtectedZoneTopology.addTo(observations, env));
+                ProtectedZoneTopology.addTo(observations, env),
+                IncidentTopology.addTo(observations, env));
         KStream<String, Signal> signals = branches.get(0);
         for (int i = 1; i < branches.size(); i++) {
             signals = signals.merge(branches.get(i));

@@ -1,0 +1,155 @@
+package org.bourtol.rules.incidents;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bourtol.contracts.directory.RuleDocument;
+import org.bourtol.contracts.directory.Zone;
+import org.bourtol.contracts.observation.CommunityReport;
+import org.bourtol.contracts.observation.Hazard;
+import org.bourtol.contracts.observation.Observation;
+import org.bourtol.contracts.observation.ReportType;
+import org.bourtol.rules.engine.CompiledRule;
+import org.bourtol.rules.engine.Family;
+import org.bourtol.rules.engine.ParamReader;
+import org.bourtol.rules.engine.Step;
+import org.bourtol.rules.engine.Verdict;
+import org.bourtol.rules.zones.ZoneIndex;
+
+/**
+ * {@code incident-cluster} (conflict) and {@code community-flood-reports} (flood). Parameters:
+ * {@code threshold} (weighted count, default 3), {@code windowHours} (default 48 / 24), {@code types}
+ * (report types, incident-cluster only; default CLASH, TENSION, DAMAGE, THEFT), {@code clashAlone}
+ * (incident-cluster only, default true). A report counts for the rule zones it names (or whose
+ * descendant it names), or that contain its position. Keyed by zone.
+ */
+public final class ReportWindowFamily implements Family<ReportWindowRule.Params, ReportWindowRule.State> {
+
+    public static final String INCIDENTS = "incident-cluster";
+    public static final String FLOODS = "community-flood-reports";
+
+    private final boolean flood;
+    private final double unverifiedWeight;
+
+    private ReportWindowFamily(boolean flood, double unverifiedWeight) {
+        this.flood = flood;
+        this.unverifiedWeight = unverifiedWeight;
+    }
+
+    public static ReportWindowFamily incidents(double unverifiedWeight) {
+        return new ReportWindowFamily(false, unverifiedWeight);
+    }
+
+    public static ReportWindowFamily floods(double unverifiedWeight) {
+        return new ReportWindowFamily(true, unverifiedWeight);
+    }
+
+    @Override
+    public String type() {
+        return flood ? FLOODS : INCIDENTS;
+    }
+
+    @Override
+    public Hazard hazard() {
+        return flood ? Hazard.FLOOD : Hazard.CONFLICT;
+    }
+
+    @Override
+    public Class<ReportWindowRule.State> stateType() {
+        return ReportWindowRule.State.class;
+    }
+
+    @Override
+    public ReportWindowRule.State initial() {
+        return ReportWindowRule.State.INITIAL;
+    }
+
+    @Override
+    public boolean keyedByZone() {
+        return true;
+    }
+
+    @Override
+    public ReportWindowRule.Params parse(RuleDocument doc) {
+        ParamReader r = new ParamReader(doc);
+        r.requireZones();
+        double threshold = r.number("threshold", 3.0, 0.5, 1000);
+        int hours = r.integer("windowHours", flood ? 24 : 48, 1, 24 * 60);
+        Set<ReportType> types = EnumSet.noneOf(ReportType.class);
+        if (flood) {
+            types.add(ReportType.FLOOD);
+        } else if (r.node("types") == null || r.node("types").isNull()) {
+            types.addAll(List.of(ReportType.CLASH, ReportType.TENSION, ReportType.DAMAGE, ReportType.THEFT));
+        } else if (!r.node("types").isArray() || r.node("types").isEmpty()) {
+            r.problem("types must be a list of report types, e.g. [\"CLASH\", \"THEFT\"]");
+        } else {
+            r.node("types").forEach(t -> {
+                try {
+                    types.add(ReportType.fromWire(t.asText()));
+                } catch (IllegalArgumentException e) {
+                    r.problem(e.getMessage());
+                }
+            });
+        }
+        boolean clashAlone = !flood && r.bool("clashAlone", true);
+        r.check();
+        return new ReportWindowRule.Params(types, threshold, Duration.ofHours(hours), clashAlone, unverifiedWeight);
+    }
+
+    @Override
+    public List<String> zonesOf(CompiledRule<ReportWindowRule.Params> rule, Observation o, ZoneIndex zones) {
+        if (!(o instanceof CommunityReport r) || !rule.params().types().contains(r.type())) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        if (r.zoneId() != null) {
+            String id = r.zoneId();
+            for (int depth = 0; id != null && depth < 10; depth++) {
+                if (rule.doc().zones().contains(id)) {
+                    out.add(id);
+                }
+                id = zones.zone(id).map(Zone::parent).orElse(null);
+            }
+        }
+        if (out.isEmpty() && r.lat() != null && r.lon() != null) {
+            zones.containing(r.lat(), r.lon()).stream().map(Zone::id).filter(rule.doc().zones()::contains).forEach(out::add);
+        }
+        return out;
+    }
+
+    @Override
+    public boolean applies(CompiledRule<ReportWindowRule.Params> rule, String key, Observation o) {
+        return o instanceof CommunityReport r && rule.params().types().contains(r.type()) && rule.doc().zones().contains(key);
+    }
+
+    @Override
+    public Step<ReportWindowRule.State> step(ReportWindowRule.State state, Observation o, CompiledRule<ReportWindowRule.Params> rule,
+                                             ZoneIndex zones, Instant now) {
+        return ReportWindowRule.step(state, (CommunityReport) o, rule.params(), now);
+    }
+
+    @Override
+    public String alertZone(CompiledRule<ReportWindowRule.Params> rule, String key, ReportWindowRule.State state, ZoneIndex zones) {
+        return key;
+    }
+
+    @Override
+    public Map<String, String> headline(CompiledRule<ReportWindowRule.Params> rule, String zoneName, Zone zone, Verdict.Fire fire) {
+        String name = java.text.Normalizer.normalize(zoneName, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        long hours = rule.params().window().toHours();
+        if (flood) {
+            return Map.of("fr", "Inondation signalee a " + name + ": " + fire.measure() + " signalements en " + hours + " h",
+                    "en", "Flooding reported at " + name + ": " + fire.measure() + " reports within " + hours + " h");
+        }
+        if ("clash".equals(fire.level())) {
+            return Map.of("fr", "Affrontement signale a " + name + " (" + fire.measure() + " signalements)",
+                    "en", "Clash reported at " + name + " (" + fire.measure() + " reports)");
+        }
+        return Map.of("fr", "Incidents a " + name + ": " + fire.measure() + " signalements en " + hours + " h",
+                "en", "Incidents at " + name + ": " + fire.measure() + " reports within " + hours + " h");
+    }
+}

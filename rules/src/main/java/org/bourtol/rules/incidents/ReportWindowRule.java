@@ -1,0 +1,69 @@
+package org.bourtol.rules.incidents;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.bourtol.contracts.alert.Evidence;
+import org.bourtol.contracts.observation.CommunityReport;
+import org.bourtol.contracts.observation.ReportType;
+import org.bourtol.rules.engine.Step;
+import org.bourtol.rules.engine.Verdict;
+
+/**
+ * Community reports of given types in one zone within a sliding window ({@code incident-cluster},
+ * {@code community-flood-reports}). A verified report weighs 1, an unverified one
+ * {@code unverifiedWeight}; the rule fires when the weighted count reaches {@code threshold}, or at once
+ * on a {@code CLASH} when {@code clashAlone}. Pure.
+ */
+public final class ReportWindowRule {
+
+    public record Params(Set<ReportType> types, double threshold, Duration window, boolean clashAlone, double unverifiedWeight) {
+    }
+
+    /** One counted report. */
+    public record Seen(String id, ReportType type, double weight, Instant at, String reporterId) {
+    }
+
+    public record State(List<Seen> seen) {
+        public static final State INITIAL = new State(List.of());
+
+        public State {
+            seen = seen == null ? List.of() : List.copyOf(seen);
+        }
+    }
+
+    private ReportWindowRule() {
+    }
+
+    public static Step<State> step(State state, CommunityReport r, Params p, Instant now) {
+        List<Seen> seen = new ArrayList<>();
+        for (Seen s : state.seen()) {
+            if (!s.at().isBefore(now.minus(p.window())) && !s.id().equals(r.id())) {
+                seen.add(s);
+            }
+        }
+        if (p.types().contains(r.type())) {
+            seen.add(new Seen(r.id(), r.type(), r.verified() ? 1.0 : p.unverifiedWeight(), r.observedAt(), r.reporterId()));
+        }
+        State next = new State(seen);
+        if (seen.isEmpty()) {
+            return new Step<>(next, Verdict.CLEAR);
+        }
+        double score = seen.stream().mapToDouble(Seen::weight).sum();
+        boolean clash = p.clashAlone() && seen.stream().anyMatch(s -> s.type() == ReportType.CLASH);
+        if (!clash && score < p.threshold()) {
+            return new Step<>(next, new Verdict.Pending(fmt(score) + " of " + fmt(p.threshold()) + " weighted reports"));
+        }
+        List<Evidence> evidence = seen.stream().skip(Math.max(0, seen.size() - 10))
+                .map(s -> new Evidence(s.id(), "report", s.at(), s.type().wire(), s.reporterId())).toList();
+        String types = String.join(", ", seen.stream().map(s -> s.type().wire()).distinct().toList());
+        return new Step<>(next, new Verdict.Fire(clash ? "clash" : "fire", null, seen.size() + " (" + types + ")",
+                fmt(p.threshold()), evidence));
+    }
+
+    static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(java.util.Locale.ROOT, "%.1f", v);
+    }
+}
