@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -61,7 +61,7 @@ public final class Planner {
                          Ledger ledger, Function<String, Instant> firstSeen) {
         List<Due> out = new ArrayList<>();
         for (Alert alert : alerts.stream().sorted(Comparator.comparing(Alert::id)).toList()) {
-            Map<String, Facts> facts = new HashMap<>();
+            Map<String, Facts> facts = new TreeMap<>();
             Instant firstAt = null;
             for (Delivery d : ledger.forAlert(alert.id())) {
                 Instant at = ledger.intentAt(d.deliveryId());
@@ -123,7 +123,7 @@ public final class Planner {
                 continue;
             }
             String scope = zones.adminAncestor(alert.zone(), step.scope()).orElse(alert.zone());
-            for (Recipient t : Routing.byRole(step.role(), scope, alert.hazard(), recipients.values(), zones)) {
+            for (Recipient t : Routing.byRole(step.role(), scope, alert.zone(), alert.hazard(), recipients.values(), zones)) {
                 Facts f = facts.get(t.id());
                 if (f == null || !f.warned) {
                     out.add(new Due(new Ledger.Item(alert.id(), "escalation-" + (k + 1), t.id()), Kind.ESCALATION, alert, t));

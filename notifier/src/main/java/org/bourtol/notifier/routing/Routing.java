@@ -29,12 +29,17 @@ public final class Routing {
         return recipients.stream().filter(r -> matches(r, alert, zones)).sorted(Comparator.comparing(Recipient::id)).toList();
     }
 
-    /** Recipients with a role whose subscription covers a zone and who follow the hazard (escalation targets; minimum severity does not apply). */
-    public static List<Recipient> byRole(String role, String zoneId, Hazard hazard, Collection<Recipient> recipients,
-                                         ZoneHierarchy zones) {
+    /**
+     * Escalation targets: recipients with the role who follow the hazard and are subscribed to the
+     * scope zone itself (e.g. the cercle) or to a zone inside it that covers the alert zone (e.g. the
+     * commune's mayor). A region-level subscriber is not a target of a cercle-level step: each step
+     * reaches its own level. Minimum severity does not apply.
+     */
+    public static List<Recipient> byRole(String role, String scopeZone, String alertZone, Hazard hazard,
+                                         Collection<Recipient> recipients, ZoneHierarchy zones) {
         return recipients.stream()
                 .filter(r -> role.equals(r.role()) && r.phone() != null && r.channels().contains(SMS) && r.hazards().contains(hazard)
-                        && coversZone(r, zoneId, zones))
+                        && r.zones().stream().anyMatch(s -> s.equals(scopeZone) || (zones.covers(scopeZone, s) && zones.covers(s, alertZone))))
                 .sorted(Comparator.comparing(Recipient::id)).toList();
     }
 }

@@ -1,0 +1,167 @@
+package org.bourtol.notifier.escalation;
+
+import static org.bourtol.notifier.Fixtures.T0;
+import static org.bourtol.notifier.Fixtures.alert;
+import static org.bourtol.notifier.Fixtures.recipient;
+import static org.bourtol.notifier.Fixtures.zone;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.bourtol.contracts.alert.Alert;
+import org.bourtol.contracts.alert.Severity;
+import org.bourtol.contracts.delivery.Delivery;
+import org.bourtol.contracts.delivery.DeliveryStatus;
+import org.bourtol.contracts.directory.QuietHours;
+import org.bourtol.contracts.directory.Recipient;
+import org.bourtol.contracts.directory.Zone;
+import org.bourtol.contracts.directory.ZoneKind;
+import org.bourtol.contracts.observation.Hazard;
+import org.bourtol.notifier.ledger.Ledger;
+import org.bourtol.notifier.routing.ZoneHierarchy;
+import org.junit.jupiter.api.Test;
+
+/** Escalation timelines, repeats, all-clears and grouping on a fixed clock: the planner and grouper driven minute by minute. */
+class PlannerTest {
+
+    static final ZoneHierarchy ZONES = new ZoneHierarchy(Stream.of(
+            zone("region-mopti", ZoneKind.REGION, "Mopti", null),
+            zone("cercle-mopti", ZoneKind.CERCLE, "Cercle de Mopti", "region-mopti"),
+            zone("konna", ZoneKind.COMMUNE, "Konna", "cercle-mopti"),
+            zone("farm-konna", ZoneKind.FARMLAND, "Rizieres de Konna", "konna"))
+            .collect(Collectors.toMap(Zone::id, Function.identity())));
+
+    static final Map<String, Recipient> RECIPIENTS = Stream.of(
+            recipient("committee", "peace-committee", "+22376000001", "fr", List.of("konna"), List.of(Hazard.CONFLICT), null, null),
+            recipient("prefet", "authority", "+22376000002", "fr", List.of("cercle-mopti"), List.of(Hazard.CONFLICT), Severity.Extreme, null),
+            recipient("gouverneur", "authority", "+22376000003", "fr", List.of("region-mopti"), List.of(Hazard.CONFLICT), Severity.Extreme, null))
+            .collect(Collectors.toMap(Recipient::id, Function.identity()));
+
+    final EscalationPolicy policy = EscalationPolicy.defaults();
+    final Planner planner = new Planner(policy, Duration.ofMinutes(20));
+    final Grouper grouper = new Grouper(Duration.ofSeconds(30), 10, ZoneId.of("Africa/Bamako"));
+    final Ledger ledger = new Ledger();
+
+    /** Runs the loop every 10 s from T0 for the given time, "sending" each batch; returns "minute:recipient:steps". */
+    List<String> run(Duration length, Function<Instant, List<Alert>> alertsAt) {
+        List<String> sent = new ArrayList<>();
+        for (Instant now = T0; !now.isAfter(T0.plus(length)); now = now.plusSeconds(10)) {
+            List<Planner.Due> due = planner.due(now, alertsAt.apply(now), RECIPIENTS, ZONES, ledger, id -> T0);
+            for (Grouper.Batch b : grouper.ready(now, due, ledger, Set.of())) {
+                List<String> alertIds = b.dues().stream().map(d -> d.item().alertId()).toList();
+                String steps = b.dues().stream().map(d -> d.item().step()).collect(Collectors.joining(","));
+                ledger.apply(new Delivery("d" + sent.size(), alertIds, steps, b.recipient().id(), "sms", DeliveryStatus.QUEUED,
+                        "+223****0001", null, null, null, 1, 1, now));
+                ledger.apply(new Delivery("d" + sent.size(), alertIds, steps, b.recipient().id(), "sms", DeliveryStatus.SENT,
+                        "+223****0001", "SM" + sent.size(), null, null, 1, 1, now));
+                sent.add(Duration.between(T0, now).toSeconds() + "s:" + b.recipient().id() + ":" + steps);
+            }
+        }
+        return sent;
+    }
+
+    @Test
+    void committeeNotAcknowledgedEscalatesToTheCercleAfter15MinutesThenTheRegionAfterAnHour() {
+        Alert severe = alert("a1", "K7Q", Hazard.CONFLICT, "farm-konna", Severity.Severe, "active", false);
+        List<String> sent = run(Duration.ofMinutes(70), now -> List.of(severe));
+        assertEquals(List.of(
+                "30s:committee:alert-Severe",
+                "960s:prefet:escalation-1",
+                "1260s:committee:repeat-1",
+                "2490s:committee:repeat-2",
+                "3660s:gouverneur:escalation-2",
+                "3720s:committee:repeat-3"), sent);
+    }
+
+    @Test
+    void acknowledgementStopsRepeatsAndEscalation() {
+        Alert open = alert("a2", "K8R", Hazard.CONFLICT, "farm-konna", Severity.Severe, "active", false);
+        Alert acked = alert("a2", "K8R", Hazard.CONFLICT, "farm-konna", Severity.Severe, "active", true);
+        List<String> sent = run(Duration.ofMinutes(90), now -> List.of(now.isBefore(T0.plusSeconds(600)) ? open : acked));
+        assertEquals(List.of("30s:committee:alert-Severe"), sent);
+    }
+
+    @Test
+    void severityRiseNotifiesAgainAndReachesNewRecipientsAndResolveSendsAllClearToTheWarned() {
+        Alert severe = alert("a3", "K9S", Hazard.CONFLICT, "farm-konna", Severity.Severe, "active", true);
+        Alert extreme = alert("a3", "K9S", Hazard.CONFLICT, "farm-konna", Severity.Extreme, "active", true);
+        Alert moderate = alert("a3", "K9S", Hazard.CONFLICT, "farm-konna", Severity.Moderate, "active", true);
+        Alert resolved = alert("a3", "K9S", Hazard.CONFLICT, "farm-konna", Severity.Moderate, "resolved", true);
+        List<String> sent = run(Duration.ofMinutes(10), now -> {
+            long s = Duration.between(T0, now).toSeconds();
+            return List.of(s < 120 ? severe : s < 240 ? extreme : s < 360 ? moderate : resolved);
+        });
+        assertEquals(List.of(
+                "30s:committee:alert-Severe",
+                "130s:committee:alert-Extreme",
+                "130s:gouverneur:alert-Extreme",
+                "130s:prefet:alert-Extreme",
+                "390s:committee:resolved",
+                "390s:gouverneur:resolved",
+                "390s:prefet:resolved"), sent);
+    }
+
+    @Test
+    void alertsWithinTheGroupingWindowBecomeOneSms() {
+        Alert first = alert("g1", "G1A", Hazard.CONFLICT, "farm-konna", Severity.Moderate, "active", true);
+        Alert second = alert("g2", "G2B", Hazard.CONFLICT, "konna", Severity.Moderate, "active", true);
+        Alert late = alert("g3", "G3C", Hazard.CONFLICT, "konna", Severity.Moderate, "active", true);
+        List<String> sent = run(Duration.ofMinutes(3), now -> {
+            long s = Duration.between(T0, now).toSeconds();
+            List<Alert> out = new ArrayList<>(List.of(first));
+            if (s >= 20) {
+                out.add(second);
+            }
+            if (s >= 60) {
+                out.add(late);
+            }
+            return out;
+        });
+        assertEquals(List.of("30s:committee:alert-Moderate,alert-Moderate", "90s:committee:alert-Moderate"), sent);
+        assertTrue(ledger.covered(new Ledger.Item("g2", "alert-Moderate", "committee")));
+    }
+
+    @Test
+    void quietHoursDelayNonExtremeAlertsUntilMorning() {
+        Recipient sleepy = recipient("committee", "peace-committee", "+22376000001", "fr", List.of("konna"), null, null,
+                new QuietHours("09:00", "10:30"));
+        Alert severe = alert("q1", "Q1A", Hazard.CONFLICT, "farm-konna", Severity.Severe, "active", true);
+        Alert extreme = alert("q2", "Q2B", Hazard.FLOOD, "farm-konna", Severity.Extreme, "active", true);
+        List<String> sent = new ArrayList<>();
+        for (Instant now = T0; !now.isAfter(T0.plus(Duration.ofMinutes(40))); now = now.plusSeconds(10)) {
+            List<Planner.Due> due = planner.due(now, List.of(severe, extreme), Map.of("committee", sleepy), ZONES, ledger, id -> T0);
+            for (Grouper.Batch b : grouper.ready(now, due, ledger, Set.of())) {
+                String steps = b.dues().stream().map(d -> d.item().alertId()).collect(Collectors.joining(","));
+                ledger.apply(new Delivery("q" + sent.size(), b.dues().stream().map(d -> d.item().alertId()).toList(),
+                        b.dues().stream().map(d -> d.item().step()).collect(Collectors.joining(",")), "committee", "sms",
+                        DeliveryStatus.QUEUED, "x", null, null, null, 1, 1, now));
+                sent.add(Duration.between(T0, now).toSeconds() + "s:" + steps);
+            }
+        }
+        assertEquals(List.of("10s:q2", "1830s:q1"), sent);
+    }
+
+    @Test
+    void throttleHoldsNonExtremeSmsBeyondTheHourlyLimit() {
+        Grouper strict = new Grouper(Duration.ZERO, 1, ZoneId.of("UTC"));
+        Recipient r = RECIPIENTS.get("committee");
+        ledger.apply(new Delivery("old", List.of("x"), "alert-Minor", "committee", "sms", DeliveryStatus.SENT, "x", "SMx", null, null,
+                1, 1, T0.minusSeconds(600)));
+        Alert moderate = alert("t1", "T1A", Hazard.CONFLICT, "konna", Severity.Moderate, "active", true);
+        Alert extreme = alert("t2", "T2B", Hazard.CONFLICT, "konna", Severity.Extreme, "active", true);
+        List<Planner.Due> due = planner.due(T0, List.of(moderate), Map.of("committee", r), ZONES, ledger, id -> T0);
+        assertEquals(0, strict.ready(T0, due, ledger, Set.of()).size());
+        assertEquals(1, strict.ready(T0.plusSeconds(3001), due, ledger, Set.of()).size());
+        List<Planner.Due> urgent = planner.due(T0, List.of(extreme), Map.of("committee", r), ZONES, ledger, id -> T0);
+        assertEquals(1, strict.ready(T0, urgent, ledger, Set.of()).size());
+    }
+}
