@@ -64,7 +64,7 @@ public final class ObservationsApi {
     }
 
     public void mount(Router router) {
-        router.post(PATH).handler(auth.require(Role.OFFICER)).handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
+        router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes)).handler(auth.require(Role.OFFICER))
                 .handler(this::post);
     }
 

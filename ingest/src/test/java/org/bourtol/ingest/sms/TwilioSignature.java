@@ -8,12 +8,12 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** Twilio's X-Twilio-Signature computed from its documented algorithm, independently of the SDK used in production. */
-final class TwilioSignature {
+public final class TwilioSignature {
 
     private TwilioSignature() {
     }
 
-    static String sign(String authToken, String url, Map<String, String> params) {
+    public static String sign(String authToken, String url, Map<String, String> params) {
         StringBuilder data = new StringBuilder(url);
         new TreeMap<>(params).forEach((k, v) -> data.append(k).append(v == null ? "" : v));
         try {
