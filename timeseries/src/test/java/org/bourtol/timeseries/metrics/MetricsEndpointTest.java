@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import org.bourtol.testkit.PrometheusText;
 import java.util.concurrent.TimeUnit;
 import org.bourtol.platform.Metrics;
 import org.bourtol.timeseries.sink.SinkMeters;

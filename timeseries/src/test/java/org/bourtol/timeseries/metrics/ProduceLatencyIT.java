@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.Map;
+import org.bourtol.testkit.PrometheusText;
 import java.util.concurrent.TimeUnit;
 import org.bourtol.contracts.observation.GaugeReading;
 import org.bourtol.contracts.observation.Source;

@@ -1,8 +1,9 @@
 package org.bourtol.timeseries.metrics;
 
 import java.util.Map;
+import org.bourtol.testkit.PrometheusText;
 
-/** Reads values out of a Prometheus scrape through the strict {@link PrometheusText} parser (for ITs in other packages). */
+/** Reads values out of a Prometheus scrape through testkit's strict {@link PrometheusText} parser. */
 public final class PrometheusProbe {
 
     private PrometheusProbe() {
