@@ -215,6 +215,22 @@ class InfluxSinkIT {
         }
     }
 
+    @Test
+    @DisplayName("the database and the default retention policy are created when missing, and the duration follows the config")
+    void createsDatabaseAndRetentionPolicy() throws Exception {
+        String db = "it_rp_" + run.replace('-', '_');
+        try (InfluxWriter w = new InfluxWriter(new BourtolConfig.Influx(influx.url(), db, null, null, null, "52w", 10, Duration.ofSeconds(1)))) {
+            w.check();
+        }
+        String policies = rawQuery(db, "SHOW RETENTION POLICIES ON \"" + db + "\"");
+        assertTrue(policies.contains("[\"bourtol\",\"8736h0m0s\","), policies);
+        assertTrue(policies.matches("(?s).*\\[\"bourtol\",[^\\]]*true\\].*"), "bourtol is the default policy: " + policies);
+        try (InfluxWriter w = new InfluxWriter(new BourtolConfig.Influx(influx.url(), db, null, null, null, "26w", 10, Duration.ofSeconds(1)))) {
+            w.check();
+        }
+        assertTrue(rawQuery(db, "SHOW RETENTION POLICIES ON \"" + db + "\"").contains("[\"bourtol\",\"4368h0m0s\","), "altered");
+    }
+
     /** A sink on its own thread with a fresh consumer group, writing to one database. */
     private final class Sink implements AutoCloseable {
         final InfluxWriter writer;
