@@ -54,6 +54,8 @@ public final class MqttIngest {
     });
     private volatile MqttAsyncClient client;
     private volatile boolean stopped;
+    private volatile boolean subscribed;
+    private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
 
     public MqttIngest(Vertx vertx, BourtolConfig.Mqtt config, MqttMessageParser parser, KafkaSink sink, Clock clock, MeterRegistry metrics) {
         this.vertx = vertx;
@@ -85,6 +87,16 @@ public final class MqttIngest {
     public boolean connected() {
         MqttAsyncClient c = client;
         return c != null && c.isConnected();
+    }
+
+    /** True once the subscriptions of the current connection were granted. */
+    public boolean subscribed() {
+        return subscribed && connected();
+    }
+
+    /** Messages received from the broker since start (acknowledged or not). */
+    public long received() {
+        return received.get();
     }
 
     /** Starts connecting (retrying until the broker answers); completes at once. */
@@ -128,7 +140,17 @@ public final class MqttIngest {
             List<String> filters = filters(config);
             int[] qos = filters.stream().mapToInt(f -> 1).toArray();
             try {
-                client.subscribe(filters.toArray(new String[0]), qos);
+                client.subscribe(filters.toArray(new String[0]), qos, null, new IMqttActionListener() {
+                    @Override
+                    public void onSuccess(IMqttToken token) {
+                        subscribed = true;
+                    }
+
+                    @Override
+                    public void onFailure(IMqttToken token, Throwable e) {
+                        LOG.error("mqtt subscribe refused [filters: {}, error: {}]", filters, e.toString());
+                    }
+                });
                 LOG.info("mqtt connected [url: {}, clientId: {}, reconnect: {}, filters: {}]", serverUri, config.clientId(), reconnect, filters);
             } catch (MqttException e) {
                 LOG.error("mqtt subscribe failed [filters: {}]", filters, e);
@@ -137,6 +159,7 @@ public final class MqttIngest {
 
         @Override
         public void connectionLost(Throwable cause) {
+            subscribed = false;
             LOG.warn("mqtt connection lost, reconnecting [url: {}, error: {}]", config.url(), String.valueOf(cause));
         }
 
@@ -145,6 +168,7 @@ public final class MqttIngest {
             byte[] payload = message.getPayload();
             int id = message.getId();
             int qos = message.getQos();
+            received.incrementAndGet();
             worker.execute(() -> handle(topic, payload, id, qos));
         }
 

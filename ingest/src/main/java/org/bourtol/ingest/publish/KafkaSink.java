@@ -97,8 +97,9 @@ public final class KafkaSink implements AutoCloseable {
                 });
             } catch (RuntimeException e) {
                 if (failed.compareAndSet(false, true)) {
-                    failuresInARow.incrementAndGet();
-                    LOG.warn("kafka send refused [topic: {}, error: {}]", r.topic(), e.toString());
+                    if (failuresInARow.getAndIncrement() == 0) {
+                        LOG.warn("kafka send refused [topic: {}, error: {}]", r.topic(), e.toString());
+                    }
                     complete(context, promise, e);
                 }
                 return;

@@ -1,0 +1,134 @@
+package org.bourtol.ingest.mqtt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Vertx;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.bourtol.contracts.config.BourtolConfig;
+import org.bourtol.contracts.config.ConfigLoader;
+import org.bourtol.contracts.observation.GaugeReading;
+import org.bourtol.contracts.observation.Observation;
+import org.bourtol.contracts.topic.Topics;
+import org.bourtol.ingest.place.ZonesFixture;
+import org.bourtol.ingest.publish.KafkaSink;
+import org.bourtol.ingest.validation.ObservationReader;
+import org.bourtol.platform.kafka.KafkaClients;
+import org.bourtol.testkit.Mosquitto;
+import org.bourtol.testkit.Poll;
+import org.bourtol.testkit.SharedKafka;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Ingest receives messages but is stopped before Kafka acknowledged them (its Kafka is unreachable), so
+ * it never acks them to the broker; a new instance with the same client id gets them redelivered:
+ * every message arrives on Kafka exactly once.
+ */
+class MqttRedeliveryIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Test
+    void unackedMessagesAreRedeliveredToTheNextInstanceWithoutLossOrDuplicates() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String station = "st-" + run;
+        int n = 30;
+        Vertx vertx = Vertx.vertx();
+        try (Mosquitto broker = Mosquitto.start()) {
+            BourtolConfig.Mqtt mqtt = config(broker.url(), "redelivery-" + run);
+            KafkaClients deadKafka = new KafkaClients(new BourtolConfig.Kafka("127.0.0.1:" + freePort(), "PLAINTEXT", "PLAIN",
+                    null, null, null, null, 0));
+            KafkaSink deadSink = new KafkaSink(deadKafka, "dead", new SimpleMeterRegistry());
+            MqttIngest first = ingest(vertx, mqtt, deadSink);
+            first.start();
+            Poll.until(WAIT, "first instance subscribed", first::subscribed);
+
+            MqttClient device = new MqttClient(broker.url(), "dev-" + run, new MemoryPersistence());
+            MqttConnectOptions o = new MqttConnectOptions();
+            o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+            device.connect(o);
+            for (int i = 1; i <= n; i++) {
+                device.publish("bourtol/v1/gauge/" + station, gauge(i), 1, false);
+            }
+            Poll.until(WAIT, "first instance holds un-acked messages", () -> first.received() >= 10);
+            first.stop().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+            deadSink.close();
+            assertEquals(0, readings(station).size(), "nothing reached Kafka through the dead sink");
+
+            KafkaSink sink = new KafkaSink(SharedKafka.clients(), "redelivery", new SimpleMeterRegistry());
+            MqttIngest second = ingest(vertx, mqtt, sink);
+            second.start();
+            Poll.until(WAIT, "all messages on Kafka", () -> readings(station).size() >= n);
+            device.publish("bourtol/v1/gauge/" + station, gauge(n + 1), 1, false);
+            Poll.until(WAIT, "marker after the redelivered messages", () -> readings(station).stream().anyMatch(g -> g.levelCm() == n + 1));
+            List<GaugeReading> all = readings(station);
+            assertEquals(n + 1, all.size(), "no duplicates");
+            Set<Integer> levels = all.stream().map(GaugeReading::levelCm).collect(Collectors.toSet());
+            assertEquals(n + 1, levels.size(), "no loss");
+            Poll.until(WAIT, "broker acked", () -> second.received() >= n - 10 + 1);
+            second.stop().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+            sink.close();
+            device.disconnect();
+            device.close();
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static byte[] gauge(int level) {
+        return ("{\"levelCm\":" + level + ",\"observedAt\":\"2026-11-24T07:00:00Z\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static MqttIngest ingest(Vertx vertx, BourtolConfig.Mqtt mqtt, KafkaSink sink) {
+        MqttMessageParser parser = new MqttMessageParser(mqtt.prefix(), mqtt.maxPayloadBytes(), new ObservationReader(ZonesFixture::gazetteer),
+                p -> p, id -> false);
+        return new MqttIngest(vertx, mqtt, parser, sink, Clock.systemUTC(), new SimpleMeterRegistry());
+    }
+
+    static BourtolConfig.Mqtt config(String url, String clientId) {
+        return ConfigLoader.load("", Map.of("BOURTOL_KAFKA_BOOTSTRAP", "127.0.0.1:1", "BOURTOL_MQTT_URL", url,
+                "BOURTOL_MQTT_CLIENT_ID", clientId)).mqtt();
+    }
+
+    static List<GaugeReading> readings(String station) {
+        KafkaClients clients = SharedKafka.clients();
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(clients.consumer(null))) {
+            List<TopicPartition> parts = c.partitionsFor(Topics.OBSERVATIONS.name(), Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = c.endOffsets(parts);
+            List<GaugeReading> out = new java.util.ArrayList<>();
+            while (end.entrySet().stream().anyMatch(e -> c.position(e.getKey()) < e.getValue())) {
+                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
+                    Observation o = Topics.OBSERVATIONS.valueSerde().deserializer().deserialize("t", r.value());
+                    if (o instanceof GaugeReading g && g.stationId().equals(station)) {
+                        out.add(g);
+                    }
+                }
+            }
+            return out;
+        }
+    }
+
+    static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
