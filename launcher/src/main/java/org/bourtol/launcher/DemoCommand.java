@@ -99,6 +99,9 @@ public final class DemoCommand implements Callable<Integer> {
         env.put("BOURTOL_DATA_DIR", dataDir.toString());
         env.putIfAbsent("BOURTOL_ADMIN_TOKEN", "demo-" + hex(16));
         env.putIfAbsent("BOURTOL_PSEUDONYM_KEY", "demo-" + hex(16));
+        // a season in a minute: group alerts for 2 s instead of 30 s, and do not throttle recipients per wall hour
+        env.putIfAbsent("BOURTOL_NOTIFIER_GROUP_WINDOW", "PT2S");
+        env.putIfAbsent("BOURTOL_NOTIFIER_MAX_SMS_PER_RECIPIENT_PER_HOUR", "1000");
         Timeline timeline = ScenarioModel.generate(spec, Dataset.sahel(), LocalDate.now(ZoneOffset.UTC));
         try (DemoPlatform platform = DemoPlatform.start(config, env, out)) {
             BourtolConfig cfg = platform.config;

@@ -31,7 +31,7 @@ class DemoIT {
             name: demo-it
             seed: 11
             year: 2025
-            start: "08-01"
+            start: "07-25"
             end: "08-20"
             floodYear: "2024"
             herds: {count: 4, collarIntervalMinutes: 240, incursions: 1, crowdings: 0, deviations: 0, earlyPassages: 0}

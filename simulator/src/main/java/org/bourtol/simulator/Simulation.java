@@ -23,7 +23,7 @@ import org.bourtol.simulator.truth.TopicTail;
 /**
  * Runs a timeline against a running Bourtol and scores it: follows the alert, observation, rejected
  * and delivery topics from their current end, plays the messages, waits until the pipeline settles
- * (every expected observation seen and no new alert event for a few seconds, at most {@code settle}),
+ * (every expected observation seen and no new alert event or delivery for five seconds, at most {@code settle}),
  * then compares with the ground truth. Counts include anything else flowing through the same topics
  * meanwhile, so run it against a Bourtol nobody else is feeding.
  */
@@ -52,13 +52,13 @@ public final class Simulation {
             int lastAlerts = -1;
             long quietSince = System.nanoTime();
             while (System.nanoTime() < deadline) {
-                int n = alerts.seen().size();
+                int n = alerts.seen().size() + deliveries.seen().size();
                 if (n != lastAlerts) {
                     lastAlerts = n;
                     quietSince = System.nanoTime();
                 }
                 long distinct = observations.seen().stream().map(s -> s.value().id()).distinct().count();
-                if (distinct >= expected && System.nanoTime() - quietSince > 3_000_000_000L) {
+                if (distinct >= expected && System.nanoTime() - quietSince > 5_000_000_000L) {
                     break;
                 }
                 progress.accept(new Player.Status("settling", timeline.end(), (int) distinct, (int) expected));

@@ -23,6 +23,7 @@ import org.bourtol.simulator.scenario.Emission;
 public final class SmsSender {
 
     private static final Pattern MESSAGE = Pattern.compile("<Message[^>]*>(.*?)</Message>", Pattern.DOTALL);
+    private static final Pattern BODY = Pattern.compile("<Body[^>]*>(.*?)</Body>", Pattern.DOTALL);
 
     /** Status and the reply text (TwiML message body, unescaped), null when there is none. */
     public record Result(int status, String reply) {
@@ -75,8 +76,17 @@ public final class SmsSender {
                 .header("User-Agent", "TwilioProxy/1.1")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
-        Matcher m = MESSAGE.matcher(res.body() == null ? "" : res.body());
-        return new Result(res.statusCode(), m.find() ? unescape(m.group(1).trim()) : null);
+        return new Result(res.statusCode(), replyText(res.body()));
+    }
+
+    /** The text of the first message of a TwiML reply ({@code <Message><Body>…</Body></Message>} or {@code <Message>…</Message>}). */
+    static String replyText(String twiml) {
+        Matcher m = MESSAGE.matcher(twiml == null ? "" : twiml);
+        if (!m.find()) {
+            return null;
+        }
+        Matcher b = BODY.matcher(m.group(1));
+        return unescape((b.find() ? b.group(1) : m.group(1)).trim());
     }
 
     private static String unescape(String s) {
