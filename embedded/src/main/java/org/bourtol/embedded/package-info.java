@@ -1,2 +1,2 @@
-/** In-process infrastructure for embedded mode, demos and integration tests: a single-node KRaft Kafka broker and an MQTT broker, bound to loopback. */
+/** Brokers that run inside the Bourtol JVM for embedded mode, demos and tests: a single-node KRaft Kafka and a Moquette MQTT broker, loopback only, data under one directory. */
 package org.bourtol.embedded;
