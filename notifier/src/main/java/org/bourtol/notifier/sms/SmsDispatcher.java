@@ -117,7 +117,8 @@ public final class SmsDispatcher {
         Instant at = ledger.intentAt(intent.deliveryId());
         Instant since = (at == null ? intent.at() : at).minus(RECONCILE_SKEW);
         List<SmsGateway.SentMessage> unknown = gateway.sentTo(phone, since).stream()
-                .filter(m -> m.sid() != null && !ledger.knownSid(m.sid()))
+                .filter(m -> m.sid() != null && !ledger.knownSid(m.sid()) && phone.equals(m.to())
+                        && (m.sentAt() == null || !m.sentAt().isBefore(since)))
                 .sorted(Comparator.comparing(SmsGateway.SentMessage::sentAt, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
         return unknown.stream().filter(m -> body.equals(m.body())).findFirst().or(() -> unknown.stream().findFirst());

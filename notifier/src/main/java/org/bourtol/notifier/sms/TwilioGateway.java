@@ -4,7 +4,9 @@ import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.base.Page;
 import com.twilio.rest.api.v2010.account.MessageCreator;
+import com.twilio.rest.api.v2010.account.MessageReader;
 import com.twilio.type.PhoneNumber;
 import java.net.URI;
 import java.time.Instant;
@@ -20,6 +22,8 @@ import org.bourtol.contracts.config.BourtolConfig;
  * belong to the caller ({@link SmsDispatcher}).
  */
 public final class TwilioGateway implements SmsGateway {
+
+    static final int MAX_PAGES = 5;
 
     private final TwilioRestClient client;
     private final String from;
@@ -69,19 +73,23 @@ public final class TwilioGateway implements SmsGateway {
         }
     }
 
+    /** At most {@link #MAX_PAGES} pages of 100: a recipient gets a handful of SMS per hour, so the window holds few. */
     @Override
     public List<SentMessage> sentTo(String to, Instant since) {
         List<SentMessage> out = new ArrayList<>();
-        for (Message m : Message.reader().setTo(new PhoneNumber(to))
-                .setDateSentAfter(since.atZone(ZoneOffset.UTC)).setPageSize(100L).read(client)) {
-            Instant sent = m.getDateSent() != null ? m.getDateSent().toInstant()
-                    : m.getDateCreated() == null ? null : m.getDateCreated().toInstant();
-            out.add(new SentMessage(m.getSid(), m.getTo(), m.getBody(), sent));
-            if (out.size() >= 500) {
-                break;
+        MessageReader reader = Message.reader().setTo(new PhoneNumber(to)).setDateSentAfter(since.atZone(ZoneOffset.UTC)).setPageSize(100L);
+        Page<Message> page = reader.firstPage(client);
+        for (int n = 1; ; n++) {
+            for (Message m : page.getRecords()) {
+                Instant sent = m.getDateSent() != null ? m.getDateSent().toInstant()
+                        : m.getDateCreated() == null ? null : m.getDateCreated().toInstant();
+                out.add(new SentMessage(m.getSid(), m.getTo(), m.getBody(), sent));
             }
+            if (n >= MAX_PAGES || !page.hasNextPage()) {
+                return out;
+            }
+            page = reader.nextPage(page, client);
         }
-        return out;
     }
 
     @Override
