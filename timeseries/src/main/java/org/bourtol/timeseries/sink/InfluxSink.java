@@ -5,14 +5,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -56,7 +55,7 @@ public final class InfluxSink implements Runnable {
     private final RecordRouter router = new RecordRouter(new PipelineLatency(100_000, 20_000));
     private final PendingBatch pending = new PendingBatch();
     private final Backoff backoff;
-    private final Map<TopicPartition, Long> committed = new HashMap<>();
+    private final ConsumerLag consumerLag = new ConsumerLag();
     private final SinkMeters meters;
     private volatile boolean running = true;
     private volatile HealthRegistry.Status status = HealthRegistry.Status.up("starting");
@@ -188,7 +187,7 @@ public final class InfluxSink implements Runnable {
         Map<TopicPartition, OffsetAndMetadata> offsets = pending.commitOffsets();
         try {
             c.commitSync(offsets, Duration.ofSeconds(10));
-            offsets.forEach((tp, o) -> committed.put(tp, o.offset()));
+            consumerLag.committed(offsets);
         } catch (KafkaException e) {
             // the points are in InfluxDB: re-reading them after a rebalance rewrites identical points
             log.warn("offset commit failed, records will be re-read [reason: {}]", e.getMessage());
@@ -248,22 +247,8 @@ public final class InfluxSink implements Runnable {
     }
 
     private void updateLag(KafkaConsumer<byte[], byte[]> c) {
-        Set<TopicPartition> assigned = c.assignment();
-        if (assigned.isEmpty()) {
-            meters.lag(0);
-            return;
-        }
         try {
-            Map<TopicPartition, Long> ends = c.endOffsets(assigned, Duration.ofSeconds(2));
-            long total = 0;
-            for (TopicPartition tp : assigned) {
-                Long base = committed.get(tp);
-                if (base == null) {
-                    base = pending.firstOffsets().containsKey(tp) ? pending.firstOffsets().get(tp) : c.position(tp, Duration.ofSeconds(2));
-                }
-                total += Math.max(0, ends.getOrDefault(tp, base) - base);
-            }
-            meters.lag(total);
+            meters.lag(consumerLag.measure(c, pending.firstOffsets()));
         } catch (KafkaException e) {
             log.debug("lag not updated [reason: {}]", e.getMessage());
         }
@@ -278,13 +263,13 @@ public final class InfluxSink implements Runnable {
             if (!pending.isEmpty() && !flush(c)) {
                 rewind(c, partitions);
             }
-            partitions.forEach(committed::remove);
+            consumerLag.forget(partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             rewind(consumer, partitions);
-            partitions.forEach(committed::remove);
+            consumerLag.forget(partitions);
         }
 
         @Override
