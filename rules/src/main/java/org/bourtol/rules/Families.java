@@ -6,6 +6,10 @@ import java.util.Map;
 import org.bourtol.rules.engine.Family;
 import org.bourtol.rules.engine.RulesEnv;
 import org.bourtol.rules.gauge.GaugeLevelFamily;
+import org.bourtol.rules.concentration.ConcentrationFamily;
+import org.bourtol.rules.gauge.RiseRateFamily;
+import org.bourtol.rules.rain.RainFamily;
+import org.bourtol.rules.upstream.UpstreamLeadFamily;
 import org.bourtol.rules.incidents.ReportWindowFamily;
 import org.bourtol.rules.protectedzone.ProtectedZoneFamily;
 
@@ -17,7 +21,8 @@ public final class Families {
 
     public static List<Family<?, ?>> all(RulesEnv env) {
         return List.of(new GaugeLevelFamily(), new ProtectedZoneFamily(),
-                ReportWindowFamily.incidents(env.unverifiedWeight()), ReportWindowFamily.floods(env.unverifiedWeight()));
+                ReportWindowFamily.incidents(env.unverifiedWeight()), ReportWindowFamily.floods(env.unverifiedWeight()),
+                new ConcentrationFamily(), new RiseRateFamily(), new RainFamily(), new UpstreamLeadFamily());
     }
 
     public static Map<String, Family<?, ?>> byType(RulesEnv env) {

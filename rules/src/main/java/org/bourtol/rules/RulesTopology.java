@@ -18,6 +18,10 @@ import org.bourtol.rules.engine.Signal;
 import org.bourtol.rules.gauge.GaugeLevelTopology;
 import org.bourtol.rules.incidents.IncidentTopology;
 import org.bourtol.rules.lifecycle.LifecycleTopology;
+import org.bourtol.rules.concentration.ConcentrationTopology;
+import org.bourtol.rules.gauge.RiseRateTopology;
+import org.bourtol.rules.rain.RainTopology;
+import org.bourtol.rules.upstream.UpstreamLeadTopology;
 import org.bourtol.rules.protectedzone.ProtectedZoneTopology;
 
 /**
@@ -38,7 +42,11 @@ public final class RulesTopology {
         List<KStream<String, Signal>> branches = List.of(
                 GaugeLevelTopology.addTo(observations, env),
                 ProtectedZoneTopology.addTo(observations, env),
-                IncidentTopology.addTo(observations, env));
+                IncidentTopology.addTo(observations, env),
+                ConcentrationTopology.addTo(observations, env),
+                RiseRateTopology.addTo(observations, env),
+                RainTopology.addTo(observations, env),
+                UpstreamLeadTopology.addTo(observations, env));
         KStream<String, Signal> signals = branches.get(0);
         for (int i = 1; i < branches.size(); i++) {
             signals = signals.merge(branches.get(i));

@@ -48,7 +48,8 @@ public interface Family<P, S> {
     /** Whether {@code o}, arriving under {@code key}, is an input of {@code rule}. */
     boolean applies(CompiledRule<P> rule, String key, Observation o);
 
-    Step<S> step(S state, Observation o, CompiledRule<P> rule, ZoneIndex zones, Instant now);
+    /** One pure step for the input {@code o} arriving under {@code key} (station, herd or zone). */
+    Step<S> step(S state, String key, Observation o, CompiledRule<P> rule, ZoneIndex zones, Instant now);
 
     /** The zone an alert for this state is about (station, commune, corridor…), or null when none. */
     String alertZone(CompiledRule<P> rule, String key, S state, ZoneIndex zones);

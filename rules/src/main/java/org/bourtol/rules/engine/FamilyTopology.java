@@ -154,7 +154,7 @@ public final class FamilyTopology {
             List<Observation> keep = new ArrayList<>();
             for (Observation in : inputs) {
                 if (rule.inSeason(in.observedAt())) {
-                    Step<S> step = family.step(state, in, rule, view.zones(), in.observedAt());
+                    Step<S> step = family.step(state, key, in, rule, view.zones(), in.observedAt());
                     state = step.state();
                     verdict = step.verdict();
                 } else {
@@ -172,7 +172,7 @@ public final class FamilyTopology {
             String alertZone = tl.alertZone();
             String lastFire = tl.lastFire();
             if (tl.fired() && tl.alertZone() != null
-                    && (verdict instanceof Verdict.Clear || !tl.alertZone().equals(zone))) {
+                    && (!(verdict instanceof Verdict.Fire) || !tl.alertZone().equals(zone))) {
                 forward(rule, tl.alertZone(), key, null, o, ts);
                 fired = false;
                 alertZone = null;

@@ -83,7 +83,7 @@ public final class GaugeLevelFamily implements Family<GaugeLevelRule.Params, Gau
     }
 
     @Override
-    public Step<GaugeLevelRule.State> step(GaugeLevelRule.State state, Observation o,
+    public Step<GaugeLevelRule.State> step(GaugeLevelRule.State state, String key, Observation o,
                                            CompiledRule<GaugeLevelRule.Params> rule, ZoneIndex zones, Instant now) {
         return GaugeLevelRule.step(state, (GaugeReading) o, rule.params(), now);
     }

@@ -127,7 +127,7 @@ public final class ReportWindowFamily implements Family<ReportWindowRule.Params,
     }
 
     @Override
-    public Step<ReportWindowRule.State> step(ReportWindowRule.State state, Observation o, CompiledRule<ReportWindowRule.Params> rule,
+    public Step<ReportWindowRule.State> step(ReportWindowRule.State state, String key, Observation o, CompiledRule<ReportWindowRule.Params> rule,
                                              ZoneIndex zones, Instant now) {
         return ReportWindowRule.step(state, (CommunityReport) o, rule.params(), now);
     }

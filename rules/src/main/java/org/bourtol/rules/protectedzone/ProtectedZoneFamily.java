@@ -85,7 +85,7 @@ public final class ProtectedZoneFamily implements Family<ProtectedZoneFamily.Con
     }
 
     @Override
-    public Step<ProtectedZoneRule.State> step(ProtectedZoneRule.State state, Observation o, CompiledRule<Config> rule,
+    public Step<ProtectedZoneRule.State> step(ProtectedZoneRule.State state, String key, Observation o, CompiledRule<Config> rule,
                                               ZoneIndex zones, Instant now) {
         HerdPosition h = (HerdPosition) o;
         ProtectedZoneRule.Input in = new ProtectedZoneRule.Input(h, null, null, null);

@@ -1,0 +1,108 @@
+package org.bourtol.rules.concentration;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.bourtol.contracts.directory.RuleDocument;
+import org.bourtol.contracts.directory.Zone;
+import org.bourtol.contracts.observation.Hazard;
+import org.bourtol.contracts.observation.HerdPosition;
+import org.bourtol.contracts.observation.Observation;
+import org.bourtol.rules.engine.CompiledRule;
+import org.bourtol.rules.engine.Family;
+import org.bourtol.rules.engine.ParamReader;
+import org.bourtol.rules.engine.Samples;
+import org.bourtol.rules.engine.Step;
+import org.bourtol.rules.engine.Verdict;
+import org.bourtol.rules.zones.ZoneIndex;
+
+/**
+ * {@code herd-concentration} parameters: {@code windowHours} (default 6), {@code capacityFactor}
+ * (default 1.0), {@code capacity} (head; overrides the zones' own {@code capacity}). Zones: water
+ * points, pastures, markets. Keyed by zone.
+ */
+public final class ConcentrationFamily implements Family<ConcentrationFamily.Config, Samples> {
+
+    public static final String TYPE = "herd-concentration";
+
+    public record Config(ConcentrationRule.Params params, Integer capacity) {
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Hazard hazard() {
+        return Hazard.CONFLICT;
+    }
+
+    @Override
+    public Class<Samples> stateType() {
+        return Samples.class;
+    }
+
+    @Override
+    public Samples initial() {
+        return Samples.EMPTY;
+    }
+
+    @Override
+    public List<String> zoneKinds() {
+        return List.of("water-point", "pasture", "market");
+    }
+
+    @Override
+    public boolean keyedByZone() {
+        return true;
+    }
+
+    @Override
+    public Config parse(RuleDocument doc) {
+        ParamReader r = new ParamReader(doc);
+        r.requireZones();
+        int hours = r.integer("windowHours", 6, 1, 24 * 30);
+        double factor = r.number("capacityFactor", 1.0, 0.1, 10);
+        Integer capacity = r.has("capacity") ? r.integer("capacity", null, 1, 1_000_000) : null;
+        r.check();
+        return new Config(new ConcentrationRule.Params(Duration.ofHours(hours), factor), capacity);
+    }
+
+    @Override
+    public List<String> zonesOf(CompiledRule<Config> rule, Observation o, ZoneIndex zones) {
+        if (!(o instanceof HerdPosition h)) {
+            return List.of();
+        }
+        return rule.doc().zones().stream().filter(z -> zones.contains(z, h.lat(), h.lon())).toList();
+    }
+
+    @Override
+    public boolean applies(CompiledRule<Config> rule, String key, Observation o) {
+        return o instanceof HerdPosition && rule.doc().zones().contains(key);
+    }
+
+    @Override
+    public Step<Samples> step(Samples state, String key, Observation o, CompiledRule<Config> rule, ZoneIndex zones, Instant now) {
+        Integer capacity = rule.params().capacity();
+        if (capacity == null) {
+            Zone z = zones.zone(key).orElse(null);
+            capacity = z != null && z.properties().path("capacity").isNumber() ? z.properties().get("capacity").asInt() : null;
+        }
+        return ConcentrationRule.step(state, (HerdPosition) o, capacity, rule.params().params(), now);
+    }
+
+    @Override
+    public String alertZone(CompiledRule<Config> rule, String key, Samples state, ZoneIndex zones) {
+        return key;
+    }
+
+    @Override
+    public Map<String, String> headline(CompiledRule<Config> rule, String zoneName, Zone zone, Verdict.Fire fire) {
+        String name = java.text.Normalizer.normalize(zoneName, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return Map.of("fr", "Concentration de troupeaux a " + name + ": " + fire.measure().replace("head", "tetes").replace("herds", "troupeaux")
+                        + " pour une capacite de " + fire.threshold(),
+                "en", "Herd crowding at " + name + ": " + fire.measure() + " for a capacity of " + fire.threshold());
+    }
+}

@@ -1,0 +1,82 @@
+package org.bourtol.rules.gauge;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.bourtol.contracts.directory.RuleDocument;
+import org.bourtol.contracts.directory.Zone;
+import org.bourtol.contracts.observation.GaugeReading;
+import org.bourtol.contracts.observation.Hazard;
+import org.bourtol.contracts.observation.Observation;
+import org.bourtol.rules.engine.CompiledRule;
+import org.bourtol.rules.engine.Family;
+import org.bourtol.rules.engine.ParamReader;
+import org.bourtol.rules.engine.Samples;
+import org.bourtol.rules.engine.Step;
+import org.bourtol.rules.engine.Verdict;
+import org.bourtol.rules.zones.ZoneIndex;
+
+/** {@code gauge-rise-rate} parameters: {@code riseCm} (required), {@code windowHours} (default 72). Zones: stations. */
+public final class RiseRateFamily implements Family<RiseRateRule.Params, Samples> {
+
+    public static final String TYPE = "gauge-rise-rate";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Hazard hazard() {
+        return Hazard.FLOOD;
+    }
+
+    @Override
+    public Class<Samples> stateType() {
+        return Samples.class;
+    }
+
+    @Override
+    public Samples initial() {
+        return Samples.EMPTY;
+    }
+
+    @Override
+    public List<String> zoneKinds() {
+        return List.of("station");
+    }
+
+    @Override
+    public RiseRateRule.Params parse(RuleDocument doc) {
+        ParamReader r = new ParamReader(doc);
+        r.requireZones();
+        int rise = r.integer("riseCm", null, 1, 2000);
+        int hours = r.integer("windowHours", 72, 1, 24 * 60);
+        r.check();
+        return new RiseRateRule.Params(rise, Duration.ofHours(hours));
+    }
+
+    @Override
+    public boolean applies(CompiledRule<RiseRateRule.Params> rule, String key, Observation o) {
+        return o instanceof GaugeReading g && rule.doc().zones().contains(g.stationId());
+    }
+
+    @Override
+    public Step<Samples> step(Samples state, String key, Observation o, CompiledRule<RiseRateRule.Params> rule, ZoneIndex zones, Instant now) {
+        return RiseRateRule.step(state, (GaugeReading) o, rule.params(), now);
+    }
+
+    @Override
+    public String alertZone(CompiledRule<RiseRateRule.Params> rule, String key, Samples state, ZoneIndex zones) {
+        return key;
+    }
+
+    @Override
+    public Map<String, String> headline(CompiledRule<RiseRateRule.Params> rule, String zoneName, Zone zone, Verdict.Fire fire) {
+        String river = Headlines.river(zone);
+        long h = rule.params().window().toHours();
+        return Map.of("fr", "Montee rapide: " + river + " a " + Text.plain(zoneName) + " " + fire.measure() + " en " + h + " h",
+                "en", "Fast rise: " + river + " at " + Text.plain(zoneName) + " " + fire.measure() + " within " + h + " h");
+    }
+}

@@ -1,0 +1,82 @@
+package org.bourtol.rules.rain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.bourtol.contracts.directory.RuleDocument;
+import org.bourtol.contracts.directory.Zone;
+import org.bourtol.contracts.observation.Hazard;
+import org.bourtol.contracts.observation.Observation;
+import org.bourtol.contracts.observation.RainReading;
+import org.bourtol.rules.engine.CompiledRule;
+import org.bourtol.rules.engine.Family;
+import org.bourtol.rules.engine.ParamReader;
+import org.bourtol.rules.engine.Samples;
+import org.bourtol.rules.engine.Step;
+import org.bourtol.rules.engine.Verdict;
+import org.bourtol.rules.zones.ZoneIndex;
+
+/** {@code rain-accumulation} parameters: {@code thresholdMm} (required), {@code windowHours} (default 24). Zones: stations. */
+public final class RainFamily implements Family<RainRule.Params, Samples> {
+
+    public static final String TYPE = "rain-accumulation";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Hazard hazard() {
+        return Hazard.FLOOD;
+    }
+
+    @Override
+    public Class<Samples> stateType() {
+        return Samples.class;
+    }
+
+    @Override
+    public Samples initial() {
+        return Samples.EMPTY;
+    }
+
+    @Override
+    public List<String> zoneKinds() {
+        return List.of("station");
+    }
+
+    @Override
+    public RainRule.Params parse(RuleDocument doc) {
+        ParamReader r = new ParamReader(doc);
+        r.requireZones();
+        double mm = r.number("thresholdMm", null, 1, 2000);
+        int hours = r.integer("windowHours", 24, 1, 24 * 60);
+        r.check();
+        return new RainRule.Params(mm, Duration.ofHours(hours));
+    }
+
+    @Override
+    public boolean applies(CompiledRule<RainRule.Params> rule, String key, Observation o) {
+        return o instanceof RainReading r && rule.doc().zones().contains(r.stationId());
+    }
+
+    @Override
+    public Step<Samples> step(Samples state, String key, Observation o, CompiledRule<RainRule.Params> rule, ZoneIndex zones, Instant now) {
+        return RainRule.step(state, (RainReading) o, rule.params(), now);
+    }
+
+    @Override
+    public String alertZone(CompiledRule<RainRule.Params> rule, String key, Samples state, ZoneIndex zones) {
+        return key;
+    }
+
+    @Override
+    public Map<String, String> headline(CompiledRule<RainRule.Params> rule, String zoneName, Zone zone, Verdict.Fire fire) {
+        String name = java.text.Normalizer.normalize(zoneName, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        long h = rule.params().window().toHours();
+        return Map.of("fr", "Fortes pluies a " + name + ": " + fire.measure() + " en " + h + " h (seuil " + fire.threshold() + ")",
+                "en", "Heavy rain at " + name + ": " + fire.measure() + " within " + h + " h (threshold " + fire.threshold() + ")");
+    }
+}

@@ -1,0 +1,2 @@
+/** Flood rule rain-accumulation. */
+package org.bourtol.rules.rain;

@@ -1,0 +1,95 @@
+package org.bourtol.rules.upstream;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.bourtol.contracts.directory.RuleDocument;
+import org.bourtol.contracts.directory.Zone;
+import org.bourtol.contracts.observation.GaugeReading;
+import org.bourtol.contracts.observation.Hazard;
+import org.bourtol.contracts.observation.Observation;
+import org.bourtol.rules.engine.CompiledRule;
+import org.bourtol.rules.engine.Family;
+import org.bourtol.rules.engine.ParamReader;
+import org.bourtol.rules.engine.Step;
+import org.bourtol.rules.engine.Verdict;
+import org.bourtol.rules.zones.ZoneIndex;
+
+/**
+ * {@code upstream-lead} parameters: {@code upstream} (station id), {@code upstreamCm}, {@code travelHours},
+ * {@code hysteresisCm} (default 20). Zones: exactly one downstream station (the alert's zone). Keyed by
+ * the upstream station.
+ */
+public final class UpstreamLeadFamily implements Family<UpstreamLeadRule.Params, UpstreamLeadRule.State> {
+
+    public static final String TYPE = "upstream-lead";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Hazard hazard() {
+        return Hazard.FLOOD;
+    }
+
+    @Override
+    public Class<UpstreamLeadRule.State> stateType() {
+        return UpstreamLeadRule.State.class;
+    }
+
+    @Override
+    public UpstreamLeadRule.State initial() {
+        return UpstreamLeadRule.State.INITIAL;
+    }
+
+    @Override
+    public List<String> zoneKinds() {
+        return List.of("station");
+    }
+
+    @Override
+    public UpstreamLeadRule.Params parse(RuleDocument doc) {
+        ParamReader r = new ParamReader(doc);
+        if (doc.zones().size() != 1) {
+            r.problem("an upstream-lead rule names exactly one downstream station in 'zones', got " + doc.zones().size());
+        }
+        String upstream = r.text("upstream", null);
+        if (upstream != null && doc.zones().contains(upstream)) {
+            r.problem("the upstream station (" + upstream + ") must differ from the downstream station");
+        }
+        int cm = r.integer("upstreamCm", null, -500, 2000);
+        int hours = r.integer("travelHours", null, 1, 24 * 90);
+        int hyst = r.integer("hysteresisCm", 20, 0, 500);
+        r.check();
+        return new UpstreamLeadRule.Params(upstream, cm, Duration.ofHours(hours), hyst);
+    }
+
+    @Override
+    public boolean applies(CompiledRule<UpstreamLeadRule.Params> rule, String key, Observation o) {
+        return o instanceof GaugeReading g && g.stationId().equals(rule.params().upstream());
+    }
+
+    @Override
+    public Step<UpstreamLeadRule.State> step(UpstreamLeadRule.State state, String key, Observation o,
+                                             CompiledRule<UpstreamLeadRule.Params> rule, ZoneIndex zones, Instant now) {
+        return UpstreamLeadRule.step(state, (GaugeReading) o, rule.params(), now);
+    }
+
+    @Override
+    public String alertZone(CompiledRule<UpstreamLeadRule.Params> rule, String key, UpstreamLeadRule.State state, ZoneIndex zones) {
+        return rule.doc().zones().get(0);
+    }
+
+    @Override
+    public Map<String, String> headline(CompiledRule<UpstreamLeadRule.Params> rule, String zoneName, Zone zone, Verdict.Fire fire) {
+        String name = java.text.Normalizer.normalize(zoneName, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String up = rule.params().upstream();
+        return Map.of("fr", "Crue attendue a " + name + " vers le " + fire.threshold() + ": " + up + " a " + fire.measure()
+                        + " (seuil " + rule.params().upstreamCm() + " cm)",
+                "en", "Flood expected at " + name + " around " + fire.threshold() + ": " + up + " at " + fire.measure()
+                        + " (threshold " + rule.params().upstreamCm() + " cm)");
+    }
+}

@@ -1,0 +1,68 @@
+package org.bourtol.rules.rain;
+
+import static org.bourtol.rules.Fixtures.rain;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.bourtol.contracts.alert.AlertEvent;
+import org.bourtol.contracts.alert.AlertEventType;
+import org.bourtol.rules.Fixtures;
+import org.bourtol.rules.TopologyHarness;
+import org.bourtol.rules.engine.Samples;
+import org.bourtol.rules.engine.Step;
+import org.bourtol.rules.engine.Verdict;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class RainTest {
+
+    static final Instant T = Instant.parse("2020-08-10T00:00:00Z");
+    private static final RainRule.Params P = new RainRule.Params(50, Duration.ofHours(24));
+
+    @Test
+    void rainSumsOverTheWindowOnly() {
+        Samples s = Samples.EMPTY;
+        Step<Samples> step = RainRule.step(s, rain("niamey", 30, T), P, T);
+        assertInstanceOf(Verdict.Pending.class, step.verdict());
+        step = RainRule.step(step.state(), rain("niamey", 25, T.plusSeconds(3600 * 5)), P, T.plusSeconds(3600 * 5));
+        assertInstanceOf(Verdict.Fire.class, step.verdict());
+        assertEquals("55 mm", ((Verdict.Fire) step.verdict()).measure());
+        step = RainRule.step(step.state(), rain("niamey", 10, T.plusSeconds(3600 * 26)), P, T.plusSeconds(3600 * 26));
+        assertInstanceOf(Verdict.Pending.class, step.verdict(), "the first 30 mm left the window");
+    }
+
+    @Nested
+    class Topology {
+        private final TopologyHarness h = new TopologyHarness(Duration.ofHours(6));
+
+        @AfterEach
+        void close() {
+            h.close();
+        }
+
+        private void rule(int mm) {
+            h.rule(Fixtures.rule("{'id':'niamey-rain','type':'rain-accumulation','enabled':true,'zones':['niamey'],"
+                    + "'params':{'thresholdMm':" + mm + ",'windowHours':24}}"));
+        }
+
+        @Test
+        void heavyRainWithLateReadingCorruptRecordAndRuleChange() {
+            rule(50);
+            h.corrupt();
+            h.observe(rain("niamey", 30, T.plusSeconds(7200)));
+            h.observe(rain("niamey", 15, T));
+            assertTrue(h.drain().isEmpty(), "45 of 50");
+            h.observe(rain("niamey", 6, T.plusSeconds(3600)));
+            List<AlertEvent> events = h.drain();
+            assertEquals(AlertEventType.RAISED, events.get(0).type(), "late reading inside the grace period counts");
+            rule(80);
+            h.observe(rain("niamey", 1, T.plusSeconds(9000)));
+            assertEquals(AlertEventType.RESOLVED, h.drain().get(0).type());
+        }
+    }
+}
