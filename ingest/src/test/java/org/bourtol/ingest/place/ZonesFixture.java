@@ -36,7 +36,12 @@ public final class ZonesFixture {
         }
     }
 
-    public static Gazetteer gazetteer() {
-        return Gazetteer.of(zones());
+    private static Gazetteer cached;
+
+    public static synchronized Gazetteer gazetteer() {
+        if (cached == null) {
+            cached = Gazetteer.of(zones());
+        }
+        return cached;
     }
 }
