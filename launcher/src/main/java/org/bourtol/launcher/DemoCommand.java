@@ -213,7 +213,7 @@ public final class DemoCommand implements Callable<Integer> {
                 env.put("TWILIO_AUTH_TOKEN", hex(16));
                 env.put("TWILIO_FROM", "+22370000000");
                 env.put("TWILIO_API_BASE_URL", sink.baseUrl());
-                sink.onMessage(msg -> out.println("                  SMS " + msg));
+                sink.onMessage(msg -> out.println("                  " + msg));
             }
             BourtolConfig cfg = ConfigLoader.load(file, env);
             DemoPlatform p = new DemoPlatform(cfg, k, m, vertx, sink);

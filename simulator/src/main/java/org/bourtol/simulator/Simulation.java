@@ -46,8 +46,21 @@ public final class Simulation {
              MqttSender mqtt = new MqttSender(target.mqttUrl(), target.mqttUsername(), target.mqttPassword(), Player.inflight())) {
             SmsSender sms = new SmsSender(target.httpBaseUrl(), target.publicUrl(), target.twilioAuthToken(), target.smsNumber(),
                     target.accountSid());
-            Player.Played played = new Player(timeline, mqtt, sms, speed, smsGap, progress).play();
             long expected = timeline.emissions().stream().filter(e -> e.expect() == Emission.Expect.OBSERVATION).count();
+            long sensors = timeline.emissions().stream()
+                    .filter(e -> e instanceof Emission.Mqtt && e.expect() == Emission.Expect.OBSERVATION).count();
+            Player.Played played = new Player(timeline, mqtt, sms, speed, smsGap, progress).play(() -> {
+                long until = System.nanoTime() + settle.toNanos();
+                while (System.nanoTime() < until && observations.seen().stream().map(s -> s.value().id()).distinct().count() < sensors) {
+                    progress.accept(new Player.Status("ingesting", timeline.end(), observations.seen().size(), (int) sensors));
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            });
             long deadline = System.nanoTime() + settle.toNanos();
             int lastAlerts = -1;
             long quietSince = System.nanoTime();

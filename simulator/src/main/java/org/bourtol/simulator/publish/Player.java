@@ -49,6 +49,14 @@ public final class Player {
     }
 
     public Played play() throws InterruptedException {
+        return play(() -> { });
+    }
+
+    /**
+     * Plays the season, then runs {@code beforeLive} (the caller waits there until Bourtol has taken in
+     * every sensor message, so that no live SMS overtakes a lagging season reading), then the SMS.
+     */
+    public Played play(Runnable beforeLive) throws InterruptedException {
         var emissions = timeline.emissions();
         Instant[] sentAt = new Instant[emissions.size()];
         long t0 = System.nanoTime();
@@ -79,6 +87,7 @@ public final class Player {
         if (!mqtt.drain(INFLIGHT, 30_000)) {
             LOG.warn("mqtt messages still unacknowledged after 30 s [inflight: {}]", INFLIGHT);
         }
+        beforeLive.run();
         int smsSent = 0;
         int receipts = 0;
         int problems = 0;

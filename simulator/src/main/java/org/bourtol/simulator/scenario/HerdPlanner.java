@@ -103,7 +103,7 @@ final class HerdPlanner {
         for (int i = 0; i < 3; i++) {
             double[] home = clearPointNear(c, 5.0 + i, water.id());
             Track t = new Track(start, home[0], home[1], 1.0, SPEED_KMH).stayUntil(day.plus(Duration.ofMinutes(40L * i)), 1.0)
-                    .walkTo(c[0], c[1], 0.1).stayFor(Duration.ofHours(10), 0.1).walkTo(home[0], home[1], 1.0).stayUntil(end, 1.0);
+                    .walkTo(c[0], c[1], 0.1).stayFor(Duration.ofHours(14), 0.1).walkTo(home[0], home[1], 1.0).stayUntil(end, 1.0);
             add(i == 1 ? Species.MIXED : Species.CATTLE, (int) Math.round(capacity * (0.45 + 0.15 * rnd.nextDouble())), t,
                     "crowding " + water.id());
         }
