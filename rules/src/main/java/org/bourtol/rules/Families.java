@@ -6,6 +6,8 @@ import java.util.Map;
 import org.bourtol.rules.engine.Family;
 import org.bourtol.rules.engine.RulesEnv;
 import org.bourtol.rules.gauge.GaugeLevelFamily;
+import org.bourtol.rules.corridor.CorridorFamily;
+import org.bourtol.rules.passage.PassageFamily;
 import org.bourtol.rules.concentration.ConcentrationFamily;
 import org.bourtol.rules.gauge.RiseRateFamily;
 import org.bourtol.rules.rain.RainFamily;
@@ -22,7 +24,8 @@ public final class Families {
     public static List<Family<?, ?>> all(RulesEnv env) {
         return List.of(new GaugeLevelFamily(), new ProtectedZoneFamily(),
                 ReportWindowFamily.incidents(env.unverifiedWeight()), ReportWindowFamily.floods(env.unverifiedWeight()),
-                new ConcentrationFamily(), new RiseRateFamily(), new RainFamily(), new UpstreamLeadFamily());
+                new ConcentrationFamily(), new RiseRateFamily(), new RainFamily(), new UpstreamLeadFamily(),
+                new CorridorFamily(), new PassageFamily());
     }
 
     public static Map<String, Family<?, ?>> byType(RulesEnv env) {

@@ -18,6 +18,8 @@ import org.bourtol.rules.engine.Signal;
 import org.bourtol.rules.gauge.GaugeLevelTopology;
 import org.bourtol.rules.incidents.IncidentTopology;
 import org.bourtol.rules.lifecycle.LifecycleTopology;
+import org.bourtol.rules.corridor.CorridorTopology;
+import org.bourtol.rules.passage.PassageTopology;
 import org.bourtol.rules.concentration.ConcentrationTopology;
 import org.bourtol.rules.gauge.RiseRateTopology;
 import org.bourtol.rules.rain.RainTopology;
@@ -46,7 +48,9 @@ public final class RulesTopology {
                 ConcentrationTopology.addTo(observations, env),
                 RiseRateTopology.addTo(observations, env),
                 RainTopology.addTo(observations, env),
-                UpstreamLeadTopology.addTo(observations, env));
+                UpstreamLeadTopology.addTo(observations, env),
+                CorridorTopology.addTo(observations, env),
+                PassageTopology.addTo(observations, env));
         KStream<String, Signal> signals = branches.get(0);
         for (int i = 1; i < branches.size(); i++) {
             signals = signals.merge(branches.get(i));

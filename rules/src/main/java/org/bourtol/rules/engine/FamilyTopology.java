@@ -143,6 +143,9 @@ public final class FamilyTopology {
                         rule.id(), key, o.id(), o.observedAt());
                 return;
             }
+            if (tl.contains(o)) {
+                return; // redelivered input: already evaluated
+            }
             List<Observation> inputs = tl.with(o);
             Instant horizon = Timeline.horizonFor(inputs, env.grace());
             if (horizon.isBefore(tl.horizon())) {
@@ -150,9 +153,12 @@ public final class FamilyTopology {
             }
             S state = tl.base() == null ? family.initial() : Json.MAPPER.convertValue(tl.base(), family.stateType());
             S base = state;
-            Verdict verdict = Verdict.CLEAR;
             List<Observation> keep = new ArrayList<>();
-            for (Observation in : inputs) {
+            Emitted emitted = new Emitted(tl.fired(), tl.alertZone(), tl.lastFire());
+            int inserted = inputs.indexOf(o);
+            for (int i = 0; i < inputs.size(); i++) {
+                Observation in = inputs.get(i);
+                Verdict verdict;
                 if (rule.inSeason(in.observedAt())) {
                     Step<S> step = family.step(state, key, in, rule, view.zones(), in.observedAt());
                     state = step.state();
@@ -161,34 +167,48 @@ public final class FamilyTopology {
                     state = family.initial();
                     verdict = Verdict.CLEAR;
                 }
+                if (i >= inserted) {
+                    // a late input replays the later ones: what in-order data would have signalled is signalled now
+                    emitted = signal(rule, key, state, verdict, in, ts, emitted, i == inputs.size() - 1);
+                }
                 if (in.observedAt().isBefore(horizon)) {
                     base = state;
                 } else {
                     keep.add(in);
                 }
             }
+            boolean fired = emitted.fired();
+            String alertZone = emitted.alertZone();
+            String lastFire = emitted.lastFire();
+            JsonNode baseJson = Json.MAPPER.valueToTree(base);
+            store.put(skey, new Timeline(baseJson, horizon, keep, fired, alertZone, lastFire));
+        }
+
+        /** What the lifecycle was last told for this (rule, key). */
+        private record Emitted(boolean fired, String alertZone, String lastFire) {
+        }
+
+        /**
+         * Signals the change from {@code before} to this verdict: a clear (or a move to another zone) and a
+         * fire. Intermediate replay steps signal only firing/clearing; the last one also new levels or values.
+         */
+        private Emitted signal(CompiledRule<P> rule, String key, S state, Verdict verdict, Observation in, long ts,
+                               Emitted before, boolean last) {
             String zone = family.alertZone(rule, key, state, view.zones());
-            boolean fired = tl.fired();
-            String alertZone = tl.alertZone();
-            String lastFire = tl.lastFire();
-            if (tl.fired() && tl.alertZone() != null
-                    && (!(verdict instanceof Verdict.Fire) || !tl.alertZone().equals(zone))) {
-                forward(rule, tl.alertZone(), key, null, o, ts);
-                fired = false;
-                alertZone = null;
-                lastFire = null;
+            Emitted now = before;
+            if (now.fired() && now.alertZone() != null
+                    && (!(verdict instanceof Verdict.Fire) || !now.alertZone().equals(zone))) {
+                forward(rule, now.alertZone(), key, null, in, ts);
+                now = new Emitted(false, null, null);
             }
             if (verdict instanceof Verdict.Fire fire && zone != null) {
                 String fingerprint = zone + "/" + fire.level() + "/" + fire.severity() + "/" + fire.measure();
-                if (!fingerprint.equals(lastFire)) {
-                    forward(rule, zone, key, fire, o, ts);
+                if (!now.fired() || (last && !fingerprint.equals(now.lastFire()))) {
+                    forward(rule, zone, key, fire, in, ts);
+                    now = new Emitted(true, zone, fingerprint);
                 }
-                fired = true;
-                alertZone = zone;
-                lastFire = fingerprint;
             }
-            JsonNode baseJson = Json.MAPPER.valueToTree(base);
-            store.put(skey, new Timeline(baseJson, horizon, keep, fired, alertZone, lastFire));
+            return now;
         }
 
         private void forward(CompiledRule<P> rule, String zone, String source, Verdict.Fire fire, Observation o, long ts) {

@@ -1,0 +1,108 @@
+package org.bourtol.rules.corridor;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bourtol.contracts.directory.RuleDocument;
+import org.bourtol.contracts.directory.Zone;
+import org.bourtol.contracts.observation.Hazard;
+import org.bourtol.contracts.observation.HerdPosition;
+import org.bourtol.contracts.observation.Observation;
+import org.bourtol.rules.engine.CompiledRule;
+import org.bourtol.rules.engine.Family;
+import org.bourtol.rules.engine.ParamReader;
+import org.bourtol.rules.engine.Step;
+import org.bourtol.rules.engine.Verdict;
+import org.bourtol.rules.zones.ZoneIndex;
+
+/**
+ * {@code corridor-deviation} parameters: {@code consecutiveReports} (default 3), {@code minutes}
+ * (persistence, default 120), {@code bufferM} (overrides the corridors' own {@code bufferM}; default
+ * 1000). Zones: corridors. Keyed by herd.
+ */
+public final class CorridorFamily implements Family<CorridorFamily.Config, CorridorRule.State> {
+
+    public static final String TYPE = "corridor-deviation";
+
+    public record Config(CorridorRule.Params params, Double bufferM) {
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Hazard hazard() {
+        return Hazard.CONFLICT;
+    }
+
+    @Override
+    public Class<CorridorRule.State> stateType() {
+        return CorridorRule.State.class;
+    }
+
+    @Override
+    public CorridorRule.State initial() {
+        return CorridorRule.State.INITIAL;
+    }
+
+    @Override
+    public List<String> zoneKinds() {
+        return List.of("corridor");
+    }
+
+    @Override
+    public Config parse(RuleDocument doc) {
+        ParamReader r = new ParamReader(doc);
+        r.requireZones();
+        int n = r.integer("consecutiveReports", 3, 1, 1000);
+        int minutes = r.integer("minutes", 120, 1, 60 * 24 * 30);
+        Double buffer = r.has("bufferM") ? r.number("bufferM", null, 1, 100_000) : null;
+        r.check();
+        return new Config(new CorridorRule.Params(n, Duration.ofMinutes(minutes)), buffer);
+    }
+
+    @Override
+    public boolean applies(CompiledRule<Config> rule, String key, Observation o) {
+        return o instanceof HerdPosition;
+    }
+
+    /** Distances and buffers of the rule's corridors for one position (shared with early-late-passage). */
+    public static CorridorRule.Input measure(HerdPosition h, List<String> corridors, Double bufferOverride, ZoneIndex zones) {
+        Map<String, Double> distance = new HashMap<>();
+        Map<String, Double> buffer = new HashMap<>();
+        for (String id : corridors) {
+            Zone z = zones.zone(id).orElse(null);
+            if (z == null) {
+                continue;
+            }
+            distance.put(id, zones.distanceMeters(id, h.lat(), h.lon()));
+            buffer.put(id, bufferOverride != null ? bufferOverride
+                    : z.properties().path("bufferM").isNumber() ? z.properties().get("bufferM").asDouble() : 1000.0);
+        }
+        return new CorridorRule.Input(h, distance, buffer);
+    }
+
+    @Override
+    public Step<CorridorRule.State> step(CorridorRule.State state, String key, Observation o, CompiledRule<Config> rule,
+                                         ZoneIndex zones, Instant now) {
+        return CorridorRule.step(state, measure((HerdPosition) o, rule.doc().zones(), rule.params().bufferM(), zones),
+                rule.params().params(), now);
+    }
+
+    @Override
+    public String alertZone(CompiledRule<Config> rule, String key, CorridorRule.State state, ZoneIndex zones) {
+        return state.corridor();
+    }
+
+    @Override
+    public Map<String, String> headline(CompiledRule<Config> rule, String zoneName, Zone zone, Verdict.Fire fire) {
+        String name = java.text.Normalizer.normalize(zoneName, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return Map.of("fr", "Sortie de couloir: " + fire.measure().replace("head", "tetes") + " hors de " + name
+                        + " (tampon " + fire.threshold() + ")",
+                "en", "Corridor deviation: " + fire.measure() + " off " + name + " (buffer " + fire.threshold() + ")");
+    }
+}

@@ -1,0 +1,95 @@
+package org.bourtol.rules.passage;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.bourtol.contracts.directory.RuleDocument;
+import org.bourtol.contracts.directory.Zone;
+import org.bourtol.contracts.observation.Hazard;
+import org.bourtol.contracts.observation.HerdPosition;
+import org.bourtol.contracts.observation.Observation;
+import org.bourtol.rules.corridor.CorridorFamily;
+import org.bourtol.rules.corridor.CorridorRule;
+import org.bourtol.rules.engine.CompiledRule;
+import org.bourtol.rules.engine.Family;
+import org.bourtol.rules.engine.ParamReader;
+import org.bourtol.rules.engine.Step;
+import org.bourtol.rules.engine.Verdict;
+import org.bourtol.rules.zones.ZoneIndex;
+
+/**
+ * {@code early-late-passage} parameters: {@code toleranceDays} (default 0). Zones: corridors (or other
+ * zones) with {@code passage} {"from","to"}; a herd counts as on it within the zone's {@code bufferM}.
+ * Keyed by herd.
+ */
+public final class PassageFamily implements Family<PassageRule.Params, PassageRule.State> {
+
+    public static final String TYPE = "early-late-passage";
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Hazard hazard() {
+        return Hazard.CONFLICT;
+    }
+
+    @Override
+    public Class<PassageRule.State> stateType() {
+        return PassageRule.State.class;
+    }
+
+    @Override
+    public PassageRule.State initial() {
+        return PassageRule.State.INITIAL;
+    }
+
+    @Override
+    public PassageRule.Params parse(RuleDocument doc) {
+        ParamReader r = new ParamReader(doc);
+        r.requireZones();
+        int tolerance = r.integer("toleranceDays", 0, 0, 90);
+        r.check();
+        return new PassageRule.Params(tolerance);
+    }
+
+    @Override
+    public boolean applies(CompiledRule<PassageRule.Params> rule, String key, Observation o) {
+        return o instanceof HerdPosition;
+    }
+
+    @Override
+    public Step<PassageRule.State> step(PassageRule.State state, String key, Observation o, CompiledRule<PassageRule.Params> rule,
+                                        ZoneIndex zones, Instant now) {
+        HerdPosition h = (HerdPosition) o;
+        CorridorRule.Input m = CorridorFamily.measure(h, rule.doc().zones(), null, zones);
+        PassageRule.Input in = new PassageRule.Input(h, null, null, null);
+        double best = Double.POSITIVE_INFINITY;
+        for (Map.Entry<String, Double> e : m.distanceM().entrySet()) {
+            Zone z = zones.zone(e.getKey()).orElse(null);
+            if (z != null && z.properties().has("passage") && e.getValue() <= m.bufferM().get(e.getKey()) && e.getValue() < best) {
+                best = e.getValue();
+                in = new PassageRule.Input(h, z.id(), z.properties().at("/passage/from").asText(null),
+                        z.properties().at("/passage/to").asText(null));
+            }
+        }
+        return PassageRule.step(state, in, rule.params(), now);
+    }
+
+    @Override
+    public String alertZone(CompiledRule<PassageRule.Params> rule, String key, PassageRule.State state, ZoneIndex zones) {
+        return state.zoneId();
+    }
+
+    @Override
+    public Map<String, String> headline(CompiledRule<PassageRule.Params> rule, String zoneName, Zone zone, Verdict.Fire fire) {
+        String name = java.text.Normalizer.normalize(zoneName, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        boolean early = "early".equals(fire.level());
+        return Map.of("fr", "Passage " + (early ? "precoce" : "tardif") + " sur " + name + ": " + fire.measure().replace("head", "tetes")
+                        + " hors des dates convenues (" + fire.threshold() + ")",
+                "en", (early ? "Early" : "Late") + " passage on " + name + ": " + fire.measure()
+                        + " outside the agreed dates (" + fire.threshold() + ")");
+    }
+}
