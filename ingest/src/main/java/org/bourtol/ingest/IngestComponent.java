@@ -74,7 +74,7 @@ public final class IngestComponent implements Component {
         this.seen = new SeenMessages(config.dataDir().resolve("ingest"), 200_000, Duration.ofDays(7), clock.instant());
         Gauge.builder("bourtol.ingest.spool.size", spool, Spool::size).description("records waiting in the local spool").register(metrics);
 
-        SmsIngest sms = new SmsIngest(gazetteer, pseudonyms, reporters::byPseudonym,
+        SmsIngest sms = new SmsIngest(vertx, gazetteer, pseudonyms, reporters::byPseudonym,
                 new RateLimiter(config.ingest().smsPerSenderPerHour(), Duration.ofHours(1)), seen, outbox, clock, metrics);
         new SmsWebhook(config.twilio().authToken(), config.http().publicUrl(), sms, outbox, clock, metrics).mount(router);
         ObservationReader reader = new ObservationReader(gazetteer);

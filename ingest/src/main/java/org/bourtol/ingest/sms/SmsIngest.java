@@ -3,6 +3,7 @@ package org.bourtol.ingest.sms;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class SmsIngest {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmsIngest.class);
 
+    private final Vertx vertx;
     private final Supplier<Gazetteer> gazetteer;
     private final Pseudonyms pseudonyms;
     private final Function<String, Optional<Reporter>> reporterByPseudonym;
@@ -41,8 +43,9 @@ public final class SmsIngest {
     private final MeterRegistry metrics;
     private final Map<String, Future<String>> inFlight = new ConcurrentHashMap<>();
 
-    public SmsIngest(Supplier<Gazetteer> gazetteer, Pseudonyms pseudonyms, Function<String, Optional<Reporter>> reporterByPseudonym,
+    public SmsIngest(Vertx vertx, Supplier<Gazetteer> gazetteer, Pseudonyms pseudonyms, Function<String, Optional<Reporter>> reporterByPseudonym,
                      RateLimiter limiter, SeenMessages seen, Outbox outbox, Clock clock, MeterRegistry metrics) {
+        this.vertx = vertx;
         this.gazetteer = gazetteer;
         this.pseudonyms = pseudonyms;
         this.reporterByPseudonym = reporterByPseudonym;
@@ -104,8 +107,10 @@ public final class SmsIngest {
             outcome = command instanceof SmsCommand.Problem p ? p.code() : command.getClass().getSimpleName().toLowerCase();
             records = SmsRecords.of(command, sid, reporterId, verified, body, now);
         }
-        return outbox.deliver(records).map(v -> {
+        return outbox.deliver(records).compose(v -> vertx.executeBlocking(() -> {
             seen.remember(sid, reply, now);
+            return reply;
+        }, false)).map(v -> {
             boolean rejected = records.stream().anyMatch(r -> r.topic().equals(org.bourtol.contracts.topic.Topics.REJECTED.name()));
             if (rejected) {
                 metrics.counter("bourtol.ingest.rejected", "reason", outcome).increment();

@@ -75,7 +75,7 @@ class SmsWebhookTest {
         };
         Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
         Reporter known = new Reporter("konna-1", "Comite", PHONE, PSEUDONYMS.of(PHONE), "fr", "konna", true);
-        SmsIngest ingest = new SmsIngest(ZonesFixture::gazetteer, PSEUDONYMS,
+        SmsIngest ingest = new SmsIngest(vertx, ZonesFixture::gazetteer, PSEUDONYMS,
                 p -> p.equals(known.pseudonym()) ? Optional.of(known) : Optional.empty(),
                 new RateLimiter(perHour, Duration.ofHours(1)), seen, outbox, clock, new SimpleMeterRegistry());
         Router router = Router.router(vertx);
