@@ -54,8 +54,13 @@ final class Harness implements AutoCloseable {
     }
 
     NotifierComponent start(String instance, NotifierComponent.Options options, Router router) throws Exception {
-        NotifierComponent c = new NotifierComponent(vertx, router == null ? Router.router(vertx) : router, config(instance, Map.of()),
-                kafka, new ApiAuth(ADMIN), new SimpleMeterRegistry(), pseudonyms, options);
+        return start(instance, options, router, Map.of(), new ApiAuth(ADMIN));
+    }
+
+    NotifierComponent start(String instance, NotifierComponent.Options options, Router router, Map<String, String> env, ApiAuth auth)
+            throws Exception {
+        NotifierComponent c = new NotifierComponent(vertx, router == null ? Router.router(vertx) : router, config(instance, env),
+                kafka, auth, new SimpleMeterRegistry(), pseudonyms, options);
         c.start().toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
         started.add(c);
         return c;

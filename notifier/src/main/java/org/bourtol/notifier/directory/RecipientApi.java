@@ -110,8 +110,8 @@ public final class RecipientApi {
         AuditEntry audit = new AuditEntry("recipient", id, action, actor, clock.instant(), 0,
                 before.map(RecipientValidator::masked).orElse(null), after == null ? null : RecipientValidator.masked(after),
                 action + " recipient " + id + (after == null ? "" : " (" + after.role() + ", zones " + after.zones() + ")"));
-        return publisher.publish(Topics.RECIPIENTS, id, after)
-                .compose(m -> publisher.publish(Topics.AUDIT, "recipient/" + id, audit))
+        // Both sends start here: a send chained in a producer callback would block Kafka's own I/O thread.
+        return Future.all(publisher.publish(Topics.RECIPIENTS, id, after), publisher.publish(Topics.AUDIT, "recipient/" + id, audit))
                 .<Void>mapEmpty()
                 .onSuccess(v -> {
                     recentWrites.put(id, Optional.ofNullable(after));
