@@ -6,6 +6,7 @@ import java.util.Map;
 import org.bourtol.rules.engine.Family;
 import org.bourtol.rules.engine.RulesEnv;
 import org.bourtol.rules.gauge.GaugeLevelFamily;
+import org.bourtol.rules.riskscore.RiskScoreFamily;
 import org.bourtol.rules.corridor.CorridorFamily;
 import org.bourtol.rules.passage.PassageFamily;
 import org.bourtol.rules.concentration.ConcentrationFamily;
@@ -25,7 +26,7 @@ public final class Families {
         return List.of(new GaugeLevelFamily(), new ProtectedZoneFamily(),
                 ReportWindowFamily.incidents(env.unverifiedWeight()), ReportWindowFamily.floods(env.unverifiedWeight()),
                 new ConcentrationFamily(), new RiseRateFamily(), new RainFamily(), new UpstreamLeadFamily(),
-                new CorridorFamily(), new PassageFamily());
+                new CorridorFamily(), new PassageFamily(), new RiskScoreFamily());
     }
 
     public static Map<String, Family<?, ?>> byType(RulesEnv env) {

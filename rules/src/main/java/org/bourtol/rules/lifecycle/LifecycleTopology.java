@@ -21,6 +21,7 @@ import org.bourtol.contracts.topic.Topics;
 import org.bourtol.rules.engine.DirectoryView;
 import org.bourtol.rules.engine.RulesEnv;
 import org.bourtol.rules.engine.Signal;
+import org.bourtol.rules.riskscore.RiskScoreTopology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +51,9 @@ public final class LifecycleTopology {
                 Stores.inMemoryKeyValueStore(SLOTS), Serdes.String(), new JsonSerde<>(AlertSlot.class));
         StoreBuilder<KeyValueStore<String, String>> index = Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(INDEX), Serdes.String(), Serdes.String());
-        KStream<String, AlertEvent> events = funnel.merge(ackSignals, Named.as("signals-and-acks"))
+        KStream<String, Signal> scores = RiskScoreTopology.addTo(funnel, env);
+        KStream<String, AlertEvent> events = funnel.merge(scores, Named.as("signals-and-scores"))
+                .merge(ackSignals, Named.as("signals-and-acks"))
                 .process(new ProcessorSupplier<String, Signal, String, AlertEvent>() {
                     @Override
                     public Processor<String, Signal, String, AlertEvent> get() {

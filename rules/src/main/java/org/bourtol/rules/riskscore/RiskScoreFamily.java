@@ -1,0 +1,114 @@
+package org.bourtol.rules.riskscore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bourtol.contracts.directory.RuleDocument;
+import org.bourtol.contracts.directory.Zone;
+import org.bourtol.contracts.observation.Hazard;
+import org.bourtol.contracts.observation.Observation;
+import org.bourtol.rules.engine.CompiledRule;
+import org.bourtol.rules.engine.Family;
+import org.bourtol.rules.engine.ParamReader;
+import org.bourtol.rules.engine.Step;
+import org.bourtol.rules.engine.Verdict;
+import org.bourtol.rules.zones.ZoneIndex;
+
+/**
+ * {@code conflict-risk-score} parameters: {@code weights} (rule type → weight, conflict types only),
+ * {@code yellow}, {@code orange}, {@code red} (ascending score thresholds). Zones: communes. Its input
+ * is the other rules' signals, not observations (see {@link RiskScoreTopology}).
+ */
+public final class RiskScoreFamily implements Family<RiskScoreRule.Params, RiskScoreRule.State> {
+
+    public static final String TYPE = "conflict-risk-score";
+    static final List<String> INDICATORS = List.of("herd-in-protected-zone", "herd-concentration", "corridor-deviation",
+            "early-late-passage", "incident-cluster");
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Hazard hazard() {
+        return Hazard.CONFLICT;
+    }
+
+    @Override
+    public Class<RiskScoreRule.State> stateType() {
+        return RiskScoreRule.State.class;
+    }
+
+    @Override
+    public RiskScoreRule.State initial() {
+        return RiskScoreRule.State.INITIAL;
+    }
+
+    @Override
+    public List<String> zoneKinds() {
+        return List.of("commune", "cercle", "region");
+    }
+
+    @Override
+    public RiskScoreRule.Params parse(RuleDocument doc) {
+        ParamReader r = new ParamReader(doc);
+        r.requireZones();
+        Map<String, Double> weights = new HashMap<>();
+        JsonNode w = r.node("weights");
+        if (w == null || !w.isObject() || w.isEmpty()) {
+            r.problem("weights must map indicator rule types to numbers, e.g. {\"incident-cluster\": 3}");
+        } else {
+            w.fields().forEachRemaining(e -> {
+                if (!INDICATORS.contains(e.getKey())) {
+                    r.problem("weight for unknown indicator '" + e.getKey() + "' (" + String.join(", ", INDICATORS) + ")");
+                } else if (!e.getValue().isNumber() || e.getValue().asDouble() <= 0) {
+                    r.problem("weight of " + e.getKey() + " must be a positive number, got " + e.getValue());
+                } else {
+                    weights.put(e.getKey(), e.getValue().asDouble());
+                }
+            });
+        }
+        double yellow = r.number("yellow", null, 0.1, 1000);
+        double orange = r.number("orange", null, 0.1, 1000);
+        double red = r.number("red", null, 0.1, 1000);
+        if (orange <= yellow) {
+            r.problem("orange threshold (" + ParamReader.fmt(orange) + ") must be above yellow threshold (" + ParamReader.fmt(yellow) + ")");
+        }
+        if (red <= orange) {
+            r.problem("red threshold (" + ParamReader.fmt(red) + ") must be above orange threshold (" + ParamReader.fmt(orange) + ")");
+        }
+        r.check();
+        return new RiskScoreRule.Params(Map.copyOf(weights), yellow, orange, red);
+    }
+
+    @Override
+    public boolean applies(CompiledRule<RiskScoreRule.Params> rule, String key, Observation o) {
+        return false;
+    }
+
+    @Override
+    public Step<RiskScoreRule.State> step(RiskScoreRule.State state, String key, Observation o,
+                                         CompiledRule<RiskScoreRule.Params> rule, ZoneIndex zones, Instant now) {
+        return new Step<>(state, Verdict.CLEAR);
+    }
+
+    @Override
+    public String alertZone(CompiledRule<RiskScoreRule.Params> rule, String key, RiskScoreRule.State state, ZoneIndex zones) {
+        return key;
+    }
+
+    @Override
+    public Map<String, String> headline(CompiledRule<RiskScoreRule.Params> rule, String zoneName, Zone zone, Verdict.Fire fire) {
+        String name = java.text.Normalizer.normalize(zoneName, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String fr = switch (fire.level()) {
+            case "red" -> "rouge";
+            case "orange" -> "orange";
+            default -> "jaune";
+        };
+        return Map.of("fr", "Risque de conflit " + fr + " a " + name + " (score " + fire.measure() + ", seuil " + fire.threshold() + ")",
+                "en", "Conflict risk " + fire.level() + " at " + name + " (score " + fire.measure() + ", threshold " + fire.threshold() + ")");
+    }
+}

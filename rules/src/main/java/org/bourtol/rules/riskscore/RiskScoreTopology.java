@@ -1,0 +1,105 @@
+package org.bourtol.rules.riskscore;
+
+import java.util.Objects;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.bourtol.contracts.alert.Severity;
+import org.bourtol.contracts.directory.Zone;
+import org.bourtol.contracts.directory.ZoneKind;
+import org.bourtol.contracts.observation.Hazard;
+import org.bourtol.contracts.topic.JsonSerde;
+import org.bourtol.rules.engine.CompiledRule;
+import org.bourtol.rules.engine.DirectoryView;
+import org.bourtol.rules.engine.RulesEnv;
+import org.bourtol.rules.engine.Signal;
+import org.bourtol.rules.engine.Step;
+import org.bourtol.rules.engine.Verdict;
+
+/**
+ * Wires {@code conflict-risk-score} on the signal funnel (one partition, ahead of the lifecycle): each
+ * conflict signal is mapped to its zone's commune (or the zone itself) and scored by every risk rule
+ * naming that commune; store {@code conflict-risk-score-state} ("rule|commune" → state).
+ */
+public final class RiskScoreTopology {
+
+    private static final String STORE = RiskScoreFamily.TYPE + "-state";
+
+    private RiskScoreTopology() {
+    }
+
+    public static KStream<String, Signal> addTo(KStream<String, Signal> signals, RulesEnv env) {
+        StoreBuilder<KeyValueStore<String, RiskScoreRule.State>> sb = Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(STORE), Serdes.String(), new JsonSerde<>(RiskScoreRule.State.class));
+        return signals.process(new ProcessorSupplier<String, Signal, String, Signal>() {
+            @Override
+            public Processor<String, Signal, String, Signal> get() {
+                return new Score(env);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return Set.of(sb);
+            }
+        }, Named.as("conflict-risk-score-evaluate"));
+    }
+
+    private static final class Score implements Processor<String, Signal, String, Signal> {
+        private final RulesEnv env;
+        private final RiskScoreFamily family = new RiskScoreFamily();
+        private ProcessorContext<String, Signal> context;
+        private KeyValueStore<String, RiskScoreRule.State> store;
+        private DirectoryView view;
+
+        Score(RulesEnv env) {
+            this.env = env;
+        }
+
+        @Override
+        public void init(ProcessorContext<String, Signal> context) {
+            this.context = context;
+            this.store = context.getStateStore(STORE);
+            this.view = new DirectoryView(context, env);
+        }
+
+        @Override
+        public void process(Record<String, Signal> record) {
+            Signal s = record.value();
+            if (s == null || s.ack() != null || s.hazard() != Hazard.CONFLICT || RiskScoreFamily.TYPE.equals(s.ruleType())) {
+                return;
+            }
+            String commune = view.zones().ancestorOfKind(s.zone(), ZoneKind.COMMUNE).map(Zone::id).orElse(s.zone());
+            for (CompiledRule<RiskScoreRule.Params> rule : view.rules(family)) {
+                if (!rule.doc().zones().contains(commune) || !rule.inSeason(s.at())) {
+                    continue;
+                }
+                String key = rule.id() + "|" + commune;
+                RiskScoreRule.State before = Objects.requireNonNullElse(store.get(key), RiskScoreRule.State.INITIAL);
+                Step<RiskScoreRule.State> step = RiskScoreRule.step(before,
+                        new RiskScoreRule.Input(s.ruleType(), s.rule() + "|" + s.zone(), s.source(), s.fire(), s.at()), rule.params(), s.at());
+                Verdict v = step.verdict();
+                String reported = v instanceof Verdict.Fire f ? f.level() + "/" + f.measure() : null;
+                store.put(key, step.state().withReported(reported));
+                if (v instanceof Verdict.Fire f) {
+                    if (!reported.equals(before.reported())) {
+                        Severity sev = rule.severity(f.level(), Severity.Moderate);
+                        Signal out = new Signal(rule.id(), family.type(), Hazard.CONFLICT, commune, "score", true, f.level(), sev,
+                                family.headline(rule, view.zones().name(commune), null, f), f.evidence(), s.at(), null);
+                        context.forward(new Record<>(out.key(), out, record.timestamp()));
+                    }
+                } else if (before.reported() != null) {
+                    Signal out = new Signal(rule.id(), family.type(), Hazard.CONFLICT, commune, "score", false, null, null, null, null, s.at(), null);
+                    context.forward(new Record<>(out.key(), out, record.timestamp()));
+                }
+            }
+        }
+    }
+}
