@@ -1,0 +1,54 @@
+package org.bourtol.launcher;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.bourtol.launcher.platform.Platform;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * One component alone against external Kafka (and MQTT), for scaling out: run more instances of the
+ * same command; Kafka consumer groups, Streams partitions and MQTT shared subscriptions share the load.
+ */
+abstract class ComponentCommand implements Callable<Integer> {
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file; environment variables override it")
+    Path config;
+
+    abstract Platform.Part part();
+
+    @Override
+    public Integer call() throws Exception {
+        return Serve.untilSignal(new Platform.Options(Optional.ofNullable(config), System.getenv(), false,
+                EnumSet.of(part()), System.out), System.out);
+    }
+
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = "Run ingest alone: MQTT, SMS webhooks and the HTTP API in, observations to Kafka.")
+    static final class Ingest extends ComponentCommand {
+        @Override
+        Platform.Part part() {
+            return Platform.Part.INGEST;
+        }
+    }
+
+    @Command(name = "rules", mixinStandardHelpOptions = true,
+            description = "Run the rules engine alone (Kafka Streams): observations in, alert lifecycle events out.")
+    static final class Rules extends ComponentCommand {
+        @Override
+        Platform.Part part() {
+            return Platform.Part.RULES;
+        }
+    }
+
+    @Command(name = "notifier", mixinStandardHelpOptions = true,
+            description = "Run the notifier alone: alerts in, SMS (Twilio), MQTT alert topics and the CAP feed out.")
+    static final class Notifier extends ComponentCommand {
+        @Override
+        Platform.Part part() {
+            return Platform.Part.NOTIFIER;
+        }
+    }
+}

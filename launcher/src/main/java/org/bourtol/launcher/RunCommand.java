@@ -1,0 +1,29 @@
+package org.bourtol.launcher;
+
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.bourtol.launcher.platform.Platform;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bourtol run}: ingest, rules, notifier and the time-series sink in one JVM. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run every component in one JVM.",
+                "With --embedded, also start Kafka and an MQTT broker in this JVM (data under BOURTOL_DATA_DIR);"
+                        + " otherwise connect to BOURTOL_KAFKA_BOOTSTRAP and BOURTOL_MQTT_URL."})
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--embedded", description = "Start an in-process Kafka broker and MQTT broker (loopback only)")
+    boolean embedded;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file; environment variables override it")
+    Path config;
+
+    @Override
+    public Integer call() throws Exception {
+        return Serve.untilSignal(new Platform.Options(Optional.ofNullable(config), System.getenv(), embedded,
+                EnumSet.allOf(Platform.Part.class), System.out), System.out);
+    }
+}

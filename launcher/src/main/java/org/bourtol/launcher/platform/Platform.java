@@ -1,0 +1,339 @@
+package org.bourtol.launcher.platform;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.bourtol.contracts.config.BourtolConfig;
+import org.bourtol.contracts.config.ConfigException;
+import org.bourtol.contracts.config.ConfigLoader;
+import org.bourtol.contracts.directory.ApiToken;
+import org.bourtol.contracts.privacy.Pseudonyms;
+import org.bourtol.contracts.topic.Topics;
+import org.bourtol.embedded.EmbeddedKafka;
+import org.bourtol.embedded.EmbeddedMqtt;
+import org.bourtol.ingest.IngestComponent;
+import org.bourtol.notifier.NotifierComponent;
+import org.bourtol.platform.Component;
+import org.bourtol.platform.Metrics;
+import org.bourtol.platform.health.HealthRegistry;
+import org.bourtol.platform.http.ApiAuth;
+import org.bourtol.platform.http.ApiErrors;
+import org.bourtol.platform.kafka.DirectoryCache;
+import org.bourtol.platform.kafka.KafkaClients;
+import org.bourtol.rules.RulesComponent;
+import org.bourtol.timeseries.TimeSeriesComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Bourtol: (embedded or external) Kafka and MQTT, the topic catalogue, the API token
+ * directory, {@code /health} and {@code /metrics}, the selected components (started ingest → rules
+ * → notifier → timeseries, stopped in reverse) and the HTTP server. Used by {@code bourtol run},
+ * the single-component commands, the demo and the integration tests:
+ *
+ * <pre>{@code
+ * try (Platform p = Platform.start(Platform.Options.embedded(env))) {
+ *     p.httpPort(); p.kafkaBootstrap(); p.mqttUrl(); p.adminToken();
+ * }
+ * }</pre>
+ *
+ * {@link #start} blocks until ready; configuration problems surface as one {@link ConfigException}.
+ */
+public final class Platform implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
+    private static final Duration COMPONENT_START = Duration.ofSeconds(90);
+
+    /** The deployable parts, in start order. */
+    public enum Part { INGEST, RULES, NOTIFIER, TIMESERIES }
+
+    /**
+     * How to start: config file (optional) and environment; {@code embedded} starts Kafka and MQTT in
+     * this JVM; {@code parts} selects the components; {@code console} receives the generated admin
+     * token (null: not printed).
+     */
+    public record Options(Optional<Path> configFile, Map<String, String> env, boolean embedded, Set<Part> parts, PrintStream console) {
+        public Options {
+            env = Map.copyOf(env);
+            parts = parts.isEmpty() ? EnumSet.noneOf(Part.class) : EnumSet.copyOf(parts);
+        }
+
+        /** Embedded Kafka and MQTT, every component, no config file. */
+        public static Options embedded(Map<String, String> env) {
+            return new Options(Optional.empty(), env, true, EnumSet.allOf(Part.class), null);
+        }
+    }
+
+    private final Options options;
+    private final long startedNanos = System.nanoTime();
+    private EmbeddedKafka embeddedKafka;
+    private EmbeddedMqtt embeddedMqtt;
+    private BourtolConfig config;
+    private String adminToken;
+    private KafkaClients kafka;
+    private Vertx vertx;
+    private HealthRegistry health;
+    private KafkaHealth kafkaHealth;
+    private MqttHealth mqttHealth;
+    private DirectoryCache<ApiToken> tokens;
+    private final List<Component> components = new ArrayList<>();
+    private HttpServer server;
+    private long readyMillis;
+
+    private Platform(Options options) {
+        this.options = options;
+    }
+
+    /** Starts everything and returns when ready (HTTP listening); on failure, whatever started is stopped. */
+    public static Platform start(Options options) {
+        Platform p = new Platform(options);
+        try {
+            p.doStart();
+            return p;
+        } catch (RuntimeException | Error e) {
+            p.close();
+            throw e;
+        }
+    }
+
+    private void doStart() {
+        BourtolConfig base = ConfigLoader.load(options.configFile(), options.env());
+        Map<String, String> env = new HashMap<>(options.env());
+        boolean generatedToken = false;
+        if (options.embedded()) {
+            if (base.security().adminToken() == null) {
+                env.put("BOURTOL_ADMIN_TOKEN", Secrets.randomToken());
+                generatedToken = true;
+            }
+            if (base.security().pseudonymKey() == null) {
+                env.put("BOURTOL_PSEUDONYM_KEY", Secrets.pseudonymKey(base.dataDir()));
+            }
+            startBrokers(base);
+            env.put("BOURTOL_KAFKA_BOOTSTRAP", embeddedKafka.bootstrap());
+            env.put("BOURTOL_MQTT_URL", embeddedMqtt.url());
+        } else {
+            List<String> problems = new ArrayList<>();
+            if (base.kafka().bootstrap() == null) {
+                problems.add("kafka.bootstrap (BOURTOL_KAFKA_BOOTSTRAP) is required unless Bourtol runs --embedded");
+            }
+            if (base.security().pseudonymKey() == null && (options.parts().contains(Part.INGEST) || options.parts().contains(Part.NOTIFIER))) {
+                problems.add("security.pseudonymKey (BOURTOL_PSEUDONYM_KEY) is required unless Bourtol runs --embedded:"
+                        + " every instance must use the same key, or reporter pseudonyms differ");
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigException(problems);
+            }
+        }
+        config = ConfigLoader.load(options.configFile(), env);
+        adminToken = config.security().adminToken();
+        LOG.info("configuration loaded [embedded: {}, parts: {}, kafka: {}, mqtt: {}]",
+                options.embedded(), options.parts(), config.kafka(), config.mqtt());
+        kafka = new KafkaClients(config.kafka());
+        vertx = Vertx.vertx();
+        health = new HealthRegistry();
+        kafkaHealth = new KafkaHealth(vertx, kafka).start();
+        health.register("kafka", kafkaHealth::status);
+        mqttHealth = options.embedded()
+                ? MqttHealth.embedded(vertx, config.mqtt(), () -> embeddedMqtt != null && embeddedMqtt.running())
+                : MqttHealth.external(vertx, config.mqtt());
+        health.register("mqtt", mqttHealth::status);
+
+        short replication = (short) (options.embedded() ? 1 : Math.min(3, kafkaHealth.brokerCount()));
+        TopicsReady.ensure(kafka, replication, Duration.ofSeconds(60));
+
+        ApiAuth auth = new ApiAuth(adminToken);
+        tokens = new DirectoryCache<>(kafka, Topics.TOKENS).onChange((hash, token) -> {
+            if (token == null) {
+                auth.remove(hash);
+            } else {
+                auth.put(token);
+            }
+        }).start();
+        awaitTokens();
+
+        Router router = Router.router(vertx);
+        ApiErrors.install(router);
+        health.mount(router);
+        Metrics metrics = new Metrics();
+        metrics.mount(router);
+        Pseudonyms pseudonyms = config.security().pseudonymKey() == null ? null : new Pseudonyms(config.security().pseudonymKey());
+        for (Part part : options.parts()) {
+            components.add(switch (part) {
+                case INGEST -> new IngestComponent(vertx, router, config, kafka, auth, metrics.registry(), pseudonyms);
+                case RULES -> new RulesComponent(vertx, router, config, kafka, auth, metrics.registry());
+                case NOTIFIER -> new NotifierComponent(vertx, router, config, kafka, auth, metrics.registry(), pseudonyms);
+                case TIMESERIES -> new TimeSeriesComponent(vertx, config, kafka, metrics.registry());
+            });
+        }
+        components.forEach(c -> c.registerHealth(health));
+        for (Component c : components) {
+            long t0 = System.nanoTime();
+            await(c.start(), COMPONENT_START, c.name() + " start");
+            LOG.info("component started [name: {}, ms: {}]", c.name(), (System.nanoTime() - t0) / 1_000_000);
+        }
+        server = await(vertx.createHttpServer().requestHandler(router).listen(config.http().port(), config.http().host()),
+                Duration.ofSeconds(10), "HTTP listen on " + config.http().host() + ":" + config.http().port());
+        readyMillis = (System.nanoTime() - startedNanos) / 1_000_000;
+        if (generatedToken && options.console() != null) {
+            options.console().println("Admin token (generated for this run; set BOURTOL_ADMIN_TOKEN to choose one): " + adminToken);
+        }
+        LOG.info("bourtol ready [http: {}:{}, components: {}, ms: {}]", config.http().host(), httpPort(),
+                components.stream().map(Component::name).toList(), readyMillis);
+    }
+
+    private void startBrokers(BourtolConfig base) {
+        Path dataDir = base.dataDir();
+        embeddedMqtt = new EmbeddedMqtt(dataDir.resolve("mqtt"), base.mqtt().embeddedPort(),
+                Math.max(64 * 1024, base.mqtt().maxPayloadBytes() + 1024));
+        CompletableFuture<EmbeddedMqtt> mqtt = CompletableFuture.supplyAsync(embeddedMqtt::start);
+        embeddedKafka = new EmbeddedKafka(dataDir, base.kafka().embeddedPort()).start();
+        mqtt.join();
+    }
+
+    private void awaitTokens() {
+        try {
+            if (!tokens.awaitCaughtUp(Duration.ofSeconds(30))) {
+                LOG.warn("API token directory not loaded within 30 s; tokens created earlier are accepted once it catches up");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading API tokens", e);
+        }
+    }
+
+    private static <T> T await(Future<T> f, Duration timeout, String what) {
+        try {
+            return f.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted: " + what, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(what + " failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(what + " did not complete within " + timeout.toSeconds() + " s", e);
+        }
+    }
+
+    /**
+     * Stops everything within about 10 s: components in reverse order (3 s each at most; the
+     * downstream ones together), the HTTP
+     * server, Vert.x, the token reader, then the embedded MQTT broker and Kafka. Idempotent.
+     */
+    @Override
+    public synchronized void close() {
+        long t0 = System.nanoTime();
+        // Reverse start order. The components after the first (rules, notifier, timeseries) only
+        // consume Kafka and close their own clients, so they stop together; then the first (ingest).
+        List<CompletableFuture<Void>> downstream = new ArrayList<>();
+        for (int i = components.size() - 1; i >= 1; i--) {
+            Component c = components.get(i);
+            downstream.add(CompletableFuture.runAsync(() -> quietly(c.name() + " stop",
+                    () -> await(c.stop(), Duration.ofSeconds(3), c.name() + " stop"))));
+        }
+        quietly("downstream components stop", () -> CompletableFuture.allOf(downstream.toArray(CompletableFuture[]::new))
+                .orTimeout(4, TimeUnit.SECONDS).join());
+        if (!components.isEmpty()) {
+            Component first = components.get(0);
+            quietly(first.name() + " stop", () -> await(first.stop(), Duration.ofSeconds(3), first.name() + " stop"));
+        }
+        components.clear();
+        if (server != null) {
+            HttpServer s = server;
+            server = null;
+            quietly("HTTP server close", () -> await(s.close(), Duration.ofSeconds(2), "HTTP close"));
+        }
+        if (mqttHealth != null) {
+            quietly("mqtt health close", mqttHealth::close);
+        }
+        if (kafkaHealth != null) {
+            quietly("kafka health close", kafkaHealth::close);
+        }
+        if (tokens != null) {
+            quietly("token directory close", tokens::close);
+        }
+        if (vertx != null) {
+            Vertx v = vertx;
+            vertx = null;
+            quietly("vert.x close", () -> await(v.close(), Duration.ofSeconds(3), "Vert.x close"));
+        }
+        // the brokers are independent of each other: stop them in parallel (Moquette alone takes ~2 s)
+        CompletableFuture<Void> mqttStop = embeddedMqtt == null ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> quietly("embedded mqtt stop", embeddedMqtt::close));
+        if (embeddedKafka != null) {
+            quietly("embedded kafka stop", embeddedKafka::close);
+        }
+        quietly("embedded mqtt stop", () -> mqttStop.orTimeout(5, TimeUnit.SECONDS).join());
+        LOG.info("bourtol stopped [ms: {}]", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static void quietly(String what, Runnable action) {
+        long t0 = System.nanoTime();
+        try {
+            action.run();
+            LOG.debug("shutdown step done [step: {}, ms: {}]", what, (System.nanoTime() - t0) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.warn("shutdown step failed [step: {}, reason: {}]", what, e.getMessage());
+        }
+    }
+
+    public BourtolConfig config() {
+        return config;
+    }
+
+    /** The HTTP port actually bound (useful with port 0). */
+    public int httpPort() {
+        return server == null ? -1 : server.actualPort();
+    }
+
+    public String httpBase() {
+        return "http://127.0.0.1:" + httpPort();
+    }
+
+    public String kafkaBootstrap() {
+        return config.kafka().bootstrap();
+    }
+
+    /** The MQTT URL clients use (the embedded broker's in embedded mode); null when not configured. */
+    public String mqttUrl() {
+        return config.mqtt().url();
+    }
+
+    /** The admin bearer token (configured or generated). Never log it. */
+    public String adminToken() {
+        return adminToken;
+    }
+
+    public KafkaClients kafka() {
+        return kafka;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public HealthRegistry health() {
+        return health;
+    }
+
+    public List<Component> components() {
+        return List.copyOf(components);
+    }
+
+    /** Milliseconds from {@link #start} to ready. */
+    public long readyMillis() {
+        return readyMillis;
+    }
+}
