@@ -26,11 +26,9 @@ import org.bourtol.ingest.sms.Vocabulary.Word;
  */
 public final class SmsParser {
 
-    private static final Pattern INT = Pattern.compile("\\d{1,7}|\\d{1,3}(?:[.,]\\d{3})+");
-    private static final Pattern DECIMAL = Pattern.compile("-?\\d+(?:[.,]\\d+)?");
-    private static final Pattern LAT_LON = Pattern.compile("(-?\\d{1,2}\\.\\d+),(-?\\d{1,3}\\.\\d+)");
-    private static final Pattern GLUED_NUMBER_WORD = Pattern.compile("(\\d+(?:[.,]\\d+)?)([a-z]+)");
-    private static final Pattern GLUED_WORD_NUMBER = Pattern.compile("([a-z]{3,})(\\d+)");
+    private static final Pattern INT = SmsTokens.INT;
+    private static final Pattern DECIMAL = SmsTokens.DECIMAL;
+    private static final Pattern LAT_LON = SmsTokens.LAT_LON;
     private static final Pattern CODE = Pattern.compile("[a-z0-9]{2,10}");
 
     private final Gazetteer gazetteer;
@@ -40,7 +38,7 @@ public final class SmsParser {
     }
 
     public SmsCommand parse(String body, Language fallback) {
-        List<String> tokens = tokens(body);
+        List<String> tokens = SmsTokens.tokens(body);
         if (tokens.isEmpty()) {
             return body != null && body.trim().equals("?") ? new SmsCommand.Help(fallback)
                     : Replies.problem(fallback, null, "empty");
@@ -70,47 +68,6 @@ public final class SmsParser {
             default:
                 return new SmsCommand.Help(lang);
         }
-    }
-
-    /** Folded words; numbers, decimals and {@code lat,lon} kept whole; glued numbers and words split. */
-    static List<String> tokens(String body) {
-        List<String> out = new ArrayList<>();
-        if (body == null) {
-            return out;
-        }
-        String s = Fold.fold(body).replace("->", " vers ").replace("→", " vers ").replaceAll("[^a-z0-9.,:+\\-]", " ");
-        for (String piece : s.trim().split("\\s+")) {
-            if (piece.isEmpty()) {
-                continue;
-            }
-            if (LAT_LON.matcher(piece).matches() || DECIMAL.matcher(piece).matches() || INT.matcher(piece).matches()) {
-                out.add(piece);
-                continue;
-            }
-            Matcher glued = GLUED_NUMBER_WORD.matcher(piece);
-            if (glued.matches()) {
-                out.add(glued.group(1));
-                out.add(glued.group(2));
-                continue;
-            }
-            for (String w : piece.split("[.,:+\\-]+")) {
-                if (w.isEmpty()) {
-                    continue;
-                }
-                Matcher nw = GLUED_NUMBER_WORD.matcher(w);
-                Matcher wn = GLUED_WORD_NUMBER.matcher(w);
-                if (nw.matches()) {
-                    out.add(nw.group(1));
-                    out.add(nw.group(2));
-                } else if (wn.matches()) {
-                    out.add(wn.group(1));
-                    out.add(wn.group(2));
-                } else {
-                    out.add(w);
-                }
-            }
-        }
-        return out;
     }
 
     /** The species a word names (any synonym or close misspelling), for payloads that use the SMS words. */
@@ -241,7 +198,7 @@ public final class SmsParser {
 
     private SmsCommand level(Language lang, List<String> tokens) {
         List<String> rest = new ArrayList<>(tokens);
-        Double value = takeNumber(rest, "cm", "m");
+        Double value = SmsTokens.takeNumber(rest, "cm", "m");
         Object station = findPlace(lang, Keyword.LEVEL, rest, p -> p.kind() == ZoneKind.STATION, "missing-station", "unknown-station");
         if (value == null) {
             return Replies.problem(lang, Keyword.LEVEL, "missing-level");
@@ -258,7 +215,7 @@ public final class SmsParser {
 
     private SmsCommand rain(Language lang, List<String> tokens) {
         List<String> rest = new ArrayList<>(tokens);
-        Double mm = takeNumber(rest, "mm", null);
+        Double mm = SmsTokens.takeNumber(rest, "mm", null);
         Object station = findPlace(lang, Keyword.RAIN, rest, p -> p.kind() == ZoneKind.STATION, "missing-station", "unknown-station");
         if (station instanceof SmsCommand.Problem p && p.code().equals("unknown-station")) {
             station = findPlace(lang, Keyword.RAIN, rest, x -> true, "missing-station", "unknown-station");
@@ -283,33 +240,6 @@ public final class SmsParser {
             }
         }
         return Replies.problem(lang, Keyword.OK, "missing-code");
-    }
-
-    /**
-     * Removes the first number from {@code tokens} (with a following or glued unit) and returns it in
-     * the main unit; a value in {@code bigUnit} (metres) or a small decimal without unit is scaled by 100.
-     */
-    private static Double takeNumber(List<String> tokens, String unit, String bigUnit) {
-        for (int i = 0; i < tokens.size(); i++) {
-            String t = tokens.get(i);
-            if (!DECIMAL.matcher(t).matches()) {
-                continue;
-            }
-            if (t.contains(".") && i + 1 < tokens.size() && DECIMAL.matcher(tokens.get(i + 1)).matches()
-                    && tokens.get(i + 1).contains(".")) {
-                i++;
-                continue;
-            }
-            double v = Double.parseDouble(t.replace(',', '.'));
-            String next = i + 1 < tokens.size() ? tokens.get(i + 1) : "";
-            boolean big = bigUnit != null && (next.equals(bigUnit) || (!next.equals(unit) && t.matches("\\d+[.,]\\d+") && v <= 20));
-            if (next.equals(unit) || (bigUnit != null && next.equals(bigUnit))) {
-                tokens.remove(i + 1);
-            }
-            tokens.remove(i);
-            return big ? v * 100 : v;
-        }
-        return null;
     }
 
     /** A Place, or the Problem to answer; exact names anywhere in the words, close misspellings at the start. */
