@@ -1,6 +1,9 @@
 package org.bourtol.launcher;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -14,7 +17,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code bourtol bench}: throughput and latency percentiles of MQTT → observation and observation →
  * alert next to a raw Kafka produce/consume baseline on the same broker, measured in the same run.
- * Run it against {@code bourtol run --embedded} on loopback (nobody else feeding it).
+ * Without {@code kafka.bootstrap} it starts its own embedded Bourtol on free loopback ports; otherwise it
+ * measures the configured one (which nobody else should be feeding meanwhile).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure pipeline throughput and latency against a Kafka baseline (loopback, same run).")
@@ -35,11 +39,28 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BourtolConfig cfg = ConfigLoader.load(Optional.ofNullable(config), System.getenv());
-        KafkaClients kafka = new KafkaClients(cfg.kafka());
-        String mqtt = cfg.mqtt().url() != null ? cfg.mqtt().url() : "tcp://127.0.0.1:" + cfg.mqtt().embeddedPort();
+        if (cfg.kafka().bootstrap() != null) {
+            String mqtt = cfg.mqtt().url() != null ? cfg.mqtt().url() : "tcp://127.0.0.1:" + cfg.mqtt().embeddedPort();
+            measure(new KafkaClients(cfg.kafka()), mqtt);
+            return 0;
+        }
+        System.out.println("No kafka.bootstrap configured: starting an embedded Bourtol on free loopback ports for the bench.");
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.put("BOURTOL_DATA_DIR", Files.createTempDirectory("bourtol-bench-").toString());
+        env.put("BOURTOL_HTTP_PORT", "0");
+        env.put("BOURTOL_EMBEDDED_KAFKA_PORT", "0");
+        env.put("BOURTOL_EMBEDDED_MQTT_PORT", "0");
+        env.putIfAbsent("BOURTOL_ADMIN_TOKEN", "bench-" + DemoCommand.hex(16));
+        env.putIfAbsent("BOURTOL_PSEUDONYM_KEY", "bench-" + DemoCommand.hex(16));
+        try (DemoCommand.DemoPlatform platform = DemoCommand.DemoPlatform.start(Optional.ofNullable(config), env, System.out)) {
+            measure(platform.kafka, platform.mqtt.url());
+        }
+        return 0;
+    }
+
+    private void measure(KafkaClients kafka, String mqtt) throws Exception {
         Bench.Result baseline = Bench.baseline(kafka, messages);
         List<Bench.Result> paths = Bench.pipeline(kafka, mqtt, station, level, messages);
         System.out.print(Bench.table(baseline, paths));
-        return 0;
     }
 }

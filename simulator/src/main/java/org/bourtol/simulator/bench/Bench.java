@@ -115,10 +115,10 @@ public final class Bench {
                 sent.put(at, System.nanoTime());
                 mqtt.publish("bourtol/v1/gauge/" + station, "{\"levelCm\":" + (levelCm + i % 3) + ",\"observedAt\":\"" + at + "\"}");
             }
-            long deadline = System.nanoTime() + 120_000_000_000L;
-            while (System.nanoTime() < deadline && (observed.size() < n || alertedIds.size() < n)) {
-                long quiet = System.nanoTime() - Math.max(lastObs[0], lastAlert[0]);
-                if (observed.size() >= n && quiet > 5_000_000_000L) {
+            long deadline = System.nanoTime() + 180_000_000_000L;
+            while (System.nanoTime() < deadline && (observed.size() < n || alertedIds.size() < observed.size())) {
+                long quiet = System.nanoTime() - Math.max(Math.max(lastObs[0], lastAlert[0]), start);
+                if (observed.size() >= n && quiet > 15_000_000_000L) {
                     break;
                 }
                 Thread.sleep(100);
