@@ -1,0 +1,135 @@
+package org.bourtol.launcher.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.bourtol.contracts.directory.AuditEntry;
+import org.bourtol.contracts.topic.Topics;
+import org.bourtol.platform.mqtt.MqttOptions;
+import org.bourtol.testkit.Poll;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded platform on free ports, as {@code bourtol run --embedded} starts it: Kafka round trip,
+ * MQTT round trip with Paho through the embedded broker, {@code /health} 200 with every check UP (or
+ * DISABLED: InfluxDB without a URL), then a restart on the same data directory finds the earlier
+ * record and the same pseudonym key.
+ */
+@Timeout(300)
+class EmbeddedPlatformIT {
+
+    @TempDir
+    Path dataDir;
+
+    private Platform start() {
+        return Platform.start(Platform.Options.embedded(Map.of(
+                "BOURTOL_DATA_DIR", dataDir.toString(),
+                "BOURTOL_HTTP_PORT", "0",
+                "BOURTOL_EMBEDDED_KAFKA_PORT", "0",
+                "BOURTOL_EMBEDDED_MQTT_PORT", "0")));
+    }
+
+    @Test
+    void roundTripsHealthAndRestart() throws Exception {
+        AuditEntry entry = new AuditEntry("it", "platform", "create", "EmbeddedPlatformIT", Instant.parse("2026-01-01T00:00:00Z"),
+                1, null, null, "written before the restart");
+        String key = "it/" + System.nanoTime();
+        String pseudonymKey;
+        try (Platform p = start()) {
+            assertTrue(p.httpPort() > 0);
+            assertNotNull(p.adminToken(), "embedded mode generates an admin token");
+            try (KafkaProducer<String, AuditEntry> producer = new KafkaProducer<>(p.kafka().producer("it"),
+                    Topics.AUDIT.keySerde().serializer(), Topics.AUDIT.valueSerde().serializer())) {
+                producer.send(new ProducerRecord<>(Topics.AUDIT.name(), key, entry)).get(30, TimeUnit.SECONDS);
+            }
+            assertEquals(List.of(entry), readAudit(p, key));
+
+            mqttRoundTrip(p);
+
+            HttpResponse<String> health = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(p.httpBase() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, health.statusCode(), health.body());
+            JsonObject components = new JsonObject(health.body()).getJsonObject("components");
+            for (String name : List.of("kafka", "mqtt", "ingest-mqtt", "rules", "notifier")) {
+                assertEquals("UP", components.getJsonObject(name).getString("status"), name + " in " + health.body());
+            }
+            components.forEach(e -> assertTrue(List.of("UP", "DISABLED").contains(((JsonObject) e.getValue()).getString("status")),
+                    e.getKey() + " in " + health.body()));
+            HttpResponse<String> metrics = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(p.httpBase() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, metrics.statusCode());
+            assertTrue(metrics.body().contains("jvm_memory_used_bytes"), "Prometheus text");
+            pseudonymKey = p.config().security().pseudonymKey();
+        }
+        Path keyFile = dataDir.resolve("pseudonym.key");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
+
+        try (Platform again = start()) {
+            assertEquals(List.of(entry), readAudit(again, key), "the record written before the restart is still there");
+            assertEquals(pseudonymKey, again.config().security().pseudonymKey(), "pseudonym key kept under the data directory");
+            mqttRoundTrip(again);
+        }
+    }
+
+    private static List<AuditEntry> readAudit(Platform p, String key) {
+        try (KafkaConsumer<String, AuditEntry> consumer = new KafkaConsumer<>(p.kafka().consumer(null),
+                Topics.AUDIT.keySerde().deserializer(), Topics.AUDIT.valueSerde().deserializer())) {
+            List<TopicPartition> parts = List.of(new TopicPartition(Topics.AUDIT.name(), 0));
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            long end = consumer.endOffsets(parts).get(parts.get(0));
+            List<AuditEntry> found = new ArrayList<>();
+            Poll.until(Duration.ofSeconds(30), "audit topic read to its end", () -> {
+                for (ConsumerRecord<String, AuditEntry> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(r.key())) {
+                        found.add(r.value());
+                    }
+                }
+                return consumer.position(parts.get(0)) >= end;
+            });
+            return found;
+        }
+    }
+
+    private static void mqttRoundTrip(Platform p) throws Exception {
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        MqttClient sub = new MqttClient(MqttOptions.pahoUrl(p.mqttUrl()), "it-platform-sub", new MemoryPersistence());
+        sub.connect(MqttOptions.persistent(p.config().mqtt()));
+        sub.subscribe("it/platform/#", 1, (topic, msg) -> received.add(new String(msg.getPayload(), StandardCharsets.UTF_8)));
+        MqttClient pub = new MqttClient(MqttOptions.pahoUrl(p.mqttUrl()), "it-platform-pub", new MemoryPersistence());
+        pub.connect(MqttOptions.base(p.config().mqtt()));
+        pub.publish("it/platform/x", "hello".getBytes(StandardCharsets.UTF_8), 1, false);
+        assertEquals("hello", received.poll(10, TimeUnit.SECONDS));
+        pub.disconnect();
+        pub.close();
+        sub.disconnect();
+        sub.close();
+    }
+}
