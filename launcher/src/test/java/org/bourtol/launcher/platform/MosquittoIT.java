@@ -1,0 +1,86 @@
+package org.bourtol.launcher.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.bourtol.contracts.config.BourtolConfig;
+import org.bourtol.contracts.config.ConfigLoader;
+import org.bourtol.platform.mqtt.MqttOptions;
+import org.bourtol.testkit.Mosquitto;
+import org.bourtol.testkit.Poll;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The platform's Paho wiring ({@link MqttOptions} built from {@code BOURTOL_MQTT_URL}) against a real
+ * mosquitto started by the test: QoS 1 round trip, a persistent session's offline queue, and the
+ * {@code mqtt} health check following the broker down and up again.
+ */
+@Timeout(120)
+class MosquittoIT {
+
+    private static MqttCallback into(BlockingQueue<String> queue) {
+        return new MqttCallback() {
+            @Override
+            public void connectionLost(Throwable cause) {
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                queue.add(new String(message.getPayload(), StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void deliveryComplete(IMqttDeliveryToken token) {
+            }
+        };
+    }
+
+    @Test
+    void pahoWiringAgainstMosquitto() throws Exception {
+        try (Mosquitto broker = Mosquitto.start()) {
+            BourtolConfig.Mqtt cfg = ConfigLoader.load((String) null, Map.of("BOURTOL_MQTT_URL", "mqtt://127.0.0.1:" + broker.port())).mqtt();
+            String url = MqttOptions.pahoUrl(cfg.url());
+            BlockingQueue<String> received = new LinkedBlockingQueue<>();
+            MqttClient sub = new MqttClient(url, "it-mosquitto-sub", new MemoryPersistence());
+            sub.setCallback(into(received));
+            sub.connect(MqttOptions.persistent(cfg));
+            sub.subscribe("bourtol/v1/it/#", 1);
+            MqttClient pub = new MqttClient(url, "it-mosquitto-pub", new MemoryPersistence());
+            pub.connect(MqttOptions.base(cfg));
+            pub.publish("bourtol/v1/it/a", "online".getBytes(StandardCharsets.UTF_8), 1, false);
+            assertEquals("online", received.poll(10, TimeUnit.SECONDS));
+
+            sub.disconnect();
+            pub.publish("bourtol/v1/it/a", "while-offline".getBytes(StandardCharsets.UTF_8), 1, false);
+            sub.connect(MqttOptions.persistent(cfg));
+            assertEquals("while-offline", received.poll(10, TimeUnit.SECONDS), "queued for the persistent session");
+            pub.disconnect();
+            pub.close();
+            sub.disconnect();
+            sub.close();
+
+            Vertx vertx = Vertx.vertx();
+            try (MqttHealth health = MqttHealth.external(vertx, cfg)) {
+                assertEquals("UP", health.status().state(), broker.log());
+                broker.stop();
+                Poll.until(Duration.ofSeconds(10), "health DOWN after the broker stopped", () -> "DOWN".equals(health.status().state()));
+                broker.restart();
+                Poll.until(Duration.ofSeconds(20), "health UP after the broker restarted", () -> "UP".equals(health.status().state()));
+            } finally {
+                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
