@@ -38,6 +38,7 @@ final class Harness implements AutoCloseable {
     final LocalTwilioServer twilio = LocalTwilioServer.start(vertx, 0).requireCredentials(SID, TOKEN);
     final Pseudonyms pseudonyms = new Pseudonyms("it-pseudonym-key-0123456789");
     final List<NotifierComponent> started = new ArrayList<>();
+    final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
 
     BourtolConfig config(String instance, Map<String, String> extra) {
         Map<String, String> env = new HashMap<>();
@@ -60,7 +61,7 @@ final class Harness implements AutoCloseable {
     NotifierComponent start(String instance, NotifierComponent.Options options, Router router, Map<String, String> env, ApiAuth auth)
             throws Exception {
         NotifierComponent c = new NotifierComponent(vertx, router == null ? Router.router(vertx) : router, config(instance, env),
-                kafka, auth, new SimpleMeterRegistry(), pseudonyms, options);
+                kafka, auth, metrics, pseudonyms, options);
         c.start().toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
         started.add(c);
         return c;

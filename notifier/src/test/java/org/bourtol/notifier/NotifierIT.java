@@ -69,6 +69,8 @@ class NotifierIT {
         }
         assertTrue(h.twilio.messagesTo("+22370000102").get(0).body().startsWith("Authorities"));
         assertTrue(h.twilio.messagesTo("+22370000101").get(0).body().startsWith("Comite de paix"));
+        assertTrue(h.metrics.counter("bourtol.sms", "status", "sent").count() >= 3);
+        assertTrue(h.metrics.counter("bourtol.sms", "status", "intent").count() >= 3);
         for (Delivery d : sent("it1-alert", "alert-Severe")) {
             assertTrue(d.to().contains("****"), d.to());
             assertEquals(1, d.segments());

@@ -7,7 +7,6 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
@@ -66,7 +65,4 @@ public final class SafeXml {
         v.validate(new javax.xml.transform.dom.DOMSource(parse(xml)));
     }
 
-    static StreamSource source(String xml) {
-        return new StreamSource(new StringReader(xml));
-    }
 }

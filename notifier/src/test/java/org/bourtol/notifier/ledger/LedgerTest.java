@@ -1,0 +1,37 @@
+package org.bourtol.notifier.ledger;
+
+import static org.bourtol.notifier.Fixtures.T0;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.bourtol.contracts.delivery.Delivery;
+import org.bourtol.contracts.delivery.DeliveryStatus;
+import org.junit.jupiter.api.Test;
+
+class LedgerTest {
+
+    static Delivery d(DeliveryStatus status, String sid, int attempt, long at) {
+        return new Delivery("g1", List.of("a1", "a2"), "alert-Severe,repeat-1", "r1", "sms", status, "+223****0001", sid, null, null, 1,
+                attempt, T0.plusSeconds(at));
+    }
+
+    @Test
+    void groupedDeliveriesCoverEachItemAndOlderRecordsNeverUndoNewerOnes() {
+        Ledger l = new Ledger();
+        l.apply(d(DeliveryStatus.QUEUED, null, 1, 0));
+        assertEquals(1, l.openIntents().size());
+        l.apply(d(DeliveryStatus.DELIVERED, "SM1", 1, 5));
+        l.apply(d(DeliveryStatus.QUEUED, null, 1, 0));
+        l.apply(d(DeliveryStatus.SENT, "SM1", 1, 2));
+        assertEquals(DeliveryStatus.DELIVERED, l.get("g1").orElseThrow().status());
+        assertTrue(l.openIntents().isEmpty());
+        assertTrue(l.covered(new Ledger.Item("a1", "alert-Severe", "r1")));
+        assertTrue(l.covered(new Ledger.Item("a2", "repeat-1", "r1")));
+        assertTrue(!l.covered(new Ledger.Item("a2", "repeat-2", "r1")));
+        assertEquals(T0, l.intentAt("g1"));
+        assertEquals("g1", l.bySid("SM1").orElseThrow().deliveryId());
+        assertEquals(1, l.forAlert("a2").size());
+        assertEquals(1, l.intentsSince("r1", T0));
+    }
+}
