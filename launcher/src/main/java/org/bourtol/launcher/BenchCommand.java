@@ -2,6 +2,7 @@ package org.bourtol.launcher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.contracts.config.ConfigLoader;
 import org.bourtol.platform.kafka.KafkaClients;
+import org.bourtol.launcher.platform.Platform;
 import org.bourtol.simulator.bench.Bench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,10 +52,9 @@ public final class BenchCommand implements Callable<Integer> {
         env.put("BOURTOL_HTTP_PORT", "0");
         env.put("BOURTOL_EMBEDDED_KAFKA_PORT", "0");
         env.put("BOURTOL_EMBEDDED_MQTT_PORT", "0");
-        env.putIfAbsent("BOURTOL_ADMIN_TOKEN", "bench-" + DemoCommand.hex(16));
-        env.putIfAbsent("BOURTOL_PSEUDONYM_KEY", "bench-" + DemoCommand.hex(16));
-        try (DemoCommand.DemoPlatform platform = DemoCommand.DemoPlatform.start(Optional.ofNullable(config), env, System.out)) {
-            measure(platform.kafka, platform.mqtt.url());
+        try (Platform platform = Platform.start(new Platform.Options(Optional.ofNullable(config), env, true,
+                EnumSet.of(Platform.Part.INGEST, Platform.Part.RULES), null))) {
+            measure(platform.kafka(), platform.mqttUrl());
         }
         return 0;
     }

@@ -1,9 +1,6 @@
 package org.bourtol.launcher;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.ext.web.Router;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +9,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.Set;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -31,19 +30,8 @@ import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.privacy.Pseudonyms;
 import org.bourtol.contracts.topic.Topic;
 import org.bourtol.contracts.topic.Topics;
-import org.bourtol.embedded.EmbeddedKafka;
-import org.bourtol.embedded.EmbeddedMqtt;
-import org.bourtol.ingest.IngestComponent;
-import org.bourtol.notifier.NotifierComponent;
+import org.bourtol.launcher.platform.Platform;
 import org.bourtol.notifier.sms.LocalTwilioServer;
-import org.bourtol.platform.Component;
-import org.bourtol.platform.Metrics;
-import org.bourtol.platform.health.HealthRegistry;
-import org.bourtol.platform.http.ApiAuth;
-import org.bourtol.platform.http.ApiErrors;
-import org.bourtol.platform.kafka.KafkaClients;
-import org.bourtol.platform.kafka.TopicAdmin;
-import org.bourtol.rules.RulesComponent;
 import org.bourtol.simulator.Simulation;
 import org.bourtol.simulator.SimulationConsole;
 import org.bourtol.simulator.scenario.Dataset;
@@ -97,33 +85,60 @@ public final class DemoCommand implements Callable<Integer> {
         Path dataDir = env.containsKey("BOURTOL_DATA_DIR") ? Path.of(env.get("BOURTOL_DATA_DIR"))
                 : Files.createTempDirectory("bourtol-demo-");
         env.put("BOURTOL_DATA_DIR", dataDir.toString());
-        env.putIfAbsent("BOURTOL_ADMIN_TOKEN", "demo-" + hex(16));
-        env.putIfAbsent("BOURTOL_PSEUDONYM_KEY", "demo-" + hex(16));
         // a season in a minute: group alerts for 2 s instead of 30 s, and do not throttle recipients per wall hour
         env.putIfAbsent("BOURTOL_NOTIFIER_GROUP_WINDOW", "PT2S");
         env.putIfAbsent("BOURTOL_NOTIFIER_MAX_SMS_PER_RECIPIENT_PER_HOUR", "1000");
         Timeline timeline = ScenarioModel.generate(spec, Dataset.sahel(), LocalDate.now(ZoneOffset.UTC));
-        try (DemoPlatform platform = DemoPlatform.start(config, env, out)) {
-            BourtolConfig cfg = platform.config;
-            out.println("Bourtol demo: http://" + cfg.http().host() + ":" + platform.httpPort() + "  (data: " + dataDir + ")");
-            out.println("Admin token: " + cfg.security().adminToken());
-            seed(platform, timeline, cfg, out);
-            double speed = Duration.between(timeline.start(), timeline.end()).toSeconds() / seconds;
-            String base = "http://127.0.0.1:" + platform.httpPort();
-            Simulation.Target target = new Simulation.Target(platform.mqtt.url(), null, null, base,
-                    cfg.http().publicUrl() != null ? cfg.http().publicUrl() : base, cfg.twilio().authToken(), "+22370000000",
-                    cfg.twilio().accountSid(), platform.kafka);
-            Report report = SimulationConsole.play(out, timeline, target, speed, Duration.ofMillis(300),
-                    Duration.ofSeconds(60), System.console() != null, json);
-            out.println(summary(report));
-            if (serve) {
-                out.println("Still serving http://" + cfg.http().host() + ":" + platform.httpPort() + " - Ctrl-C to stop.");
-                CountDownLatch stop = new CountDownLatch(1);
-                Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-                stop.await();
+        Vertx sinkVertx = null;
+        try {
+            if (!ConfigLoader.load(config, env).twilio().configured()) {
+                sinkVertx = Vertx.vertx();
+                LocalTwilioServer sink = LocalTwilioServer.start(sinkVertx, 0);
+                env.put("TWILIO_ACCOUNT_SID", "AC" + hex(16));
+                env.put("TWILIO_AUTH_TOKEN", hex(16));
+                env.put("TWILIO_FROM", "+22370000000");
+                env.put("TWILIO_API_BASE_URL", sink.baseUrl());
+                sink.onMessage(msg -> out.println("                  " + msg));
+                out.println("Twilio: local sink at " + sink.baseUrl() + " (set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM to send real SMS)");
             }
-            return report;
+            try (Platform platform = Platform.start(new Platform.Options(config, env, true, parts(env), out))) {
+                return play(platform, timeline, seconds, out, json, serve, dataDir);
+            }
+        } finally {
+            if (sinkVertx != null) {
+                sinkVertx.close();
+            }
         }
+    }
+
+    private static Set<Platform.Part> parts(Map<String, String> env) {
+        Set<Platform.Part> parts = EnumSet.of(Platform.Part.INGEST, Platform.Part.RULES, Platform.Part.NOTIFIER);
+        if (env.get("BOURTOL_INFLUX_URL") != null) {
+            parts.add(Platform.Part.TIMESERIES);
+        }
+        return parts;
+    }
+
+    private static Report play(Platform platform, Timeline timeline, double seconds, PrintStream out, Path json, boolean serve,
+                               Path dataDir) throws Exception {
+        BourtolConfig cfg = platform.config();
+        out.println("Bourtol demo: http://" + cfg.http().host() + ":" + platform.httpPort() + "  (data: " + dataDir + ")");
+        seed(platform, timeline, cfg, out);
+        double speed = Duration.between(timeline.start(), timeline.end()).toSeconds() / seconds;
+        String base = "http://127.0.0.1:" + platform.httpPort();
+        Simulation.Target target = new Simulation.Target(platform.mqttUrl(), cfg.mqtt().username(), cfg.mqtt().password(), base,
+                cfg.http().publicUrl() != null ? cfg.http().publicUrl() : base, cfg.twilio().authToken(), "+22370000000",
+                cfg.twilio().accountSid(), platform.kafka());
+        Report report = SimulationConsole.play(out, timeline, target, speed, Duration.ofMillis(300),
+                Duration.ofSeconds(60), System.console() != null, json);
+        out.println(summary(report));
+        if (serve) {
+            out.println("Still serving http://" + cfg.http().host() + ":" + platform.httpPort() + " - Ctrl-C to stop.");
+            CountDownLatch stop = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+            stop.await();
+        }
+        return report;
     }
 
     static String summary(Report r) {
@@ -136,7 +151,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** Demo recipients (peace committees and authorities) and the scenario's verified focal points. */
-    static void seed(DemoPlatform p, Timeline timeline, BourtolConfig cfg, PrintStream out) throws Exception {
+    static void seed(Platform p, Timeline timeline, BourtolConfig cfg, PrintStream out) throws Exception {
         List<Recipient> recipients = List.of(
                 new Recipient("pc-konna", "Comite de paix de Konna", "peace-committee", "+22376000001", "fr", List.of("konna"),
                         List.of(Hazard.CONFLICT, Hazard.FLOOD), Severity.Minor, List.of("sms"), null, null),
@@ -155,7 +170,7 @@ public final class DemoCommand implements Callable<Integer> {
             n++;
             reporters.add(new Reporter("focal-" + n, "Point focal " + n, phone, pseudonyms.of(phone), "fr", null, true));
         }
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p.kafka.producer("bourtol-demo-seed"))) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p.kafka().producer("bourtol-demo-seed"))) {
             for (Recipient r : recipients) {
                 send(producer, Topics.RECIPIENTS, r.id(), r);
             }
@@ -177,114 +192,5 @@ public final class DemoCommand implements Callable<Integer> {
         byte[] b = new byte[bytes];
         new SecureRandom().nextBytes(b);
         return HexFormat.of().formatHex(b);
-    }
-
-    /** Embedded Kafka + MQTT + ingest, rules, notifier and the local Twilio sink, wired for the demo. */
-    static final class DemoPlatform implements AutoCloseable {
-        final BourtolConfig config;
-        final EmbeddedKafka embeddedKafka;
-        final EmbeddedMqtt mqtt;
-        final KafkaClients kafka;
-        final Vertx vertx;
-        final LocalTwilioServer twilio;
-        final List<Component> components = new ArrayList<>();
-        HttpServer server;
-
-        private DemoPlatform(BourtolConfig config, EmbeddedKafka embeddedKafka, EmbeddedMqtt mqtt, Vertx vertx, LocalTwilioServer twilio) {
-            this.config = config;
-            this.embeddedKafka = embeddedKafka;
-            this.mqtt = mqtt;
-            this.kafka = new KafkaClients(config.kafka());
-            this.vertx = vertx;
-            this.twilio = twilio;
-        }
-
-        static DemoPlatform start(Optional<Path> file, Map<String, String> env, java.io.PrintStream out) throws Exception {
-            BourtolConfig base = ConfigLoader.load(file, env);
-            EmbeddedKafka k = new EmbeddedKafka(base.dataDir().resolve("kafka"), base.kafka().embeddedPort()).start();
-            EmbeddedMqtt m = new EmbeddedMqtt(base.dataDir().resolve("mqtt"), base.mqtt().embeddedPort()).start();
-            env.put("BOURTOL_KAFKA_BOOTSTRAP", k.bootstrap());
-            env.put("BOURTOL_MQTT_URL", m.url());
-            Vertx vertx = Vertx.vertx();
-            LocalTwilioServer sink = null;
-            if (!base.twilio().configured()) {
-                sink = LocalTwilioServer.start(vertx, 0);
-                env.put("TWILIO_ACCOUNT_SID", "AC" + hex(16));
-                env.put("TWILIO_AUTH_TOKEN", hex(16));
-                env.put("TWILIO_FROM", "+22370000000");
-                env.put("TWILIO_API_BASE_URL", sink.baseUrl());
-                sink.onMessage(msg -> out.println("                  " + msg));
-            }
-            BourtolConfig cfg = ConfigLoader.load(file, env);
-            DemoPlatform p = new DemoPlatform(cfg, k, m, vertx, sink);
-            TopicAdmin.ensureTopics(p.kafka, (short) 1);
-            awaitTopics(p.kafka);
-            Router router = Router.router(vertx);
-            ApiErrors.install(router);
-            HealthRegistry health = new HealthRegistry();
-            health.mount(router);
-            Metrics metrics = new Metrics();
-            metrics.mount(router);
-            ApiAuth auth = new ApiAuth(cfg.security().adminToken());
-            Pseudonyms pseudonyms = new Pseudonyms(cfg.security().pseudonymKey());
-            p.components.add(new IngestComponent(vertx, router, cfg, p.kafka, auth, metrics.registry(), pseudonyms));
-            p.components.add(new RulesComponent(vertx, router, cfg, p.kafka, auth, metrics.registry()));
-            p.components.add(new NotifierComponent(vertx, router, cfg, p.kafka, auth, metrics.registry(), pseudonyms));
-            for (Component c : p.components) {
-                c.registerHealth(health);
-            }
-            for (Component c : p.components) {
-                await(c.start());
-            }
-            p.server = await(vertx.createHttpServer().requestHandler(router).listen(cfg.http().port(), cfg.http().host()));
-            return p;
-        }
-
-        /** Waits until every topic has a leader in the metadata the clients see (KRaft propagates creation asynchronously). */
-        private static void awaitTopics(KafkaClients kafka) throws InterruptedException {
-            java.util.Properties props = kafka.consumer(null);
-            props.put("enable.metrics.push", false);
-            try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> c = new org.apache.kafka.clients.consumer.KafkaConsumer<>(props)) {
-                for (Topic<String, ?> t : Topics.ALL) {
-                    long deadline = System.nanoTime() + 60_000_000_000L;
-                    while (System.nanoTime() < deadline) {
-                        var parts = c.partitionsFor(t.name(), Duration.ofSeconds(10));
-                        if (parts != null && parts.size() == t.partitions() && parts.stream().allMatch(pi -> pi.leader() != null)) {
-                            break;
-                        }
-                        Thread.sleep(100);
-                    }
-                }
-            }
-        }
-
-        int httpPort() {
-            return server.actualPort();
-        }
-
-        private static <T> T await(Future<T> f) throws Exception {
-            return f.toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
-        }
-
-        @Override
-        public void close() {
-            for (int i = components.size() - 1; i >= 0; i--) {
-                try {
-                    await(components.get(i).stop());
-                } catch (Exception e) {
-                    // best effort on shutdown
-                }
-            }
-            try {
-                if (server != null) {
-                    await(server.close());
-                }
-                await(vertx.close());
-            } catch (Exception e) {
-                // best effort on shutdown
-            }
-            mqtt.close();
-            embeddedKafka.close();
-        }
     }
 }
