@@ -58,7 +58,6 @@ public final class IngestComponent implements Component {
     private final TokensApi tokensApi;
     private final List<DirectoryCache<?>> caches = new ArrayList<>();
     private final KafkaClients kafka;
-    private final ApiAuth auth;
     private final MqttIngest mqtt;
 
     public IngestComponent(Vertx vertx, Router router, BourtolConfig config, KafkaClients kafka, ApiAuth auth,
@@ -66,7 +65,6 @@ public final class IngestComponent implements Component {
         this.vertx = vertx;
         this.config = config;
         this.kafka = kafka;
-        this.auth = auth;
         Clock clock = Clock.systemUTC();
         this.sink = new KafkaSink(kafka, "bourtol-ingest", metrics);
         this.spool = new Spool(config.dataDir().resolve("spool"));

@@ -42,6 +42,7 @@ public final class KafkaSink implements AutoCloseable {
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 6_000);
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 4_000);
         p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         this.producer = new KafkaProducer<>(p);
         this.sender = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "ingest-kafka-send");

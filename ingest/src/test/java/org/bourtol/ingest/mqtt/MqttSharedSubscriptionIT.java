@@ -1,0 +1,94 @@
+package org.bourtol.ingest.mqtt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.bourtol.contracts.config.BourtolConfig;
+import org.bourtol.contracts.config.ConfigLoader;
+import org.bourtol.contracts.observation.GaugeReading;
+import org.bourtol.ingest.place.ZonesFixture;
+import org.bourtol.ingest.publish.KafkaSink;
+import org.bourtol.ingest.validation.ObservationReader;
+import org.bourtol.testkit.Mosquitto;
+import org.bourtol.testkit.Poll;
+import org.bourtol.testkit.SharedKafka;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.Test;
+
+/** Two ingest instances in one shared-subscription group split the messages; each message reaches Kafka once. */
+class MqttSharedSubscriptionIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Test
+    void instancesInAGroupSplitTheMessages() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String station = "shared-" + run;
+        int n = 200;
+        Vertx vertx = Vertx.vertx();
+        try (Mosquitto broker = Mosquitto.start()) {
+            KafkaSink sink = new KafkaSink(SharedKafka.clients(), "shared-" + run, new SimpleMeterRegistry());
+            MqttIngest a = ingest(vertx, config(broker.url(), "ingest-a-" + run, "ingest-" + run), sink);
+            MqttIngest b = ingest(vertx, config(broker.url(), "ingest-b-" + run, "ingest-" + run), sink);
+            a.start();
+            b.start();
+            Poll.until(WAIT, "both subscribed", () -> a.subscribed() && b.subscribed());
+            MqttClient device = new MqttClient(broker.url(), "dev-" + run, new MemoryPersistence());
+            MqttConnectOptions o = new MqttConnectOptions();
+            o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+            device.connect(o);
+            for (int i = 1; i <= n; i++) {
+                device.publish("bourtol/v1/gauge/" + station, ("{\"levelCm\":" + i + ",\"observedAt\":\"2026-11-24T07:00:00Z\"}")
+                        .getBytes(StandardCharsets.UTF_8), 1, false);
+            }
+            Poll.until(WAIT, "all on kafka", () -> MqttRedeliveryIT.readings(station).size() >= n);
+            List<GaugeReading> all = MqttRedeliveryIT.readings(station);
+            assertEquals(n, all.size());
+            assertEquals(n, all.stream().map(GaugeReading::levelCm).collect(Collectors.toSet()).size());
+            assertEquals(n, a.received() + b.received(), "each message went to one instance");
+            assertTrue(a.received() > 0 && b.received() > 0, "both took a share: " + a.received() + "/" + b.received());
+            device.disconnect();
+            device.close();
+            a.stop().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+            b.stop().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+            sink.close();
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void filtersUseTheSharedGroupWhenConfigured() {
+        BourtolConfig.Mqtt plain = config("tcp://127.0.0.1:1883", "x", null);
+        assertEquals(List.of("bourtol/v1/herd/+", "bourtol/v1/gauge/+", "bourtol/v1/rain/+", "bourtol/v1/report/+",
+                "application/+/device/+/event/up", "v3/+/devices/+/up"), MqttIngest.filters(plain));
+        assertTrue(MqttIngest.filters(config("tcp://127.0.0.1:1883", "x", "g1")).stream().allMatch(f -> f.startsWith("$share/g1/")));
+    }
+
+    private static MqttIngest ingest(Vertx vertx, BourtolConfig.Mqtt mqtt, KafkaSink sink) {
+        MqttMessageParser parser = new MqttMessageParser(mqtt.prefix(), mqtt.maxPayloadBytes(), new ObservationReader(ZonesFixture::gazetteer),
+                p -> p, id -> false);
+        return new MqttIngest(vertx, mqtt, parser, sink, Clock.systemUTC(), new SimpleMeterRegistry());
+    }
+
+    private static BourtolConfig.Mqtt config(String url, String clientId, String group) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("BOURTOL_KAFKA_BOOTSTRAP", "127.0.0.1:1", "BOURTOL_MQTT_URL", url,
+                "BOURTOL_MQTT_CLIENT_ID", clientId));
+        if (group != null) {
+            env.put("BOURTOL_MQTT_SHARED_GROUP", group);
+        }
+        return ConfigLoader.load("", env).mqtt();
+    }
+}
