@@ -10,11 +10,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +88,6 @@ public final class LocalTwilioServer implements AutoCloseable {
     }
 
     private static final String API = "/2010-04-01/Accounts/:accountSid";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Vertx vertx;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -119,7 +116,7 @@ public final class LocalTwilioServer implements AutoCloseable {
         router.post(API + "/Messages.json").handler(this::create);
         router.get(API + "/Messages.json").handler(this::list);
         router.get(API + "/Messages/:messageFile").handler(this::fetch);
-        router.route().handler(ctx -> answer(ctx, 404, error(20404, "The requested resource was not found")));
+        router.route().handler(ctx -> answer(ctx, 404, TwilioResources.error(20404, "The requested resource was not found")));
         return vertx.createHttpServer().requestHandler(router).listen(port, host).map(s -> {
             server = s;
             return this;
@@ -216,24 +213,24 @@ public final class LocalTwilioServer implements AutoCloseable {
         String to = form.get("To");
         Optional<Fault> fault = takeFault(to);
         if (fault.isPresent() && !fault.get().acceptThenDropConnection()) {
-            answer(ctx, fault.get().status(), error(fault.get().code(), fault.get().message()));
+            answer(ctx, fault.get().status(), TwilioResources.error(fault.get().code(), fault.get().message()));
             return;
         }
         String from = form.get("From");
         String service = form.get("MessagingServiceSid");
         String body = form.get("Body");
         if (to == null || to.isBlank()) {
-            answer(ctx, 400, error(21604, "A 'To' phone number is required."));
+            answer(ctx, 400, TwilioResources.error(21604, "A 'To' phone number is required."));
         } else if (!Phones.isE164(to.trim())) {
-            answer(ctx, 400, error(21211, "Invalid 'To' Phone Number"));
+            answer(ctx, 400, TwilioResources.error(21211, "Invalid 'To' Phone Number"));
         } else if ((from == null || from.isBlank()) && (service == null || service.isBlank())) {
-            answer(ctx, 400, error(21603, "A 'From' phone number is required."));
+            answer(ctx, 400, TwilioResources.error(21603, "A 'From' phone number is required."));
         } else if (body == null || body.isEmpty()) {
-            answer(ctx, 400, error(21602, "Message body is required."));
+            answer(ctx, 400, TwilioResources.error(21602, "Message body is required."));
         } else if (body.length() > 1600) {
-            answer(ctx, 400, error(21617, "The concatenated message body exceeds the 1600 character limit."));
+            answer(ctx, 400, TwilioResources.error(21617, "The concatenated message body exceeds the 1600 character limit."));
         } else {
-            Message m = new Message("SM" + hex(16), ctx.pathParam("accountSid"), to.trim(), from, service, body,
+            Message m = new Message("SM" + TwilioResources.hex(16), ctx.pathParam("accountSid"), to.trim(), from, service, body,
                     Gsm7.segments(body), form.get("StatusCallback"), Instant.now());
             messages.add(m);
             listeners.forEach(l -> l.accept(m));
@@ -245,7 +242,7 @@ public final class LocalTwilioServer implements AutoCloseable {
                 ctx.request().connection().close();
                 return;
             }
-            answer(ctx, 201, resource(m, "queued"));
+            answer(ctx, 201, TwilioResources.message(m, "queued"));
         }
     }
 
@@ -259,7 +256,7 @@ public final class LocalTwilioServer implements AutoCloseable {
         for (int i = messages.size() - 1; i >= 0; i--) {
             Message m = messages.get(i);
             if (m.accountSid().equals(ctx.pathParam("accountSid")) && filter.test(m)) {
-                items.add(resource(m, "sent"));
+                items.add(TwilioResources.message(m, "sent"));
             }
         }
         String uri = ctx.request().path() + (ctx.request().query() == null ? "" : "?" + ctx.request().query());
@@ -274,8 +271,8 @@ public final class LocalTwilioServer implements AutoCloseable {
         }
         String sid = ctx.pathParam("messageFile").replaceFirst("\\.json$", "");
         messages.stream().filter(m -> m.sid().equals(sid)).findFirst().ifPresentOrElse(
-                m -> answer(ctx, 200, resource(m, "delivered")),
-                () -> answer(ctx, 404, error(20404, "The requested resource was not found")));
+                m -> answer(ctx, 200, TwilioResources.message(m, "delivered")),
+                () -> answer(ctx, 404, TwilioResources.error(20404, "The requested resource was not found")));
     }
 
     private boolean authorized(RoutingContext ctx) {
@@ -293,7 +290,7 @@ public final class LocalTwilioServer implements AutoCloseable {
         String[] required = credentials.get();
         if (user == null || (required != null && !(required[0].equals(user[0]) && required[1].equals(user[1])))) {
             ctx.response().putHeader("WWW-Authenticate", "Basic realm=\"Twilio API\"");
-            answer(ctx, 401, error(20003, "Authenticate"));
+            answer(ctx, 401, TwilioResources.error(20003, "Authenticate"));
             return false;
         }
         ctx.put("username", user[0]);
@@ -303,7 +300,7 @@ public final class LocalTwilioServer implements AutoCloseable {
     private boolean formEncoded(RoutingContext ctx) {
         String type = ctx.request().getHeader("Content-Type");
         if (type == null || !type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
-            answer(ctx, 415, error(20415, "Supported content types: application/x-www-form-urlencoded"));
+            answer(ctx, 415, TwilioResources.error(20415, "Supported content types: application/x-www-form-urlencoded"));
             return false;
         }
         return true;
@@ -322,33 +319,6 @@ public final class LocalTwilioServer implements AutoCloseable {
         }
         requests.add(new Request(ctx.request().method().name(), ctx.request().path(), ctx.pathParam("accountSid"),
                 ctx.get("username"), Map.copyOf(params), status, Instant.now()));
-    }
-
-    static JsonObject error(int code, String message) {
-        return new JsonObject().put("code", code).put("message", message)
-                .put("more_info", "https://www.twilio.com/docs/errors/" + code).put("status", statusOf(code));
-    }
-
-    private static int statusOf(int code) {
-        return code >= 20400 && code < 20600 ? code - 20000 : code == 20003 ? 401 : 400;
-    }
-
-    private static JsonObject resource(Message m, String status) {
-        String date = MessageFilter.RFC2822.format(m.dateCreated());
-        String uri = "/2010-04-01/Accounts/" + m.accountSid() + "/Messages/" + m.sid();
-        return new JsonObject().put("account_sid", m.accountSid()).put("api_version", "2010-04-01").put("body", m.body())
-                .put("date_created", date).put("date_sent", date).put("date_updated", date).put("direction", "outbound-api")
-                .put("error_code", null).put("error_message", null).put("from", m.from())
-                .put("messaging_service_sid", m.messagingServiceSid()).put("num_media", "0")
-                .put("num_segments", String.valueOf(m.numSegments())).put("price", null).put("price_unit", "USD")
-                .put("sid", m.sid()).put("status", status).put("to", m.to()).put("uri", uri + ".json")
-                .put("subresource_uris", new JsonObject().put("media", uri + "/Media.json"));
-    }
-
-    static String hex(int bytes) {
-        byte[] b = new byte[bytes];
-        RANDOM.nextBytes(b);
-        return HexFormat.of().formatHex(b);
     }
 
     @Override
