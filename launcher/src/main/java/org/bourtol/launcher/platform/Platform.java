@@ -161,8 +161,7 @@ public final class Platform implements AutoCloseable {
             } else {
                 auth.put(token);
             }
-        }).start();
-        awaitTokens();
+        }).start(); // loads while the components start; awaited before the HTTP server accepts requests
 
         Router router = Router.router(vertx);
         ApiErrors.install(router);
@@ -184,6 +183,7 @@ public final class Platform implements AutoCloseable {
             await(c.start(), COMPONENT_START, c.name() + " start");
             LOG.info("component started [name: {}, ms: {}]", c.name(), (System.nanoTime() - t0) / 1_000_000);
         }
+        awaitTokens();
         server = await(vertx.createHttpServer().requestHandler(router).listen(config.http().port(), config.http().host()),
                 Duration.ofSeconds(10), "HTTP listen on " + config.http().host() + ":" + config.http().port());
         readyMillis = (System.nanoTime() - startedNanos) / 1_000_000;
