@@ -3,6 +3,8 @@ package org.bourtol.simulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.delivery.Delivery;
@@ -82,7 +84,10 @@ public final class Simulation {
                     played.smsProblemReplies(), played.smsUnexpected(), played.smsHttpErrors(), expected, obs.size(),
                     obs.stream().map(s -> s.value().id()).distinct().count(),
                     timeline.emissions().stream().filter(e -> e.expect() == Emission.Expect.DUPLICATE).count(),
-                    timeline.emissions().stream().filter(e -> e.expect() == Emission.Expect.REJECTED).count(), rejected.seen().size());
+                    timeline.emissions().stream().filter(e -> e.expect() == Emission.Expect.REJECTED).count(), rejected.seen().size(),
+                    timeline.emissions().stream().filter(e -> e.expect() == Emission.Expect.REJECTED)
+                            .collect(Collectors.groupingBy(e -> e instanceof Emission.Sms ? "SMS" : "MQTT", TreeMap::new, Collectors.counting())),
+                    rejected.seen().stream().collect(Collectors.groupingBy(s -> s.value().source().name(), TreeMap::new, Collectors.counting())));
             int smsOut = (int) deliveries.seen().stream().map(TopicTail.Seen::value)
                     .filter(d -> d.status() == DeliveryStatus.SENT || d.status() == DeliveryStatus.DELIVERED)
                     .map(Delivery::deliveryId).distinct().count();

@@ -18,7 +18,8 @@ public record Report(String scenario, long seed, String season, double wallSecon
     /** Messages sent and how Bourtol counted them. */
     public record Messages(int mqttSent, long mqttAcked, int smsSent, int smsReceipts, int smsProblemReplies,
                            int smsUnexpectedReplies, int smsHttpErrors, long expectedObservations, long observationsSeen,
-                           long distinctObservations, long duplicatesSent, long expectedRejected, long rejectedSeen) {
+                           long distinctObservations, long duplicatesSent, long expectedRejected, long rejectedSeen,
+                           Map<String, Long> expectedRejectedBySource, Map<String, Long> rejectedSeenBySource) {
     }
 
     public record TypeScore(int events, int detected, int missed) {
@@ -64,7 +65,8 @@ public record Report(String scenario, long seed, String season, double wallSecon
                 messages.smsUnexpectedReplies(), messages.smsHttpErrors()));
         b.append(String.format(Locale.ROOT, "Observations: %d expected, %d distinct seen (%d records; %d duplicates sent)%n",
                 messages.expectedObservations(), messages.distinctObservations(), messages.observationsSeen(), messages.duplicatesSent()));
-        b.append(String.format(Locale.ROOT, "Rejected: %d expected, %d seen%n", messages.expectedRejected(), messages.rejectedSeen()));
+        b.append(String.format(Locale.ROOT, "Rejected: %d expected %s, %d seen %s%n", messages.expectedRejected(),
+                messages.expectedRejectedBySource(), messages.rejectedSeen(), messages.rejectedSeenBySource()));
         b.append(String.format(Locale.ROOT, "%n%-22s %7s %9s %7s%n", "event type", "events", "detected", "missed"));
         byType.forEach((type, s) -> b.append(String.format(Locale.ROOT, "%-22s %7d %9d %7d%n", type, s.events(), s.detected(), s.missed())));
         b.append(String.format(Locale.ROOT, "%-22s %7d %9d %7d%n", "total", detected() + missed(), detected(), missed()));
