@@ -65,7 +65,7 @@ class IngestIT {
         broker = Mosquitto.start();
         Path data = Files.createTempDirectory("ingest-it");
         ingest = new IngestHarness(SharedKafka.bootstrap(), broker.url(), "ingest-it-" + RUN, data,
-                Map.of("BOURTOL_HTTP_MAX_BODY_BYTES", "4096"));
+                Map.of("BOURTOL_HTTP_MAX_BODY_BYTES", "4096", "BOURTOL_MQTT_MAX_PAYLOAD_BYTES", "4096"));
         Poll.until(WAIT, "ingest connected to mosquitto", () -> ingest.health.snapshot().getJsonObject("components")
                 .getJsonObject("ingest-mqtt").getString("status").equals("UP"));
         device = new MqttClient(broker.url(), "device-" + RUN, new MemoryPersistence());
@@ -112,6 +112,22 @@ class IngestIT {
                 .filter(x -> x.payload() != null && x.payload().contains(RUN)).findFirst().orElse(null));
         assertEquals("bad-field", r.code());
         assertEquals("bourtol/v1/gauge/niamey", r.origin());
+    }
+
+    @Test
+    @Order(2)
+    void payloadAtTheLimitIsAcceptedAndOneByteMoreIsRejected() throws Exception {
+        String head = "{\"levelCm\":321,\"observedAt\":\"2026-11-24T07:00:00Z\",\"pad\":\"";
+        String atLimit = head + "x".repeat(4096 - head.length() - 2) + "\"}";
+        assertEquals(4096, atLimit.getBytes(StandardCharsets.UTF_8).length);
+        String over = head + "x".repeat(4096 - head.length() - 1) + "\"}";
+        device.publish("bourtol/v1/gauge/limit-" + RUN, atLimit.getBytes(StandardCharsets.UTF_8), 1, false);
+        device.publish("bourtol/v1/gauge/over-" + RUN, over.getBytes(StandardCharsets.UTF_8), 1, false);
+        Poll.until(WAIT, "reading at the limit", () -> observations().stream()
+                .anyMatch(o -> o instanceof GaugeReading g && g.stationId().equals("limit-" + RUN)));
+        Rejected r = Poll.value(WAIT, "oversized rejected", () -> TopicReader.values(kafka, Topics.REJECTED).stream()
+                .filter(x -> ("bourtol/v1/gauge/over-" + RUN).equals(x.origin())).findFirst().orElse(null));
+        assertEquals("too-large", r.code());
     }
 
     @Test
