@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.contracts.delivery.Delivery;
+import org.bourtol.contracts.directory.AuditEntry;
 import org.bourtol.contracts.directory.Recipient;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.privacy.Pseudonyms;
@@ -69,6 +70,7 @@ public final class NotifierComponent implements Component {
     private final DirectoryCache<Recipient> recipients;
     private final DirectoryCache<Zone> zones;
     private final DirectoryCache<AlertEvent> alerts;
+    private final DirectoryCache<AuditEntry> audit;
     private final Ledger ledger = new Ledger();
     private final Templates templates = new Templates();
     private final AlertTopics mqtt;
@@ -99,7 +101,8 @@ public final class NotifierComponent implements Component {
         this.alerts = new DirectoryCache<>(kafka, Topics.ALERTS);
         RecipientValidator validator = new RecipientValidator(l -> templates.bundle(l).isPresent(),
                 z -> zones.all().isEmpty() || zones.get(z).isPresent());
-        new RecipientApi(recipients, publisher, validator, options.clock()).mount(router, auth);
+        this.audit = new DirectoryCache<>(kafka, Topics.AUDIT);
+        new RecipientApi(recipients, audit, publisher, validator, options.clock()).mount(router, auth);
         new CapRoutes(alerts, zones, config.http().publicUrl()).mount(router);
         this.mqtt = config.mqtt() != null && config.mqtt().url() != null ? new AlertTopics(config.mqtt(), instanceId) : null;
         if (mqtt != null) {
@@ -148,7 +151,8 @@ public final class NotifierComponent implements Component {
             recipients.start();
             zones.start();
             alerts.start();
-            for (DirectoryCache<?> c : new DirectoryCache<?>[] {recipients, zones, alerts}) {
+            audit.start();
+            for (DirectoryCache<?> c : new DirectoryCache<?>[] {recipients, zones, alerts, audit}) {
                 if (!c.awaitCaughtUp(CATCH_UP)) {
                     throw new IllegalStateException("notifier directories not readable within " + CATCH_UP.toSeconds() + " s");
                 }
@@ -223,6 +227,7 @@ public final class NotifierComponent implements Component {
             recipients.close();
             zones.close();
             alerts.close();
+            audit.close();
             publisher.close();
             if (sink != null) {
                 sink.close();

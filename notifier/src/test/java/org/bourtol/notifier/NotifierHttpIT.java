@@ -116,6 +116,7 @@ class NotifierHttpIT {
         List<String> audit = audit("recipient/it6-konna-cp");
         assertTrue(audit.stream().noneMatch(a -> a.contains("76000601")), audit.toString());
         assertTrue(audit.get(0).contains("\"action\":\"create\"") && audit.get(0).contains("\"actor\":\"admin\""), audit.get(0));
+        assertTrue(audit.get(2).contains("\"action\":\"delete\"") && audit.get(2).contains("\"version\":3"), audit.get(2));
     }
 
     @Test

@@ -40,9 +40,14 @@ public final class RecipientApi {
     private final RecipientValidator validator;
     private final Clock clock;
     private final Map<String, Optional<Recipient>> recentWrites = new ConcurrentHashMap<>();
+    private final DirectoryCache<AuditEntry> audit;
+    private final Map<String, Integer> versions = new ConcurrentHashMap<>();
 
-    public RecipientApi(DirectoryCache<Recipient> recipients, Publisher publisher, RecipientValidator validator, Clock clock) {
+    /** @param audit the latest audit entry per key (for version numbers) */
+    public RecipientApi(DirectoryCache<Recipient> recipients, DirectoryCache<AuditEntry> audit, Publisher publisher,
+                        RecipientValidator validator, Clock clock) {
         this.recipients = recipients;
+        this.audit = audit;
         this.publisher = publisher;
         this.validator = validator;
         this.clock = clock;
@@ -107,11 +112,14 @@ public final class RecipientApi {
 
     private Future<Void> write(RoutingContext ctx, String id, Recipient after, Optional<Recipient> before, String action) {
         String actor = ctx.get(ApiAuth.ACTOR);
-        AuditEntry audit = new AuditEntry("recipient", id, action, actor, clock.instant(), 0,
+        String key = "recipient/" + id;
+        int version = Math.max(versions.getOrDefault(key, 0), audit.get(key).map(AuditEntry::version).orElse(0)) + 1;
+        versions.put(key, version);
+        AuditEntry entry = new AuditEntry("recipient", id, action, actor, clock.instant(), version,
                 before.map(RecipientValidator::masked).orElse(null), after == null ? null : RecipientValidator.masked(after),
                 action + " recipient " + id + (after == null ? "" : " (" + after.role() + ", zones " + after.zones() + ")"));
         // Both sends start here: a send chained in a producer callback would block Kafka's own I/O thread.
-        return Future.all(publisher.publish(Topics.RECIPIENTS, id, after), publisher.publish(Topics.AUDIT, "recipient/" + id, audit))
+        return Future.all(publisher.publish(Topics.RECIPIENTS, id, after), publisher.publish(Topics.AUDIT, key, entry))
                 .<Void>mapEmpty()
                 .onSuccess(v -> {
                     recentWrites.put(id, Optional.ofNullable(after));
