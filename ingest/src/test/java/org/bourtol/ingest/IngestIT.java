@@ -71,6 +71,7 @@ class IngestIT {
         device = new MqttClient(broker.url(), "device-" + RUN, new MemoryPersistence());
         MqttConnectOptions o = new MqttConnectOptions();
         o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        o.setMaxInflight(1000);
         device.connect(o);
     }
 

@@ -56,6 +56,14 @@ public final class MqttIngest {
     private volatile boolean stopped;
     private volatile boolean subscribed;
     private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
+    /** Ids this process already got acknowledged by Kafka: a redelivery after a lost PUBACK is acked without a second record. */
+    private final java.util.Set<String> published = java.util.Collections.newSetFromMap(java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+                    return size() > 100_000;
+                }
+            }));
 
     public MqttIngest(Vertx vertx, BourtolConfig.Mqtt config, MqttMessageParser parser, KafkaSink sink, Clock clock, MeterRegistry metrics) {
         this.vertx = vertx;
@@ -179,6 +187,12 @@ public final class MqttIngest {
 
     private void handle(String topic, byte[] payload, int id, int qos) {
         MqttInput in = parser.parse(topic, payload, clock.instant());
+        String recordId = in instanceof MqttInput.Accepted a ? a.observation().id() : ((MqttInput.Refused) in).rejected().id();
+        if (published.contains(recordId)) {
+            LOG.debug("mqtt redelivery of an already published message acked [topic: {}, id: {}]", topic, recordId);
+            ack(id, qos);
+            return;
+        }
         Outgoing record;
         String metric;
         if (in instanceof MqttInput.Accepted a) {
@@ -192,18 +206,19 @@ public final class MqttIngest {
             LOG.info("mqtt message rejected [topic: {}, reason: {}]", r.origin(), r.reason());
             metrics.counter("bourtol.ingest.rejected", "reason", r.code()).increment();
         }
-        send(record, id, qos, metric, 500);
+        send(record, recordId, id, qos, metric, 500);
     }
 
-    private void send(Outgoing record, int id, int qos, String metric, long retryMs) {
+    private void send(Outgoing record, String recordId, int id, int qos, String metric, long retryMs) {
         sink.send(List.of(record)).onComplete(ar -> {
             if (ar.succeeded()) {
+                published.add(recordId);
                 if (metric != null) {
                     metrics.counter("bourtol.ingest.messages", "source", metric).increment();
                 }
                 ack(id, qos);
             } else if (!stopped) {
-                vertx.setTimer(retryMs, t -> send(record, id, qos, metric, Math.min(retryMs * 2, 10_000)));
+                vertx.setTimer(retryMs, t -> send(record, recordId, id, qos, metric, Math.min(retryMs * 2, 10_000)));
             }
         });
     }

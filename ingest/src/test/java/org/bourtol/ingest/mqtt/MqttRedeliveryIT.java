@@ -61,6 +61,7 @@ class MqttRedeliveryIT {
             MqttClient device = new MqttClient(broker.url(), "dev-" + run, new MemoryPersistence());
             MqttConnectOptions o = new MqttConnectOptions();
             o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+            o.setMaxInflight(1000);
             device.connect(o);
             for (int i = 1; i <= n; i++) {
                 device.publish("bourtol/v1/gauge/" + station, gauge(i), 1, false);

@@ -48,6 +48,7 @@ class MqttSharedSubscriptionIT {
             MqttClient device = new MqttClient(broker.url(), "dev-" + run, new MemoryPersistence());
             MqttConnectOptions o = new MqttConnectOptions();
             o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+            o.setMaxInflight(1000);
             device.connect(o);
             for (int i = 1; i <= n; i++) {
                 device.publish("bourtol/v1/gauge/" + station, ("{\"levelCm\":" + i + ",\"observedAt\":\"2026-11-24T07:00:00Z\"}")
