@@ -128,6 +128,7 @@ class NotifierHttpIT {
         String xml = get("/cap/alerts/it7-alert.xml");
         SafeXml.validate(SafeXml.schema(getClass().getResource("/cap/CAP-v1.2.xsd")), xml);
         assertTrue(xml.contains("<msgType>Alert</msgType>") && xml.contains("<circle>"), xml);
+        xmllint(xml);
         assertEquals(404, call("GET", "/cap/alerts/none.xml", null, null).statusCode());
 
         var resolved = alert("it7-alert", "K7Q", Hazard.FLOOD, "it7-niamey", Severity.Extreme, "resolved", false);
@@ -146,6 +147,25 @@ class NotifierHttpIT {
         var resolved = alert("it8-alert", "K8M", Hazard.FLOOD, "it8-zone", Severity.Severe, "resolved", false);
         h.put(Topics.ALERTS, a.id(), event(resolved, AlertEventType.RESOLVED, 2));
         Poll.until(Duration.ofSeconds(20), "retained message cleared", () -> retained("bourtol/v1/alerts/it8-zone").isEmpty());
+    }
+
+    /** Also checks the document with libxml2's validator when xmllint is installed (the SPEC's acceptance check). */
+    static void xmllint(String xml) throws Exception {
+        var xmllint = org.bourtol.testkit.ExternalBinary.find("xmllint");
+        if (xmllint.isEmpty()) {
+            return;
+        }
+        java.nio.file.Path doc = java.nio.file.Files.createTempFile("cap", ".xml");
+        java.nio.file.Path xsd = java.nio.file.Files.createTempFile("cap", ".xsd");
+        java.nio.file.Files.writeString(doc, xml);
+        try (var in = NotifierHttpIT.class.getResourceAsStream("/cap/CAP-v1.2.xsd")) {
+            java.nio.file.Files.copy(in, xsd, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Process p = new ProcessBuilder(xmllint.get().toString(), "--noout", "--nonet", "--schema", xsd.toString(), doc.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
     }
 
     /** The retained payload on a topic ("" when none), read by a fresh subscriber. */

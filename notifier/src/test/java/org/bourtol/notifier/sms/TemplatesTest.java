@@ -94,7 +94,9 @@ class TemplatesTest {
         assertTrue(fr.contains("Repondez OK K7Q") && fr.contains("Niger a Niamey: 640 cm"), fr);
         assertTrue(en.contains("Reply OK K7Q") && en.contains("Niger at Niamey: 640 cm"), en);
         assertTrue(TEMPLATES.render("fr", "peace-committee", List.of(due)).text().startsWith("Comite de paix"));
-        assertTrue(TEMPLATES.render("fr", "authority", List.of(due)).text().startsWith("Autorites"));
+        String authority = TEMPLATES.render("fr", "authority", List.of(due)).text();
+        assertEquals("Autorites - Crue Niamey: Niger a Niamey: 640 cm, seuil rouge 620 cm depasse. Niveau extreme. "
+                + "Eloignez-vous du fleuve. Repondez OK K7Q", authority, "what to do, shortened to fit one SMS");
         assertEquals("fr", TEMPLATES.render("zz", null, List.of(due)).language(), "unknown languages fall back to French");
     }
 
