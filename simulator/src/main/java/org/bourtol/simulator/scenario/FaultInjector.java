@@ -60,7 +60,7 @@ final class FaultInjector {
             "{\"levelCm\":\"high\",\"observedAt\":\"%s\"}",
             "{\"herdId\":\"herd-x\",\"lat\":200.0,\"lon\":-4.1,\"headCount\":20,\"species\":\"cattle\",\"observedAt\":\"%s\"}",
             "{\"mm\":12.5,\"periodMinutes\":1440,\"observedAt\":\"%s\"",
-            "{\"herdId\":\"herd-y\",\"lat\":14.5,\"lon\":-4.1,\"headCount\":20,\"species\":\"zebras\",\"observedAt\":\"%s\"}",
+            "{\"herdId\":\"herd-y\",\"lat\":14.5,\"lon\":-4.1,\"headCount\":-5,\"species\":\"cattle\",\"observedAt\":\"%s\"}",
             "{\"levelCm\":99999,\"observedAt\":\"%s\"}"
         };
         String[] topics = {"bourtol/v1/gauge/mopti", "bourtol/v1/herd/collar-999", "bourtol/v1/rain/segou",
