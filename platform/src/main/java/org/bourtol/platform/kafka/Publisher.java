@@ -4,8 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -20,13 +18,16 @@ import org.bourtol.contracts.topic.Topic;
  */
 public final class Publisher implements AutoCloseable {
 
-    /** Micrometer name of the produce latency timer (send until Kafka's ack), tags {@code topic} and {@code outcome}. */
+    /**
+     * Micrometer name of the produce latency timer (send until Kafka's ack, successful sends only). No
+     * tags, and the same description and histogram as ingest's own timer, so both register one meter
+     * (Prometheus forbids one name with different tag keys).
+     */
     public static final String LATENCY_METRIC = "bourtol.kafka.produce.latency";
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final AtomicReference<Throwable> lastError = new AtomicReference<>();
-    private final MeterRegistry metrics;
-    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Timer timer;
 
     public Publisher(KafkaClients clients, String clientId) {
         this(clients, clientId, null);
@@ -34,12 +35,13 @@ public final class Publisher implements AutoCloseable {
 
     /**
      * A publisher that also records {@value #LATENCY_METRIC} (a Timer, shown on {@code /metrics} as
-     * {@code bourtol_kafka_produce_latency_seconds}) per topic and outcome ({@code ok}, {@code error}).
-     * {@code metrics} null records nothing.
+     * {@code bourtol_kafka_produce_latency_seconds}) for every acknowledged send. {@code metrics} null
+     * records nothing.
      */
     public Publisher(KafkaClients clients, String clientId, MeterRegistry metrics) {
         this.producer = new KafkaProducer<>(clients.producer(clientId));
-        this.metrics = metrics;
+        this.timer = metrics == null ? null : Timer.builder(LATENCY_METRIC).description("time from send to Kafka acknowledgement")
+                .publishPercentileHistogram().register(metrics);
     }
 
     public <K, V> Future<RecordMetadata> publish(Topic<K, V> topic, K key, V value) {
@@ -49,7 +51,7 @@ public final class Publisher implements AutoCloseable {
             byte[] v = value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value);
             long started = System.nanoTime();
             producer.send(new ProducerRecord<>(topic.name(), k, v), (meta, error) -> {
-                record(topic.name(), error == null, System.nanoTime() - started);
+                record(error == null, System.nanoTime() - started);
                 if (error != null) {
                     lastError.set(error);
                     promise.fail(error);
@@ -65,15 +67,11 @@ public final class Publisher implements AutoCloseable {
         return promise.future();
     }
 
-    private void record(String topic, boolean ok, long nanos) {
-        if (metrics == null) {
-            return;
+    private void record(boolean ok, long nanos) {
+        Timer t = timer;
+        if (t != null && ok) {
+            t.record(nanos, TimeUnit.NANOSECONDS);
         }
-        String outcome = ok ? "ok" : "error";
-        timers.computeIfAbsent(topic + "|" + outcome, k -> Timer.builder(LATENCY_METRIC)
-                .description("time from send until Kafka acknowledged the record (acks=all)")
-                .tag("topic", topic).tag("outcome", outcome).publishPercentiles(0.5, 0.99).register(metrics))
-                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** The last send error, or null after a successful send: a cheap health signal. */
