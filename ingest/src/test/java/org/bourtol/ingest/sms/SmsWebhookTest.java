@@ -61,6 +61,7 @@ class SmsWebhookTest {
     private HttpServer server;
     private SeenMessages seen;
     private int port;
+    private String publicUrl = PUBLIC;
 
     @BeforeEach
     void start(Vertx vertx) throws Exception {
@@ -79,7 +80,7 @@ class SmsWebhookTest {
                 p -> p.equals(known.pseudonym()) ? Optional.of(known) : Optional.empty(),
                 new RateLimiter(perHour, Duration.ofHours(1)), seen, outbox, clock, new SimpleMeterRegistry());
         Router router = Router.router(vertx);
-        new SmsWebhook(TOKEN, PUBLIC, ingest, outbox, clock, new SimpleMeterRegistry()).mount(router);
+        new SmsWebhook(TOKEN, publicUrl, ingest, outbox, clock, new SimpleMeterRegistry()).mount(router);
         server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
         port = server.actualPort();
@@ -200,6 +201,18 @@ class SmsWebhookTest {
         assertEquals(204, s.statusCode());
         assertEquals(Topics.SMS_STATUS.name(), published.get(1).topic());
         assertTrue(new String(published.get(1).value(), StandardCharsets.UTF_8).contains("30003"));
+    }
+
+    @Test
+    void withoutAPublicUrlTheSignatureCoversTheUrlAsCalled(Vertx vertx) throws Exception {
+        server.close();
+        publicUrl = null;
+        startServer(vertx, 3);
+        Map<String, String> form = sms("SM0009", "PLUIE niamey 4");
+        String signature = TwilioSignature.sign(TOKEN, "http://127.0.0.1:" + port + "/sms/inbound", form);
+        HttpResponse<String> r = http.send(request("/sms/inbound", form, signature), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(403, post("/sms/inbound", sms("SM0010", "PLUIE niamey 4"), true).statusCode());
     }
 
     private static Map<String, String> sms(String sid, String body) {
