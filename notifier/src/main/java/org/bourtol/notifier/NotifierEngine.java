@@ -198,7 +198,8 @@ public final class NotifierEngine implements AutoCloseable {
                 : "group/" + r.id() + "/" + hash(items);
         LOG.info("sending SMS [delivery: {}, recipient: {}, items: {}, segments: {}]", deliveryId, r.id(), items.size(), text.segments());
         d.dispatcher().send(deliveryId, items, r.id(), r.phone(), text.text(), text.segments(), this::isOwner);
-        for (Planner.Due due : batch.dues()) {
+        boolean sent = d.ledger().get(deliveryId).map(x -> x.providerId() != null).orElse(false);
+        for (Planner.Due due : sent ? batch.dues() : List.<Planner.Due>of()) {
             if (due.kind() == Planner.Kind.ESCALATION && escalated.add(due.alert().id() + "/" + due.item().step())) {
                 String eventId = due.alert().id() + "/ESCALATED/" + due.item().step();
                 d.publisher().publish(Topics.ALERTS, due.alert().id(), new AlertEvent(eventId, due.alert().id(), AlertEventType.ESCALATED,
