@@ -87,12 +87,24 @@ public final class Simulation {
                     timeline.emissions().stream().filter(e -> e.expect() == Emission.Expect.REJECTED).count(), rejected.seen().size(),
                     timeline.emissions().stream().filter(e -> e.expect() == Emission.Expect.REJECTED)
                             .collect(Collectors.groupingBy(e -> e instanceof Emission.Sms ? "SMS" : "MQTT", TreeMap::new, Collectors.counting())),
-                    rejected.seen().stream().collect(Collectors.groupingBy(s -> s.value().source().name(), TreeMap::new, Collectors.counting())));
+                    rejected.seen().stream().collect(Collectors.groupingBy(s -> s.value().source().name(), TreeMap::new, Collectors.counting())),
+                    timeline.emissions().stream().filter(Simulation::sentLate).count());
             int smsOut = (int) deliveries.seen().stream().map(TopicTail.Seen::value)
                     .filter(d -> d.status() == DeliveryStatus.SENT || d.status() == DeliveryStatus.DELIVERED)
                     .map(Delivery::deliveryId).distinct().count();
             return Scorer.score(timeline, played.sentAt(), alerts.seen(), messages, smsOut, played.wall());
         }
+    }
+
+    private static final java.util.regex.Pattern OBSERVED_AT = java.util.regex.Pattern.compile("\"observedAt\":\"([^\"]+)\"");
+
+    /** An understood sensor message sent after its observation time (late, out of order, or in a burst). */
+    static boolean sentLate(Emission e) {
+        if (!(e instanceof Emission.Mqtt m) || e.expect() != Emission.Expect.OBSERVATION) {
+            return false;
+        }
+        java.util.regex.Matcher matcher = OBSERVED_AT.matcher(m.payload());
+        return matcher.find() && Instant.parse(matcher.group(1)).isBefore(m.at());
     }
 
     /** Wall time now, for callers that print it. */

@@ -19,7 +19,8 @@ public record Report(String scenario, long seed, String season, double wallSecon
     public record Messages(int mqttSent, long mqttAcked, int smsSent, int smsReceipts, int smsProblemReplies,
                            int smsUnexpectedReplies, int smsHttpErrors, long expectedObservations, long observationsSeen,
                            long distinctObservations, long duplicatesSent, long expectedRejected, long rejectedSeen,
-                           Map<String, Long> expectedRejectedBySource, Map<String, Long> rejectedSeenBySource) {
+                           Map<String, Long> expectedRejectedBySource, Map<String, Long> rejectedSeenBySource,
+                           long sentLate) {
     }
 
     public record TypeScore(int events, int detected, int missed) {
@@ -63,8 +64,9 @@ public record Report(String scenario, long seed, String season, double wallSecon
         b.append(String.format(Locale.ROOT, "Messages: %d MQTT (%d acknowledged by the broker), %d SMS (%d receipts, %d problem replies, %d unexpected, %d HTTP errors)%n",
                 messages.mqttSent(), messages.mqttAcked(), messages.smsSent(), messages.smsReceipts(), messages.smsProblemReplies(),
                 messages.smsUnexpectedReplies(), messages.smsHttpErrors()));
-        b.append(String.format(Locale.ROOT, "Observations: %d expected, %d distinct seen (%d records; %d duplicates sent)%n",
-                messages.expectedObservations(), messages.distinctObservations(), messages.observationsSeen(), messages.duplicatesSent()));
+        b.append(String.format(Locale.ROOT, "Observations: %d expected, %d distinct seen (%d records; %d duplicates and %d late or out-of-order sent)%n",
+                messages.expectedObservations(), messages.distinctObservations(), messages.observationsSeen(), messages.duplicatesSent(),
+                messages.sentLate()));
         b.append(String.format(Locale.ROOT, "Rejected: %d expected %s, %d seen %s%n", messages.expectedRejected(),
                 messages.expectedRejectedBySource(), messages.rejectedSeen(), messages.rejectedSeenBySource()));
         b.append(String.format(Locale.ROOT, "%n%-22s %7s %9s %7s%n", "event type", "events", "detected", "missed"));
