@@ -29,7 +29,9 @@ public final class SmsParser {
     private static final Pattern INT = SmsTokens.INT;
     private static final Pattern DECIMAL = SmsTokens.DECIMAL;
     private static final Pattern LAT_LON = SmsTokens.LAT_LON;
-    private static final Pattern CODE = Pattern.compile("[a-z0-9]{2,10}");
+
+    private static final java.util.Set<String> NOT_CODES = java.util.Set.of("merci", "bien", "recu", "svp", "code", "alerte", "alert",
+            "thanks", "thank", "you", "got", "the", "for", "les", "des", "une", "pour", "ok", "okay", "oui", "yes", "vu", "lu");
 
     private final Gazetteer gazetteer;
 
@@ -232,10 +234,15 @@ public final class SmsParser {
         return new SmsCommand.Rain(lang, (Place) station, mm);
     }
 
+    /** Alert codes are 3-4 characters (rules' ShortCodes); a token with a digit is preferred, common words are not codes. */
     private SmsCommand ack(Language lang, List<String> tokens) {
         for (String t : tokens) {
-            if (CODE.matcher(t).matches() && !Vocabulary.FILLERS.contains(t) && !t.equals("alerte") && !t.equals("alert")
-                    && !t.equals("code")) {
+            if (t.matches("[a-z0-9]{3,6}") && t.matches(".*\\d.*")) {
+                return new SmsCommand.Ack(lang, t.toUpperCase(Locale.ROOT));
+            }
+        }
+        for (String t : tokens) {
+            if (t.matches("[a-z]{3,4}") && !NOT_CODES.contains(t)) {
                 return new SmsCommand.Ack(lang, t.toUpperCase(Locale.ROOT));
             }
         }
