@@ -170,7 +170,7 @@ public final class NotifierEngine implements AutoCloseable {
         Instant now = d.clock().instant();
         List<Alert> alerts = d.alerts().all().values().stream().map(AlertEvent::alert).toList();
         alerts.forEach(a -> firstSeen.putIfAbsent(a.id(), now));
-        Map<String, Recipient> recipients = d.recipients().all();
+        Map<String, Recipient> recipients = d.ledger().deadNumbers().alive(d.recipients().all());
         ZoneHierarchy zones = new ZoneHierarchy(d.zones().all());
         List<Planner.Due> due = d.planner().due(now, alerts, recipients, zones, d.ledger(), id -> firstSeen.getOrDefault(id, now));
         for (Grouper.Batch batch : d.grouper().ready(now, due, d.ledger(), busy)) {

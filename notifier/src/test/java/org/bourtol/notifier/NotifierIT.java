@@ -110,6 +110,13 @@ class NotifierIT {
         assertEquals("+223****0301", failed.to());
         assertEquals(0, h.twilio.messagesTo("+22370000301").size());
         assertEquals(1, h.twilio.requests().stream().filter(r -> "POST".equals(r.method()) && "+22370000301".equals(r.param("To"))).count());
+
+        var second = alert("it3-alert-2", "K3B", Hazard.FLOOD, "it3-commune", Severity.Extreme, "active", false);
+        h.put(Topics.RECIPIENTS, "it3-b", recipient("it3-b", null, "+22370000302", "fr", List.of("it3-commune"), null, null, null));
+        h.put(Topics.ALERTS, second.id(), event(second, AlertEventType.RAISED, 1));
+        Poll.until(Duration.ofSeconds(30), "the other recipient warned", () -> h.twilio.messagesTo("+22370000302").size() == 1);
+        assertEquals(1, h.twilio.requests().stream().filter(r -> "POST".equals(r.method()) && "+22370000301".equals(r.param("To"))).count(),
+                "a dead number is not tried again for the next alert");
     }
 
     static List<Delivery> sent(String alertId, String step) {

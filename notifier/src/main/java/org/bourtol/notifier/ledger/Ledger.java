@@ -33,6 +33,12 @@ public final class Ledger {
     private final Map<String, String> byItem = new HashMap<>();
     private final Map<String, Set<String>> byAlert = new HashMap<>();
     private final Map<String, String> bySid = new HashMap<>();
+    private final DeadNumbers deadNumbers = new DeadNumbers();
+
+    /** Recipients whose number Twilio refused permanently (see {@link DeadNumbers}). */
+    public DeadNumbers deadNumbers() {
+        return deadNumbers;
+    }
 
     /** The items one delivery covers: {@code alertIds} aligned with the comma-separated {@code step}. */
     public static List<Item> items(Delivery d) {
@@ -58,6 +64,7 @@ public final class Ledger {
     }
 
     public synchronized void apply(Delivery d) {
+        deadNumbers.apply(d);
         Delivery old = byId.get(d.deliveryId());
         intentAt.merge(d.deliveryId(), d.at(), (a, b) -> a.isBefore(b) ? a : b);
         if (d.providerId() != null) {

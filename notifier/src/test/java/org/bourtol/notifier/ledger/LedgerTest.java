@@ -34,4 +34,19 @@ class LedgerTest {
         assertEquals(1, l.forAlert("a2").size());
         assertEquals(1, l.intentsSince("r1", T0));
     }
+
+    @Test
+    void aNumberTwilioRefusedPermanentlyIsNotUsedAgainUntilItChanges() {
+        Ledger l = new Ledger();
+        var r = org.bourtol.notifier.Fixtures.recipient("r1", null, "+22370000301", "fr", List.of("z"), null, null, null);
+        var fixed = org.bourtol.notifier.Fixtures.recipient("r1", null, "+22370009999", "fr", List.of("z"), null, null, null);
+        l.apply(new Delivery("d1", List.of("a1"), "alert-Severe", "r1", "sms", DeliveryStatus.FAILED, "+223****0301", null, "21211",
+                "Invalid 'To' Phone Number", 1, 1, T0));
+        assertTrue(l.deadNumbers().isDead(r));
+        assertTrue(l.deadNumbers().alive(java.util.Map.of("r1", r)).isEmpty());
+        assertEquals(1, l.deadNumbers().alive(java.util.Map.of("r1", fixed)).size());
+        l.apply(new Delivery("d2", List.of("a1"), "alert-Severe", "r1", "sms", DeliveryStatus.FAILED, "+223****0301", null, "30003",
+                "Unreachable handset", 1, 1, T0));
+        assertTrue(l.deadNumbers().isDead(r), "a transient carrier failure does not revive it");
+    }
 }
