@@ -36,6 +36,9 @@ public final class Simulation {
                          String twilioAuthToken, String smsNumber, String accountSid, KafkaClients kafka) {
     }
 
+    /** Messages sent but not yet ingested before the replay waits (keeps the console's clock and the alerts together). */
+    static final int MAX_LAG = 1_000;
+
     private Simulation() {
     }
 
@@ -51,7 +54,8 @@ public final class Simulation {
             long expected = timeline.emissions().stream().filter(e -> e.expect() == Emission.Expect.OBSERVATION).count();
             long sensors = timeline.emissions().stream()
                     .filter(e -> e instanceof Emission.Mqtt && e.expect() == Emission.Expect.OBSERVATION).count();
-            Player.Played played = new Player(timeline, mqtt, sms, speed, smsGap, progress).play(() -> {
+            Player.Played played = new Player(timeline, mqtt, sms, speed, smsGap, progress,
+                    () -> observations.count() + rejected.count(), MAX_LAG).play(() -> {
                 long until = System.nanoTime() + settle.toNanos();
                 while (System.nanoTime() < until && observations.seen().stream().map(s -> s.value().id()).distinct().count() < sensors) {
                     progress.accept(new Player.Status("ingesting", timeline.end(), observations.seen().size(), (int) sensors));

@@ -34,14 +34,28 @@ public final class Player {
     private final double speed;
     private final Duration smsGap;
     private final Consumer<Status> progress;
+    private final java.util.function.LongSupplier ingested;
+    private final int maxLag;
 
     public Player(Timeline timeline, MqttSender mqtt, SmsSender sms, double speed, Duration smsGap, Consumer<Status> progress) {
+        this(timeline, mqtt, sms, speed, smsGap, progress, () -> Long.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param ingested how many messages Bourtol has turned into observations or rejections so far
+     * @param maxLag   the most messages sent but not yet ingested: past it the replay waits, so that the
+     *                 clock of the replay and the alerts on the console stay together (back-pressure)
+     */
+    public Player(Timeline timeline, MqttSender mqtt, SmsSender sms, double speed, Duration smsGap, Consumer<Status> progress,
+                  java.util.function.LongSupplier ingested, int maxLag) {
         this.timeline = timeline;
         this.mqtt = mqtt;
         this.sms = sms;
         this.speed = speed;
         this.smsGap = smsGap;
         this.progress = progress;
+        this.ingested = ingested;
+        this.maxLag = maxLag;
     }
 
     public static int inflight() {
@@ -67,6 +81,10 @@ public final class Player {
         for (int i = 0; i < emissions.size(); i++) {
             if (!(emissions.get(i) instanceof Emission.Mqtt m)) {
                 continue;
+            }
+            while (mqttSent - ingested.getAsLong() > maxLag) {
+                Thread.sleep(2);
+                t0 += 2_000_000L;
             }
             if (speed > 0) {
                 long due = t0 + (long) (Duration.between(timeline.start(), m.at()).toNanos() / speed);

@@ -86,6 +86,11 @@ public final class TopicTail<V> implements AutoCloseable {
         return List.copyOf(seen);
     }
 
+    /** Records seen so far (cheap: no copy). */
+    public int count() {
+        return seen.size();
+    }
+
     public int corrupt() {
         return corrupt;
     }
