@@ -29,6 +29,7 @@ public final class TwilioGateway implements SmsGateway {
     private final String from;
     private final String messagingServiceSid;
     private final String statusCallback;
+    private volatile String target = "api.twilio.com";
 
     public TwilioGateway(TwilioRestClient client, String from, String messagingServiceSid, String statusCallback) {
         if (from == null && messagingServiceSid == null) {
@@ -45,7 +46,11 @@ public final class TwilioGateway implements SmsGateway {
         TwilioRestClient client = new TwilioRestClient.Builder(twilio.accountSid(), twilio.authToken())
                 .httpClient(new BaseUrlHttpClient(twilio.apiBaseUrl())).build();
         String callback = publicUrl == null ? null : publicUrl.replaceAll("/+$", "") + "/sms/status";
-        return new TwilioGateway(client, twilio.from(), twilio.messagingServiceSid(), callback);
+        TwilioGateway g = new TwilioGateway(client, twilio.from(), twilio.messagingServiceSid(), callback);
+        if (twilio.apiBaseUrl() != null) {
+            g.target = twilio.apiBaseUrl();
+        }
+        return g;
     }
 
     @Override
@@ -94,6 +99,6 @@ public final class TwilioGateway implements SmsGateway {
 
     @Override
     public String describe() {
-        return "twilio" + (messagingServiceSid != null ? " (messaging service)" : " (from number)");
+        return "twilio at " + target + (messagingServiceSid != null ? " (messaging service)" : " (from number)");
     }
 }
