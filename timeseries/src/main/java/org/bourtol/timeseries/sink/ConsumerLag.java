@@ -1,35 +1,26 @@
 package org.bourtol.timeseries.sink;
 
 import java.time.Duration;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Records not yet in InfluxDB: per assigned partition, the end offset minus the offset the sink last
- * committed (or, before its first commit, the first uncommitted record it holds, or its position).
- * Records held in a failing batch therefore count as lag. Not thread-safe: used by the sink thread.
+ * Records not yet in InfluxDB: per assigned partition, the end offset minus the first record the
+ * sink holds in an unwritten batch or, when it holds none, minus its position. The position (not the
+ * last committed offset) is the right base because transactional producers (Kafka Streams with
+ * exactly-once) leave commit markers that take an offset but are never delivered as records.
  */
 final class ConsumerLag {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
-    private final Map<TopicPartition, Long> committed = new HashMap<>();
-
-    void committed(Map<TopicPartition, OffsetAndMetadata> offsets) {
-        offsets.forEach((tp, o) -> committed.put(tp, o.offset()));
-    }
-
-    void forget(Collection<TopicPartition> partitions) {
-        partitions.forEach(committed::remove);
+    private ConsumerLag() {
     }
 
     /** Asks the broker for end offsets (blocking, bounded); throws KafkaException when it cannot. */
-    long measure(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, Long> firstPending) {
+    static long measure(KafkaConsumer<byte[], byte[]> c, Map<TopicPartition, Long> firstPending) {
         Set<TopicPartition> assigned = c.assignment();
         if (assigned.isEmpty()) {
             return 0;
@@ -37,10 +28,8 @@ final class ConsumerLag {
         Map<TopicPartition, Long> ends = c.endOffsets(assigned, TIMEOUT);
         long total = 0;
         for (TopicPartition tp : assigned) {
-            Long base = committed.get(tp);
-            if (base == null) {
-                base = firstPending.containsKey(tp) ? firstPending.get(tp) : c.position(tp, TIMEOUT);
-            }
+            Long first = firstPending.get(tp);
+            long base = first != null ? first : c.position(tp, TIMEOUT);
             total += Math.max(0, ends.getOrDefault(tp, base) - base);
         }
         return total;

@@ -55,7 +55,6 @@ public final class InfluxSink implements Runnable {
     private final RecordRouter router = new RecordRouter(new PipelineLatency(100_000, 20_000));
     private final PendingBatch pending = new PendingBatch();
     private final Backoff backoff;
-    private final ConsumerLag consumerLag = new ConsumerLag();
     private final SinkMeters meters;
     private volatile boolean running = true;
     private volatile HealthRegistry.Status status = HealthRegistry.Status.up("starting");
@@ -187,7 +186,6 @@ public final class InfluxSink implements Runnable {
         Map<TopicPartition, OffsetAndMetadata> offsets = pending.commitOffsets();
         try {
             c.commitSync(offsets, Duration.ofSeconds(10));
-            consumerLag.committed(offsets);
         } catch (KafkaException e) {
             // the points are in InfluxDB: re-reading them after a rebalance rewrites identical points
             log.warn("offset commit failed, records will be re-read [reason: {}]", e.getMessage());
@@ -248,7 +246,7 @@ public final class InfluxSink implements Runnable {
 
     private void updateLag(KafkaConsumer<byte[], byte[]> c) {
         try {
-            meters.lag(consumerLag.measure(c, pending.firstOffsets()));
+            meters.lag(ConsumerLag.measure(c, pending.firstOffsets()));
         } catch (KafkaException e) {
             log.debug("lag not updated [reason: {}]", e.getMessage());
         }
@@ -263,13 +261,11 @@ public final class InfluxSink implements Runnable {
             if (!pending.isEmpty() && !flush(c)) {
                 rewind(c, partitions);
             }
-            consumerLag.forget(partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             rewind(consumer, partitions);
-            consumerLag.forget(partitions);
         }
 
         @Override
