@@ -37,6 +37,8 @@ final class Ownership implements AutoCloseable {
         var props = clients.consumer(group);
         props.put("client.id", "notifier-owner-" + instanceId);
         props.put("max.poll.records", 1);
+        // sticky: a joining instance does not take ownership away from a running one
+        props.put("partition.assignment.strategy", "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
         this.consumer = new KafkaConsumer<>(props);
         consumer.subscribe(List.of(Topics.ALERTS.name()), new ConsumerRebalanceListener() {
             @Override
