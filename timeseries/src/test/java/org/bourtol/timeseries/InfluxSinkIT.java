@@ -142,7 +142,9 @@ class InfluxSinkIT {
             Poll.until(WAIT, "pipeline latency points", () ->
                     q.select("pipeline", "zone", station, from, to).size() == 1
                     && q.query("SELECT * FROM pipeline WHERE stage = 'alert_delivery' AND delivery_id = 'd-" + run + "'").size() == 1);
-            assertTrue(q.select("pipeline", "zone", station, from, to).get(0).number("latency_ms") >= 0);
+            assertEquals(51_000.0, q.select("pipeline", "zone", station, from, to).get(0).number("event_latency_ms"));
+            InfluxQueries.Row e2e = q.query("SELECT * FROM pipeline WHERE stage = 'alert_delivery' AND delivery_id = 'd-" + run + "'").get(0);
+            assertTrue(e2e.number("end_to_end_ms") > 0, "from the evidence's receipt (T0 + 1203 s) to the delivery record (now)");
 
             // re-delivery of the same records, then markers behind them on the same partitions
             await(publisher.publish(Topics.OBSERVATIONS, station, gauges.get(0)));

@@ -14,88 +14,83 @@ import org.bourtol.contracts.delivery.DeliveryStatus;
 import org.influxdb.dto.Point;
 
 /**
- * The {@code pipeline} measurement: end-to-end latency from observation to alert to delivery, and the
- * sink's own throughput.
+ * The {@code pipeline} measurement: latency from observation to alert to delivery, and the sink's own
+ * throughput.
  *
- * <p>Processing latency uses Kafka record timestamps (the wall clock of the producer when ingest,
- * rules and notifier published), remembered in bounded caches keyed by observation id and alert id.
- * A cache miss (the sink restarted, or read the alert before the observation while catching up)
- * leaves that field out; InfluxDB merges fields of a re-written point, so a re-delivered record
- * never removes a latency already written. Event-time latency ({@code event_latency_ms}: alert event
- * time minus the newest evidence's observation time) needs no cache. Not thread-safe: used by the
- * sink thread only.
+ * <p>Which clocks can be trusted: an observation's {@code receivedAt} is ingest's wall clock; a
+ * delivery record's Kafka timestamp is the notifier's wall clock when it published the outcome. An
+ * alert record's Kafka timestamp is not a processing clock: Kafka Streams gives an output record the
+ * timestamp of the input record that caused it. So the end-to-end latency is measured from the
+ * receipt of the newest evidence observation to the delivery record, and the observation-to-alert
+ * step is measured in event time only.
+ *
+ * <p>Observations and alerts are remembered in bounded caches (observation id → receivedAt, alert id
+ * → newest evidence receipt). A latency whose cause the sink has not seen (after a restart, or when
+ * it read the alert before the observation while catching up) is left out, never guessed; InfluxDB
+ * merges the fields of a re-written point, so a re-delivery never removes a latency already written.
+ * Not thread-safe: used by the sink thread only.
  */
 public final class PipelineLatency {
 
     private final Map<String, Long> observations;
-    private final Map<String, long[]> alerts;
+    private final Map<String, Long> alerts;
 
     public PipelineLatency(int maxObservations, int maxAlerts) {
         this.observations = lru(maxObservations);
         this.alerts = lru(maxAlerts);
     }
 
-    /** Remembers when an observation was published ({@code recordTs}, epoch ms). */
-    public void observation(String observationId, long recordTs) {
-        observations.put(observationId, recordTs);
+    /** Remembers when ingest received an observation. */
+    public void observation(String observationId, Instant receivedAt) {
+        observations.put(observationId, receivedAt.toEpochMilli());
     }
 
-    /** A {@code stage=observation_alert} point for a RAISED event, or empty. */
-    public Optional<Point> alert(AlertEvent e, long recordTs) {
+    /** A {@code stage=observation_alert} point for a RAISED event with evidence, or empty. */
+    public Optional<Point> alert(AlertEvent e) {
         if (e.type() != AlertEventType.RAISED) {
             return Optional.empty();
         }
-        long obsTs = -1;
+        long received = -1;
         for (Evidence ev : e.alert().evidence()) {
             Long ts = ev.observationId() == null ? null : observations.get(ev.observationId());
-            if (ts != null && ts > obsTs) {
-                obsTs = ts;
+            if (ts != null && ts > received) {
+                received = ts;
             }
         }
-        alerts.put(e.alertId(), new long[] {recordTs, obsTs});
-        Point.Builder p = Point.measurement(PointMapper.PIPELINE).tag("stage", "observation_alert")
-                .tag("zone", PointMapper.tag(e.alert().zone())).tag("hazard", e.alert().hazard().wire())
-                .addField("alert_id", PointMapper.text(e.alertId()));
-        boolean any = false;
-        if (obsTs >= 0) {
-            p.addField("latency_ms", recordTs - obsTs);
-            any = true;
-        }
+        alerts.put(e.alertId(), received);
         Instant latest = PointMapper.latestEvidence(e.alert());
-        if (latest != null) {
-            p.addField("event_latency_ms", Duration.between(latest, e.at()).toMillis());
-            any = true;
+        if (latest == null) {
+            return Optional.empty();
         }
-        return any ? Optional.of(p.time(EventTime.nanos(e.at(), e.eventId()), TimeUnit.NANOSECONDS).build())
-                : Optional.empty();
+        return Optional.of(Point.measurement(PointMapper.PIPELINE).tag("stage", "observation_alert")
+                .tag("zone", PointMapper.tag(e.alert().zone())).tag("hazard", e.alert().hazard().wire())
+                .addField("alert_id", PointMapper.text(e.alertId()))
+                .addField("event_latency_ms", Duration.between(latest, e.at()).toMillis())
+                .time(EventTime.nanos(e.at(), e.eventId()), TimeUnit.NANOSECONDS).build());
     }
 
-    /** A {@code stage=alert_delivery} point for a sent or delivered notification of a known alert, or empty. */
+    /**
+     * A {@code stage=alert_delivery} point for a sent or delivered notification whose alert and
+     * evidence the sink has seen, or empty. {@code recordTs} is the delivery record's Kafka timestamp.
+     */
     public Optional<Point> delivery(Delivery d, long recordTs) {
         if (d.status() != DeliveryStatus.SENT && d.status() != DeliveryStatus.DELIVERED) {
             return Optional.empty();
         }
-        long raised = Long.MAX_VALUE;
-        long obs = Long.MAX_VALUE;
+        long received = Long.MAX_VALUE;
         for (String alertId : d.alertIds()) {
-            long[] known = alerts.get(alertId);
-            if (known != null) {
-                raised = Math.min(raised, known[0]);
-                if (known[1] >= 0) {
-                    obs = Math.min(obs, known[1]);
-                }
+            Long known = alerts.get(alertId);
+            if (known != null && known >= 0) {
+                received = Math.min(received, known);
             }
         }
-        if (raised == Long.MAX_VALUE) {
+        if (received == Long.MAX_VALUE) {
             return Optional.empty();
         }
-        Point.Builder p = Point.measurement(PointMapper.PIPELINE).tag("stage", "alert_delivery")
+        return Optional.of(Point.measurement(PointMapper.PIPELINE).tag("stage", "alert_delivery")
                 .tag("status", d.status().wire()).tag("channel", PointMapper.tag(d.channel()))
-                .addField("delivery_id", PointMapper.text(d.deliveryId())).addField("latency_ms", recordTs - raised);
-        if (obs != Long.MAX_VALUE) {
-            p.addField("end_to_end_ms", recordTs - obs);
-        }
-        return Optional.of(p.time(EventTime.nanos(d.at(), PointMapper.deliveryKey(d)), TimeUnit.NANOSECONDS).build());
+                .addField("delivery_id", PointMapper.text(d.deliveryId())).addField("end_to_end_ms", recordTs - received)
+                .time(EventTime.nanos(d.at(), PointMapper.deliveryKey(d)), TimeUnit.NANOSECONDS).build());
     }
 
     /**

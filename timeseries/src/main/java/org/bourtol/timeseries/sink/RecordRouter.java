@@ -32,11 +32,11 @@ final class RecordRouter {
             Observation o = Topics.OBSERVATIONS.valueSerde().deserializer().deserialize(topic, r.value());
             Point p = PointMapper.observation(o);
             out.accept(PointMapper.measurement(o), p);
-            pipeline.observation(o.id(), r.timestamp());
+            pipeline.observation(o.id(), o.receivedAt());
         } else if (topic.equals(Topics.ALERTS.name())) {
             AlertEvent e = Topics.ALERTS.valueSerde().deserializer().deserialize(topic, r.value());
             out.accept(PointMapper.ALERT, PointMapper.alert(e));
-            pipeline.alert(e, r.timestamp()).ifPresent(p -> out.accept(PointMapper.PIPELINE, p));
+            pipeline.alert(e).ifPresent(p -> out.accept(PointMapper.PIPELINE, p));
         } else if (topic.equals(Topics.DELIVERIES.name())) {
             Delivery d = Topics.DELIVERIES.valueSerde().deserializer().deserialize(topic, r.value());
             out.accept(PointMapper.DELIVERY, PointMapper.delivery(d));
