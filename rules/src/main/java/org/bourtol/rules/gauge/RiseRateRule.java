@@ -19,7 +19,16 @@ public final class RiseRateRule {
     }
 
     public static Step<Samples> step(Samples state, GaugeReading g, Params p, Instant now) {
-        Samples next = state.add(new Samples.Sample(g.id(), null, g.observedAt(), g.levelCm()), now, p.window(), false);
+        Samples added = state.add(new Samples.Sample(g.id(), null, g.observedAt(), g.levelCm()), now, p.window(), false);
+        // a sliding-window minimum: earlier samples at or above a later one can never be the minimum again
+        java.util.ArrayDeque<Samples.Sample> mins = new java.util.ArrayDeque<>();
+        for (Samples.Sample x : added.items()) {
+            while (!mins.isEmpty() && mins.peekLast().value() >= x.value()) {
+                mins.pollLast();
+            }
+            mins.addLast(x);
+        }
+        Samples next = new Samples(List.copyOf(mins));
         Samples.Sample low = next.min();
         int rise = g.levelCm() - (int) low.value();
         if (rise < p.riseCm()) {
