@@ -32,7 +32,14 @@ public final class Bourtol implements Runnable {
         // Kafka's tools bring log4j-api without a provider; keep it quiet instead of an ERROR at startup
         System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
         System.setProperty("log4j2.simplelogLevel", "WARN");
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (Throwable t) { // an Error escaping picocli must not leave non-daemon threads running
+            t.printStackTrace();
+            code = 1;
+        }
+        System.exit(code);
     }
 
     /** The configured command line (also used by tests). */
@@ -48,7 +55,8 @@ public final class Bourtol implements Runnable {
                 return EXIT_CONFIG;
             }
             commandLine.getErr().println("bourtol: " + e.getMessage());
-            throw e;
+            org.slf4j.LoggerFactory.getLogger(Bourtol.class).debug("command failed", e);
+            return 1;
         });
         return cl;
     }

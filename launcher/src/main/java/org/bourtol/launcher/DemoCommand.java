@@ -128,7 +128,7 @@ public final class DemoCommand implements Callable<Integer> {
         String base = "http://127.0.0.1:" + platform.httpPort();
         Simulation.Target target = new Simulation.Target(platform.mqttUrl(), cfg.mqtt().username(), cfg.mqtt().password(), base,
                 cfg.http().publicUrl() != null ? cfg.http().publicUrl() : base, cfg.twilio().authToken(), "+22370000000",
-                cfg.twilio().accountSid(), platform.kafka());
+                cfg.twilio().accountSid(), platform.kafka(), cfg.rules().applicationId());
         Report report = SimulationConsole.play(out, timeline, target, speed, Duration.ofMillis(300),
                 Duration.ofSeconds(60), System.console() != null, json);
         out.println(summary(report));

@@ -91,7 +91,7 @@ public final class SimulateCommand implements Callable<Integer> {
         String sid = cfg.twilio().accountSid() != null ? cfg.twilio().accountSid() : "AC" + "0".repeat(32);
         return new Simulation.Target(mqtt, cfg.mqtt().username(), cfg.mqtt().password(), base,
                 cfg.http().publicUrl() != null ? cfg.http().publicUrl() : base, cfg.twilio().authToken(), smsTo, sid,
-                new KafkaClients(cfg.kafka()));
+                new KafkaClients(cfg.kafka()), cfg.rules().applicationId());
     }
 
     static double parseSpeed(String speed) {

@@ -36,6 +36,18 @@ final class KafkaHealth implements AutoCloseable {
         return this;
     }
 
+    /** Fails with a clear message when Kafka does not answer within {@code timeout} (external mode at startup). */
+    void awaitUp(java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!"UP".equals(status.state())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("cannot reach Kafka at " + bootstrap + " within " + timeout.toSeconds()
+                        + " s (kafka.bootstrap / BOURTOL_KAFKA_BOOTSTRAP, security settings)");
+            }
+            check();
+        }
+    }
+
     int brokerCount() {
         try {
             return admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size();

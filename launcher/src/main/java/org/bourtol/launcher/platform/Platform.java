@@ -145,9 +145,15 @@ public final class Platform implements AutoCloseable {
         vertx = Vertx.vertx();
         health = new HealthRegistry();
         kafkaHealth = new KafkaHealth(vertx, kafka).start();
+        if (!options.embedded()) {
+            kafkaHealth.awaitUp(Duration.ofSeconds(30));
+        }
         health.register("kafka", kafkaHealth::status);
         mqttHealth = options.embedded()
-                ? MqttHealth.embedded(vertx, config.mqtt(), () -> embeddedMqtt != null && embeddedMqtt.running())
+                ? MqttHealth.embedded(vertx, config.mqtt(), () -> {
+                    EmbeddedMqtt broker = embeddedMqtt;
+                    return broker != null && broker.running();
+                })
                 : MqttHealth.external(vertx, config.mqtt());
         health.register("mqtt", mqttHealth::status);
 
@@ -234,6 +240,9 @@ public final class Platform implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
+        if (vertx == null && embeddedKafka == null && embeddedMqtt == null) {
+            return; // nothing started (e.g. invalid configuration)
+        }
         long t0 = System.nanoTime();
         // Reverse start order. The components after the first (rules, notifier, timeseries) only
         // consume Kafka and close their own clients, so they stop together; then the first (ingest).
@@ -270,10 +279,14 @@ public final class Platform implements AutoCloseable {
             quietly("vert.x close", () -> await(v.close(), Duration.ofSeconds(3), "Vert.x close"));
         }
         // the brokers are independent of each other: stop them in parallel (Moquette alone takes ~2 s)
-        CompletableFuture<Void> mqttStop = embeddedMqtt == null ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.runAsync(() -> quietly("embedded mqtt stop", embeddedMqtt::close));
-        if (embeddedKafka != null) {
-            quietly("embedded kafka stop", embeddedKafka::close);
+        EmbeddedMqtt mqttBroker = embeddedMqtt;
+        EmbeddedKafka kafkaBroker = embeddedKafka;
+        embeddedMqtt = null;
+        embeddedKafka = null;
+        CompletableFuture<Void> mqttStop = mqttBroker == null ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> quietly("embedded mqtt stop", mqttBroker::close));
+        if (kafkaBroker != null) {
+            quietly("embedded kafka stop", kafkaBroker::close);
         }
         quietly("embedded mqtt stop", () -> mqttStop.orTimeout(5, TimeUnit.SECONDS).join());
         LOG.info("bourtol stopped [ms: {}]", (System.nanoTime() - t0) / 1_000_000);
