@@ -18,6 +18,7 @@ import org.bourtol.simulator.publish.Player;
 import org.bourtol.simulator.publish.SmsSender;
 import org.bourtol.simulator.scenario.Emission;
 import org.bourtol.simulator.scenario.Timeline;
+import org.bourtol.simulator.truth.GroupLag;
 import org.bourtol.simulator.truth.Report;
 import org.bourtol.simulator.truth.Scorer;
 import org.bourtol.simulator.truth.TopicTail;
@@ -33,10 +34,10 @@ public final class Simulation {
 
     /** Where and how to reach Bourtol. */
     public record Target(String mqttUrl, String mqttUsername, String mqttPassword, String httpBaseUrl, String publicUrl,
-                         String twilioAuthToken, String smsNumber, String accountSid, KafkaClients kafka) {
+                         String twilioAuthToken, String smsNumber, String accountSid, KafkaClients kafka, String rulesGroup) {
     }
 
-    /** Messages sent but not yet ingested before the replay waits (keeps the console's clock and the alerts together). */
+    /** Messages sent but not yet ingested, or observations not yet read by the rules, before the replay waits. */
     static final int MAX_LAG = 1_000;
 
     private Simulation() {
@@ -48,6 +49,7 @@ public final class Simulation {
              TopicTail<Observation> observations = new TopicTail<>(target.kafka(), Topics.OBSERVATIONS, s -> { });
              TopicTail<Rejected> rejected = new TopicTail<>(target.kafka(), Topics.REJECTED, s -> { });
              TopicTail<Delivery> deliveries = new TopicTail<>(target.kafka(), Topics.DELIVERIES, s -> onDelivery.accept(s.value()));
+             GroupLag rulesLag = new GroupLag(target.kafka(), target.rulesGroup(), Topics.OBSERVATIONS.name());
              MqttSender mqtt = new MqttSender(target.mqttUrl(), target.mqttUsername(), target.mqttPassword(), Player.inflight())) {
             SmsSender sms = new SmsSender(target.httpBaseUrl(), target.publicUrl(), target.twilioAuthToken(), target.smsNumber(),
                     target.accountSid());
@@ -55,7 +57,7 @@ public final class Simulation {
             long sensors = timeline.emissions().stream()
                     .filter(e -> e instanceof Emission.Mqtt && e.expect() == Emission.Expect.OBSERVATION).count();
             Player.Played played = new Player(timeline, mqtt, sms, speed, smsGap, progress,
-                    () -> observations.count() + rejected.count(), MAX_LAG).play(() -> {
+                    sent -> Math.max(sent - observations.count() - rejected.count(), rulesLag.lag()), MAX_LAG).play(() -> {
                 long until = System.nanoTime() + settle.toNanos();
                 while (System.nanoTime() < until && observations.seen().stream().map(s -> s.value().id()).distinct().count() < sensors) {
                     progress.accept(new Player.Status("ingesting", timeline.end(), observations.seen().size(), (int) sensors));

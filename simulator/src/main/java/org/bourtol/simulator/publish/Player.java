@@ -34,27 +34,27 @@ public final class Player {
     private final double speed;
     private final Duration smsGap;
     private final Consumer<Status> progress;
-    private final java.util.function.LongSupplier ingested;
+    private final java.util.function.LongUnaryOperator backlog;
     private final int maxLag;
 
     public Player(Timeline timeline, MqttSender mqtt, SmsSender sms, double speed, Duration smsGap, Consumer<Status> progress) {
-        this(timeline, mqtt, sms, speed, smsGap, progress, () -> Long.MAX_VALUE, Integer.MAX_VALUE);
+        this(timeline, mqtt, sms, speed, smsGap, progress, sent -> 0, Integer.MAX_VALUE);
     }
 
     /**
-     * @param ingested how many messages Bourtol has turned into observations or rejections so far
-     * @param maxLag   the most messages sent but not yet ingested: past it the replay waits, so that the
-     *                 clock of the replay and the alerts on the console stay together (back-pressure)
+     * @param backlog  messages sent so far → how many Bourtol has not processed yet
+     * @param maxLag   the largest backlog: past it the replay waits, so that the clock of the replay and
+     *                 the alerts on the console stay together (back-pressure)
      */
     public Player(Timeline timeline, MqttSender mqtt, SmsSender sms, double speed, Duration smsGap, Consumer<Status> progress,
-                  java.util.function.LongSupplier ingested, int maxLag) {
+                  java.util.function.LongUnaryOperator backlog, int maxLag) {
         this.timeline = timeline;
         this.mqtt = mqtt;
         this.sms = sms;
         this.speed = speed;
         this.smsGap = smsGap;
         this.progress = progress;
-        this.ingested = ingested;
+        this.backlog = backlog;
         this.maxLag = maxLag;
     }
 
@@ -82,7 +82,7 @@ public final class Player {
             if (!(emissions.get(i) instanceof Emission.Mqtt m)) {
                 continue;
             }
-            while (mqttSent - ingested.getAsLong() > maxLag) {
+            while (backlog.applyAsLong(mqttSent) > maxLag) {
                 Thread.sleep(2);
                 t0 += 2_000_000L;
             }
