@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.bourtol.timeseries.schema.PointMapper;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBException;
@@ -25,6 +26,9 @@ public final class InfluxQueries {
             PointMapper.HERD_POSITION, PointMapper.REPORT, PointMapper.ALERT, PointMapper.DELIVERY, PointMapper.PIPELINE);
     private static final Set<String> TAGS = Set.of("station", "zone", "herd", "species", "source", "verified", "type",
             "rule", "rule_type", "hazard", "severity", "state", "level", "status", "channel", "recipient", "step", "stage");
+
+    private static final Pattern READ_ONLY = Pattern.compile("(?is)\\s*(SELECT|SHOW)\\s.*");
+    private static final Pattern INTO = Pattern.compile("(?i)\\bINTO\\b");
 
     /** One point read back: its time and its tags and fields by name (numbers as Double, as InfluxDB's JSON has them). */
     public record Row(Instant time, Map<String, Object> values) {
@@ -88,8 +92,16 @@ public final class InfluxQueries {
         return rows(run(b.create()));
     }
 
-    /** Runs any read-only InfluxQL statement against the database (for the console's ad-hoc charts). */
+    /**
+     * Runs one read-only InfluxQL statement ({@code SELECT} or {@code SHOW}, no {@code INTO}, no
+     * second statement) against the database, for the console's ad-hoc charts.
+     *
+     * @throws IllegalArgumentException for anything that could change data
+     */
     public List<Row> query(String influxQl) {
+        if (!READ_ONLY.matcher(influxQl).matches() || influxQl.contains(";") || INTO.matcher(influxQl).find()) {
+            throw new IllegalArgumentException("only one SELECT or SHOW statement (without INTO) is allowed");
+        }
         return rows(run(new Query(influxQl, database)));
     }
 
