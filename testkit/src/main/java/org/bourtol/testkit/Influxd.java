@@ -51,6 +51,16 @@ public final class Influxd implements AutoCloseable {
         return i;
     }
 
+    /** Stops influxd (SIGTERM, data kept) to simulate an outage; {@link #restart()} brings it back on the same port and data. */
+    public void stop() {
+        process.stop();
+    }
+
+    /** Starts influxd again after {@link #stop()}, on the same port and data directory, and waits until it listens. */
+    public void restart() {
+        process.start(httpPort, Duration.ofSeconds(30));
+    }
+
     public int port() {
         return httpPort;
     }

@@ -44,6 +44,7 @@ import org.bourtol.contracts.topic.Topics;
 import org.bourtol.platform.Metrics;
 import org.bourtol.platform.health.HealthRegistry;
 import org.bourtol.platform.kafka.Publisher;
+import org.bourtol.testkit.Influxd;
 import org.bourtol.testkit.Poll;
 import org.bourtol.testkit.SharedKafka;
 import org.bourtol.timeseries.metrics.PrometheusProbe;
@@ -64,14 +65,14 @@ class InfluxSinkIT {
     static final Duration WAIT = Duration.ofSeconds(60);
     static final String PHONE = "+22376123456";
 
-    static LocalInfluxd influx;
+    static Influxd influx;
     static Publisher publisher;
     static Vertx vertx;
     final String run = UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeAll
     static void start() {
-        influx = new LocalInfluxd();
+        influx = Influxd.start();
         publisher = new Publisher(SharedKafka.clients(), "timeseries-it");
         vertx = Vertx.vertx();
     }
@@ -180,7 +181,7 @@ class InfluxSinkIT {
                 Poll.until(WAIT, "health DOWN", () -> "DOWN".equals(sink.sink.health().state()));
                 Poll.until(WAIT, "consumer lag", () -> sink.sink.lag() > 0);
             } finally {
-                influx.start();
+                influx.restart();
             }
             Poll.until(WAIT, "all 400 points", () -> count(sink.queries, prefix) == 400);
             List<InfluxQueries.Row> distinct = sink.queries.query("SELECT count(distinct(observation_id)) FROM gauge_level WHERE station =~ /^" + prefix + "/");
