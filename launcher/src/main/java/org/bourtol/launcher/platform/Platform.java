@@ -1,6 +1,5 @@
 package org.bourtol.launcher.platform;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
@@ -186,11 +185,11 @@ public final class Platform implements AutoCloseable {
         components.forEach(c -> c.registerHealth(health));
         for (Component c : components) {
             long t0 = System.nanoTime();
-            await(c.start(), COMPONENT_START, c.name() + " start");
+            Steps.await(c.start(), COMPONENT_START, c.name() + " start");
             LOG.info("component started [name: {}, ms: {}]", c.name(), (System.nanoTime() - t0) / 1_000_000);
         }
         awaitTokens();
-        server = await(vertx.createHttpServer().requestHandler(router).listen(config.http().port(), config.http().host()),
+        server = Steps.await(vertx.createHttpServer().requestHandler(router).listen(config.http().port(), config.http().host()),
                 Duration.ofSeconds(10), "HTTP listen on " + config.http().host() + ":" + config.http().port());
         readyMillis = (System.nanoTime() - startedNanos) / 1_000_000;
         if (generatedToken && options.console() != null) {
@@ -220,19 +219,6 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    private static <T> T await(Future<T> f, Duration timeout, String what) {
-        try {
-            return f.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted: " + what, e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(what + " failed: " + e.getCause().getMessage(), e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException(what + " did not complete within " + timeout.toSeconds() + " s", e);
-        }
-    }
-
     /**
      * Stops everything within about 10 s: components in reverse order (3 s each at most; the
      * downstream ones together), the HTTP
@@ -244,39 +230,26 @@ public final class Platform implements AutoCloseable {
             return; // nothing started (e.g. invalid configuration)
         }
         long t0 = System.nanoTime();
-        // Reverse start order. The components after the first (rules, notifier, timeseries) only
-        // consume Kafka and close their own clients, so they stop together; then the first (ingest).
-        List<CompletableFuture<Void>> downstream = new ArrayList<>();
-        for (int i = components.size() - 1; i >= 1; i--) {
-            Component c = components.get(i);
-            downstream.add(CompletableFuture.runAsync(() -> quietly(c.name() + " stop",
-                    () -> await(c.stop(), Duration.ofSeconds(3), c.name() + " stop"))));
-        }
-        quietly("downstream components stop", () -> CompletableFuture.allOf(downstream.toArray(CompletableFuture[]::new))
-                .orTimeout(4, TimeUnit.SECONDS).join());
-        if (!components.isEmpty()) {
-            Component first = components.get(0);
-            quietly(first.name() + " stop", () -> await(first.stop(), Duration.ofSeconds(3), first.name() + " stop"));
-        }
+        Steps.stopComponents(components);
         components.clear();
         if (server != null) {
             HttpServer s = server;
             server = null;
-            quietly("HTTP server close", () -> await(s.close(), Duration.ofSeconds(2), "HTTP close"));
+            Steps.quietly("HTTP server close", () -> Steps.await(s.close(), Duration.ofSeconds(2), "HTTP close"));
         }
         if (mqttHealth != null) {
-            quietly("mqtt health close", mqttHealth::close);
+            Steps.quietly("mqtt health close", mqttHealth::close);
         }
         if (kafkaHealth != null) {
-            quietly("kafka health close", kafkaHealth::close);
+            Steps.quietly("kafka health close", kafkaHealth::close);
         }
         if (tokens != null) {
-            quietly("token directory close", tokens::close);
+            Steps.quietly("token directory close", tokens::close);
         }
         if (vertx != null) {
             Vertx v = vertx;
             vertx = null;
-            quietly("vert.x close", () -> await(v.close(), Duration.ofSeconds(3), "Vert.x close"));
+            Steps.quietly("vert.x close", () -> Steps.await(v.close(), Duration.ofSeconds(3), "Vert.x close"));
         }
         // the brokers are independent of each other: stop them in parallel (Moquette alone takes ~2 s)
         EmbeddedMqtt mqttBroker = embeddedMqtt;
@@ -284,22 +257,12 @@ public final class Platform implements AutoCloseable {
         embeddedMqtt = null;
         embeddedKafka = null;
         CompletableFuture<Void> mqttStop = mqttBroker == null ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.runAsync(() -> quietly("embedded mqtt stop", mqttBroker::close));
+                : CompletableFuture.runAsync(() -> Steps.quietly("embedded mqtt stop", mqttBroker::close));
         if (kafkaBroker != null) {
-            quietly("embedded kafka stop", kafkaBroker::close);
+            Steps.quietly("embedded kafka stop", kafkaBroker::close);
         }
-        quietly("embedded mqtt stop", () -> mqttStop.orTimeout(5, TimeUnit.SECONDS).join());
+        Steps.quietly("embedded mqtt stop", () -> mqttStop.orTimeout(5, TimeUnit.SECONDS).join());
         LOG.info("bourtol stopped [ms: {}]", (System.nanoTime() - t0) / 1_000_000);
-    }
-
-    private static void quietly(String what, Runnable action) {
-        long t0 = System.nanoTime();
-        try {
-            action.run();
-            LOG.debug("shutdown step done [step: {}, ms: {}]", what, (System.nanoTime() - t0) / 1_000_000);
-        } catch (RuntimeException e) {
-            LOG.warn("shutdown step failed [step: {}, reason: {}]", what, e.getMessage());
-        }
     }
 
     public BourtolConfig config() {
