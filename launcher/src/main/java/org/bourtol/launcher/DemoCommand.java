@@ -102,7 +102,7 @@ public final class DemoCommand implements Callable<Integer> {
                 out.println("Twilio: local sink at " + sink.baseUrl() + " (set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM to send real SMS)");
             }
             try (Platform platform = Platform.start(new Platform.Options(config, env, true, parts(env), out))) {
-                return play(platform, timeline, seconds, out, json, serve, dataDir);
+                return play(platform, timeline, seconds, out, json, serve, dataDir, env.get("BOURTOL_DEMO_PHONE"));
             }
         } finally {
             if (sinkVertx != null) {
@@ -120,10 +120,10 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static Report play(Platform platform, Timeline timeline, double seconds, PrintStream out, Path json, boolean serve,
-                               Path dataDir) throws Exception {
+                               Path dataDir, String demoPhone) throws Exception {
         BourtolConfig cfg = platform.config();
         out.println("Bourtol demo: http://" + cfg.http().host() + ":" + platform.httpPort() + "  (data: " + dataDir + ")");
-        seed(platform, timeline, cfg, out);
+        seed(platform, timeline, cfg, out, demoPhone);
         double speed = Duration.between(timeline.start(), timeline.end()).toSeconds() / seconds;
         String base = "http://127.0.0.1:" + platform.httpPort();
         Simulation.Target target = new Simulation.Target(platform.mqttUrl(), cfg.mqtt().username(), cfg.mqtt().password(), base,
@@ -151,8 +151,28 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** Demo recipients (peace committees and authorities) and the scenario's verified focal points. */
-    static void seed(Platform p, Timeline timeline, BourtolConfig cfg, PrintStream out) throws Exception {
-        List<Recipient> recipients = List.of(
+    /**
+     * Registers the demo recipients and the scenario's verified focal points. The recipients' numbers
+     * are synthetic; with real Twilio credentials they would be texted, so then every demo recipient
+     * gets the number in {@code BOURTOL_DEMO_PHONE} instead, and none is registered without it.
+     */
+    static void seed(Platform p, Timeline timeline, BourtolConfig cfg, PrintStream out, String realPhone) throws Exception {
+        List<Recipient> recipients = demoRecipients();
+        if (cfg.twilio().apiBaseUrl() == null || !cfg.twilio().apiBaseUrl().startsWith("http://127.0.0.1")) {
+            if (realPhone == null) {
+                out.println("Real Twilio credentials are configured: no demo recipient registered (set BOURTOL_DEMO_PHONE to receive"
+                        + " the demo's SMS on your own phone).");
+                recipients = List.of();
+            } else {
+                recipients = recipients.stream().map(r -> new Recipient(r.id(), r.name(), r.role(), realPhone, r.language(), r.zones(),
+                        r.hazards(), r.minSeverity(), r.channels(), r.quietHours(), r.timezone())).toList();
+            }
+        }
+        seed(p, timeline, cfg, out, recipients);
+    }
+
+    private static List<Recipient> demoRecipients() {
+        return List.of(
                 new Recipient("pc-konna", "Comite de paix de Konna", "peace-committee", "+22376000001", "fr", List.of("konna"),
                         List.of(Hazard.CONFLICT, Hazard.FLOOD), Severity.Minor, List.of("sms"), null, null),
                 new Recipient("pc-djenne", "Comite de paix de Djenne", "peace-committee", "+22376000002", "fr", List.of("djenne"),
@@ -163,6 +183,10 @@ public final class DemoCommand implements Callable<Integer> {
                         List.of(Hazard.CONFLICT, Hazard.FLOOD), Severity.Severe, List.of("sms"), null, null),
                 new Recipient("pc-niamey", "Protection civile Niamey", "authority", "+22790000005", "fr", List.of("niamey"),
                         List.of(Hazard.FLOOD), Severity.Moderate, List.of("sms"), null, null));
+    }
+
+    private static void seed(Platform p, Timeline timeline, BourtolConfig cfg, PrintStream out, List<Recipient> recipients)
+            throws Exception {
         Pseudonyms pseudonyms = new Pseudonyms(cfg.security().pseudonymKey());
         List<Reporter> reporters = new ArrayList<>();
         int n = 0;
