@@ -138,9 +138,10 @@ public final class FamilyTopology {
             String skey = rule.id() + "|" + key;
             Timeline tl = Objects.requireNonNullElse(store.get(skey), Timeline.empty());
             if (tl.tooLate(o)) {
-                env.countTooLate();
-                LOG.warn("observation after the grace period ignored [rule: {}, key: {}, observation: {}, observedAt: {}]",
-                        rule.id(), key, o.id(), o.observedAt());
+                if (env.countTooLate() % 1000 == 1) {
+                    LOG.warn("observation after the grace period ignored (logged once per 1000) [rule: {}, key: {}, observation: {}, observedAt: {}]",
+                            rule.id(), key, o.id(), o.observedAt());
+                }
                 return;
             }
             if (tl.contains(o)) {

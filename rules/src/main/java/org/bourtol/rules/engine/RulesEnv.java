@@ -48,8 +48,8 @@ public final class RulesEnv {
         rulesVersion.incrementAndGet();
     }
 
-    void countTooLate() {
-        tooLate.incrementAndGet();
+    long countTooLate() {
+        return tooLate.incrementAndGet();
     }
 
     /** Inputs dropped because they arrived after the grace period. */
