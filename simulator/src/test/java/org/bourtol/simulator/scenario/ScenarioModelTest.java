@@ -29,8 +29,6 @@ class ScenarioModelTest {
     @Test
     void defaultSeasonHasEveryKindOfRisk() {
         Timeline t = ScenarioModel.generate(ScenarioSpec.builtIn(), DS, TODAY);
-        t.truth().forEach(e -> System.out.println(e.start() + " " + e.type() + " " + e.level() + " " + e.zones() + " " + e.description()));
-        System.out.println("emissions " + t.emissions().size());
         Set<String> types = t.truth().stream().map(GroundTruthEvent::type).collect(Collectors.toSet());
         assertTrue(types.containsAll(Set.of(Types.FARMLAND, Types.CROWDING, Types.DEVIATION, Types.PASSAGE, Types.GAUGE,
                 Types.RAIN, Types.INCIDENT)), types.toString());
