@@ -26,9 +26,12 @@ final class KafkaHealth implements AutoCloseable {
         this.bootstrap = clients.bootstrap();
     }
 
-    /** Checks once now (blocking, from the starting thread), then periodically on a worker. */
+    /** Checks at once and then periodically, on a worker (the first answer takes a moment on a fresh broker). */
     KafkaHealth start() {
-        check();
+        vertx.executeBlocking(() -> {
+            check();
+            return null;
+        });
         timer = vertx.setPeriodic(PERIOD_MS, id -> vertx.executeBlocking(() -> {
             check();
             return null;
