@@ -38,6 +38,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--level", defaultValue = "545", description = "Level in cm of the bench readings")
     int level;
 
+    @Option(names = "--rate", defaultValue = "0",
+            description = "MQTT messages per second; 0 sends all at once (saturation throughput, queueing latency)")
+    int rate;
+
     @Override
     public Integer call() throws Exception {
         BourtolConfig cfg = ConfigLoader.load(Optional.ofNullable(config), System.getenv());
@@ -61,7 +65,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private void measure(KafkaClients kafka, String mqtt) throws Exception {
         Bench.Result baseline = Bench.baseline(kafka, messages);
-        List<Bench.Result> paths = Bench.pipeline(kafka, mqtt, station, level, messages);
+        List<Bench.Result> paths = Bench.pipeline(kafka, mqtt, station, level, messages, rate);
         System.out.print(Bench.table(baseline, paths));
     }
 }

@@ -77,8 +77,12 @@ public final class Bench {
         }
     }
 
-    /** MQTT → observation and observation → alert, with {@code n} gauge readings at {@code station}. */
-    public static List<Result> pipeline(KafkaClients kafka, String mqttUrl, String station, int levelCm, int n) throws Exception {
+    /**
+     * MQTT → observation and observation → alert, with {@code n} gauge readings at {@code station}, sent
+     * at {@code ratePerSecond} (0: all at once, which measures saturation throughput and queueing latency).
+     */
+    public static List<Result> pipeline(KafkaClients kafka, String mqttUrl, String station, int levelCm, int n, int ratePerSecond)
+            throws Exception {
         Map<Instant, Long> sent = new ConcurrentHashMap<>();
         Map<String, Long> observed = new ConcurrentHashMap<>();
         Histogram mqttToObs = new Histogram(3);
@@ -112,6 +116,13 @@ public final class Bench {
             Instant base = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             long start = System.nanoTime();
             for (int i = 0; i < n; i++) {
+                if (ratePerSecond > 0) {
+                    long due = start + i * 1_000_000_000L / ratePerSecond;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                }
                 Instant at = base.plusMillis(i * 10L);
                 sent.put(at, System.nanoTime());
                 mqtt.publish("bourtol/v1/gauge/" + station, "{\"levelCm\":" + (levelCm + i % 3) + ",\"observedAt\":\"" + at + "\"}");
