@@ -141,15 +141,18 @@ public final class ReportWindowFamily implements Family<ReportWindowRule.Params,
     public Map<String, String> headline(CompiledRule<ReportWindowRule.Params> rule, String zoneName, Zone zone, Verdict.Fire fire) {
         String name = java.text.Normalizer.normalize(zoneName, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         long hours = rule.params().window().toHours();
+        String n = fire.measure();
+        String fr = n + ("1".equals(n) ? " signalement" : " signalements");
+        String en = n + ("1".equals(n) ? " report" : " reports");
         if (flood) {
-            return Map.of("fr", "Inondation signalee a " + name + ": " + fire.measure() + " signalements en " + hours + " h",
-                    "en", "Flooding reported at " + name + ": " + fire.measure() + " reports within " + hours + " h");
+            return Map.of("fr", "Inondation signalee a " + name + ": " + fr + " en " + hours + " h",
+                    "en", "Flooding reported at " + name + ": " + en + " within " + hours + " h");
         }
         if ("clash".equals(fire.level())) {
-            return Map.of("fr", "Affrontement signale a " + name + " (" + fire.measure() + " signalements)",
-                    "en", "Clash reported at " + name + " (" + fire.measure() + " reports)");
+            return Map.of("fr", "Affrontement signale a " + name + " (" + fr + ": " + fire.threshold() + ")",
+                    "en", "Clash reported at " + name + " (" + en + ": " + fire.threshold() + ")");
         }
-        return Map.of("fr", "Incidents a " + name + ": " + fire.measure() + " signalements en " + hours + " h",
-                "en", "Incidents at " + name + ": " + fire.measure() + " reports within " + hours + " h");
+        return Map.of("fr", "Incidents a " + name + ": " + fr + " (" + fire.threshold() + ") en " + hours + " h",
+                "en", "Incidents at " + name + ": " + en + " (" + fire.threshold() + ") within " + hours + " h");
     }
 }

@@ -59,8 +59,8 @@ public final class ReportWindowRule {
         List<Evidence> evidence = seen.stream().skip(Math.max(0, seen.size() - 10))
                 .map(s -> new Evidence(s.id(), "report", s.at(), s.type().wire(), s.reporterId())).toList();
         String types = String.join(", ", seen.stream().map(s -> s.type().wire()).distinct().toList());
-        return new Step<>(next, new Verdict.Fire(clash ? "clash" : "fire", null, seen.size() + " (" + types + ")",
-                fmt(p.threshold()), evidence));
+        // measure: the number of reports; threshold: their types (for the headline)
+        return new Step<>(next, new Verdict.Fire(clash ? "clash" : "fire", null, String.valueOf(seen.size()), types, evidence));
     }
 
     static String fmt(double v) {
