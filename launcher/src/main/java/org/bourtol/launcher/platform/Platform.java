@@ -112,6 +112,15 @@ public final class Platform implements AutoCloseable {
         BourtolConfig base = ConfigLoader.load(options.configFile(), options.env());
         Map<String, String> env = new HashMap<>(options.env());
         boolean generatedToken = false;
+        List<String> portProblems = new ArrayList<>();
+        Ports.checkFree(base.http().host(), base.http().port(), "http.port", "BOURTOL_HTTP_PORT", portProblems);
+        if (options.embedded()) {
+            Ports.checkFree("127.0.0.1", base.kafka().embeddedPort(), "kafka.embeddedPort", "BOURTOL_EMBEDDED_KAFKA_PORT", portProblems);
+            Ports.checkFree("127.0.0.1", base.mqtt().embeddedPort(), "mqtt.embeddedPort", "BOURTOL_EMBEDDED_MQTT_PORT", portProblems);
+        }
+        if (!portProblems.isEmpty()) {
+            throw new ConfigException(portProblems);
+        }
         if (options.embedded()) {
             if (base.security().adminToken() == null) {
                 env.put("BOURTOL_ADMIN_TOKEN", Secrets.randomToken());
