@@ -51,6 +51,17 @@ public final class Lifecycle {
                         current.alert().headline(), current.alert().evidence(), s.at(), s.at());
                 return emit(new AlertSlot(a, current.seq() + 1, Map.of()), AlertEventType.RESOLVED, s.at(), null);
             }
+            if (current.active() && !sources.containsKey(s.source()) && current.sources().containsKey(s.source())) {
+                // a source left but others still fire: the severity may go down
+                AlertSlot.SourceFire rest = sources.values().stream()
+                        .max(Comparator.comparing(AlertSlot.SourceFire::severity)).orElseThrow();
+                Alert old = current.alert();
+                if (rest.severity() != old.severity() || !rest.level().equals(old.level())) {
+                    Alert a = withUrgency(copy(old, Alert.ACTIVE, rest.severity(), rest.level(), rest.headline(), old.evidence(),
+                            s.at().isAfter(old.updatedAt()) ? s.at() : old.updatedAt(), null), urgency(old.ruleType(), rest.severity()));
+                    return emit(new AlertSlot(a, current.seq() + 1, sources), AlertEventType.UPDATED, s.at(), null);
+                }
+            }
             return new Result(new AlertSlot(current.alert(), current.seq(), sources), List.of());
         }
         sources.put(s.source(), new AlertSlot.SourceFire(s.level(), s.severity(), s.headline()));

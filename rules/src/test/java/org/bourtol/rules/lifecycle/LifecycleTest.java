@@ -1,0 +1,72 @@
+package org.bourtol.rules.lifecycle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bourtol.contracts.alert.AlertEventType;
+import org.bourtol.contracts.alert.Evidence;
+import org.bourtol.contracts.alert.Severity;
+import org.bourtol.contracts.observation.Hazard;
+import org.bourtol.rules.engine.Signal;
+import org.junit.jupiter.api.Test;
+
+class LifecycleTest {
+
+    static final Instant T = Instant.parse("2020-12-01T08:00:00Z");
+    static final Lifecycle.ZoneFacts KONNA = new Lifecycle.ZoneFacts("Konna", null);
+
+    static Signal fire(String source, Severity severity, Instant at) {
+        return new Signal("farmland-protection", "herd-in-protected-zone", Hazard.CONFLICT, "konna", source, true, "fire", severity,
+                Map.of("fr", "x " + severity, "en", "x " + severity), List.of(new Evidence("o-" + source + at, "herd", at, "1", null)), at, null);
+    }
+
+    static Signal clear(String source, Instant at) {
+        return new Signal("farmland-protection", "herd-in-protected-zone", Hazard.CONFLICT, "konna", source, false, null, null, null, null, at, null);
+    }
+
+    @Test
+    void twoHerdsShareOneAlertWhichResolvesWhenBothLeft() {
+        Lifecycle.Result r = Lifecycle.onSignal(null, fire("h1", Severity.Moderate, T), KONNA, c -> false);
+        assertEquals(AlertEventType.RAISED, r.events().get(0).type());
+        String id = r.events().get(0).alertId();
+        r = Lifecycle.onSignal(r.slot(), fire("h2", Severity.Severe, T.plusSeconds(60)), KONNA, c -> false);
+        assertEquals(AlertEventType.UPDATED, r.events().get(0).type());
+        assertEquals(Severity.Severe, r.slot().alert().severity());
+        assertEquals(id, r.slot().alert().id());
+        r = Lifecycle.onSignal(r.slot(), clear("h2", T.plusSeconds(120)), KONNA, c -> false);
+        assertEquals(AlertEventType.UPDATED, r.events().get(0).type(), "h1 still inside: back to its severity");
+        assertEquals(Severity.Moderate, r.slot().alert().severity());
+        r = Lifecycle.onSignal(r.slot(), clear("h1", T.plusSeconds(180)), KONNA, c -> false);
+        assertEquals(AlertEventType.RESOLVED, r.events().get(0).type());
+        assertEquals(4, r.events().get(0).seq());
+        assertEquals(id + "/RESOLVED/4", r.events().get(0).eventId());
+        assertFalse(r.slot().active());
+    }
+
+    @Test
+    void acknowledgementsAreRecordedOnce() {
+        Lifecycle.Result r = Lifecycle.onSignal(null, fire("h1", Severity.Moderate, T), KONNA, c -> false);
+        Signal.Ack ack = new Signal.Ack("a1", null, r.slot().alert().code(), "r-0000000000000001", T.plusSeconds(30));
+        Lifecycle.Result acked = Lifecycle.onAck(r.slot(), ack);
+        assertEquals(AlertEventType.ACKNOWLEDGED, acked.events().get(0).type());
+        assertTrue(acked.slot().alert().acknowledged());
+        assertTrue(Lifecycle.onAck(acked.slot(), ack).events().isEmpty());
+    }
+
+    @Test
+    void shortCodesAvoidLookAlikesAndActiveCodes() {
+        Set<String> taken = new HashSet<>();
+        for (int i = 0; i < 2000; i++) {
+            String code = ShortCodes.allocate("alert-" + i, taken::contains);
+            assertTrue(code.matches("[ACDEFHJKMNPRTUVWXY3479]{3,4}"), code);
+            assertTrue(taken.add(code), "unique among active: " + code);
+        }
+        assertEquals(ShortCodes.allocate("alert-x", c -> false), ShortCodes.allocate("alert-x", c -> false), "deterministic");
+    }
+}
