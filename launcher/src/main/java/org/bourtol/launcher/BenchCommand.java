@@ -64,7 +64,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void measure(KafkaClients kafka, String mqtt) throws Exception {
-        Bench.Result baseline = Bench.baseline(kafka, messages);
+        Bench.Result baseline = Bench.baseline(kafka, messages, rate);
         List<Bench.Result> paths = Bench.pipeline(kafka, mqtt, station, level, messages, rate);
         System.out.print(Bench.table(baseline, paths));
     }

@@ -46,7 +46,7 @@ public final class Bench {
     private Bench() {
     }
 
-    public static Result baseline(KafkaClients kafka, int n) throws Exception {
+    public static Result baseline(KafkaClients kafka, int n, int ratePerSecond) throws Exception {
         String topic = "bourtol.bench-baseline.v1";
         try (Admin admin = Admin.create(kafka.common())) {
             if (!admin.listTopics().names().get().contains(topic)) {
@@ -61,18 +61,28 @@ public final class Bench {
             consumer.seekToEnd(List.of(tp));
             consumer.position(tp);
             long start = System.nanoTime();
-            for (int i = 0; i < n; i++) {
-                producer.send(new ProducerRecord<>(topic, ByteBuffer.allocate(200).putLong(System.nanoTime()).array()));
-            }
-            producer.flush();
+            Thread sender = new Thread(() -> {
+                for (int i = 0; i < n; i++) {
+                    if (ratePerSecond > 0) {
+                        long wait = start + i * 1_000_000_000L / ratePerSecond - System.nanoTime();
+                        if (wait > 0) {
+                            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                        }
+                    }
+                    producer.send(new ProducerRecord<>(topic, ByteBuffer.allocate(200).putLong(System.nanoTime()).array()));
+                }
+                producer.flush();
+            }, "bench-baseline-producer");
+            sender.start();
             int got = 0;
-            long deadline = System.nanoTime() + 60_000_000_000L;
+            long deadline = System.nanoTime() + 60_000_000_000L + (ratePerSecond > 0 ? n * 1_000_000_000L / ratePerSecond : 0);
             while (got < n && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
                     h.recordValue(Math.max(0, (System.nanoTime() - ByteBuffer.wrap(r.value()).getLong()) / 1000));
                     got++;
                 }
             }
+            sender.join();
             return result("kafka produce->consume", got, System.nanoTime() - start, h);
         }
     }
