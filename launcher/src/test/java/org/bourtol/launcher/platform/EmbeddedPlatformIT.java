@@ -26,8 +26,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.bourtol.contracts.directory.ApiToken;
 import org.bourtol.contracts.directory.AuditEntry;
 import org.bourtol.contracts.topic.Topics;
+import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.platform.mqtt.MqttOptions;
 import org.bourtol.testkit.Poll;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -39,11 +41,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The embedded platform on free ports, as {@code bourtol run --embedded} starts it: Kafka round trip,
  * MQTT round trip with Paho through the embedded broker, {@code /health} 200 with every check UP (or
- * DISABLED: InfluxDB without a URL), then a restart on the same data directory finds the earlier
- * record and the same pseudonym key.
+ * DISABLED: InfluxDB without a URL), the admin token and a token from the tokens topic accepted by
+ * the API, then a restart on the same data directory finds the earlier record, the same pseudonym
+ * key and the token.
  */
 @Timeout(300)
 class EmbeddedPlatformIT {
+
+    private static final String VIEWER_TOKEN = "it-viewer-token-0123456789";
 
     @TempDir
     Path dataDir;
@@ -73,6 +78,17 @@ class EmbeddedPlatformIT {
 
             mqttRoundTrip(p);
 
+            assertEquals(401, get(p, "/api/v1/rules", null).statusCode());
+            assertEquals(200, get(p, "/api/v1/rules", p.adminToken()).statusCode(), "seeded admin token");
+            try (KafkaProducer<String, ApiToken> producer = new KafkaProducer<>(p.kafka().producer("it-tokens"),
+                    Topics.TOKENS.keySerde().serializer(), Topics.TOKENS.valueSerde().serializer())) {
+                String hash = ApiAuth.sha256(VIEWER_TOKEN);
+                producer.send(new ProducerRecord<>(Topics.TOKENS.name(), hash, new ApiToken(hash, "it-viewer", "viewer", Instant.EPOCH)))
+                        .get(30, TimeUnit.SECONDS);
+            }
+            Poll.until(Duration.ofSeconds(20), "token from the tokens topic accepted",
+                    () -> get(p, "/api/v1/rules", VIEWER_TOKEN).statusCode() == 200);
+
             HttpResponse<String> health = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(p.httpBase() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, health.statusCode(), health.body());
@@ -94,7 +110,20 @@ class EmbeddedPlatformIT {
         try (Platform again = start()) {
             assertEquals(List.of(entry), readAudit(again, key), "the record written before the restart is still there");
             assertEquals(pseudonymKey, again.config().security().pseudonymKey(), "pseudonym key kept under the data directory");
+            assertEquals(200, get(again, "/api/v1/rules", VIEWER_TOKEN).statusCode(), "token directory loaded before HTTP serves");
             mqttRoundTrip(again);
+        }
+    }
+
+    private static HttpResponse<String> get(Platform p, String path, String token) {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(p.httpBase() + path));
+        if (token != null) {
+            req.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return HttpClient.newHttpClient().send(req.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError("GET " + path + " failed", e);
         }
     }
 
