@@ -101,8 +101,11 @@ public final class DemoCommand implements Callable<Integer> {
                 sink.onMessage(msg -> out.println("                  " + msg));
                 out.println("Twilio: local sink at " + sink.baseUrl() + " (set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM to send real SMS)");
             }
+            CountDownLatch closed = new CountDownLatch(1);
             try (Platform platform = Platform.start(new Platform.Options(config, env, true, parts(env), out))) {
-                return play(platform, timeline, seconds, out, json, serve, dataDir, env.get("BOURTOL_DEMO_PHONE"));
+                return play(platform, timeline, seconds, out, json, serve, dataDir, env.get("BOURTOL_DEMO_PHONE"), closed);
+            } finally {
+                closed.countDown();
             }
         } finally {
             if (sinkVertx != null) {
@@ -120,7 +123,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static Report play(Platform platform, Timeline timeline, double seconds, PrintStream out, Path json, boolean serve,
-                               Path dataDir, String demoPhone) throws Exception {
+                               Path dataDir, String demoPhone, CountDownLatch closed) throws Exception {
         BourtolConfig cfg = platform.config();
         out.println("Bourtol demo: http://" + cfg.http().host() + ":" + platform.httpPort() + "  (data: " + dataDir + ")");
         seed(platform, timeline, cfg, out, demoPhone);
@@ -135,7 +138,15 @@ public final class DemoCommand implements Callable<Integer> {
         if (serve) {
             out.println("Still serving http://" + cfg.http().host() + ":" + platform.httpPort() + " - Ctrl-C to stop.");
             CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+            // Ctrl-C: let the main thread stop the platform (components, brokers) before the JVM halts
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop.countDown();
+                try {
+                    closed.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "bourtol-demo-stop"));
             stop.await();
         }
         return report;

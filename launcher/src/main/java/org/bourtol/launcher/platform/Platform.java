@@ -112,15 +112,7 @@ public final class Platform implements AutoCloseable {
         BourtolConfig base = ConfigLoader.load(options.configFile(), options.env());
         Map<String, String> env = new HashMap<>(options.env());
         boolean generatedToken = false;
-        List<String> portProblems = new ArrayList<>();
-        Ports.checkFree(base.http().host(), base.http().port(), "http.port", "BOURTOL_HTTP_PORT", portProblems);
-        if (options.embedded()) {
-            Ports.checkFree("127.0.0.1", base.kafka().embeddedPort(), "kafka.embeddedPort", "BOURTOL_EMBEDDED_KAFKA_PORT", portProblems);
-            Ports.checkFree("127.0.0.1", base.mqtt().embeddedPort(), "mqtt.embeddedPort", "BOURTOL_EMBEDDED_MQTT_PORT", portProblems);
-        }
-        if (!portProblems.isEmpty()) {
-            throw new ConfigException(portProblems);
-        }
+        Preflight.check(base, options.embedded(), options.parts());
         if (options.embedded()) {
             if (base.security().adminToken() == null) {
                 env.put("BOURTOL_ADMIN_TOKEN", Secrets.randomToken());
@@ -132,18 +124,6 @@ public final class Platform implements AutoCloseable {
             startBrokers(base);
             env.put("BOURTOL_KAFKA_BOOTSTRAP", embeddedKafka.bootstrap());
             env.put("BOURTOL_MQTT_URL", embeddedMqtt.url());
-        } else {
-            List<String> problems = new ArrayList<>();
-            if (base.kafka().bootstrap() == null) {
-                problems.add("kafka.bootstrap (BOURTOL_KAFKA_BOOTSTRAP) is required unless Bourtol runs --embedded");
-            }
-            if (base.security().pseudonymKey() == null && (options.parts().contains(Part.INGEST) || options.parts().contains(Part.NOTIFIER))) {
-                problems.add("security.pseudonymKey (BOURTOL_PSEUDONYM_KEY) is required unless Bourtol runs --embedded:"
-                        + " every instance must use the same key, or reporter pseudonyms differ");
-            }
-            if (!problems.isEmpty()) {
-                throw new ConfigException(problems);
-            }
         }
         config = ConfigLoader.load(options.configFile(), env);
         adminToken = config.security().adminToken();
