@@ -94,6 +94,18 @@ public final class ConcentrationFamily implements Family<ConcentrationFamily.Con
     }
 
     @Override
+    public Verdict tick(Samples state, String key, CompiledRule<Config> rule, ZoneIndex zones, Instant now) {
+        Integer capacity = rule.params().capacity();
+        Zone z = zones.zone(key).orElse(null);
+        if (capacity == null && z != null && z.properties().path("capacity").isNumber()) {
+            capacity = z.properties().get("capacity").asInt();
+        }
+        Instant from = now.minus(rule.params().params().window());
+        double total = state.items().stream().filter(x -> !x.at().isBefore(from)).mapToDouble(Samples.Sample::value).sum();
+        return capacity != null && total > capacity * rule.params().params().capacityFactor() ? null : Verdict.CLEAR;
+    }
+
+    @Override
     public String alertZone(CompiledRule<Config> rule, String key, Samples state, ZoneIndex zones) {
         return key;
     }

@@ -51,6 +51,14 @@ public interface Family<P, S> {
     /** One pure step for the input {@code o} arriving under {@code key} (station, herd or zone). */
     Step<S> step(S state, String key, Observation o, CompiledRule<P> rule, ZoneIndex zones, Instant now);
 
+    /**
+     * Re-evaluates a firing state when no input came, at event time {@code now} (windows expire): the
+     * verdict, or null when the family has no time-driven change (default).
+     */
+    default Verdict tick(S state, String key, CompiledRule<P> rule, ZoneIndex zones, Instant now) {
+        return null;
+    }
+
     /** The zone an alert for this state is about (station, commune, corridor…), or null when none. */
     String alertZone(CompiledRule<P> rule, String key, S state, ZoneIndex zones);
 

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import java.util.Set;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -35,6 +36,7 @@ public final class FamilyTopology {
 
     private static final Logger LOG = LoggerFactory.getLogger(FamilyTopology.class);
     private static final JsonSerde<Timeline> TIMELINE = new JsonSerde<>(Timeline.class);
+    private static final java.time.Duration TICK = java.time.Duration.ofSeconds(5);
 
     private FamilyTopology() {
     }
@@ -115,6 +117,7 @@ public final class FamilyTopology {
             this.context = context;
             this.store = context.getStateStore(storeName);
             this.view = new DirectoryView(context, env);
+            context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, ts -> tick(ts));
         }
 
         @Override
@@ -123,6 +126,7 @@ public final class FamilyTopology {
             if (o == null || record.key() == null) {
                 return;
             }
+            env.observe(o.observedAt());
             for (CompiledRule<P> rule : view.rules(family)) {
                 if (family.applies(rule, record.key(), o)) {
                     try {
@@ -183,6 +187,49 @@ public final class FamilyTopology {
             String lastFire = emitted.lastFire();
             JsonNode baseJson = Json.MAPPER.valueToTree(base);
             store.put(skey, new Timeline(baseJson, horizon, keep, fired, alertZone, lastFire));
+        }
+
+        /**
+         * Windows expire without new input: every firing (rule, key) is re-checked at the latest event
+         * time seen; a rule that was deleted or disabled clears its alerts.
+         */
+        private void tick(long wallClock) {
+            Instant now = env.eventTime();
+            if (now.equals(Instant.EPOCH)) {
+                return;
+            }
+            Map<String, CompiledRule<P>> rules = new java.util.HashMap<>();
+            view.rules(family).forEach(r -> rules.put(r.id(), r));
+            List<org.apache.kafka.streams.KeyValue<String, Timeline>> firing = new ArrayList<>();
+            try (var it = store.all()) {
+                it.forEachRemaining(kv -> {
+                    if (kv.value != null && kv.value.fired()) {
+                        firing.add(kv);
+                    }
+                });
+            }
+            for (var kv : firing) {
+                int bar = kv.key.indexOf('|');
+                CompiledRule<P> rule = rules.get(kv.key.substring(0, bar));
+                String key = kv.key.substring(bar + 1);
+                Timeline tl = kv.value;
+                Verdict v = rule == null ? Verdict.CLEAR : family.tick(replayed(tl, rule, key), key, rule, view.zones(), now);
+                if (v != null && !(v instanceof Verdict.Fire)) {
+                    Signal s = new Signal(kv.key.substring(0, bar), family.type(), family.hazard(), tl.alertZone(), key, false,
+                            null, null, null, null, now, null);
+                    context.forward(new Record<>(s.key(), s, now.toEpochMilli()));
+                    store.put(kv.key, new Timeline(tl.base(), tl.horizon(), tl.pending(), false, null, null));
+                }
+            }
+        }
+
+        private S replayed(Timeline tl, CompiledRule<P> rule, String key) {
+            S state = tl.base() == null ? family.initial() : Json.MAPPER.convertValue(tl.base(), family.stateType());
+            for (Observation in : tl.pending()) {
+                state = rule.inSeason(in.observedAt()) ? family.step(state, key, in, rule, view.zones(), in.observedAt()).state()
+                        : family.initial();
+            }
+            return state;
         }
 
         /** What the lifecycle was last told for this (rule, key). */

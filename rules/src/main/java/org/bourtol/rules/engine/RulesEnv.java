@@ -18,6 +18,7 @@ public final class RulesEnv {
     private final AtomicLong zonesVersion = new AtomicLong(1);
     private final AtomicLong rulesVersion = new AtomicLong(1);
     private final AtomicLong tooLate = new AtomicLong();
+    private final AtomicLong eventTime = new AtomicLong();
 
     public RulesEnv(Duration grace, double unverifiedWeight) {
         this.grace = grace;
@@ -50,6 +51,16 @@ public final class RulesEnv {
 
     long countTooLate() {
         return tooLate.incrementAndGet();
+    }
+
+    /** Notes an observation's event time; {@link #eventTime()} is the latest seen by this instance. */
+    void observe(java.time.Instant at) {
+        eventTime.accumulateAndGet(at.toEpochMilli(), Math::max);
+    }
+
+    /** The latest event time seen (epoch when none): "now" for windows that expire without new input. */
+    public java.time.Instant eventTime() {
+        return java.time.Instant.ofEpochMilli(eventTime.get());
     }
 
     /** Inputs dropped because they arrived after the grace period. */

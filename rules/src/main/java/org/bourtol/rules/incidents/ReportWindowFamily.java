@@ -133,6 +133,11 @@ public final class ReportWindowFamily implements Family<ReportWindowRule.Params,
     }
 
     @Override
+    public Verdict tick(ReportWindowRule.State state, String key, CompiledRule<ReportWindowRule.Params> rule, ZoneIndex zones, Instant now) {
+        return ReportWindowRule.tick(state, rule.params(), now);
+    }
+
+    @Override
     public String alertZone(CompiledRule<ReportWindowRule.Params> rule, String key, ReportWindowRule.State state, ZoneIndex zones) {
         return key;
     }

@@ -47,20 +47,28 @@ public final class ReportWindowRule {
         if (p.types().contains(r.type())) {
             seen.add(new Seen(r.id(), r.type(), r.verified() ? 1.0 : p.unverifiedWeight(), r.observedAt(), r.reporterId()));
         }
-        State next = new State(seen);
+        return new Step<>(new State(seen), verdict(seen, p));
+    }
+
+    /** The verdict at {@code now} without a new report (reports leave the window). */
+    public static Verdict tick(State state, Params p, Instant now) {
+        return verdict(state.seen().stream().filter(s -> !s.at().isBefore(now.minus(p.window()))).toList(), p);
+    }
+
+    private static Verdict verdict(List<Seen> seen, Params p) {
         if (seen.isEmpty()) {
-            return new Step<>(next, Verdict.CLEAR);
+            return Verdict.CLEAR;
         }
         double score = seen.stream().mapToDouble(Seen::weight).sum();
         boolean clash = p.clashAlone() && seen.stream().anyMatch(s -> s.type() == ReportType.CLASH);
         if (!clash && score < p.threshold()) {
-            return new Step<>(next, new Verdict.Pending(fmt(score) + " of " + fmt(p.threshold()) + " weighted reports"));
+            return new Verdict.Pending(fmt(score) + " of " + fmt(p.threshold()) + " weighted reports");
         }
         List<Evidence> evidence = seen.stream().skip(Math.max(0, seen.size() - 10))
                 .map(s -> new Evidence(s.id(), "report", s.at(), s.type().wire(), s.reporterId())).toList();
         String types = String.join(", ", seen.stream().map(s -> s.type().wire()).distinct().toList());
         // measure: the number of reports; threshold: their types (for the headline)
-        return new Step<>(next, new Verdict.Fire(clash ? "clash" : "fire", null, String.valueOf(seen.size()), types, evidence));
+        return new Verdict.Fire(clash ? "clash" : "fire", null, String.valueOf(seen.size()), types, evidence);
     }
 
     static String fmt(double v) {

@@ -68,6 +68,13 @@ public final class RainFamily implements Family<RainRule.Params, Samples> {
     }
 
     @Override
+    public Verdict tick(Samples state, String key, CompiledRule<RainRule.Params> rule, ZoneIndex zones, Instant now) {
+        Instant from = now.minus(rule.params().window());
+        double sum = state.items().stream().filter(x -> !x.at().isBefore(from)).mapToDouble(Samples.Sample::value).sum();
+        return sum >= rule.params().thresholdMm() ? null : Verdict.CLEAR;
+    }
+
+    @Override
     public String alertZone(CompiledRule<RainRule.Params> rule, String key, Samples state, ZoneIndex zones) {
         return key;
     }

@@ -110,6 +110,27 @@ class ReportWindowTest {
         }
 
         @Test
+        void anIncidentAlertResolvesWhenItsReportsLeaveTheWindowAndWhenItsRuleIsDeleted() {
+            rules(1);
+            h.observe(report("konna", ReportType.THEFT, true, "r-a", T), report("djenne", ReportType.THEFT, true, "r-b", T));
+            assertEquals(2, h.drain().size());
+            h.observe(org.bourtol.rules.Fixtures.gauge("gao", 300, T.plus(Duration.ofHours(30))));
+            h.driver.advanceWallClockTime(Duration.ofSeconds(6));
+            assertTrue(h.drain().isEmpty(), "30 h later both are still in the 48 h window");
+            h.observe(report("djenne", ReportType.THEFT, true, "r-c", T.plus(Duration.ofHours(40))));
+            h.observe(org.bourtol.rules.Fixtures.gauge("gao", 300, T.plus(Duration.ofHours(49))));
+            h.driver.advanceWallClockTime(Duration.ofSeconds(6));
+            List<AlertEvent> events = h.drain();
+            assertEquals(List.of("konna"), events.stream().filter(e -> e.type() == AlertEventType.RESOLVED).map(e -> e.alert().zone()).toList(),
+                    "konna's only report left the window; djenne has a newer one");
+            h.rules.pipeInput("delta-incidents", null);
+            h.driver.advanceWallClockTime(Duration.ofSeconds(6));
+            events = h.drain();
+            assertEquals(List.of("djenne"), events.stream().filter(e -> e.type() == AlertEventType.RESOLVED).map(e -> e.alert().zone()).toList(),
+                    "a deleted rule clears its alerts");
+        }
+
+        @Test
         void floodReportsRaiseAFloodAlert() {
             rules(3);
             CommunityReport a = report("mopti-ville", ReportType.FLOOD, true, "r-a", T);
