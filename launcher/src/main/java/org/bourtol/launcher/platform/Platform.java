@@ -221,6 +221,11 @@ public final class Platform implements AutoCloseable {
         long t0 = System.nanoTime();
         Steps.stopComponents(components);
         components.clear();
+        // no MQTT client of ours is left: stop the embedded broker (Moquette takes ~2 s) while the rest closes
+        EmbeddedMqtt mqttBroker = embeddedMqtt;
+        embeddedMqtt = null;
+        CompletableFuture<Void> mqttStop = mqttBroker == null ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> Steps.quietly("embedded mqtt stop", mqttBroker::close));
         if (server != null) {
             HttpServer s = server;
             server = null;
@@ -240,13 +245,8 @@ public final class Platform implements AutoCloseable {
             vertx = null;
             Steps.quietly("vert.x close", () -> Steps.await(v.close(), Duration.ofSeconds(3), "Vert.x close"));
         }
-        // the brokers are independent of each other: stop them in parallel (Moquette alone takes ~2 s)
-        EmbeddedMqtt mqttBroker = embeddedMqtt;
         EmbeddedKafka kafkaBroker = embeddedKafka;
-        embeddedMqtt = null;
         embeddedKafka = null;
-        CompletableFuture<Void> mqttStop = mqttBroker == null ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.runAsync(() -> Steps.quietly("embedded mqtt stop", mqttBroker::close));
         if (kafkaBroker != null) {
             Steps.quietly("embedded kafka stop", kafkaBroker::close);
         }
