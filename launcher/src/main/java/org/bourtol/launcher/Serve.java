@@ -3,16 +3,46 @@ package org.bourtol.launcher;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.bourtol.launcher.platform.Platform;
 
-/** Starts a {@link Platform}, prints the ready line, and serves until SIGTERM/Ctrl-C, then stops it cleanly. */
+/**
+ * Starts a {@link Platform}, prints the ready line, and serves until SIGTERM/Ctrl-C, then stops it
+ * cleanly. The shutdown hook is installed before the start, so a SIGTERM during startup waits for
+ * the start to finish and then stops what was started.
+ */
 final class Serve {
 
     private Serve() {
     }
 
     static int untilSignal(Platform.Options options, PrintStream out) throws InterruptedException {
-        Platform platform = Platform.start(options);
+        AtomicReference<Platform> running = new AtomicReference<>();
+        CountDownLatch startDone = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                startDone.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Platform platform = running.get();
+            if (platform != null) {
+                long t0 = System.nanoTime();
+                platform.close();
+                out.println("Bourtol stopped (" + (System.nanoTime() - t0) / 1_000_000 + " ms)");
+                out.flush();
+            }
+            stopped.countDown();
+        }, "bourtol-shutdown"));
+        Platform platform;
+        try {
+            platform = Platform.start(options);
+            running.set(platform);
+        } finally {
+            startDone.countDown();
+        }
         String host = platform.config().http().host();
         if ("0.0.0.0".equals(host) || "::".equals(host)) {
             host = "127.0.0.1";
@@ -20,14 +50,6 @@ final class Serve {
         out.println("Bourtol is ready on http://" + host + ":" + platform.httpPort()
                 + " (" + ManagementFactory.getRuntimeMXBean().getUptime() + " ms)");
         out.flush();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            long t0 = System.nanoTime();
-            platform.close();
-            out.println("Bourtol stopped (" + (System.nanoTime() - t0) / 1_000_000 + " ms)");
-            out.flush();
-            stopped.countDown();
-        }, "bourtol-shutdown"));
         stopped.await();
         return 0;
     }
