@@ -101,4 +101,25 @@ class EmbeddedMqttIT {
         }
         assertEquals(List.of(), List.copyOf(received));
     }
+    @Test
+    void acceptsTheEmptyClientIdThatMosquittoPubSends() throws Exception {
+        try (EmbeddedMqtt broker = new EmbeddedMqtt(dir, 0).start()) {
+            BlockingQueue<String> received = new LinkedBlockingQueue<>();
+            MqttClient sub = new MqttClient(broker.url(), "it-sub-empty", new MemoryPersistence());
+            sub.setCallback(into(received));
+            sub.connect();
+            sub.subscribe("bourtol/v1/#", 1);
+            MqttClient anonymous = new MqttClient(broker.url(), "", new MemoryPersistence());
+            MqttConnectOptions clean = new MqttConnectOptions();
+            clean.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+            clean.setCleanSession(true);
+            anonymous.connect(clean);
+            anonymous.publish("bourtol/v1/herd/collar-17", "{}".getBytes(StandardCharsets.UTF_8), 1, false);
+            assertEquals("bourtol/v1/herd/collar-17={}", received.poll(10, TimeUnit.SECONDS));
+            anonymous.disconnect();
+            anonymous.close();
+            sub.disconnect();
+            sub.close();
+        }
+    }
 }
