@@ -11,9 +11,11 @@ import org.bourtol.contracts.observation.HerdPosition;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.Family;
+import org.bourtol.rules.engine.FamilyInfo;
 import org.bourtol.rules.engine.ParamReader;
 import org.bourtol.rules.engine.Samples;
 import org.bourtol.rules.engine.Step;
+import org.bourtol.rules.engine.Text;
 import org.bourtol.rules.engine.Verdict;
 import org.bourtol.rules.zones.ZoneIndex;
 
@@ -25,38 +27,20 @@ import org.bourtol.rules.zones.ZoneIndex;
 public final class ConcentrationFamily implements Family<ConcentrationFamily.Config, Samples> {
 
     public static final String TYPE = "herd-concentration";
+    private static final FamilyInfo<Samples> INFO =
+            FamilyInfo.of(TYPE, Hazard.CONFLICT, Samples.class, Samples.EMPTY, "water-point", "pasture", "market");
 
     public record Config(ConcentrationRule.Params params, Integer capacity) {
     }
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public Hazard hazard() {
-        return Hazard.CONFLICT;
-    }
-
-    @Override
-    public Class<Samples> stateType() {
-        return Samples.class;
-    }
-
-    @Override
-    public Samples initial() {
-        return Samples.EMPTY;
-    }
-
-    @Override
-    public List<String> zoneKinds() {
-        return List.of("water-point", "pasture", "market");
-    }
-
-    @Override
     public boolean keyedByZone() {
         return true;
+    }
+
+    @Override
+    public FamilyInfo<Samples> info() {
+        return INFO;
     }
 
     @Override
@@ -112,7 +96,7 @@ public final class ConcentrationFamily implements Family<ConcentrationFamily.Con
 
     @Override
     public Map<String, String> headline(CompiledRule<Config> rule, String zoneName, Zone zone, Verdict.Fire fire) {
-        String name = java.text.Normalizer.normalize(zoneName, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String name = Text.plain(zoneName);
         return Map.of("fr", "Concentration de troupeaux a " + name + ": " + fire.measure().replace("head", "tetes").replace("herds", "troupeaux")
                         + " pour une capacite de " + fire.threshold(),
                 "en", "Herd crowding at " + name + ": " + fire.measure() + " for a capacity of " + fire.threshold());

@@ -12,8 +12,10 @@ import org.bourtol.contracts.observation.HerdPosition;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.Family;
+import org.bourtol.rules.engine.FamilyInfo;
 import org.bourtol.rules.engine.ParamReader;
 import org.bourtol.rules.engine.Step;
+import org.bourtol.rules.engine.Text;
 import org.bourtol.rules.engine.Verdict;
 import org.bourtol.rules.zones.ZoneIndex;
 
@@ -25,33 +27,15 @@ import org.bourtol.rules.zones.ZoneIndex;
 public final class CorridorFamily implements Family<CorridorFamily.Config, CorridorRule.State> {
 
     public static final String TYPE = "corridor-deviation";
+    private static final FamilyInfo<CorridorRule.State> INFO =
+            FamilyInfo.of(TYPE, Hazard.CONFLICT, CorridorRule.State.class, CorridorRule.State.INITIAL, "corridor");
 
     public record Config(CorridorRule.Params params, Double bufferM) {
     }
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public Hazard hazard() {
-        return Hazard.CONFLICT;
-    }
-
-    @Override
-    public Class<CorridorRule.State> stateType() {
-        return CorridorRule.State.class;
-    }
-
-    @Override
-    public CorridorRule.State initial() {
-        return CorridorRule.State.INITIAL;
-    }
-
-    @Override
-    public List<String> zoneKinds() {
-        return List.of("corridor");
+    public FamilyInfo<CorridorRule.State> info() {
+        return INFO;
     }
 
     @Override
@@ -100,7 +84,7 @@ public final class CorridorFamily implements Family<CorridorFamily.Config, Corri
 
     @Override
     public Map<String, String> headline(CompiledRule<Config> rule, String zoneName, Zone zone, Verdict.Fire fire) {
-        String name = java.text.Normalizer.normalize(zoneName, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String name = Text.plain(zoneName);
         return Map.of("fr", "Sortie de couloir: " + fire.measure().replace("head", "tetes") + " hors de " + name
                         + " (tampon " + fire.threshold() + ")",
                 "en", "Corridor deviation: " + fire.measure() + " off " + name + " (buffer " + fire.threshold() + ")");

@@ -19,20 +19,31 @@ import org.bourtol.rules.zones.ZoneIndex;
  */
 public interface Family<P, S> {
 
-    String type();
+    /** Type, hazard, state class, initial state and accepted zone kinds. */
+    FamilyInfo<S> info();
 
-    Hazard hazard();
+    default String type() {
+        return info().type();
+    }
 
-    Class<S> stateType();
+    default Hazard hazard() {
+        return info().hazard();
+    }
 
-    S initial();
+    default Class<S> stateType() {
+        return info().stateType();
+    }
+
+    default S initial() {
+        return info().initial();
+    }
 
     /** Typed parameters; throws {@link RuleProblems} with officer-readable reasons when invalid. */
     P parse(RuleDocument doc);
 
     /** The zone ids this rule needs to exist, with the zone kinds it accepts (empty = any kind). */
     default List<String> zoneKinds() {
-        return List.of();
+        return info().zoneKinds();
     }
 
     /** True when inputs must be re-keyed by zone before evaluation (zone aggregations). */

@@ -12,6 +12,7 @@ import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.Family;
+import org.bourtol.rules.engine.FamilyInfo;
 import org.bourtol.rules.engine.ParamReader;
 import org.bourtol.rules.engine.Step;
 import org.bourtol.rules.engine.Verdict;
@@ -24,31 +25,13 @@ import org.bourtol.rules.zones.ZoneIndex;
 public final class GaugeLevelFamily implements Family<GaugeLevelRule.Params, GaugeLevelRule.State> {
 
     public static final String TYPE = "gauge-level";
+    private static final FamilyInfo<GaugeLevelRule.State> INFO =
+            FamilyInfo.of(TYPE, Hazard.FLOOD, GaugeLevelRule.State.class, GaugeLevelRule.State.INITIAL, "station");
     static final List<String> NAMES = List.of("warning", "alert", "danger");
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public Hazard hazard() {
-        return Hazard.FLOOD;
-    }
-
-    @Override
-    public Class<GaugeLevelRule.State> stateType() {
-        return GaugeLevelRule.State.class;
-    }
-
-    @Override
-    public GaugeLevelRule.State initial() {
-        return GaugeLevelRule.State.INITIAL;
-    }
-
-    @Override
-    public List<String> zoneKinds() {
-        return List.of("station");
+    public FamilyInfo<GaugeLevelRule.State> info() {
+        return INFO;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.bourtol.rules.gauge;
 
 import java.util.Map;
 import org.bourtol.contracts.directory.Zone;
+import org.bourtol.rules.engine.Text;
 import org.bourtol.rules.engine.Verdict;
 
 /** Flood headlines in French and English, unaccented so they stay GSM-7 in SMS. */

@@ -2,7 +2,6 @@ package org.bourtol.rules.gauge;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.bourtol.contracts.directory.RuleDocument;
 import org.bourtol.contracts.directory.Zone;
@@ -11,9 +10,11 @@ import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.Family;
+import org.bourtol.rules.engine.FamilyInfo;
 import org.bourtol.rules.engine.ParamReader;
 import org.bourtol.rules.engine.Samples;
 import org.bourtol.rules.engine.Step;
+import org.bourtol.rules.engine.Text;
 import org.bourtol.rules.engine.Verdict;
 import org.bourtol.rules.zones.ZoneIndex;
 
@@ -21,30 +22,11 @@ import org.bourtol.rules.zones.ZoneIndex;
 public final class RiseRateFamily implements Family<RiseRateRule.Params, Samples> {
 
     public static final String TYPE = "gauge-rise-rate";
+    private static final FamilyInfo<Samples> INFO = FamilyInfo.of(TYPE, Hazard.FLOOD, Samples.class, Samples.EMPTY, "station");
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public Hazard hazard() {
-        return Hazard.FLOOD;
-    }
-
-    @Override
-    public Class<Samples> stateType() {
-        return Samples.class;
-    }
-
-    @Override
-    public Samples initial() {
-        return Samples.EMPTY;
-    }
-
-    @Override
-    public List<String> zoneKinds() {
-        return List.of("station");
+    public FamilyInfo<Samples> info() {
+        return INFO;
     }
 
     @Override

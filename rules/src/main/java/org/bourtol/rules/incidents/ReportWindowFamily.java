@@ -15,8 +15,10 @@ import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.observation.ReportType;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.Family;
+import org.bourtol.rules.engine.FamilyInfo;
 import org.bourtol.rules.engine.ParamReader;
 import org.bourtol.rules.engine.Step;
+import org.bourtol.rules.engine.Text;
 import org.bourtol.rules.engine.Verdict;
 import org.bourtol.rules.zones.ZoneIndex;
 
@@ -34,10 +36,13 @@ public final class ReportWindowFamily implements Family<ReportWindowRule.Params,
 
     private final boolean flood;
     private final double unverifiedWeight;
+    private final FamilyInfo<ReportWindowRule.State> info;
 
     private ReportWindowFamily(boolean flood, double unverifiedWeight) {
         this.flood = flood;
         this.unverifiedWeight = unverifiedWeight;
+        this.info = new FamilyInfo<>(flood ? FLOODS : INCIDENTS, flood ? Hazard.FLOOD : Hazard.CONFLICT,
+                ReportWindowRule.State.class, ReportWindowRule.State.INITIAL);
     }
 
     public static ReportWindowFamily incidents(double unverifiedWeight) {
@@ -49,23 +54,8 @@ public final class ReportWindowFamily implements Family<ReportWindowRule.Params,
     }
 
     @Override
-    public String type() {
-        return flood ? FLOODS : INCIDENTS;
-    }
-
-    @Override
-    public Hazard hazard() {
-        return flood ? Hazard.FLOOD : Hazard.CONFLICT;
-    }
-
-    @Override
-    public Class<ReportWindowRule.State> stateType() {
-        return ReportWindowRule.State.class;
-    }
-
-    @Override
-    public ReportWindowRule.State initial() {
-        return ReportWindowRule.State.INITIAL;
+    public FamilyInfo<ReportWindowRule.State> info() {
+        return info;
     }
 
     @Override
@@ -144,7 +134,7 @@ public final class ReportWindowFamily implements Family<ReportWindowRule.Params,
 
     @Override
     public Map<String, String> headline(CompiledRule<ReportWindowRule.Params> rule, String zoneName, Zone zone, Verdict.Fire fire) {
-        String name = java.text.Normalizer.normalize(zoneName, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String name = Text.plain(zoneName);
         long hours = rule.params().window().toHours();
         String n = fire.measure();
         String fr = n + ("1".equals(n) ? " signalement" : " signalements");

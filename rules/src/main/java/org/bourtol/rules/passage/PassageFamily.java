@@ -1,7 +1,6 @@
 package org.bourtol.rules.passage;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.bourtol.contracts.directory.RuleDocument;
 import org.bourtol.contracts.directory.Zone;
@@ -12,8 +11,10 @@ import org.bourtol.rules.corridor.CorridorFamily;
 import org.bourtol.rules.corridor.CorridorRule;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.Family;
+import org.bourtol.rules.engine.FamilyInfo;
 import org.bourtol.rules.engine.ParamReader;
 import org.bourtol.rules.engine.Step;
+import org.bourtol.rules.engine.Text;
 import org.bourtol.rules.engine.Verdict;
 import org.bourtol.rules.zones.ZoneIndex;
 
@@ -25,25 +26,12 @@ import org.bourtol.rules.zones.ZoneIndex;
 public final class PassageFamily implements Family<PassageRule.Params, PassageRule.State> {
 
     public static final String TYPE = "early-late-passage";
+    private static final FamilyInfo<PassageRule.State> INFO =
+            FamilyInfo.of(TYPE, Hazard.CONFLICT, PassageRule.State.class, PassageRule.State.INITIAL);
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public Hazard hazard() {
-        return Hazard.CONFLICT;
-    }
-
-    @Override
-    public Class<PassageRule.State> stateType() {
-        return PassageRule.State.class;
-    }
-
-    @Override
-    public PassageRule.State initial() {
-        return PassageRule.State.INITIAL;
+    public FamilyInfo<PassageRule.State> info() {
+        return INFO;
     }
 
     @Override
@@ -85,7 +73,7 @@ public final class PassageFamily implements Family<PassageRule.Params, PassageRu
 
     @Override
     public Map<String, String> headline(CompiledRule<PassageRule.Params> rule, String zoneName, Zone zone, Verdict.Fire fire) {
-        String name = java.text.Normalizer.normalize(zoneName, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String name = Text.plain(zoneName);
         boolean early = "early".equals(fire.level());
         return Map.of("fr", "Passage " + (early ? "precoce" : "tardif") + " sur " + name + ": " + fire.measure().replace("head", "tetes")
                         + " hors des dates convenues (" + fire.threshold() + ")",

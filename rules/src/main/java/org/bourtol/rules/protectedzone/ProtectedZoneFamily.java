@@ -1,7 +1,6 @@
 package org.bourtol.rules.protectedzone;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.bourtol.contracts.directory.RuleDocument;
 import org.bourtol.contracts.directory.Zone;
@@ -11,9 +10,11 @@ import org.bourtol.contracts.observation.HerdPosition;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.Family;
+import org.bourtol.rules.engine.FamilyInfo;
 import org.bourtol.rules.engine.ParamReader;
 import org.bourtol.rules.engine.Seasons;
 import org.bourtol.rules.engine.Step;
+import org.bourtol.rules.engine.Text;
 import org.bourtol.rules.engine.Verdict;
 import org.bourtol.rules.zones.ZoneIndex;
 
@@ -27,34 +28,16 @@ import org.bourtol.rules.zones.ZoneIndex;
 public final class ProtectedZoneFamily implements Family<ProtectedZoneFamily.Config, ProtectedZoneRule.State> {
 
     public static final String TYPE = "herd-in-protected-zone";
+    private static final FamilyInfo<ProtectedZoneRule.State> INFO =
+            FamilyInfo.of(TYPE, Hazard.CONFLICT, ProtectedZoneRule.State.class, ProtectedZoneRule.State.INITIAL, "farmland", "pasture");
 
     /** Typed parameters plus the default start of the protected season. */
     public record Config(ProtectedZoneRule.Params params, String protectedFrom) {
     }
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public Hazard hazard() {
-        return Hazard.CONFLICT;
-    }
-
-    @Override
-    public Class<ProtectedZoneRule.State> stateType() {
-        return ProtectedZoneRule.State.class;
-    }
-
-    @Override
-    public ProtectedZoneRule.State initial() {
-        return ProtectedZoneRule.State.INITIAL;
-    }
-
-    @Override
-    public List<String> zoneKinds() {
-        return List.of("farmland", "pasture");
+    public FamilyInfo<ProtectedZoneRule.State> info() {
+        return INFO;
     }
 
     @Override
@@ -117,13 +100,9 @@ public final class ProtectedZoneFamily implements Family<ProtectedZoneFamily.Con
     @Override
     public Map<String, String> headline(CompiledRule<Config> rule, String zoneName, Zone zone, Verdict.Fire fire) {
         return Map.of(
-                "fr", "Risque de conflit a " + plain(zoneName) + ": troupeau de " + plain(fire.measure()).replace(" head in ", " tetes dans ")
+                "fr", "Risque de conflit a " + Text.plain(zoneName) + ": troupeau de " + Text.plain(fire.measure()).replace(" head in ", " tetes dans ")
                         + " avant la liberation des champs (" + fire.threshold() + ")",
-                "en", "Conflict risk at " + plain(zoneName) + ": herd of " + plain(fire.measure())
+                "en", "Conflict risk at " + Text.plain(zoneName) + ": herd of " + Text.plain(fire.measure())
                         + " before field release (" + fire.threshold() + ")");
-    }
-
-    static String plain(String s) {
-        return s == null ? "" : java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 }

@@ -11,8 +11,10 @@ import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.Family;
+import org.bourtol.rules.engine.FamilyInfo;
 import org.bourtol.rules.engine.ParamReader;
 import org.bourtol.rules.engine.Step;
+import org.bourtol.rules.engine.Text;
 import org.bourtol.rules.engine.Verdict;
 import org.bourtol.rules.zones.ZoneIndex;
 
@@ -24,32 +26,14 @@ import org.bourtol.rules.zones.ZoneIndex;
 public final class RiskScoreFamily implements Family<RiskScoreRule.Params, RiskScoreRule.State> {
 
     public static final String TYPE = "conflict-risk-score";
+    private static final FamilyInfo<RiskScoreRule.State> INFO =
+            FamilyInfo.of(TYPE, Hazard.CONFLICT, RiskScoreRule.State.class, RiskScoreRule.State.INITIAL, "commune", "cercle", "region");
     static final List<String> INDICATORS = List.of("herd-in-protected-zone", "herd-concentration", "corridor-deviation",
             "early-late-passage", "incident-cluster");
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public Hazard hazard() {
-        return Hazard.CONFLICT;
-    }
-
-    @Override
-    public Class<RiskScoreRule.State> stateType() {
-        return RiskScoreRule.State.class;
-    }
-
-    @Override
-    public RiskScoreRule.State initial() {
-        return RiskScoreRule.State.INITIAL;
-    }
-
-    @Override
-    public List<String> zoneKinds() {
-        return List.of("commune", "cercle", "region");
+    public FamilyInfo<RiskScoreRule.State> info() {
+        return INFO;
     }
 
     @Override
@@ -102,7 +86,7 @@ public final class RiskScoreFamily implements Family<RiskScoreRule.Params, RiskS
 
     @Override
     public Map<String, String> headline(CompiledRule<RiskScoreRule.Params> rule, String zoneName, Zone zone, Verdict.Fire fire) {
-        String name = java.text.Normalizer.normalize(zoneName, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String name = Text.plain(zoneName);
         String fr = switch (fire.level()) {
             case "red" -> "rouge";
             case "orange" -> "orange";

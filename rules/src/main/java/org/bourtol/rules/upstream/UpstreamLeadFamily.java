@@ -2,7 +2,6 @@ package org.bourtol.rules.upstream;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.bourtol.contracts.directory.RuleDocument;
 import org.bourtol.contracts.directory.Zone;
@@ -11,8 +10,10 @@ import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.Family;
+import org.bourtol.rules.engine.FamilyInfo;
 import org.bourtol.rules.engine.ParamReader;
 import org.bourtol.rules.engine.Step;
+import org.bourtol.rules.engine.Text;
 import org.bourtol.rules.engine.Verdict;
 import org.bourtol.rules.zones.ZoneIndex;
 
@@ -24,30 +25,12 @@ import org.bourtol.rules.zones.ZoneIndex;
 public final class UpstreamLeadFamily implements Family<UpstreamLeadRule.Params, UpstreamLeadRule.State> {
 
     public static final String TYPE = "upstream-lead";
+    private static final FamilyInfo<UpstreamLeadRule.State> INFO =
+            FamilyInfo.of(TYPE, Hazard.FLOOD, UpstreamLeadRule.State.class, UpstreamLeadRule.State.INITIAL, "station");
 
     @Override
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public Hazard hazard() {
-        return Hazard.FLOOD;
-    }
-
-    @Override
-    public Class<UpstreamLeadRule.State> stateType() {
-        return UpstreamLeadRule.State.class;
-    }
-
-    @Override
-    public UpstreamLeadRule.State initial() {
-        return UpstreamLeadRule.State.INITIAL;
-    }
-
-    @Override
-    public List<String> zoneKinds() {
-        return List.of("station");
+    public FamilyInfo<UpstreamLeadRule.State> info() {
+        return INFO;
     }
 
     @Override
@@ -85,7 +68,7 @@ public final class UpstreamLeadFamily implements Family<UpstreamLeadRule.Params,
 
     @Override
     public Map<String, String> headline(CompiledRule<UpstreamLeadRule.Params> rule, String zoneName, Zone zone, Verdict.Fire fire) {
-        String name = java.text.Normalizer.normalize(zoneName, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String name = Text.plain(zoneName);
         String up = rule.params().upstream();
         return Map.of("fr", "Crue attendue a " + name + " vers le " + fire.threshold() + ": " + up + " a " + fire.measure()
                         + " (seuil " + rule.params().upstreamCm() + " cm)",

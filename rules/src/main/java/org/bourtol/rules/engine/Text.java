@@ -1,14 +1,15 @@
-package org.bourtol.rules.gauge;
+package org.bourtol.rules.engine;
 
 import java.text.Normalizer;
 
 /** Removes accents so headlines stay in the GSM-7 alphabet. */
-final class Text {
+public final class Text {
 
     private Text() {
     }
 
-    static String plain(String s) {
+    /** {@code s} without combining marks (accents); "" for null. */
+    public static String plain(String s) {
         return s == null ? "" : Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 }
