@@ -69,11 +69,25 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--config", description = "Optional YAML configuration")
     Path config;
 
+    @Option(names = "--verbose", description = "Keep Bourtol's INFO log lines on the console (default: only the demo's own output, warnings and errors)")
+    boolean verbose;
+
     @Override
     public Integer call() throws Exception {
+        if (!verbose && System.getenv("BOURTOL_LOG_LEVEL") == null) {
+            quietLogs();
+        }
         ScenarioSpec spec = scenario == null ? ScenarioSpec.builtIn() : ScenarioSpec.read(scenario);
         Report report = run(Optional.ofNullable(config), new HashMap<>(System.getenv()), spec, seconds, System.out, json, !exit);
         return report.allDetected() ? 0 : 1;
+    }
+
+    /** The demo prints alerts, SMS and a summary itself: component INFO lines and broker warnings would bury them. */
+    private static void quietLogs() {
+        ch.qos.logback.classic.LoggerContext logs = (ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+        logs.getLogger("org.bourtol").setLevel(ch.qos.logback.classic.Level.WARN);
+        logs.getLogger("org.apache.kafka").setLevel(ch.qos.logback.classic.Level.ERROR);
+        logs.getLogger("kafka").setLevel(ch.qos.logback.classic.Level.ERROR);
     }
 
     /**
