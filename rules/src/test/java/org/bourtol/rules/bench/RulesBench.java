@@ -146,17 +146,19 @@ public final class RulesBench {
             }
             Map<TopicPartition, Long> end = admin.listOffsets(spec).all().get().entrySet().stream()
                     .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-            while (true) {
-                if (running == 0 && streams.state() == KafkaStreams.State.RUNNING) {
-                    running = System.nanoTime();
+            long[] runningAt = {0};
+            org.bourtol.testkit.Poll.until(Duration.ofMinutes(30), "the rules application to consume the backlog", () -> {
+                if (runningAt[0] == 0 && streams.state() == KafkaStreams.State.RUNNING) {
+                    runningAt[0] = System.nanoTime();
                 }
-                Map<TopicPartition, OffsetAndMetadata> done = admin.listConsumerGroupOffsets(app).partitionsToOffsetAndMetadata().get();
-                boolean all = end.entrySet().stream().allMatch(e -> done.get(e.getKey()) != null && done.get(e.getKey()).offset() >= e.getValue());
-                if (all) {
-                    break;
+                try {
+                    Map<TopicPartition, OffsetAndMetadata> done = admin.listConsumerGroupOffsets(app).partitionsToOffsetAndMetadata().get();
+                    return end.entrySet().stream().allMatch(e -> done.get(e.getKey()) != null && done.get(e.getKey()).offset() >= e.getValue());
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot read the bench group's offsets", e);
                 }
-                Thread.sleep(100);
-            }
+            });
+            running = runningAt[0];
         }
         long t1 = System.nanoTime();
         streams.close(Duration.ofSeconds(10));
