@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -31,6 +30,7 @@ import org.bourtol.ingest.sms.TwilioSignature;
 import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.testkit.Mosquitto;
 import org.bourtol.testkit.Poll;
+import org.bourtol.testkit.RunId;
 import org.bourtol.testkit.SharedKafka;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -55,7 +55,7 @@ class IngestIT {
     static KafkaClients kafka;
     static LogCapture logs;
     static MqttClient device;
-    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    static final String RUN = RunId.next();
 
     @BeforeAll
     static void start() throws Exception {

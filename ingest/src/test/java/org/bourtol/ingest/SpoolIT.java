@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.contracts.observation.Observation;
@@ -18,6 +17,7 @@ import org.bourtol.embedded.EmbeddedKafka;
 import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.platform.kafka.TopicAdmin;
 import org.bourtol.testkit.Poll;
+import org.bourtol.testkit.RunId;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +30,7 @@ class SpoolIT {
 
     @Test
     void smsWhileKafkaIsDownAreSpooledAndDeliveredInOrderAfterRestart() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
+        String run = RunId.next();
         Path kafkaDir = EmbeddedKafka.tempDataDir("ingest-spool-kafka");
         Path data = Files.createTempDirectory("ingest-spool");
         EmbeddedKafka kafka = new EmbeddedKafka(kafkaDir, 0).start();

@@ -36,6 +36,7 @@ import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.platform.http.ApiErrors;
 import org.bourtol.platform.kafka.Publisher;
 import org.bourtol.testkit.Poll;
+import org.bourtol.testkit.RunId;
 import org.bourtol.testkit.SharedKafka;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,7 +57,7 @@ class RulesComponentIT {
     private static final String VIEWER = "it-viewer-token";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String APP_ID = "rules-it-" + UUID.randomUUID();
-    private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
+    private static final String RUN = RunId.next();
     private static Vertx vertx;
     private static HttpServer server;
     private static Router router;

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -46,6 +45,7 @@ import org.bourtol.platform.health.HealthRegistry;
 import org.bourtol.platform.kafka.Publisher;
 import org.bourtol.testkit.Influxd;
 import org.bourtol.testkit.Poll;
+import org.bourtol.testkit.RunId;
 import org.bourtol.testkit.SharedKafka;
 import org.bourtol.timeseries.metrics.PrometheusProbe;
 import org.bourtol.timeseries.query.InfluxQueries;
@@ -68,7 +68,7 @@ class InfluxSinkIT {
     static Influxd influx;
     static Publisher publisher;
     static Vertx vertx;
-    final String run = UUID.randomUUID().toString().substring(0, 8);
+    final String run = RunId.next();
 
     @BeforeAll
     static void start() {

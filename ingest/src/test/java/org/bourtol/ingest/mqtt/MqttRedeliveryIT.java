@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,6 +27,7 @@ import org.bourtol.ingest.validation.ObservationReader;
 import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.testkit.Mosquitto;
 import org.bourtol.testkit.Poll;
+import org.bourtol.testkit.RunId;
 import org.bourtol.testkit.SharedKafka;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -45,7 +45,7 @@ class MqttRedeliveryIT {
 
     @Test
     void unackedMessagesAreRedeliveredToTheNextInstanceWithoutLossOrDuplicates() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
+        String run = RunId.next();
         String station = "st-" + run;
         int n = 30;
         Vertx vertx = Vertx.vertx();

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.bourtol.contracts.config.BourtolConfig;
@@ -21,6 +20,7 @@ import org.bourtol.ingest.publish.KafkaSink;
 import org.bourtol.ingest.validation.ObservationReader;
 import org.bourtol.testkit.Mosquitto;
 import org.bourtol.testkit.Poll;
+import org.bourtol.testkit.RunId;
 import org.bourtol.testkit.SharedKafka;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -34,7 +34,7 @@ class MqttSharedSubscriptionIT {
 
     @Test
     void instancesInAGroupSplitTheMessages() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
+        String run = RunId.next();
         String station = "shared-" + run;
         int n = 200;
         Vertx vertx = Vertx.vertx();
