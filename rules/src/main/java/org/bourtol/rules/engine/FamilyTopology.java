@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -16,6 +18,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -37,6 +40,7 @@ public final class FamilyTopology {
     private static final Logger LOG = LoggerFactory.getLogger(FamilyTopology.class);
     private static final JsonSerde<Timeline> TIMELINE = new JsonSerde<>(Timeline.class);
     private static final java.time.Duration TICK = java.time.Duration.ofSeconds(5);
+    private static final StringSerializer KEYS = new StringSerializer();
 
     private FamilyTopology() {
     }
@@ -44,8 +48,11 @@ public final class FamilyTopology {
     public static <P, S> KStream<String, Signal> addTo(KStream<String, Observation> observations, RulesEnv env,
                                                        Family<P, S> family) {
         String store = family.type() + "-state";
+        String pendingStore = family.type() + "-pending";
         StoreBuilder<KeyValueStore<String, Timeline>> sb =
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(store), Serdes.String(), TIMELINE);
+        StoreBuilder<KeyValueStore<String, Observation>> pb = Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(pendingStore), Serdes.String(), Topics.OBSERVATIONS.valueSerde());
         KStream<String, Observation> input = observations;
         if (family.keyedByZone()) {
             input = observations
@@ -56,12 +63,12 @@ public final class FamilyTopology {
         return input.process(new ProcessorSupplier<String, Observation, String, Signal>() {
             @Override
             public Processor<String, Observation, String, Signal> get() {
-                return new Evaluate<>(env, family, store);
+                return new Evaluate<>(env, family, store, pendingStore);
             }
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(sb);
+                return Set.of(sb, pb);
             }
         }, Named.as(family.type() + "-evaluate"));
     }
@@ -102,20 +109,24 @@ public final class FamilyTopology {
         private final RulesEnv env;
         private final Family<P, S> family;
         private final String storeName;
+        private final String pendingName;
         private ProcessorContext<String, Signal> context;
         private KeyValueStore<String, Timeline> store;
+        private KeyValueStore<String, Observation> pending;
         private DirectoryView view;
 
-        Evaluate(RulesEnv env, Family<P, S> family, String storeName) {
+        Evaluate(RulesEnv env, Family<P, S> family, String storeName, String pendingName) {
             this.env = env;
             this.family = family;
             this.storeName = storeName;
+            this.pendingName = pendingName;
         }
 
         @Override
         public void init(ProcessorContext<String, Signal> context) {
             this.context = context;
             this.store = context.getStateStore(storeName);
+            this.pending = context.getStateStore(pendingName);
             this.view = new DirectoryView(context, env);
             context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, ts -> tick(ts));
         }
@@ -148,45 +159,108 @@ public final class FamilyTopology {
                 }
                 return;
             }
-            if (tl.contains(o)) {
+            String pkey = Timeline.pendingKey(skey, o);
+            if (pending.get(pkey) != null) {
                 return; // redelivered input: already evaluated
             }
-            List<Observation> inputs = tl.with(o);
-            Instant horizon = Timeline.horizonFor(inputs, env.grace());
-            if (horizon.isBefore(tl.horizon())) {
-                horizon = tl.horizon();
+            String version = version(rule);
+            if (tl.head() != null && version.equals(tl.headRule()) && tl.follows(o)) {
+                append(rule, key, skey, pkey, tl, o, ts, version);
+            } else {
+                replay(rule, key, skey, pkey, tl, o, ts, version);
             }
-            S state = tl.base() == null ? family.initial() : Json.MAPPER.convertValue(tl.base(), family.stateType());
+        }
+
+        /** The usual case, an input newer than all others: one step from the head, then fold what left the window. */
+        private void append(CompiledRule<P> rule, String key, String skey, String pkey, Timeline tl, Observation o, long ts,
+                            String version) {
+            Step<S> step = step(state(tl.head()), key, o, rule);
+            Emitted emitted = signal(rule, key, step.state(), step.verdict(), o, ts,
+                    new Emitted(tl.fired(), tl.alertZone(), tl.lastFire()), true);
+            pending.put(pkey, o);
+            Instant horizon = tl.nextHorizon(o.observedAt(), env.grace());
+            S base = null;
+            List<String> folded = new ArrayList<>();
+            try (KeyValueIterator<String, Observation> it = pending.prefixScan(Timeline.pendingPrefix(skey), KEYS)) {
+                while (it.hasNext()) {
+                    KeyValue<String, Observation> kv = it.next();
+                    if (!kv.value.observedAt().isBefore(horizon)) {
+                        break;
+                    }
+                    base = step(base == null ? state(tl.base()) : base, key, kv.value, rule).state();
+                    folded.add(kv.key);
+                }
+            }
+            folded.forEach(pending::delete);
+            store.put(skey, new Timeline(base == null ? tl.base() : Json.MAPPER.valueToTree(base), Json.MAPPER.valueToTree(step.state()),
+                    version, horizon, o.observedAt(), o.id(), tl.pendingCount() + 1 - folded.size(),
+                    emitted.fired(), emitted.alertZone(), emitted.lastFire()));
+        }
+
+        /**
+         * A late input (or the first one, or one after a rule change): insert it in event-time order and
+         * replay every pending input from the base, signalling what in-order data would have signalled.
+         */
+        private void replay(CompiledRule<P> rule, String key, String skey, String pkey, Timeline tl, Observation o, long ts,
+                            String version) {
+            List<Observation> kept = pendingOf(skey);
+            List<Observation> inputs = new ArrayList<>(kept);
+            inputs.add(o);
+            inputs = Timeline.sorted(inputs);
+            Instant horizon = tl.nextHorizon(inputs.get(inputs.size() - 1).observedAt(), env.grace());
+            S state = state(tl.base());
             S base = state;
-            List<Observation> keep = new ArrayList<>();
             Emitted emitted = new Emitted(tl.fired(), tl.alertZone(), tl.lastFire());
             int inserted = inputs.indexOf(o);
+            int count = 0;
             for (int i = 0; i < inputs.size(); i++) {
                 Observation in = inputs.get(i);
-                Verdict verdict;
-                if (rule.inSeason(in.observedAt())) {
-                    Step<S> step = family.step(state, key, in, rule, view.zones(), in.observedAt());
-                    state = step.state();
-                    verdict = step.verdict();
-                } else {
-                    state = family.initial();
-                    verdict = Verdict.CLEAR;
-                }
+                Step<S> step = step(state, key, in, rule);
+                state = step.state();
                 if (i >= inserted) {
                     // a late input replays the later ones: what in-order data would have signalled is signalled now
-                    emitted = signal(rule, key, state, verdict, in, ts, emitted, i == inputs.size() - 1);
+                    emitted = signal(rule, key, state, step.verdict(), in, ts, emitted, i == inputs.size() - 1);
                 }
                 if (in.observedAt().isBefore(horizon)) {
                     base = state;
+                    if (in != o) {
+                        pending.delete(Timeline.pendingKey(skey, in));
+                    }
                 } else {
-                    keep.add(in);
+                    count++;
+                    if (in == o) {
+                        pending.put(pkey, o);
+                    }
                 }
             }
-            boolean fired = emitted.fired();
-            String alertZone = emitted.alertZone();
-            String lastFire = emitted.lastFire();
-            JsonNode baseJson = Json.MAPPER.valueToTree(base);
-            store.put(skey, new Timeline(baseJson, horizon, keep, fired, alertZone, lastFire));
+            Observation newest = inputs.get(inputs.size() - 1);
+            store.put(skey, new Timeline(Json.MAPPER.valueToTree(base), Json.MAPPER.valueToTree(state), version, horizon,
+                    newest.observedAt(), newest.id(), count, emitted.fired(), emitted.alertZone(), emitted.lastFire()));
+        }
+
+        private Step<S> step(S state, String key, Observation in, CompiledRule<P> rule) {
+            if (rule.inSeason(in.observedAt())) {
+                return family.step(state, key, in, rule, view.zones(), in.observedAt());
+            }
+            return new Step<>(family.initial(), Verdict.CLEAR);
+        }
+
+        private S state(JsonNode json) {
+            return json == null ? family.initial() : Json.MAPPER.convertValue(json, family.stateType());
+        }
+
+        private List<Observation> pendingOf(String skey) {
+            List<Observation> out = new ArrayList<>();
+            try (KeyValueIterator<String, Observation> it = pending.prefixScan(Timeline.pendingPrefix(skey), KEYS)) {
+                it.forEachRemaining(kv -> out.add(kv.value));
+            }
+            return out;
+        }
+
+        /** Identifies the rule version a head state was computed under (a change replays the window). */
+        private static String version(CompiledRule<?> rule) {
+            return rule.doc().version() + ":" + Objects.hash(rule.doc().params(), rule.doc().seasons(), rule.doc().zones(),
+                    rule.doc().severity(), rule.doc().enabled());
         }
 
         /**
@@ -213,21 +287,24 @@ public final class FamilyTopology {
                 CompiledRule<P> rule = rules.get(kv.key.substring(0, bar));
                 String key = kv.key.substring(bar + 1);
                 Timeline tl = kv.value;
-                Verdict v = rule == null ? Verdict.CLEAR : family.tick(replayed(tl, rule, key), key, rule, view.zones(), now);
+                Verdict v = rule == null ? Verdict.CLEAR : family.tick(current(tl, rule, kv.key, key), key, rule, view.zones(), now);
                 if (v != null && !(v instanceof Verdict.Fire)) {
                     Signal s = new Signal(kv.key.substring(0, bar), family.type(), family.hazard(), tl.alertZone(), key, false,
                             null, null, null, null, now, null);
                     context.forward(new Record<>(s.key(), s, now.toEpochMilli()));
-                    store.put(kv.key, new Timeline(tl.base(), tl.horizon(), tl.pending(), false, null, null));
+                    store.put(kv.key, tl.withVerdict(false, null, null));
                 }
             }
         }
 
-        private S replayed(Timeline tl, CompiledRule<P> rule, String key) {
-            S state = tl.base() == null ? family.initial() : Json.MAPPER.convertValue(tl.base(), family.stateType());
-            for (Observation in : tl.pending()) {
-                state = rule.inSeason(in.observedAt()) ? family.step(state, key, in, rule, view.zones(), in.observedAt()).state()
-                        : family.initial();
+        /** The state after every input, replayed when the rule changed since the head was computed. */
+        private S current(Timeline tl, CompiledRule<P> rule, String skey, String key) {
+            if (tl.head() != null && version(rule).equals(tl.headRule())) {
+                return state(tl.head());
+            }
+            S state = state(tl.base());
+            for (Observation in : pendingOf(skey)) {
+                state = step(state, key, in, rule).state();
             }
             return state;
         }

@@ -3,53 +3,72 @@ package org.bourtol.rules.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.bourtol.contracts.observation.Observation;
 
 /**
  * Per (rule, key) evaluation state that makes results independent of arrival order within the grace
- * period: {@code base} is the family state after every input older than {@code horizon}; {@code pending}
- * holds the inputs inside the grace period, sorted by event time. A new input is inserted in order and
- * the pending inputs are replayed from {@code base}; inputs older than the horizon are too late.
- * {@code fired}/{@code alertZone} remember the last verdict sent to the lifecycle.
+ * period. {@code base} is the family state after every input older than {@code horizon}; the inputs
+ * inside the grace period are kept one per entry in the family's pending store (see
+ * {@link #pendingKey}), in event-time order, and {@code head} is the state after all of them, computed
+ * under the rule version {@code headRule}. An input newer than {@code newest} is one step from
+ * {@code head}; a late one is inserted in order and the pending inputs are replayed from {@code base};
+ * inputs older than the horizon are too late. {@code fired}/{@code alertZone}/{@code lastFire}
+ * remember the last verdict sent to the lifecycle.
  */
-public record Timeline(JsonNode base, Instant horizon, List<Observation> pending, boolean fired, String alertZone,
-                       String lastFire) {
+public record Timeline(JsonNode base, JsonNode head, String headRule, Instant horizon, Instant newest, String newestId,
+                       int pendingCount, boolean fired, String alertZone, String lastFire) {
 
-    private static final Comparator<Observation> ORDER =
+    /** Event-time order of inputs (ties broken by id), which the pending store's key order follows. */
+    public static final Comparator<Observation> ORDER =
             Comparator.comparing(Observation::observedAt).thenComparing(Observation::id);
 
-    public Timeline {
-        pending = pending == null ? List.of() : List.copyOf(pending);
-    }
+    private static final long EPOCH_OFFSET = 100_000_000_000L;
 
     public static Timeline empty() {
-        return new Timeline(null, Instant.EPOCH, List.of(), false, null, null);
+        return new Timeline(null, null, null, Instant.EPOCH, null, null, 0, false, null, null);
     }
 
     public boolean tooLate(Observation o) {
         return o.observedAt().isBefore(horizon);
     }
 
-    public boolean contains(Observation o) {
-        return pending.stream().anyMatch(p -> p.id().equals(o.id()));
-    }
-
-    /** Inputs in event-time order with {@code o} inserted. */
-    public List<Observation> with(Observation o) {
-        List<Observation> all = new ArrayList<>(pending);
-        if (!contains(o)) {
-            all.add(o);
+    /** True when {@code o} comes after every input seen so far, so that one step from {@code head} suffices. */
+    public boolean follows(Observation o) {
+        if (newest == null) {
+            return pendingCount == 0;
         }
-        all.sort(ORDER);
-        return all;
+        int c = o.observedAt().compareTo(newest);
+        return c > 0 || (c == 0 && o.id().compareTo(newestId) > 0);
     }
 
-    /** Folds every input older than newest − grace into the base (the caller replayed them to get {@code newBase}). */
-    public static Instant horizonFor(List<Observation> inputs, Duration grace) {
-        Instant newest = inputs.isEmpty() ? Instant.EPOCH : inputs.get(inputs.size() - 1).observedAt();
-        return newest.minus(grace);
+    public Timeline withVerdict(boolean nowFired, String zone, String fingerprint) {
+        return new Timeline(base, head, headRule, horizon, newest, newestId, pendingCount, nowFired, zone, fingerprint);
+    }
+
+    /** The newest − grace bound below which inputs are folded into the base, never moving back. */
+    public Instant nextHorizon(Instant newestInput, Duration grace) {
+        Instant h = newestInput.minus(grace);
+        return h.isBefore(horizon) ? horizon : h;
+    }
+
+    /** Prefix of every pending-store key of one (rule, key). */
+    public static String pendingPrefix(String stateKey) {
+        return stateKey + '\u0000';
+    }
+
+    /**
+     * Pending-store key of an input: the state key, then the event time as fixed-width digits, then the
+     * id, so that the store's byte order is {@link #ORDER} within one (rule, key).
+     */
+    public static String pendingKey(String stateKey, Observation o) {
+        Instant t = o.observedAt();
+        return String.format("%s%012d%09d|%s", pendingPrefix(stateKey), t.getEpochSecond() + EPOCH_OFFSET, t.getNano(), o.id());
+    }
+
+    /** The order {@code inputs} must be replayed in. */
+    public static List<Observation> sorted(List<Observation> inputs) {
+        return inputs.stream().sorted(ORDER).toList();
     }
 }
