@@ -28,6 +28,7 @@ import org.bourtol.rules.api.RulesApi;
 import org.bourtol.rules.api.ZonesApi;
 import org.bourtol.rules.dataset.Seeder;
 import org.bourtol.rules.engine.CorruptRecordHandler;
+import org.bourtol.rules.engine.ProcessingFailureHandler;
 import org.bourtol.rules.engine.RuleValidator;
 import org.bourtol.rules.engine.RulesEnv;
 import org.slf4j.Logger;
@@ -82,6 +83,8 @@ public final class RulesComponent implements Component {
         new RulesApi(directories, validator).mount(router, auth);
         new AlertsApi(view, publisher).mount(router, auth);
         Gauge.builder("bourtol.rules.corrupt.skipped", CorruptRecordHandler::skipped).register(metrics);
+        Gauge.builder("bourtol.rules.processing.skipped", ProcessingFailureHandler::skipped)
+                .description("records skipped because a rule processor failed on them").register(metrics);
         Gauge.builder("bourtol.rules.late.dropped", env::tooLateCount).register(metrics);
     }
 

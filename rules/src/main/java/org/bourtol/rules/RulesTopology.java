@@ -13,6 +13,7 @@ import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.rules.engine.CorruptRecordHandler;
 import org.bourtol.rules.engine.GlobalDirectory;
+import org.bourtol.rules.engine.ProcessingFailureHandler;
 import org.bourtol.rules.engine.RulesEnv;
 import org.bourtol.rules.engine.Signal;
 import org.bourtol.rules.gauge.GaugeLevelTopology;
@@ -61,13 +62,14 @@ public final class RulesTopology {
         return builder.build();
     }
 
-    /** Streams properties: exactly-once v2, corrupt records logged and skipped, state under dataDir/streams. */
+    /** Streams properties: exactly-once v2, corrupt records and records a processor fails on logged and skipped, state under dataDir/streams. */
     public static Properties properties(Properties common, String applicationId, Path dataDir) {
         Properties p = new Properties();
         p.putAll(common);
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, CorruptRecordHandler.class.getName());
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, ProcessingFailureHandler.class.getName());
         p.put(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toAbsolutePath().toString());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
