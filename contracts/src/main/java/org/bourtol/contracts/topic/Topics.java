@@ -59,6 +59,14 @@ public final class Topics {
     public static final Topic<String, ApiToken> TOKENS =
             new Topic<>("bourtol.tokens.v1", KEY, new JsonSerde<>(ApiToken.class), 1, true);
 
+    /**
+     * Event topics kept forever instead of the 30 days of the others: the audit trail (every rule and
+     * recipient version), the alert lifecycle (the alerts view and the notifier rebuild active alerts
+     * from it, however old) and the delivery ledger (what was sent for those alerts). They grow by a few
+     * records per alert step or directory change.
+     */
+    public static final List<Topic<String, ?>> KEPT_FOREVER = List.of(AUDIT, ALERTS, DELIVERIES);
+
     /** Every topic Bourtol creates at startup (idempotently). */
     public static final List<Topic<String, ?>> ALL = List.of(
             OBSERVATIONS, REJECTED, ALERTS, ACKS, DELIVERIES, SMS_STATUS, AUDIT, ZONES, RULES, RECIPIENTS, REPORTERS, TOKENS);

@@ -8,14 +8,20 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.bourtol.contracts.topic.Topic;
 import org.bourtol.contracts.topic.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates the topic catalogue idempotently (existing topics are left as they are). Blocking: call from a worker. */
+/**
+ * Creates the topic catalogue idempotently, and keeps the topics of {@link Topics#KEPT_FOREVER} at
+ * unlimited retention (also when they were created earlier with a limit). Blocking: call from a worker.
+ */
 public final class TopicAdmin {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
@@ -24,17 +30,35 @@ public final class TopicAdmin {
     private TopicAdmin() {
     }
 
+    /** Cleanup policy and retention of a catalogue topic. */
+    static Map<String, String> configOf(Topic<String, ?> t) {
+        if (t.compacted()) {
+            return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
+        return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, Topics.KEPT_FOREVER.contains(t) ? "-1" : EVENT_RETENTION_MS);
+    }
+
+    private static void keepForever(Admin admin, Set<String> existing) throws InterruptedException, ExecutionException, TimeoutException {
+        Map<ConfigResource, java.util.Collection<AlterConfigOp>> ops = new java.util.HashMap<>();
+        for (Topic<String, ?> t : Topics.KEPT_FOREVER) {
+            if (existing.contains(t.name())) {
+                ops.put(new ConfigResource(ConfigResource.Type.TOPIC, t.name()),
+                        List.of(new AlterConfigOp(new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, "-1"), AlterConfigOp.OpType.SET)));
+            }
+        }
+        if (!ops.isEmpty()) {
+            admin.incrementalAlterConfigs(ops).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
     public static List<String> ensureTopics(KafkaClients clients, short replicationFactor) {
         try (Admin admin = Admin.create(clients.common())) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (Topic<String, ?> t : Topics.ALL) {
                 if (!existing.contains(t.name())) {
-                    Map<String, String> cfg = t.compacted()
-                            ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
-                            : Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-                                    TopicConfig.RETENTION_MS_CONFIG, EVENT_RETENTION_MS);
-                    missing.add(new NewTopic(t.name(), t.partitions(), replicationFactor).configs(cfg));
+                    missing.add(new NewTopic(t.name(), t.partitions(), replicationFactor).configs(configOf(t)));
                 }
             }
             if (!missing.isEmpty()) {
@@ -47,6 +71,7 @@ public final class TopicAdmin {
                 }
                 LOG.info("topics created [count: {}, names: {}]", missing.size(), missing.stream().map(NewTopic::name).toList());
             }
+            keepForever(admin, existing);
             return missing.stream().map(NewTopic::name).toList();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
