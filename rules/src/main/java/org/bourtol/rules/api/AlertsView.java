@@ -1,5 +1,6 @@
 package org.bourtol.rules.api;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Comparator;
 import java.util.List;
@@ -15,7 +16,8 @@ import org.bourtol.contracts.alert.AlertEventType;
  * The current state of every alert, materialized from {@code bourtol.alerts.v1} (latest lifecycle
  * event per alert id). OUTCOME events (published by the API) set the outcome, which later lifecycle
  * events keep; ESCALATED events (the notifier's) do not change the view. Counts events in
- * {@code bourtol.alerts{type}} once the history has been read.
+ * {@code bourtol.alerts{type}} once the history has been read, and exposes the alerts per state
+ * ({@code bourtol.alerts.current{state}}) and the unacknowledged active ones.
  */
 public final class AlertsView {
 
@@ -26,6 +28,12 @@ public final class AlertsView {
     public AlertsView(MeterRegistry metrics, BooleanSupplier caughtUp) {
         this.metrics = metrics;
         this.caughtUp = caughtUp;
+        for (String state : List.of(Alert.ACTIVE, Alert.RESOLVED)) {
+            Gauge.builder("bourtol.alerts.current", alerts, m -> m.values().stream().filter(a -> state.equals(a.state())).count())
+                    .description("alerts per state, now").tag("state", state).register(metrics);
+        }
+        Gauge.builder("bourtol.alerts.unacknowledged", alerts, m -> m.values().stream().filter(a -> a.active() && !a.acknowledged()).count())
+                .description("active alerts nobody acknowledged yet").register(metrics);
     }
 
     public void apply(String key, AlertEvent e) {
