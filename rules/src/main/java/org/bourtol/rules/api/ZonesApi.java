@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.bourtol.contracts.directory.RuleDocument;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.platform.http.ApiAuth;
@@ -27,9 +29,12 @@ import org.bourtol.rules.zones.ZoneValidator;
 public final class ZonesApi {
 
     private final Directories dirs;
+    private final Function<RuleDocument, List<String>> zonesUsed;
 
-    public ZonesApi(Directories dirs) {
+    /** {@code zonesUsed}: every zone a rule refers to, in {@code zones} or in a parameter (e.g. {@code upstream}). */
+    public ZonesApi(Directories dirs, Function<RuleDocument, List<String>> zonesUsed) {
         this.dirs = dirs;
+        this.zonesUsed = zonesUsed;
     }
 
     public void mount(Router router, ApiAuth auth) {
@@ -121,7 +126,9 @@ public final class ZonesApi {
         }
         List<String> users = new ArrayList<>();
         dirs.zones().values().stream().filter(z -> id.equals(z.parent())).forEach(z -> users.add("zone " + z.id() + " has it as parent"));
-        dirs.rules().values().stream().filter(r -> r.zones().contains(id)).forEach(r -> users.add("rule " + r.id() + " applies to it"));
+        dirs.rules().values().stream().filter(r -> zonesUsed.apply(r).contains(id))
+                .sorted(java.util.Comparator.comparing(RuleDocument::id))
+                .forEach(r -> users.add("rule " + r.id() + (r.zones().contains(id) ? " applies to it" : " uses it as a parameter")));
         if (!users.isEmpty()) {
             throw new ApiException(409, "zone " + id + " is still in use", users);
         }

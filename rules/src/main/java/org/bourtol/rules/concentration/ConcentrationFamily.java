@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.directory.RuleDocument;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.observation.Hazard;
@@ -28,7 +29,8 @@ public final class ConcentrationFamily implements Family<ConcentrationFamily.Con
 
     public static final String TYPE = "herd-concentration";
     private static final FamilyInfo<Samples> INFO =
-            FamilyInfo.of(TYPE, Hazard.CONFLICT, Samples.class, Samples.EMPTY, "water-point", "pasture", "market");
+            FamilyInfo.of(TYPE, Hazard.CONFLICT, Samples.class, Samples.EMPTY, "water-point", "pasture", "market")
+                    .withSeverities(FamilyInfo.levels("fire", Severity.Severe));
 
     public record Config(ConcentrationRule.Params params, Integer capacity) {
     }

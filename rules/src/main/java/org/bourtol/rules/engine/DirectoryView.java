@@ -1,5 +1,6 @@
 package org.bourtol.rules.engine;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -72,7 +73,7 @@ public final class DirectoryView {
                     continue;
                 }
                 try {
-                    out.add(new CompiledRule<>(doc, family.parse(doc)));
+                    out.add(compile(family, doc));
                 } catch (RuntimeException e) {
                     if (warned.add(doc.id() + "@" + doc.version())) {
                         LOG.warn("rule skipped, invalid [rule: {}, reason: {}]", doc.id(), e.getMessage());
@@ -81,5 +82,27 @@ public final class DirectoryView {
             }
         }
         return out;
+    }
+
+    /**
+     * Parses a stored rule. The API refuses unknown parameters, but a rule stored before that check keeps
+     * running without them (logged once) rather than being dropped: a rule that stops alerting is worse.
+     */
+    private <P> CompiledRule<P> compile(Family<P, ?> family, RuleDocument doc) {
+        try {
+            return new CompiledRule<>(doc, family.parse(doc));
+        } catch (RuleProblems e) {
+            if (!e.onlyUnknownParams()) {
+                throw e;
+            }
+            if (warned.add(doc.id() + "@" + doc.version() + "/params")) {
+                LOG.warn("rule evaluated without its unknown parameters [rule: {}, ignored: {}]", doc.id(), e.unknownParams());
+            }
+            ObjectNode known = doc.params().deepCopy();
+            known.remove(e.unknownParams());
+            RuleDocument stripped = new RuleDocument(doc.id(), doc.type(), doc.enabled(), doc.zones(), known, doc.seasons(),
+                    doc.severity(), doc.description(), doc.version(), doc.updatedBy(), doc.updatedAt());
+            return new CompiledRule<>(doc, family.parse(stripped));
+        }
     }
 }

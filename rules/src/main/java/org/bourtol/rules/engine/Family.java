@@ -3,6 +3,9 @@ package org.bourtol.rules.engine;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.directory.RuleDocument;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.observation.Hazard;
@@ -44,6 +47,29 @@ public interface Family<P, S> {
     /** The zone ids this rule needs to exist, with the zone kinds it accepts (empty = any kind). */
     default List<String> zoneKinds() {
         return info().zoneKinds();
+    }
+
+    /** The keys a rule's {@code severity} mapping may name: the family's level names. */
+    default List<String> severityKeys() {
+        return info().levelNames();
+    }
+
+    /** The CAP severity of {@code level}: the rule's mapping, else the family's default for it. */
+    default Severity severity(CompiledRule<P> rule, String level) {
+        return rule.severity(level, info().severities());
+    }
+
+    /** Every zone the rule refers to (its {@code zones} and zones named in parameters): a zone in use is not deleted. */
+    default List<String> zonesUsed(RuleDocument doc) {
+        return doc.zones();
+    }
+
+    /**
+     * Problems that need the zone directory besides the existence and kind of {@code doc.zones()} (checked by
+     * {@link RuleValidator}), e.g. a station named in a parameter; empty by default.
+     */
+    default List<String> checkZones(P params, RuleDocument doc, Function<String, Optional<Zone>> zones) {
+        return List.of();
     }
 
     /** True when inputs must be re-keyed by zone before evaluation (zone aggregations). */

@@ -344,8 +344,7 @@ public final class FamilyTopology {
             } else {
                 Map<String, String> headline = family.headline(rule, view.zones().name(zone), view.zones().zone(zone).orElse(null), fire);
                 s = new Signal(rule.id(), family.type(), family.hazard(), zone, source, true, fire.level(),
-                        fire.severity() != null ? fire.severity()
-                                : rule.severity(fire.level(), org.bourtol.contracts.alert.Severity.Moderate),
+                        fire.severity() != null ? fire.severity() : family.severity(rule, fire.level()),
                         headline, fire.evidence(), o.observedAt(), null);
             }
             context.forward(new Record<>(s.key(), s, ts));

@@ -2,14 +2,21 @@ package org.bourtol.rules.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.bourtol.contracts.directory.RuleDocument;
 
-/** Reads typed rule parameters and collects every problem in words a DRR officer understands. */
+/**
+ * Reads typed rule parameters and collects every problem in words a DRR officer understands. It records
+ * the name of every parameter the family reads, so {@link #check()} also refuses a parameter the family
+ * does not know (a typo such as {@code hysterisisCm} would otherwise silently leave the default in force).
+ */
 public final class ParamReader {
 
     private final RuleDocument doc;
     private final List<String> problems = new ArrayList<>();
+    private final Set<String> read = new LinkedHashSet<>();
 
     public ParamReader(RuleDocument doc) {
         this.doc = doc;
@@ -20,10 +27,12 @@ public final class ParamReader {
     }
 
     public JsonNode node(String name) {
+        read.add(name);
         return doc.params().get(name);
     }
 
     public boolean has(String name) {
+        read.add(name);
         return doc.params().hasNonNull(name);
     }
 
@@ -95,10 +104,22 @@ public final class ParamReader {
         }
     }
 
-    /** Throws {@link RuleProblems} when anything was wrong. */
+    /**
+     * Throws {@link RuleProblems} when anything was wrong, including parameters the family did not read
+     * ({@link RuleProblems#unknownParams()}). Call it after reading every parameter.
+     */
     public void check() {
-        if (!problems.isEmpty()) {
-            throw new RuleProblems(problems);
+        List<String> unknown = new ArrayList<>();
+        doc.params().fieldNames().forEachRemaining(name -> {
+            if (!read.contains(name)) {
+                unknown.add(name);
+            }
+        });
+        List<String> all = new ArrayList<>(problems);
+        unknown.forEach(name -> all.add("unknown parameter '" + name + "' (known: "
+                + (read.isEmpty() ? "none" : String.join(", ", read)) + ")"));
+        if (!all.isEmpty()) {
+            throw new RuleProblems(all, unknown, !problems.isEmpty());
         }
     }
 

@@ -1,10 +1,14 @@
 package org.bourtol.rules.gauge;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.directory.RuleDocument;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.observation.GaugeReading;
@@ -19,14 +23,17 @@ import org.bourtol.rules.engine.Verdict;
 import org.bourtol.rules.zones.ZoneIndex;
 
 /**
- * {@code gauge-level} parameters: {@code warningCm}, {@code alertCm}, {@code dangerCm} (at least one,
- * ascending), {@code hysteresisCm} (default 20), {@code holdMinutes} (default 720). Zones: stations.
+ * {@code gauge-level} parameters: {@code warningCm}, {@code alertCm}, {@code dangerCm} (ascending; when the
+ * rule gives none, each station's published {@code levels} are used, and when it gives any they replace the
+ * station's), {@code hysteresisCm} (default 20), {@code holdMinutes} (default 720). Zones: stations.
+ * Levels {@code warning} (Moderate), {@code alert} (Severe), {@code danger} (Extreme).
  */
 public final class GaugeLevelFamily implements Family<GaugeLevelRule.Params, GaugeLevelRule.State> {
 
     public static final String TYPE = "gauge-level";
     private static final FamilyInfo<GaugeLevelRule.State> INFO =
-            FamilyInfo.of(TYPE, Hazard.FLOOD, GaugeLevelRule.State.class, GaugeLevelRule.State.INITIAL, "station");
+            FamilyInfo.of(TYPE, Hazard.FLOOD, GaugeLevelRule.State.class, GaugeLevelRule.State.INITIAL, "station")
+                    .withSeverities(FamilyInfo.levels("warning", Severity.Moderate, "alert", Severity.Severe, "danger", Severity.Extreme));
     static final List<String> NAMES = List.of("warning", "alert", "danger");
 
     @Override
@@ -44,9 +51,6 @@ public final class GaugeLevelFamily implements Family<GaugeLevelRule.Params, Gau
                 levels.add(new GaugeLevelRule.Level(name, r.integer(name + "Cm", null, -500, 2000)));
             }
         }
-        if (levels.isEmpty()) {
-            r.problem("at least one of warningCm, alertCm or dangerCm is required");
-        }
         for (int i = 1; i < levels.size(); i++) {
             GaugeLevelRule.Level lower = levels.get(i - 1);
             GaugeLevelRule.Level upper = levels.get(i);
@@ -60,6 +64,40 @@ public final class GaugeLevelFamily implements Family<GaugeLevelRule.Params, Gau
         return new GaugeLevelRule.Params(levels, hysteresis, Duration.ofMinutes(hold));
     }
 
+    /** Without levels in the rule, every station must publish {@code levels}. */
+    @Override
+    public List<String> checkZones(GaugeLevelRule.Params params, RuleDocument doc, Function<String, Optional<Zone>> zones) {
+        if (!params.levels().isEmpty()) {
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
+        for (String id : doc.zones()) {
+            zones.apply(id).filter(z -> stationLevels(z).isEmpty()).ifPresent(z -> problems.add("station '" + id
+                    + "' has no published levels: give warningCm, alertCm or dangerCm in the rule, or levels on the station"));
+        }
+        return problems;
+    }
+
+    /** The rule's levels when it gives any (they win over the station's), else the station's published {@code levels}. */
+    static GaugeLevelRule.Params effective(GaugeLevelRule.Params params, Zone station) {
+        if (!params.levels().isEmpty() || station == null) {
+            return params;
+        }
+        return new GaugeLevelRule.Params(stationLevels(station), params.hysteresisCm(), params.hold());
+    }
+
+    /** A station zone's {@code levels} {warning, alert, danger} in cm, ascending (validated by the zone API). */
+    static List<GaugeLevelRule.Level> stationLevels(Zone station) {
+        List<GaugeLevelRule.Level> levels = new ArrayList<>();
+        JsonNode published = station.properties().path("levels");
+        for (String name : NAMES) {
+            if (published.path(name).isNumber()) {
+                levels.add(new GaugeLevelRule.Level(name, published.get(name).asInt()));
+            }
+        }
+        return levels;
+    }
+
     @Override
     public boolean applies(CompiledRule<GaugeLevelRule.Params> rule, String key, Observation o) {
         return o instanceof GaugeReading g && rule.doc().zones().contains(g.stationId());
@@ -68,7 +106,14 @@ public final class GaugeLevelFamily implements Family<GaugeLevelRule.Params, Gau
     @Override
     public Step<GaugeLevelRule.State> step(GaugeLevelRule.State state, String key, Observation o,
                                            CompiledRule<GaugeLevelRule.Params> rule, ZoneIndex zones, Instant now) {
-        return GaugeLevelRule.step(state, (GaugeReading) o, rule.params(), now);
+        GaugeLevelRule.Params params = effective(rule.params(), zones.zone(key).orElse(null));
+        if (params.levels().isEmpty()) {
+            return new Step<>(GaugeLevelRule.State.INITIAL, Verdict.CLEAR); // the station's levels were removed
+        }
+        if (state.level() >= params.levels().size()) { // the station now publishes fewer levels
+            state = new GaugeLevelRule.State(params.levels().size() - 1, state.belowSince(), state.lastCm());
+        }
+        return GaugeLevelRule.step(state, (GaugeReading) o, params, now);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.directory.RuleDocument;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.observation.CommunityReport;
@@ -42,7 +43,9 @@ public final class ReportWindowFamily implements Family<ReportWindowRule.Params,
         this.flood = flood;
         this.unverifiedWeight = unverifiedWeight;
         this.info = new FamilyInfo<>(flood ? FLOODS : INCIDENTS, flood ? Hazard.FLOOD : Hazard.CONFLICT,
-                ReportWindowRule.State.class, ReportWindowRule.State.INITIAL);
+                ReportWindowRule.State.class, ReportWindowRule.State.INITIAL)
+                .withSeverities(flood ? FamilyInfo.levels("fire", Severity.Severe)
+                        : FamilyInfo.levels("fire", Severity.Severe, "clash", Severity.Extreme));
     }
 
     public static ReportWindowFamily incidents(double unverifiedWeight) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.directory.RuleDocument;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.observation.Hazard;
@@ -27,7 +28,8 @@ public final class RiskScoreFamily implements Family<RiskScoreRule.Params, RiskS
 
     public static final String TYPE = "conflict-risk-score";
     private static final FamilyInfo<RiskScoreRule.State> INFO =
-            FamilyInfo.of(TYPE, Hazard.CONFLICT, RiskScoreRule.State.class, RiskScoreRule.State.INITIAL, "commune", "cercle", "region");
+            FamilyInfo.of(TYPE, Hazard.CONFLICT, RiskScoreRule.State.class, RiskScoreRule.State.INITIAL, "commune", "cercle", "region")
+                    .withSeverities(FamilyInfo.levels("yellow", Severity.Minor, "orange", Severity.Moderate, "red", Severity.Severe));
     static final List<String> INDICATORS = List.of("herd-in-protected-zone", "herd-concentration", "corridor-deviation",
             "early-late-passage", "incident-cluster");
 

@@ -90,7 +90,7 @@ public final class RiskScoreTopology {
                 store.put(key, step.state().withReported(reported));
                 if (v instanceof Verdict.Fire f) {
                     if (!reported.equals(before.reported())) {
-                        Severity sev = rule.severity(f.level(), Severity.Moderate);
+                        Severity sev = family.severity(rule, f.level());
                         Signal out = new Signal(rule.id(), family.type(), Hazard.CONFLICT, commune, "score", true, f.level(), sev,
                                 family.headline(rule, view.zones().name(commune), null, f), f.evidence(), s.at(), null);
                         context.forward(new Record<>(out.key(), out, record.timestamp()));

@@ -1,10 +1,16 @@
 package org.bourtol.rules.upstream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.bourtol.contracts.directory.RuleDocument;
 import org.bourtol.contracts.directory.Zone;
+import org.bourtol.contracts.directory.ZoneKind;
 import org.bourtol.contracts.observation.GaugeReading;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.Observation;
@@ -48,6 +54,31 @@ public final class UpstreamLeadFamily implements Family<UpstreamLeadRule.Params,
         int hyst = r.integer("hysteresisCm", 20, 0, 500);
         r.check();
         return new UpstreamLeadRule.Params(upstream, cm, Duration.ofHours(hours), hyst);
+    }
+
+    /** The downstream station and the {@code upstream} one: neither may be deleted while the rule exists. */
+    @Override
+    public List<String> zonesUsed(RuleDocument doc) {
+        JsonNode up = doc.params().get("upstream");
+        if (up == null || !up.isTextual() || doc.zones().contains(up.asText())) {
+            return doc.zones();
+        }
+        List<String> all = new ArrayList<>(doc.zones());
+        all.add(up.asText());
+        return all;
+    }
+
+    /** The {@code upstream} station must exist and be a station. */
+    @Override
+    public List<String> checkZones(UpstreamLeadRule.Params params, RuleDocument doc, Function<String, Optional<Zone>> zones) {
+        Optional<Zone> up = zones.apply(params.upstream());
+        if (up.isEmpty()) {
+            return List.of("upstream station '" + params.upstream() + "' does not exist");
+        }
+        if (up.get().kind() != ZoneKind.STATION) {
+            return List.of("upstream '" + params.upstream() + "' is a " + up.get().kind().wire() + "; it must be a station");
+        }
+        return List.of();
     }
 
     @Override

@@ -88,7 +88,7 @@ class GaugeLevelRuleTest {
     @CsvSource(delimiter = '|', value = {
             "'warningCm':600,'alertCm':580                 | alert level (580) must be above warning level (600)",
             "'warningCm':530,'alertCm':580,'dangerCm':580  | danger level (580) must be above alert level (580)",
-            "'hysteresisCm':10                             | at least one of warningCm, alertCm or dangerCm is required",
+            "'alertCm':650,'hysterisisCm':10               | unknown parameter 'hysterisisCm' (known: warningCm, alertCm, dangerCm, hysteresisCm, holdMinutes)",
             "'alertCm':'high'                              | parameter 'alertCm' must be a number",
             "'alertCm':650,'holdMinutes':-5                | parameter 'holdMinutes' (-5) must be between 0 and 43200",
     })

@@ -98,4 +98,58 @@ class GaugeLevelTopologyTest {
         assertEquals(AlertEventType.RAISED, again.type());
         assertTrue(!again.alertId().equals(raised.alertId()), "a new alert after resolution");
     }
+
+    @Test
+    void aRuleSavedWithoutASeverityMappingStillGivesExtremeAtDangerLevel() {
+        // a PUT replaces the whole rule: an officer who changes a threshold and omits 'severity'
+        h.rule(Fixtures.rule("{'id':'niamey-gauge-level','type':'gauge-level','enabled':true,'zones':['niamey'],"
+                + "'params':{'warningCm':520,'alertCm':580,'dangerCm':620}}"));
+        h.observe(gauge("niamey", 525, day(8, 2, 6)), gauge("niamey", 585, day(8, 9, 6)), gauge("niamey", 630, day(8, 16, 6)));
+        assertEquals(List.of(Severity.Moderate, Severity.Severe, Severity.Extreme),
+                h.drain().stream().map(e -> e.alert().severity()).toList());
+    }
+
+    @Test
+    void aPartialSeverityMappingKeepsTheDefaultsForTheLevelsItDoesNotName() {
+        h.rule(Fixtures.rule("{'id':'niamey-gauge-level','type':'gauge-level','enabled':true,'zones':['niamey'],"
+                + "'params':{'warningCm':530,'alertCm':580,'dangerCm':620},'severity':{'warning':'Minor'}}"));
+        h.observe(gauge("niamey", 535, day(8, 2, 6)), gauge("niamey", 630, day(8, 16, 6)));
+        assertEquals(List.of(Severity.Minor, Severity.Extreme), h.drain().stream().map(e -> e.alert().severity()).toList());
+    }
+
+    @Test
+    void withoutLevelsInTheRuleTheStationsPublishedLevelsApply() {
+        // the default Niamey station publishes warning 530 / alert 580 / danger 620 cm
+        h.rule(Fixtures.rule("{'id':'niamey-station-levels','type':'gauge-level','enabled':true,'zones':['niamey'],"
+                + "'params':{'hysteresisCm':20}}"));
+        h.observe(gauge("niamey", 525, day(8, 1, 6)));
+        assertTrue(h.drain().isEmpty(), "below the station's warning level");
+        h.observe(gauge("niamey", 535, day(8, 2, 6)), gauge("niamey", 625, day(8, 9, 6)));
+        List<AlertEvent> events = h.drain();
+        assertEquals(List.of("warning", "danger"), events.stream().map(e -> e.alert().level()).toList());
+        assertEquals(List.of(Severity.Moderate, Severity.Extreme), events.stream().map(e -> e.alert().severity()).toList());
+        assertEquals("Niger a Niamey: 625 cm, seuil rouge 620 cm depasse", events.get(1).alert().headline().get("fr"));
+    }
+
+    @Test
+    void theRulesLevelsWinOverTheStationsWhenBothAreGiven() {
+        h.rule(Fixtures.rule("{'id':'niamey-own-levels','type':'gauge-level','enabled':true,'zones':['niamey'],"
+                + "'params':{'alertCm':600}}"));
+        h.observe(gauge("niamey", 590, day(8, 2, 6)));
+        assertTrue(h.drain().isEmpty(), "590 cm is above the station's alert level (580) but below the rule's (600)");
+        h.observe(gauge("niamey", 605, day(8, 3, 6)));
+        AlertEvent raised = h.drain().get(0);
+        assertEquals(AlertEventType.RAISED, raised.type());
+        assertEquals("alert", raised.alert().level());
+        assertEquals(Severity.Severe, raised.alert().severity());
+        assertTrue(raised.alert().headline().get("en").contains("600 cm"), raised.alert().headline().get("en"));
+    }
+
+    @Test
+    void aRuleStoredBeforeUnknownParametersWereRefusedStillRuns() {
+        h.rule(Fixtures.rule("{'id':'niamey-typo','type':'gauge-level','enabled':true,'zones':['niamey'],"
+                + "'params':{'warningCm':530,'hysterisisCm':5}}"));
+        h.observe(gauge("niamey", 540, day(8, 2, 6)));
+        assertEquals(List.of(AlertEventType.RAISED), h.drain().stream().map(AlertEvent::type).toList());
+    }
 }
