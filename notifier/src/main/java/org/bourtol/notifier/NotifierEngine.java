@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -173,15 +174,24 @@ public final class NotifierEngine implements AutoCloseable {
         Map<String, Recipient> recipients = d.ledger().deadNumbers().alive(d.recipients().all());
         ZoneHierarchy zones = new ZoneHierarchy(d.zones().all());
         List<Planner.Due> due = d.planner().due(now, alerts, recipients, zones, d.ledger(), id -> firstSeen.getOrDefault(id, now));
+        Map<String, List<Grouper.Batch>> byRecipient = new LinkedHashMap<>();
         for (Grouper.Batch batch : d.grouper().ready(now, due, d.ledger(), busy)) {
-            busy.add(batch.recipient().id());
+            byRecipient.computeIfAbsent(batch.recipient().id(), k -> new ArrayList<>()).add(batch);
+        }
+        for (Map.Entry<String, List<Grouper.Batch>> e : byRecipient.entrySet()) {
+            busy.add(e.getKey());
             workers.submit(() -> {
                 try {
-                    dispatch(batch);
-                } catch (Exception e) {
-                    LOG.warn("SMS not sent, will be planned again [recipient: {}, reason: {}]", batch.recipient().id(), e.toString());
+                    for (Grouper.Batch batch : e.getValue()) {
+                        Recipient r = batch.recipient();
+                        for (Templates.Message m : d.templates().split(r.language(), r.role(), batch.dues())) {
+                            send(r, m);
+                        }
+                    }
+                } catch (RuntimeException ex) {
+                    LOG.warn("SMS not sent, will be planned again [recipient: {}, reason: {}]", e.getKey(), ex.toString());
                 } finally {
-                    busy.remove(batch.recipient().id());
+                    busy.remove(e.getKey());
                 }
             });
         }
@@ -190,16 +200,24 @@ public final class NotifierEngine implements AutoCloseable {
         }
     }
 
-    private void dispatch(Grouper.Batch batch) throws Exception {
-        Recipient r = batch.recipient();
-        List<Ledger.Item> items = batch.dues().stream().map(Planner.Due::item).toList();
-        Templates.Rendered text = d.templates().render(r.language(), r.role(), batch.dues());
+    /** Sends one SMS (the items of one message, in order per recipient); a failure leaves its items due for the next tick. */
+    private void send(Recipient r, Templates.Message m) {
+        try {
+            dispatch(r, m);
+        } catch (Exception e) {
+            LOG.warn("SMS not sent, will be planned again [recipient: {}, reason: {}]", r.id(), e.toString());
+        }
+    }
+
+    private void dispatch(Recipient r, Templates.Message m) throws Exception {
+        List<Ledger.Item> items = m.dues().stream().map(Planner.Due::item).toList();
+        Templates.Rendered text = m.rendered();
         String deliveryId = items.size() == 1 ? items.get(0).alertId() + "/" + items.get(0).step() + "/" + r.id()
                 : "group/" + r.id() + "/" + hash(items);
         LOG.info("sending SMS [delivery: {}, recipient: {}, items: {}, segments: {}]", deliveryId, r.id(), items.size(), text.segments());
         d.dispatcher().send(deliveryId, items, r.id(), r.phone(), text.text(), text.segments(), this::isOwner);
         boolean sent = d.ledger().get(deliveryId).map(x -> x.providerId() != null).orElse(false);
-        for (Planner.Due due : sent ? batch.dues() : List.<Planner.Due>of()) {
+        for (Planner.Due due : sent ? m.dues() : List.<Planner.Due>of()) {
             if (due.kind() == Planner.Kind.ESCALATION && escalated.add(due.alert().id() + "/" + due.item().step())) {
                 String eventId = due.alert().id() + "/ESCALATED/" + due.item().step();
                 d.publisher().publish(Topics.ALERTS, due.alert().id(), new AlertEvent(eventId, due.alert().id(), AlertEventType.ESCALATED,

@@ -61,6 +61,12 @@ public final class Fixtures {
                 List.of(new Evidence("obs-1", "gauge", T0, "640 cm", null)));
     }
 
+    /** An active alert with its own place and headlines (fr, en), e.g. to check what a recipient reads. */
+    public static Alert alert(String id, String code, Hazard hazard, String zone, String zoneName, Severity severity, String fr, String en) {
+        return new Alert(id, code, id + "-rule", "report-window", hazard, zone, zoneName, null, Alert.ACTIVE, severity, Urgency.Immediate,
+                Certainty.Observed, "danger", Map.of("fr", fr, "en", en), Map.of(), T0, T0, null, false, null, null, null, List.of());
+    }
+
     public static AlertEvent event(Alert a, AlertEventType type, int seq) {
         return new AlertEvent(a.id() + "/" + type + "/" + seq, a.id(), type, seq, T0, a, null);
     }

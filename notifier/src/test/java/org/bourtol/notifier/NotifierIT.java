@@ -119,6 +119,41 @@ class NotifierIT {
                 "a dead number is not tried again for the next alert");
     }
 
+    @Test
+    void anExtremeAlertGoesAloneAndGroupedSmsCarryEveryCodeAndWhatToDo() throws Exception {
+        h.put(Topics.ZONES, "it4-commune", zone("it4-commune", ZoneKind.COMMUNE, "Konna", null));
+        var clash = alert("it4-clash", "X4A", Hazard.CONFLICT, "it4-commune", "Konna", Severity.Extreme,
+                "Affrontement signale a Konna (2 signalements: affrontement)", "Clash reported at Konna (2 reports: clash)");
+        var incidents = alert("it4-incidents", "M4B", Hazard.CONFLICT, "it4-commune", "Konna", Severity.Moderate,
+                "Incidents a Konna: 2 signalements en 24 h", "Incidents at Konna: 2 reports within 24 h");
+        var thefts = alert("it4-thefts", "F4C", Hazard.CONFLICT, "it4-commune", "Konna", Severity.Severe,
+                "Vols de betail a Konna: 3 signalements en 24 h", "Cattle thefts at Konna: 3 reports within 24 h");
+        for (var a : List.of(clash, incidents, thefts)) {
+            h.put(Topics.ALERTS, a.id(), event(a, AlertEventType.RAISED, 1));
+        }
+        // the recipient last, so that all three are most likely due in the same tick
+        h.put(Topics.RECIPIENTS, "it4-a", recipient("it4-a", "peace-committee", "+22370000401", "fr", List.of("it4-commune"), null, null, null));
+        Poll.until(Duration.ofSeconds(30), "every code received", () -> {
+            String all = h.twilio.messagesTo("+22370000401").stream().map(LocalTwilioServer.Message::body).collect(Collectors.joining("|"));
+            return all.contains("OK X4A") && all.contains("OK M4B") && all.contains("OK F4C");
+        });
+        List<LocalTwilioServer.Message> got = h.twilio.messagesTo("+22370000401");
+        List<LocalTwilioServer.Message> extreme = got.stream().filter(m -> m.body().contains("X4A")).toList();
+        assertEquals(1, extreme.size());
+        assertTrue(extreme.get(0).body().startsWith("Comite de paix - Risque de tension Konna: "), extreme.get(0).body());
+        assertTrue(!extreme.get(0).body().contains("M4B") && !extreme.get(0).body().contains("F4C"), "never grouped: " + extreme.get(0).body());
+        assertEquals(1, sent("it4-clash", "alert-Extreme").size());
+        assertEquals(1, sent("it4-clash", "alert-Extreme").get(0).alertIds().size());
+        for (LocalTwilioServer.Message m : got) {
+            assertEquals(1, m.numSegments(), m.body());
+            if (m.body().contains("M4B") && m.body().contains("F4C")) {
+                assertTrue(m.body().startsWith("2 alertes:\n"), m.body());
+                assertEquals("2 alertes:\nIncidents a Konna: 2 signalements en 24 h. OK M4B\n"
+                        + "Vols de betail a Konna: 3 signalements en 24 h. OK F4C\nEvitez les rassemblements.", m.body());
+            }
+        }
+    }
+
     static List<Delivery> sent(String alertId, String step) {
         return h.deliveries(d -> d.alertIds().contains(alertId) && d.step().contains(step) && d.status() == DeliveryStatus.SENT);
     }

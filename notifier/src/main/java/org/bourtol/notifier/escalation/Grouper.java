@@ -17,22 +17,29 @@ import org.bourtol.notifier.ledger.Ledger;
 import org.bourtol.notifier.routing.QuietHoursPolicy;
 
 /**
- * Turns due items into SMS batches, one per recipient: an item waits out quiet hours (unless
- * Extreme), then the grouping window opened by the recipient's first eligible item (at most
- * {@link #EXTREME_WINDOW} for Extreme alerts), then the per-recipient hourly throttle (Extreme alerts
- * pass). Everything eligible for the recipient then goes out as one SMS (at most {@link #MAX_ITEMS}).
- * Holds only the "first eligible" times; time is an argument.
+ * Turns due items into SMS batches per recipient: an item waits out quiet hours (unless Extreme),
+ * then the grouping window opened by the recipient's first eligible item, then the per-recipient
+ * hourly throttle (Extreme alerts pass). Rule: <b>an Extreme alert is never grouped</b> — each of its
+ * items (alert, repeat, escalation; not the all-clear) is a batch of its own, sent after at most
+ * {@link #EXTREME_WINDOW}, so it always gets the full single-alert SMS; the recipient's other items go
+ * as one batch (at most {@link #MAX_ITEMS}) when their own window has passed. Extreme batches come
+ * first. Holds only the "first eligible" times; time is an argument.
  */
 public final class Grouper {
 
     public static final Duration EXTREME_WINDOW = Duration.ofSeconds(5);
     public static final int MAX_ITEMS = 4;
 
-    /** One SMS to send. */
+    /** What goes to one recipient together (the templates may still split it so no SMS drops a fact). */
     public record Batch(Recipient recipient, List<Planner.Due> dues) {
         public boolean extreme() {
-            return dues.stream().anyMatch(d -> d.kind() != Planner.Kind.ALL_CLEAR && d.alert().severity() == Severity.Extreme);
+            return dues.stream().anyMatch(Grouper::extreme);
         }
+    }
+
+    /** True for an item about an Extreme alert that must be sent on its own (everything but the all-clear). */
+    public static boolean extreme(Planner.Due d) {
+        return d.kind() != Planner.Kind.ALL_CLEAR && d.alert().severity() == Severity.Extreme;
     }
 
     private final Duration window;
@@ -60,24 +67,34 @@ public final class Grouper {
         }
         firstEligible.keySet().retainAll(keys);
         List<Batch> out = new ArrayList<>();
+        List<Batch> rest = new ArrayList<>();
+        Duration extremeWindow = EXTREME_WINDOW.compareTo(window) < 0 ? EXTREME_WINDOW : window;
         for (Map.Entry<String, List<Planner.Due>> e : byRecipient.entrySet()) {
             if (busyRecipients.contains(e.getKey())) {
                 continue;
             }
             List<Planner.Due> items = new ArrayList<>(e.getValue());
             items.sort(Comparator.comparing((Planner.Due d) -> firstEligible.get(d.item().key())).thenComparing(d -> d.item().key()));
-            Batch batch = new Batch(items.get(0).recipient(), List.copyOf(items.subList(0, Math.min(MAX_ITEMS, items.size()))));
-            Duration w = batch.extreme() && EXTREME_WINDOW.compareTo(window) < 0 ? EXTREME_WINDOW : window;
-            Instant opened = firstEligible.get(items.get(0).item().key());
-            if (now.isBefore(opened.plus(w))) {
+            List<Planner.Due> others = new ArrayList<>();
+            for (Planner.Due d : items) {
+                if (!extreme(d)) {
+                    others.add(d);
+                } else if (!now.isBefore(firstEligible.get(d.item().key()).plus(extremeWindow))) {
+                    firstEligible.remove(d.item().key());
+                    out.add(new Batch(d.recipient(), List.of(d)));
+                }
+            }
+            if (others.isEmpty() || now.isBefore(firstEligible.get(others.get(0).item().key()).plus(window))) {
                 continue;
             }
-            if (!batch.extreme() && ledger.intentsSince(e.getKey(), now.minus(Duration.ofHours(1))) >= maxPerHour) {
+            if (ledger.intentsSince(e.getKey(), now.minus(Duration.ofHours(1))) >= maxPerHour) {
                 continue;
             }
+            Batch batch = new Batch(others.get(0).recipient(), List.copyOf(others.subList(0, Math.min(MAX_ITEMS, others.size()))));
             batch.dues().forEach(d -> firstEligible.remove(d.item().key()));
-            out.add(batch);
+            rest.add(batch);
         }
+        out.addAll(rest);
         return out;
     }
 }

@@ -5,11 +5,16 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bourtol.contracts.alert.Alert;
 import org.bourtol.notifier.escalation.Planner;
@@ -20,32 +25,115 @@ import org.bourtol.notifier.escalation.Planner;
  * A text is rendered from the most specific key (role variant first), with the alert's own headline
  * and instruction in the recipient's language when the rules provided them, transliterated to GSM-7,
  * and shortened step by step (short instruction, ".short" variant, truncated headline) until it fits
- * one segment. Pure apart from the lazy file cache.
+ * one segment. Several items become one grouped SMS: one line per item with its facts (the rules'
+ * headline: place and level or count) and its code, then one shared instruction line. Facts are never
+ * dropped to save space: {@link #split} packs items into grouped SMS of at most {@link #GROUP_SEGMENTS}
+ * segment and starts another SMS for the items that do not fit (an item alone gets the full
+ * single-alert text). Pure apart from the lazy file cache.
  */
 public final class Templates {
 
     public static final String FALLBACK = "fr";
+    /** Segment budget of a grouped SMS; items beyond it go to another SMS rather than losing facts. */
+    public static final int GROUP_SEGMENTS = 1;
 
     /** A rendered SMS. */
     public record Rendered(String text, int segments, String language) {
     }
 
+    /** One SMS to send: the items it covers and its text. */
+    public record Message(List<Planner.Due> dues, Rendered rendered) {
+    }
+
     private final Map<String, Optional<Properties>> cache = new ConcurrentHashMap<>();
 
+    /**
+     * The text of one SMS covering all the given items, whatever its length (never drops a fact):
+     * the single-alert text for one item, else the grouped text.
+     */
     public Rendered render(String language, String role, List<Planner.Due> dues) {
-        String lang = bundle(language).isPresent() ? language : FALLBACK;
-        Properties p = bundle(lang).orElseThrow(() -> new IllegalStateException("no templates for " + FALLBACK));
-        if (dues.size() == 1) {
-            return single(p, lang, role, dues.get(0));
-        }
-        List<String> items = new ArrayList<>();
+        String lang = language(language);
+        Properties p = bundle(lang).orElseThrow();
+        return dues.size() == 1 ? single(p, lang, role, dues.get(0)) : group(p, lang, dues);
+    }
+
+    /**
+     * Splits the items, in order, into SMS: each grouped SMS takes as many items as fit in
+     * {@link #GROUP_SEGMENTS} segment(s) with every fact, code and the instruction line; an item that
+     * fits with no other is sent alone with the full single-alert text.
+     */
+    public List<Message> split(String language, String role, List<Planner.Due> dues) {
+        String lang = language(language);
+        Properties p = bundle(lang).orElseThrow();
+        List<Message> out = new ArrayList<>();
+        List<Planner.Due> chunk = new ArrayList<>();
         for (Planner.Due d : dues) {
-            String key = d.kind() == Planner.Kind.ALL_CLEAR ? "group.item.allclear" : "group.item";
-            items.add(fill(p.getProperty(key), vars(p, lang, d.alert(), "", "")));
+            if (!chunk.isEmpty()) {
+                List<Planner.Due> more = new ArrayList<>(chunk);
+                more.add(d);
+                if (group(p, lang, more).segments() <= GROUP_SEGMENTS) {
+                    chunk = more;
+                    continue;
+                }
+                out.add(message(p, lang, role, chunk));
+            }
+            chunk = new ArrayList<>(List.of(d));
         }
-        String text = p.getProperty("group").replace("{n}", String.valueOf(dues.size()))
-                .replace("{items}", String.join(p.getProperty("group.separator", " / "), items));
-        return finish(text, lang);
+        if (!chunk.isEmpty()) {
+            out.add(message(p, lang, role, chunk));
+        }
+        return out;
+    }
+
+    private Message message(Properties p, String lang, String role, List<Planner.Due> dues) {
+        return new Message(List.copyOf(dues), dues.size() == 1 ? single(p, lang, role, dues.get(0)) : group(p, lang, dues));
+    }
+
+    private String language(String language) {
+        return bundle(language).isPresent() ? language : FALLBACK;
+    }
+
+    /** The grouped text: header, one line per item (facts and code), the shared instruction (long if it fits, else short). */
+    private Rendered group(Properties p, String lang, List<Planner.Due> dues) {
+        List<String> items = new ArrayList<>();
+        Set<String> hazards = new LinkedHashSet<>();
+        for (Planner.Due d : dues) {
+            String key = switch (d.kind()) {
+                case ALERT -> "group.item";
+                case REPEAT -> "group.item.repeat";
+                case ESCALATION -> "group.item.escalation";
+                case ALL_CLEAR -> "group.item.allclear";
+            };
+            Map<String, String> v = new HashMap<>(vars(p, lang, d.alert(), headline(p, lang, d.alert()), ""));
+            v.put("{fact}", fact(v.get("{place}"), v.get("{headline}")));
+            items.add(fill(p.getProperty(key, p.getProperty("group.item")), v));
+            if (d.kind() != Planner.Kind.ALL_CLEAR) {
+                hazards.add(d.alert().hazard().wire());
+            }
+        }
+        Rendered r = null;
+        for (String suffix : List.of("", ".short")) {
+            List<String> instructions = new ArrayList<>();
+            hazards.forEach(h -> instructions.add(p.getProperty("instruction." + h + suffix, "")));
+            String instruction = String.join(" ", instructions).trim();
+            String text = p.getProperty("group").replace("{n}", String.valueOf(dues.size()))
+                    .replace("{items}", String.join(p.getProperty("group.separator", "\n"), items))
+                    .replace("{instruction}", instruction.isEmpty() ? p.getProperty("group.noinstruction", "") : instruction);
+            r = finish(text.replaceAll(" {2,}", " ").trim(), lang);
+            if (r.segments() <= GROUP_SEGMENTS) {
+                break;
+            }
+        }
+        return r;
+    }
+
+    /** The headline when it already names the place (the rules' headlines do), else "place: headline". */
+    static String fact(String place, String headline) {
+        return plain(headline).contains(plain(place)) ? headline : place + ": " + headline;
+    }
+
+    private static String plain(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
     }
 
     private Rendered single(Properties p, String lang, String role, Planner.Due d) {

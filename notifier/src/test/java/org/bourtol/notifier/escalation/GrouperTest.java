@@ -1,0 +1,82 @@
+package org.bourtol.notifier.escalation;
+
+import static org.bourtol.notifier.Fixtures.T0;
+import static org.bourtol.notifier.Fixtures.alert;
+import static org.bourtol.notifier.Fixtures.recipient;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.bourtol.contracts.alert.Alert;
+import org.bourtol.contracts.alert.Severity;
+import org.bourtol.contracts.directory.Recipient;
+import org.bourtol.contracts.observation.Hazard;
+import org.bourtol.notifier.ledger.Ledger;
+import org.junit.jupiter.api.Test;
+
+/** The grouping rule on a fixed clock: an Extreme alert always goes alone; the rest are grouped after the window. */
+class GrouperTest {
+
+    static final Recipient COMMITTEE = recipient("committee", "peace-committee", "+22376000001", "fr", List.of("konna"), null, null, null);
+
+    final Grouper grouper = new Grouper(Duration.ofSeconds(30), 10, ZoneId.of("UTC"));
+    final Ledger ledger = new Ledger();
+
+    static Planner.Due due(Alert a, Planner.Kind kind, String step) {
+        return new Planner.Due(new Ledger.Item(a.id(), step, COMMITTEE.id()), kind, a, COMMITTEE);
+    }
+
+    /** Ticks every 5 s for a minute with the same due items; returns "second:alertIds" per batch, removing what was sent. */
+    List<String> run(List<Planner.Due> due) {
+        List<Planner.Due> left = new ArrayList<>(due);
+        List<String> out = new ArrayList<>();
+        for (Instant now = T0; !now.isAfter(T0.plusSeconds(60)); now = now.plusSeconds(5)) {
+            for (Grouper.Batch b : grouper.ready(now, List.copyOf(left), ledger, Set.of())) {
+                left.removeAll(b.dues());
+                out.add(Duration.between(T0, now).toSeconds() + "s:" + b.dues().stream().map(d -> d.item().alertId()).collect(Collectors.joining(",")));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void anExtremeAlertIsNeverGroupedAndTheOthersAreGroupedWithoutIt() {
+        Alert clash = alert("clash", "9AT", Hazard.CONFLICT, "konna", Severity.Extreme, "active", false);
+        Alert incidents = alert("incidents", "G1A", Hazard.CONFLICT, "konna", Severity.Moderate, "active", false);
+        Alert flood = alert("flood", "G2B", Hazard.FLOOD, "konna", Severity.Severe, "active", false);
+        List<String> sent = run(List.of(due(incidents, Planner.Kind.ALERT, "alert-Moderate"), due(clash, Planner.Kind.ALERT, "alert-Extreme"),
+                due(flood, Planner.Kind.ALERT, "alert-Severe")));
+        assertEquals(List.of("5s:clash", "30s:flood,incidents"), sent);
+    }
+
+    @Test
+    void severalExtremeAlertsAndTheirRepeatsAndEscalationsEachGoAlone() {
+        Alert first = alert("x1", "X1A", Hazard.CONFLICT, "konna", Severity.Extreme, "active", false);
+        Alert second = alert("x2", "X2B", Hazard.FLOOD, "konna", Severity.Extreme, "active", false);
+        Alert third = alert("x3", "X3C", Hazard.CONFLICT, "konna", Severity.Extreme, "active", false);
+        List<Planner.Due> due = List.of(due(first, Planner.Kind.ALERT, "alert-Extreme"), due(second, Planner.Kind.REPEAT, "repeat-1"),
+                due(third, Planner.Kind.ESCALATION, "escalation-1"));
+        List<Grouper.Batch> batches = grouper.ready(T0.plusSeconds(5), due, ledger, Set.of());
+        assertTrue(batches.isEmpty(), "first sighting opens the window");
+        batches = grouper.ready(T0.plusSeconds(5), due, ledger, Set.of());
+        assertTrue(batches.isEmpty());
+        batches = grouper.ready(T0.plusSeconds(10), due, ledger, Set.of());
+        assertEquals(3, batches.size());
+        batches.forEach(b -> assertEquals(1, b.dues().size(), b.toString()));
+        batches.forEach(b -> assertTrue(b.extreme()));
+    }
+
+    @Test
+    void theAllClearOfAnExtremeAlertIsGroupedLikeAnyOtherAllClear() {
+        Alert over = alert("x1", "X1A", Hazard.FLOOD, "konna", Severity.Extreme, "resolved", true);
+        Alert moderate = alert("m1", "M1A", Hazard.CONFLICT, "konna", Severity.Moderate, "active", false);
+        List<String> sent = run(List.of(due(over, Planner.Kind.ALL_CLEAR, Planner.RESOLVED), due(moderate, Planner.Kind.ALERT, "alert-Moderate")));
+        assertEquals(List.of("30s:m1,x1"), sent);
+    }
+}
