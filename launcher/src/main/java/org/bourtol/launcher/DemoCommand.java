@@ -139,7 +139,8 @@ public final class DemoCommand implements Callable<Integer> {
     private static Report play(Platform platform, Timeline timeline, double seconds, PrintStream out, Path json, boolean serve,
                                Path dataDir, String demoPhone, CountDownLatch closed) throws Exception {
         BourtolConfig cfg = platform.config();
-        out.println("Bourtol demo: http://" + cfg.http().host() + ":" + platform.httpPort() + "  (data: " + dataDir + ")");
+        out.println("Bourtol is ready on http://" + cfg.http().host() + ":" + platform.httpPort() + " ("
+                + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms; demo data: " + dataDir + ")");
         seed(platform, timeline, cfg, out, demoPhone);
         double speed = Duration.between(timeline.start(), timeline.end()).toSeconds() / seconds;
         String base = "http://127.0.0.1:" + platform.httpPort();

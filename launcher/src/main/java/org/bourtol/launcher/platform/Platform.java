@@ -162,6 +162,7 @@ public final class Platform implements AutoCloseable {
         health.mount(router);
         Metrics metrics = new Metrics();
         metrics.mount(router);
+        Console.mount(router);
         Pseudonyms pseudonyms = config.security().pseudonymKey() == null ? null : new Pseudonyms(config.security().pseudonymKey());
         for (Part part : options.parts()) {
             components.add(switch (part) {

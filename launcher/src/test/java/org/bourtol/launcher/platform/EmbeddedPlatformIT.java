@@ -102,6 +102,16 @@ class EmbeddedPlatformIT {
                     HttpRequest.newBuilder(URI.create(p.httpBase() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, metrics.statusCode());
             assertTrue(metrics.body().contains("jvm_memory_used_bytes"), "Prometheus text");
+            assertTrue(metrics.body().contains("bourtol_alerts_current{state=\"active\"}"), "alerts per state");
+            HttpResponse<String> console = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(p.httpBase() + "/")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, console.statusCode());
+            assertTrue(console.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+            assertTrue(console.body().contains("fetch('/cap/alerts.atom')") && console.body().contains("fetch('/health')"),
+                    "the console reads the alert feed and the health check");
+            HttpResponse<String> feed = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(p.httpBase() + "/cap/alerts.atom")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, feed.statusCode(), "the feed the console reads is public");
             pseudonymKey = p.config().security().pseudonymKey();
         }
         Path keyFile = dataDir.resolve("pseudonym.key");
