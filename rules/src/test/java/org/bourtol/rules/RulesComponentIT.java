@@ -227,6 +227,100 @@ class RulesComponentIT {
         assertEquals(1, bodyOf("/api/v1/alerts?zone=" + station).size());
     }
 
+    @Test
+    @Order(6)
+    void aStationUsedAsUpstreamIsNotDeletedAndTypoedParametersAreRefused() throws Exception {
+        String up = "it-up-" + RUN;
+        String lead = "it-lead-" + RUN;
+        assertEquals(201, call("PUT", "/api/v1/zones/" + up, ADMIN, "{'type':'Feature','properties':{'kind':'station','name':'IT upstream'},"
+                + "'geometry':{'type':'Point','coordinates':[1.9,14.0]}}").statusCode());
+        Poll.until(Duration.ofSeconds(20), "upstream station visible", () -> get("/api/v1/zones/" + up).statusCode() == 200);
+        HttpResponse<String> r = call("PUT", "/api/v1/rules/" + lead, ADMIN,
+                "{'type':'upstream-lead','zones':['niamey'],'params':{'upstream':'nowhere','upstreamCm':600,'travelHours':96}}");
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("upstream station 'nowhere' does not exist"), r.body());
+        r = call("PUT", "/api/v1/rules/" + lead, ADMIN,
+                "{'type':'upstream-lead','zones':['niamey'],'params':{'upstream':'" + up + "','upstreamCm':600,'travelHours':96,'hysterisisCm':10}}");
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("unknown parameter 'hysterisisCm' (known: upstream, upstreamCm, travelHours, hysteresisCm)"), r.body());
+        assertEquals(201, call("PUT", "/api/v1/rules/" + lead, ADMIN,
+                "{'type':'upstream-lead','zones':['niamey'],'params':{'upstream':'" + up + "','upstreamCm':600,'travelHours':96}}").statusCode());
+        Poll.until(Duration.ofSeconds(20), "rule visible", () -> get("/api/v1/rules/" + lead).statusCode() == 200);
+        r = call("DELETE", "/api/v1/zones/" + up, ADMIN, null);
+        assertEquals(409, r.statusCode());
+        assertTrue(r.body().contains("rule " + lead + " uses it in its parameters"), r.body());
+        assertEquals(204, call("DELETE", "/api/v1/rules/" + lead, ADMIN, null).statusCode());
+        Poll.until(Duration.ofSeconds(20), "rule gone", () -> get("/api/v1/rules/" + lead).statusCode() == 404);
+        assertEquals(204, call("DELETE", "/api/v1/zones/" + up, ADMIN, null).statusCode());
+    }
+
+    @Test
+    @Order(7)
+    void aThresholdChangedThroughTheApiAppliesToTheNextObservation() throws Exception {
+        String station = "it-put-" + RUN;
+        String rule = "it-put-rule-" + RUN;
+        String canary = "it-put-canary-" + RUN;
+        assertEquals(201, call("PUT", "/api/v1/zones/" + station, ADMIN, "{'type':'Feature','properties':{'kind':'station','name':'IT put',"
+                + "'river':'Niger'},'geometry':{'type':'Point','coordinates':[2.2,13.4]}}").statusCode());
+        Poll.until(Duration.ofSeconds(20), "station visible", () -> get("/api/v1/zones/" + station).statusCode() == 200);
+        assertEquals(201, call("PUT", "/api/v1/rules/" + rule, ADMIN,
+                "{'type':'gauge-level','zones':['" + station + "'],'params':{'warningCm':600}}").statusCode());
+        // stored after the rule on the one-partition rules topic: when the canary fires on a reading, the
+        // topology evaluated that reading with the rule's first version too
+        assertEquals(201, call("PUT", "/api/v1/rules/" + canary, ADMIN,
+                "{'type':'gauge-level','zones':['" + station + "'],'params':{'warningCm':100}}").statusCode());
+        Instant before = Instant.parse("2024-08-12T06:00:00Z");
+        int[] minute = {0};
+        Poll.until(Duration.ofSeconds(60), "canary alert raised by a 560 cm reading", () -> {
+            if (activeAlertOf(station, canary) != null) {
+                return true;
+            }
+            publishQuietly(station, 560, before.plusSeconds(60L * minute[0]++));
+            return false;
+        });
+        assertEquals(null, activeAlertOf(station, rule), "560 cm is below the first version's 600 cm");
+
+        HttpResponse<String> r = call("PUT", "/api/v1/rules/" + rule, ADMIN,
+                "{'type':'gauge-level','zones':['" + station + "'],'params':{'warningCm':550}}");
+        assertEquals(200, r.statusCode(), r.body());
+        Instant after = Instant.parse("2024-08-12T09:00:00Z");
+        int[] later = {0};
+        JsonNode raised = Poll.value(Duration.ofSeconds(60), "alert raised with the new threshold", () -> {
+            JsonNode a = activeAlertOf(station, rule);
+            if (a == null) {
+                publishQuietly(station, 560, after.plusSeconds(60L * later[0]++));
+            }
+            return a;
+        });
+        assertEquals("warning", raised.get("level").asText());
+        assertEquals("Moderate", raised.get("severity").asText());
+        assertTrue(raised.at("/headline/en").asText().contains("550 cm"), raised.toString());
+        List<AlertEvent> events = alertEvents(rule);
+        assertEquals(AlertEventType.RAISED, events.get(0).type(), events.toString());
+        Instant firing = events.get(0).alert().evidence().get(0).observedAt();
+        assertTrue(!firing.isBefore(after), "raised by a reading sent after the PUT, not by one before it: " + firing);
+    }
+
+    private static JsonNode activeAlertOf(String zone, String rule) {
+        JsonNode all = bodyOf("/api/v1/alerts?zone=" + zone + "&state=active");
+        if (all != null) {
+            for (JsonNode a : all) {
+                if (rule.equals(a.path("rule").asText())) {
+                    return a;
+                }
+            }
+        }
+        return null;
+    }
+
+    private void publishQuietly(String station, int cm, Instant at) {
+        try {
+            publish(station, cm, at.toString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void createStationAndRule(String station) throws Exception {
         String rule = station.startsWith("it-restart") ? "it-restart-rule-" + RUN : "it-rule-" + RUN;
         assertEquals(201, call("PUT", "/api/v1/zones/" + station, ADMIN, "{'type':'Feature','properties':{'kind':'station','name':'IT "

@@ -128,7 +128,7 @@ public final class ZonesApi {
         dirs.zones().values().stream().filter(z -> id.equals(z.parent())).forEach(z -> users.add("zone " + z.id() + " has it as parent"));
         dirs.rules().values().stream().filter(r -> zonesUsed.apply(r).contains(id))
                 .sorted(java.util.Comparator.comparing(RuleDocument::id))
-                .forEach(r -> users.add("rule " + r.id() + (r.zones().contains(id) ? " applies to it" : " uses it as a parameter")));
+                .forEach(r -> users.add("rule " + r.id() + (r.zones().contains(id) ? " applies to it" : " uses it in its parameters")));
         if (!users.isEmpty()) {
             throw new ApiException(409, "zone " + id + " is still in use", users);
         }
