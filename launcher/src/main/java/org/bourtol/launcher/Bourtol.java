@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 ComponentCommand.Notifier.class,
                 DemoCommand.class,
                 SimulateCommand.class,
+                SmsCommand.class,
                 BenchCommand.class,
         })
 public final class Bourtol implements Runnable {
