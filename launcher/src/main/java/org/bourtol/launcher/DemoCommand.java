@@ -102,6 +102,8 @@ public final class DemoCommand implements Callable<Integer> {
         // a season in a minute: group alerts for 2 s instead of 30 s, and do not throttle recipients per wall hour
         env.putIfAbsent("BOURTOL_NOTIFIER_GROUP_WINDOW", "PT2S");
         env.putIfAbsent("BOURTOL_NOTIFIER_MAX_SMS_PER_RECIPIENT_PER_HOUR", "1000");
+        // the season played is the last complete one, often more than a year ago: keep its points in InfluxDB
+        env.putIfAbsent("BOURTOL_INFLUX_RETENTION", "INF");
         Timeline timeline = ScenarioModel.generate(spec, Dataset.sahel(), LocalDate.now(ZoneOffset.UTC));
         Vertx sinkVertx = null;
         try {
