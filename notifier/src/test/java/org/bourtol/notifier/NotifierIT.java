@@ -114,7 +114,9 @@ class NotifierIT {
         var second = alert("it3-alert-2", "K3B", Hazard.FLOOD, "it3-commune", Severity.Extreme, "active", false);
         h.put(Topics.RECIPIENTS, "it3-b", recipient("it3-b", null, "+22370000302", "fr", List.of("it3-commune"), null, null, null));
         h.put(Topics.ALERTS, second.id(), event(second, AlertEventType.RAISED, 1));
-        Poll.until(Duration.ofSeconds(30), "the other recipient warned", () -> h.twilio.messagesTo("+22370000302").size() == 1);
+        Poll.until(Duration.ofSeconds(30), "the other recipient warned of both, the Extreme alert on its own",
+                () -> h.twilio.messagesTo("+22370000302").size() == 2);
+        assertEquals(1, h.twilio.messagesTo("+22370000302").stream().filter(m -> m.body().contains("OK K3B") && !m.body().contains("K3A")).count());
         assertEquals(1, h.twilio.requests().stream().filter(r -> "POST".equals(r.method()) && "+22370000301".equals(r.param("To"))).count(),
                 "a dead number is not tried again for the next alert");
     }

@@ -48,23 +48,23 @@ public final class Templates {
     private final Map<String, Optional<Properties>> cache = new ConcurrentHashMap<>();
 
     /**
-     * The text of one SMS covering all the given items, whatever its length (never drops a fact):
-     * the single-alert text for one item, else the grouped text.
+     * The text of one SMS covering all the given items: the single-alert text for one item (shortened
+     * to one segment as above), else the grouped text with every fact, whatever its length.
      */
     public Rendered render(String language, String role, List<Planner.Due> dues) {
         String lang = language(language);
-        Properties p = bundle(lang).orElseThrow();
+        Properties p = bundle(lang).orElseThrow(() -> new IllegalStateException("no templates for " + FALLBACK));
         return dues.size() == 1 ? single(p, lang, role, dues.get(0)) : group(p, lang, dues);
     }
 
     /**
      * Splits the items, in order, into SMS: each grouped SMS takes as many items as fit in
      * {@link #GROUP_SEGMENTS} segment(s) with every fact, code and the instruction line; an item that
-     * fits with no other is sent alone with the full single-alert text.
+     * fits with neither neighbour is sent alone with the full single-alert text. Deterministic.
      */
     public List<Message> split(String language, String role, List<Planner.Due> dues) {
         String lang = language(language);
-        Properties p = bundle(lang).orElseThrow();
+        Properties p = bundle(lang).orElseThrow(() -> new IllegalStateException("no templates for " + FALLBACK));
         List<Message> out = new ArrayList<>();
         List<Planner.Due> chunk = new ArrayList<>();
         for (Planner.Due d : dues) {
