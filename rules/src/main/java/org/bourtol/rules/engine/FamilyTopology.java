@@ -213,13 +213,25 @@ public final class FamilyTopology {
             Emitted emitted = new Emitted(tl.fired(), tl.alertZone(), tl.lastFire());
             int inserted = inputs.indexOf(o);
             int count = 0;
+            Run run = new Run();
             for (int i = 0; i < inputs.size(); i++) {
                 Observation in = inputs.get(i);
                 Step<S> step = step(state, key, in, rule);
                 state = step.state();
+                run.add(in, step.verdict());
                 if (i >= inserted) {
                     // a late input replays the later ones: what in-order data would have signalled is signalled now
-                    emitted = signal(rule, key, state, step.verdict(), in, ts, emitted, i == inputs.size() - 1);
+                    boolean last = i == inputs.size() - 1;
+                    Emitted before = emitted;
+                    emitted = signal(rule, key, state, step.verdict(), in, ts, emitted, last);
+                    if (last && emitted == before && i > inserted && emitted.fired() && step.verdict() instanceof Verdict.Fire fire) {
+                        // the alert goes on unchanged, but a late input joined its run: send its evidence and onset
+                        String zone = family.alertZone(rule, key, state, view.zones());
+                        if (zone != null && zone.equals(emitted.alertZone())) {
+                            Signal s = fireSignal(rule, zone, key, fire, in).withOnset(run.since(), run.evidence());
+                            context.forward(new Record<>(s.key(), s, ts));
+                        }
+                    }
                 }
                 if (in.observedAt().isBefore(horizon)) {
                     base = state;
@@ -342,12 +354,44 @@ public final class FamilyTopology {
                 s = new Signal(rule.id(), family.type(), family.hazard(), zone, source, false, null, null, null, null,
                         o.observedAt(), null);
             } else {
-                Map<String, String> headline = family.headline(rule, view.zones().name(zone), view.zones().zone(zone).orElse(null), fire);
-                s = new Signal(rule.id(), family.type(), family.hazard(), zone, source, true, fire.level(),
-                        fire.severity() != null ? fire.severity() : family.severity(rule, fire.level()),
-                        headline, fire.evidence(), o.observedAt(), null);
+                s = fireSignal(rule, zone, source, fire, o);
             }
             context.forward(new Record<>(s.key(), s, ts));
+        }
+
+        private Signal fireSignal(CompiledRule<P> rule, String zone, String source, Verdict.Fire fire, Observation o) {
+            Map<String, String> headline = family.headline(rule, view.zones().name(zone), view.zones().zone(zone).orElse(null), fire);
+            return new Signal(rule.id(), family.type(), family.hazard(), zone, source, true, fire.level(),
+                    fire.severity() != null ? fire.severity() : family.severity(rule, fire.level()),
+                    headline, fire.evidence(), o.observedAt(), null);
+        }
+    }
+
+    /** The current run of firing verdicts in a replay: when it began and the evidence of its steps. */
+    private static final class Run {
+        private Instant since;
+        private final java.util.LinkedHashMap<String, org.bourtol.contracts.alert.Evidence> evidence = new java.util.LinkedHashMap<>();
+
+        void add(Observation in, Verdict verdict) {
+            if (verdict instanceof Verdict.Fire fire) {
+                if (since == null) {
+                    since = in.observedAt();
+                }
+                if (fire.evidence() != null) {
+                    fire.evidence().forEach(e -> evidence.put(e.observationId(), e));
+                }
+            } else {
+                since = null;
+                evidence.clear();
+            }
+        }
+
+        Instant since() {
+            return since;
+        }
+
+        List<org.bourtol.contracts.alert.Evidence> evidence() {
+            return List.copyOf(evidence.values());
         }
     }
 }

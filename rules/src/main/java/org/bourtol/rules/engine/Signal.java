@@ -12,12 +12,22 @@ import org.bourtol.contracts.observation.Hazard;
  * What a rule family tells the alert lifecycle about one (rule, alert zone) from one source (a
  * station, herd or zone): firing with a level and severity, or clear. Internal to the rules topology
  * (repartition topic), keyed by {@code rule|zone}. An {@code ack} signal carries an acknowledgement
- * instead (code or alertId in {@code source}, actor in {@code level}).
+ * instead (code or alertId in {@code source}, actor in {@code level}). {@code onset}, when set, is the
+ * event time the firing began, sent again when late data moved it earlier than the alert's raise.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Signal(String rule, String ruleType, Hazard hazard, String zone, String source, boolean fire,
                      String level, Severity severity, Map<String, String> headline, List<Evidence> evidence,
-                     Instant at, Ack ack) {
+                     Instant at, Ack ack, Instant onset) {
+
+    public Signal(String rule, String ruleType, Hazard hazard, String zone, String source, boolean fire, String level,
+                  Severity severity, Map<String, String> headline, List<Evidence> evidence, Instant at, Ack ack) {
+        this(rule, ruleType, hazard, zone, source, fire, level, severity, headline, evidence, at, ack, null);
+    }
+
+    public Signal withOnset(Instant since, List<Evidence> allEvidence) {
+        return new Signal(rule, ruleType, hazard, zone, source, fire, level, severity, headline, allEvidence, at, ack, since);
+    }
 
     /** An acknowledgement routed through the lifecycle: by alert id or by SMS code. */
     public record Ack(String requestId, String alertId, String code, String by, Instant at) {

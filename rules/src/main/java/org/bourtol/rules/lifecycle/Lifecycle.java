@@ -24,7 +24,8 @@ import org.bourtol.rules.engine.Signal;
 /**
  * The alert lifecycle as a pure function: a slot (one per rule and zone) plus a signal gives the new
  * slot and the events to publish. One active alert per slot: the first firing source RAISES it, later
- * changes of level, severity or evidence UPDATE it, and it RESOLVES when its last source clears.
+ * changes of level, severity or evidence UPDATE it, and it RESOLVES when its last source clears. A
+ * signal whose {@code onset} is before the alert's raise (late data) moves {@code raisedAt} back.
  */
 public final class Lifecycle {
 
@@ -78,9 +79,13 @@ public final class Lifecycle {
             return emit(new AlertSlot(a, 1, sources), AlertEventType.RAISED, s.at(), null);
         }
         Alert old = current.alert();
+        if (s.onset() != null && s.onset().isBefore(old.raisedAt())) {
+            // late data: the condition began before the alert was raised (same alert, same id and code)
+            old = withRaisedAt(old, s.onset());
+        }
         List<Evidence> evidence = merge(old.evidence(), s.evidence());
         boolean changed = top.severity() != old.severity() || !top.level().equals(old.level())
-                || !headline.equals(old.headline()) || !evidence.equals(old.evidence());
+                || !headline.equals(old.headline()) || !evidence.equals(old.evidence()) || old != current.alert();
         if (!changed) {
             return new Result(new AlertSlot(old, current.seq(), sources), List.of());
         }
@@ -126,6 +131,12 @@ public final class Lifecycle {
         return new Alert(o.id(), o.code(), o.rule(), o.ruleType(), o.hazard(), o.zone(), o.zoneName(), o.geometry(),
                 state, severity, o.urgency(), o.certainty(), level, headline, o.instruction(), o.raisedAt(), updatedAt,
                 resolvedAt, o.acknowledged(), o.acknowledgedBy(), o.acknowledgedAt(), o.outcome(), evidence);
+    }
+
+    private static Alert withRaisedAt(Alert o, Instant raisedAt) {
+        return new Alert(o.id(), o.code(), o.rule(), o.ruleType(), o.hazard(), o.zone(), o.zoneName(), o.geometry(),
+                o.state(), o.severity(), o.urgency(), o.certainty(), o.level(), o.headline(), o.instruction(), raisedAt,
+                o.updatedAt(), o.resolvedAt(), o.acknowledged(), o.acknowledgedBy(), o.acknowledgedAt(), o.outcome(), o.evidence());
     }
 
     private static Alert withUrgency(Alert o, Urgency u) {

@@ -67,6 +67,33 @@ class GaugeLevelTopologyTest {
     }
 
     @Test
+    void aLateReadingThatJoinsARaisedAlertMovesItsOnsetBackAndAddsItsEvidence() {
+        // in order: 540 at 06:00 raises (warning), 600 at 09:00 escalates (alert)
+        org.bourtol.contracts.alert.Alert inOrder;
+        try (TopologyHarness other = new TopologyHarness(Duration.ofHours(6))) {
+            other.rule(Fixtures.rule("{'id':'niamey-gauge-level','type':'gauge-level','enabled':true,'zones':['niamey'],"
+                    + "'params':{'warningCm':530,'alertCm':580,'dangerCm':620,'hysteresisCm':20,'holdMinutes':720},"
+                    + "'severity':{'warning':'Moderate','alert':'Severe','danger':'Extreme'}}"));
+            other.observe(gauge("niamey", 540, day(8, 10, 6)), gauge("niamey", 600, day(8, 10, 9)));
+            List<AlertEvent> events = other.drain();
+            inOrder = events.get(events.size() - 1).alert();
+        }
+        // here 600 at 09:00 arrives first, then 540 at 06:00 late
+        niameyRule(530);
+        h.observe(gauge("niamey", 600, day(8, 10, 9)), gauge("niamey", 540, day(8, 10, 6)));
+        List<AlertEvent> events = h.drain();
+        assertEquals(List.of(AlertEventType.RAISED, AlertEventType.UPDATED), events.stream().map(AlertEvent::type).toList());
+        org.bourtol.contracts.alert.Alert late = events.get(1).alert();
+        assertEquals(events.get(0).alertId(), late.id(), "the same alert, updated");
+        assertEquals(events.get(0).alert().code(), late.code());
+        assertEquals(inOrder.raisedAt(), late.raisedAt(), "onset of the condition, as with in-order data");
+        assertEquals(inOrder.level(), late.level());
+        assertEquals(inOrder.severity(), late.severity());
+        assertEquals(inOrder.evidence().stream().map(e -> e.observationId()).sorted().toList(),
+                late.evidence().stream().map(e -> e.observationId()).sorted().toList());
+    }
+
+    @Test
     void aThresholdChangedMidStreamAppliesToTheNextReading() {
         niameyRule(530);
         h.observe(gauge("niamey", 520, day(8, 1, 6)));
