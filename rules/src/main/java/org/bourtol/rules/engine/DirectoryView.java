@@ -48,7 +48,7 @@ public final class DirectoryView {
             try (KeyValueIterator<String, Zone> it = zoneStore.all()) {
                 it.forEachRemaining(kv -> all.put(kv.key, kv.value));
             }
-            zones = new ZoneIndex(all);
+            zones = new ZoneIndex(all, zones);
         }
         return zones;
     }

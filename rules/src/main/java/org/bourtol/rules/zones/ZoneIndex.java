@@ -19,8 +19,8 @@ import org.locationtech.jts.index.strtree.STRtree;
 /**
  * An immutable spatial snapshot of the zones: an STRtree over zone envelopes for point-in-zone
  * lookups and, per zone, a locally projected copy (equirectangular at the zone's latitude, metres)
- * for distances such as distance-to-corridor. Rebuilt from the zone map whenever a zone changes;
- * zones whose geometry cannot be read are left out (the API refuses them anyway).
+ * for distances such as distance-to-corridor. A new snapshot is made whenever a zone changes, re-reading
+ * only the changed zones; zones whose geometry cannot be read are left out (the API refuses them anyway).
  */
 public final class ZoneIndex {
 
@@ -36,7 +36,22 @@ public final class ZoneIndex {
     public static final ZoneIndex EMPTY = new ZoneIndex(Map.of());
 
     public ZoneIndex(Map<String, Zone> zones) {
+        this(zones, EMPTY);
+    }
+
+    /**
+     * A new snapshot after a change: zones equal to those of {@code previous} keep their parsed,
+     * prepared and projected geometries; only new or changed zones are read again. The STRtree over
+     * the envelopes is rebuilt (JTS trees are immutable once built), which is cheap next to parsing.
+     */
+    public ZoneIndex(Map<String, Zone> zones, ZoneIndex previous) {
         zones.values().forEach(z -> {
+            Entry kept = previous == null ? null : previous.entries.get(z.id());
+            if (kept != null && kept.zone().equals(z)) {
+                entries.put(z.id(), kept);
+                tree.insert(kept.geometry().getEnvelopeInternal(), kept);
+                return;
+            }
             try {
                 Geometry g = GeoJson.read(z.geometry());
                 double lat = g.getEnvelopeInternal().centre().y;
