@@ -32,6 +32,7 @@ import org.bourtol.contracts.topic.Topics;
 import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.platform.mqtt.MqttOptions;
 import org.bourtol.testkit.Poll;
+import org.bourtol.testkit.PrometheusText;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,7 @@ class EmbeddedPlatformIT {
             assertEquals(200, metrics.statusCode());
             assertTrue(metrics.body().contains("jvm_memory_used_bytes"), "Prometheus text");
             assertTrue(metrics.body().contains("bourtol_alerts_current{state=\"active\"}"), "alerts per state");
+            countersMove(p);
             HttpResponse<String> console = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(p.httpBase() + "/")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, console.statusCode());
@@ -154,6 +156,33 @@ class EmbeddedPlatformIT {
                 return consumer.position(parts.get(0)) >= end;
             });
             return found;
+        }
+    }
+
+    /** A reading and a malformed payload over MQTT move the ingest counters on /metrics. */
+    private static void countersMove(Platform p) throws Exception {
+        Map<String, String> mqtt = Map.of("source", "mqtt");
+        Map<String, String> badJson = Map.of("reason", "bad-json");
+        double readings = counter(p, "bourtol_ingest_messages_total", mqtt);
+        double rejected = counter(p, "bourtol_ingest_rejected_total", badJson);
+        MqttClient pub = new MqttClient(MqttOptions.pahoUrl(p.mqttUrl()), "it-platform-gauge", new MemoryPersistence());
+        pub.connect(MqttOptions.base(p.config().mqtt()));
+        pub.publish("bourtol/v1/gauge/mopti", "{\"levelCm\": 412, \"observedAt\": \"2026-11-24T07:00:00Z\"}".getBytes(StandardCharsets.UTF_8),
+                1, false);
+        pub.publish("bourtol/v1/gauge/mopti", "{levelCm: 412".getBytes(StandardCharsets.UTF_8), 1, false);
+        pub.disconnect();
+        pub.close();
+        Poll.until(Duration.ofSeconds(30), "the MQTT reading counted", () -> counter(p, "bourtol_ingest_messages_total", mqtt) >= readings + 1);
+        Poll.until(Duration.ofSeconds(30), "the malformed payload counted", () -> counter(p, "bourtol_ingest_rejected_total", badJson) >= rejected + 1);
+    }
+
+    private static double counter(Platform p, String name, Map<String, String> labels) {
+        try {
+            HttpResponse<String> res = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(p.httpBase() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+            return PrometheusText.parse(res.body()).value(name, labels).orElse(0.0);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read /metrics", e);
         }
     }
 
