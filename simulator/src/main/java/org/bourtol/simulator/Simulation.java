@@ -18,6 +18,7 @@ import org.bourtol.simulator.publish.Player;
 import org.bourtol.simulator.publish.SmsSender;
 import org.bourtol.simulator.scenario.Emission;
 import org.bourtol.simulator.scenario.Timeline;
+import org.bourtol.simulator.truth.FaultAudit;
 import org.bourtol.simulator.truth.GroupLag;
 import org.bourtol.simulator.truth.Report;
 import org.bourtol.simulator.truth.Scorer;
@@ -86,31 +87,22 @@ public final class Simulation {
                 Thread.sleep(250);
             }
             List<TopicTail.Seen<Observation>> obs = observations.seen();
+            List<Rejected> rejectedSeen = rejected.seen().stream().map(TopicTail.Seen::value).toList();
             Report.Messages messages = new Report.Messages(played.mqttSent(), played.mqttAcked(), played.smsSent(), played.smsReceipts(),
                     played.smsProblemReplies(), played.smsUnexpected(), played.smsHttpErrors(), expected, obs.size(),
                     obs.stream().map(s -> s.value().id()).distinct().count(),
                     timeline.emissions().stream().filter(e -> e.expect() == Emission.Expect.DUPLICATE).count(),
-                    timeline.emissions().stream().filter(e -> e.expect() == Emission.Expect.REJECTED).count(), rejected.seen().size(),
+                    timeline.emissions().stream().filter(e -> e.expect() == Emission.Expect.REJECTED).count(), rejectedSeen.size(),
                     timeline.emissions().stream().filter(e -> e.expect() == Emission.Expect.REJECTED)
                             .collect(Collectors.groupingBy(e -> e instanceof Emission.Sms ? "SMS" : "MQTT", TreeMap::new, Collectors.counting())),
-                    rejected.seen().stream().collect(Collectors.groupingBy(s -> s.value().source().name(), TreeMap::new, Collectors.counting())),
-                    timeline.emissions().stream().filter(Simulation::sentLate).count());
+                    rejectedSeen.stream().collect(Collectors.groupingBy(r -> r.source().name(), TreeMap::new, Collectors.counting())));
             int smsOut = (int) deliveries.seen().stream().map(TopicTail.Seen::value)
                     .filter(d -> d.status() == DeliveryStatus.SENT || d.status() == DeliveryStatus.DELIVERED)
                     .map(Delivery::deliveryId).distinct().count();
-            return Scorer.score(timeline, played.sentAt(), alerts.seen(), messages, smsOut, played.wall());
+            Report report = Scorer.score(timeline, played.sentAt(), alerts.seen(), messages, smsOut, played.wall());
+            return report.withFaults(FaultAudit.audit(timeline, played.acked(), obs.stream().map(TopicTail.Seen::value).toList(),
+                    rejectedSeen, report.missed(), report.falseAlerts().size()));
         }
-    }
-
-    private static final java.util.regex.Pattern OBSERVED_AT = java.util.regex.Pattern.compile("\"observedAt\":\"([^\"]+)\"");
-
-    /** An understood sensor message sent after its observation time (late, out of order, or in a burst). */
-    static boolean sentLate(Emission e) {
-        if (!(e instanceof Emission.Mqtt m) || e.expect() != Emission.Expect.OBSERVATION) {
-            return false;
-        }
-        java.util.regex.Matcher matcher = OBSERVED_AT.matcher(m.payload());
-        return matcher.find() && Instant.parse(matcher.group(1)).isBefore(m.at());
     }
 
     /** Wall time now, for callers that print it. */

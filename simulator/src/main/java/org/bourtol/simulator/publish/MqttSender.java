@@ -46,6 +46,14 @@ public final class MqttSender implements AutoCloseable {
 
     /** Publishes with QoS 1; blocks while the in-flight window is full. */
     public void publish(String topic, String payload) throws InterruptedException {
+        publish(topic, payload, () -> { });
+    }
+
+    /**
+     * Publishes with QoS 1; blocks while the in-flight window is full. {@code onAck} runs on Paho's
+     * callback thread when the broker acknowledged this message (PUBACK), never when it failed.
+     */
+    public void publish(String topic, String payload, Runnable onAck) throws InterruptedException {
         window.acquire();
         MqttMessage m = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
         m.setQos(1);
@@ -55,6 +63,7 @@ public final class MqttSender implements AutoCloseable {
                 public void onSuccess(IMqttToken token) {
                     acked.incrementAndGet();
                     window.release();
+                    onAck.run();
                 }
 
                 @Override

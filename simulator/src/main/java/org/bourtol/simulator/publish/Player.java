@@ -22,8 +22,11 @@ public final class Player {
     public record Status(String phase, Instant simTime, int sent, int total) {
     }
 
-    /** What was sent and how Bourtol answered. */
-    public record Played(Instant[] sentAt, int mqttSent, long mqttAcked, long mqttFailed, int smsSent, int smsReceipts,
+    /**
+     * What was sent and how Bourtol answered. {@code acked[i]} is true when the broker acknowledged
+     * emission {@code i} (an MQTT message) with its PUBACK.
+     */
+    public record Played(Instant[] sentAt, boolean[] acked, int mqttSent, long mqttAcked, long mqttFailed, int smsSent, int smsReceipts,
                          int smsProblemReplies, int smsUnexpected, int smsHttpErrors, Duration wall) {
     }
 
@@ -73,6 +76,7 @@ public final class Player {
     public Played play(Runnable beforeLive) throws InterruptedException {
         var emissions = timeline.emissions();
         Instant[] sentAt = new Instant[emissions.size()];
+        java.util.concurrent.atomic.AtomicIntegerArray acks = new java.util.concurrent.atomic.AtomicIntegerArray(emissions.size());
         long t0 = System.nanoTime();
         long lastReport = 0;
         int mqttSent = 0;
@@ -93,7 +97,8 @@ public final class Player {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
             }
-            mqtt.publish(m.topic(), m.payload());
+            int index = i;
+            mqtt.publish(m.topic(), m.payload(), () -> acks.set(index, 1));
             sentAt[i] = Instant.now();
             mqttSent++;
             done++;
@@ -137,7 +142,11 @@ public final class Player {
             progress.accept(new Status("live sms", timeline.end(), done, total));
             Thread.sleep(smsGap.toMillis());
         }
-        return new Played(sentAt, mqttSent, mqtt.acked(), mqtt.failed(), smsSent, receipts, problems, unexpected, httpErrors,
+        boolean[] acked = new boolean[emissions.size()];
+        for (int i = 0; i < acked.length; i++) {
+            acked[i] = acks.get(i) == 1;
+        }
+        return new Played(sentAt, acked, mqttSent, mqtt.acked(), mqtt.failed(), smsSent, receipts, problems, unexpected, httpErrors,
                 Duration.ofNanos(System.nanoTime() - t0));
     }
 }

@@ -13,8 +13,9 @@ import org.bourtol.simulator.scenario.ScenarioModel.Pending;
  * Faults on request: duplicate deliveries (same topic and payload again a minute later), out-of-order
  * and late readings (sent 20–50 minutes after their observation time, inside the rules' one-hour
  * grace period), bursts (a gateway flushing 50 minutes of buffered fixes at once) and malformed
- * payloads on the real topics. Duplicates and malformed messages carry no fact: they must not change
- * what the rules see.
+ * payloads on the real topics (a message already sent late is not also held in a burst, so no
+ * message is more than 50 minutes late). Each moved message is tagged with its {@link Emission.Fault}.
+ * Duplicates and malformed messages carry no fact: they must not change what the rules see.
  */
 final class FaultInjector {
 
@@ -36,9 +37,10 @@ final class FaultInjector {
             Draft.Mqtt d = (Draft.Mqtt) p.emission();
             double u = rnd.nextDouble();
             if (u < faults.outOfOrder()) {
-                sensors.set(i, new Pending(p.sendAt().plus(Duration.ofMinutes(20 + rnd.nextInt(15))), d, p.fact()));
+                sensors.set(i, new Pending(p.sendAt().plus(Duration.ofMinutes(20 + rnd.nextInt(15))),
+                        d.with(Emission.Fault.OUT_OF_ORDER), p.fact()));
             } else if (u < faults.outOfOrder() + faults.late()) {
-                sensors.set(i, new Pending(p.sendAt().plus(Duration.ofMinutes(35 + rnd.nextInt(15))), d, p.fact()));
+                sensors.set(i, new Pending(p.sendAt().plus(Duration.ofMinutes(35 + rnd.nextInt(15))), d.with(Emission.Fault.LATE), p.fact()));
             }
             if (rnd.nextDouble() < faults.duplicates()) {
                 extra.add(new Pending(sensors.get(i).sendAt().plus(Duration.ofMinutes(1)),
@@ -50,9 +52,9 @@ final class FaultInjector {
             Instant flush = start.plus(Duration.ofMinutes(60 + rnd.nextInt((int) Math.max(1, span - 120))));
             for (int i = 0; i < sensors.size(); i++) {
                 Pending p = sensors.get(i);
-                if (p.emission() instanceof Draft.Mqtt m && m.topic().contains("/herd/")
+                if (p.emission() instanceof Draft.Mqtt m && m.topic().contains("/herd/") && m.fault() == Emission.Fault.NONE
                         && !p.sendAt().isAfter(flush) && p.sendAt().isAfter(flush.minus(Duration.ofMinutes(50)))) {
-                    sensors.set(i, new Pending(flush, m, p.fact()));
+                    sensors.set(i, new Pending(flush, m.with(Emission.Fault.BURST), p.fact()));
                 }
             }
         }

@@ -22,11 +22,16 @@ import org.bourtol.simulator.scenario.Dataset.SimZone;
  * the delta; herds north of Konna go down the Konna–Mopti corridor once its passage opens. Planned
  * risks: herds that graze into farmland before its field-release date, groups that crowd a water
  * point over its capacity, herds that leave their corridor and herds that cross before the agreed
- * passage dates. Everything else keeps clear of protected zones.
+ * passage dates or after they ended. Everything else keeps clear of protected zones.
  */
 final class HerdPlanner {
 
-    record Herd(String id, String device, Species species, int headCount, Track track, String role) {
+    /**
+     * A planned herd. A collar with {@code quietFrom} sends no regular fix from then on, and one last fix
+     * at {@code lastFix} (both null: it reports all season).
+     */
+    record Herd(String id, String device, Species species, int headCount, Track track, String role, Instant quietFrom,
+                Instant lastFix) {
     }
 
     private static final double SPEED_KMH = 2.5;
@@ -58,7 +63,8 @@ final class HerdPlanner {
         for (int i = 0; i < spec.crowdings() && !waters.isEmpty(); i++) {
             crowding(waters.get(i % waters.size()));
         }
-        int rest = Math.max(0, spec.count() - herds.size());
+        int late = spec.latePassages() == null ? 0 : spec.latePassages();
+        int rest = Math.max(0, spec.count() - herds.size() - late);
         int deviations = spec.deviations();
         int early = spec.earlyPassages();
         for (int i = 0; i < rest; i++) {
@@ -73,6 +79,9 @@ final class HerdPlanner {
             }
             corridorHerd(crossing ? ds.zone("corridor-diafarabe-crossing") : ds.zone("corridor-konna-mopti"),
                     crossing, deviate, isEarly);
+        }
+        for (int i = 0; i < late; i++) {
+            latePassage();
         }
         return herds;
     }
@@ -107,6 +116,101 @@ final class HerdPlanner {
             add(i == 1 ? Species.MIXED : Species.CATTLE, (int) Math.round(capacity * (0.45 + 0.15 * rnd.nextDouble())), t,
                     "crowding " + water.id());
         }
+    }
+
+    /**
+     * A herd leaving the delta northwards after its corridor's passage dates ended (herds leave with the
+     * rains, FACTS.md §6; a late one is still on the corridor in July–August). It grazes near the
+     * corridor's delta end, walks the corridor back to its other end, sends one last fix past that end,
+     * clear of the corridor's buffer, and its collar then goes quiet (out of coverage on the northern
+     * pastures): it neither lingers on the corridor nor counts as a corridor deviation. Skipped when no
+     * corridor of the early-late-passage rule has "late" days within the season.
+     */
+    private void latePassage() {
+        for (SimZone corridor : passageCorridors()) {
+            Instant[] window = lateWindow(corridor);
+            double[] first = Dataset.along(corridor, 0);
+            double[] last = Dataset.along(corridor, 1);
+            double[] hold = window == null ? null : strictlyClearNear(last, corridor, 5, 12);
+            double[] off = window == null ? null : pastEnd(corridor, first, Dataset.along(corridor, 0.1));
+            if (hold == null || off == null) {
+                continue;
+            }
+            Instant departure = day(window[0], window[1]).plus(Duration.ofHours(6));
+            Track t = new Track(start, hold[0], hold[1], 1.0, SPEED_KMH).stayUntil(departure, 1.0).walkTo(last[0], last[1], 0.1);
+            int steps = 12;
+            for (int s = steps - 1; s >= 0; s--) {
+                double[] p = Dataset.along(corridor, s / (double) steps);
+                t.walkTo(p[0], p[1], 0.1);
+            }
+            Instant quiet = t.last().at();
+            t.walkTo(off[0], off[1], 0.3);
+            Instant lastFix = t.last().at();
+            t.stayUntil(end.plus(Duration.ofDays(1)), 0.3);
+            Species species = pickSpecies();
+            int n = herds.size() + 1;
+            herds.add(new Herd(String.format("herd-%03d", n), String.format("collar-%03d", n), species, headFor(species), t,
+                    "late passage " + corridor.id(), quiet, lastFix));
+            return;
+        }
+    }
+
+    private List<SimZone> passageCorridors() {
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+        ds.rules("early-late-passage").forEach(r -> ids.addAll(r.zones()));
+        return ids.stream().map(ds::zone).filter(z -> z.properties().has("passage")).toList();
+    }
+
+    /**
+     * Days of the season on which a herd on {@code corridor} is "late": after its passage's end and
+     * before the middle of the gap to its next opening (the rule calls the nearer date), with two days'
+     * margin; null when there are none.
+     */
+    private Instant[] lateWindow(SimZone corridor) {
+        MonthDay from = MonthDay.parse("--" + corridor.properties().path("passage").path("from").asText());
+        MonthDay to = MonthDay.parse("--" + corridor.properties().path("passage").path("to").asText());
+        for (int y = year - 1; y <= year; y++) {
+            LocalDate closed = to.atYear(y);
+            LocalDate opens = from.atYear(y).isAfter(closed) ? from.atYear(y) : from.atYear(y + 1);
+            LocalDate middle = closed.plusDays(ChronoUnit.DAYS.between(closed, opens) / 2);
+            Instant lo = later(start.plus(Duration.ofDays(2)), closed.plusDays(1));
+            Instant hi = earlier(end.minus(Duration.ofDays(3)), middle.minusDays(2));
+            if (hi.isAfter(lo.plus(Duration.ofDays(1)))) {
+                return new Instant[] {lo, hi};
+            }
+        }
+        return null;
+    }
+
+    /** A place {@code minKm}..{@code maxKm} from {@code c}, clear (by 2.5 km) of every zone including {@code corridor}. */
+    private double[] strictlyClearNear(double[] c, SimZone corridor, int minKm, int maxKm) {
+        for (int km = minKm; km <= maxKm; km++) {
+            for (int i = 0; i < 8; i++) {
+                double a = Math.PI / 4 * i;
+                double[] p = Dataset.offset(c[0], c[1], km * Math.cos(a), km * Math.sin(a));
+                if (clear(p, 2.5, null) && pathClear(p, c, corridor.id())) {
+                    return p;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A point beyond the corridor's end {@code end} (seen from {@code inside}), 1.5 km past its buffer and clear of other zones. */
+    private double[] pastEnd(SimZone corridor, double[] end, double[] inside) {
+        double buffer = corridor.properties().path("bufferM").asDouble(1000) / 1000.0;
+        double dx = (end[1] - inside[1]) * Dataset.distanceKm(0, 0, 0, 1);
+        double dy = (end[0] - inside[0]) * Dataset.distanceKm(0, 0, 1, 0);
+        double heading = Math.atan2(dy, dx);
+        for (double turn : new double[] {0, 0.5, -0.5, 1.0, -1.0}) {
+            for (double km = buffer + 1.5; km <= buffer + 6; km += 1.5) {
+                double[] p = Dataset.offset(end[0], end[1], km * Math.cos(heading + turn), km * Math.sin(heading + turn));
+                if (corridor.distanceKm(p[0], p[1]) > buffer + 1.0 && clear(p, 2.5, corridor.id())) {
+                    return p;
+                }
+            }
+        }
+        return null;
     }
 
     /** A herd that waits off the corridor, then walks its whole length once passage is open and grazes at its end. */
@@ -146,7 +250,7 @@ final class HerdPlanner {
 
     private void add(Species species, int head, Track track, String role) {
         int n = herds.size() + 1;
-        herds.add(new Herd(String.format("herd-%03d", n), String.format("collar-%03d", n), species, head, track, role));
+        herds.add(new Herd(String.format("herd-%03d", n), String.format("collar-%03d", n), species, head, track, role, null, null));
     }
 
     private Species pickSpecies() {
@@ -191,7 +295,7 @@ final class HerdPlanner {
     private boolean clear(double[] p, double marginKm, String own) {
         for (ZoneKind kind : List.of(ZoneKind.FARMLAND, ZoneKind.WATER_POINT, ZoneKind.MARKET, ZoneKind.PASTURE, ZoneKind.CORRIDOR)) {
             for (SimZone z : ds.zones(kind)) {
-                if (z.id().equals(own)) {
+                if (own != null && z.id().equals(own)) {
                     continue;
                 }
                 double buffer = z.properties().path("bufferM").asDouble(0) / 1000.0;

@@ -135,12 +135,25 @@ final class Oracle {
                 MonthDay from = MonthDay.parse("--" + passage.path("from").asText());
                 MonthDay to = MonthDay.parse("--" + passage.path("to").asText());
                 if (!Dataset.within(md, from, to)) {
-                    episode("passage/" + c.id(), h.at(), event(Types.PASSAGE + "/" + c.id(), Types.PASSAGE, Hazard.CONFLICT,
-                            List.of("early-late-passage"), c.id(), h, null,
-                            h.herdId() + " on " + c.name() + " outside its passage dates " + from + ".." + to));
+                    String level = passageLevel(h.at(), from, to);
+                    episode("passage/" + c.id() + "/" + level, h.at(), event(Types.PASSAGE + "/" + c.id() + "/" + level, Types.PASSAGE,
+                            Hazard.CONFLICT, List.of("early-late-passage"), c.id(), h, level,
+                            h.herdId() + " on " + c.name() + " " + level + ", outside its passage dates " + from + ".." + to));
                 }
             }
         }
+    }
+
+    /**
+     * "early" when the passage's opening is nearer than its end (in days of the year, as the rule counts
+     * them), else "late".
+     */
+    static String passageLevel(Instant at, MonthDay from, MonthDay to) {
+        java.time.ZonedDateTime z = at.atZone(ZoneOffset.UTC);
+        int doy = z.getDayOfYear();
+        int untilFrom = Math.floorMod(from.atYear(z.getYear()).getDayOfYear() - doy, 365);
+        int sinceTo = Math.floorMod(doy - to.atYear(z.getYear()).getDayOfYear(), 365);
+        return untilFrom < sinceTo ? "early" : "late";
     }
 
     private void gaugeRules(List<Fact> facts) {

@@ -84,17 +84,26 @@ public final class ScenarioModel {
             Random own = new Random(rnd.nextLong());
             double battery = 70 + own.nextInt(30);
             for (Instant t = start.plus(Duration.ofMinutes(own.nextInt((int) every.toMinutes()))); t.isBefore(end); t = t.plus(every)) {
-                double[] p = h.track().at(t, own);
+                if (h.quietFrom() != null && !t.isBefore(h.quietFrom())) {
+                    break;
+                }
                 battery = Math.max(5, battery - 0.02);
-                String payload = String.format(Locale.ROOT,
-                        "{\"herdId\":\"%s\",\"lat\":%.5f,\"lon\":%.5f,\"headCount\":%d,\"species\":\"%s\",\"batteryPct\":%.1f,\"observedAt\":\"%s\"}",
-                        h.id(), p[0], p[1], h.headCount(), h.species().wire(), battery, t);
-                Instant at = t;
-                out.add(new Pending(t, new Draft.Mqtt("bourtol/v1/herd/" + h.device(), payload),
-                        i -> new Fact.HerdFix(i, at, h.id(), Double.parseDouble(String.format(Locale.ROOT, "%.5f", p[0])),
-                                Double.parseDouble(String.format(Locale.ROOT, "%.5f", p[1])), h.headCount())));
+                out.add(fix(h, t, own, battery));
+            }
+            if (h.lastFix() != null && h.lastFix().isBefore(end)) {
+                out.add(fix(h, h.lastFix(), own, battery));
             }
         }
+    }
+
+    private static Pending fix(HerdPlanner.Herd h, Instant t, Random own, double battery) {
+        double[] p = h.track().at(t, own);
+        String payload = String.format(Locale.ROOT,
+                "{\"herdId\":\"%s\",\"lat\":%.5f,\"lon\":%.5f,\"headCount\":%d,\"species\":\"%s\",\"batteryPct\":%.1f,\"observedAt\":\"%s\"}",
+                h.id(), p[0], p[1], h.headCount(), h.species().wire(), battery, t);
+        return new Pending(t, new Draft.Mqtt("bourtol/v1/herd/" + h.device(), payload),
+                i -> new Fact.HerdFix(i, t, h.id(), Double.parseDouble(String.format(Locale.ROOT, "%.5f", p[0])),
+                        Double.parseDouble(String.format(Locale.ROOT, "%.5f", p[1])), h.headCount()));
     }
 
     private final java.util.Map<String, Hydrograph> curves = new java.util.LinkedHashMap<>();
@@ -170,14 +179,22 @@ public final class ScenarioModel {
 
         String payloadOrBody();
 
-        record Mqtt(String topic, String payload, Expect expect) implements Draft {
+        record Mqtt(String topic, String payload, Expect expect, Emission.Fault fault) implements Draft {
             Mqtt(String topic, String payload) {
-                this(topic, payload, Expect.OBSERVATION);
+                this(topic, payload, Expect.OBSERVATION, Emission.Fault.NONE);
+            }
+
+            Mqtt(String topic, String payload, Expect expect) {
+                this(topic, payload, expect, Emission.Fault.NONE);
+            }
+
+            Mqtt with(Emission.Fault newFault) {
+                return new Mqtt(topic, payload, expect, newFault);
             }
 
             @Override
             public Emission build(Instant at) {
-                return new Emission.Mqtt(at, topic, payload, expect);
+                return new Emission.Mqtt(at, topic, payload, expect, fault);
             }
 
             @Override

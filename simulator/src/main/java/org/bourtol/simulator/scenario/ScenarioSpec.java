@@ -32,9 +32,11 @@ public record ScenarioSpec(String name, Long seed, Integer year, String start, S
      * @param crowdings              water points where herds gather over capacity
      * @param deviations             herds that leave their corridor
      * @param earlyPassages          herds that pass a corridor zone before its agreed passage dates
+     * @param latePassages           herds that pass a corridor zone after the end of its passage dates
+     *                               (leaving the delta late, on a corridor whose dates ended before the season)
      */
     public record Herds(Integer count, Integer collarIntervalMinutes, Integer incursions, Integer crowdings,
-                        Integer deviations, Integer earlyPassages) {
+                        Integer deviations, Integer earlyPassages, Integer latePassages) {
     }
 
     /**
@@ -112,7 +114,7 @@ public record ScenarioSpec(String name, Long seed, Integer year, String start, S
         Herds h = herds == null ? d.herds : new Herds(or(herds.count, d.herds.count),
                 or(herds.collarIntervalMinutes, d.herds.collarIntervalMinutes), or(herds.incursions, d.herds.incursions),
                 or(herds.crowdings, d.herds.crowdings), or(herds.deviations, d.herds.deviations),
-                or(herds.earlyPassages, d.herds.earlyPassages));
+                or(herds.earlyPassages, d.herds.earlyPassages), or(herds.latePassages, d.herds.latePassages));
         Gauges g = gauges == null ? d.gauges : new Gauges(or(gauges.stations, d.gauges.stations),
                 or(gauges.intervalMinutes, d.gauges.intervalMinutes), or(gauges.noiseCm, d.gauges.noiseCm),
                 or(gauges.readers, d.gauges.readers), or(gauges.hydrographs, Map.of()));

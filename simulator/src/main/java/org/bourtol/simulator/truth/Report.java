@@ -13,14 +13,43 @@ import org.bourtol.contracts.topic.Json;
  */
 public record Report(String scenario, long seed, String season, double wallSeconds, Messages messages,
                      Map<String, TypeScore> byType, List<Detection> detections, List<FalseAlert> falseAlerts,
-                     Delays simDelayMinutes, Delays wallDelayMs, int alertsRaised, int alertsResolved, int smsSent) {
+                     Delays simDelayMinutes, Delays wallDelayMs, int alertsRaised, int alertsResolved, int smsSent,
+                     List<FaultLine> faults) {
+
+    public Report {
+        faults = faults == null ? List.of() : List.copyOf(faults);
+    }
 
     /** Messages sent and how Bourtol counted them. */
     public record Messages(int mqttSent, long mqttAcked, int smsSent, int smsReceipts, int smsProblemReplies,
                            int smsUnexpectedReplies, int smsHttpErrors, long expectedObservations, long observationsSeen,
                            long distinctObservations, long duplicatesSent, long expectedRejected, long rejectedSeen,
-                           Map<String, Long> expectedRejectedBySource, Map<String, Long> rejectedSeenBySource,
-                           long sentLate) {
+                           Map<String, Long> expectedRejectedBySource, Map<String, Long> rejectedSeenBySource) {
+    }
+
+    /**
+     * One fault kind: what was sent ({@code sent}, described in {@code sentDetail}) and how many of
+     * those Bourtol demonstrably handled as it should ({@code handled}: duplicates seen as one
+     * observation, late / out-of-order / burst messages seen, malformed ones matched on the rejected
+     * topic), with {@code asExpected} computed from the topics read back (see {@link FaultAudit}).
+     */
+    public record FaultLine(String fault, long sent, String sentDetail, long handled, String handledDetail, boolean asExpected) {
+    }
+
+    /** The fault line of one kind ("duplicates", "late", "out-of-order", "malformed", "bursts"), if any. */
+    public java.util.Optional<FaultLine> fault(String kind) {
+        return faults.stream().filter(f -> f.fault().equals(kind)).findFirst();
+    }
+
+    /** True when every fault line is as expected. */
+    public boolean faultsAsExpected() {
+        return faults.stream().allMatch(FaultLine::asExpected);
+    }
+
+    /** This report with its fault lines. */
+    public Report withFaults(List<FaultLine> lines) {
+        return new Report(scenario, seed, season, wallSeconds, messages, byType, detections, falseAlerts, simDelayMinutes, wallDelayMs,
+                alertsRaised, alertsResolved, smsSent, lines);
     }
 
     public record TypeScore(int events, int detected, int missed) {
@@ -64,11 +93,15 @@ public record Report(String scenario, long seed, String season, double wallSecon
         b.append(String.format(Locale.ROOT, "Messages: %d MQTT (%d acknowledged by the broker), %d SMS (%d receipts, %d problem replies, %d unexpected, %d HTTP errors)%n",
                 messages.mqttSent(), messages.mqttAcked(), messages.smsSent(), messages.smsReceipts(), messages.smsProblemReplies(),
                 messages.smsUnexpectedReplies(), messages.smsHttpErrors()));
-        b.append(String.format(Locale.ROOT, "Observations: %d expected, %d distinct seen (%d records; %d duplicates and %d late or out-of-order sent)%n",
-                messages.expectedObservations(), messages.distinctObservations(), messages.observationsSeen(), messages.duplicatesSent(),
-                messages.sentLate()));
+        b.append(String.format(Locale.ROOT, "Observations: %d expected, %d distinct seen (%d records on the topic)%n",
+                messages.expectedObservations(), messages.distinctObservations(), messages.observationsSeen()));
         b.append(String.format(Locale.ROOT, "Rejected: %d expected %s, %d seen %s%n", messages.expectedRejected(),
                 messages.expectedRejectedBySource(), messages.rejectedSeen(), messages.rejectedSeenBySource()));
+        if (!faults.isEmpty()) {
+            b.append(String.format(Locale.ROOT, "%nFaults (checked against the topics read back)%n"));
+            faults.forEach(f -> b.append(String.format(Locale.ROOT, "%-13s %-42s %s  -> %s%n", f.fault(), f.sentDetail(),
+                    f.handledDetail(), f.asExpected() ? "as expected" : "NOT as expected")));
+        }
         b.append(String.format(Locale.ROOT, "%n%-22s %7s %9s %7s%n", "event type", "events", "detected", "missed"));
         byType.forEach((type, s) -> b.append(String.format(Locale.ROOT, "%-22s %7d %9d %7d%n", type, s.events(), s.detected(), s.missed())));
         b.append(String.format(Locale.ROOT, "%-22s %7d %9d %7d%n", "total", detected() + missed(), detected(), missed()));

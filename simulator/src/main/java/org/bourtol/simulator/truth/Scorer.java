@@ -97,7 +97,7 @@ public final class Scorer {
         }
         String season = t.start().toString().substring(0, 10) + ".." + t.end().minusSeconds(1).toString().substring(0, 10);
         return new Report(t.name(), t.seed(), season, wall.toMillis() / 1000.0, messages, byType, detections, falseAlerts,
-                delays(sim), delays(wallH), raised, resolved, smsSent);
+                delays(sim), delays(wallH), raised, resolved, smsSent, List.of());
     }
 
     private static boolean activeAt(List<TopicTail.Seen<AlertEvent>> events, AlertEvent a, Instant when) {

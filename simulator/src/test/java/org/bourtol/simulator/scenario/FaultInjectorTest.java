@@ -68,6 +68,21 @@ class FaultInjectorTest {
     }
 
     @Test
+    void movedMessagesAreTaggedWithTheirFault() {
+        Timeline t = season("{duplicates: 0.0, outOfOrder: 0.05, late: 0.05, malformed: 0, bursts: 2}");
+        java.util.Map<Emission.Fault, Long> byFault = t.emissions().stream().filter(e -> e instanceof Emission.Mqtt)
+                .collect(java.util.stream.Collectors.groupingBy(e -> ((Emission.Mqtt) e).fault(), java.util.stream.Collectors.counting()));
+        assertTrue(byFault.getOrDefault(Emission.Fault.LATE, 0L) > 20, byFault.toString());
+        assertTrue(byFault.getOrDefault(Emission.Fault.OUT_OF_ORDER, 0L) > 20, byFault.toString());
+        assertTrue(byFault.getOrDefault(Emission.Fault.BURST, 0L) > 0, byFault.toString());
+        for (Emission e : t.emissions()) {
+            if (e instanceof Emission.Mqtt m && m.fault() == Emission.Fault.BURST) {
+                assertTrue(m.topic().contains("/herd/"), "bursts are collar fixes flushed by a gateway");
+            }
+        }
+    }
+
+    @Test
     void malformedPayloadsAreExpectedToBeRejected() {
         Timeline t = season("{duplicates: 0.0, outOfOrder: 0.0, late: 0.0, malformed: 7, bursts: 0}");
         assertEquals(7, t.count(Emission.Mqtt.class, Emission.Expect.REJECTED));

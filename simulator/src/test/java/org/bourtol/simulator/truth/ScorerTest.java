@@ -47,7 +47,7 @@ class ScorerTest {
                         T0.plusSeconds(3600 + 360 * 60)), WALL.plusMillis(800)),
                 new TopicTail.Seen<>(event("a2", AlertEventType.RAISED, "gauge-level", "mopti", Hazard.FLOOD, "alert",
                         T0.plusSeconds(9000)), WALL.plusMillis(900)));
-        Report.Messages m = new Report.Messages(2, 2, 0, 0, 0, 0, 0, 2, 2, 2, 0, 0, 0, Map.of(), Map.of(), 0);
+        Report.Messages m = new Report.Messages(2, 2, 0, 0, 0, 0, 0, 2, 2, 2, 0, 0, 0, Map.of(), Map.of());
         Report r = Scorer.score(t, sent, alerts, m, 3, Duration.ofSeconds(5));
         assertEquals(new Report.TypeScore(1, 1, 0), r.byType().get("gauge-level"));
         assertEquals(new Report.TypeScore(1, 0, 1), r.byType().get("farmland-incursion"));
@@ -69,7 +69,7 @@ class ScorerTest {
         Timeline t = new Timeline("test", 1, T0, T0.plus(Duration.ofDays(5)), emissions, truth, List.of());
         List<TopicTail.Seen<AlertEvent>> alerts = List.of(new TopicTail.Seen<>(
                 event("a", AlertEventType.RAISED, "herd-concentration", "wp-konna-mare", Hazard.CONFLICT, null, T0), WALL));
-        Report r = Scorer.score(t, new Instant[] {WALL}, alerts, new Report.Messages(1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, Map.of(), Map.of(), 0), 0,
+        Report r = Scorer.score(t, new Instant[] {WALL}, alerts, new Report.Messages(1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 0, 0, 0, Map.of(), Map.of()), 0,
                 Duration.ofSeconds(1));
         assertTrue(r.allDetected());
         assertEquals(0, r.falseAlerts().size());
