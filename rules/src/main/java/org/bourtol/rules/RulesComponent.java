@@ -79,7 +79,7 @@ public final class RulesComponent implements Component {
         router.route("/api/v1/zones*").handler(body);
         router.route("/api/v1/rules*").handler(body);
         router.route("/api/v1/alerts*").handler(body);
-        new ZonesApi(directories, validator::zonesUsed).mount(router, auth);
+        new ZonesApi(directories, validator).mount(router, auth);
         new RulesApi(directories, validator).mount(router, auth);
         new AlertsApi(view, publisher).mount(router, auth);
         Gauge.builder("bourtol.rules.corrupt.skipped", CorruptRecordHandler::skipped).register(metrics);

@@ -18,23 +18,26 @@ import org.bourtol.contracts.topic.Json;
 import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.platform.http.ApiException;
 import org.bourtol.platform.http.Role;
+import org.bourtol.rules.engine.RuleValidator;
 import org.bourtol.rules.zones.ZoneFeatures;
 import org.bourtol.rules.zones.ZoneValidator;
 
 /**
  * {@code /api/v1/zones}: GET (FeatureCollection), {@code GET|PUT|DELETE /{id}} (GeoJSON Feature) and
  * {@code POST} (FeatureCollection import). Viewers read; officers write. Every zone is validated
- * (geometry, kind, typed properties, parent); a zone still used as a parent or by a rule is not deleted.
+ * (geometry, kind, typed properties, parent); a zone still used as a parent or by a rule is not deleted,
+ * and a change that would make a rule using the zone invalid (e.g. a pasture of a
+ * {@code herd-in-protected-zone} rule losing its {@code fieldRelease}) is refused with the rule's reasons.
  */
 public final class ZonesApi {
 
     private final Directories dirs;
-    private final Function<RuleDocument, List<String>> zonesUsed;
+    private final RuleValidator validator;
 
-    /** {@code zonesUsed}: every zone a rule refers to, in {@code zones} or in a parameter (e.g. {@code upstream}). */
-    public ZonesApi(Directories dirs, Function<RuleDocument, List<String>> zonesUsed) {
+    /** {@code validator}: checks the rules a zone change affects, and names every zone a rule refers to. */
+    public ZonesApi(Directories dirs, RuleValidator validator) {
         this.dirs = dirs;
-        this.zonesUsed = zonesUsed;
+        this.validator = validator;
     }
 
     public void mount(Router router, ApiAuth auth) {
@@ -69,6 +72,10 @@ public final class ZonesApi {
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("zone " + id + " refused", problems);
         }
+        List<String> broken = brokenRules(Map.of(id, z));
+        if (!broken.isEmpty()) {
+            throw new ApiException(409, "zone " + id + " refused: rules using it would no longer be valid", broken);
+        }
         boolean created = dirs.zone(id).isEmpty();
         Http.back(ctx, dirs.putZone(z, Http.actor(ctx)))
                 .onSuccess(v -> Http.json(ctx, created ? 201 : 200, ZoneFeatures.toFeature(z)))
@@ -99,6 +106,10 @@ public final class ZonesApi {
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("import refused: " + problems.size() + " problem(s); nothing was stored", problems);
         }
+        List<String> broken = brokenRules(batch);
+        if (!broken.isEmpty()) {
+            throw new ApiException(409, "import refused: rules using these zones would no longer be valid; nothing was stored", broken);
+        }
         // parents first, so a reader never sees a child before its parent
         List<Zone> ordered = new ArrayList<>(zones);
         ordered.sort(java.util.Comparator.comparingInt(z -> depth(z, batch)));
@@ -109,6 +120,23 @@ public final class ZonesApi {
         }
         Http.back(ctx, Future.all(sent)).onSuccess(v -> Http.json(ctx, 200, Map.of("imported", zones.size())))
                 .onFailure(e -> ctx.fail(new ApiException(503, "import interrupted: Kafka is unavailable")));
+    }
+
+    /**
+     * What the rules using the {@code changed} zones would be refused for after the change, and were not
+     * before it (a rule's older problems are not this change's doing), as "rule id: reason".
+     */
+    private List<String> brokenRules(Map<String, Zone> changed) {
+        Function<String, Optional<Zone>> after = id -> Optional.ofNullable(changed.get(id)).or(() -> dirs.zone(id));
+        List<String> out = new ArrayList<>();
+        dirs.rules().values().stream()
+                .filter(r -> validator.zonesUsed(r).stream().anyMatch(changed::containsKey))
+                .sorted(java.util.Comparator.comparing(RuleDocument::id))
+                .forEach(r -> {
+                    List<String> before = validator.validate(r, dirs::zone);
+                    validator.validate(r, after).stream().filter(p -> !before.contains(p)).forEach(p -> out.add("rule " + r.id() + ": " + p));
+                });
+        return out;
     }
 
     private static int depth(Zone z, Map<String, Zone> batch) {
@@ -126,7 +154,7 @@ public final class ZonesApi {
         }
         List<String> users = new ArrayList<>();
         dirs.zones().values().stream().filter(z -> id.equals(z.parent())).forEach(z -> users.add("zone " + z.id() + " has it as parent"));
-        dirs.rules().values().stream().filter(r -> zonesUsed.apply(r).contains(id))
+        dirs.rules().values().stream().filter(r -> validator.zonesUsed(r).contains(id))
                 .sorted(java.util.Comparator.comparing(RuleDocument::id))
                 .forEach(r -> users.add("rule " + r.id() + (r.zones().contains(id) ? " applies to it" : " uses it in its parameters")));
         if (!users.isEmpty()) {

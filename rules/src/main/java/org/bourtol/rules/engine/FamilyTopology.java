@@ -176,7 +176,7 @@ public final class FamilyTopology {
                             String version) {
             Step<S> step = step(state(tl.head()), key, o, rule);
             Emitted emitted = signal(rule, key, step.state(), step.verdict(), o, ts,
-                    new Emitted(tl.fired(), tl.alertZone(), tl.lastFire()), true);
+                    new Emitted(tl.fired(), tl.alertZone(), tl.lastFire()), true, null);
             pending.put(pkey, o);
             Instant horizon = tl.nextHorizon(o.observedAt(), env.grace());
             S base = null;
@@ -223,7 +223,8 @@ public final class FamilyTopology {
                     // a late input replays the later ones: what in-order data would have signalled is signalled now
                     boolean last = i == inputs.size() - 1;
                     Emitted before = emitted;
-                    emitted = signal(rule, key, state, step.verdict(), in, ts, emitted, last);
+                    // on the last step after a late input, a fire carries the run's onset and evidence
+                    emitted = signal(rule, key, state, step.verdict(), in, ts, emitted, last, last && i > inserted ? run : null);
                     if (last && emitted == before && i > inserted && emitted.fired() && step.verdict() instanceof Verdict.Fire fire) {
                         // the alert goes on unchanged, but a late input joined its run: send its evidence and onset
                         String zone = family.alertZone(rule, key, state, view.zones());
@@ -328,9 +329,11 @@ public final class FamilyTopology {
         /**
          * Signals the change from {@code before} to this verdict: a clear (or a move to another zone) and a
          * fire. Intermediate replay steps signal only firing/clearing; the last one also new levels or values.
+         * {@code onset} (nullable): the replayed run of fires, sent with a fire so that a late input that
+         * joined an active alert's run moves its {@code raisedAt} back even when the fire also changed.
          */
         private Emitted signal(CompiledRule<P> rule, String key, S state, Verdict verdict, Observation in, long ts,
-                               Emitted before, boolean last) {
+                               Emitted before, boolean last, Run onset) {
             String zone = family.alertZone(rule, key, state, view.zones());
             Emitted now = before;
             if (now.fired() && now.alertZone() != null
@@ -341,7 +344,12 @@ public final class FamilyTopology {
             if (verdict instanceof Verdict.Fire fire && zone != null) {
                 String fingerprint = zone + "/" + fire.level() + "/" + fire.severity() + "/" + fire.measure();
                 if (!now.fired() || (last && !fingerprint.equals(now.lastFire()))) {
-                    forward(rule, zone, key, fire, in, ts);
+                    if (now.fired() && onset != null && onset.since() != null) {
+                        Signal s = fireSignal(rule, zone, key, fire, in).withOnset(onset.since(), onset.evidence());
+                        context.forward(new Record<>(s.key(), s, ts));
+                    } else {
+                        forward(rule, zone, key, fire, in, ts);
+                    }
                     now = new Emitted(true, zone, fingerprint);
                 }
             }

@@ -1,7 +1,6 @@
 package org.bourtol.rules.passage;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.directory.RuleDocument;
@@ -23,8 +22,8 @@ import org.bourtol.rules.zones.ZoneIndex;
 /**
  * {@code early-late-passage} parameters: {@code toleranceDays} (default 0). Zones: corridors (or other
  * zones) with {@code passage} {"from","to"}; a herd counts as on it within the zone's {@code bufferM}.
- * Keyed by herd. Levels {@code early} and {@code late} (Moderate by default; {@code fire} in the severity
- * mapping names both).
+ * Keyed by herd. Levels {@code early} and {@code late} (Moderate by default); a severity mapping names
+ * either or both.
  */
 public final class PassageFamily implements Family<PassageRule.Params, PassageRule.State> {
 
@@ -36,20 +35,6 @@ public final class PassageFamily implements Family<PassageRule.Params, PassageRu
     @Override
     public FamilyInfo<PassageRule.State> info() {
         return INFO;
-    }
-
-    /** {@code early}, {@code late}, and {@code fire}: a shorthand for both (the default dataset uses it). */
-    @Override
-    public List<String> severityKeys() {
-        return List.of("early", "late", "fire");
-    }
-
-    /** The mapping's {@code early} / {@code late}, else its {@code fire} (both levels), else Moderate. */
-    @Override
-    public Severity severity(CompiledRule<PassageRule.Params> rule, String level) {
-        Severity own = rule.mapped(level);
-        Severity both = rule.mapped("fire");
-        return own != null ? own : both != null ? both : rule.severity(level, INFO.severities());
     }
 
     @Override

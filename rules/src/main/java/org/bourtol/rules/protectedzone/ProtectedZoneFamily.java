@@ -1,7 +1,11 @@
 package org.bourtol.rules.protectedzone;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.bourtol.contracts.directory.RuleDocument;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.directory.ZoneKind;
@@ -22,8 +26,10 @@ import org.bourtol.rules.zones.ZoneIndex;
  * {@code herd-in-protected-zone} parameters: {@code consecutiveReports} (default 1), {@code severeAtHead}
  * (default 100), {@code extremeAtHead} (default 500), {@code alertAt} ("commune" (default): the alert is
  * for the farmland's commune; "zone": for the farmland itself), {@code protectedFrom} (default "06-01",
- * used when a zone has none). Zones: farmland with {@code fieldRelease}; protected from
- * {@code protectedFrom} until the day before {@code fieldRelease}. Keyed by herd.
+ * used when a zone has none). Zones: farmland, or pasture, with {@code fieldRelease}; protected from
+ * {@code protectedFrom} until the day before {@code fieldRelease}. A zone without {@code fieldRelease}
+ * would never be protected, so a rule naming one is refused (farmland always has it; pasture may not).
+ * Keyed by herd.
  */
 public final class ProtectedZoneFamily implements Family<ProtectedZoneFamily.Config, ProtectedZoneRule.State> {
 
@@ -60,6 +66,23 @@ public final class ProtectedZoneFamily implements Family<ProtectedZoneFamily.Con
         }
         r.check();
         return new Config(new ProtectedZoneRule.Params(n, severe, extreme, "commune".equals(alertAt)), from);
+    }
+
+    /** Every zone of the rule needs a {@code fieldRelease} date: without one the rule could never fire there. */
+    @Override
+    public List<String> checkZones(Config params, RuleDocument doc, Function<String, Optional<Zone>> zones) {
+        List<String> problems = new ArrayList<>();
+        for (String id : doc.zones()) {
+            zones.apply(id).filter(z -> !Seasons.valid(z.properties().path("fieldRelease").asText(null)))
+                    .ifPresent(z -> problems.add(missingRelease(z)));
+        }
+        return problems;
+    }
+
+    /** The officer-readable reason a zone without a field-release date cannot be protected. */
+    public static String missingRelease(Zone z) {
+        return "zone '" + z.id() + "' (" + z.kind().wire() + ") has no fieldRelease date, so a " + TYPE
+                + " rule could never fire there: give the zone a fieldRelease \"MM-DD\" or remove it from the rule";
     }
 
     @Override

@@ -62,7 +62,12 @@ public final class ZoneValidator {
                 mmdd(props.get("fieldRelease"), "fieldRelease", true, p, problems);
                 mmdd(props.get("protectedFrom"), "protectedFrom", false, p, problems);
             }
-            case WATER_POINT, PASTURE, MARKET -> positive(props.get("capacity"), "capacity (head of livestock)", p, problems);
+            case WATER_POINT, MARKET -> positive(props.get("capacity"), "capacity (head of livestock)", p, problems);
+            case PASTURE -> {
+                positive(props.get("capacity"), "capacity (head of livestock)", p, problems);
+                mmdd(props.get("fieldRelease"), "fieldRelease", false, p, problems);
+                mmdd(props.get("protectedFrom"), "protectedFrom", false, p, problems);
+            }
             case CORRIDOR -> {
                 positive(props.get("bufferM"), "bufferM (metres)", p, problems);
                 JsonNode passage = props.get("passage");

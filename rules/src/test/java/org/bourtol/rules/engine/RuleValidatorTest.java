@@ -83,15 +83,36 @@ class RuleValidatorTest {
     }
 
     @Test
-    void passageLevelsAreEarlyAndLateAndFireNamesBoth() {
+    void passageLevelsAreEarlyAndLateAndFireIsRefused() {
         PassageFamily family = new PassageFamily();
-        RuleDocument both = Fixtures.rule("{'id':'r','type':'early-late-passage','enabled':true,'zones':['corridor-konna-mopti'],"
-                + "'severity':{'fire':'Severe','late':'Minor'}}");
-        CompiledRule<?> rule = new CompiledRule<>(both, family.parse(both));
-        @SuppressWarnings("unchecked")
-        CompiledRule<org.bourtol.rules.passage.PassageRule.Params> typed = (CompiledRule<org.bourtol.rules.passage.PassageRule.Params>) rule;
+        RuleDocument levels = Fixtures.rule("{'id':'r','type':'early-late-passage','enabled':true,'zones':['corridor-konna-mopti'],"
+                + "'severity':{'early':'Severe','late':'Minor'}}");
+        CompiledRule<org.bourtol.rules.passage.PassageRule.Params> typed = new CompiledRule<>(levels, family.parse(levels));
         assertEquals(Severity.Severe, family.severity(typed, "early"));
         assertEquals(Severity.Minor, family.severity(typed, "late"));
-        assertEquals(List.of(), VALIDATOR.validate(both, LOOKUP));
+        assertEquals(List.of(), VALIDATOR.validate(levels, LOOKUP));
+        assertEquals(List.of("severity names level 'fire', which a early-late-passage rule does not have (levels: early, late)"),
+                validate("{'id':'r','type':'early-late-passage','enabled':true,'zones':['corridor-konna-mopti'],'severity':{'fire':'Moderate'}}"));
+    }
+
+    @Test
+    void aProtectedZoneRuleOnAPastureWithoutFieldReleaseIsRefusedNamingTheZone() {
+        Zone pasture = pasture("pasture-bourgou", null);
+        Function<String, Optional<Zone>> lookup = id -> id.equals(pasture.id()) ? Optional.of(pasture) : LOOKUP.apply(id);
+        RuleDocument rule = Fixtures.rule("{'id':'r','type':'herd-in-protected-zone','enabled':true,'zones':['farm-konna-rice','pasture-bourgou']}");
+        assertEquals(List.of("zone 'pasture-bourgou' (pasture) has no fieldRelease date, so a herd-in-protected-zone rule could never fire"
+                + " there: give the zone a fieldRelease \"MM-DD\" or remove it from the rule"), VALIDATOR.validate(rule, lookup));
+        Zone released = pasture("pasture-bourgou", "12-15");
+        assertEquals(List.of(), VALIDATOR.validate(rule, id -> id.equals(released.id()) ? Optional.of(released) : LOOKUP.apply(id)),
+                "a pasture with a field-release date can be protected");
+    }
+
+    static Zone pasture(String id, String fieldRelease) {
+        return org.bourtol.rules.zones.ZoneFeatures.fromFeature(org.bourtol.contracts.topic.Json.MAPPER.valueToTree(Map.of(
+                "type", "Feature", "id", id,
+                "properties", fieldRelease == null ? Map.of("kind", "pasture", "name", "Bourgou", "capacity", 500)
+                        : Map.of("kind", "pasture", "name", "Bourgou", "capacity", 500, "fieldRelease", fieldRelease),
+                "geometry", Map.of("type", "Polygon", "coordinates",
+                        List.of(List.of(List.of(-3.9, 14.8), List.of(-3.8, 14.8), List.of(-3.8, 14.85), List.of(-3.9, 14.8)))))), null);
     }
 }

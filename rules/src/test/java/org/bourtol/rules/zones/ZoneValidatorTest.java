@@ -23,6 +23,7 @@ class ZoneValidatorTest {
             "{'id':'s','properties':{'kind':'station','name':'S'},'geometry':{'type':'Polygon','coordinates':[[[0,0],[1,0],[1,1],[0,0]]]}} | a station must be a Point",
             "{'id':'f','properties':{'kind':'farmland','name':'F'},'geometry':{'type':'Polygon','coordinates':[[[0,0],[1,0],[1,1],[0,0]]]}} | fieldRelease is required",
             "{'id':'w','properties':{'kind':'water-point','name':'W','capacity':'many'},'geometry':{'type':'Polygon','coordinates':[[[0,0],[1,0],[1,1],[0,0]]]}} | capacity (head of livestock) must be a positive number",
+            "{'id':'p','properties':{'kind':'pasture','name':'P','capacity':500,'fieldRelease':'15-12'},'geometry':{'type':'Polygon','coordinates':[[[0,0],[1,0],[1,1],[0,0]]]}} | fieldRelease must be a date \"MM-DD\", got \"15-12\"",
             "{'id':'c','properties':{'kind':'corridor','name':'C','passage':{'from':'11-15'}},'geometry':{'type':'LineString','coordinates':[[0,0],[1,1]]}} | passage.to is required",
             "{'id':'m','properties':{'kind':'market','name':'M','parent':'nowhere'},'geometry':{'type':'Polygon','coordinates':[[[0,0],[1,0],[1,1],[0,0]]]}} | parent zone 'nowhere' does not exist",
             "{'id':'m','properties':{'kind':'market','name':'M'},'geometry':{'type':'Polygon','coordinates':[[[0,0],[1,0],[1,1],[0,1]]]}} | polygon ring is not closed",
