@@ -6,11 +6,15 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.config.BourtolConfig;
+import org.bourtol.contracts.config.ConfigException;
 import org.bourtol.contracts.delivery.Delivery;
 import org.bourtol.contracts.directory.AuditEntry;
 import org.bourtol.contracts.directory.Recipient;
@@ -53,7 +57,10 @@ public final class NotifierComponent implements Component {
     /** Account SID the local sink is used with when Twilio is not configured. */
     public static final String SINK_ACCOUNT = "AC" + "0".repeat(32);
 
-    /** Things tests replace: the clock, the retry timing, the policy, the loop period. */
+    /**
+     * Things tests replace: the clock, the retry timing, the policy, the loop period. The policy here is
+     * used unless {@code notifier.escalationPolicyFile} is set, which replaces it.
+     */
     public record Options(Clock clock, RetryPolicy retry, EscalationPolicy policy, Duration tick) {
         public static Options defaults() {
             return new Options(Clock.systemUTC(), RetryPolicy.DEFAULT, EscalationPolicy.defaults(), Duration.ofMillis(200));
@@ -72,7 +79,8 @@ public final class NotifierComponent implements Component {
     private final DirectoryCache<AlertEvent> alerts;
     private final DirectoryCache<AuditEntry> audit;
     private final Ledger ledger = new Ledger();
-    private final Templates templates = new Templates();
+    private final Templates templates;
+    private final EscalationPolicy policy;
     private final AlertTopics mqtt;
     private final String instanceId;
     private volatile LedgerReader ledgerReader;
@@ -93,13 +101,23 @@ public final class NotifierComponent implements Component {
         this.metrics = metrics;
         this.pseudonyms = pseudonyms;
         this.options = options;
+        BourtolConfig.Notifier n = config.notifier();
+        List<String> problems = new ArrayList<>();
+        this.templates = loadOrCollect(() -> Templates.load(n.templatesDir()), problems);
+        this.policy = n.escalationPolicyFile() == null ? options.policy()
+                : loadOrCollect(() -> EscalationPolicy.load(n.escalationPolicyFile()), problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        LOG.info("notifier texts and policy [languages: {}, templates: {}, escalation policy: {}]", templates.languages(),
+                n.templatesDir() == null ? "bundled" : n.templatesDir(), n.escalationPolicyFile() == null ? "built-in" : n.escalationPolicyFile());
         this.instanceId = config.notifier().instanceId() != null ? config.notifier().instanceId()
                 : "notifier-" + UUID.randomUUID().toString().substring(0, 8);
         this.publisher = new Publisher(kafka, "bourtol-" + instanceId);
         this.recipients = new DirectoryCache<>(kafka, Topics.RECIPIENTS);
         this.zones = new DirectoryCache<>(kafka, Topics.ZONES);
         this.alerts = new DirectoryCache<>(kafka, Topics.ALERTS);
-        RecipientValidator validator = new RecipientValidator(l -> templates.bundle(l).isPresent(),
+        RecipientValidator validator = new RecipientValidator(templates::knows,
                 z -> zones.all().isEmpty() || zones.get(z).isPresent());
         this.audit = new DirectoryCache<>(kafka, Topics.AUDIT);
         new RecipientApi(recipients, audit, publisher, validator, options.clock()).mount(router, auth);
@@ -111,6 +129,15 @@ public final class NotifierComponent implements Component {
                     mqtt.publish(ev, alerts.all().values());
                 }
             });
+        }
+    }
+
+    private static <T> T loadOrCollect(Supplier<T> load, List<String> problems) {
+        try {
+            return load.get();
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+            return null;
         }
     }
 
@@ -163,7 +190,7 @@ public final class NotifierComponent implements Component {
                     d -> Thread.sleep(d.toMillis()));
             BourtolConfig.Notifier n = config.notifier();
             NotifierEngine.Deps deps = new NotifierEngine.Deps(kafka, publisher, recipients, zones, alerts, ledger, ledgerReader,
-                    dispatcher, templates, new Planner(options.policy(), n.repeatInterval()),
+                    dispatcher, templates, new Planner(policy, n.repeatInterval()),
                     new Grouper(n.groupWindow(), n.maxSmsPerRecipientPerHour(), n.timezone()), options.clock(), metrics,
                     "bourtol-notifier", instanceId, options.tick());
             engine = new NotifierEngine(deps, new AcknowledgementRecorder(pseudonyms, ledger, options.clock(), this::recordAsync),

@@ -88,8 +88,18 @@ public record BourtolConfig(Http http, Path dataDir, Kafka kafka, Mqtt mqtt, Twi
     public record Rules(String applicationId, Duration grace, double unverifiedWeight) {
     }
 
-    /** Notifier. */
+    /**
+     * Notifier. {@code templatesDir} (null = bundled templates only) holds translator-edited
+     * {@code templates_<lang>.properties} files used before the bundled ones; {@code escalationPolicyFile}
+     * (null = built-in policy) replaces the escalation policy. Both exist when set (checked by the loader).
+     */
     public record Notifier(Duration groupWindow, Duration repeatInterval, int maxSmsPerRecipientPerHour, ZoneId timezone,
-                           String instanceId) {
+                           String instanceId, Path templatesDir, Path escalationPolicyFile) {
+
+        /** Without a templates directory or policy file (the bundled ones apply). */
+        public Notifier(Duration groupWindow, Duration repeatInterval, int maxSmsPerRecipientPerHour, ZoneId timezone,
+                        String instanceId) {
+            this(groupWindow, repeatInterval, maxSmsPerRecipientPerHour, timezone, instanceId, null, null);
+        }
     }
 }

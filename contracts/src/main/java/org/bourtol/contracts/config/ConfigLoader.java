@@ -87,6 +87,8 @@ public final class ConfigLoader {
         def("notifier.maxSmsPerRecipientPerHour", "10");
         def("notifier.timezone", "Africa/Bamako");
         def("notifier.instanceId", null);
+        def("notifier.templatesDir", null);
+        def("notifier.escalationPolicyFile", null, "BOURTOL_NOTIFIER_ESCALATION_POLICY");
     }
 
     private static void def(String key, String value, String... aliases) {
@@ -191,7 +193,8 @@ public final class ConfigLoader {
                 r.str("rules.applicationId"), r.duration("rules.grace"), r.doubleIn("rules.unverifiedWeight", 0, 1));
         BourtolConfig.Notifier notifier = new BourtolConfig.Notifier(
                 r.duration("notifier.groupWindow"), r.duration("notifier.repeatInterval"),
-                r.intIn("notifier.maxSmsPerRecipientPerHour", 1, 10_000), r.zone("notifier.timezone"), r.str("notifier.instanceId"));
+                r.intIn("notifier.maxSmsPerRecipientPerHour", 1, 10_000), r.zone("notifier.timezone"), r.str("notifier.instanceId"),
+                r.directory("notifier.templatesDir"), r.existingFile("notifier.escalationPolicyFile"));
         Path dataDir = r.path("dataDir");
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
@@ -308,6 +311,24 @@ public final class ConfigLoader {
                 problems.add(label(key) + ": file '" + v + "' is not readable");
             }
             return v;
+        }
+
+        /** An existing, readable directory, or null when unset. */
+        Path directory(String key) {
+            Path p = parse(key, null, "a path", Path::of);
+            if (p != null && !(Files.isDirectory(p) && Files.isReadable(p))) {
+                problems.add(label(key) + ": directory '" + p + "' " + (Files.exists(p) ? "is not a readable directory" : "does not exist"));
+            }
+            return p;
+        }
+
+        /** An existing, readable regular file, or null when unset. */
+        Path existingFile(String key) {
+            Path p = parse(key, null, "a path", Path::of);
+            if (p != null && !(Files.isRegularFile(p) && Files.isReadable(p))) {
+                problems.add(label(key) + ": file '" + p + "' " + (Files.exists(p) ? "is not a readable file" : "does not exist"));
+            }
+            return p;
         }
 
         String oneOf(String key, String... allowed) {

@@ -70,6 +70,7 @@ class ConfigLoaderTest {
             "kafka.embeddedPort, BOURTOL_KAFKA_EMBEDDED_PORT",
             "notifier.maxSmsPerRecipientPerHour, BOURTOL_NOTIFIER_MAX_SMS_PER_RECIPIENT_PER_HOUR",
             "twilio.authToken, BOURTOL_TWILIO_AUTH_TOKEN",
+            "notifier.templatesDir, BOURTOL_NOTIFIER_TEMPLATES_DIR",
     })
     void environmentNameOfAKey(String key, String env) {
         assertEquals(env, ConfigLoader.envName(key));
@@ -179,6 +180,44 @@ class ConfigLoaderTest {
         assertTrue(missing.problems().get(0).contains("cannot read config file"), missing.getMessage());
         ConfigException list = assertThrows(ConfigException.class, () -> ConfigLoader.load("- a\n- b\n", Map.of()));
         assertTrue(list.problems().get(0).contains("mapping"), list.getMessage());
+    }
+
+    @Test
+    @DisplayName("the notifier's templates directory and escalation policy file are read from the file or the environment")
+    void notifierTemplatesDirAndPolicyFile(@TempDir Path dir) throws Exception {
+        Path templates = Files.createDirectory(dir.resolve("templates"));
+        Path policy = Files.writeString(dir.resolve("policy.json"), "{\"rules\": []}");
+        BourtolConfig unset = ConfigLoader.load((String) null, Map.of());
+        assertNull(unset.notifier().templatesDir());
+        assertNull(unset.notifier().escalationPolicyFile());
+        BourtolConfig fromFile = ConfigLoader.load("notifier:\n  templatesDir: %s\n  escalationPolicyFile: %s\n".formatted(templates, policy),
+                Map.of());
+        assertEquals(templates, fromFile.notifier().templatesDir());
+        assertEquals(policy, fromFile.notifier().escalationPolicyFile());
+        BourtolConfig fromEnv = ConfigLoader.load((String) null,
+                Map.of("BOURTOL_NOTIFIER_TEMPLATES_DIR", templates.toString(), "BOURTOL_NOTIFIER_ESCALATION_POLICY", policy.toString()));
+        assertEquals(templates, fromEnv.notifier().templatesDir());
+        assertEquals(policy, fromEnv.notifier().escalationPolicyFile());
+    }
+
+    @Test
+    @DisplayName("a missing templates directory or policy file is a startup problem, listed with the others")
+    void missingNotifierTemplatesDirOrPolicyFileIsAProblem(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-dir.properties"), "alert=x");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load("http:\n  port: -1\n",
+                Map.of("BOURTOL_NOTIFIER_TEMPLATES_DIR", dir.resolve("absent").toString(),
+                        "BOURTOL_NOTIFIER_ESCALATION_POLICY", dir.resolve("absent.json").toString())));
+        assertEquals(3, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("notifier.templatesDir (BOURTOL_NOTIFIER_TEMPLATES_DIR)")
+                && p.contains("absent") && p.contains("does not exist")), e.getMessage());
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("notifier.escalationPolicyFile") && p.contains("absent.json")
+                && p.contains("does not exist")), e.getMessage());
+        ConfigException notDir = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load((String) null, Map.of("BOURTOL_NOTIFIER_TEMPLATES_DIR", file.toString())));
+        assertTrue(notDir.problems().get(0).contains("is not a readable directory"), notDir.getMessage());
+        ConfigException dirAsPolicy = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load((String) null, Map.of("BOURTOL_NOTIFIER_ESCALATION_POLICY", dir.toString())));
+        assertTrue(dirAsPolicy.problems().get(0).contains("is not a readable file"), dirAsPolicy.getMessage());
     }
 
     @Test

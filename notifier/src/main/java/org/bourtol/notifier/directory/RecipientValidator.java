@@ -59,7 +59,8 @@ public final class RecipientValidator {
         }
         String language = text(body, "language") == null ? "fr" : text(body, "language");
         if (!knownLanguage.test(language)) {
-            p.add("language '" + language + "' has no SMS templates (add templates_" + language + ".properties)");
+            p.add("language '" + language + "' has no SMS templates (add templates_" + language
+                    + ".properties to the notifier.templatesDir directory and restart)");
         }
         List<String> zones = strings(body, "zones");
         if (zones.isEmpty()) {

@@ -22,7 +22,12 @@ public final class Gsm7 {
             Map.entry('\u00AB', "\""), Map.entry('\u00BB', "\""), Map.entry('\u2013', "-"), Map.entry('\u2014', "-"),
             Map.entry('\u2026', "..."), Map.entry('\u00A0', " "), Map.entry('\u202F', " "), Map.entry('\u0153', "oe"),
             Map.entry('\u0152', "OE"), Map.entry('\u00E7', "c"), Map.entry('\u00B0', "o"), Map.entry('\t', " "),
-            Map.entry('\u2192', "->"), Map.entry('\u00E6', "ae"));
+            Map.entry('\u2192', "->"), Map.entry('\u00E6', "ae"),
+            // Letters of Sahel languages (Bambara, Fulfulde, Songhay, Hausa) in their usual SMS spelling.
+            Map.entry('\u025B', "e"), Map.entry('\u0190', "E"), Map.entry('\u0254', "o"), Map.entry('\u0186', "O"),
+            Map.entry('\u0272', "ny"), Map.entry('\u019D', "Ny"), Map.entry('\u014B', "ng"), Map.entry('\u014A', "Ng"),
+            Map.entry('\u0253', "b"), Map.entry('\u0181', "B"), Map.entry('\u0257', "d"), Map.entry('\u018A', "D"),
+            Map.entry('\u0199', "k"), Map.entry('\u0198', "K"), Map.entry('\u01B4', "y"), Map.entry('\u01B3', "Y"));
 
     public static final int SINGLE_GSM = 160;
     public static final int MULTI_GSM = 153;

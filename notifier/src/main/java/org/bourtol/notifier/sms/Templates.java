@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,13 +16,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bourtol.contracts.alert.Alert;
+import org.bourtol.contracts.config.ConfigException;
 import org.bourtol.notifier.escalation.Planner;
 
 /**
- * SMS texts from translator-editable files {@code org/bourtol/notifier/sms/templates_<lang>.properties}
- * (UTF-8; a new language is a new file, loaded on first use; unknown languages fall back to French).
+ * SMS texts from translator-editable files {@code templates_<lang>.properties} (UTF-8): first the
+ * operator's templates directory ({@code notifier.templatesDir}, read and checked at startup by
+ * {@link #load}), then the files bundled in {@code org/bourtol/notifier/sms/} (fr, en), per language.
+ * A new language is a new file in the directory; unknown languages fall back to French.
  * A text is rendered from the most specific key (role variant first), with the alert's own headline
  * and instruction in the recipient's language when the rules provided them, transliterated to GSM-7,
  * and shortened step by step (short instruction, ".short" variant, truncated headline) until it fits
@@ -29,11 +34,13 @@ import org.bourtol.notifier.escalation.Planner;
  * headline: place and level or count) and its code, then one shared instruction line. Facts are never
  * dropped to save space: {@link #split} packs items into grouped SMS of at most {@link #GROUP_SEGMENTS}
  * segment and starts another SMS for the items that do not fit (an item alone gets the full
- * single-alert text). Pure apart from the lazy file cache.
+ * single-alert text). Pure apart from the file reads.
  */
 public final class Templates {
 
     public static final String FALLBACK = "fr";
+    /** The languages bundled in the jar (checked at startup like the directory's files). */
+    public static final List<String> BUNDLED = List.of("fr", "en");
     /** Segment budget of a grouped SMS; items beyond it go to another SMS rather than losing facts. */
     public static final int GROUP_SEGMENTS = 1;
 
@@ -46,6 +53,51 @@ public final class Templates {
     }
 
     private final Map<String, Optional<Properties>> cache = new ConcurrentHashMap<>();
+    /** The templates directory's files by language (used before the bundled ones). */
+    private final Map<String, Properties> files;
+
+    /** The bundled templates only, loaded on first use and not checked (tests; see {@link #load}). */
+    public Templates() {
+        this(Map.of());
+    }
+
+    private Templates(Map<String, Properties> files) {
+        this.files = Map.copyOf(files);
+    }
+
+    /**
+     * Reads every {@code templates_<lang>.properties} of the directory (null: none) and checks them and
+     * the bundled files with {@link TemplateCheck}.
+     *
+     * @throws ConfigException listing every problem, each naming the file and the key
+     */
+    public static Templates load(Path dir) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Properties> files = dir == null ? Map.of() : TemplateFiles.read(dir, problems);
+        Templates t = new Templates(files);
+        for (String lang : BUNDLED) {
+            if (!files.containsKey(lang)) {
+                Properties p = t.bundle(lang).orElseThrow(() -> new IllegalStateException("bundled templates_" + lang + " missing"));
+                problems.addAll(TemplateCheck.problems("bundled templates_" + lang + ".properties", p));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return t;
+    }
+
+    /** The languages with templates: the directory's and the bundled ones. */
+    public Set<String> languages() {
+        Set<String> out = new TreeSet<>(files.keySet());
+        BUNDLED.stream().filter(l -> bundle(l).isPresent()).forEach(out::add);
+        return out;
+    }
+
+    /** True when the language has a template file (so recipients may use it). */
+    public boolean knows(String language) {
+        return bundle(language).isPresent();
+    }
 
     /**
      * The text of one SMS covering all the given items: the single-alert text for one item (shortened
@@ -205,15 +257,19 @@ public final class Templates {
         return new Rendered(gsm, Gsm7.segments(gsm), lang);
     }
 
-    /** The raw template file of a language, if there is one. */
+    /** The template file of a language, if there is one: the directory's first, else the bundled one. */
     public Optional<Properties> bundle(String language) {
         if (language == null || !language.matches("[a-z]{2,3}")) {
             return Optional.empty();
         }
-        return cache.computeIfAbsent(language, Templates::load);
+        Properties own = files.get(language);
+        if (own != null) {
+            return Optional.of(own);
+        }
+        return cache.computeIfAbsent(language, Templates::loadBundled);
     }
 
-    private static Optional<Properties> load(String language) {
+    private static Optional<Properties> loadBundled(String language) {
         try (InputStream in = Templates.class.getResourceAsStream("templates_" + language + ".properties")) {
             if (in == null) {
                 return Optional.empty();

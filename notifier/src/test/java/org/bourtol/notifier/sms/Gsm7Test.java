@@ -17,7 +17,9 @@ class Gsm7Test {
             "Mopti: «niveau» élevé — évacuez…|Mopti: \"niveau\" élevé - évacuez...",
             "Œuvre, cœur, garçon|OEuvre, coeur, garcon",
             "Tillabéri 🌊 crue|Tillabéri ? crue",
-            "Koulikoro ⇒ Ségou|Koulikoro ? Ségou"})
+            "Koulikoro ⇒ Ségou|Koulikoro ? Ségou",
+            "Bambara: Kɛlɛ, ɲɔgɔn, Ŋaŋa|Bambara: Kele, nyogon, Nganga",
+            "Hausa: ɓarna, ɗaki, ƙasa, ƴaƴa|Hausa: barna, daki, kasa, yaya"})
     void transliterates(String in, String out) {
         assertEquals(out, Gsm7.transliterate(in));
         assertTrue(Gsm7.isGsm7(Gsm7.transliterate(in)));
