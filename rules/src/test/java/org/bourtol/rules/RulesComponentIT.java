@@ -301,6 +301,109 @@ class RulesComponentIT {
         assertTrue(!firing.isBefore(after), "raised by a reading sent after the PUT, not by one before it: " + firing);
     }
 
+    @Test
+    @Order(8)
+    void aFeatureCollectionImportIsAllOrNothingAndAProtectedPastureNeedsAFieldRelease() throws Exception {
+        String commune = "it-commune-" + RUN;
+        String pasture = "it-pasture-" + RUN;
+        String guard = "it-pasture-guard-" + RUN;
+        // the child before its parent: parents may come later in the same file
+        HttpResponse<String> r = call("POST", "/api/v1/zones", ADMIN, "{'type':'FeatureCollection','features':["
+                + pastureFeature(pasture, commune, null) + ","
+                + "{'type':'Feature','id':'" + commune + "','properties':{'kind':'commune','name':'IT commune'},"
+                + "'geometry':{'type':'Polygon','coordinates':[[[10,20],[10.2,20],[10.2,20.2],[10,20.2],[10,20]]]}}]}");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(2, json(r).get("imported").asInt());
+        Poll.until(Duration.ofSeconds(20), "imported zones visible", () -> get("/api/v1/zones/" + pasture).statusCode() == 200
+                && get("/api/v1/zones/" + commune).statusCode() == 200);
+        assertEquals(commune, bodyOf("/api/v1/zones/" + pasture).at("/properties/parent").asText());
+        JsonNode pastures = bodyOf("/api/v1/zones?kind=pasture").get("features");
+        assertTrue(pastures.findValuesAsText("id").contains(pasture), pastures.toString());
+
+        String orphan = "it-orphan-" + RUN;
+        r = call("POST", "/api/v1/zones", ADMIN, "{'type':'FeatureCollection','features':["
+                + "{'type':'Feature','id':'" + orphan + "','properties':{'kind':'market','name':'IT market','capacity':100},"
+                + "'geometry':{'type':'Polygon','coordinates':[[[10,20],[10.1,20],[10.1,20.1],[10,20]]]}},"
+                + "{'type':'Feature','id':'it-bad-" + RUN + "','properties':{'kind':'farmland','name':'Bad'},"
+                + "'geometry':{'type':'Polygon','coordinates':[[[10,20],[10.1,20],[10.1,20.1],[10,20]]]}}]}");
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("import refused: 1 problem(s); nothing was stored"), r.body());
+        assertTrue(r.body().contains("fieldRelease is required"), r.body());
+        assertEquals(404, get("/api/v1/zones/" + orphan).statusCode(), "the valid feature of a refused import is not stored");
+        assertEquals(400, call("POST", "/api/v1/zones", ADMIN, "{'type':'Feature','id':'x'}").statusCode(), "a Feature is not a collection");
+
+        String reason = "zone '" + pasture + "' (pasture) has no fieldRelease date, so a herd-in-protected-zone rule could never fire there";
+        String guardRule = "{'type':'herd-in-protected-zone','zones':['" + pasture + "'],'params':{'alertAt':'zone'}}";
+        r = call("PUT", "/api/v1/rules/" + guard, ADMIN, guardRule);
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains(reason), r.body());
+        assertEquals(200, call("PUT", "/api/v1/zones/" + pasture, ADMIN, pastureFeature(pasture, commune, "12-15")).statusCode());
+        Poll.until(Duration.ofSeconds(20), "field release visible",
+                () -> "12-15".equals(bodyOf("/api/v1/zones/" + pasture).at("/properties/fieldRelease").asText()));
+        r = call("PUT", "/api/v1/rules/" + guard, ADMIN, guardRule);
+        assertEquals(201, r.statusCode(), r.body());
+        Poll.until(Duration.ofSeconds(20), "rule visible", () -> get("/api/v1/rules/" + guard).statusCode() == 200);
+        r = call("PUT", "/api/v1/zones/" + pasture, ADMIN, pastureFeature(pasture, commune, null));
+        assertEquals(409, r.statusCode(), r.body());
+        assertTrue(r.body().contains("rule " + guard + ": " + reason), r.body());
+        assertEquals("12-15", bodyOf("/api/v1/zones/" + pasture).at("/properties/fieldRelease").asText(), "the refused change is not stored");
+    }
+
+    @Test
+    @Order(9)
+    void theAlertsApiFiltersByHazard() throws Exception {
+        String commune = "it-commune-" + RUN;
+        String clash = "it-clash-" + RUN;
+        String flood = "it-flood-reports-" + RUN;
+        assertEquals(201, call("PUT", "/api/v1/rules/" + clash, ADMIN,
+                "{'type':'incident-cluster','zones':['" + commune + "'],'params':{'types':['CLASH'],'threshold':3}}").statusCode());
+        assertEquals(201, call("PUT", "/api/v1/rules/" + flood, ADMIN,
+                "{'type':'community-flood-reports','zones':['" + commune + "'],'params':{'threshold':1}}").statusCode());
+        Instant t = Instant.parse("2024-08-13T06:00:00Z");
+        int[] minute = {0};
+        Poll.until(Duration.ofSeconds(60), "a conflict and a flood alert in the commune", () -> {
+            if (activeAlertOf(commune, clash) != null && activeAlertOf(commune, flood) != null) {
+                return true;
+            }
+            Instant at = t.plusSeconds(60L * minute[0]++);
+            publishReport(Fixtures.report(commune, org.bourtol.contracts.observation.ReportType.CLASH, true, "r-it", at));
+            publishReport(Fixtures.report(commune, org.bourtol.contracts.observation.ReportType.FLOOD, true, "r-it", at));
+            return false;
+        });
+        assertEquals(List.of(clash), rulesOf(bodyOf("/api/v1/alerts?zone=" + commune + "&hazard=conflict")));
+        assertEquals(List.of(flood), rulesOf(bodyOf("/api/v1/alerts?zone=" + commune + "&hazard=flood&state=active")));
+        assertEquals(List.of(clash, flood), rulesOf(bodyOf("/api/v1/alerts?zone=" + commune)).stream().sorted().toList());
+        JsonNode conflicts = bodyOf("/api/v1/alerts?hazard=conflict");
+        assertTrue(rulesOf(conflicts).contains(clash), conflicts.toString());
+        conflicts.forEach(a -> assertEquals("conflict", a.get("hazard").asText(), a.toString()));
+        JsonNode floods = bodyOf("/api/v1/alerts?hazard=flood");
+        assertTrue(rulesOf(floods).contains(flood), floods.toString());
+        floods.forEach(a -> assertEquals("flood", a.get("hazard").asText(), a.toString()));
+        HttpResponse<String> typo = get("/api/v1/alerts?hazard=floods");
+        assertEquals(400, typo.statusCode(), "a misspelt hazard is refused, not answered with an empty list");
+        assertTrue(typo.body().contains("hazard must be 'flood' or 'conflict', got 'floods'"), typo.body());
+    }
+
+    private static String pastureFeature(String id, String parent, String fieldRelease) {
+        return "{'type':'Feature','id':'" + id + "','properties':{'kind':'pasture','name':'IT pasture','capacity':500,'parent':'" + parent + "'"
+                + (fieldRelease == null ? "" : ",'fieldRelease':'" + fieldRelease + "'")
+                + "},'geometry':{'type':'Polygon','coordinates':[[[10.05,20.05],[10.1,20.05],[10.1,20.1],[10.05,20.05]]]}}";
+    }
+
+    private static List<String> rulesOf(JsonNode alerts) {
+        List<String> out = new ArrayList<>();
+        alerts.forEach(a -> out.add(a.path("rule").asText()));
+        return out;
+    }
+
+    private void publishReport(org.bourtol.contracts.observation.CommunityReport report) {
+        try {
+            publisher.publish(Topics.OBSERVATIONS, report.subject(), report).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static JsonNode activeAlertOf(String zone, String rule) {
         JsonNode all = bodyOf("/api/v1/alerts?zone=" + zone + "&state=active");
         if (all != null) {

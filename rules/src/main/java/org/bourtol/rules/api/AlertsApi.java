@@ -45,7 +45,11 @@ public final class AlertsApi {
         if (state != null && !state.equals(Alert.ACTIVE) && !state.equals(Alert.RESOLVED)) {
             throw ApiException.badRequest("state must be 'active' or 'resolved'", List.of());
         }
-        Http.json(ctx, 200, view.query(state, ctx.queryParams().get("hazard"), ctx.queryParams().get("zone")));
+        String hazard = ctx.queryParams().get("hazard");
+        if (hazard != null && java.util.Arrays.stream(org.bourtol.contracts.observation.Hazard.values()).noneMatch(h -> h.wire().equals(hazard))) {
+            throw ApiException.badRequest("hazard must be 'flood' or 'conflict', got '" + hazard + "'", List.of());
+        }
+        Http.json(ctx, 200, view.query(state, hazard, ctx.queryParams().get("zone")));
     }
 
     private Alert find(RoutingContext ctx) {
