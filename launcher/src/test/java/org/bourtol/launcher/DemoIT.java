@@ -20,9 +20,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The demo end to end on the embedded platform (free ports, fresh data directory): a short scenario
- * (Niamey gauge crossing two levels over MQTT, a herd in farmland before its field release, a clash
- * reported by signed SMS, plus a malformed SMS and a malformed MQTT payload) is detected completely,
- * with no false alert.
+ * (Niamey gauge crossing two levels over MQTT, a herd in farmland before its field release, a herd on
+ * the Konna–Mopti corridor after its passage dates, a clash reported by signed SMS) played with every
+ * fault on — duplicate deliveries, late and out-of-order readings, a burst of buffered collar fixes,
+ * malformed MQTT payloads and SMS, a retried webhook — is detected completely, with no false alert,
+ * and the report shows from the topics read back that every expected rejection was seen and every
+ * duplicate was removed.
  */
 @Timeout(600)
 class DemoIT {
@@ -34,11 +37,11 @@ class DemoIT {
             start: "07-25"
             end: "08-20"
             floodYear: "2024"
-            herds: {count: 4, collarIntervalMinutes: 240, incursions: 1, crowdings: 0, deviations: 0, earlyPassages: 0}
+            herds: {count: 4, collarIntervalMinutes: 240, incursions: 1, crowdings: 0, deviations: 0, earlyPassages: 0, latePassages: 1}
             gauges: {stations: [niamey, mopti], intervalMinutes: 360, noiseCm: 1.0, readers: [niamey]}
             rain: {stations: [], periodMinutes: 1440, stormDays: 0}
             reports: {sightings: 1, clashes: 1, tensions: 0, typos: 0.0, malformed: 1, unverified: 0.0}
-            faults: {duplicates: 0.0, outOfOrder: 0.0, late: 0.0, malformed: 1, bursts: 0}
+            faults: {duplicates: 0.05, outOfOrder: 0.05, late: 0.05, malformed: 2, bursts: 6}
             """;
 
     @Test
@@ -57,10 +60,26 @@ class DemoIT {
         }
         String text = console.toString(StandardCharsets.UTF_8);
         System.out.println(text);
-        assertTrue(report.detected() >= 3, text);
+        assertTrue(report.detected() >= 5, text);
         assertTrue(report.allDetected(), text);
         assertEquals(0, report.falseAlerts().size(), text);
-        assertEquals(report.messages().expectedObservations(), report.messages().distinctObservations(), text);
-        assertTrue(Files.readString(json).contains("\"byType\""));
+        assertTrue(report.byType().containsKey("early-late-passage"), text);
+        Report.Messages m = report.messages();
+        assertEquals(m.expectedObservations(), m.distinctObservations(), text);
+        assertEquals(m.expectedRejected(), m.rejectedSeen(), text);
+        assertEquals(m.expectedRejectedBySource(), m.rejectedSeenBySource(), text);
+        Report.FaultLine duplicates = report.fault("duplicates").orElseThrow();
+        assertTrue(duplicates.sent() > 0, text);
+        assertEquals(duplicates.sent(), duplicates.handled(), "every duplicate removed\n" + text);
+        Report.FaultLine malformed = report.fault("malformed").orElseThrow();
+        assertEquals(m.expectedRejected(), malformed.sent(), text);
+        assertEquals(malformed.sent(), malformed.handled(), "every expected rejection seen\n" + text);
+        for (String kind : new String[] {"late", "out-of-order", "bursts"}) {
+            Report.FaultLine f = report.fault(kind).orElseThrow();
+            assertTrue(f.sent() > 0, kind + " sent\n" + text);
+        }
+        assertTrue(report.faultsAsExpected(), text);
+        String written = Files.readString(json);
+        assertTrue(written.contains("\"byType\"") && written.contains("\"faults\""), written);
     }
 }

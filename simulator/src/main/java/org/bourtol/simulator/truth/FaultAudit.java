@@ -102,8 +102,10 @@ public final class FaultAudit {
         int ooo = Emission.Fault.OUT_OF_ORDER.ordinal();
         int burst = Emission.Fault.BURST.ordinal();
         List<Report.FaultLine> lines = new ArrayList<>();
-        lines.add(new Report.FaultLine("duplicates", dupSent, dupSent + " sent (" + dupMqtt + " MQTT, " + dupSms + " SMS retries)",
-                dupRemoved, dupRemoved + " removed (each seen as one observation)", dupRemoved == dupSent));
+        long repeats = observations.size() - observations.stream().map(Observation::id).distinct().count();
+        lines.add(new Report.FaultLine("duplicates", dupSent, dupSent + " sent (" + dupMqtt + " MQTT, " + dupSms + " SMS webhook retries)",
+                dupRemoved, dupRemoved + " removed: one observation id each (" + repeats + " repeated records carry it)",
+                dupRemoved == dupSent));
         lines.add(new Report.FaultLine("late", lateSent[late], lateSent[late] + " sent 35-50 min late (within grace)",
                 lateSeen[late], lateSeen[late] + " seen; " + outcome, lateSeen[late] == lateSent[late] && clean));
         lines.add(new Report.FaultLine("out-of-order", lateSent[ooo], lateSent[ooo] + " sent after newer readings",
