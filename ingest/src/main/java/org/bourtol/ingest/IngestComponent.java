@@ -24,6 +24,7 @@ import org.bourtol.ingest.mqtt.MqttIngest;
 import org.bourtol.ingest.mqtt.MqttMessageParser;
 import org.bourtol.ingest.publish.DurableOutbox;
 import org.bourtol.ingest.publish.KafkaSink;
+import org.bourtol.ingest.publish.SeenIds;
 import org.bourtol.ingest.publish.Spool;
 import org.bourtol.ingest.sms.RateLimiter;
 import org.bourtol.ingest.sms.SeenMessages;
@@ -41,7 +42,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Ingest: MQTT (Paho, acks after Kafka), the Twilio SMS webhooks, {@code POST /api/v1/observations},
  * the reporter directory and token APIs. Routes are mounted at construction; local state (spool,
- * seen MessageSids) lives under {@code dataDir/spool} and {@code dataDir/ingest}.
+ * seen MessageSids, ids of MQTT messages already on Kafka) lives under {@code dataDir/spool} and
+ * {@code dataDir/ingest}.
  */
 public final class IngestComponent implements Component {
 
@@ -53,6 +55,7 @@ public final class IngestComponent implements Component {
     private final Spool spool;
     private final DurableOutbox outbox;
     private final SeenMessages seen;
+    private final SeenIds mqttPublished;
     private final ReporterDirectory reporters = new ReporterDirectory();
     private final GazetteerSource gazetteer = new GazetteerSource();
     private final TokensApi tokensApi;
@@ -84,7 +87,9 @@ public final class IngestComponent implements Component {
 
         MqttMessageParser parser = new MqttMessageParser(config.mqtt().prefix(), config.mqtt().maxPayloadBytes(), reader, pseudonyms::of,
                 id -> reporters.byPseudonym(id).map(Reporter::verified).orElse(false));
-        this.mqtt = config.mqtt().url() == null ? null : new MqttIngest(vertx, config.mqtt(), parser, sink, clock, metrics);
+        this.mqttPublished = config.mqtt().url() == null ? null
+                : new SeenIds(config.dataDir().resolve("ingest"), "mqtt-published.log", 50_000, Duration.ofDays(7), clock.instant());
+        this.mqtt = mqttPublished == null ? null : new MqttIngest(vertx, config.mqtt(), parser, sink, mqttPublished, clock, metrics);
     }
 
     @Override
@@ -127,6 +132,9 @@ public final class IngestComponent implements Component {
             sink.close();
             spool.close();
             seen.close();
+            if (mqttPublished != null) {
+                mqttPublished.close();
+            }
             return null;
         }));
     }

@@ -6,16 +6,20 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.observation.Rejected;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.ingest.publish.KafkaSink;
 import org.bourtol.ingest.publish.Outgoing;
+import org.bourtol.ingest.publish.SeenIds;
 import org.bourtol.platform.mqtt.MqttOptions;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -32,10 +36,11 @@ import org.slf4j.LoggerFactory;
  * The Paho (MQTT 3.1.1) subscriber: fixed client id, persistent session (clean session false), QoS 1,
  * manual acknowledgements. A message is acknowledged to the broker only after Kafka acknowledged its
  * observation or its rejection record; while Kafka refuses, the send is retried with backoff and the
- * message stays un-acked (the broker redelivers it after a crash; ids are content hashes, so a
- * redelivery produces the same record). Paho's callback thread only hands the message to an ordered
- * worker thread. Subscriptions are renewed on every (re)connect, as {@code $share/<group>/…} when a
- * shared group is configured.
+ * message stays un-acked. Ids are content hashes, and the ids Kafka acknowledged are persisted
+ * ({@link AckCommitter}, group fsync) before the ack goes out, so a message the broker redelivers after a
+ * crash — or after a reconnect while its send is still running — is acked without a second record. Paho's
+ * callback thread only hands the message to an ordered worker thread. Subscriptions are renewed on
+ * every (re)connect, as {@code $share/<group>/…} when a shared group is configured.
  */
 public final class MqttIngest {
 
@@ -55,18 +60,23 @@ public final class MqttIngest {
     private volatile MqttAsyncClient client;
     private volatile boolean stopped;
     private volatile boolean subscribed;
-    private final java.util.concurrent.atomic.AtomicLong received = new java.util.concurrent.atomic.AtomicLong();
-    /** Ids this process already got acknowledged by Kafka: a redelivery after a lost PUBACK is acked without a second record. */
-    private final java.util.Set<String> published = java.util.Collections.newSetFromMap(java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(1024, 0.75f, false) {
-                @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
-                    return size() > 100_000;
-                }
-            }));
+    private final AtomicLong received = new AtomicLong();
+    private final AckCommitter committer;
+    /** Records being sent, with the broker acks waiting for them (a redelivery while in flight adds its ack). */
+    private final Map<String, List<Runnable>> inFlight = new HashMap<>();
+    private final AtomicLong duplicates = new AtomicLong();
+    /** Test hook: when set, records are still sent and their ids persisted, but no broker ack goes out (a crash just before the ack). */
+    private volatile boolean holdAcks;
+    private final AtomicLong held = new AtomicLong();
 
-    public MqttIngest(Vertx vertx, BourtolConfig.Mqtt config, MqttMessageParser parser, KafkaSink sink, Clock clock, MeterRegistry metrics) {
+    /**
+     * @param published ids of records Kafka already acknowledged (owned by the caller, closed after {@link #stop()});
+     *                  loaded from the data directory, so a redelivery after a restart is acked without a second record
+     */
+    public MqttIngest(Vertx vertx, BourtolConfig.Mqtt config, MqttMessageParser parser, KafkaSink sink, SeenIds published, Clock clock,
+                      MeterRegistry metrics) {
         this.vertx = vertx;
+        this.committer = new AckCommitter(published, clock);
         this.config = config;
         this.parser = parser;
         this.sink = sink;
@@ -105,6 +115,21 @@ public final class MqttIngest {
     /** Messages received from the broker since start (acknowledged or not). */
     public long received() {
         return received.get();
+    }
+
+    /** Redeliveries acked without a second record (already on Kafka, or being sent). */
+    long duplicates() {
+        return duplicates.get();
+    }
+
+    /** Test hook: from now on, persist published ids but send no broker acks (see {@link #held()}). */
+    void holdAcks() {
+        holdAcks = true;
+    }
+
+    /** Messages whose record is on Kafka and whose id is persisted, but whose ack was held back. */
+    long held() {
+        return held.get();
     }
 
     /** Starts connecting (retrying until the broker answers); completes at once. */
@@ -188,9 +213,25 @@ public final class MqttIngest {
     private void handle(String topic, byte[] payload, int id, int qos) {
         MqttInput in = parser.parse(topic, payload, clock.instant());
         String recordId = in instanceof MqttInput.Accepted a ? a.observation().id() : ((MqttInput.Refused) in).rejected().id();
-        if (published.contains(recordId)) {
+        Runnable ack = () -> ack(id, qos);
+        boolean duplicate;
+        synchronized (inFlight) {
+            List<Runnable> waiting = inFlight.get(recordId);
+            if (waiting != null) {
+                waiting.add(ack);
+                duplicates.incrementAndGet();
+                return;
+            }
+            // checked under the lock: an id leaves inFlight only after it was persisted
+            duplicate = committer.committed(recordId);
+            if (!duplicate) {
+                inFlight.put(recordId, new ArrayList<>(List.of(ack)));
+            }
+        }
+        if (duplicate) {
+            duplicates.incrementAndGet();
             LOG.debug("mqtt redelivery of an already published message acked [topic: {}, id: {}]", topic, recordId);
-            ack(id, qos);
+            ack.run();
             return;
         }
         Outgoing record;
@@ -206,21 +247,36 @@ public final class MqttIngest {
             LOG.info("mqtt message rejected [topic: {}, reason: {}]", r.origin(), r.reason());
             metrics.counter("bourtol.ingest.rejected", "reason", r.code()).increment();
         }
-        send(record, recordId, id, qos, metric, 500);
+        send(record, recordId, metric, 500);
     }
 
-    private void send(Outgoing record, String recordId, int id, int qos, String metric, long retryMs) {
+    private void send(Outgoing record, String recordId, String metric, long retryMs) {
         sink.send(List.of(record)).onComplete(ar -> {
             if (ar.succeeded()) {
-                published.add(recordId);
                 if (metric != null) {
                     metrics.counter("bourtol.ingest.messages", "source", metric).increment();
                 }
-                ack(id, qos);
+                committer.commit(recordId, () -> ackAll(recordId));
             } else if (!stopped) {
-                vertx.setTimer(retryMs, t -> send(record, recordId, id, qos, metric, Math.min(retryMs * 2, 10_000)));
+                vertx.setTimer(retryMs, t -> send(record, recordId, metric, Math.min(retryMs * 2, 10_000)));
             }
         });
+    }
+
+    /** Runs on the commit thread once the id is durable: acks the message and any redelivery of it. */
+    private void ackAll(String recordId) {
+        List<Runnable> acks;
+        synchronized (inFlight) {
+            acks = inFlight.remove(recordId);
+        }
+        if (acks == null) {
+            return;
+        }
+        if (holdAcks) {
+            held.addAndGet(acks.size());
+            return;
+        }
+        acks.forEach(Runnable::run);
     }
 
     private void ack(int id, int qos) {
@@ -244,6 +300,7 @@ public final class MqttIngest {
         vertx.executeBlocking(() -> {
             try {
                 worker.awaitTermination(2, TimeUnit.SECONDS);
+                committer.close();
                 if (c.isConnected()) {
                     c.disconnect(2000).waitForCompletion(3000);
                 }

@@ -7,10 +7,14 @@ import io.vertx.core.Vertx;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,21 +27,26 @@ import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.ingest.place.ZonesFixture;
 import org.bourtol.ingest.publish.KafkaSink;
+import org.bourtol.ingest.publish.SeenIds;
 import org.bourtol.ingest.validation.ObservationReader;
 import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.testkit.Mosquitto;
 import org.bourtol.testkit.Poll;
 import org.bourtol.testkit.RunId;
 import org.bourtol.testkit.SharedKafka;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 
 /**
- * Ingest receives messages but is stopped before Kafka acknowledged them (its Kafka is unreachable), so
- * it never acks them to the broker; a new instance with the same client id gets them redelivered:
- * every message arrives on Kafka exactly once.
+ * The two crash windows of MQTT ingest, with a real mosquitto (persistent session, QoS 1) and Kafka: an
+ * instance stopped before Kafka acknowledged its messages, and one stopped after Kafka acknowledged them
+ * but before the broker acks went out. In both a new instance with the same client id (and data
+ * directory) gets the messages redelivered, and every message is on Kafka exactly once.
  */
 class MqttRedeliveryIT {
 
@@ -54,7 +63,8 @@ class MqttRedeliveryIT {
             KafkaClients deadKafka = new KafkaClients(new BourtolConfig.Kafka("127.0.0.1:" + freePort(), "PLAINTEXT", "PLAIN",
                     null, null, null, null, 0));
             KafkaSink deadSink = new KafkaSink(deadKafka, "dead", new SimpleMeterRegistry());
-            MqttIngest first = ingest(vertx, mqtt, deadSink);
+            Path data = tempDir();
+            MqttIngest first = ingest(vertx, mqtt, deadSink, seen(data));
             first.start();
             Poll.until(WAIT, "first instance subscribed", first::subscribed);
 
@@ -72,7 +82,7 @@ class MqttRedeliveryIT {
             assertEquals(0, readings(station).size(), "nothing reached Kafka through the dead sink");
 
             KafkaSink sink = new KafkaSink(SharedKafka.clients(), "redelivery", new SimpleMeterRegistry());
-            MqttIngest second = ingest(vertx, mqtt, sink);
+            MqttIngest second = ingest(vertx, mqtt, sink, seen(data));
             second.start();
             Poll.until(WAIT, "all messages on Kafka", () -> readings(station).size() >= n);
             device.publish("bourtol/v1/gauge/" + station, gauge(n + 1), 1, false);
@@ -91,14 +101,103 @@ class MqttRedeliveryIT {
         }
     }
 
+    @Test
+    void aMessageOnKafkaWhoseAckWasLostIsAckedWithoutASecondRecordAfterARestart() throws Exception {
+        String run = RunId.next();
+        String station = "cw-" + run;
+        int n = 10;
+        Vertx vertx = Vertx.vertx();
+        Path data = tempDir();
+        try (Mosquitto broker = Mosquitto.start()) {
+            BourtolConfig.Mqtt mqtt = config(broker.url(), "crash-" + run);
+            KafkaSink sink = new KafkaSink(SharedKafka.clients(), "crash", new SimpleMeterRegistry());
+            SeenIds firstIds = seen(data);
+            MqttIngest first = ingest(vertx, mqtt, sink, firstIds);
+            first.holdAcks();
+            first.start();
+            Poll.until(WAIT, "first instance subscribed", first::subscribed);
+            MqttClient device = new MqttClient(broker.url(), "dev-" + run, new MemoryPersistence());
+            device.connect(options(true));
+            for (int i = 1; i <= n; i++) {
+                device.publish("bourtol/v1/gauge/" + station, gauge(i), 1, false);
+            }
+            Poll.until(WAIT, "records on Kafka, broker acks held back", () -> first.held() >= n);
+            assertEquals(n, readings(station).size());
+            // the process dies here: Kafka has the records, the broker has no ack
+            first.stop().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+            firstIds.close();
+
+            SeenIds secondIds = seen(data);
+            MqttIngest second = ingest(vertx, mqtt, sink, secondIds);
+            second.start();
+            Poll.until(WAIT, "redeliveries recognised", () -> second.duplicates() >= n);
+            device.publish("bourtol/v1/gauge/" + station, gauge(n + 1), 1, false);
+            Poll.until(WAIT, "marker on Kafka", () -> readings(station).stream().anyMatch(g -> g.levelCm() == n + 1));
+            List<GaugeReading> all = readings(station);
+            assertEquals(n + 1, all.size(), "one record per message: " + all);
+            assertEquals(n + 1, all.stream().map(GaugeReading::levelCm).collect(Collectors.toSet()).size());
+            second.stop().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+            secondIds.close();
+
+            // the redeliveries were acked: the session holds nothing but a new marker
+            List<String> after = new CopyOnWriteArrayList<>();
+            MqttClient probe = new MqttClient(broker.url(), mqtt.clientId(), new MemoryPersistence());
+            probe.setCallback(new MqttCallback() {
+                @Override
+                public void connectionLost(Throwable cause) {
+                }
+
+                @Override
+                public void messageArrived(String topic, MqttMessage message) {
+                    after.add(new String(message.getPayload(), StandardCharsets.UTF_8));
+                }
+
+                @Override
+                public void deliveryComplete(IMqttDeliveryToken token) {
+                }
+            });
+            probe.connect(options(false));
+            device.publish("bourtol/v1/gauge/" + station, gauge(n + 2), 1, false);
+            Poll.until(WAIT, "new marker through the session", () -> !after.isEmpty());
+            assertEquals(List.of(new String(gauge(n + 2), StandardCharsets.UTF_8)), after, "nothing left un-acked");
+            probe.disconnect();
+            probe.close();
+            sink.close();
+            device.disconnect();
+            device.close();
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static MqttConnectOptions options(boolean clean) {
+        MqttConnectOptions o = new MqttConnectOptions();
+        o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        o.setCleanSession(clean);
+        o.setMaxInflight(1000);
+        return o;
+    }
+
+    static SeenIds seen(Path dir) {
+        return new SeenIds(dir, "mqtt-published.log", 10_000, Duration.ofDays(7), Instant.now());
+    }
+
+    static Path tempDir() {
+        try {
+            return Files.createTempDirectory("bourtol-ingest-it");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static byte[] gauge(int level) {
         return ("{\"levelCm\":" + level + ",\"observedAt\":\"2026-11-24T07:00:00Z\"}").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static MqttIngest ingest(Vertx vertx, BourtolConfig.Mqtt mqtt, KafkaSink sink) {
+    private static MqttIngest ingest(Vertx vertx, BourtolConfig.Mqtt mqtt, KafkaSink sink, SeenIds published) {
         MqttMessageParser parser = new MqttMessageParser(mqtt.prefix(), mqtt.maxPayloadBytes(), new ObservationReader(ZonesFixture::gazetteer),
                 p -> p, id -> false);
-        return new MqttIngest(vertx, mqtt, parser, sink, Clock.systemUTC(), new SimpleMeterRegistry());
+        return new MqttIngest(vertx, mqtt, parser, sink, published, Clock.systemUTC(), new SimpleMeterRegistry());
     }
 
     static BourtolConfig.Mqtt config(String url, String clientId) {

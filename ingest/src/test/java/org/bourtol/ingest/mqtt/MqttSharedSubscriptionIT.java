@@ -81,7 +81,8 @@ class MqttSharedSubscriptionIT {
     private static MqttIngest ingest(Vertx vertx, BourtolConfig.Mqtt mqtt, KafkaSink sink) {
         MqttMessageParser parser = new MqttMessageParser(mqtt.prefix(), mqtt.maxPayloadBytes(), new ObservationReader(ZonesFixture::gazetteer),
                 p -> p, id -> false);
-        return new MqttIngest(vertx, mqtt, parser, sink, Clock.systemUTC(), new SimpleMeterRegistry());
+        return new MqttIngest(vertx, mqtt, parser, sink, MqttRedeliveryIT.seen(MqttRedeliveryIT.tempDir()), Clock.systemUTC(),
+                new SimpleMeterRegistry());
     }
 
     private static BourtolConfig.Mqtt config(String url, String clientId, String group) {
