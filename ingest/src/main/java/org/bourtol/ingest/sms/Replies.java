@@ -82,9 +82,18 @@ public final class Replies {
         StringBuilder out = new StringBuilder(label);
         for (int i = 0; i < places.size(); i++) {
             Place p = (Place) places.get(i);
-            out.append(i == 0 ? "" : ", ").append(shorten(p.name(), 18));
+            out.append(i == 0 ? "" : ", ").append(shorten(distinctName(p, places), 18));
         }
         return out.append('.').toString();
+    }
+
+    /**
+     * The place's name, or its zone id when another candidate has the same name: "Precisez: Kona, Kona"
+     * would leave the sender no way to choose, while the id is a gazetteer key they can send back.
+     */
+    private static String distinctName(Place p, List<?> places) {
+        long same = places.stream().filter(o -> ((Place) o).name().equalsIgnoreCase(p.name())).count();
+        return same > 1 && p.zoneId() != null ? p.zoneId() : p.name();
     }
 
     public static String help(Language lang) {

@@ -37,6 +37,27 @@ public final class ZonesFixture {
     }
 
     private static Gazetteer cached;
+    private static Gazetteer withTwoKonas;
+
+    /**
+     * The fixture plus two communes both named "Kona" (ids {@code kona-nord}, {@code kona-sud}): same kind,
+     * same name, so "Kona" alone is ambiguous (and "Konna", one edit away, still exact).
+     */
+    public static synchronized Gazetteer withTwoKonas() {
+        if (withTwoKonas == null) {
+            List<Zone> zones = new ArrayList<>(zones());
+            zones.add(commune("kona-nord", "Kona", 14.95, -3.85));
+            zones.add(commune("kona-sud", "Kona", 14.05, -4.05));
+            withTwoKonas = Gazetteer.of(zones);
+        }
+        return withTwoKonas;
+    }
+
+    private static Zone commune(String id, String name, double lat, double lon) {
+        ObjectNode point = Json.MAPPER.createObjectNode().put("type", "Point");
+        point.putArray("coordinates").add(lon).add(lat);
+        return new Zone(id, ZoneKind.COMMUNE, name, List.of(), null, point, null);
+    }
 
     public static synchronized Gazetteer gazetteer() {
         if (cached == null) {

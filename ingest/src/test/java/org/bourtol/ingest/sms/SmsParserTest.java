@@ -3,6 +3,7 @@ package org.bourtol.ingest.sms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Locale;
 import org.bourtol.ingest.place.Place;
 import org.bourtol.ingest.place.ZonesFixture;
@@ -43,6 +44,29 @@ class SmsParserTest {
         SmsCommand c = PARSER.parse("TROUPEAU 250 bovins kolokani", Language.FR);
         String reply = Replies.receipt(c, "R7K2");
         assertTrue(reply.startsWith("Lieu inconnu: kolokani. Proches: ") && reply.endsWith("Ex: TROUPEAU 120 bovins Konna"), reply);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} -> {1}")
+    @CsvFileSource(resources = "/sms-grammar-ambiguous-cases.csv", delimiter = ';')
+    void ambiguousPlacesAreQueriedNotGuessed(String body, String expected) {
+        SmsCommand c = new SmsParser(ZonesFixture.withTwoKonas()).parse(body, Language.FR);
+        assertEquals(expected, describe(c), () -> "reply: " + Replies.receipt(c, "R7K2"));
+        String reply = Replies.receipt(c, "R7K2");
+        assertTrue(Gsm7.fitsOneSegment(reply), () -> "not one GSM-7 segment: " + reply);
+    }
+
+    @Test
+    void ambiguousPlaceReplyNamesTheCandidatesInTheSendersLanguage() {
+        SmsParser parser = new SmsParser(ZonesFixture.withTwoKonas());
+        SmsCommand fr = parser.parse("TROUPEAU 250 bovins kona", Language.EN);
+        assertEquals("ambiguous-place", ((SmsCommand.Problem) fr).code());
+        assertEquals("Lieu ambigu: kona. Precisez: kona-nord, kona-sud. Ex: TROUPEAU 120 bovins Konna", Replies.receipt(fr, "R7K2"));
+        SmsCommand en = parser.parse("ALERT CLASH kona cattle entered the fields", Language.FR);
+        assertEquals("Ambiguous place: kona. Which one: kona-nord, kona-sud. Ex: ALERT CLASH Konna", Replies.receipt(en, "R7K2"));
+        assertEquals("Ambiguous place: kona. Which one: kona-nord, kona-sud. Ex: HERD 120 cattle Konna", ((SmsCommand.Problem) fr).reason());
+        for (SmsCommand c : List.of(fr, en)) {
+            assertTrue(Gsm7.fitsOneSegment(Replies.receipt(c, "R7K2")));
+        }
     }
 
     @Test

@@ -35,6 +35,7 @@ import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.observation.Rejected;
 import org.bourtol.contracts.privacy.Pseudonyms;
 import org.bourtol.contracts.topic.Topics;
+import org.bourtol.ingest.place.Gazetteer;
 import org.bourtol.ingest.place.ZonesFixture;
 import org.bourtol.ingest.publish.Outbox;
 import org.bourtol.ingest.publish.Outgoing;
@@ -62,6 +63,7 @@ class SmsWebhookTest {
     private SeenMessages seen;
     private int port;
     private String publicUrl = PUBLIC;
+    private Gazetteer gazetteer = ZonesFixture.gazetteer();
 
     @BeforeEach
     void start(Vertx vertx) throws Exception {
@@ -76,7 +78,7 @@ class SmsWebhookTest {
         };
         Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
         Reporter known = new Reporter("konna-1", "Comite", PHONE, PSEUDONYMS.of(PHONE), "fr", "konna", true);
-        SmsIngest ingest = new SmsIngest(vertx, ZonesFixture::gazetteer, PSEUDONYMS,
+        SmsIngest ingest = new SmsIngest(vertx, () -> gazetteer, PSEUDONYMS,
                 p -> p.equals(known.pseudonym()) ? Optional.of(known) : Optional.empty(),
                 new RateLimiter(perHour, Duration.ofHours(1)), seen, outbox, clock, new SimpleMeterRegistry());
         Router router = Router.router(vertx);
@@ -124,6 +126,28 @@ class SmsWebhookTest {
         Rejected rej = Topics.REJECTED.valueSerde().deserializer().deserialize("t", published.get(0).value());
         assertEquals("missing-count", rej.code());
         assertEquals("TROUPEAU boeufs konna", rej.payload());
+    }
+
+    @Test
+    void ambiguousPlaceIsAnsweredWithTheCandidatesInOneSegmentAndKeptAsRejected() throws Exception {
+        gazetteer = ZonesFixture.withTwoKonas();
+        HttpResponse<String> fr = post("/sms/inbound", sms("SM0021", "TROUPEAU 250 bovins Kona"), true);
+        assertEquals(200, fr.statusCode());
+        String frReply = "Lieu ambigu: kona. Precisez: kona-nord, kona-sud. Ex: TROUPEAU 120 bovins Konna";
+        assertTrue(fr.body().contains("<Message><Body>" + frReply + "</Body></Message>"), fr.body());
+        HttpResponse<String> en = post("/sms/inbound", sms("SM0022", "HERD 250 cattle kona"), true);
+        String enReply = "Ambiguous place: kona. Which one: kona-nord, kona-sud. Ex: HERD 120 cattle Konna";
+        assertTrue(en.body().contains("<Message><Body>" + enReply + "</Body></Message>"), en.body());
+        assertTrue(Gsm7.fitsOneSegment(frReply) && Gsm7.fitsOneSegment(enReply));
+        assertEquals(2, published.size());
+        for (Outgoing o : published) {
+            Rejected rej = Topics.REJECTED.valueSerde().deserializer().deserialize("t", o.value());
+            assertEquals("ambiguous-place", rej.code());
+        }
+        HttpResponse<String> chosen = post("/sms/inbound", sms("SM0023", "TROUPEAU 250 bovins kona-sud"), true);
+        assertTrue(chosen.body().contains("Recu " + ReceiptCode.of("SM0023") + ": 250 bovins a Kona. Merci."), chosen.body());
+        HerdPosition h = (HerdPosition) Topics.OBSERVATIONS.valueSerde().deserializer().deserialize("t", published.get(2).value());
+        assertEquals("kona-sud", h.zoneId());
     }
 
     @Test
