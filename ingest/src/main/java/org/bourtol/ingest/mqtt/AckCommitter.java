@@ -2,7 +2,9 @@ package org.bourtol.ingest.mqtt;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,25 +17,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the ids of Kafka-acknowledged MQTT records durable before their broker acks go out (group
- * commit): ids queue up while the previous group is being written, then the whole group is appended
- * with one fsync ({@link SeenIds#rememberAll}) and its acks run, all on one thread, so neither Paho's
- * nor Kafka's threads wait for the disk. A redelivery after a crash in the window between Kafka's
- * acknowledgement and the broker ack therefore finds its id. The remaining window (a crash between Kafka's
- * acknowledgement and the fsync, a few milliseconds) can still yield a second record with the same id.
+ * The broker acks of MQTT ingest, sent only once the record's id is durable. {@link #begin} tells whether
+ * a message must be sent to Kafka: not when its record id is already persisted (a redelivery after a
+ * crash) or being sent (a redelivery after a reconnect) — its ack then runs at once, or with the first
+ * copy's. {@link #published} makes the id durable with a group commit: ids queue up while the previous
+ * group is being written, then the whole group is appended with one fsync ({@link SeenIds#rememberAll})
+ * and its acks run, all on one thread, so neither Paho's nor Kafka's threads wait for the disk. The
+ * remaining window (a crash between Kafka's acknowledgement and the fsync, a few milliseconds) can still
+ * yield a second record with the same id.
  */
 final class AckCommitter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AckCommitter.class);
 
-    private record Pending(String recordId, Runnable ack) {
+    private record Pending(String recordId) {
     }
 
     private final SeenIds store;
     private final Clock clock;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
-    private final AtomicLong groups = new AtomicLong();
+    /** Records being sent, with the broker acks waiting for them (a redelivery while in flight adds its ack). */
+    private final Map<String, List<Runnable>> inFlight = new HashMap<>();
+    private volatile boolean holdAcks;
+    private final AtomicLong held = new AtomicLong();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "ingest-mqtt-commit");
         t.setDaemon(true);
@@ -45,14 +52,30 @@ final class AckCommitter implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** True when the record was already acknowledged by Kafka (in this or an earlier process). */
-    boolean committed(String recordId) {
-        return store.contains(recordId, clock.instant());
+    /**
+     * True when the record must be sent; false for a duplicate, whose {@code ack} runs now (record already
+     * durable) or together with the ack of the copy being sent.
+     */
+    boolean begin(String recordId, Runnable ack) {
+        synchronized (inFlight) {
+            List<Runnable> waiting = inFlight.get(recordId);
+            if (waiting != null) {
+                waiting.add(ack);
+                return false;
+            }
+            // checked under the lock: an id leaves inFlight only after it was persisted
+            if (!store.contains(recordId, clock.instant())) {
+                inFlight.put(recordId, new ArrayList<>(List.of(ack)));
+                return true;
+            }
+        }
+        ack.run();
+        return false;
     }
 
-    /** Makes {@code recordId} durable, then runs {@code ack}; after {@link #close()} only the first happens. */
-    void commit(String recordId, Runnable ack) {
-        queue.add(new Pending(recordId, ack));
+    /** Kafka acknowledged the record: makes its id durable, then runs its acks; after {@link #close()} only the first. */
+    void published(String recordId) {
+        queue.add(new Pending(recordId));
         if (scheduled.compareAndSet(false, true)) {
             try {
                 thread.execute(this::drain);
@@ -63,9 +86,14 @@ final class AckCommitter implements AutoCloseable {
         }
     }
 
-    /** Groups written so far (each with one fsync). */
-    long groups() {
-        return groups.get();
+    /** Test hook: ids are still persisted but no ack runs any more (a crash just before the acks). */
+    void holdAcks() {
+        holdAcks = true;
+    }
+
+    /** Acks held back by {@link #holdAcks()}. */
+    long held() {
+        return held.get();
     }
 
     private void drain() {
@@ -76,7 +104,18 @@ final class AckCommitter implements AutoCloseable {
         }
         persist(group);
         for (Pending p : group) {
-            p.ack().run();
+            List<Runnable> acks;
+            synchronized (inFlight) {
+                acks = inFlight.remove(p.recordId());
+            }
+            if (acks == null) {
+                continue;
+            }
+            if (holdAcks) {
+                held.addAndGet(acks.size());
+            } else {
+                acks.forEach(Runnable::run);
+            }
         }
     }
 
@@ -91,7 +130,6 @@ final class AckCommitter implements AutoCloseable {
     private void persist(List<Pending> group) {
         try {
             store.rememberAll(group.stream().map(Pending::recordId).toList(), clock.instant());
-            groups.incrementAndGet();
         } catch (RuntimeException e) {
             LOG.error("published ids not persisted, acking anyway: a redelivery after a crash would be published again [ids: {}]",
                     group.size(), e);

@@ -6,9 +6,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -62,12 +60,7 @@ public final class MqttIngest {
     private volatile boolean subscribed;
     private final AtomicLong received = new AtomicLong();
     private final AckCommitter committer;
-    /** Records being sent, with the broker acks waiting for them (a redelivery while in flight adds its ack). */
-    private final Map<String, List<Runnable>> inFlight = new HashMap<>();
     private final AtomicLong duplicates = new AtomicLong();
-    /** Test hook: when set, records are still sent and their ids persisted, but no broker ack goes out (a crash just before the ack). */
-    private volatile boolean holdAcks;
-    private final AtomicLong held = new AtomicLong();
 
     /**
      * @param published ids of records Kafka already acknowledged (owned by the caller, closed after {@link #stop()});
@@ -124,12 +117,12 @@ public final class MqttIngest {
 
     /** Test hook: from now on, persist published ids but send no broker acks (see {@link #held()}). */
     void holdAcks() {
-        holdAcks = true;
+        committer.holdAcks();
     }
 
     /** Messages whose record is on Kafka and whose id is persisted, but whose ack was held back. */
     long held() {
-        return held.get();
+        return committer.held();
     }
 
     /** Starts connecting (retrying until the broker answers); completes at once. */
@@ -213,25 +206,10 @@ public final class MqttIngest {
     private void handle(String topic, byte[] payload, int id, int qos) {
         MqttInput in = parser.parse(topic, payload, clock.instant());
         String recordId = in instanceof MqttInput.Accepted a ? a.observation().id() : ((MqttInput.Refused) in).rejected().id();
-        Runnable ack = () -> ack(id, qos);
-        boolean duplicate;
-        synchronized (inFlight) {
-            List<Runnable> waiting = inFlight.get(recordId);
-            if (waiting != null) {
-                waiting.add(ack);
-                duplicates.incrementAndGet();
-                return;
-            }
-            // checked under the lock: an id leaves inFlight only after it was persisted
-            duplicate = committer.committed(recordId);
-            if (!duplicate) {
-                inFlight.put(recordId, new ArrayList<>(List.of(ack)));
-            }
-        }
-        if (duplicate) {
+        if (!committer.begin(recordId, () -> ack(id, qos))) {
             duplicates.incrementAndGet();
-            LOG.debug("mqtt redelivery of an already published message acked [topic: {}, id: {}]", topic, recordId);
-            ack.run();
+            metrics.counter("bourtol.ingest.duplicates", "source", "mqtt").increment();
+            LOG.debug("mqtt redelivery of a message already published or being sent [topic: {}, id: {}]", topic, recordId);
             return;
         }
         Outgoing record;
@@ -256,27 +234,11 @@ public final class MqttIngest {
                 if (metric != null) {
                     metrics.counter("bourtol.ingest.messages", "source", metric).increment();
                 }
-                committer.commit(recordId, () -> ackAll(recordId));
+                committer.published(recordId);
             } else if (!stopped) {
                 vertx.setTimer(retryMs, t -> send(record, recordId, metric, Math.min(retryMs * 2, 10_000)));
             }
         });
-    }
-
-    /** Runs on the commit thread once the id is durable: acks the message and any redelivery of it. */
-    private void ackAll(String recordId) {
-        List<Runnable> acks;
-        synchronized (inFlight) {
-            acks = inFlight.remove(recordId);
-        }
-        if (acks == null) {
-            return;
-        }
-        if (holdAcks) {
-            held.addAndGet(acks.size());
-            return;
-        }
-        acks.forEach(Runnable::run);
     }
 
     private void ack(int id, int qos) {

@@ -1,0 +1,94 @@
+package org.bourtol.ingest.mqtt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.bourtol.ingest.publish.SeenIds;
+import org.bourtol.testkit.Poll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which MQTT messages are sent to Kafka, and when their broker acks go out. */
+class AckCommitterTest {
+
+    static final Instant T0 = Instant.parse("2026-11-24T08:00:00Z");
+    static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+
+    private SeenIds store() {
+        return new SeenIds(dir, "mqtt-published.log", 1000, Duration.ofDays(7), T0);
+    }
+
+    @Test
+    void theAckGoesOutOnlyAfterTheIdIsDurable() {
+        List<String> acks = new CopyOnWriteArrayList<>();
+        try (SeenIds store = store()) {
+            AckCommitter c = new AckCommitter(store, CLOCK);
+            assertTrue(c.begin("mqtt-a", () -> acks.add("a#1")));
+            assertTrue(acks.isEmpty(), "no ack before Kafka acknowledged");
+            c.published("mqtt-a");
+            Poll.until(WAIT, "ack", () -> acks.size() == 1);
+            assertTrue(store.contains("mqtt-a", T0));
+            c.close();
+        }
+    }
+
+    @Test
+    void aRedeliveryWhileTheFirstCopyIsInFlightIsNotSentAndIsAckedWithIt() {
+        List<String> acks = new CopyOnWriteArrayList<>();
+        try (SeenIds store = store()) {
+            AckCommitter c = new AckCommitter(store, CLOCK);
+            assertTrue(c.begin("mqtt-a", () -> acks.add("a#1")));
+            assertFalse(c.begin("mqtt-a", () -> acks.add("a#2")));
+            assertTrue(acks.isEmpty());
+            c.published("mqtt-a");
+            Poll.until(WAIT, "both acks", () -> acks.size() == 2);
+            c.close();
+        }
+    }
+
+    @Test
+    void aRedeliveryAfterARestartIsAckedAtOnceWithoutSending() {
+        List<String> acks = new CopyOnWriteArrayList<>();
+        try (SeenIds store = store()) {
+            AckCommitter c = new AckCommitter(store, CLOCK);
+            c.holdAcks();
+            assertTrue(c.begin("mqtt-a", () -> acks.add("a#1")));
+            c.published("mqtt-a");
+            Poll.until(WAIT, "ack held", () -> c.held() == 1);
+            c.close();
+        }
+        assertTrue(acks.isEmpty());
+        try (SeenIds store = store()) {
+            AckCommitter c = new AckCommitter(store, CLOCK);
+            assertFalse(c.begin("mqtt-a", () -> acks.add("a#2")));
+            assertEquals(List.of("a#2"), acks);
+            assertTrue(c.begin("mqtt-b", () -> acks.add("b#1")));
+            c.close();
+        }
+    }
+
+    @Test
+    void afterCloseAPublishedIdIsStillKeptButNotAcked() {
+        List<String> acks = new CopyOnWriteArrayList<>();
+        try (SeenIds store = store()) {
+            AckCommitter c = new AckCommitter(store, CLOCK);
+            assertTrue(c.begin("mqtt-a", () -> acks.add("a#1")));
+            c.close();
+            c.published("mqtt-a");
+            assertTrue(store.contains("mqtt-a", T0));
+            assertTrue(acks.isEmpty());
+        }
+    }
+}
