@@ -15,7 +15,7 @@ import org.bourtol.rules.TopologyHarness;
 import org.bourtol.rules.engine.Samples;
 import org.bourtol.rules.engine.Step;
 import org.bourtol.rules.engine.Verdict;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -52,12 +52,8 @@ class ConcentrationTest {
 
     @Nested
     class Topology {
+        @AutoClose
         private final TopologyHarness h = new TopologyHarness(Duration.ofHours(1));
-
-        @AfterEach
-        void close() {
-            h.close();
-        }
 
         private void rule(double factor) {
             h.rule(Fixtures.rule("{'id':'water-point-crowding','type':'herd-concentration','enabled':true,'zones':['wp-konna-mare'],"

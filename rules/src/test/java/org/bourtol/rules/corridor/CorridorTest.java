@@ -15,7 +15,7 @@ import org.bourtol.rules.Fixtures;
 import org.bourtol.rules.TopologyHarness;
 import org.bourtol.rules.engine.Step;
 import org.bourtol.rules.engine.Verdict;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -57,12 +57,8 @@ class CorridorTest {
 
     @Nested
     class Topology {
+        @AutoClose
         private final TopologyHarness h = new TopologyHarness(Duration.ofHours(1));
-
-        @AfterEach
-        void close() {
-            h.close();
-        }
 
         private void rule(int n) {
             h.rule(Fixtures.rule("{'id':'corridor-deviation','type':'corridor-deviation','enabled':true,"

@@ -12,7 +12,7 @@ import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.rules.Fixtures;
 import org.bourtol.rules.TopologyHarness;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,12 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class SeasonsAndEnabledTopologyTest {
 
+    @AutoClose
     private final TopologyHarness h = new TopologyHarness(Duration.ofHours(6));
-
-    @AfterEach
-    void close() {
-        h.close();
-    }
 
     private void rule(String id, boolean enabled, String seasons, String... stations) {
         h.rule(Fixtures.rule("{'id':'" + id + "','type':'gauge-level','enabled':" + enabled + ",'zones':['" + String.join("','", stations)

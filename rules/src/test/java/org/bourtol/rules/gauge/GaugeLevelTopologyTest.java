@@ -14,17 +14,13 @@ import org.bourtol.contracts.observation.AckRequest;
 import org.bourtol.contracts.observation.Source;
 import org.bourtol.rules.Fixtures;
 import org.bourtol.rules.TopologyHarness;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class GaugeLevelTopologyTest {
 
+    @AutoClose
     private final TopologyHarness h = new TopologyHarness(Duration.ofHours(6));
-
-    @AfterEach
-    void close() {
-        h.close();
-    }
 
     private void niameyRule(int warning) {
         h.rule(Fixtures.rule("{'id':'niamey-gauge-level','type':'gauge-level','enabled':true,'zones':['niamey'],"

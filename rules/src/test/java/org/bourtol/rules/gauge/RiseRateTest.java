@@ -14,7 +14,7 @@ import org.bourtol.rules.TopologyHarness;
 import org.bourtol.rules.engine.Samples;
 import org.bourtol.rules.engine.Step;
 import org.bourtol.rules.engine.Verdict;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,12 +43,8 @@ class RiseRateTest {
 
     @Nested
     class Topology {
+        @AutoClose
         private final TopologyHarness h = new TopologyHarness(Duration.ofHours(12));
-
-        @AfterEach
-        void close() {
-            h.close();
-        }
 
         private void rule(int rise) {
             h.rule(Fixtures.rule("{'id':'niger-rise-rate','type':'gauge-rise-rate','enabled':true,'zones':['mopti'],"

@@ -18,7 +18,7 @@ import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.ReportType;
 import org.bourtol.rules.Fixtures;
 import org.bourtol.rules.TopologyHarness;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,12 +28,8 @@ import org.junit.jupiter.api.Test;
 class FloodReportsTopologyTest {
 
     static final Instant T = Instant.parse("2020-08-20T08:00:00Z");
+    @AutoClose
     private final TopologyHarness h = new TopologyHarness(Duration.ofHours(6));
-
-    @AfterEach
-    void close() {
-        h.close();
-    }
 
     private void rule(double threshold) {
         h.rule(Fixtures.rule("{'id':'delta-flood-reports','type':'community-flood-reports','enabled':true,'zones':['mopti-ville','konna'],"

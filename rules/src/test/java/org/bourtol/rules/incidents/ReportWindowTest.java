@@ -18,7 +18,7 @@ import org.bourtol.rules.Fixtures;
 import org.bourtol.rules.TopologyHarness;
 import org.bourtol.rules.engine.Step;
 import org.bourtol.rules.engine.Verdict;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,12 +59,8 @@ class ReportWindowTest {
 
     @Nested
     class Topology {
+        @AutoClose
         private final TopologyHarness h = new TopologyHarness(Duration.ofHours(6));
-
-        @AfterEach
-        void close() {
-            h.close();
-        }
 
         private void rules(int threshold) {
             h.rule(Fixtures.rule("{'id':'delta-incidents','type':'incident-cluster','enabled':true,'zones':['konna','djenne'],"

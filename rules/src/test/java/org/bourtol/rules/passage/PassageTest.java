@@ -13,7 +13,7 @@ import org.bourtol.rules.Fixtures;
 import org.bourtol.rules.TopologyHarness;
 import org.bourtol.rules.engine.Step;
 import org.bourtol.rules.engine.Verdict;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,12 +33,8 @@ class PassageTest {
 
     @Nested
     class Topology {
+        @AutoClose
         private final TopologyHarness h = new TopologyHarness(Duration.ofHours(1));
-
-        @AfterEach
-        void close() {
-            h.close();
-        }
 
         private void rule(int tolerance) {
             h.rule(Fixtures.rule("{'id':'passage-dates','type':'early-late-passage','enabled':true,"

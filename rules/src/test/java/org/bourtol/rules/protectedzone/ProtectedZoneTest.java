@@ -16,7 +16,7 @@ import org.bourtol.rules.Fixtures;
 import org.bourtol.rules.TopologyHarness;
 import org.bourtol.rules.engine.Step;
 import org.bourtol.rules.engine.Verdict;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -51,12 +51,8 @@ class ProtectedZoneTest {
 
     @org.junit.jupiter.api.Nested
     class Topology {
+        @AutoClose
         private final TopologyHarness h = new TopologyHarness(Duration.ofHours(2));
-
-        @AfterEach
-        void close() {
-            h.close();
-        }
 
         private void rule(int severeAtHead, int consecutive) {
             h.rule(Fixtures.rule("{'id':'farmland-protection','type':'herd-in-protected-zone','enabled':true,"

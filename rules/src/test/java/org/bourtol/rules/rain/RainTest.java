@@ -15,7 +15,7 @@ import org.bourtol.rules.TopologyHarness;
 import org.bourtol.rules.engine.Samples;
 import org.bourtol.rules.engine.Step;
 import org.bourtol.rules.engine.Verdict;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -38,12 +38,8 @@ class RainTest {
 
     @Nested
     class Topology {
+        @AutoClose
         private final TopologyHarness h = new TopologyHarness(Duration.ofHours(6));
-
-        @AfterEach
-        void close() {
-            h.close();
-        }
 
         private void rule(int mm) {
             h.rule(Fixtures.rule("{'id':'niamey-rain','type':'rain-accumulation','enabled':true,'zones':['niamey'],"

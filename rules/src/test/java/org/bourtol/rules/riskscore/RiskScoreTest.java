@@ -16,7 +16,7 @@ import org.bourtol.rules.Fixtures;
 import org.bourtol.rules.TopologyHarness;
 import org.bourtol.rules.engine.Step;
 import org.bourtol.rules.engine.Verdict;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -44,12 +44,8 @@ class RiskScoreTest {
 
     @Nested
     class Topology {
+        @AutoClose
         private final TopologyHarness h = new TopologyHarness(Duration.ofHours(2));
-
-        @AfterEach
-        void close() {
-            h.close();
-        }
 
         private void rules(int orange) {
             h.rule(Fixtures.rule("{'id':'farmland-protection','type':'herd-in-protected-zone','enabled':true,'zones':['farm-konna-rice']}"));

@@ -15,7 +15,7 @@ import org.bourtol.rules.Fixtures;
 import org.bourtol.rules.TopologyHarness;
 import org.bourtol.rules.engine.Step;
 import org.bourtol.rules.engine.Verdict;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -37,12 +37,8 @@ class UpstreamLeadTest {
 
     @Nested
     class Topology {
+        @AutoClose
         private final TopologyHarness h = new TopologyHarness(Duration.ofHours(6));
-
-        @AfterEach
-        void close() {
-            h.close();
-        }
 
         private void rule(int cm) {
             h.rule(Fixtures.rule("{'id':'ansongo-niamey-lead','type':'upstream-lead','enabled':true,'zones':['niamey'],"
