@@ -26,7 +26,7 @@ import org.bourtol.contracts.observation.Source;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.ingest.place.ZonesFixture;
-import org.bourtol.ingest.sms.TwilioSignature;
+import org.bourtol.platform.http.TwilioSigner;
 import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.testkit.Mosquitto;
 import org.bourtol.testkit.Poll;
@@ -257,7 +257,7 @@ class IngestIT {
         p.put("To", "+22370000000");
         p.put("Body", body);
         p.put("NumMedia", "0");
-        String sig = TwilioSignature.sign(IngestHarness.TWILIO_TOKEN, IngestHarness.PUBLIC_URL + "/sms/inbound", p);
+        String sig = new TwilioSigner(IngestHarness.TWILIO_TOKEN).sign(IngestHarness.PUBLIC_URL + "/sms/inbound", p);
         return ingest.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(ingest.base() + "/sms/inbound"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-Twilio-Signature", sig)
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form(p))).build(), HttpResponse.BodyHandlers.ofString());

@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.bourtol.platform.http.TwilioSigner;
 import org.bourtol.contracts.directory.Reporter;
 import org.bourtol.contracts.observation.HerdPosition;
 import org.bourtol.contracts.observation.Observation;
@@ -97,7 +98,7 @@ class SmsWebhookTest {
     void independentSignatureMatchesTwiliosPublishedVector() {
         Map<String, String> p = Map.of("Digits", "1234", "CallSid", "CA1234567890ABCDE", "To", "+18005551212",
                 "Caller", "+14158675309", "From", "+14158675309");
-        assertEquals("RSOYDt4T1cUTdK1PDd93/VVr8B8=", TwilioSignature.sign("12345", "https://mycompany.com/myapp.php?foo=1&bar=2", p));
+        assertEquals("RSOYDt4T1cUTdK1PDd93/VVr8B8=", new TwilioSigner("12345").sign("https://mycompany.com/myapp.php?foo=1&bar=2", p));
     }
 
     @Test
@@ -153,11 +154,11 @@ class SmsWebhookTest {
     @Test
     void forgedOrMissingSignatureGets403AndNothingIsIngested() throws Exception {
         Map<String, String> form = sms("SM0003", "ALERTE CONFLIT konna");
-        HttpRequest forged = request("/sms/inbound", form, TwilioSignature.sign("wrong-token", PUBLIC.replaceAll("/$", "") + "/sms/inbound", form));
+        HttpRequest forged = request("/sms/inbound", form, new TwilioSigner("wrong-token").sign(PUBLIC.replaceAll("/$", "") + "/sms/inbound", form));
         assertEquals(403, http.send(forged, HttpResponse.BodyHandlers.ofString()).statusCode());
         assertEquals(403, post("/sms/inbound", form, false).statusCode());
         Map<String, String> tampered = new LinkedHashMap<>(form);
-        HttpRequest signedForOther = request("/sms/inbound", tampered, TwilioSignature.sign(TOKEN, PUBLIC + "sms/inbound", Map.of()));
+        HttpRequest signedForOther = request("/sms/inbound", tampered, new TwilioSigner(TOKEN).sign(PUBLIC + "sms/inbound", Map.of()));
         assertEquals(403, http.send(signedForOther, HttpResponse.BodyHandlers.ofString()).statusCode());
         assertEquals(403, post("/sms/status", Map.of("MessageSid", "SM1", "MessageStatus", "delivered"), false).statusCode());
         assertEquals(0, published.size());
@@ -233,7 +234,7 @@ class SmsWebhookTest {
         publicUrl = null;
         startServer(vertx, 3);
         Map<String, String> form = sms("SM0009", "PLUIE niamey 4");
-        String signature = TwilioSignature.sign(TOKEN, "http://127.0.0.1:" + port + "/sms/inbound", form);
+        String signature = new TwilioSigner(TOKEN).sign("http://127.0.0.1:" + port + "/sms/inbound", form);
         HttpResponse<String> r = http.send(request("/sms/inbound", form, signature), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         assertEquals(403, post("/sms/inbound", sms("SM0010", "PLUIE niamey 4"), true).statusCode());
@@ -252,7 +253,7 @@ class SmsWebhookTest {
     }
 
     private HttpResponse<String> post(String path, Map<String, String> form, boolean sign) throws Exception {
-        String signature = sign ? TwilioSignature.sign(TOKEN, PUBLIC.replaceAll("/$", "") + path, form) : null;
+        String signature = sign ? new TwilioSigner(TOKEN).sign(PUBLIC.replaceAll("/$", "") + path, form) : null;
         return http.send(request(path, form, signature), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.bourtol.platform.http.TwilioSigner;
 import org.bourtol.simulator.scenario.Emission;
 
 /**

@@ -1,4 +1,4 @@
-package org.bourtol.simulator.publish;
+package org.bourtol.platform.http;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -11,7 +11,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Computes {@code X-Twilio-Signature} as Twilio does (ref/twilio/NOTES.md): the full URL, then every
  * form parameter as name + value in ordinal order of the names, HMAC-SHA1 keyed with the auth token,
- * Base64. Written independently of the Twilio SDK so that the simulator exercises the real check.
+ * Base64. Written independently of the Twilio SDK, which Bourtol uses to validate inbound webhooks, so
+ * that everything signing a request (the simulator, {@code bourtol sms}, the local Twilio sink's status
+ * callbacks, tests) exercises the real check.
  */
 public final class TwilioSigner {
 

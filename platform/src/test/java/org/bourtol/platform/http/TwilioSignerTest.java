@@ -1,4 +1,4 @@
-package org.bourtol.simulator.publish;
+package org.bourtol.platform.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
