@@ -14,6 +14,7 @@ import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,31 @@ class EmbeddedMqttIT {
         return o;
     }
 
+    private interface MqttStep {
+        void run() throws MqttException;
+    }
+
+    /** Runs one client call and names it when it fails (Paho's exception carries only its receiver thread's stack). */
+    private static void step(String what, MqttStep call) throws MqttException {
+        try {
+            call.run();
+        } catch (MqttException e) {
+            throw new MqttException(e.getReasonCode(), new IllegalStateException(what + " failed: " + e.getMessage(), e));
+        }
+    }
+
+    private static void connectAgainOnceDropped(MqttClient client) throws MqttException {
+        try {
+            client.connect(persistent());
+        } catch (MqttException e) {
+            if (e.getReasonCode() != MqttException.REASON_CODE_CONNECTION_LOST) {
+                throw e;
+            }
+            System.out.println("embedded broker dropped the first CONNECT after its restart; connecting again");
+            client.connect(persistent());
+        }
+    }
+
     private static MqttCallback into(BlockingQueue<String> queue) {
         return new MqttCallback() {
             @Override
@@ -66,19 +92,19 @@ class EmbeddedMqttIT {
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
         MqttClient sub = new MqttClient(broker.url(), "it-sub", new MemoryPersistence());
         sub.setCallback(into(received));
-        sub.connect(persistent());
+        step("first connect", () -> sub.connect(persistent()));
         sub.subscribe("bourtol/v1/#", 1);
 
         MqttClient pub = new MqttClient(broker.url(), "it-pub", new MemoryPersistence());
-        pub.connect(persistent());
+        step("publisher connect", () -> pub.connect(persistent()));
         pub.publish("bourtol/v1/a", "one".getBytes(StandardCharsets.UTF_8), 1, false);
         pub.publish("bourtol/v1/big", new byte[16 * 1024], 1, false);
         assertEquals("bourtol/v1/a=one", received.poll(10, TimeUnit.SECONDS));
         assertTrue(received.poll(10, TimeUnit.SECONDS).startsWith("bourtol/v1/big="), "16 KB payload (over Moquette's 8 KB default)");
 
         sub.disconnect();
-        pub.publish("bourtol/v1/a", "while-offline".getBytes(StandardCharsets.UTF_8), 1, false);
-        sub.connect(persistent());
+        step("publish while offline", () -> pub.publish("bourtol/v1/a", "while-offline".getBytes(StandardCharsets.UTF_8), 1, false));
+        step("reconnect to the same broker", () -> sub.connect(persistent()));
         assertEquals("bourtol/v1/a=while-offline", received.poll(10, TimeUnit.SECONDS), "queued for the offline persistent session");
         sub.disconnect();
         pub.disconnect();
@@ -87,7 +113,10 @@ class EmbeddedMqttIT {
 
         EmbeddedMqtt again = new EmbeddedMqtt(dir, port).start();
         try {
-            sub.connect(persistent()); // no new SUBSCRIBE: the session's subscription was persisted
+            // no new SUBSCRIBE: the session's subscription was persisted. Right after a restart Moquette
+            // sometimes drops the first CONNECT of a restored persistent session (seen 1 in 8 runs under CPU
+            // load); a real client (ingest: Paho with reconnect) connects again, and so does this one
+            step("reconnect after the restart", () -> connectAgainOnceDropped(sub));
             MqttClient pub2 = new MqttClient(again.url(), "it-pub2", new MemoryPersistence());
             pub2.connect();
             pub2.publish("bourtol/v1/a", "after-restart".getBytes(StandardCharsets.UTF_8), 1, false);
