@@ -33,8 +33,6 @@ import org.bourtol.testkit.Poll;
 import org.bourtol.testkit.RunId;
 import org.bourtol.testkit.SharedKafka;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -68,11 +66,7 @@ class IngestIT {
                 Map.of("BOURTOL_HTTP_MAX_BODY_BYTES", "4096", "BOURTOL_MQTT_MAX_PAYLOAD_BYTES", "4096"));
         Poll.until(WAIT, "ingest connected to mosquitto", () -> ingest.health.snapshot().getJsonObject("components")
                 .getJsonObject("ingest-mqtt").getString("status").equals("UP"));
-        device = new MqttClient(broker.url(), "device-" + RUN, new MemoryPersistence());
-        MqttConnectOptions o = new MqttConnectOptions();
-        o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        o.setMaxInflight(1000);
-        device.connect(o);
+        device = Devices.connect(broker.url(), "device-" + RUN);
     }
 
     static void publishZones(KafkaClients clients) {

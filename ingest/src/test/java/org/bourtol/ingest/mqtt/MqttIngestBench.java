@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.bourtol.ingest.Devices;
 import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.ingest.place.ZonesFixture;
 import org.bourtol.ingest.publish.KafkaSink;
@@ -17,7 +18,6 @@ import org.bourtol.testkit.Poll;
 import org.bourtol.testkit.RunId;
 import org.bourtol.testkit.SharedKafka;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
@@ -53,10 +53,7 @@ public final class MqttIngestBench {
             ingest.start();
             Poll.until(Duration.ofSeconds(60), "subscribed", ingest::subscribed);
             MqttAsyncClient device = new MqttAsyncClient(broker.url(), "dev-" + run, new MemoryPersistence());
-            MqttConnectOptions o = new MqttConnectOptions();
-            o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-            o.setMaxInflight(1000);
-            device.connect(o).waitForCompletion();
+            device.connect(Devices.options()).waitForCompletion();
             for (int round = 1; round <= 2; round++) {
                 double before = metrics.counter("bourtol.ingest.messages", "source", "mqtt").count();
                 long start = System.nanoTime();

@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.bourtol.ingest.Devices;
 import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.contracts.config.ConfigLoader;
 import org.bourtol.contracts.observation.GaugeReading;
@@ -68,11 +69,7 @@ class MqttRedeliveryIT {
             first.start();
             Poll.until(WAIT, "first instance subscribed", first::subscribed);
 
-            MqttClient device = new MqttClient(broker.url(), "dev-" + run, new MemoryPersistence());
-            MqttConnectOptions o = new MqttConnectOptions();
-            o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-            o.setMaxInflight(1000);
-            device.connect(o);
+            MqttClient device = Devices.connect(broker.url(), "dev-" + run);
             for (int i = 1; i <= n; i++) {
                 device.publish("bourtol/v1/gauge/" + station, gauge(i), 1, false);
             }
@@ -171,10 +168,8 @@ class MqttRedeliveryIT {
     }
 
     private static MqttConnectOptions options(boolean clean) {
-        MqttConnectOptions o = new MqttConnectOptions();
-        o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        MqttConnectOptions o = Devices.options();
         o.setCleanSession(clean);
-        o.setMaxInflight(1000);
         return o;
     }
 

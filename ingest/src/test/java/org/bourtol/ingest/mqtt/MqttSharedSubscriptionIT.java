@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.bourtol.ingest.Devices;
 import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.contracts.config.ConfigLoader;
 import org.bourtol.contracts.observation.GaugeReading;
@@ -23,8 +24,6 @@ import org.bourtol.testkit.Poll;
 import org.bourtol.testkit.RunId;
 import org.bourtol.testkit.SharedKafka;
 import org.eclipse.paho.client.mqttv3.MqttClient;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 
 /** Two ingest instances in one shared-subscription group split the messages; each message reaches Kafka once. */
@@ -45,11 +44,7 @@ class MqttSharedSubscriptionIT {
             a.start();
             b.start();
             Poll.until(WAIT, "both subscribed", () -> a.subscribed() && b.subscribed());
-            MqttClient device = new MqttClient(broker.url(), "dev-" + run, new MemoryPersistence());
-            MqttConnectOptions o = new MqttConnectOptions();
-            o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-            o.setMaxInflight(1000);
-            device.connect(o);
+            MqttClient device = Devices.connect(broker.url(), "dev-" + run);
             for (int i = 1; i <= n; i++) {
                 device.publish("bourtol/v1/gauge/" + station, ("{\"levelCm\":" + i + ",\"observedAt\":\"2026-11-24T07:00:00Z\"}")
                         .getBytes(StandardCharsets.UTF_8), 1, false);
