@@ -16,6 +16,7 @@ import org.bourtol.contracts.topic.Topics;
 import org.bourtol.embedded.EmbeddedKafka;
 import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.platform.kafka.TopicAdmin;
+import org.bourtol.platform.kafka.TopicLayout;
 import org.bourtol.testkit.Poll;
 import org.bourtol.testkit.RunId;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class SpoolIT {
         EmbeddedKafka kafka = new EmbeddedKafka(kafkaDir, 0).start();
         int port = kafka.port();
         KafkaClients clients = new KafkaClients(new BourtolConfig.Kafka(kafka.bootstrap(), "PLAINTEXT", "PLAIN", null, null, null, null, 0));
-        TopicAdmin.ensureTopics(clients, (short) 1);
+        TopicAdmin.ensureTopics(clients, TopicLayout.SINGLE_NODE);
         IngestIT.publishZones(clients);
 
         IngestHarness first = new IngestHarness(kafka.bootstrap(), null, null, data, Map.of());

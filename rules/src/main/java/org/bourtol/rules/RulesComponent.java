@@ -20,6 +20,7 @@ import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.platform.kafka.DirectoryCache;
 import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.platform.kafka.Publisher;
+import org.bourtol.platform.kafka.TopicLayout;
 import org.bourtol.rules.api.AlertsApi;
 import org.bourtol.rules.api.AlertsView;
 import org.bourtol.rules.api.AuditHistory;
@@ -56,10 +57,19 @@ public final class RulesComponent implements Component {
     private final DirectoryCache<AlertEvent> alerts;
     private final Publisher publisher;
     private final Directories directories;
+    private final TopicLayout layout;
     private volatile KafkaStreams streams;
 
+    /** On a single-node cluster (tests). */
     public RulesComponent(Vertx vertx, Router router, BourtolConfig config, KafkaClients kafka, ApiAuth auth,
                           MeterRegistry metrics) {
+        this(vertx, router, config, kafka, auth, metrics, TopicLayout.SINGLE_NODE);
+    }
+
+    /** With the cluster's topic layout, which the Streams internal topics (changelogs, repartitions) follow. */
+    public RulesComponent(Vertx vertx, Router router, BourtolConfig config, KafkaClients kafka, ApiAuth auth,
+                          MeterRegistry metrics, TopicLayout layout) {
+        this.layout = layout;
         this.vertx = vertx;
         this.config = config;
         this.kafka = kafka;
@@ -119,8 +129,9 @@ public final class RulesComponent implements Component {
                 }
             }
             Seeder.seedIfEmpty(directories, validator);
-            KafkaStreams s = new KafkaStreams(RulesTopology.build(env),
-                    RulesTopology.properties(kafka.common(), config.rules().applicationId(), config.dataDir()));
+            KafkaStreams s = new KafkaStreams(RulesTopology.build(env), RulesTopology.scaledOut(
+                    RulesTopology.properties(kafka.common(), config.rules().applicationId(), config.dataDir()),
+                    layout, config.rules().standbyReplicas()));
             s.setUncaughtExceptionHandler(e -> {
                 LOG.error("rules stream thread failed, replacing it", e);
                 return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;

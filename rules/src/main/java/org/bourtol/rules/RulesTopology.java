@@ -3,6 +3,7 @@ package org.bourtol.rules;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -11,21 +12,22 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.bourtol.contracts.observation.AckRequest;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.topic.Topics;
+import org.bourtol.platform.kafka.TopicLayout;
+import org.bourtol.rules.concentration.ConcentrationTopology;
+import org.bourtol.rules.corridor.CorridorTopology;
 import org.bourtol.rules.engine.CorruptRecordHandler;
 import org.bourtol.rules.engine.GlobalDirectory;
 import org.bourtol.rules.engine.ProcessingFailureHandler;
 import org.bourtol.rules.engine.RulesEnv;
 import org.bourtol.rules.engine.Signal;
 import org.bourtol.rules.gauge.GaugeLevelTopology;
+import org.bourtol.rules.gauge.RiseRateTopology;
 import org.bourtol.rules.incidents.IncidentTopology;
 import org.bourtol.rules.lifecycle.LifecycleTopology;
-import org.bourtol.rules.corridor.CorridorTopology;
 import org.bourtol.rules.passage.PassageTopology;
-import org.bourtol.rules.concentration.ConcentrationTopology;
-import org.bourtol.rules.gauge.RiseRateTopology;
+import org.bourtol.rules.protectedzone.ProtectedZoneTopology;
 import org.bourtol.rules.rain.RainTopology;
 import org.bourtol.rules.upstream.UpstreamLeadTopology;
-import org.bourtol.rules.protectedzone.ProtectedZoneTopology;
 
 /**
  * The whole rules topology: global zone and rule stores, one branch per rule family producing
@@ -74,6 +76,19 @@ public final class RulesTopology {
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
         p.put("processing.exception.handler.global.enabled", true);
+        return p;
+    }
+
+    /**
+     * The cluster's layout applied to the Streams internal topics (changelogs and repartition topics get the
+     * same replication factor and min.insync.replicas as Bourtol's topics), and {@code num.standby.replicas}
+     * warm copies of each store on other instances, so that a failover resumes from a nearly current copy
+     * instead of restoring the store from its changelog.
+     */
+    public static Properties scaledOut(Properties p, TopicLayout layout, int standbyReplicas) {
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) layout.replicationFactor());
+        p.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG), String.valueOf(layout.minInsyncReplicas()));
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
         return p;
     }
 }

@@ -4,6 +4,7 @@ import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.embedded.EmbeddedKafka;
 import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.platform.kafka.TopicAdmin;
+import org.bourtol.platform.kafka.TopicLayout;
 
 /**
  * One embedded Kafka broker per test JVM (failsafe runs all ITs of a module in one JVM), started on
@@ -21,7 +22,7 @@ public final class SharedKafka {
         if (kafka == null) {
             kafka = new EmbeddedKafka(EmbeddedKafka.tempDataDir("bourtol-it-kafka"), 0).start();
             Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "shared-kafka-stop"));
-            TopicAdmin.ensureTopics(clients(), (short) 1);
+            TopicAdmin.ensureTopics(clients(), TopicLayout.SINGLE_NODE);
         }
         return kafka.bootstrap();
     }

@@ -19,14 +19,30 @@ public record BourtolConfig(Http http, Path dataDir, Kafka kafka, Mqtt mqtt, Twi
     public record Http(String host, int port, String publicUrl, int maxBodyBytes) {
     }
 
-    /** Kafka. {@code bootstrap} null means embedded mode picks it. */
+    /**
+     * Kafka. {@code bootstrap} null means embedded mode picks it. {@code replicationFactor} and
+     * {@code minInsyncReplicas} null mean "derived from the cluster at startup" (1 on the embedded broker, else
+     * min(3, brokers) and 2 when the factor is at least 3); {@code observationPartitions} is the partition count of
+     * the observations topic when Bourtol creates it, and so the rules' parallelism.
+     */
     public record Kafka(String bootstrap, String securityProtocol, String saslMechanism, String username, String password,
-                        String truststorePath, String truststorePassword, int embeddedPort) {
+                        String truststorePath, String truststorePassword, int embeddedPort, Integer replicationFactor,
+                        Integer minInsyncReplicas, int observationPartitions) {
+
+        /** Topic layout derived from the cluster, the observations topic with 3 partitions. */
+        public Kafka(String bootstrap, String securityProtocol, String saslMechanism, String username, String password,
+                     String truststorePath, String truststorePassword, int embeddedPort) {
+            this(bootstrap, securityProtocol, saslMechanism, username, password, truststorePath, truststorePassword, embeddedPort,
+                    null, null, 3);
+        }
+
         @Override
         public String toString() {
             return "Kafka[bootstrap=" + bootstrap + ", securityProtocol=" + securityProtocol + ", saslMechanism=" + saslMechanism
                     + ", username=" + username + ", password=" + redact(password) + ", truststorePath=" + truststorePath
-                    + ", truststorePassword=" + redact(truststorePassword) + ", embeddedPort=" + embeddedPort + "]";
+                    + ", truststorePassword=" + redact(truststorePassword) + ", embeddedPort=" + embeddedPort
+                    + ", replicationFactor=" + replicationFactor + ", minInsyncReplicas=" + minInsyncReplicas
+                    + ", observationPartitions=" + observationPartitions + "]";
         }
     }
 
@@ -84,8 +100,17 @@ public record BourtolConfig(Http http, Path dataDir, Kafka kafka, Mqtt mqtt, Twi
     public record Ingest(int smsPerSenderPerHour, int maxBatchItems, Duration spoolDrainInterval) {
     }
 
-    /** Rules engine. {@code unverifiedWeight} is the weight of a report from an unverified sender (verified = 1). */
-    public record Rules(String applicationId, Duration grace, double unverifiedWeight) {
+    /**
+     * Rules engine. {@code unverifiedWeight} is the weight of a report from an unverified sender (verified = 1);
+     * {@code standbyReplicas} is Kafka Streams' {@code num.standby.replicas}: warm copies of each state store kept
+     * on other instances so that a failover does not rebuild the store from its changelog.
+     */
+    public record Rules(String applicationId, Duration grace, double unverifiedWeight, int standbyReplicas) {
+
+        /** Without standby replicas (one instance). */
+        public Rules(String applicationId, Duration grace, double unverifiedWeight) {
+            this(applicationId, grace, unverifiedWeight, 0);
+        }
     }
 
     /**

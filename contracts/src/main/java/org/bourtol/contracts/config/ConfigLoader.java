@@ -48,6 +48,9 @@ public final class ConfigLoader {
         def("kafka.truststorePath", null);
         def("kafka.truststorePassword", null);
         def("kafka.embeddedPort", "9092", "BOURTOL_EMBEDDED_KAFKA_PORT");
+        def("kafka.replicationFactor", null);
+        def("kafka.minInsyncReplicas", null);
+        def("kafka.observationPartitions", "3");
         def("mqtt.url", null, "BOURTOL_MQTT_URL");
         def("mqtt.username", null, "BOURTOL_MQTT_USERNAME");
         def("mqtt.password", null, "BOURTOL_MQTT_PASSWORD");
@@ -82,6 +85,7 @@ public final class ConfigLoader {
         def("rules.applicationId", "bourtol-rules");
         def("rules.grace", "PT1H");
         def("rules.unverifiedWeight", "0.5");
+        def("rules.standbyReplicas", "0");
         def("notifier.groupWindow", "PT30S");
         def("notifier.repeatInterval", "PT1H");
         def("notifier.maxSmsPerRecipientPerHour", "10");
@@ -164,7 +168,13 @@ public final class ConfigLoader {
                 r.str("kafka.bootstrap"), r.oneOf("kafka.securityProtocol", "PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"),
                 r.oneOf("kafka.saslMechanism", "PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"),
                 r.str("kafka.username"), r.str("kafka.password"), r.file("kafka.truststorePath"), r.str("kafka.truststorePassword"),
-                r.port("kafka.embeddedPort"));
+                r.port("kafka.embeddedPort"), r.optionalIntIn("kafka.replicationFactor", 1, 16),
+                r.optionalIntIn("kafka.minInsyncReplicas", 1, 16), r.intIn("kafka.observationPartitions", 1, 1024));
+        if (kafka.replicationFactor() != null && kafka.minInsyncReplicas() != null
+                && kafka.minInsyncReplicas() > kafka.replicationFactor()) {
+            problems.add("kafka.minInsyncReplicas (BOURTOL_KAFKA_MIN_INSYNC_REPLICAS): " + kafka.minInsyncReplicas()
+                    + " is more than kafka.replicationFactor " + kafka.replicationFactor() + "; no write could succeed");
+        }
         BourtolConfig.Mqtt mqtt = new BourtolConfig.Mqtt(
                 r.url("mqtt.url", "tcp", "ssl", "mqtt", "mqtts"), r.str("mqtt.username"), r.str("mqtt.password"),
                 r.file("mqtt.truststorePath"), r.str("mqtt.truststorePassword"), r.str("mqtt.clientId"), r.topicPrefix("mqtt.prefix"),
@@ -190,7 +200,8 @@ public final class ConfigLoader {
                 r.intIn("ingest.smsPerSenderPerHour", 1, 100_000), r.intIn("ingest.maxBatchItems", 1, 100_000),
                 r.duration("ingest.spoolDrainInterval"));
         BourtolConfig.Rules rules = new BourtolConfig.Rules(
-                r.str("rules.applicationId"), r.duration("rules.grace"), r.doubleIn("rules.unverifiedWeight", 0, 1));
+                r.str("rules.applicationId"), r.duration("rules.grace"), r.doubleIn("rules.unverifiedWeight", 0, 1),
+                r.intIn("rules.standbyReplicas", 0, 8));
         BourtolConfig.Notifier notifier = new BourtolConfig.Notifier(
                 r.duration("notifier.groupWindow"), r.duration("notifier.repeatInterval"),
                 r.intIn("notifier.maxSmsPerRecipientPerHour", 1, 10_000), r.zone("notifier.timezone"), r.str("notifier.instanceId"),
@@ -250,6 +261,11 @@ public final class ConfigLoader {
                 problems.add(label(key) + ": expected " + expected + ", got '" + v + "'");
                 return fallback;
             }
+        }
+
+        /** An integer in range, or null when the key is unset. */
+        Integer optionalIntIn(String key, int min, int max) {
+            return str(key) == null ? null : intIn(key, min, max);
         }
 
         int intIn(String key, int min, int max) {

@@ -32,6 +32,7 @@ import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.platform.http.ApiErrors;
 import org.bourtol.platform.kafka.DirectoryCache;
 import org.bourtol.platform.kafka.KafkaClients;
+import org.bourtol.platform.kafka.TopicLayout;
 import org.bourtol.rules.RulesComponent;
 import org.bourtol.timeseries.TimeSeriesComponent;
 import org.slf4j.Logger;
@@ -145,8 +146,11 @@ public final class Platform implements AutoCloseable {
                 : MqttHealth.external(vertx, config.mqtt());
         health.register("mqtt", mqttHealth::status);
 
-        short replication = (short) (options.embedded() ? 1 : Math.min(3, kafkaHealth.brokerCount()));
-        TopicsReady.ensure(kafka, replication, Duration.ofSeconds(60));
+        TopicLayout layout = TopicLayout.resolve(config.kafka(), options.embedded(),
+                options.embedded() ? 1 : kafkaHealth.brokerCount());
+        LOG.info("topic layout [replicationFactor: {}, minInsyncReplicas: {}, observationPartitions: {}]",
+                layout.replicationFactor(), layout.minInsyncReplicas(), layout.observationPartitions());
+        TopicsReady.ensure(kafka, layout, Duration.ofSeconds(60));
 
         ApiAuth auth = new ApiAuth(adminToken);
         tokens = new DirectoryCache<>(kafka, Topics.TOKENS).onChange((hash, token) -> {
@@ -167,7 +171,7 @@ public final class Platform implements AutoCloseable {
         for (Part part : options.parts()) {
             components.add(switch (part) {
                 case INGEST -> new IngestComponent(vertx, router, config, kafka, auth, metrics.registry(), pseudonyms);
-                case RULES -> new RulesComponent(vertx, router, config, kafka, auth, metrics.registry());
+                case RULES -> new RulesComponent(vertx, router, config, kafka, auth, metrics.registry(), layout);
                 case NOTIFIER -> new NotifierComponent(vertx, router, config, kafka, auth, metrics.registry(), pseudonyms);
                 case TIMESERIES -> new TimeSeriesComponent(vertx, config, kafka, metrics.registry());
             });

@@ -13,6 +13,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.platform.kafka.TopicAdmin;
+import org.bourtol.platform.kafka.TopicLayout;
 import org.bourtol.testkit.Poll;
 import org.bourtol.testkit.SharedKafka;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class TopicCatalogueIT {
                     List.of(new AlterConfigOp(new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, "2592000000"), AlterConfigOp.OpType.SET))))
                     .all().get(30, TimeUnit.SECONDS);
             Poll.until(Duration.ofSeconds(30), "the 30-day limit applied", () -> "2592000000".equals(retention(admin, Topics.AUDIT.name())));
-            TopicAdmin.ensureTopics(SharedKafka.clients(), (short) 1);
+            TopicAdmin.ensureTopics(SharedKafka.clients(), TopicLayout.SINGLE_NODE);
             Poll.until(Duration.ofSeconds(30), "the limit removed at start", () -> "-1".equals(retention(admin, Topics.AUDIT.name())));
         }
     }

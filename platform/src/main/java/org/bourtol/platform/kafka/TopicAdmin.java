@@ -30,13 +30,16 @@ public final class TopicAdmin {
     private TopicAdmin() {
     }
 
-    /** Cleanup policy and retention of a catalogue topic. */
-    static Map<String, String> configOf(Topic<String, ?> t) {
+    /** Cleanup policy and retention of a catalogue topic, with the layout's min.insync.replicas. */
+    static Map<String, String> configOf(Topic<String, ?> t, TopicLayout layout) {
+        String minIsr = String.valueOf(layout.minInsyncReplicas());
         if (t.compacted()) {
-            return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+            return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                    TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minIsr);
         }
         return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-                TopicConfig.RETENTION_MS_CONFIG, Topics.KEPT_FOREVER.contains(t) ? "-1" : EVENT_RETENTION_MS);
+                TopicConfig.RETENTION_MS_CONFIG, Topics.KEPT_FOREVER.contains(t) ? "-1" : EVENT_RETENTION_MS,
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minIsr);
     }
 
     private static void keepForever(Admin admin, Set<String> existing) throws InterruptedException, ExecutionException, TimeoutException {
@@ -52,13 +55,28 @@ public final class TopicAdmin {
         }
     }
 
-    public static List<String> ensureTopics(KafkaClients clients, short replicationFactor) {
+    /**
+     * Creates the missing catalogue topics with the layout's replication, partitions and min.insync.replicas.
+     * Existing topics are left as they are (their partition count decides the parallelism; changing it would
+     * move keys between partitions and so between state stores): a difference from the layout is logged.
+     *
+     * @return the names of the topics created
+     */
+    public static List<String> ensureTopics(KafkaClients clients, TopicLayout layout) {
         try (Admin admin = Admin.create(clients.common())) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (Topic<String, ?> t : Topics.ALL) {
                 if (!existing.contains(t.name())) {
-                    missing.add(new NewTopic(t.name(), t.partitions(), replicationFactor).configs(configOf(t)));
+                    missing.add(new NewTopic(t.name(), layout.partitionsOf(t), layout.replicationFactor()).configs(configOf(t, layout)));
+                }
+            }
+            if (existing.contains(Topics.OBSERVATIONS.name())) {
+                int actual = admin.describeTopics(List.of(Topics.OBSERVATIONS.name())).allTopicNames().get(30, TimeUnit.SECONDS)
+                        .get(Topics.OBSERVATIONS.name()).partitions().size();
+                if (actual != layout.observationPartitions()) {
+                    LOG.warn("observations topic kept as it is [topic: {}, partitions: {}, kafka.observationPartitions: {}]; "
+                            + "see docs/operations.md to change it", Topics.OBSERVATIONS.name(), actual, layout.observationPartitions());
                 }
             }
             if (!missing.isEmpty()) {
