@@ -15,6 +15,7 @@ import org.bourtol.contracts.observation.AckRequest;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.observation.Rejected;
 import org.bourtol.contracts.observation.SmsStatus;
+import org.bourtol.contracts.triage.TriageMessage;
 
 /**
  * The topic catalogue. Event topics keep 30 days by default (a backtest window); directory topics are
@@ -42,6 +43,12 @@ public final class Topics {
     /** Twilio status callbacks, keyed by MessageSid. */
     public static final Topic<String, SmsStatus> SMS_STATUS =
             new Topic<>("bourtol.sms-status.v1", KEY, new JsonSerde<>(SmsStatus.class), 1, false);
+    /**
+     * Community messages not understood but naming a known place or a hazard word, for an officer to
+     * read; keyed by message id. Not observations: they raise nothing by themselves.
+     */
+    public static final Topic<String, TriageMessage> TRIAGE =
+            new Topic<>("bourtol.triage.v1", KEY, new JsonSerde<>(TriageMessage.class), 1, false);
     /** Who changed what in the directories, keyed by "entity/id"; append-only. */
     public static final Topic<String, AuditEntry> AUDIT =
             new Topic<>("bourtol.audit.v1", KEY, new JsonSerde<>(AuditEntry.class), 1, false);
@@ -62,14 +69,15 @@ public final class Topics {
     /**
      * Event topics kept forever instead of the 30 days of the others: the audit trail (every rule and
      * recipient version), the alert lifecycle (the alerts view and the notifier rebuild active alerts
-     * from it, however old) and the delivery ledger (what was sent for those alerts). They grow by a few
-     * records per alert step or directory change.
+     * from it, however old), the delivery ledger (what was sent for those alerts) and the messages to
+     * triage (a community report an officer has not read yet must not expire). They grow by a few
+     * records per alert step, directory change or unclear SMS.
      */
-    public static final List<Topic<String, ?>> KEPT_FOREVER = List.of(AUDIT, ALERTS, DELIVERIES);
+    public static final List<Topic<String, ?>> KEPT_FOREVER = List.of(AUDIT, ALERTS, DELIVERIES, TRIAGE);
 
     /** Every topic Bourtol creates at startup (idempotently). */
     public static final List<Topic<String, ?>> ALL = List.of(
-            OBSERVATIONS, REJECTED, ALERTS, ACKS, DELIVERIES, SMS_STATUS, AUDIT, ZONES, RULES, RECIPIENTS, REPORTERS, TOKENS);
+            OBSERVATIONS, REJECTED, TRIAGE, ALERTS, ACKS, DELIVERIES, SMS_STATUS, AUDIT, ZONES, RULES, RECIPIENTS, REPORTERS, TOKENS);
 
     private Topics() {
     }
