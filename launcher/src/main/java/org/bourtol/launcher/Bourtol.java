@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 SimulateCommand.class,
                 SmsCommand.class,
                 BenchCommand.class,
+                HealthCommand.class,
         })
 public final class Bourtol implements Runnable {
 
