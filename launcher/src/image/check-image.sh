@@ -38,6 +38,9 @@ if [ "$(id -u)" != 0 ] || ! command -v unshare >/dev/null; then
   exit 0
 fi
 mkdir -p root/proc
+# What a container runtime mounts into every container: its /etc/hosts (with its host name) and resolv.conf.
+printf '127.0.0.1 localhost %s\n::1 localhost ip6-localhost\n' "$(hostname)" > root/etc/hosts
+cp /etc/resolv.conf root/etc/resolv.conf 2>/dev/null || true
 # The entrypoint as the image declares it, under the image's user, with the image's environment.
 env -i BOURTOL_DATA_DIR=/data BOURTOL_HTTP_HOST=0.0.0.0 JAVA_HOME=/opt/java HOME=/data \
   unshare --mount --pid --fork sh -c 'mount -t proc proc "$0/proc" && exec chroot --userspec=65532:65532 "$0" /opt/java/bin/java -XX:MaxRAMPercentage=75 -cp @/app/jib-classpath-file org.bourtol.launcher.Bourtol "$@"' \

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 ComponentCommand.Ingest.class,
                 ComponentCommand.Rules.class,
                 ComponentCommand.Notifier.class,
+                ComponentCommand.TimeSeries.class,
                 DemoCommand.class,
                 SimulateCommand.class,
                 SmsCommand.class,

@@ -51,4 +51,13 @@ abstract class ComponentCommand implements Callable<Integer> {
             return Platform.Part.NOTIFIER;
         }
     }
+
+    @Command(name = "timeseries", mixinStandardHelpOptions = true,
+            description = "Run the InfluxDB sink alone: observations, alerts and deliveries from Kafka to InfluxDB.")
+    static final class TimeSeries extends ComponentCommand {
+        @Override
+        Platform.Part part() {
+            return Platform.Part.TIMESERIES;
+        }
+    }
 }

@@ -110,6 +110,13 @@ public final class ConfigLoader {
         return "BOURTOL_" + key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_').toUpperCase(Locale.ROOT);
     }
 
+    /** Every environment variable the loader reads: the one derived from each key, and the short aliases. */
+    public static java.util.Set<String> environmentNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>(ALIASES.keySet());
+        DEFAULTS.keySet().forEach(k -> names.add(envName(k)));
+        return java.util.Collections.unmodifiableSet(names);
+    }
+
     /** Every known key with its default, for documentation ({@code bourtol config --keys}). */
     public static Map<String, String> defaults() {
         return java.util.Collections.unmodifiableMap(DEFAULTS);
