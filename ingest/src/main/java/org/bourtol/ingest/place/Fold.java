@@ -1,38 +1,12 @@
 package org.bourtol.ingest.place;
 
-import java.text.Normalizer;
-import java.util.Locale;
-import java.util.regex.Pattern;
-
 /**
- * Folding of free text typed on basic phones: lower case, accents and ligatures removed
- * ({@code "Djenné"} → {@code "djenne"}, {@code "bœufs"} → {@code "boeufs"}). Pure.
+ * Typing-mistake tolerance for words typed on basic phones, compared after
+ * {@link org.bourtol.contracts.text.Gsm7#key folding}. Pure.
  */
 public final class Fold {
 
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-
     private Fold() {
-    }
-
-    /** Lower case without diacritics; other characters are kept. */
-    public static String fold(String text) {
-        return ascii(text).toLowerCase(Locale.ROOT);
-    }
-
-    /** The text without diacritics or ligatures, case kept ({@code "Ségou"} → {@code "Segou"}). */
-    public static String ascii(String text) {
-        if (text == null) {
-            return "";
-        }
-        String s = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE").replace("ß", "ss")
-                .replace("’", "'").replace("ø", "o").replace("Ø", "O").replace("đ", "d").replace("ł", "l");
-        return MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
-    }
-
-    /** A lookup key: folded, every non-alphanumeric run turned into one space, trimmed. */
-    public static String key(String text) {
-        return fold(text).replaceAll("[^a-z0-9]+", " ").trim();
     }
 
     /**

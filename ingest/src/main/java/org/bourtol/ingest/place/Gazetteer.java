@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.directory.ZoneKind;
+import org.bourtol.contracts.text.Gsm7;
 
 /**
  * Place names from the zones: each zone is findable by its name, its name without a parenthesis, the
@@ -45,18 +46,18 @@ public final class Gazetteer {
             if (p == null) {
                 continue;
             }
-            String display = Fold.ascii(z.name());
+            String display = Gsm7.ascii(z.name());
             Place place = new Place(z.id(), display, p[0], p[1], z.kind());
             byId.put(z.id(), place);
             Set<String> keys = new LinkedHashSet<>();
-            keys.add(Fold.key(z.name()));
+            keys.add(Gsm7.key(z.name()));
             Matcher m = PAREN.matcher(z.name());
             if (m.matches()) {
-                keys.add(Fold.key(m.group(1)));
-                keys.add(Fold.key(m.group(2)));
+                keys.add(Gsm7.key(m.group(1)));
+                keys.add(Gsm7.key(m.group(2)));
             }
-            z.aliases().forEach(a -> keys.add(Fold.key(a)));
-            keys.add(Fold.key(z.id()));
+            z.aliases().forEach(a -> keys.add(Gsm7.key(a)));
+            keys.add(Gsm7.key(z.id()));
             for (String k : keys) {
                 if (!k.isEmpty()) {
                     List<Place> list = byKey.computeIfAbsent(k, x -> new ArrayList<>());
@@ -90,10 +91,10 @@ public final class Gazetteer {
                 return r;
             }
         }
-        List<String> tokens = List.of(Fold.key(text).split(" "));
+        List<String> tokens = List.of(Gsm7.key(text).split(" "));
         Resolution r = resolve(tokens, 0, z -> true);
         if (r instanceof Resolution.Found f && f.tokens() < tokens.size()) {
-            return new Resolution.Unknown(Fold.key(text), nearest(Fold.key(text), z -> true));
+            return new Resolution.Unknown(Gsm7.key(text), nearest(Gsm7.key(text), z -> true));
         }
         return r;
     }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.bourtol.contracts.observation.ReportType;
 import org.bourtol.contracts.observation.Species;
+import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.ingest.place.Place;
 
 /**

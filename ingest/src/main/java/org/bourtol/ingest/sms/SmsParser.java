@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import org.bourtol.contracts.directory.ZoneKind;
 import org.bourtol.contracts.observation.ReportType;
 import org.bourtol.contracts.observation.Species;
-import org.bourtol.ingest.place.Fold;
+import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.ingest.place.Gazetteer;
 import org.bourtol.ingest.place.Place;
 import org.bourtol.ingest.place.Resolution;
@@ -65,8 +65,8 @@ public final class SmsParser {
             case RAIN:
                 return rain(lang, rest);
             case OK:
-                return ack(lang, List.of(Fold.fold(body).replaceAll("[^a-z0-9]+", " ").trim().split(" ")).subList(1, Math.max(1,
-                        Fold.fold(body).replaceAll("[^a-z0-9]+", " ").trim().split(" ").length)));
+                return ack(lang, List.of(Gsm7.fold(body).replaceAll("[^a-z0-9]+", " ").trim().split(" ")).subList(1, Math.max(1,
+                        Gsm7.fold(body).replaceAll("[^a-z0-9]+", " ").trim().split(" ").length)));
             default:
                 return new SmsCommand.Help(lang);
         }
@@ -74,13 +74,13 @@ public final class SmsParser {
 
     /** The species a word names (any synonym or close misspelling), for payloads that use the SMS words. */
     public static java.util.Optional<Species> species(String word) {
-        Word<Species> w = word == null ? null : Vocabulary.approximate(Vocabulary.SPECIES, Fold.key(word));
+        Word<Species> w = word == null ? null : Vocabulary.approximate(Vocabulary.SPECIES, Gsm7.key(word));
         return java.util.Optional.ofNullable(w == null ? null : w.meaning());
     }
 
     /** The report type a word names (any synonym or close misspelling). */
     public static java.util.Optional<ReportType> reportType(String word) {
-        Word<ReportType> w = word == null ? null : Vocabulary.approximate(Vocabulary.TYPES, Fold.key(word));
+        Word<ReportType> w = word == null ? null : Vocabulary.approximate(Vocabulary.TYPES, Gsm7.key(word));
         return java.util.Optional.ofNullable(w == null ? null : w.meaning());
     }
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bourtol.ingest.place.Fold;
+import org.bourtol.contracts.text.Gsm7;
 
 /** Words and numbers of an SMS body, as the grammar reads them. Pure. */
 final class SmsTokens {
@@ -24,7 +24,7 @@ final class SmsTokens {
         if (body == null) {
             return out;
         }
-        String s = Fold.fold(body).replace("->", " vers ").replace("→", " vers ").replaceAll("[^a-z0-9.,:+\\-]", " ");
+        String s = Gsm7.fold(body).replace("->", " vers ").replace("→", " vers ").replaceAll("[^a-z0-9.,:+\\-]", " ");
         for (String piece : s.trim().split("\\s+")) {
             if (piece.isEmpty()) {
                 continue;

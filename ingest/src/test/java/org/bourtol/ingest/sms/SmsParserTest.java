@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
+import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.ingest.place.Place;
 import org.bourtol.ingest.place.ZonesFixture;
 import org.junit.jupiter.api.Test;

@@ -35,6 +35,7 @@ import org.bourtol.contracts.observation.HerdPosition;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.observation.Rejected;
 import org.bourtol.contracts.privacy.Pseudonyms;
+import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.ingest.place.Gazetteer;
 import org.bourtol.ingest.place.ZonesFixture;

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.bourtol.contracts.privacy.Phones;
+import org.bourtol.contracts.text.Gsm7;
 
 /**
  * A local Twilio-compatible HTTP server: the subset of the 2010-04-01 REST API the notifier uses

@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.observation.Hazard;
+import org.bourtol.contracts.text.Gsm7;
 
 /**
  * Checks one translator-edited template file before it is used, so that a mistake is a clear startup

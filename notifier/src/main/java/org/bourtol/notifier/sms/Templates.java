@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -20,6 +19,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.config.ConfigException;
+import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.notifier.escalation.Planner;
 
 /**
@@ -181,11 +181,7 @@ public final class Templates {
 
     /** The headline when it already names the place (the rules' headlines do), else "place: headline". */
     static String fact(String place, String headline) {
-        return plain(headline).contains(plain(place)) ? headline : place + ": " + headline;
-    }
-
-    private static String plain(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+        return Gsm7.fold(headline).contains(Gsm7.fold(place)) ? headline : place + ": " + headline;
     }
 
     private Rendered single(Properties p, String lang, String role, Planner.Due d) {

@@ -17,6 +17,7 @@ import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.config.ConfigException;
 import org.bourtol.contracts.directory.Recipient;
 import org.bourtol.contracts.observation.Hazard;
+import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.notifier.directory.RecipientValidator;
 import org.bourtol.notifier.escalation.Planner;

@@ -17,6 +17,7 @@ import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.alert.Urgency;
 import org.bourtol.contracts.directory.Recipient;
 import org.bourtol.contracts.observation.Hazard;
+import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.notifier.Fixtures;
 import org.bourtol.notifier.escalation.Grouper;
 import org.bourtol.notifier.escalation.Planner;

@@ -10,13 +10,13 @@ import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.HerdPosition;
 import org.bourtol.contracts.observation.Observation;
+import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.Family;
 import org.bourtol.rules.engine.FamilyInfo;
 import org.bourtol.rules.engine.ParamReader;
 import org.bourtol.rules.engine.Samples;
 import org.bourtol.rules.engine.Step;
-import org.bourtol.rules.engine.Text;
 import org.bourtol.rules.engine.Verdict;
 import org.bourtol.rules.zones.ZoneIndex;
 
@@ -98,7 +98,7 @@ public final class ConcentrationFamily implements Family<ConcentrationFamily.Con
 
     @Override
     public Map<String, String> headline(CompiledRule<Config> rule, String zoneName, Zone zone, Verdict.Fire fire) {
-        String name = Text.plain(zoneName);
+        String name = Gsm7.transliterate(zoneName);
         return Map.of("fr", "Concentration de troupeaux a " + name + ": " + fire.measure().replace("head", "tetes").replace("herds", "troupeaux")
                         + " pour une capacite de " + fire.threshold(),
                 "en", "Herd crowding at " + name + ": " + fire.measure() + " for a capacity of " + fire.threshold());

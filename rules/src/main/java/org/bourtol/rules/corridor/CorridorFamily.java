@@ -10,12 +10,12 @@ import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.HerdPosition;
 import org.bourtol.contracts.observation.Observation;
+import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.Family;
 import org.bourtol.rules.engine.FamilyInfo;
 import org.bourtol.rules.engine.ParamReader;
 import org.bourtol.rules.engine.Step;
-import org.bourtol.rules.engine.Text;
 import org.bourtol.rules.engine.Verdict;
 import org.bourtol.rules.zones.ZoneIndex;
 
@@ -84,7 +84,7 @@ public final class CorridorFamily implements Family<CorridorFamily.Config, Corri
 
     @Override
     public Map<String, String> headline(CompiledRule<Config> rule, String zoneName, Zone zone, Verdict.Fire fire) {
-        String name = Text.plain(zoneName);
+        String name = Gsm7.transliterate(zoneName);
         return Map.of("fr", "Sortie de couloir: " + fire.measure().replace("head", "tetes") + " hors de " + name
                         + " (tampon " + fire.threshold() + ")",
                 "en", "Corridor deviation: " + fire.measure() + " off " + name + " (buffer " + fire.threshold() + ")");

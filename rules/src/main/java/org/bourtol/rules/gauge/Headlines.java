@@ -2,7 +2,7 @@ package org.bourtol.rules.gauge;
 
 import java.util.Map;
 import org.bourtol.contracts.directory.Zone;
-import org.bourtol.rules.engine.Text;
+import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.rules.engine.Verdict;
 
 /** Flood headlines in French and English, unaccented so they stay GSM-7 in SMS. */
@@ -27,7 +27,7 @@ final class Headlines {
             default -> "red";
         };
         String river = river(zone);
-        String name = Text.plain(zoneName);
+        String name = Gsm7.transliterate(zoneName);
         return Map.of(
                 "fr", river + " a " + name + ": " + fire.measure() + ", seuil " + fr + " " + fire.threshold() + " depasse",
                 "en", river + " at " + name + ": " + fire.measure() + ", " + en + " level " + fire.threshold() + " exceeded");

@@ -8,13 +8,13 @@ import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.observation.GaugeReading;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.Observation;
+import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.Family;
 import org.bourtol.rules.engine.FamilyInfo;
 import org.bourtol.rules.engine.ParamReader;
 import org.bourtol.rules.engine.Samples;
 import org.bourtol.rules.engine.Step;
-import org.bourtol.rules.engine.Text;
 import org.bourtol.rules.engine.Verdict;
 import org.bourtol.rules.zones.ZoneIndex;
 
@@ -58,7 +58,7 @@ public final class RiseRateFamily implements Family<RiseRateRule.Params, Samples
     public Map<String, String> headline(CompiledRule<RiseRateRule.Params> rule, String zoneName, Zone zone, Verdict.Fire fire) {
         String river = Headlines.river(zone);
         long h = rule.params().window().toHours();
-        return Map.of("fr", "Montee rapide: " + river + " a " + Text.plain(zoneName) + " " + fire.measure() + " en " + h + " h",
-                "en", "Fast rise: " + river + " at " + Text.plain(zoneName) + " " + fire.measure() + " within " + h + " h");
+        return Map.of("fr", "Montee rapide: " + river + " a " + Gsm7.transliterate(zoneName) + " " + fire.measure() + " en " + h + " h",
+                "en", "Fast rise: " + river + " at " + Gsm7.transliterate(zoneName) + " " + fire.measure() + " within " + h + " h");
     }
 }

@@ -14,12 +14,12 @@ import org.bourtol.contracts.observation.CommunityReport;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.observation.ReportType;
+import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.Family;
 import org.bourtol.rules.engine.FamilyInfo;
 import org.bourtol.rules.engine.ParamReader;
 import org.bourtol.rules.engine.Step;
-import org.bourtol.rules.engine.Text;
 import org.bourtol.rules.engine.Verdict;
 import org.bourtol.rules.zones.ZoneIndex;
 
@@ -137,7 +137,7 @@ public final class ReportWindowFamily implements Family<ReportWindowRule.Params,
 
     @Override
     public Map<String, String> headline(CompiledRule<ReportWindowRule.Params> rule, String zoneName, Zone zone, Verdict.Fire fire) {
-        String name = Text.plain(zoneName);
+        String name = Gsm7.transliterate(zoneName);
         long hours = rule.params().window().toHours();
         String n = fire.measure();
         String fr = n + ("1".equals(n) ? " signalement" : " signalements");

@@ -8,6 +8,7 @@ import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.HerdPosition;
 import org.bourtol.contracts.observation.Observation;
+import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.rules.corridor.CorridorFamily;
 import org.bourtol.rules.corridor.CorridorRule;
 import org.bourtol.rules.engine.CompiledRule;
@@ -15,7 +16,6 @@ import org.bourtol.rules.engine.Family;
 import org.bourtol.rules.engine.FamilyInfo;
 import org.bourtol.rules.engine.ParamReader;
 import org.bourtol.rules.engine.Step;
-import org.bourtol.rules.engine.Text;
 import org.bourtol.rules.engine.Verdict;
 import org.bourtol.rules.zones.ZoneIndex;
 
@@ -76,7 +76,7 @@ public final class PassageFamily implements Family<PassageRule.Params, PassageRu
 
     @Override
     public Map<String, String> headline(CompiledRule<PassageRule.Params> rule, String zoneName, Zone zone, Verdict.Fire fire) {
-        String name = Text.plain(zoneName);
+        String name = Gsm7.transliterate(zoneName);
         boolean early = "early".equals(fire.level());
         return Map.of("fr", "Passage " + (early ? "precoce" : "tardif") + " sur " + name + ": " + fire.measure().replace("head", "tetes")
                         + " hors des dates convenues (" + fire.threshold() + ")",

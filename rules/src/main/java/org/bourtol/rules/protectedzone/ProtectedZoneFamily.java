@@ -12,13 +12,13 @@ import org.bourtol.contracts.directory.ZoneKind;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.HerdPosition;
 import org.bourtol.contracts.observation.Observation;
+import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.Family;
 import org.bourtol.rules.engine.FamilyInfo;
 import org.bourtol.rules.engine.ParamReader;
 import org.bourtol.rules.engine.Seasons;
 import org.bourtol.rules.engine.Step;
-import org.bourtol.rules.engine.Text;
 import org.bourtol.rules.engine.Verdict;
 import org.bourtol.rules.zones.ZoneIndex;
 
@@ -123,9 +123,9 @@ public final class ProtectedZoneFamily implements Family<ProtectedZoneFamily.Con
     @Override
     public Map<String, String> headline(CompiledRule<Config> rule, String zoneName, Zone zone, Verdict.Fire fire) {
         return Map.of(
-                "fr", "Risque de conflit a " + Text.plain(zoneName) + ": troupeau de " + Text.plain(fire.measure()).replace(" head in ", " tetes dans ")
+                "fr", "Risque de conflit a " + Gsm7.transliterate(zoneName) + ": troupeau de " + Gsm7.transliterate(fire.measure()).replace(" head in ", " tetes dans ")
                         + " avant la liberation des champs (" + fire.threshold() + ")",
-                "en", "Conflict risk at " + Text.plain(zoneName) + ": herd of " + Text.plain(fire.measure())
+                "en", "Conflict risk at " + Gsm7.transliterate(zoneName) + ": herd of " + Gsm7.transliterate(fire.measure())
                         + " before field release (" + fire.threshold() + ")");
     }
 }

@@ -8,13 +8,13 @@ import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.observation.RainReading;
+import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.Family;
 import org.bourtol.rules.engine.FamilyInfo;
 import org.bourtol.rules.engine.ParamReader;
 import org.bourtol.rules.engine.Samples;
 import org.bourtol.rules.engine.Step;
-import org.bourtol.rules.engine.Text;
 import org.bourtol.rules.engine.Verdict;
 import org.bourtol.rules.zones.ZoneIndex;
 
@@ -63,7 +63,7 @@ public final class RainFamily implements Family<RainRule.Params, Samples> {
 
     @Override
     public Map<String, String> headline(CompiledRule<RainRule.Params> rule, String zoneName, Zone zone, Verdict.Fire fire) {
-        String name = Text.plain(zoneName);
+        String name = Gsm7.transliterate(zoneName);
         long h = rule.params().window().toHours();
         return Map.of("fr", "Fortes pluies a " + name + ": " + fire.measure() + " en " + h + " h (seuil " + fire.threshold() + ")",
                 "en", "Heavy rain at " + name + ": " + fire.measure() + " within " + h + " h (threshold " + fire.threshold() + ")");

@@ -10,12 +10,12 @@ import org.bourtol.contracts.directory.RuleDocument;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.Observation;
+import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.Family;
 import org.bourtol.rules.engine.FamilyInfo;
 import org.bourtol.rules.engine.ParamReader;
 import org.bourtol.rules.engine.Step;
-import org.bourtol.rules.engine.Text;
 import org.bourtol.rules.engine.Verdict;
 import org.bourtol.rules.zones.ZoneIndex;
 
@@ -88,7 +88,7 @@ public final class RiskScoreFamily implements Family<RiskScoreRule.Params, RiskS
 
     @Override
     public Map<String, String> headline(CompiledRule<RiskScoreRule.Params> rule, String zoneName, Zone zone, Verdict.Fire fire) {
-        String name = Text.plain(zoneName);
+        String name = Gsm7.transliterate(zoneName);
         String fr = switch (fire.level()) {
             case "red" -> "rouge";
             case "orange" -> "orange";

@@ -14,12 +14,12 @@ import org.bourtol.contracts.directory.ZoneKind;
 import org.bourtol.contracts.observation.GaugeReading;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.Observation;
+import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.Family;
 import org.bourtol.rules.engine.FamilyInfo;
 import org.bourtol.rules.engine.ParamReader;
 import org.bourtol.rules.engine.Step;
-import org.bourtol.rules.engine.Text;
 import org.bourtol.rules.engine.Verdict;
 import org.bourtol.rules.zones.ZoneIndex;
 
@@ -99,7 +99,7 @@ public final class UpstreamLeadFamily implements Family<UpstreamLeadRule.Params,
 
     @Override
     public Map<String, String> headline(CompiledRule<UpstreamLeadRule.Params> rule, String zoneName, Zone zone, Verdict.Fire fire) {
-        String name = Text.plain(zoneName);
+        String name = Gsm7.transliterate(zoneName);
         String up = rule.params().upstream();
         return Map.of("fr", "Crue attendue a " + name + " vers le " + fire.threshold() + ": " + up + " a " + fire.measure()
                         + " (seuil " + rule.params().upstreamCm() + " cm)",

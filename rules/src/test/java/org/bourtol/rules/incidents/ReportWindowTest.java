@@ -99,7 +99,7 @@ class ReportWindowTest {
             h.observe(report("djenne", ReportType.CLASH, false, "r-a", T));
             AlertEvent e = h.drain().get(0);
             assertEquals(Severity.Extreme, e.alert().severity());
-            assertTrue(e.alert().headline().get("fr").startsWith("Affrontement signale a Djenne"), e.alert().headline().toString());
+            assertTrue(e.alert().headline().get("fr").startsWith("Affrontement signale a Djenné"), e.alert().headline().toString());
             rules(1);
             h.observe(report("konna", ReportType.THEFT, true, "r-b", T));
             assertEquals(AlertEventType.RAISED, h.drain().get(0).type(), "threshold lowered to 1");
