@@ -9,6 +9,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.bourtol.contracts.alert.Warning;
 import org.bourtol.contracts.observation.AckRequest;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.topic.Topics;
@@ -60,7 +61,9 @@ public final class RulesTopology {
         }
         KStream<String, AckRequest> acks = builder.stream(Topics.ACKS.name(),
                 Consumed.with(Topics.ACKS.keySerde(), Topics.ACKS.valueSerde()));
-        LifecycleTopology.addTo(signals, acks, env);
+        KStream<String, Warning> warnings = builder.stream(Topics.WARNINGS.name(),
+                Consumed.with(Topics.WARNINGS.keySerde(), Topics.WARNINGS.valueSerde()));
+        LifecycleTopology.addTo(signals, acks, warnings, env);
         return builder.build();
     }
 

@@ -117,9 +117,20 @@ public record BourtolConfig(Http http, Path dataDir, Kafka kafka, Mqtt mqtt, Twi
      * Notifier. {@code templatesDir} (null = bundled templates only) holds translator-edited
      * {@code templates_<lang>.properties} files used before the bundled ones; {@code escalationPolicyFile}
      * (null = built-in policy) replaces the escalation policy. Both exist when set (checked by the loader).
+     * {@code warningOffice} is the CAP sender of officer-issued warnings (null = the feed's own sender,
+     * {@code bourtol@<public host>}); {@code warningAuthorMaySend} lets the author of a Minor or Moderate
+     * warning approve it alone (default false: every warning needs a second officer or an admin).
      */
     public record Notifier(Duration groupWindow, Duration repeatInterval, int maxSmsPerRecipientPerHour, ZoneId timezone,
-                           String instanceId, Path templatesDir, Path escalationPolicyFile) {
+                           String instanceId, Path templatesDir, Path escalationPolicyFile, String warningOffice,
+                           boolean warningAuthorMaySend) {
+
+        /** Without the warning settings (their defaults apply). */
+        public Notifier(Duration groupWindow, Duration repeatInterval, int maxSmsPerRecipientPerHour, ZoneId timezone,
+                        String instanceId, Path templatesDir, Path escalationPolicyFile) {
+            this(groupWindow, repeatInterval, maxSmsPerRecipientPerHour, timezone, instanceId, templatesDir, escalationPolicyFile,
+                    null, false);
+        }
 
         /** Without a templates directory or policy file (the bundled ones apply). */
         public Notifier(Duration groupWindow, Duration repeatInterval, int maxSmsPerRecipientPerHour, ZoneId timezone,

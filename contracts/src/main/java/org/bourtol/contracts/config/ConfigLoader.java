@@ -93,6 +93,8 @@ public final class ConfigLoader {
         def("notifier.instanceId", null);
         def("notifier.templatesDir", null);
         def("notifier.escalationPolicyFile", null, "BOURTOL_NOTIFIER_ESCALATION_POLICY");
+        def("notifier.warningOffice", null);
+        def("notifier.warningAuthorMaySend", "false");
     }
 
     private static void def(String key, String value, String... aliases) {
@@ -212,7 +214,8 @@ public final class ConfigLoader {
         BourtolConfig.Notifier notifier = new BourtolConfig.Notifier(
                 r.duration("notifier.groupWindow"), r.duration("notifier.repeatInterval"),
                 r.intIn("notifier.maxSmsPerRecipientPerHour", 1, 10_000), r.zone("notifier.timezone"), r.str("notifier.instanceId"),
-                r.directory("notifier.templatesDir"), r.existingFile("notifier.escalationPolicyFile"));
+                r.directory("notifier.templatesDir"), r.existingFile("notifier.escalationPolicyFile"),
+                r.str("notifier.warningOffice"), r.bool("notifier.warningAuthorMaySend"));
         Path dataDir = r.path("dataDir");
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);

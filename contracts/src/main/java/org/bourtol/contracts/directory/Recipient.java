@@ -8,12 +8,19 @@ import org.bourtol.contracts.observation.Hazard;
 /**
  * Someone Bourtol warns (SPEC 4.3), stored on {@code bourtol.recipients.v1} (key = id). The phone is
  * E.164 and lives only in this directory: everything else refers to the recipient by id and shows
- * {@link org.bourtol.contracts.privacy.Phones#mask(String)}.
+ * {@link org.bourtol.contracts.privacy.Phones#mask(String)}. {@code tester} marks someone who also
+ * receives test warnings (the others never do).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Recipient(String id, String name, String role, String phone, String language, List<String> zones,
                         List<Hazard> hazards, Severity minSeverity, List<String> channels, QuietHours quietHours,
-                        String timezone) {
+                        String timezone, boolean tester) {
+
+    /** A recipient who is not a tester. */
+    public Recipient(String id, String name, String role, String phone, String language, List<String> zones,
+                     List<Hazard> hazards, Severity minSeverity, List<String> channels, QuietHours quietHours, String timezone) {
+        this(id, name, role, phone, language, zones, hazards, minSeverity, channels, quietHours, timezone, false);
+    }
 
     public Recipient {
         zones = zones == null ? List.of() : List.copyOf(zones);

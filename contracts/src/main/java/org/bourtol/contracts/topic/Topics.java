@@ -4,6 +4,7 @@ import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.bourtol.contracts.alert.AlertEvent;
+import org.bourtol.contracts.alert.Warning;
 import org.bourtol.contracts.delivery.Delivery;
 import org.bourtol.contracts.directory.ApiToken;
 import org.bourtol.contracts.directory.AuditEntry;
@@ -62,6 +63,14 @@ public final class Topics {
     public static final Topic<String, Reporter> REPORTERS =
             new Topic<>("bourtol.reporters.v1", KEY, new JsonSerde<>(Reporter.class), 1, true);
 
+    /**
+     * Officer-issued warnings (drafts, approvals, updates, cancellations), keyed by warning id, the
+     * latest version of each: compacted, so drafts survive restarts and the rules' lifecycle reads the
+     * approved ones. A warning's history is in the audit topic.
+     */
+    public static final Topic<String, Warning> WARNINGS =
+            new Topic<>("bourtol.warnings.v1", KEY, new JsonSerde<>(Warning.class), 1, true);
+
     /** API tokens by SHA-256 of the token (never the token itself). */
     public static final Topic<String, ApiToken> TOKENS =
             new Topic<>("bourtol.tokens.v1", KEY, new JsonSerde<>(ApiToken.class), 1, true);
@@ -77,7 +86,8 @@ public final class Topics {
 
     /** Every topic Bourtol creates at startup (idempotently). */
     public static final List<Topic<String, ?>> ALL = List.of(
-            OBSERVATIONS, REJECTED, TRIAGE, ALERTS, ACKS, DELIVERIES, SMS_STATUS, AUDIT, ZONES, RULES, RECIPIENTS, REPORTERS, TOKENS);
+            OBSERVATIONS, REJECTED, TRIAGE, ALERTS, ACKS, DELIVERIES, SMS_STATUS, AUDIT, ZONES, RULES, RECIPIENTS, REPORTERS, TOKENS,
+            WARNINGS);
 
     private Topics() {
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.bourtol.contracts.alert.Evidence;
 import org.bourtol.contracts.alert.Severity;
+import org.bourtol.contracts.alert.Warning;
 import org.bourtol.contracts.observation.Hazard;
 
 /**
@@ -13,16 +14,22 @@ import org.bourtol.contracts.observation.Hazard;
  * station, herd or zone): firing with a level and severity, or clear. Internal to the rules topology
  * (repartition topic), keyed by {@code rule|zone}. An {@code ack} signal carries an acknowledgement
  * instead (code or alertId in {@code source}, actor in {@code level}). {@code onset}, when set, is the
- * event time the firing began, sent again when late data moved it earlier than the alert's raise.
+ * event time the firing began, sent again when late data moved it earlier than the alert's raise. A
+ * {@code warning} signal carries an officer-issued warning document instead.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Signal(String rule, String ruleType, Hazard hazard, String zone, String source, boolean fire,
                      String level, Severity severity, Map<String, String> headline, List<Evidence> evidence,
-                     Instant at, Ack ack, Instant onset) {
+                     Instant at, Ack ack, Instant onset, Warning warning) {
+
+    public Signal(String rule, String ruleType, Hazard hazard, String zone, String source, boolean fire, String level,
+                  Severity severity, Map<String, String> headline, List<Evidence> evidence, Instant at, Ack ack, Instant onset) {
+        this(rule, ruleType, hazard, zone, source, fire, level, severity, headline, evidence, at, ack, onset, null);
+    }
 
     public Signal(String rule, String ruleType, Hazard hazard, String zone, String source, boolean fire, String level,
                   Severity severity, Map<String, String> headline, List<Evidence> evidence, Instant at, Ack ack) {
-        this(rule, ruleType, hazard, zone, source, fire, level, severity, headline, evidence, at, ack, null);
+        this(rule, ruleType, hazard, zone, source, fire, level, severity, headline, evidence, at, ack, null, null);
     }
 
     public Signal withOnset(Instant since, List<Evidence> allEvidence) {
@@ -35,6 +42,11 @@ public record Signal(String rule, String ruleType, Hazard hazard, String zone, S
 
     public String key() {
         return rule + "|" + zone;
+    }
+
+    /** An officer-issued warning document routed through the lifecycle. */
+    public static Signal warning(Warning w) {
+        return new Signal(null, null, null, null, null, false, null, null, null, null, w.updatedAt(), null, null, w);
     }
 
     public static Signal ack(Ack ack) {

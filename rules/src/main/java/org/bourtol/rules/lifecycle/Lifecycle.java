@@ -103,14 +103,22 @@ public final class Lifecycle {
         Alert o = slot.alert();
         Alert a = new Alert(o.id(), o.code(), o.rule(), o.ruleType(), o.hazard(), o.zone(), o.zoneName(), o.geometry(),
                 o.state(), o.severity(), o.urgency(), o.certainty(), o.level(), o.headline(), o.instruction(),
-                o.raisedAt(), o.updatedAt(), o.resolvedAt(), true, ack.by(), ack.at(), o.outcome(), o.evidence());
+                o.raisedAt(), o.updatedAt(), o.resolvedAt(), true, ack.by(), ack.at(), o.outcome(), o.evidence(), o.issued());
         return emit(new AlertSlot(a, slot.seq() + 1, slot.sources()), AlertEventType.ACKNOWLEDGED, ack.at(), ack.by());
     }
 
-    private static Result emit(AlertSlot slot, AlertEventType type, Instant at, String note) {
+    static Result emit(AlertSlot slot, AlertEventType type, Instant at, String note) {
         Alert a = slot.alert();
         AlertEvent e = new AlertEvent(a.id() + "/" + type + "/" + slot.seq(), a.id(), type, slot.seq(), at, a, note);
         return new Result(slot, List.of(e));
+    }
+
+    /** {@code a} with the acknowledgement and outcome of {@code before} (an update keeps who acknowledged). */
+    static Alert acknowledgedAs(Alert a, Alert before) {
+        return new Alert(a.id(), a.code(), a.rule(), a.ruleType(), a.hazard(), a.zone(), a.zoneName(), a.geometry(), a.state(),
+                a.severity(), a.urgency(), a.certainty(), a.level(), a.headline(), a.instruction(), a.raisedAt(), a.updatedAt(),
+                a.resolvedAt(), before.acknowledged(), before.acknowledgedBy(), before.acknowledgedAt(), before.outcome(),
+                a.evidence(), a.issued());
     }
 
     static List<Evidence> merge(List<Evidence> old, List<Evidence> added) {
@@ -130,19 +138,19 @@ public final class Lifecycle {
                               List<Evidence> evidence, Instant updatedAt, Instant resolvedAt) {
         return new Alert(o.id(), o.code(), o.rule(), o.ruleType(), o.hazard(), o.zone(), o.zoneName(), o.geometry(),
                 state, severity, o.urgency(), o.certainty(), level, headline, o.instruction(), o.raisedAt(), updatedAt,
-                resolvedAt, o.acknowledged(), o.acknowledgedBy(), o.acknowledgedAt(), o.outcome(), evidence);
+                resolvedAt, o.acknowledged(), o.acknowledgedBy(), o.acknowledgedAt(), o.outcome(), evidence, o.issued());
     }
 
     private static Alert withRaisedAt(Alert o, Instant raisedAt) {
         return new Alert(o.id(), o.code(), o.rule(), o.ruleType(), o.hazard(), o.zone(), o.zoneName(), o.geometry(),
                 o.state(), o.severity(), o.urgency(), o.certainty(), o.level(), o.headline(), o.instruction(), raisedAt,
-                o.updatedAt(), o.resolvedAt(), o.acknowledged(), o.acknowledgedBy(), o.acknowledgedAt(), o.outcome(), o.evidence());
+                o.updatedAt(), o.resolvedAt(), o.acknowledged(), o.acknowledgedBy(), o.acknowledgedAt(), o.outcome(), o.evidence(), o.issued());
     }
 
     private static Alert withUrgency(Alert o, Urgency u) {
         return new Alert(o.id(), o.code(), o.rule(), o.ruleType(), o.hazard(), o.zone(), o.zoneName(), o.geometry(),
                 o.state(), o.severity(), u, o.certainty(), o.level(), o.headline(), o.instruction(), o.raisedAt(),
-                o.updatedAt(), o.resolvedAt(), o.acknowledged(), o.acknowledgedBy(), o.acknowledgedAt(), o.outcome(), o.evidence());
+                o.updatedAt(), o.resolvedAt(), o.acknowledged(), o.acknowledgedBy(), o.acknowledgedAt(), o.outcome(), o.evidence(), o.issued());
     }
 
     static Urgency urgency(String ruleType, Severity severity) {

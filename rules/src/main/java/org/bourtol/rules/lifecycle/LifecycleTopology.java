@@ -1,19 +1,26 @@
 package org.bourtol.rules.lifecycle;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.bourtol.contracts.alert.AlertEvent;
+import org.bourtol.contracts.alert.Warning;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.observation.AckRequest;
 import org.bourtol.contracts.topic.JsonSerde;
@@ -26,7 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns the families' signals and the acknowledgement requests into alert lifecycle events on
+ * Turns the families' signals, the acknowledgement requests and the officer-issued warnings
+ * ({@code bourtol.warnings.v1}, see {@link WarningLifecycle}; expiry checked every
+ * {@link #EXPIRY_CHECK} of wall-clock time) into alert lifecycle events on
  * {@code bourtol.alerts.v1}. Signals are funnelled through a one-partition repartition topic so a single
  * task owns every alert: that is what makes "one active alert per (rule, zone)" and "short code unique
  * among active alerts" simple and exact. Stores: {@code alert-slots} (rule|zone → slot) and
@@ -37,16 +46,22 @@ public final class LifecycleTopology {
     private static final Logger LOG = LoggerFactory.getLogger(LifecycleTopology.class);
     public static final String SLOTS = "alert-slots";
     public static final String INDEX = "alert-index";
+    /** How often officer-issued alerts are checked for expiry (wall clock). */
+    static final Duration EXPIRY_CHECK = Duration.ofSeconds(5);
 
     private LifecycleTopology() {
     }
 
-    public static KStream<String, AlertEvent> addTo(KStream<String, Signal> signals, KStream<String, AckRequest> acks, RulesEnv env) {
+    public static KStream<String, AlertEvent> addTo(KStream<String, Signal> signals, KStream<String, AckRequest> acks,
+                                                    KStream<String, Warning> warnings, RulesEnv env) {
         KStream<String, Signal> funnel = signals.repartition(Repartitioned.<String, Signal>as("signals")
                 .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(Signal.class)).withNumberOfPartitions(1));
         KStream<String, Signal> ackSignals = acks
                 .filter((k, a) -> a != null)
                 .mapValues(a -> Signal.ack(new Signal.Ack(a.id(), a.alertId(), a.code(), a.by(), a.at())));
+        KStream<String, Signal> warningSignals = warnings
+                .filter((k, w) -> w != null)
+                .mapValues(Signal::warning);
         StoreBuilder<KeyValueStore<String, AlertSlot>> slots = Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(SLOTS), Serdes.String(), new JsonSerde<>(AlertSlot.class));
         StoreBuilder<KeyValueStore<String, String>> index = Stores.keyValueStoreBuilder(
@@ -54,6 +69,7 @@ public final class LifecycleTopology {
         KStream<String, Signal> scores = RiskScoreTopology.addTo(funnel, env);
         KStream<String, AlertEvent> events = funnel.merge(scores, Named.as("signals-and-scores"))
                 .merge(ackSignals, Named.as("signals-and-acks"))
+                .merge(warningSignals, Named.as("signals-and-warnings"))
                 .process(new ProcessorSupplier<String, Signal, String, AlertEvent>() {
                     @Override
                     public Processor<String, Signal, String, AlertEvent> get() {
@@ -86,6 +102,30 @@ public final class LifecycleTopology {
             this.slots = context.getStateStore(SLOTS);
             this.index = context.getStateStore(INDEX);
             this.view = new DirectoryView(context, env);
+            context.schedule(EXPIRY_CHECK, PunctuationType.WALL_CLOCK_TIME, this::expire);
+        }
+
+        /** Resolves the officer-issued alerts whose expiry time has passed. */
+        private void expire(long now) {
+            List<String> keys = new ArrayList<>();
+            try (KeyValueIterator<String, AlertSlot> it = slots.prefixScan(WarningLifecycle.key(""), Serdes.String().serializer())) {
+                it.forEachRemaining(kv -> {
+                    if (kv.value != null && kv.value.active()) {
+                        keys.add(kv.key);
+                    }
+                });
+            }
+            for (String key : keys) {
+                AlertSlot before = slots.get(key);
+                apply(key, before, WarningLifecycle.onExpiry(before, Instant.ofEpochMilli(now)), now);
+            }
+        }
+
+        private void warning(Warning w, long ts) {
+            String key = WarningLifecycle.key(w.id());
+            AlertSlot before = slots.get(key);
+            Instant at = w.updatedAt() != null ? w.updatedAt() : Instant.ofEpochMilli(ts);
+            apply(key, before, WarningLifecycle.onWarning(before, w, at, code -> index.get("code:" + code) != null), ts);
         }
 
         @Override
@@ -96,6 +136,10 @@ public final class LifecycleTopology {
             }
             if (s.ack() != null) {
                 ack(s.ack(), record.timestamp());
+                return;
+            }
+            if (s.warning() != null) {
+                warning(s.warning(), record.timestamp());
                 return;
             }
             String key = s.key();
