@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.bourtol.contracts.alert.AlertEvent;
+import org.bourtol.contracts.alert.Warning;
 import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.contracts.config.ConfigException;
 import org.bourtol.contracts.delivery.Delivery;
@@ -36,6 +37,8 @@ import org.bourtol.notifier.sms.SmsDispatcher;
 import org.bourtol.notifier.sms.SmsGateway;
 import org.bourtol.notifier.sms.Templates;
 import org.bourtol.notifier.sms.TwilioGateway;
+import org.bourtol.notifier.warning.WarningValidator;
+import org.bourtol.notifier.warning.WarningsApi;
 import org.bourtol.platform.Component;
 import org.bourtol.platform.health.HealthRegistry;
 import org.bourtol.platform.http.ApiAuth;
@@ -47,7 +50,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The notifier: recipient directory, routing, SMS via Twilio (or a local Twilio-compatible sink when
- * Twilio is not configured), repeats, escalation, all-clears, MQTT alert topics and the CAP feed.
+ * Twilio is not configured), repeats, escalation, all-clears, MQTT alert topics, the CAP feed and the
+ * officer-issued warnings API (drafts on {@code bourtol.warnings.v1}, see docs/warnings.md).
  * Any number of instances may run: the one holding the alerts partition sends (see docs/notifier.md).
  */
 public final class NotifierComponent implements Component {
@@ -78,6 +82,7 @@ public final class NotifierComponent implements Component {
     private final DirectoryCache<Zone> zones;
     private final DirectoryCache<AlertEvent> alerts;
     private final DirectoryCache<AuditEntry> audit;
+    private final DirectoryCache<Warning> warnings;
     private final Ledger ledger = new Ledger();
     private final Templates templates;
     private final EscalationPolicy policy;
@@ -122,6 +127,10 @@ public final class NotifierComponent implements Component {
         this.audit = new DirectoryCache<>(kafka, Topics.AUDIT);
         new RecipientApi(recipients, audit, publisher, validator, options.clock()).mount(router, auth);
         new CapRoutes(alerts, zones, config.http().publicUrl()).mount(router);
+        this.warnings = new DirectoryCache<>(kafka, Topics.WARNINGS);
+        String office = n.warningOffice() != null ? n.warningOffice() : CapRoutes.sender(config.http().publicUrl());
+        new WarningsApi(warnings, alerts, publisher, new WarningValidator(templates, zones::all),
+                new WarningsApi.Settings(office, n.warningAuthorMaySend()), options.clock()).mount(router, auth);
         this.mqtt = config.mqtt() != null && config.mqtt().url() != null ? new AlertTopics(config.mqtt(), instanceId) : null;
         if (mqtt != null) {
             alerts.onChange((id, ev) -> {
@@ -179,7 +188,8 @@ public final class NotifierComponent implements Component {
             zones.start();
             alerts.start();
             audit.start();
-            for (DirectoryCache<?> c : new DirectoryCache<?>[] {recipients, zones, alerts, audit}) {
+            warnings.start();
+            for (DirectoryCache<?> c : new DirectoryCache<?>[] {recipients, zones, alerts, audit, warnings}) {
                 if (!c.awaitCaughtUp(CATCH_UP)) {
                     throw new IllegalStateException("notifier directories not readable within " + CATCH_UP.toSeconds() + " s");
                 }
@@ -255,6 +265,7 @@ public final class NotifierComponent implements Component {
             zones.close();
             alerts.close();
             audit.close();
+            warnings.close();
             publisher.close();
             if (sink != null) {
                 sink.close();

@@ -237,6 +237,12 @@ public final class NotifierEngine implements AutoCloseable {
         if (step.startsWith("escalation-")) {
             return Planner.Kind.ESCALATION;
         }
+        if (step.startsWith(Planner.UPDATE)) {
+            return Planner.Kind.UPDATE;
+        }
+        if (Planner.CANCELLED.equals(step)) {
+            return Planner.Kind.CANCEL;
+        }
         return Planner.RESOLVED.equals(step) ? Planner.Kind.ALL_CLEAR : Planner.Kind.ALERT;
     }
 

@@ -24,7 +24,9 @@ import org.bourtol.contracts.observation.Hazard;
  * raise, Update for later steps (referencing the original message), Cancel once resolved; one
  * {@code info} per language (fr and en, plus any language the rules wrote a headline in); one
  * {@code area} with the zone's polygon(s) or a circle ({@link CapArea}) and an {@code areaDesc} under
- * 50 characters. Pure: output only depends on the arguments.
+ * 50 characters. An officer-issued warning has its office as {@code sender}, a {@code source} naming
+ * who issued and approved it, status Test when it is a test, and one geocode per zone. Pure: output
+ * only depends on the arguments.
  */
 public final class CapRenderer {
 
@@ -60,9 +62,22 @@ public final class CapRenderer {
         return at == null ? Instant.EPOCH : at;
     }
 
+    /** The CAP sender of an alert: the issuing office of an officer-issued warning, else this feed's sender. */
+    String senderOf(Alert a) {
+        return a.issued() != null && a.issued().office() != null ? a.issued().office() : sender;
+    }
+
+    static String source(Alert a) {
+        if (a.issued() == null) {
+            return "Bourtol rule " + a.rule();
+        }
+        return "Issued by hand by " + a.issued().by() + (a.issued().approvedBy() != null ? ", approved by " + a.issued().approvedBy() : "");
+    }
+
     public String render(AlertEvent ev, JsonNode geometry) {
         Alert a = ev.alert();
         String type = msgType(ev);
+        String sender = senderOf(a);
         Instant sent = sentOf(ev);
         Instant raised = a.raisedAt() != null ? a.raisedAt() : sent;
         try {
@@ -74,12 +89,13 @@ public final class CapRenderer {
             text(w, "identifier", "Alert".equals(type) ? identifier(a, raised) : identifier(a, sent));
             text(w, "sender", sender);
             text(w, "sent", CAP_TIME.format(sent));
-            text(w, "status", "Actual");
+            text(w, "status", a.test() ? "Test" : "Actual");
             text(w, "msgType", type);
-            text(w, "source", "Bourtol rule " + a.rule());
+            text(w, "source", source(a));
             text(w, "scope", "Public");
             if (!"Alert".equals(type)) {
-                text(w, "note", "Cancel".equals(type) ? "The alert has ended." : "Lifecycle step: " + ev.type().name());
+                text(w, "note", "Cancel".equals(type) ? a.issued() != null && a.issued().cancelled() ? "The warning was cancelled."
+                        : "The alert has ended." : "Lifecycle step: " + ev.type().name());
                 text(w, "references", sender + "," + identifier(a, raised) + "," + CAP_TIME.format(raised));
             }
             text(w, "incidents", a.id());
@@ -105,7 +121,7 @@ public final class CapRenderer {
         text(w, "urgency", "Cancel".equals(type) ? "Past" : a.urgency() == null ? "Unknown" : a.urgency().name());
         text(w, "severity", a.severity().name());
         text(w, "certainty", a.certainty() == null ? "Unknown" : a.certainty().name());
-        text(w, "senderName", "Bourtol");
+        text(w, "senderName", a.issued() != null && a.issued().office() != null ? a.issued().office() : "Bourtol");
         String headline = a.headline().get(lang);
         text(w, "headline", headline != null ? headline : EVENT.getOrDefault(lang, EVENT.get("en")).get(a.hazard()) + " - "
                 + (a.zoneName() != null ? a.zoneName() : a.zone()));
@@ -134,10 +150,12 @@ public final class CapRenderer {
         for (String c : area.circles()) {
             text(w, "circle", c);
         }
-        w.writeStartElement("geocode");
-        text(w, "valueName", "bourtol:zone");
-        text(w, "value", a.zone());
-        w.writeEndElement();
+        for (String zone : a.zones()) {
+            w.writeStartElement("geocode");
+            text(w, "valueName", "bourtol:zone");
+            text(w, "value", zone);
+            w.writeEndElement();
+        }
         w.writeEndElement();
         w.writeEndElement();
     }

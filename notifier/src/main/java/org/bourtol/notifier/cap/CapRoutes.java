@@ -30,7 +30,8 @@ public final class CapRoutes {
         this.renderer = new CapRenderer(sender(publicUrl), publicUrl);
     }
 
-    static String sender(String publicUrl) {
+    /** The feed's own CAP sender, {@code bourtol@<public host>}. */
+    public static String sender(String publicUrl) {
         String host = null;
         try {
             host = publicUrl == null ? null : URI.create(publicUrl).getHost();

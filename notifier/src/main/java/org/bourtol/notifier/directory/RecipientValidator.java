@@ -101,11 +101,15 @@ public final class RecipientValidator {
                 p.add("timezone '" + tz + "' is not a known time zone id");
             }
         }
+        JsonNode tester = body.get("tester");
+        if (tester != null && !tester.isNull() && !tester.isBoolean()) {
+            p.add("tester must be true or false");
+        }
         if (!p.isEmpty()) {
             return new Result(null, p);
         }
         return new Result(new Recipient(id, name.trim(), text(body, "role"), phone.trim(), language, zones, hazards, min, channels,
-                quiet, tz), List.of());
+                quiet, tz, tester != null && tester.asBoolean(false)), List.of());
     }
 
     /** The recipient as shown to API clients and written to the audit log: the phone masked. */

@@ -25,14 +25,23 @@ import org.bourtol.notifier.routing.ZoneHierarchy;
  * notice, and again when the severity rises above what the recipient was told), {@code repeat-<n>}
  * (every repeat interval after the last SMS while unacknowledged, at most the policy's maxRepeats),
  * {@code escalation-<k>} (the policy's k-th step, after its delay since the alert's first SMS, while
- * unacknowledged) and {@code resolved} (the all-clear, to everyone warned). Pure: time is an argument.
+ * unacknowledged) and {@code resolved} (the all-clear, to everyone warned). An officer-issued warning
+ * has {@code issued-<version>} (first notice), {@code update-<version>} (to everyone already warned
+ * when the officer changed it) and {@code cancelled} (instead of the all-clear when it was cancelled).
+ * Pure: time is an argument.
  */
 public final class Planner {
 
     public static final String RESOLVED = "resolved";
+    /** The step of a cancelled warning's cancellation notice. */
+    public static final String CANCELLED = "cancelled";
+    /** First notice of an officer-issued warning at its version ({@code issued-<version>}). */
+    public static final String ISSUED = "issued-";
+    /** An officer-issued warning's update at its version ({@code update-<version>}). */
+    public static final String UPDATE = "update-";
 
     /** What an item is about; decides the template. */
-    public enum Kind { ALERT, REPEAT, ESCALATION, ALL_CLEAR }
+    public enum Kind { ALERT, REPEAT, ESCALATION, ALL_CLEAR, UPDATE, CANCEL }
 
     /** One due item with what is needed to render it. */
     public record Due(Ledger.Item item, Kind kind, Alert alert, Recipient recipient) {
@@ -44,6 +53,8 @@ public final class Planner {
         int repeats;
         boolean warned;
         boolean allClear;
+        /** The highest version of an issued warning this recipient was sent (0: none, or not an issued warning). */
+        int version;
     }
 
     private final EscalationPolicy policy;
@@ -71,9 +82,12 @@ public final class Planner {
                     }
                     Facts f = facts.computeIfAbsent(item.recipientId(), k -> new Facts());
                     String step = item.step();
-                    if (step.equals(RESOLVED)) {
+                    if (step.equals(RESOLVED) || step.equals(CANCELLED)) {
                         f.allClear = true;
                         continue;
+                    }
+                    if (step.startsWith(ISSUED) || step.startsWith(UPDATE)) {
+                        f.version = Math.max(f.version, version(step));
                     }
                     if (step.startsWith("alert-")) {
                         Severity s = severity(step.substring(6));
@@ -91,10 +105,12 @@ public final class Planner {
             if (alert.active()) {
                 planActive(now, alert, recipients, zones, facts, firstAt != null ? firstAt : firstSeen.apply(alert.id()), out);
             } else {
+                boolean cancelled = alert.issued() != null && alert.issued().cancelled();
                 for (Map.Entry<String, Facts> e : facts.entrySet()) {
                     Recipient r = recipients.get(e.getKey());
                     if (r != null && e.getValue().warned && !e.getValue().allClear) {
-                        out.add(new Due(new Ledger.Item(alert.id(), RESOLVED, r.id()), Kind.ALL_CLEAR, alert, r));
+                        out.add(cancelled ? new Due(new Ledger.Item(alert.id(), CANCELLED, r.id()), Kind.CANCEL, alert, r)
+                                : new Due(new Ledger.Item(alert.id(), RESOLVED, r.id()), Kind.ALL_CLEAR, alert, r));
                     }
                 }
             }
@@ -105,9 +121,16 @@ public final class Planner {
     private void planActive(Instant now, Alert alert, Map<String, Recipient> recipients, ZoneHierarchy zones,
                             Map<String, Facts> facts, Instant firstAt, List<Due> out) {
         EscalationPolicy.Rule rule = policy.ruleFor(alert.hazard(), alert.severity());
-        for (Recipient r : Routing.route(alert, recipients.values(), zones)) {
+        List<Recipient> routed = Routing.route(alert, recipients.values(), zones);
+        if (alert.issued() != null) {
+            planUpdates(alert, recipients, routed, facts, out);
+        }
+        for (Recipient r : routed) {
             Facts f = facts.getOrDefault(r.id(), new Facts());
-            if (f.notified == null || alert.severity().compareTo(f.notified) > 0) {
+            if (alert.issued() != null && (!f.warned || f.version < alert.issued().version())) {
+                continue; // first notice or update, planned above
+            }
+            if (alert.issued() == null && (f.notified == null || alert.severity().compareTo(f.notified) > 0)) {
                 out.add(new Due(new Ledger.Item(alert.id(), "alert-" + alert.severity().name(), r.id()), Kind.ALERT, alert, r));
             } else if (!alert.acknowledged() && f.repeats < rule.maxRepeats() && f.lastAt != null
                     && !now.isBefore(f.lastAt.plus(repeatInterval))) {
@@ -125,10 +148,44 @@ public final class Planner {
             String scope = zones.adminAncestor(alert.zone(), step.scope()).orElse(alert.zone());
             for (Recipient t : Routing.byRole(step.role(), scope, alert.zone(), alert.hazard(), recipients.values(), zones)) {
                 Facts f = facts.get(t.id());
-                if (f == null || !f.warned) {
+                if ((f == null || !f.warned) && Routing.reachable(t, alert)) {
                     out.add(new Due(new Ledger.Item(alert.id(), "escalation-" + (k + 1), t.id()), Kind.ESCALATION, alert, t));
                 }
             }
+        }
+    }
+
+    /**
+     * An officer-issued warning: a routed recipient never sent it gets the first notice at the current
+     * version; everyone already warned (routed or not any more: they must hear that it changed) whose
+     * last notice was an older version gets the update. A recipient warned only by an escalation step
+     * counts as told the version current when that step was intended.
+     */
+    private static void planUpdates(Alert alert, Map<String, Recipient> recipients, List<Recipient> routed,
+                                    Map<String, Facts> facts, List<Due> out) {
+        int v = alert.issued().version();
+        for (Recipient r : routed) {
+            Facts f = facts.get(r.id());
+            if (f == null || !f.warned) {
+                out.add(new Due(new Ledger.Item(alert.id(), ISSUED + v, r.id()), Kind.ALERT, alert, r));
+            }
+        }
+        for (Map.Entry<String, Facts> e : facts.entrySet()) {
+            Facts f = e.getValue();
+            Recipient r = recipients.get(e.getKey());
+            boolean behind = f.version > 0 ? f.version < v : f.lastAt != null && alert.updatedAt() != null && f.lastAt.isBefore(alert.updatedAt());
+            if (r != null && f.warned && behind) {
+                out.add(new Due(new Ledger.Item(alert.id(), UPDATE + v, r.id()), Kind.UPDATE, alert, r));
+            }
+        }
+    }
+
+    /** The version in an {@code issued-<v>} or {@code update-<v>} step (0 when unreadable). */
+    static int version(String step) {
+        try {
+            return Integer.parseInt(step.substring(step.indexOf('-') + 1));
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

@@ -71,9 +71,14 @@ public final class AlertTopics implements AutoCloseable {
         return (prefix == null ? "bourtol/v1" : prefix.replaceAll("/+$", "")) + "/alerts/" + zoneId;
     }
 
-    /** Publishes the retained state of the event's zone, computed from all alert states. */
+    /** Publishes the retained state of the event's zone(s), computed from all alert states. */
     public void publish(AlertEvent event, Collection<AlertEvent> all) {
-        String zone = event.alert().zone();
+        for (String zone : event.alert().zones()) {
+            publish(zone, all);
+        }
+    }
+
+    private void publish(String zone, Collection<AlertEvent> all) {
         byte[] payload = ZoneAlertMessage.of(zone, all).map(m -> m.toJson().getBytes(StandardCharsets.UTF_8)).orElse(new byte[0]);
         String topic = topic(config.prefix(), zone);
         executor.submit(() -> {

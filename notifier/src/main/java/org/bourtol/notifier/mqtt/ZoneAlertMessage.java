@@ -27,9 +27,13 @@ public record ZoneAlertMessage(String zone, String zoneName, Severity severity, 
                        Instant raisedAt, Instant updatedAt, boolean acknowledged) {
     }
 
-    /** The message for a zone, or empty when it has no active alert (then the retained message is cleared). */
+    /**
+     * The message for a zone, or empty when it has no active alert (then the retained message is
+     * cleared). An officer-issued warning counts in each of its zones; a test warning in none (a siren
+     * must not sound for a test).
+     */
     public static Optional<ZoneAlertMessage> of(String zone, Collection<AlertEvent> all) {
-        List<Alert> active = all.stream().map(AlertEvent::alert).filter(a -> a.active() && zone.equals(a.zone()))
+        List<Alert> active = all.stream().map(AlertEvent::alert).filter(a -> a.active() && !a.test() && a.zones().contains(zone))
                 .sorted(Comparator.comparing(Alert::severity).reversed().thenComparing(Alert::id)).toList();
         if (active.isEmpty()) {
             return Optional.empty();

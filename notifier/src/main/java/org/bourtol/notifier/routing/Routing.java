@@ -7,7 +7,10 @@ import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.directory.Recipient;
 import org.bourtol.contracts.observation.Hazard;
 
-/** Who should hear about an alert: zone coverage through the hierarchy, hazard, minimum severity and the SMS channel. Pure. */
+/**
+ * Who should hear about an alert: zone coverage through the hierarchy (any of an issued warning's
+ * zones), hazard, minimum severity and the SMS channel; a test warning reaches testers only. Pure.
+ */
 public final class Routing {
 
     public static final String SMS = "sms";
@@ -17,7 +20,13 @@ public final class Routing {
 
     public static boolean matches(Recipient r, Alert alert, ZoneHierarchy zones) {
         return r.phone() != null && r.channels().contains(SMS) && r.hazards().contains(alert.hazard())
-                && alert.severity().atLeast(r.minSeverity()) && coversZone(r, alert.zone(), zones);
+                && alert.severity().atLeast(r.minSeverity()) && reachable(r, alert)
+                && alert.zones().stream().anyMatch(z -> coversZone(r, z, zones));
+    }
+
+    /** False only for a non-tester and a test warning: test warnings go to testers alone. */
+    public static boolean reachable(Recipient r, Alert alert) {
+        return !alert.test() || r.tester();
     }
 
     public static boolean coversZone(Recipient r, String zoneId, ZoneHierarchy zones) {

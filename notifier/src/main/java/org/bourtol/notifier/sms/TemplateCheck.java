@@ -21,9 +21,9 @@ import org.bourtol.contracts.text.Gsm7;
  */
 public final class TemplateCheck {
 
-    static final List<String> KINDS = List.of("alert", "repeat", "escalation", "allclear");
-    static final Set<String> FAMILIES = Set.of("alert", "repeat", "escalation", "allclear", "hazard", "severity", "instruction",
-            "headline", "group");
+    static final List<String> KINDS = List.of("alert", "repeat", "escalation", "allclear", "update", "cancel");
+    static final Set<String> FAMILIES = Set.of("alert", "repeat", "escalation", "allclear", "update", "cancel", "hazard", "severity",
+            "instruction", "headline", "group", "prefix");
     private static final Set<String> TEXT_VARS = Set.of("hazard", "place", "headline", "severity", "instruction", "code");
     private static final Set<String> ITEM_VARS = Set.of("fact", "hazard", "place", "headline", "severity", "code");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
@@ -99,7 +99,7 @@ public final class TemplateCheck {
         if (key.startsWith("group.item")) {
             return ITEM_VARS;
         }
-        if (key.startsWith("group.") || key.startsWith("hazard.") || key.startsWith("severity.") || key.startsWith("instruction.")) {
+        if (key.startsWith("group.") || key.startsWith("hazard.") || key.startsWith("prefix.") || key.startsWith("severity.") || key.startsWith("instruction.")) {
             return Set.of();
         }
         if (key.equals("headline.default")) {
@@ -111,8 +111,8 @@ public final class TemplateCheck {
     /** Texts that ask for an acknowledgement: every alert, repeat and escalation text and grouped line. */
     private static boolean needsCode(String key) {
         String family = key.split("\\.", 2)[0];
-        return family.equals("alert") || family.equals("repeat") || family.equals("escalation")
-                || key.equals("group.item") || key.equals("group.item.repeat") || key.equals("group.item.escalation");
+        return family.equals("alert") || family.equals("repeat") || family.equals("escalation") || family.equals("update")
+                || key.equals("group.item") || key.equals("group.item.update") || key.equals("group.item.repeat") || key.equals("group.item.escalation");
     }
 
     /** The characters that transliteration cannot map to GSM-7 (they would be sent as '?'). */

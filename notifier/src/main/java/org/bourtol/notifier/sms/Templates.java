@@ -44,6 +44,12 @@ public final class Templates {
     /** Segment budget of a grouped SMS; items beyond it go to another SMS rather than losing facts. */
     public static final int GROUP_SEGMENTS = 1;
 
+    /**
+     * Segment budget of an officer-issued warning's SMS: the officer's own words are sent in full in up
+     * to two segments (a draft whose text does not fit is refused, see {@link #segmentsOf}).
+     */
+    public static final int ISSUED_SEGMENTS = 2;
+
     /** A rendered SMS. */
     public record Rendered(String text, int segments, String language) {
     }
@@ -155,11 +161,14 @@ public final class Templates {
                 case REPEAT -> "group.item.repeat";
                 case ESCALATION -> "group.item.escalation";
                 case ALL_CLEAR -> "group.item.allclear";
+                case UPDATE -> "group.item.update";
+                case CANCEL -> "group.item.cancel";
             };
             Map<String, String> v = new HashMap<>(vars(p, lang, d.alert(), headline(p, lang, d.alert()), ""));
             v.put("{fact}", fact(v.get("{place}"), v.get("{headline}")));
-            items.add(fill(p.getProperty(key, p.getProperty("group.item")), v));
-            if (d.kind() != Planner.Kind.ALL_CLEAR) {
+            String prefix = d.alert().test() ? p.getProperty("prefix.test", "TEST - ") : "";
+            items.add(prefix + fill(p.getProperty(key, p.getProperty("group.item")), v));
+            if (d.kind() != Planner.Kind.ALL_CLEAR && d.kind() != Planner.Kind.CANCEL) {
                 hazards.add(d.alert().hazard().wire());
             }
         }
@@ -179,6 +188,25 @@ public final class Templates {
         return r;
     }
 
+    /**
+     * The most segments the full first-notice text of this alert takes in a language, over the plain
+     * template and its role variants, with the alert's own headline and instruction: what a draft
+     * warning is checked against before it can be sent.
+     */
+    public int segmentsOf(String language, Alert a) {
+        String lang = language(language);
+        Properties p = bundle(lang).orElseThrow(() -> new IllegalStateException("no templates for " + FALLBACK));
+        String instruction = a.instruction().getOrDefault(lang, p.getProperty("instruction." + a.hazard().wire(), ""));
+        Map<String, String> v = vars(p, lang, a, headline(p, lang, a), instruction);
+        int most = 0;
+        for (String key : p.stringPropertyNames()) {
+            if ((key.equals("alert") || key.startsWith("alert.")) && !key.endsWith(".short")) {
+                most = Math.max(most, finish(fill(p.getProperty(key), v), lang, a, p).segments());
+            }
+        }
+        return most;
+    }
+
     /** The headline when it already names the place (the rules' headlines do), else "place: headline". */
     static String fact(String place, String headline) {
         return Gsm7.fold(headline).contains(Gsm7.fold(place)) ? headline : place + ": " + headline;
@@ -190,6 +218,8 @@ public final class Templates {
             case REPEAT -> "repeat";
             case ESCALATION -> "escalation";
             case ALL_CLEAR -> "allclear";
+            case UPDATE -> "update";
+            case CANCEL -> "cancel";
         };
         String full = lookup(p, kind, role, "");
         String shortKey = lookup(p, kind, role, ".short");
@@ -202,9 +232,10 @@ public final class Templates {
                 fill(full, vars(p, lang, a, headline, longInstr)),
                 fill(full, vars(p, lang, a, headline, shortInstr)),
                 fill(shortKey, vars(p, lang, a, headline, shortInstr)));
+        int budget = a.issued() != null ? ISSUED_SEGMENTS : 1;
         for (String c : candidates) {
-            Rendered r = finish(c, lang);
-            if (r.segments() == 1) {
+            Rendered r = finish(c, lang, a, p);
+            if (r.segments() <= budget) {
                 return r;
             }
         }
@@ -212,9 +243,9 @@ public final class Templates {
         int over = Gsm7.septets(Gsm7.transliterate(last)) - Gsm7.SINGLE_GSM;
         if (over > 0 && headline.length() > over + 3) {
             String cut = headline.substring(0, headline.length() - over - 3).trim() + "...";
-            return finish(fill(shortKey, vars(p, lang, a, cut, shortInstr)), lang);
+            return finish(fill(shortKey, vars(p, lang, a, cut, shortInstr)), lang, a, p);
         }
-        return finish(last, lang);
+        return finish(last, lang, a, p);
     }
 
     private static String lookup(Properties p, String kind, String role, String suffix) {
@@ -246,6 +277,10 @@ public final class Templates {
             out = out.replace(e.getKey(), e.getValue());
         }
         return out.replaceAll(" {2,}", " ").replace(" .", ".").trim();
+    }
+
+    private static Rendered finish(String text, String lang, Alert a, Properties p) {
+        return finish(a.test() ? p.getProperty("prefix.test", "TEST - ") + text : text, lang);
     }
 
     private static Rendered finish(String text, String lang) {

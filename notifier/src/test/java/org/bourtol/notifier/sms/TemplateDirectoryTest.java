@@ -47,6 +47,10 @@ class TemplateDirectoryTest {
             escalation.short=[bm] Escalade {place}. OK {code}
             allclear=[bm] A banna {place} ({code}): {hazard}. I ni cɛ.
             allclear.short=[bm] A banna {place} ({code}).
+            update=[bm] Kura {hazard} {place}: {headline}. {instruction} OK {code}
+            update.short=[bm] Kura {place}. OK {code}
+            cancel=[bm] A dabilara {place} ({code}): {headline}.
+            cancel.short=[bm] A dabilara {place} ({code}).
             hazard.flood=[bm] Jiɲɛ
             hazard.conflict=[bm] Kɛlɛ farati
             severity.Minor=[bm] 1

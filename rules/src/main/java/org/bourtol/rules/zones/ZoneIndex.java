@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.directory.ZoneKind;
+import org.bourtol.platform.geo.GeoJson;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;

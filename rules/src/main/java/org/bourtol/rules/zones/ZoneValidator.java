@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.bourtol.contracts.directory.Zone;
+import org.bourtol.platform.geo.GeoJson;
 import org.bourtol.rules.engine.Seasons;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Lineal;

@@ -1,20 +1,25 @@
-package org.bourtol.rules.zones;
+package org.bourtol.platform.geo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryCollection;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
 
 /**
  * GeoJSON geometry (WGS84 lon/lat) to JTS. Reads Point, LineString, Polygon, MultiLineString and
  * MultiPolygon; throws {@link IllegalArgumentException} with a readable reason for anything else,
- * including an unclosed ring or a coordinate out of range.
+ * including an unclosed ring or a coordinate out of range. Writes polygons back ({@link #write}).
  */
 public final class GeoJson {
 
@@ -49,6 +54,49 @@ public final class GeoJson {
             default -> throw new IllegalArgumentException("geometry type '" + type
                     + "' is not supported (Point, LineString, Polygon, MultiLineString, MultiPolygon)");
         };
+    }
+
+    /** A Polygon or MultiPolygon (or a collection of polygons) as a GeoJSON geometry, 6 decimals (about 0.1 m). */
+    public static ObjectNode write(Geometry g) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        if (g instanceof Polygon p) {
+            out.put("type", "Polygon");
+            out.set("coordinates", rings(p));
+            return out;
+        }
+        if (g instanceof MultiPolygon || g instanceof GeometryCollection) {
+            out.put("type", "MultiPolygon");
+            ArrayNode polys = out.putArray("coordinates");
+            for (int i = 0; i < g.getNumGeometries(); i++) {
+                if (!(g.getGeometryN(i) instanceof Polygon p)) {
+                    throw new IllegalArgumentException("only polygons can be written, got a " + g.getGeometryN(i).getGeometryType());
+                }
+                polys.add(rings(p));
+            }
+            return out;
+        }
+        throw new IllegalArgumentException("only polygons can be written, got a " + g.getGeometryType());
+    }
+
+    private static ArrayNode rings(Polygon p) {
+        ArrayNode rings = JsonNodeFactory.instance.arrayNode();
+        rings.add(positions(p.getExteriorRing().getCoordinates()));
+        for (int i = 0; i < p.getNumInteriorRing(); i++) {
+            rings.add(positions(p.getInteriorRingN(i).getCoordinates()));
+        }
+        return rings;
+    }
+
+    private static ArrayNode positions(Coordinate[] cs) {
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        for (Coordinate c : cs) {
+            out.addArray().add(round(c.x)).add(round(c.y));
+        }
+        return out;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1e6) / 1e6;
     }
 
     private static Coordinate coordinate(JsonNode c) {

@@ -1,0 +1,116 @@
+package org.bourtol.notifier.escalation;
+
+import static org.bourtol.notifier.Fixtures.T0;
+import static org.bourtol.notifier.Fixtures.zone;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.bourtol.contracts.alert.Alert;
+import org.bourtol.contracts.alert.Certainty;
+import org.bourtol.contracts.alert.Issued;
+import org.bourtol.contracts.alert.Severity;
+import org.bourtol.contracts.alert.Urgency;
+import org.bourtol.contracts.delivery.Delivery;
+import org.bourtol.contracts.delivery.DeliveryStatus;
+import org.bourtol.contracts.directory.Recipient;
+import org.bourtol.contracts.directory.Zone;
+import org.bourtol.contracts.directory.ZoneKind;
+import org.bourtol.contracts.observation.Hazard;
+import org.bourtol.notifier.ledger.Ledger;
+import org.bourtol.notifier.routing.ZoneHierarchy;
+import org.junit.jupiter.api.Test;
+
+/** Who an officer-issued warning's first notice, update, cancellation and expiry go to. */
+class WarningPlanTest {
+
+    static final ZoneHierarchy ZONES = new ZoneHierarchy(Stream.of(
+            zone("region-mopti", ZoneKind.REGION, "Mopti", null),
+            zone("konna", ZoneKind.COMMUNE, "Konna", "region-mopti"),
+            zone("djenne", ZoneKind.COMMUNE, "Djenne", "region-mopti"),
+            zone("diafarabe", ZoneKind.COMMUNE, "Diafarabe", "region-mopti"))
+            .collect(Collectors.toMap(Zone::id, Function.identity())));
+
+    static final Map<String, Recipient> RECIPIENTS = Stream.of(
+            recipient("pc-konna", "konna", false),
+            recipient("pc-djenne", "djenne", false),
+            recipient("pc-diafarabe", "diafarabe", false),
+            recipient("tester-konna", "konna", true))
+            .collect(Collectors.toMap(Recipient::id, Function.identity()));
+
+    final Planner planner = new Planner(EscalationPolicy.defaults(), Duration.ofHours(1));
+    final Ledger ledger = new Ledger();
+    int deliveries;
+
+    static Recipient recipient(String id, String zone, boolean tester) {
+        return new Recipient(id, id, "peace-committee", "+2237600000" + id.length(), "fr", List.of(zone), List.of(Hazard.CONFLICT),
+                Severity.Minor, List.of("sms"), null, null, tester);
+    }
+
+    static Alert warning(int version, List<String> zones, String state, boolean cancelled, boolean test, Instant updatedAt) {
+        return new Alert("w1", "K7Q", Alert.ISSUED_RULE, Alert.ISSUED_RULE, Hazard.CONFLICT, zones.get(0), String.join(", ", zones), null,
+                state, Severity.Extreme, Urgency.Immediate, Certainty.Likely, "officer", Map.of("fr", "Groupe arme signale"), Map.of(), T0,
+                updatedAt, Alert.ACTIVE.equals(state) ? null : updatedAt, false, null, null, null, List.of(),
+                new Issued("officer-a", "officer-b", "dgpc", test, zones, version, T0.plus(Duration.ofHours(6)), cancelled, null));
+    }
+
+    /** The due items as "recipient:step:kind", and marks them sent in the ledger. */
+    TreeSet<String> dueAndSend(Alert a, Instant now) {
+        List<Planner.Due> due = planner.due(now, List.of(a), RECIPIENTS, ZONES, ledger, id -> T0);
+        for (Planner.Due d : due) {
+            String id = "d" + deliveries++;
+            ledger.apply(new Delivery(id, List.of(d.item().alertId()), d.item().step(), d.recipient().id(), "sms", DeliveryStatus.QUEUED,
+                    "+223****0001", null, null, null, 1, 1, now));
+            ledger.apply(new Delivery(id, List.of(d.item().alertId()), d.item().step(), d.recipient().id(), "sms", DeliveryStatus.SENT,
+                    "+223****0001", "SM" + id, null, null, 1, 1, now));
+        }
+        return due.stream().map(d -> d.recipient().id() + ":" + d.item().step() + ":" + d.kind())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void anUpdateGoesToEveryoneWarnedAndTheNewlyCoveredGetTheAlertThenTheCancellationReachesEveryoneWarned() {
+        Instant t = T0;
+        assertEquals(new TreeSet<>(List.of("pc-konna:issued-2:ALERT", "tester-konna:issued-2:ALERT")),
+                dueAndSend(warning(2, List.of("konna"), Alert.ACTIVE, false, false, t), t));
+        assertEquals(new TreeSet<>(), dueAndSend(warning(2, List.of("konna"), Alert.ACTIVE, false, false, t), t.plusSeconds(10)),
+                "nothing twice");
+
+        Instant widened = t.plusSeconds(60);
+        assertEquals(new TreeSet<>(List.of("pc-konna:update-3:UPDATE", "tester-konna:update-3:UPDATE", "pc-djenne:issued-3:ALERT")),
+                dueAndSend(warning(3, List.of("konna", "djenne"), Alert.ACTIVE, false, false, widened), widened));
+
+        Instant narrowed = t.plusSeconds(120);
+        assertEquals(new TreeSet<>(List.of("pc-konna:update-4:UPDATE", "tester-konna:update-4:UPDATE", "pc-djenne:update-4:UPDATE")),
+                dueAndSend(warning(4, List.of("djenne"), Alert.ACTIVE, false, false, narrowed), narrowed),
+                "people warned before hear that the area changed even when it no longer covers them");
+
+        Instant cancelled = t.plusSeconds(180);
+        assertEquals(new TreeSet<>(List.of("pc-konna:cancelled:CANCEL", "tester-konna:cancelled:CANCEL", "pc-djenne:cancelled:CANCEL")),
+                dueAndSend(warning(4, List.of("djenne"), Alert.RESOLVED, true, false, cancelled), cancelled),
+                "the cancellation, not an all-clear, to everyone warned; Diafarabe was never warned");
+        assertEquals(new TreeSet<>(), dueAndSend(warning(4, List.of("djenne"), Alert.RESOLVED, true, false, cancelled), cancelled));
+    }
+
+    @Test
+    void expiryIsAnAllClearToEveryoneWarned() {
+        dueAndSend(warning(2, List.of("konna", "djenne"), Alert.ACTIVE, false, false, T0), T0);
+        Instant expired = T0.plus(Duration.ofHours(6));
+        assertEquals(new TreeSet<>(List.of("pc-konna:resolved:ALL_CLEAR", "tester-konna:resolved:ALL_CLEAR", "pc-djenne:resolved:ALL_CLEAR")),
+                dueAndSend(warning(2, List.of("konna", "djenne"), Alert.RESOLVED, false, false, expired), expired));
+    }
+
+    @Test
+    void aTestWarningReachesTestersOnly() {
+        assertEquals(new TreeSet<>(List.of("tester-konna:issued-2:ALERT")),
+                dueAndSend(warning(2, List.of("konna", "djenne"), Alert.ACTIVE, false, true, T0), T0));
+        assertEquals(new TreeSet<>(List.of("tester-konna:cancelled:CANCEL")),
+                dueAndSend(warning(2, List.of("konna", "djenne"), Alert.RESOLVED, true, true, T0.plusSeconds(60)), T0.plusSeconds(60)));
+    }
+}
