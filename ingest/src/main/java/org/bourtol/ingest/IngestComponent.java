@@ -23,7 +23,7 @@ import org.bourtol.ingest.http.TokensApi;
 import org.bourtol.ingest.mqtt.MqttIngest;
 import org.bourtol.ingest.mqtt.MqttMessageParser;
 import org.bourtol.ingest.publish.DurableOutbox;
-import org.bourtol.ingest.publish.KafkaSink;
+import org.bourtol.platform.kafka.Publisher;
 import org.bourtol.ingest.publish.SeenIds;
 import org.bourtol.ingest.publish.Spool;
 import org.bourtol.ingest.sms.RateLimiter;
@@ -51,7 +51,7 @@ public final class IngestComponent implements Component {
 
     private final Vertx vertx;
     private final BourtolConfig config;
-    private final KafkaSink sink;
+    private final Publisher sink;
     private final Spool spool;
     private final DurableOutbox outbox;
     private final SeenMessages seen;
@@ -69,7 +69,7 @@ public final class IngestComponent implements Component {
         this.config = config;
         this.kafka = kafka;
         Clock clock = Clock.systemUTC();
-        this.sink = new KafkaSink(kafka, "bourtol-ingest", metrics);
+        this.sink = new Publisher(kafka, "bourtol-ingest", metrics, Publisher.FAIL_FAST);
         this.spool = new Spool(config.dataDir().resolve("spool"));
         this.outbox = new DurableOutbox(vertx, sink, spool, config.ingest().spoolDrainInterval());
         this.seen = new SeenMessages(config.dataDir().resolve("ingest"), 200_000, Duration.ofDays(7), clock.instant());

@@ -19,8 +19,6 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.contracts.config.ConfigLoader;
@@ -28,10 +26,10 @@ import org.bourtol.contracts.directory.Recipient;
 import org.bourtol.contracts.directory.Reporter;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.privacy.Pseudonyms;
-import org.bourtol.contracts.topic.Topic;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.launcher.platform.Platform;
 import org.bourtol.notifier.sms.LocalTwilioServer;
+import org.bourtol.platform.kafka.Publisher;
 import org.bourtol.simulator.Simulation;
 import org.bourtol.simulator.SimulationConsole;
 import org.bourtol.simulator.scenario.Dataset;
@@ -222,22 +220,16 @@ public final class DemoCommand implements Callable<Integer> {
             n++;
             reporters.add(new Reporter("focal-" + n, "Point focal " + n, phone, pseudonyms.of(phone), "fr", null, true));
         }
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p.kafka().producer("bourtol-demo-seed"))) {
+        try (Publisher publisher = new Publisher(p.kafka(), "bourtol-demo-seed")) {
             for (Recipient r : recipients) {
-                send(producer, Topics.RECIPIENTS, r.id(), r);
+                publisher.publish(Topics.RECIPIENTS, r.id(), r).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             }
             for (Reporter r : reporters) {
-                send(producer, Topics.REPORTERS, r.id(), r);
+                publisher.publish(Topics.REPORTERS, r.id(), r).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
             }
-            producer.flush();
         }
         out.println("Registered " + recipients.size() + " recipients and " + reporters.size() + " verified focal points.");
         Thread.sleep(2000);
-    }
-
-    private static <V> void send(KafkaProducer<byte[], byte[]> producer, Topic<String, V> topic, String key, V value) throws Exception {
-        producer.send(new ProducerRecord<>(topic.name(), topic.keySerde().serializer().serialize(topic.name(), key),
-                topic.valueSerde().serializer().serialize(topic.name(), value))).get(10, TimeUnit.SECONDS);
     }
 
     static String hex(int bytes) {

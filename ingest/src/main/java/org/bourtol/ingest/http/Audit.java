@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import org.bourtol.contracts.directory.AuditEntry;
 import org.bourtol.contracts.topic.Topics;
-import org.bourtol.ingest.publish.Outgoing;
+import org.bourtol.platform.kafka.Outgoing;
 
 /** Audit records for directory changes (phones already masked by the caller). */
 final class Audit {

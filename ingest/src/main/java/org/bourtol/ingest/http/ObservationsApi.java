@@ -21,8 +21,8 @@ import org.bourtol.contracts.observation.Source;
 import org.bourtol.contracts.privacy.Phones;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.contracts.topic.Topics;
-import org.bourtol.ingest.publish.KafkaSink;
-import org.bourtol.ingest.publish.Outgoing;
+import org.bourtol.platform.kafka.Publisher;
+import org.bourtol.platform.kafka.Outgoing;
 import org.bourtol.ingest.validation.InvalidInput;
 import org.bourtol.ingest.validation.ObservationReader;
 import org.bourtol.platform.http.ApiAuth;
@@ -44,14 +44,14 @@ public final class ObservationsApi {
 
     private final ApiAuth auth;
     private final ObservationReader reader;
-    private final KafkaSink sink;
+    private final Publisher sink;
     private final Function<String, String> pseudonymOfPhone;
     private final int maxBodyBytes;
     private final int maxItems;
     private final Clock clock;
     private final MeterRegistry metrics;
 
-    public ObservationsApi(ApiAuth auth, ObservationReader reader, KafkaSink sink, Function<String, String> pseudonymOfPhone,
+    public ObservationsApi(ApiAuth auth, ObservationReader reader, Publisher sink, Function<String, String> pseudonymOfPhone,
                            int maxBodyBytes, int maxItems, Clock clock, MeterRegistry metrics) {
         this.auth = auth;
         this.reader = reader;

@@ -19,8 +19,8 @@ import org.bourtol.contracts.privacy.Pseudonyms;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.ingest.directory.ReporterDirectory;
-import org.bourtol.ingest.publish.KafkaSink;
-import org.bourtol.ingest.publish.Outgoing;
+import org.bourtol.platform.kafka.Publisher;
+import org.bourtol.platform.kafka.Outgoing;
 import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.platform.http.ApiErrors;
 import org.bourtol.platform.http.Role;
@@ -38,11 +38,11 @@ public final class ReportersApi {
     private final ApiAuth auth;
     private final ReporterDirectory directory;
     private final Pseudonyms pseudonyms;
-    private final KafkaSink sink;
+    private final Publisher sink;
     private final Clock clock;
     private final Map<String, Integer> versions = new ConcurrentHashMap<>();
 
-    public ReportersApi(ApiAuth auth, ReporterDirectory directory, Pseudonyms pseudonyms, KafkaSink sink, Clock clock) {
+    public ReportersApi(ApiAuth auth, ReporterDirectory directory, Pseudonyms pseudonyms, Publisher sink, Clock clock) {
         this.auth = auth;
         this.directory = directory;
         this.pseudonyms = pseudonyms;

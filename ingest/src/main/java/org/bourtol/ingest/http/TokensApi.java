@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bourtol.contracts.directory.ApiToken;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.contracts.topic.Topics;
-import org.bourtol.ingest.publish.KafkaSink;
-import org.bourtol.ingest.publish.Outgoing;
+import org.bourtol.platform.kafka.Publisher;
+import org.bourtol.platform.kafka.Outgoing;
 import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.platform.http.ApiErrors;
 import org.bourtol.platform.http.Role;
@@ -34,12 +34,12 @@ public final class TokensApi {
     public static final String PATH = "/api/v1/tokens";
 
     private final ApiAuth auth;
-    private final KafkaSink sink;
+    private final Publisher sink;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, ApiToken> tokens = new ConcurrentHashMap<>();
 
-    public TokensApi(ApiAuth auth, KafkaSink sink, Clock clock) {
+    public TokensApi(ApiAuth auth, Publisher sink, Clock clock) {
         this.auth = auth;
         this.sink = sink;
         this.clock = clock;

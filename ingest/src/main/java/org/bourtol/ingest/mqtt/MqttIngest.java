@@ -15,8 +15,8 @@ import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.observation.Rejected;
 import org.bourtol.contracts.topic.Topics;
-import org.bourtol.ingest.publish.KafkaSink;
-import org.bourtol.ingest.publish.Outgoing;
+import org.bourtol.platform.kafka.Publisher;
+import org.bourtol.platform.kafka.Outgoing;
 import org.bourtol.ingest.publish.SeenIds;
 import org.bourtol.platform.mqtt.MqttOptions;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
@@ -47,7 +47,7 @@ public final class MqttIngest {
     private final Vertx vertx;
     private final BourtolConfig.Mqtt config;
     private final MqttMessageParser parser;
-    private final KafkaSink sink;
+    private final Publisher sink;
     private final Clock clock;
     private final MeterRegistry metrics;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -66,7 +66,7 @@ public final class MqttIngest {
      * @param published ids of records Kafka already acknowledged (owned by the caller, closed after {@link #stop()});
      *                  loaded from the data directory, so a redelivery after a restart is acked without a second record
      */
-    public MqttIngest(Vertx vertx, BourtolConfig.Mqtt config, MqttMessageParser parser, KafkaSink sink, SeenIds published, Clock clock,
+    public MqttIngest(Vertx vertx, BourtolConfig.Mqtt config, MqttMessageParser parser, Publisher sink, SeenIds published, Clock clock,
                       MeterRegistry metrics) {
         this.vertx = vertx;
         this.committer = new AckCommitter(published, clock);

@@ -5,6 +5,8 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.bourtol.platform.kafka.Outgoing;
+import org.bourtol.platform.kafka.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,12 +21,12 @@ public final class DurableOutbox implements Outbox, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DurableOutbox.class);
 
     private final Vertx vertx;
-    private final KafkaSink sink;
+    private final Publisher sink;
     private final Spool spool;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final long timer;
 
-    public DurableOutbox(Vertx vertx, KafkaSink sink, Spool spool, Duration drainInterval) {
+    public DurableOutbox(Vertx vertx, Publisher sink, Spool spool, Duration drainInterval) {
         this.vertx = vertx;
         this.sink = sink;
         this.spool = spool;

@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import org.bourtol.contracts.topic.Json;
+import org.bourtol.platform.kafka.Outgoing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -17,7 +17,7 @@ import org.bourtol.contracts.privacy.Phones;
 import org.bourtol.contracts.privacy.Pseudonyms;
 import org.bourtol.ingest.place.Gazetteer;
 import org.bourtol.ingest.publish.Outbox;
-import org.bourtol.ingest.publish.Outgoing;
+import org.bourtol.platform.kafka.Outgoing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

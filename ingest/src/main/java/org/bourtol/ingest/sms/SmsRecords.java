@@ -12,7 +12,7 @@ import org.bourtol.contracts.observation.Rejected;
 import org.bourtol.contracts.observation.Source;
 import org.bourtol.contracts.privacy.Phones;
 import org.bourtol.contracts.topic.Topics;
-import org.bourtol.ingest.publish.Outgoing;
+import org.bourtol.platform.kafka.Outgoing;
 
 /**
  * The Kafka records for an understood or rejected SMS. Ids are {@code sms-<MessageSid>}, so a message

@@ -17,7 +17,7 @@ import java.util.Map;
 import org.bourtol.contracts.observation.SmsStatus;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.ingest.publish.Outbox;
-import org.bourtol.ingest.publish.Outgoing;
+import org.bourtol.platform.kafka.Outgoing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.bourtol.ingest.Devices;
 import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.ingest.place.ZonesFixture;
-import org.bourtol.ingest.publish.KafkaSink;
+import org.bourtol.platform.kafka.Publisher;
 import org.bourtol.ingest.validation.ObservationReader;
 import org.bourtol.testkit.Mosquitto;
 import org.bourtol.testkit.Poll;
@@ -45,7 +45,7 @@ public final class MqttIngestBench {
         Path data = Files.createTempDirectory("bench-ingest");
         try (Mosquitto broker = Mosquitto.start("max_inflight_messages " + inflight + "\nmax_queued_messages 1000000\n")) {
             BourtolConfig.Mqtt mqtt = MqttRedeliveryIT.config(broker.url(), "bench-" + run);
-            KafkaSink sink = new KafkaSink(SharedKafka.clients(), "bench", new SimpleMeterRegistry());
+            Publisher sink = new Publisher(SharedKafka.clients(), "bench", new SimpleMeterRegistry(), Publisher.FAIL_FAST);
             SimpleMeterRegistry metrics = new SimpleMeterRegistry();
             MqttMessageParser parser = new MqttMessageParser(mqtt.prefix(), mqtt.maxPayloadBytes(), new ObservationReader(ZonesFixture::gazetteer),
                     p -> p, id -> false);

@@ -27,7 +27,7 @@ import org.bourtol.contracts.observation.GaugeReading;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.ingest.place.ZonesFixture;
-import org.bourtol.ingest.publish.KafkaSink;
+import org.bourtol.platform.kafka.Publisher;
 import org.bourtol.ingest.publish.SeenIds;
 import org.bourtol.ingest.validation.ObservationReader;
 import org.bourtol.platform.kafka.KafkaClients;
@@ -63,7 +63,7 @@ class MqttRedeliveryIT {
             BourtolConfig.Mqtt mqtt = config(broker.url(), "redelivery-" + run);
             KafkaClients deadKafka = new KafkaClients(new BourtolConfig.Kafka("127.0.0.1:" + freePort(), "PLAINTEXT", "PLAIN",
                     null, null, null, null, 0));
-            KafkaSink deadSink = new KafkaSink(deadKafka, "dead", new SimpleMeterRegistry());
+            Publisher deadSink = new Publisher(deadKafka, "dead", new SimpleMeterRegistry(), Publisher.FAIL_FAST);
             Path data = tempDir();
             MqttIngest first = ingest(vertx, mqtt, deadSink, seen(data));
             first.start();
@@ -78,7 +78,7 @@ class MqttRedeliveryIT {
             deadSink.close();
             assertEquals(0, readings(station).size(), "nothing reached Kafka through the dead sink");
 
-            KafkaSink sink = new KafkaSink(SharedKafka.clients(), "redelivery", new SimpleMeterRegistry());
+            Publisher sink = new Publisher(SharedKafka.clients(), "redelivery", new SimpleMeterRegistry(), Publisher.FAIL_FAST);
             MqttIngest second = ingest(vertx, mqtt, sink, seen(data));
             second.start();
             Poll.until(WAIT, "all messages on Kafka", () -> readings(station).size() >= n);
@@ -107,7 +107,7 @@ class MqttRedeliveryIT {
         Path data = tempDir();
         try (Mosquitto broker = Mosquitto.start()) {
             BourtolConfig.Mqtt mqtt = config(broker.url(), "crash-" + run);
-            KafkaSink sink = new KafkaSink(SharedKafka.clients(), "crash", new SimpleMeterRegistry());
+            Publisher sink = new Publisher(SharedKafka.clients(), "crash", new SimpleMeterRegistry(), Publisher.FAIL_FAST);
             SeenIds firstIds = seen(data);
             MqttIngest first = ingest(vertx, mqtt, sink, firstIds);
             first.holdAcks();
@@ -189,7 +189,7 @@ class MqttRedeliveryIT {
         return ("{\"levelCm\":" + level + ",\"observedAt\":\"2026-11-24T07:00:00Z\"}").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static MqttIngest ingest(Vertx vertx, BourtolConfig.Mqtt mqtt, KafkaSink sink, SeenIds published) {
+    private static MqttIngest ingest(Vertx vertx, BourtolConfig.Mqtt mqtt, Publisher sink, SeenIds published) {
         MqttMessageParser parser = new MqttMessageParser(mqtt.prefix(), mqtt.maxPayloadBytes(), new ObservationReader(ZonesFixture::gazetteer),
                 p -> p, id -> false);
         return new MqttIngest(vertx, mqtt, parser, sink, published, Clock.systemUTC(), new SimpleMeterRegistry());

@@ -17,7 +17,7 @@ import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.contracts.config.ConfigLoader;
 import org.bourtol.contracts.observation.GaugeReading;
 import org.bourtol.ingest.place.ZonesFixture;
-import org.bourtol.ingest.publish.KafkaSink;
+import org.bourtol.platform.kafka.Publisher;
 import org.bourtol.ingest.validation.ObservationReader;
 import org.bourtol.testkit.Mosquitto;
 import org.bourtol.testkit.Poll;
@@ -38,7 +38,7 @@ class MqttSharedSubscriptionIT {
         int n = 200;
         Vertx vertx = Vertx.vertx();
         try (Mosquitto broker = Mosquitto.start()) {
-            KafkaSink sink = new KafkaSink(SharedKafka.clients(), "shared-" + run, new SimpleMeterRegistry());
+            Publisher sink = new Publisher(SharedKafka.clients(), "shared-" + run, new SimpleMeterRegistry(), Publisher.FAIL_FAST);
             MqttIngest a = ingest(vertx, config(broker.url(), "ingest-a-" + run, "ingest-" + run), sink);
             MqttIngest b = ingest(vertx, config(broker.url(), "ingest-b-" + run, "ingest-" + run), sink);
             a.start();
@@ -73,7 +73,7 @@ class MqttSharedSubscriptionIT {
         assertTrue(MqttIngest.filters(config("tcp://127.0.0.1:1883", "x", "g1")).stream().allMatch(f -> f.startsWith("$share/g1/")));
     }
 
-    private static MqttIngest ingest(Vertx vertx, BourtolConfig.Mqtt mqtt, KafkaSink sink) {
+    private static MqttIngest ingest(Vertx vertx, BourtolConfig.Mqtt mqtt, Publisher sink) {
         MqttMessageParser parser = new MqttMessageParser(mqtt.prefix(), mqtt.maxPayloadBytes(), new ObservationReader(ZonesFixture::gazetteer),
                 p -> p, id -> false);
         return new MqttIngest(vertx, mqtt, parser, sink, MqttRedeliveryIT.seen(MqttRedeliveryIT.tempDir()), Clock.systemUTC(),

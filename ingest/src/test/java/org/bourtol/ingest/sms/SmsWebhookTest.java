@@ -40,7 +40,7 @@ import org.bourtol.contracts.topic.Topics;
 import org.bourtol.ingest.place.Gazetteer;
 import org.bourtol.ingest.place.ZonesFixture;
 import org.bourtol.ingest.publish.Outbox;
-import org.bourtol.ingest.publish.Outgoing;
+import org.bourtol.platform.kafka.Outgoing;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

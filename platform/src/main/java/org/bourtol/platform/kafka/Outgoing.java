@@ -1,4 +1,4 @@
-package org.bourtol.ingest.publish;
+package org.bourtol.platform.kafka;
 
 import org.bourtol.contracts.topic.Topic;
 
