@@ -27,6 +27,12 @@ import org.bourtol.rules.api.AuditHistory;
 import org.bourtol.rules.api.Directories;
 import org.bourtol.rules.api.RulesApi;
 import org.bourtol.rules.api.ZonesApi;
+import org.bourtol.rules.backtest.BacktestApi;
+import org.bourtol.rules.backtest.BacktestJobs;
+import org.bourtol.rules.backtest.Backtester;
+import org.bourtol.rules.backtest.KafkaHistory;
+import org.bourtol.rules.backtest.Replay;
+import org.bourtol.rules.backtest.SmsForecast;
 import org.bourtol.rules.dataset.Seeder;
 import org.bourtol.rules.engine.CorruptRecordHandler;
 import org.bourtol.rules.engine.ProcessingFailureHandler;
@@ -44,6 +50,8 @@ public final class RulesComponent implements Component {
 
     private static final Logger LOG = LoggerFactory.getLogger(RulesComponent.class);
     private static final Duration CATCH_UP = Duration.ofSeconds(60);
+    /** Backtests that may wait while one runs. */
+    private static final int BACKTEST_QUEUE = 3;
 
     private final Vertx vertx;
     private final BourtolConfig config;
@@ -58,6 +66,7 @@ public final class RulesComponent implements Component {
     private final Publisher publisher;
     private final Directories directories;
     private final TopicLayout layout;
+    private final BacktestJobs backtests;
     private volatile KafkaStreams streams;
 
     /** On a single-node cluster (tests). */
@@ -69,6 +78,15 @@ public final class RulesComponent implements Component {
     /** With the cluster's topic layout, which the Streams internal topics (changelogs, repartitions) follow. */
     public RulesComponent(Vertx vertx, Router router, BourtolConfig config, KafkaClients kafka, ApiAuth auth,
                           MeterRegistry metrics, TopicLayout layout) {
+        this(vertx, router, config, kafka, auth, metrics, layout, null);
+    }
+
+    /**
+     * With the backtests' SMS estimate ({@code sms}, the notifier's dry run wired by the launcher; null: backtests
+     * say that SMS were not estimated).
+     */
+    public RulesComponent(Vertx vertx, Router router, BourtolConfig config, KafkaClients kafka, ApiAuth auth,
+                          MeterRegistry metrics, TopicLayout layout, SmsForecast sms) {
         this.layout = layout;
         this.vertx = vertx;
         this.config = config;
@@ -89,13 +107,23 @@ public final class RulesComponent implements Component {
         router.route("/api/v1/zones*").handler(body);
         router.route("/api/v1/rules*").handler(body);
         router.route("/api/v1/alerts*").handler(body);
+        router.route("/api/v1/backtests*").handler(body);
         new ZonesApi(directories, validator).mount(router, auth);
         new RulesApi(directories, validator).mount(router, auth);
         new AlertsApi(view, publisher).mount(router, auth);
+        this.backtests = new BacktestJobs(backtester(config, kafka, env, zones, rules, sms), BACKTEST_QUEUE, java.time.Clock.systemUTC());
+        new BacktestApi(backtests, validator, zones::all).mount(router, auth);
         Gauge.builder("bourtol.rules.corrupt.skipped", CorruptRecordHandler::skipped).register(metrics);
         Gauge.builder("bourtol.rules.processing.skipped", ProcessingFailureHandler::skipped)
                 .description("records skipped because a rule processor failed on them").register(metrics);
         Gauge.builder("bourtol.rules.late.dropped", env::tooLateCount).register(metrics);
+    }
+
+    /** Backtests read the past from this instance's Kafka and replay it with the rules' own settings. */
+    public static Backtester backtester(BourtolConfig config, KafkaClients kafka, RulesEnv env, DirectoryCache<Zone> zones,
+                                        DirectoryCache<RuleDocument> rules, SmsForecast sms) {
+        return new Backtester(new KafkaHistory(kafka), new Replay(env.grace(), env.unverifiedWeight()), zones::all, rules::all, sms,
+                Duration.ofDays(config.kafka().observationRetentionDays()));
     }
 
     @Override
@@ -153,6 +181,7 @@ public final class RulesComponent implements Component {
                 s.close(org.apache.kafka.streams.CloseOptions.groupMembershipOperation(
                         org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(10)));
             }
+            backtests.close();
             zones.close();
             rules.close();
             audit.close();

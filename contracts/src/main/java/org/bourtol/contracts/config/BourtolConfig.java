@@ -27,13 +27,16 @@ public record BourtolConfig(Http http, Path dataDir, Kafka kafka, Mqtt mqtt, Twi
      */
     public record Kafka(String bootstrap, String securityProtocol, String saslMechanism, String username, String password,
                         String truststorePath, String truststorePassword, int embeddedPort, Integer replicationFactor,
-                        Integer minInsyncReplicas, int observationPartitions) {
+                        Integer minInsyncReplicas, int observationPartitions, int observationRetentionDays) {
+
+        /** Days of observations kept in Kafka by default: a whole season (about 200 days) can be backtested from Kafka alone. */
+        public static final int DEFAULT_OBSERVATION_RETENTION_DAYS = 200;
 
         /** Topic layout derived from the cluster, the observations topic with 3 partitions. */
         public Kafka(String bootstrap, String securityProtocol, String saslMechanism, String username, String password,
                      String truststorePath, String truststorePassword, int embeddedPort) {
             this(bootstrap, securityProtocol, saslMechanism, username, password, truststorePath, truststorePassword, embeddedPort,
-                    null, null, 3);
+                    null, null, 3, DEFAULT_OBSERVATION_RETENTION_DAYS);
         }
 
         @Override
@@ -42,7 +45,7 @@ public record BourtolConfig(Http http, Path dataDir, Kafka kafka, Mqtt mqtt, Twi
                     + ", username=" + username + ", password=" + redact(password) + ", truststorePath=" + truststorePath
                     + ", truststorePassword=" + redact(truststorePassword) + ", embeddedPort=" + embeddedPort
                     + ", replicationFactor=" + replicationFactor + ", minInsyncReplicas=" + minInsyncReplicas
-                    + ", observationPartitions=" + observationPartitions + "]";
+                    + ", observationPartitions=" + observationPartitions + ", observationRetentionDays=" + observationRetentionDays + "]";
         }
     }
 

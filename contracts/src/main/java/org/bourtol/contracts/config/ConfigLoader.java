@@ -51,6 +51,7 @@ public final class ConfigLoader {
         def("kafka.replicationFactor", null);
         def("kafka.minInsyncReplicas", null);
         def("kafka.observationPartitions", "3");
+        def("kafka.observationRetentionDays", String.valueOf(BourtolConfig.Kafka.DEFAULT_OBSERVATION_RETENTION_DAYS));
         def("mqtt.url", null, "BOURTOL_MQTT_URL");
         def("mqtt.username", null, "BOURTOL_MQTT_USERNAME");
         def("mqtt.password", null, "BOURTOL_MQTT_PASSWORD");
@@ -178,7 +179,8 @@ public final class ConfigLoader {
                 r.oneOf("kafka.saslMechanism", "PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"),
                 r.str("kafka.username"), r.str("kafka.password"), r.file("kafka.truststorePath"), r.str("kafka.truststorePassword"),
                 r.port("kafka.embeddedPort"), r.optionalIntIn("kafka.replicationFactor", 1, 16),
-                r.optionalIntIn("kafka.minInsyncReplicas", 1, 16), r.intIn("kafka.observationPartitions", 1, 1024));
+                r.optionalIntIn("kafka.minInsyncReplicas", 1, 16), r.intIn("kafka.observationPartitions", 1, 1024),
+                r.intIn("kafka.observationRetentionDays", 1, 3650));
         if (kafka.replicationFactor() != null && kafka.minInsyncReplicas() != null
                 && kafka.minInsyncReplicas() > kafka.replicationFactor()) {
             problems.add("kafka.minInsyncReplicas (BOURTOL_KAFKA_MIN_INSYNC_REPLICAS): " + kafka.minInsyncReplicas()

@@ -27,7 +27,7 @@ class TopicCatalogueIT {
             assertEquals("-1", retention(admin, Topics.AUDIT.name()));
             assertEquals("-1", retention(admin, Topics.ALERTS.name()));
             assertEquals("-1", retention(admin, Topics.DELIVERIES.name()));
-            assertEquals(String.valueOf(30L * 24 * 3600 * 1000), retention(admin, Topics.OBSERVATIONS.name()));
+            assertEquals(String.valueOf(200L * 24 * 3600 * 1000), retention(admin, Topics.OBSERVATIONS.name()), "a season can be backtested from Kafka");
             assertEquals(TopicConfig.CLEANUP_POLICY_COMPACT, config(admin, Topics.RULES.name(), TopicConfig.CLEANUP_POLICY_CONFIG));
 
             // a topic created by an earlier version with a 30-day limit is put right at the next start

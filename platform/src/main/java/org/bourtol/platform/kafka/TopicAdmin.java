@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates the topic catalogue idempotently, and keeps the topics of {@link Topics#KEPT_FOREVER} at
- * unlimited retention (also when they were created earlier with a limit). Blocking: call from a worker.
+ * unlimited retention (also when they were created earlier with a limit), and the observations topic at
+ * {@code kafka.observationRetentionDays}. Blocking: call from a worker.
  */
 public final class TopicAdmin {
 
@@ -38,12 +39,19 @@ public final class TopicAdmin {
                     TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minIsr);
         }
         return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-                TopicConfig.RETENTION_MS_CONFIG, Topics.KEPT_FOREVER.contains(t) ? "-1" : EVENT_RETENTION_MS,
+                TopicConfig.RETENTION_MS_CONFIG, Topics.KEPT_FOREVER.contains(t) ? "-1"
+                        : t == Topics.OBSERVATIONS ? String.valueOf(layout.observationRetentionMs()) : EVENT_RETENTION_MS,
                 TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minIsr);
     }
 
-    private static void keepForever(Admin admin, Set<String> existing) throws InterruptedException, ExecutionException, TimeoutException {
+    private static void keepForever(Admin admin, Set<String> existing, TopicLayout layout)
+            throws InterruptedException, ExecutionException, TimeoutException {
         Map<ConfigResource, java.util.Collection<AlterConfigOp>> ops = new java.util.HashMap<>();
+        if (existing.contains(Topics.OBSERVATIONS.name())) {
+            // backtests replay observations from Kafka: an older topic gets the configured retention too
+            ops.put(new ConfigResource(ConfigResource.Type.TOPIC, Topics.OBSERVATIONS.name()), List.of(new AlterConfigOp(
+                    new ConfigEntry(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(layout.observationRetentionMs())), AlterConfigOp.OpType.SET)));
+        }
         for (Topic<String, ?> t : Topics.KEPT_FOREVER) {
             if (existing.contains(t.name())) {
                 ops.put(new ConfigResource(ConfigResource.Type.TOPIC, t.name()),
@@ -89,7 +97,7 @@ public final class TopicAdmin {
                 }
                 LOG.info("topics created [count: {}, names: {}]", missing.size(), missing.stream().map(NewTopic::name).toList());
             }
-            keepForever(admin, existing);
+            keepForever(admin, existing, layout);
             return missing.stream().map(NewTopic::name).toList();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -12,16 +12,22 @@ import org.bourtol.contracts.topic.Topics;
  * @param replicationFactor  replicas of every topic Bourtol creates (and of the Streams internal topics)
  * @param minInsyncReplicas  replicas that must acknowledge a write ({@code acks=all}) before it succeeds
  * @param observationPartitions partitions of {@code bourtol.observations.v1} when Bourtol creates it
+ * @param observationRetentionDays days {@code bourtol.observations.v1} keeps its records (backtests replay them)
  */
-public record TopicLayout(short replicationFactor, int minInsyncReplicas, int observationPartitions) {
+public record TopicLayout(short replicationFactor, int minInsyncReplicas, int observationPartitions, int observationRetentionDays) {
 
     /** One broker, one replica: the embedded broker and single-node tests. */
     public static final TopicLayout SINGLE_NODE = new TopicLayout((short) 1, 1, Topics.OBSERVATIONS.partitions());
 
     public TopicLayout {
-        if (replicationFactor < 1 || minInsyncReplicas < 1 || observationPartitions < 1) {
+        if (replicationFactor < 1 || minInsyncReplicas < 1 || observationPartitions < 1 || observationRetentionDays < 1) {
             throw new IllegalArgumentException("topic layout values must be positive");
         }
+    }
+
+    /** With the default observation retention. */
+    public TopicLayout(short replicationFactor, int minInsyncReplicas, int observationPartitions) {
+        this(replicationFactor, minInsyncReplicas, observationPartitions, BourtolConfig.Kafka.DEFAULT_OBSERVATION_RETENTION_DAYS);
     }
 
     /**
@@ -43,7 +49,12 @@ public record TopicLayout(short replicationFactor, int minInsyncReplicas, int ob
             throw new IllegalStateException("kafka.minInsyncReplicas (BOURTOL_KAFKA_MIN_INSYNC_REPLICAS) is " + minIsr
                     + " but topics have only " + rf + " replica" + (rf == 1 ? "" : "s") + ": no write could succeed");
         }
-        return new TopicLayout((short) rf, minIsr, kafka.observationPartitions());
+        return new TopicLayout((short) rf, minIsr, kafka.observationPartitions(), kafka.observationRetentionDays());
+    }
+
+    /** {@code retention.ms} of the observations topic. */
+    public long observationRetentionMs() {
+        return observationRetentionDays * 24L * 3600 * 1000;
     }
 
     /** Partitions a catalogue topic is created with. */

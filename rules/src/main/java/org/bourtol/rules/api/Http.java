@@ -10,12 +10,12 @@ import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.platform.http.ApiException;
 
 /** JSON in and out for the rules APIs. */
-final class Http {
+public final class Http {
 
     private Http() {
     }
 
-    static JsonNode body(RoutingContext ctx) {
+    public static JsonNode body(RoutingContext ctx) {
         if (ctx.body() == null || ctx.body().buffer() == null || ctx.body().length() == 0) {
             throw ApiException.badRequest("request body is missing", List.of());
         }
@@ -27,7 +27,7 @@ final class Http {
         }
     }
 
-    static void json(RoutingContext ctx, int status, Object value) {
+    public static void json(RoutingContext ctx, int status, Object value) {
         try {
             ctx.response().setStatusCode(status).putHeader("content-type", "application/json")
                     .end(Json.MAPPER.writeValueAsString(value));
@@ -37,14 +37,14 @@ final class Http {
     }
 
     /** Completes on the request's Vert.x context (Kafka completes futures on its producer thread). */
-    static <T> io.vertx.core.Future<T> back(RoutingContext ctx, io.vertx.core.Future<T> f) {
+    public static <T> io.vertx.core.Future<T> back(RoutingContext ctx, io.vertx.core.Future<T> f) {
         io.vertx.core.Context context = ctx.vertx().getOrCreateContext();
         io.vertx.core.Promise<T> p = io.vertx.core.Promise.promise();
         f.onComplete(ar -> context.runOnContext(v -> p.handle(ar)));
         return p.future();
     }
 
-    static String actor(RoutingContext ctx) {
+    public static String actor(RoutingContext ctx) {
         Object a = ctx.get(ApiAuth.ACTOR);
         return a == null ? "unknown" : a.toString();
     }

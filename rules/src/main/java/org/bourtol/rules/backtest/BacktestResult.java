@@ -1,0 +1,31 @@
+package org.bourtol.rules.backtest;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a backtest found: the candidate's alerts next to the current rules' actual alerts, the
+ * differences per rule and zone, the SMS each would have caused per recipient, whether the rules left
+ * unchanged reproduced the live alerts exactly, and what the replay measured.
+ *
+ * @param sms      per recipient, current (the live alerts through the dry-run notifier) vs candidate; null when not estimated
+ * @param warnings what limits the result (retention, missing data); empty when complete
+ */
+public record BacktestResult(Instant from, Instant to, List<String> changedRules, List<String> changedZones,
+                             int observations, int acknowledgements, long replayMillis, double observationsPerSecond,
+                             List<String> warnings, Reproduction reproduction, Comparison.Result comparison,
+                             List<AlertHistory> currentAlerts, List<AlertHistory> candidateAlerts, List<SmsLine> sms) {
+
+    /**
+     * The replay of the rules left unchanged against what the live topology published for them: same event
+     * ids (alert id, step, sequence), types and times.
+     *
+     * @param mismatches the first few events that differ (live first, then replay), empty when exact
+     */
+    public record Reproduction(boolean exact, int liveEvents, int replayedEvents, List<String> mismatches) {
+    }
+
+    /** SMS to one recipient over the period. */
+    public record SmsLine(String recipient, String name, int current, int candidate, int delta) {
+    }
+}

@@ -1,0 +1,152 @@
+package org.bourtol.rules.backtest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+import org.bourtol.contracts.alert.AlertEvent;
+import org.bourtol.contracts.alert.AlertEventType;
+import org.bourtol.contracts.directory.RuleDocument;
+import org.bourtol.contracts.directory.Zone;
+
+/**
+ * Runs one backtest: the current rules and zones with the candidate ones applied, the period's inputs
+ * from {@link History} replayed by {@link Replay}, the result compared with the alerts the live
+ * topology published in the period, and the SMS of both estimated by {@link SmsForecast}.
+ */
+public final class Backtester {
+
+    /** Lifecycle steps the rules topology publishes (ESCALATED is the notifier's). */
+    static final Set<AlertEventType> RULE_STEPS = EnumSet.of(AlertEventType.RAISED, AlertEventType.UPDATED,
+            AlertEventType.RESOLVED, AlertEventType.ACKNOWLEDGED);
+    private static final int MISMATCHES_SHOWN = 10;
+
+    /** The period has no observation at all. */
+    public static final class NoData extends RuntimeException {
+        public NoData(String message) {
+            super(message);
+        }
+    }
+
+    private final History history;
+    private final Replay replay;
+    private final Supplier<Map<String, Zone>> zones;
+    private final Supplier<Map<String, RuleDocument>> rules;
+    private final SmsForecast sms;
+    private final Duration retention;
+
+    /**
+     * @param sms       null when SMS are not estimated (said in the result's warnings)
+     * @param retention the configured retention of the observations topic, named in the retention warning
+     */
+    public Backtester(History history, Replay replay, Supplier<Map<String, Zone>> zones, Supplier<Map<String, RuleDocument>> rules,
+                      SmsForecast sms, Duration retention) {
+        this.history = history;
+        this.replay = replay;
+        this.zones = zones;
+        this.rules = rules;
+        this.sms = sms;
+        this.retention = retention;
+    }
+
+    public BacktestResult run(BacktestRequest req, BooleanSupplier cancelled, IntConsumer progress) {
+        Map<String, Zone> currentZones = zones.get();
+        Map<String, Zone> candidateZones = new TreeMap<>(currentZones);
+        req.zones().forEach(z -> candidateZones.put(z.id(), z));
+        Map<String, RuleDocument> candidateRules = new TreeMap<>(rules.get());
+        List<String> changed = new ArrayList<>();
+        for (RuleDocument r : req.rules()) {
+            RuleDocument before = candidateRules.put(r.id(), r);
+            if (before == null || !same(before, r)) {
+                changed.add(r.id());
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        History.Inputs inputs = history.inputs(req.from(), req.to());
+        int observations = (int) inputs.records().stream().filter(r -> r.kind() == Recorded.Kind.OBSERVATION && r.eventTime() != null).count();
+        if (inputs.retainedSince() != null && req.from().isBefore(inputs.retainedSince())) {
+            warnings.add("observations stored before " + inputs.retainedSince() + " are no longer in Kafka (retention "
+                    + retention.toDays() + " days): the part of the period from " + req.from() + " to " + inputs.retainedSince()
+                    + " is missing or incomplete");
+        }
+        if (observations == 0) {
+            throw new NoData("no observations between " + req.from() + " and " + req.to()
+                    + (warnings.isEmpty() ? "" : " (" + warnings.get(0) + ")"));
+        }
+        long t0 = System.nanoTime();
+        List<AlertEvent> replayed = replay.run(candidateZones.values(), candidateRules.values(), inputs.records(), cancelled, progress);
+        long millis = Math.max(1, (System.nanoTime() - t0) / 1_000_000);
+        List<AlertEvent> live = history.alerts(req.from(), req.to());
+        List<AlertHistory> currentAlerts = AlertHistory.of(live.stream().filter(e -> RULE_STEPS.contains(e.type())).toList(), req.to());
+        List<AlertHistory> candidateAlerts = AlertHistory.of(replayed, req.to());
+        List<BacktestResult.SmsLine> smsLines = null;
+        if (sms == null) {
+            warnings.add("SMS not estimated: no notifier configuration in this process");
+        } else {
+            smsLines = smsLines(sms.forecast(rulesOnly(live), currentZones.values(), req.to()),
+                    sms.forecast(replayed, candidateZones.values(), req.to()));
+        }
+        return new BacktestResult(req.from(), req.to(), List.copyOf(changed), req.zones().stream().map(Zone::id).toList(),
+                observations, (int) inputs.records().stream().filter(r -> r.kind() == Recorded.Kind.ACK).count(), millis, observations * 1000.0 / millis, List.copyOf(warnings),
+                reproduction(live, replayed, Set.copyOf(changed), !req.zones().isEmpty()),
+                Comparison.compare(currentAlerts, candidateAlerts, req.to()), currentAlerts, candidateAlerts, smsLines);
+    }
+
+    private static List<AlertEvent> rulesOnly(List<AlertEvent> events) {
+        return events.stream().filter(e -> RULE_STEPS.contains(e.type())).toList();
+    }
+
+    private static boolean same(RuleDocument a, RuleDocument b) {
+        return Objects.equals(a.type(), b.type()) && a.enabled() == b.enabled() && Objects.equals(a.zones(), b.zones())
+                && Objects.equals(a.params(), b.params()) && Objects.equals(a.seasons(), b.seasons())
+                && Objects.equals(a.severity(), b.severity());
+    }
+
+    /** The unchanged rules' replayed events against the live ones (all rules count as changed when zones changed). */
+    static BacktestResult.Reproduction reproduction(List<AlertEvent> live, List<AlertEvent> replayed, Set<String> changed,
+                                                    boolean zonesChanged) {
+        List<String> a = fingerprints(live, changed, zonesChanged);
+        List<String> b = fingerprints(replayed, changed, zonesChanged);
+        List<String> mismatches = new ArrayList<>();
+        for (int i = 0; i < Math.max(a.size(), b.size()) && mismatches.size() < MISMATCHES_SHOWN; i++) {
+            String x = i < a.size() ? a.get(i) : "(none)";
+            String y = i < b.size() ? b.get(i) : "(none)";
+            if (!x.equals(y)) {
+                mismatches.add("live " + x + " / replay " + y);
+            }
+        }
+        return new BacktestResult.Reproduction(mismatches.isEmpty(), a.size(), b.size(), List.copyOf(mismatches));
+    }
+
+    /** Event id (alert/step/seq), time and severity of each rule step, sorted by event id. */
+    static List<String> fingerprints(Collection<AlertEvent> events, Set<String> changed, boolean zonesChanged) {
+        if (zonesChanged) {
+            return List.of();
+        }
+        return events.stream().filter(e -> RULE_STEPS.contains(e.type()) && !changed.contains(e.alert().rule()))
+                .map(e -> e.eventId() + " at " + e.at() + " " + e.alert().severity() + "/" + e.alert().level()).sorted().toList();
+    }
+
+    private static List<BacktestResult.SmsLine> smsLines(List<SmsForecast.Count> current, List<SmsForecast.Count> candidate) {
+        Map<String, BacktestResult.SmsLine> lines = new LinkedHashMap<>();
+        for (SmsForecast.Count c : current) {
+            lines.put(c.recipient(), new BacktestResult.SmsLine(c.recipient(), c.name(), c.sms(), 0, -c.sms()));
+        }
+        for (SmsForecast.Count c : candidate) {
+            BacktestResult.SmsLine old = lines.get(c.recipient());
+            int cur = old == null ? 0 : old.current();
+            lines.put(c.recipient(), new BacktestResult.SmsLine(c.recipient(), c.name(), cur, c.sms(), c.sms() - cur));
+        }
+        return lines.values().stream().sorted(java.util.Comparator.comparing(BacktestResult.SmsLine::recipient)).toList();
+    }
+}

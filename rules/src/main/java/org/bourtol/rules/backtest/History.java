@@ -1,0 +1,24 @@
+package org.bourtol.rules.backtest;
+
+import java.time.Instant;
+import java.util.List;
+import org.bourtol.contracts.alert.AlertEvent;
+
+/** Where a backtest reads the past: the inputs of a period and the alert events actually published in it. */
+public interface History {
+
+    /**
+     * The observations and acknowledgements whose event time is in {@code [from, to)}, in replay order.
+     */
+    Inputs inputs(Instant from, Instant to);
+
+    /** The alert lifecycle events published with {@code at} in {@code [from, to)}, in topic order. */
+    List<AlertEvent> alerts(Instant from, Instant to);
+
+    /**
+     * @param retainedSince records stored before this instant may have been deleted by retention; null when
+     *                      the log still holds everything ever written
+     */
+    record Inputs(List<Recorded> records, Instant retainedSince) {
+    }
+}
