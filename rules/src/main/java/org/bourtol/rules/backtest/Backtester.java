@@ -31,6 +31,11 @@ public final class Backtester {
             AlertEventType.RESOLVED, AlertEventType.ACKNOWLEDGED);
     private static final int MISMATCHES_SHOWN = 10;
 
+    /** A step the rules topology published for a rule's alert (not an officer-issued warning, not the notifier's). */
+    static boolean ruleStep(AlertEvent e) {
+        return RULE_STEPS.contains(e.type()) && e.alert().issued() == null;
+    }
+
     /** The period has no observation at all. */
     public static final class NoData extends RuntimeException {
         public NoData(String message) {
@@ -87,7 +92,7 @@ public final class Backtester {
         List<AlertEvent> replayed = replay.run(candidateZones.values(), candidateRules.values(), inputs.records(), cancelled, progress);
         long millis = Math.max(1, (System.nanoTime() - t0) / 1_000_000);
         List<AlertEvent> live = history.alerts(req.from(), req.to());
-        List<AlertHistory> currentAlerts = AlertHistory.of(live.stream().filter(e -> RULE_STEPS.contains(e.type())).toList(), req.to());
+        List<AlertHistory> currentAlerts = AlertHistory.of(rulesOnly(live), req.to());
         List<AlertHistory> candidateAlerts = AlertHistory.of(replayed, req.to());
         List<BacktestResult.SmsLine> smsLines = null;
         if (sms == null) {
@@ -103,7 +108,7 @@ public final class Backtester {
     }
 
     private static List<AlertEvent> rulesOnly(List<AlertEvent> events) {
-        return events.stream().filter(e -> RULE_STEPS.contains(e.type())).toList();
+        return events.stream().filter(Backtester::ruleStep).toList();
     }
 
     private static boolean same(RuleDocument a, RuleDocument b) {
@@ -133,7 +138,7 @@ public final class Backtester {
         if (zonesChanged) {
             return List.of();
         }
-        return events.stream().filter(e -> RULE_STEPS.contains(e.type()) && !changed.contains(e.alert().rule()))
+        return events.stream().filter(e -> ruleStep(e) && !changed.contains(e.alert().rule()))
                 .map(e -> e.eventId() + " at " + e.at() + " " + e.alert().severity() + "/" + e.alert().level()).sorted().toList();
     }
 
