@@ -25,6 +25,7 @@ import org.bourtol.rules.api.AlertsApi;
 import org.bourtol.rules.api.AlertsView;
 import org.bourtol.rules.api.AuditHistory;
 import org.bourtol.rules.api.Directories;
+import org.bourtol.rules.api.RuleTypes;
 import org.bourtol.rules.api.RulesApi;
 import org.bourtol.rules.api.ZonesApi;
 import org.bourtol.rules.backtest.BacktestApi;
@@ -109,7 +110,7 @@ public final class RulesComponent implements Component {
         router.route("/api/v1/alerts*").handler(body);
         router.route("/api/v1/backtests*").handler(body);
         new ZonesApi(directories, validator).mount(router, auth);
-        new RulesApi(directories, validator).mount(router, auth);
+        new RulesApi(directories, validator, new RuleTypes(Families.byType(env))).mount(router, auth);
         new AlertsApi(view, publisher).mount(router, auth);
         this.backtests = new BacktestJobs(backtester(config, kafka, env, zones, rules, sms), BACKTEST_QUEUE, java.time.Clock.systemUTC());
         new BacktestApi(backtests, validator, zones::all).mount(router, auth);

@@ -2,6 +2,7 @@ package org.bourtol.launcher.platform;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import org.bourtol.contracts.topic.Topics;
 import org.bourtol.embedded.EmbeddedKafka;
 import org.bourtol.embedded.EmbeddedMqtt;
 import org.bourtol.ingest.IngestComponent;
+import org.bourtol.launcher.console.Console;
 import org.bourtol.notifier.NotifierComponent;
 import org.bourtol.platform.Component;
 import org.bourtol.platform.Metrics;
@@ -91,6 +93,7 @@ public final class Platform implements AutoCloseable {
     private DirectoryCache<ApiToken> tokens;
     private final List<Component> components = new ArrayList<>();
     private HttpServer server;
+    private Console console;
     private long readyMillis;
 
     private Platform(Options options) {
@@ -166,7 +169,7 @@ public final class Platform implements AutoCloseable {
         health.mount(router);
         Metrics metrics = new Metrics();
         metrics.mount(router);
-        Console.mount(router);
+        console = Console.start(router, auth, kafka, config.notifier().timezone());
         Pseudonyms pseudonyms = config.security().pseudonymKey() == null ? null : new Pseudonyms(config.security().pseudonymKey());
         for (Part part : options.parts()) {
             components.add(switch (part) {
@@ -183,7 +186,7 @@ public final class Platform implements AutoCloseable {
             LOG.info("component started [name: {}, ms: {}]", c.name(), (System.nanoTime() - t0) / 1_000_000);
         }
         awaitTokens();
-        server = Steps.await(vertx.createHttpServer().requestHandler(router).listen(config.http().port(), config.http().host()),
+        server = Steps.await(vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)).requestHandler(router).listen(config.http().port(), config.http().host()),
                 Duration.ofSeconds(10), "HTTP listen on " + config.http().host() + ":" + config.http().port());
         readyMillis = (System.nanoTime() - startedNanos) / 1_000_000;
         if (generatedToken && options.console() != null) {
@@ -241,6 +244,10 @@ public final class Platform implements AutoCloseable {
         }
         if (kafkaHealth != null) {
             Steps.quietly("kafka health close", kafkaHealth::close);
+        }
+        if (console != null) {
+            Steps.quietly("console close", console::close);
+            console = null;
         }
         if (tokens != null) {
             Steps.quietly("token directory close", tokens::close);

@@ -16,11 +16,13 @@ import org.bourtol.contracts.directory.ApiToken;
  * Bearer-token authentication with roles. Only SHA-256 hashes of tokens are kept (seeded admin token
  * and the {@code bourtol.tokens.v1} directory, fed through {@link #put}/{@link #remove}).
  * {@link #require(Role)} answers 401 without a known token and 403 with a token of a lower role, and
- * puts the caller's name in the context under {@code "actor"} for audit.
+ * puts the caller's name in the context under {@code "actor"} for audit and its role under {@code "role"}.
  */
 public final class ApiAuth {
 
     public static final String ACTOR = "actor";
+    /** The caller's {@link Role}, put in the context next to {@link #ACTOR}. */
+    public static final String ROLE = "role";
 
     private final Map<String, ApiToken> byHash = new ConcurrentHashMap<>();
 
@@ -68,6 +70,7 @@ public final class ApiAuth {
                 return;
             }
             ctx.put(ACTOR, token.get().name());
+            ctx.put(ROLE, has);
             ctx.next();
         };
     }

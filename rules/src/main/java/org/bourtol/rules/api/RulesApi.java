@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.bourtol.contracts.directory.AuditEntry;
 import org.bourtol.contracts.directory.RuleDocument;
 import org.bourtol.contracts.topic.Json;
@@ -24,10 +25,12 @@ public final class RulesApi {
 
     private final Directories dirs;
     private final RuleValidator validator;
+    private final RuleTypes types;
 
-    public RulesApi(Directories dirs, RuleValidator validator) {
+    public RulesApi(Directories dirs, RuleValidator validator, RuleTypes types) {
         this.dirs = dirs;
         this.validator = validator;
+        this.types = types;
     }
 
     public void mount(Router router, ApiAuth auth) {
@@ -35,6 +38,8 @@ public final class RulesApi {
         router.get("/api/v1/rules/:id").handler(auth.require(Role.VIEWER)).handler(this::get);
         router.get("/api/v1/rules/:id/history").handler(auth.require(Role.VIEWER)).handler(this::history);
         router.put("/api/v1/rules/:id").handler(auth.require(Role.OFFICER)).handler(this::put);
+        router.post("/api/v1/rules/:id/validate").handler(auth.require(Role.VIEWER)).handler(this::validate);
+        router.get("/api/v1/rule-types").handler(auth.require(Role.VIEWER)).handler(ctx -> Http.json(ctx, 200, types.all()));
         router.delete("/api/v1/rules/:id").handler(auth.require(Role.OFFICER)).handler(this::delete);
     }
 
@@ -68,7 +73,23 @@ public final class RulesApi {
         }).toList());
     }
 
-    private void put(RoutingContext ctx) {
+    /** The same checks as a PUT, without storing: 200 {@code {"valid": bool, "problems": [...]}}. */
+    private void validate(RoutingContext ctx) {
+        List<String> problems;
+        try {
+            problems = List.of();
+            parse(ctx);
+        } catch (ApiException e) {
+            if (e.status() != 400) {
+                throw e;
+            }
+            problems = e.details().isEmpty() ? List.of(e.getMessage()) : e.details();
+        }
+        Http.json(ctx, 200, Map.of("valid", problems.isEmpty(), "problems", problems));
+    }
+
+    /** The request's rule document, checked by the validator; 400 with every problem otherwise. */
+    private RuleDocument parse(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         JsonNode body = Http.body(ctx);
         if (!body.isObject()) {
@@ -96,6 +117,12 @@ public final class RulesApi {
         if (!problems.isEmpty()) {
             throw ApiException.badRequest("rule " + id + " refused", problems);
         }
+        return parsed;
+    }
+
+    private void put(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        RuleDocument parsed = parse(ctx);
         RuleDocument before = dirs.rule(id).orElse(null);
         int version = before == null ? 1 : before.version() + 1;
         if (before == null) {

@@ -1,0 +1,41 @@
+package org.bourtol.launcher.console;
+
+import io.vertx.ext.web.Router;
+import java.time.ZoneId;
+import org.bourtol.platform.http.ApiAuth;
+import org.bourtol.platform.kafka.KafkaClients;
+import org.bourtol.platform.kafka.Publisher;
+
+/**
+ * The officers' console: its files ({@code GET /}, see {@link ConsoleAssets}) and the APIs only it needs
+ * ({@link ConsoleApi}, {@link TriageApi}), over topic readers ({@link ConsoleData}). The browser keeps the
+ * bearer token in memory only and sends it in the Authorization header (never a cookie), so writes are
+ * not open to cross-site request forgery. docs/console.md describes the views.
+ */
+public final class Console implements AutoCloseable {
+
+    private final ConsoleData data;
+    private final Publisher publisher;
+
+    private Console(ConsoleData data, Publisher publisher) {
+        this.data = data;
+        this.publisher = publisher;
+    }
+
+    /** Mounts the console on {@code router} and starts its topic readers. */
+    public static Console start(Router router, ApiAuth auth, KafkaClients kafka, ZoneId timezone) {
+        new ConsoleAssets().mount(router);
+        ConsoleData data = new ConsoleData(kafka);
+        Publisher publisher = new Publisher(kafka, "bourtol-console");
+        new ConsoleApi(data, timezone).mount(router, auth);
+        new TriageApi(data, publisher).mount(router, auth);
+        data.start();
+        return new Console(data, publisher);
+    }
+
+    @Override
+    public void close() {
+        data.close();
+        publisher.close();
+    }
+}

@@ -1,0 +1,113 @@
+package org.bourtol.launcher.console;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bourtol.contracts.alert.AlertEvent;
+import org.bourtol.contracts.delivery.Delivery;
+import org.bourtol.contracts.directory.AuditEntry;
+import org.bourtol.contracts.directory.Zone;
+import org.bourtol.contracts.observation.AckRequest;
+import org.bourtol.contracts.observation.GaugeReading;
+import org.bourtol.contracts.observation.Observation;
+import org.bourtol.contracts.observation.Rejected;
+import org.bourtol.contracts.topic.Topics;
+import org.bourtol.contracts.triage.TriageMessage;
+import org.bourtol.platform.kafka.DirectoryCache;
+import org.bourtol.platform.kafka.KafkaClients;
+
+/**
+ * What the console shows besides the components' APIs, read from the topics by {@link DirectoryCache}
+ * readers: each alert's lifecycle events, deliveries (latest status per delivery) and acknowledgement
+ * requests; recent gauge readings per station; messages to read (triage and SMS rejections) and the
+ * officers' decisions on them (audit entries of entity {@code triage}); zones, to check a report's place.
+ */
+final class ConsoleData implements AutoCloseable {
+
+    static final int EVENTS_PER_ALERT = 200;
+    static final int READINGS_PER_STATION = 1000;
+    static final String TRIAGE = "triage";
+
+    final Map<String, Deque<AlertEvent>> events = new ConcurrentHashMap<>();
+    final Map<String, Set<String>> deliveriesByAlert = new ConcurrentHashMap<>();
+    final Map<String, Deque<AckRequest>> acks = new ConcurrentHashMap<>();
+    final Map<String, Deque<GaugeReading>> readings = new ConcurrentHashMap<>();
+    final Map<String, AuditEntry> decisions = new ConcurrentHashMap<>();
+
+    final DirectoryCache<Delivery> deliveries;
+    final DirectoryCache<TriageMessage> triage;
+    final DirectoryCache<Rejected> rejected;
+    final DirectoryCache<Zone> zones;
+    private final List<DirectoryCache<?>> readers = new ArrayList<>();
+
+    ConsoleData(KafkaClients kafka) {
+        readers.add(new DirectoryCache<>(kafka, Topics.ALERTS).onChange((id, e) -> {
+            if (e != null) {
+                bounded(events, e.alertId(), e, EVENTS_PER_ALERT);
+            }
+        }));
+        deliveries = add(new DirectoryCache<>(kafka, Topics.DELIVERIES).onChange((id, d) -> {
+            if (d != null) {
+                d.alertIds().forEach(a -> deliveriesByAlert.computeIfAbsent(a, k -> ConcurrentHashMap.newKeySet()).add(d.deliveryId()));
+            }
+        }));
+        readers.add(new DirectoryCache<>(kafka, Topics.ACKS).onChange((key, a) -> {
+            if (a != null) {
+                bounded(acks, a.alertId() != null ? a.alertId() : "code:" + a.code(), a, EVENTS_PER_ALERT);
+            }
+        }));
+        readers.add(new DirectoryCache<>(kafka, Topics.OBSERVATIONS).onChange((key, o) -> reading(o)));
+        readers.add(new DirectoryCache<>(kafka, Topics.AUDIT).onChange((key, a) -> {
+            if (a != null && TRIAGE.equals(a.entity())) {
+                decisions.put(a.id(), a);
+            }
+        }));
+        triage = add(new DirectoryCache<>(kafka, Topics.TRIAGE));
+        rejected = add(new DirectoryCache<>(kafka, Topics.REJECTED));
+        zones = add(new DirectoryCache<>(kafka, Topics.ZONES));
+    }
+
+    ConsoleData start() {
+        readers.forEach(DirectoryCache::start);
+        return this;
+    }
+
+    private <V> DirectoryCache<V> add(DirectoryCache<V> cache) {
+        readers.add(cache);
+        return cache;
+    }
+
+    private void reading(Observation o) {
+        if (o instanceof GaugeReading g) {
+            bounded(readings, g.stationId(), g, READINGS_PER_STATION);
+        }
+    }
+
+    private static <V> void bounded(Map<String, Deque<V>> map, String key, V value, int max) {
+        Deque<V> d = map.computeIfAbsent(key, k -> new ArrayDeque<>());
+        synchronized (d) {
+            d.addLast(value);
+            while (d.size() > max) {
+                d.removeFirst();
+            }
+        }
+    }
+
+    static <V> List<V> copy(Deque<V> d) {
+        if (d == null) {
+            return List.of();
+        }
+        synchronized (d) {
+            return List.copyOf(d);
+        }
+    }
+
+    @Override
+    public void close() {
+        readers.forEach(DirectoryCache::close);
+    }
+}

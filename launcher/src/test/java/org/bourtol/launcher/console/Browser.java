@@ -1,0 +1,84 @@
+package org.bourtol.launcher.console;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import org.bourtol.testkit.ExternalBinary;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven by chromedriver (both paths set: Selenium Manager cannot download
+ * anything here), with a fresh profile, its console log kept, and screenshots under target/console-screenshots.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path SHOTS = Path.of("target", "console-screenshots");
+
+    final ChromeDriver driver;
+    final WebDriverWait wait;
+    private final Path profile;
+    private final List<LogEntry> log = new ArrayList<>();
+
+    Browser() throws IOException {
+        Path chromium = ExternalBinary.require("chromium", "chromium");
+        Path chromedriver = ExternalBinary.require("chromedriver", "chromium-driver");
+        profile = Files.createTempDirectory("bourtol-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-extensions", "--window-size=1280,900", "--lang=fr-FR", "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        Files.createDirectories(SHOTS);
+    }
+
+    WebElement await(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    void awaitText(By by, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    void shot(String name) throws IOException {
+        byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+        Files.write(SHOTS.resolve(name + ".png"), png);
+    }
+
+    /** Every console message so far (kept across calls: the driver hands each entry out once). */
+    List<LogEntry> consoleLog() {
+        log.addAll(driver.manage().logs().get(LogType.BROWSER).getAll());
+        return List.copyOf(log);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp profile left behind is harmless
+        }
+    }
+}
