@@ -1,7 +1,7 @@
 #!/bin/sh
 # Checks the image tarball that `mvn -Pimage package` writes: its configuration (non-root user, entrypoint,
 # environment-only configuration, /data volume, port 8080) and, when run as root on Linux, that the
-# unpacked image starts the Bourtol command as user 65532 in a chroot with its own /proc (as a container
+# unpacked image starts the Bourtol command as user 65532 in a chroot (working directory /data) with its own /proc (as a container
 # runtime would), so a missing library or permission fails here rather than on a deployment.
 #
 # Usage: check-image.sh launcher/target/bourtol-image.tar [bourtol arguments...]   (default: --version)
@@ -41,7 +41,8 @@ mkdir -p root/proc
 # What a container runtime mounts into every container: its /etc/hosts (with its host name) and resolv.conf.
 printf '127.0.0.1 localhost %s\n::1 localhost ip6-localhost\n' "$(hostname)" > root/etc/hosts
 cp /etc/resolv.conf root/etc/resolv.conf 2>/dev/null || true
-# The entrypoint as the image declares it, under the image's user, with the image's environment.
+# The entrypoint as the image declares it, under the image's user, in its working directory (/data),
+# with the image's environment.
 env -i BOURTOL_DATA_DIR=/data BOURTOL_HTTP_HOST=0.0.0.0 JAVA_HOME=/opt/java HOME=/data \
-  unshare --mount --pid --fork sh -c 'mount -t proc proc "$0/proc" && exec chroot --userspec=65532:65532 "$0" /opt/java/bin/java -XX:MaxRAMPercentage=75 -cp @/app/jib-classpath-file org.bourtol.launcher.Bourtol "$@"' \
+  unshare --mount --pid --fork sh -c 'mount -t proc proc "$0/proc" && exec unshare --root="$0" --wd=/data --setgid 65532 --setuid 65532 /opt/java/bin/java -XX:MaxRAMPercentage=75 -cp @/app/jib-classpath-file org.bourtol.launcher.Bourtol "$@"' \
   "$work/root" "$@"
