@@ -1,0 +1,116 @@
+package org.bourtol.launcher.cluster;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * Three Kafka brokers (KRaft, each broker and controller, a three-voter quorum) as separate processes on
+ * loopback, so that one can be killed with -9. Replication defaults for the internal topics are 3 with
+ * min.insync.replicas 2, as on a production cluster.
+ */
+final class KafkaTrio implements AutoCloseable {
+
+    private final List<ChildJvm> brokers = new ArrayList<>();
+    private final int[] ports = new int[3];
+
+    KafkaTrio(Path dir) throws IOException {
+        int[] controllers = new int[3];
+        for (int i = 0; i < 3; i++) {
+            ports[i] = freePort();
+            controllers[i] = freePort();
+        }
+        String voters = IntStream.range(0, 3).mapToObj(i -> (i + 1) + "@127.0.0.1:" + controllers[i]).collect(Collectors.joining(","));
+        String clusterId = Uuid.randomUuid().toString();
+        for (int i = 0; i < 3; i++) {
+            Path logs = Files.createDirectories(dir.resolve("kafka-" + (i + 1)));
+            Properties p = new Properties();
+            p.put("process.roles", "broker,controller");
+            p.put("node.id", String.valueOf(i + 1));
+            p.put("controller.quorum.voters", voters);
+            p.put("listeners", "PLAINTEXT://127.0.0.1:" + ports[i] + ",CONTROLLER://127.0.0.1:" + controllers[i]);
+            p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + ports[i]);
+            p.put("controller.listener.names", "CONTROLLER");
+            p.put("inter.broker.listener.name", "PLAINTEXT");
+            p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            p.put("log.dirs", logs.toString());
+            p.put("offsets.topic.replication.factor", "3");
+            p.put("offsets.topic.num.partitions", "3");
+            p.put("transaction.state.log.replication.factor", "3");
+            p.put("transaction.state.log.min.isr", "2");
+            p.put("transaction.state.log.num.partitions", "3");
+            p.put("share.coordinator.state.topic.replication.factor", "3");
+            p.put("share.coordinator.state.topic.min.isr", "2");
+            p.put("min.insync.replicas", "2");
+            p.put("default.replication.factor", "3");
+            p.put("group.initial.rebalance.delay.ms", "0");
+            p.put("log.cleaner.dedupe.buffer.size", "8388608");
+            p.put("auto.create.topics.enable", "false");
+            Path props = dir.resolve("kafka-" + (i + 1) + ".properties");
+            try (var out = Files.newOutputStream(props)) {
+                p.store(out, "ClusterIT broker " + (i + 1));
+            }
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            int rc = kafka.tools.StorageTool.execute(new String[]{"format", "-t", clusterId, "-c", props.toString()},
+                    new PrintStream(buf, true, StandardCharsets.UTF_8));
+            if (rc != 0) {
+                throw new IllegalStateException("format failed: " + buf.toString(StandardCharsets.UTF_8));
+            }
+            brokers.add(new ChildJvm("kafka-" + (i + 1), "kafka.Kafka", List.of(props.toString()), Map.of(), dir));
+        }
+    }
+
+    KafkaTrio start() {
+        brokers.forEach(ChildJvm::start);
+        return this;
+    }
+
+    String bootstrap() {
+        return IntStream.of(ports).mapToObj(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
+    }
+
+    /** Brokers the cluster reports, or -1 when it does not answer. */
+    int liveBrokers() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap());
+        p.put("request.timeout.ms", "5000");
+        p.put("default.api.timeout.ms", "5000");
+        try (Admin admin = Admin.create(p)) {
+            return admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    ChildJvm broker(int index) {
+        return brokers.get(index);
+    }
+
+    @Override
+    public void close() {
+        brokers.forEach(ChildJvm::close);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress("127.0.0.1", 0));
+            return s.getLocalPort();
+        }
+    }
+
+}
