@@ -32,7 +32,7 @@ import org.bourtol.notifier.ledger.Ledger;
 import org.bourtol.notifier.ledger.LedgerReader;
 import org.bourtol.notifier.mqtt.AlertTopics;
 import org.bourtol.notifier.sms.LocalTwilioServer;
-import org.bourtol.notifier.sms.RetryPolicy;
+import org.bourtol.platform.retry.RetryPolicy;
 import org.bourtol.notifier.sms.SmsDispatcher;
 import org.bourtol.notifier.sms.SmsGateway;
 import org.bourtol.notifier.sms.Templates;

@@ -1,13 +1,16 @@
 package org.bourtol.notifier.mqtt;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.platform.mqtt.MqttOptions;
+import org.bourtol.platform.retry.RetryPolicy;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
@@ -23,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class AlertTopics implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertTopics.class);
+    private static final RetryPolicy RECONNECT = RetryPolicy.forever(Duration.ofSeconds(1), Duration.ofSeconds(30));
 
     private final BourtolConfig.Mqtt config;
     private final String clientId;
@@ -53,7 +57,7 @@ public final class AlertTopics implements AutoCloseable {
             } catch (MqttException e) {
                 LOG.warn("alert topics cannot connect, retrying [url: {}, attempt: {}, reason: {}]", config.url(), attempt, e.getMessage());
                 try {
-                    Thread.sleep(Math.min(30_000, 1000L * attempt));
+                    Thread.sleep(RECONNECT.delay(attempt, ThreadLocalRandom.current()::nextDouble).toMillis());
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     return;

@@ -12,6 +12,7 @@ import org.bourtol.contracts.delivery.Delivery;
 import org.bourtol.contracts.delivery.DeliveryStatus;
 import org.bourtol.contracts.privacy.Phones;
 import org.bourtol.notifier.ledger.Ledger;
+import org.bourtol.platform.retry.RetryPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -17,6 +17,7 @@ import java.util.List;
 import org.bourtol.contracts.delivery.Delivery;
 import org.bourtol.contracts.delivery.DeliveryStatus;
 import org.bourtol.notifier.ledger.Ledger;
+import org.bourtol.platform.retry.RetryPolicy;
 import org.junit.jupiter.api.Test;
 
 /** Intent before send, outcome after, retries with backoff, reconciliation before any resend — with a scripted gateway. */
@@ -138,14 +139,5 @@ class SmsDispatcherTest {
         dispatcher.resume(intent, PHONE, "hello", () -> true);
         assertEquals(0, sends);
         assertEquals(DeliveryStatus.SENT, log.get(log.size() - 1).status());
-    }
-
-    @Test
-    void backoffIsCappedAndJittered() {
-        RetryPolicy p = new RetryPolicy(Duration.ofMillis(500), Duration.ofMinutes(5), 40);
-        assertEquals(Duration.ofMillis(250), p.delay(1, () -> 0.0));
-        assertEquals(Duration.ofMillis(499), p.delay(1, () -> 0.999));
-        assertEquals(Duration.ofMillis(299_700), p.delay(30, () -> 0.998));
-        assertEquals(Duration.ofMillis(150_000), p.delay(40, () -> 0.0));
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,6 +22,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.platform.health.HealthRegistry;
+import org.bourtol.platform.retry.RetryPolicy;
 import org.bourtol.timeseries.schema.PipelineLatency;
 import org.bourtol.timeseries.schema.PointMapper;
 import org.influxdb.dto.Point;
@@ -54,7 +56,7 @@ public final class InfluxSink implements Runnable {
     private final Settings settings;
     private final RecordRouter router = new RecordRouter(new PipelineLatency(100_000, 20_000));
     private final PendingBatch pending = new PendingBatch();
-    private final Backoff backoff;
+    private final RetryPolicy.Attempts backoff;
     private final SinkMeters meters;
     private volatile boolean running = true;
     private volatile HealthRegistry.Status status = HealthRegistry.Status.up("starting");
@@ -71,7 +73,7 @@ public final class InfluxSink implements Runnable {
         this.consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.max(1, Math.min(500, settings.batchSize())));
         this.writer = writer;
         this.settings = settings;
-        this.backoff = new Backoff(settings.minBackoff(), settings.maxBackoff());
+        this.backoff = RetryPolicy.forever(settings.minBackoff(), settings.maxBackoff()).attempts(() -> ThreadLocalRandom.current().nextDouble());
         this.meters = new SinkMeters(metrics);
     }
 
@@ -104,7 +106,7 @@ public final class InfluxSink implements Runnable {
                 } catch (WakeupException e) {
                     // stop() was called; the loop condition ends it
                 } catch (KafkaException e) {
-                    long delay = backoff.nextDelayMs();
+                    long delay = backoff.failed().toMillis();
                     status = HealthRegistry.Status.down("Kafka consumer failing: " + e.getMessage());
                     log.warn("influx sink consumer error, retrying [retry in: {} ms, reason: {}]", delay, e.toString());
                     pauseFor(delay);
@@ -195,7 +197,7 @@ public final class InfluxSink implements Runnable {
     private void failed(KafkaConsumer<byte[], byte[]> c, RuntimeException e) {
         meters.writeFailed();
         failures++;
-        long delay = backoff.nextDelayMs();
+        long delay = backoff.failed().toMillis();
         nextAttemptNanos = System.nanoTime() + Duration.ofMillis(delay).toNanos();
         status = HealthRegistry.Status.down("InfluxDB write failing (" + failures + " attempts): " + e.getMessage());
         if (failures == 1 || failures % 10 == 0) {
@@ -234,7 +236,7 @@ public final class InfluxSink implements Runnable {
             status = HealthRegistry.Status.up("InfluxDB answers");
         } catch (RuntimeException e) {
             failures++;
-            nextAttemptNanos = System.nanoTime() + Duration.ofMillis(backoff.nextDelayMs()).toNanos();
+            nextAttemptNanos = System.nanoTime() + backoff.failed().toNanos();
             status = HealthRegistry.Status.down("InfluxDB unreachable: " + e.getMessage());
         }
     }
