@@ -28,7 +28,9 @@ import org.bourtol.rules.zones.ZoneIndex;
  * {@code threshold} (weighted count, default 3), {@code windowHours} (default 48 / 24), {@code types}
  * (report types, incident-cluster only; default CLASH, TENSION, DAMAGE, THEFT), {@code clashAlone}
  * (incident-cluster only, default true). A report counts for the rule zones it names (or whose
- * descendant it names), or that contain its position. Keyed by zone.
+ * descendant it names), or that contain its position. Keyed by zone. Levels: {@code unconfirmed}
+ * (Moderate: one unverified reporter alone, a report to confirm), {@code fire} (Severe) and, for
+ * incident-cluster, {@code clash} (Extreme); see {@link ReportWindowRule}.
  */
 public final class ReportWindowFamily implements Family<ReportWindowRule.Params, ReportWindowRule.State> {
 
@@ -44,8 +46,9 @@ public final class ReportWindowFamily implements Family<ReportWindowRule.Params,
         this.unverifiedWeight = unverifiedWeight;
         this.info = new FamilyInfo<>(flood ? FLOODS : INCIDENTS, flood ? Hazard.FLOOD : Hazard.CONFLICT,
                 ReportWindowRule.State.class, ReportWindowRule.State.INITIAL)
-                .withSeverities(flood ? FamilyInfo.levels("fire", Severity.Severe)
-                        : FamilyInfo.levels("fire", Severity.Severe, "clash", Severity.Extreme));
+                .withSeverities(flood ? FamilyInfo.levels(ReportWindowRule.UNCONFIRMED, Severity.Moderate, "fire", Severity.Severe)
+                        : FamilyInfo.levels(ReportWindowRule.UNCONFIRMED, Severity.Moderate, "fire", Severity.Severe,
+                                "clash", Severity.Extreme));
     }
 
     public static ReportWindowFamily incidents(double unverifiedWeight) {
@@ -142,6 +145,9 @@ public final class ReportWindowFamily implements Family<ReportWindowRule.Params,
         String n = fire.measure();
         String fr = n + ("1".equals(n) ? " signalement" : " signalements");
         String en = n + ("1".equals(n) ? " report" : " reports");
+        if (ReportWindowRule.UNCONFIRMED.equals(fire.level())) {
+            return unconfirmed(name, fire);
+        }
         if (flood) {
             return Map.of("fr", "Inondation signalee a " + name + ": " + fr + " en " + hours + " h",
                     "en", "Flooding reported at " + name + ": " + en + " within " + hours + " h");
@@ -152,5 +158,19 @@ public final class ReportWindowFamily implements Family<ReportWindowRule.Params,
         }
         return Map.of("fr", "Incidents a " + name + ": " + fr + " (" + fire.threshold() + ") en " + hours + " h",
                 "en", "Incidents at " + name + ": " + en + " (" + fire.threshold() + ") within " + hours + " h");
+    }
+
+    /** The headline of a report to confirm: what was reported, and that it is not confirmed yet. */
+    private Map<String, String> unconfirmed(String name, Verdict.Fire fire) {
+        if (flood) {
+            return Map.of("fr", "A confirmer: inondation signalee a " + name + " par un correspondant non verifie",
+                    "en", "To confirm: flooding reported at " + name + " by an unverified reporter");
+        }
+        if (fire.threshold() != null && fire.threshold().contains(ReportType.CLASH.wire())) {
+            return Map.of("fr", "A confirmer: affrontement signale a " + name + " par un correspondant non verifie",
+                    "en", "To confirm: clash reported at " + name + " by an unverified reporter");
+        }
+        return Map.of("fr", "A confirmer: incidents signales a " + name + " par un correspondant non verifie",
+                "en", "To confirm: incidents reported at " + name + " by an unverified reporter");
     }
 }

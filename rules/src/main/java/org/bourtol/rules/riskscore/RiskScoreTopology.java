@@ -23,11 +23,13 @@ import org.bourtol.rules.engine.RulesEnv;
 import org.bourtol.rules.engine.Signal;
 import org.bourtol.rules.engine.Step;
 import org.bourtol.rules.engine.Verdict;
+import org.bourtol.rules.incidents.ReportWindowRule;
 
 /**
  * Wires {@code conflict-risk-score} on the signal funnel (one partition, ahead of the lifecycle): each
  * conflict signal is mapped to its zone's commune (or the zone itself) and scored by every risk rule
- * naming that commune; store {@code conflict-risk-score-state} ("rule|commune" → state).
+ * naming that commune; store {@code conflict-risk-score-state} ("rule|commune" → state). An
+ * {@code unconfirmed} report alert (one unverified reporter) does not count until it is confirmed.
  */
 public final class RiskScoreTopology {
 
@@ -50,6 +52,11 @@ public final class RiskScoreTopology {
                 return Set.of(sb);
             }
         }, Named.as("conflict-risk-score-evaluate"));
+    }
+
+    /** A firing indicator counts unless it is a report to confirm (one unverified reporter alone). */
+    static boolean counts(Signal s) {
+        return s.fire() && !ReportWindowRule.UNCONFIRMED.equals(s.level());
     }
 
     private static final class Score implements Processor<String, Signal, String, Signal> {
@@ -84,7 +91,7 @@ public final class RiskScoreTopology {
                 String key = rule.id() + "|" + commune;
                 RiskScoreRule.State before = Objects.requireNonNullElse(store.get(key), RiskScoreRule.State.INITIAL);
                 Step<RiskScoreRule.State> step = RiskScoreRule.step(before,
-                        new RiskScoreRule.Input(s.ruleType(), s.rule() + "|" + s.zone(), s.source(), s.fire(), s.at()), rule.params(), s.at());
+                        new RiskScoreRule.Input(s.ruleType(), s.rule() + "|" + s.zone(), s.source(), counts(s), s.at()), rule.params(), s.at());
                 Verdict v = step.verdict();
                 String reported = v instanceof Verdict.Fire f ? f.level() + "/" + f.measure() : null;
                 store.put(key, step.state().withReported(reported));

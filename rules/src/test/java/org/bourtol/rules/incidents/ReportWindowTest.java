@@ -30,31 +30,64 @@ class ReportWindowTest {
     private static final ReportWindowRule.Params P = new ReportWindowRule.Params(
             Set.of(ReportType.CLASH, ReportType.TENSION, ReportType.THEFT), 3, Duration.ofHours(48), true, 0.5);
 
-    /** Reports as "TYPE:verified:hoursAfterT" separated by spaces, then the expected last verdict. */
+    /**
+     * Reports as "TYPE:verified:hoursAfterT:reporter" separated by spaces, then the expected last
+     * verdict. Weights count once per distinct reporter (the highest of its reports); a fire resting
+     * on one unverified reporter alone is "unconfirmed".
+     */
     @ParameterizedTest
     @CsvSource({
-            "'TENSION:true:0',                                   pending",
-            "'TENSION:true:0 THEFT:true:1 TENSION:true:2',       fire",
-            "'TENSION:false:0 THEFT:false:1 TENSION:true:2',     pending",
-            "'TENSION:false:0 TENSION:false:1 THEFT:true:1 TENSION:true:2', fire",
-            "'TENSION:true:0 THEFT:true:1 TENSION:true:60',      pending",
-            "'CLASH:false:0',                                    clash",
-            "'FLOOD:true:0',                                     clear",
-            "'TENSION:true:0 FLOOD:true:1 FLOOD:true:2',         pending",
+            "'TENSION:true:0:a',                                       pending",
+            "'TENSION:true:0:a THEFT:true:1:b TENSION:true:2:c',       fire",
+            "'TENSION:false:0:a THEFT:false:1:b TENSION:true:2:c',     pending",
+            "'TENSION:false:0:a TENSION:false:1:b THEFT:true:1:c TENSION:true:2:d', fire",
+            "'TENSION:true:0:a THEFT:true:1:b TENSION:true:60:c',      pending",
+            "'FLOOD:true:0:a',                                         clear",
+            "'TENSION:true:0:a FLOOD:true:1:b FLOOD:true:2:c',         pending",
+            // one number sending six reports counts once, verified or not
+            "'TENSION:false:0:a TENSION:false:1:a TENSION:false:2:a TENSION:false:3:a TENSION:false:4:a TENSION:false:5:a', pending",
+            "'TENSION:true:0:a TENSION:true:1:a TENSION:true:2:a TENSION:true:3:a TENSION:true:4:a TENSION:true:5:a', pending",
+            "'TENSION:true:0:a THEFT:true:1:a TENSION:true:2:b',       pending",
+            "'TENSION:false:0:a TENSION:true:1:a TENSION:true:2:b THEFT:true:3:c', fire",
+            "'TENSION:false:0:a TENSION:true:1:a TENSION:true:2:b THEFT:false:3:c', pending",
+            // a clash: unconfirmed from one unverified reporter, confirmed by a verified report or a second reporter
+            "'CLASH:false:0:a',                                        unconfirmed",
+            "'CLASH:false:0:a CLASH:false:1:a TENSION:false:2:a',      unconfirmed",
+            "'CLASH:true:0:a',                                         clash",
+            "'CLASH:false:0:a TENSION:true:1:a',                       clash",
+            "'CLASH:false:0:a TENSION:false:1:b',                      clash",
+            "'CLASH:false:0:a TENSION:true:1:b',                       clash",
+            "'CLASH:false:0:a CLASH:false:60:b',                       unconfirmed",
+            "'CLASH:false:0:- CLASH:false:1:-',                        unconfirmed",
     })
-    void weightedReportsInTheWindow(String reports, String expected) {
+    void weightedReportsPerDistinctReporterInTheWindow(String reports, String expected) {
+        assertEquals(expected, run(reports, P));
+    }
+
+    /** A threshold an unverified reporter reaches alone gives a report to confirm, not a fire. */
+    @ParameterizedTest
+    @CsvSource({
+            "'TENSION:false:0:a',                       unconfirmed",
+            "'TENSION:false:0:a TENSION:false:1:a',     unconfirmed",
+            "'TENSION:false:0:a TENSION:false:1:b',     fire",
+            "'TENSION:true:0:a',                        fire",
+    })
+    void aLowThresholdReachedByOneUnverifiedReporterStaysUnconfirmed(String reports, String expected) {
+        assertEquals(expected, run(reports, new ReportWindowRule.Params(Set.of(ReportType.TENSION), 0.5, Duration.ofHours(48), true, 0.5)));
+    }
+
+    private static String run(String reports, ReportWindowRule.Params p) {
         ReportWindowRule.State s = ReportWindowRule.State.INITIAL;
         Verdict v = Verdict.CLEAR;
         for (String r : reports.split(" ")) {
             String[] f = r.split(":");
             Instant at = T.plus(Duration.ofHours(Integer.parseInt(f[2])));
             Step<ReportWindowRule.State> step = ReportWindowRule.step(s,
-                    report("konna", ReportType.valueOf(f[0]), Boolean.parseBoolean(f[1]), "r-0000000000000001", at), P, at);
+                    report("konna", ReportType.valueOf(f[0]), Boolean.parseBoolean(f[1]), "-".equals(f[3]) ? null : "r-" + f[3], at), p, at);
             s = step.state();
             v = step.verdict();
         }
-        String got = v instanceof Verdict.Fire f ? f.level() : v instanceof Verdict.Pending ? "pending" : "clear";
-        assertEquals(expected, got);
+        return v instanceof Verdict.Fire f ? f.level() : v instanceof Verdict.Pending ? "pending" : "clear";
     }
 
     @Nested
@@ -94,15 +127,46 @@ class ReportWindowTest {
         }
 
         @Test
-        void aSingleClashFiresAndARuleChangeAppliesToTheNextReport() {
+        void aVerifiedClashFiresExtremeAtOnceAndARuleChangeAppliesToTheNextReport() {
             rules(3);
-            h.observe(report("djenne", ReportType.CLASH, false, "r-a", T));
+            h.observe(report("djenne", ReportType.CLASH, true, "r-a", T));
             AlertEvent e = h.drain().get(0);
             assertEquals(Severity.Extreme, e.alert().severity());
+            assertEquals("clash", e.alert().level());
             assertTrue(e.alert().headline().get("fr").startsWith("Affrontement signale a Djenné"), e.alert().headline().toString());
             rules(1);
             h.observe(report("konna", ReportType.THEFT, true, "r-b", T));
             assertEquals(AlertEventType.RAISED, h.drain().get(0).type(), "threshold lowered to 1");
+        }
+
+        @Test
+        void aStrangersClashIsAModerateReportToConfirmUntilASecondReporterConfirmsIt() {
+            rules(3);
+            h.observe(report("djenne", ReportType.CLASH, false, "r-stranger", T));
+            AlertEvent e = h.drain().get(0);
+            assertEquals(AlertEventType.RAISED, e.type());
+            assertEquals(Severity.Moderate, e.alert().severity());
+            assertEquals(ReportWindowRule.UNCONFIRMED, e.alert().level());
+            assertEquals("A confirmer: affrontement signale a Djenné par un correspondant non verifie", e.alert().headline().get("fr"));
+            assertEquals("To confirm: clash reported at Djenné by an unverified reporter", e.alert().headline().get("en"));
+            h.observe(report("djenne", ReportType.CLASH, false, "r-stranger", T.plusSeconds(60)));
+            assertTrue(h.drain().stream().allMatch(x -> x.alert().severity() == Severity.Moderate), "the same number again confirms nothing");
+            h.observe(report("djenne", ReportType.TENSION, false, "r-neighbour", T.plusSeconds(120)));
+            e = h.drain().get(0);
+            assertEquals(AlertEventType.UPDATED, e.type());
+            assertEquals(Severity.Extreme, e.alert().severity(), "a second distinct reporter confirms");
+            assertEquals("clash", e.alert().level());
+        }
+
+        @Test
+        void oneNumberSendingSixTensionReportsRaisesNothing() {
+            rules(3);
+            for (int i = 0; i < 6; i++) {
+                h.observe(report("konna", ReportType.TENSION, i % 2 == 0, "r-same", T.plusSeconds(60L * i)));
+            }
+            assertTrue(h.drain().isEmpty());
+            h.observe(report("konna", ReportType.THEFT, true, "r-b", T.plusSeconds(600)), report("konna", ReportType.DAMAGE, true, "r-c", T.plusSeconds(700)));
+            assertEquals(Severity.Severe, h.drain().get(0).alert().severity(), "three distinct reporters reach the threshold");
         }
 
         @Test

@@ -75,5 +75,15 @@ class RiskScoreTest {
             events = scoreEvents();
             assertEquals("yellow", events.get(events.size() - 1).alert().level(), "orange threshold raised to 8");
         }
+
+        @Test
+        void aStrangersClashCountsInTheScoreOnlyOnceConfirmed() {
+            rules(4);
+            h.observe(report("konna", ReportType.CLASH, false, "r-stranger", T));
+            assertEquals(List.of(), scoreEvents(), "a report to confirm is no indicator");
+            h.observe(report("konna", ReportType.TENSION, false, "r-b", T.plusSeconds(60)));
+            List<AlertEvent> events = scoreEvents();
+            assertEquals("yellow", events.get(events.size() - 1).alert().level(), "confirmed by a second reporter: incident-cluster weighs 3");
+        }
     }
 }
