@@ -174,7 +174,8 @@ public final class Platform implements AutoCloseable {
         for (Part part : options.parts()) {
             components.add(switch (part) {
                 case INGEST -> new IngestComponent(vertx, router, config, kafka, auth, metrics.registry(), pseudonyms);
-                case RULES -> new RulesComponent(vertx, router, config, kafka, auth, metrics.registry(), layout);
+                case RULES -> new RulesComponent(vertx, router, config, kafka, auth, metrics.registry(), layout,
+                        new DryRunForecast(config, kafka));
                 case NOTIFIER -> new NotifierComponent(vertx, router, config, kafka, auth, metrics.registry(), pseudonyms);
                 case TIMESERIES -> new TimeSeriesComponent(vertx, config, kafka, metrics.registry());
             });
