@@ -1,6 +1,9 @@
 // The console's views, in navigation order. To add a view: write views/<name>.js exporting
 // {id, nav, role, render} (see app.js) and add it here.
+import map from './map.js';
 import alerts from './alerts.js';
+import rules from './rules.js';
+import triage from './triage.js';
 import health from './health.js';
 
-export default [alerts, health];
+export default [map, alerts, rules, triage, health];

@@ -24,7 +24,10 @@ import org.bourtol.simulator.scenario.Emission;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.bourtol.testkit.Poll;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.logging.LogEntry;
 
 /**
@@ -67,13 +70,93 @@ class ConsoleIT {
     void anOfficerWorksThroughTheConsoleAndAViewerOnlyReads() throws Exception {
         String officer = token("agent-diallo", "officer");
         String viewer = token("lecteur-toure", "viewer");
+        call("PUT", "/api/v1/recipients/pc-niamey", officer, """
+                {"name": "Protection civile Niamey", "role": "authority", "phone": "+22790000005", "language": "fr",
+                 "zones": ["niamey"], "hazards": ["flood"], "minSeverity": "Moderate", "channels": ["sms"]}""", 201);
+        assertEquals(200, sms("+22376000001", "ALERTE CONFLIT konna bagarre au marche").status());
+        Poll.until(Duration.ofSeconds(60), "the clash alert at Konna",
+                () -> get("/api/v1/alerts?state=active", officer).toString().contains("konna"));
+
         try (Browser b = new Browser()) {
+            // sign in as officer; the map shows the zones and the active alert raised by the SMS
             signIn(b, officer);
-            b.awaitText(By.tagName("h1"), "Alertes");
+            b.driver.get(base + "/#/map");
+            b.await(By.cssSelector("#map path.leaflet-interactive"));
+            b.await(By.cssSelector("#map [data-alert]"));
+            assertTrue(b.driver.findElements(By.cssSelector("#map path.leaflet-interactive")).size() >= 10, "zones drawn");
+            b.awaitText(By.cssSelector(".alert-list"), "Konna");
+            b.shot("02-map");
+
+            // the Niamey yellow level: 5000 refused with a message, 500 saved
+            b.driver.get(base + "/#/rules/niamey-gauge-level");
+            WebElement warning = b.await(By.cssSelector("input[name=warningCm]"));
+            assertEquals("530", warning.getAttribute("value"));
+            warning.clear();
+            warning.sendKeys("5000");
+            b.awaitText(By.id(warning.getAttribute("id") + "-error"), "2000");
+            b.wait.until(d -> !d.findElement(By.id("save")).isEnabled());
+            b.shot("03-rule-refused");
+            warning.clear();
+            warning.sendKeys("500");
+            b.awaitText(By.cssSelector("form.rule"), "Règle valide");
+            b.driver.findElement(By.id("save")).click();
+            b.awaitText(By.id("toast"), "Règle enregistrée");
+            assertEquals(500, get("/api/v1/rules/niamey-gauge-level", officer).at("/params/warningCm").asInt());
+            b.awaitText(By.cssSelector(".history"), "agent-diallo");
+            b.shot("03-rule-saved");
+
+            // NIVEAU NIAMEY 510 raises an alert that appears in the list without reloading
+            b.driver.get(base + "/#/alerts");
+            b.await(By.cssSelector("table.alerts tbody tr"));
+            b.driver.executeScript("window.bourtolNoReload = 'same page';");
+            assertEquals(200, sms("+22376000002", "NIVEAU NIAMEY 510").status());
+            WebElement row = b.wait.withTimeout(Duration.ofSeconds(60)).until(
+                    d -> d.findElements(By.cssSelector("tr[data-alert]")).stream()
+                            .filter(r -> r.getText().contains("Niamey")).findFirst().orElse(null));
+            assertEquals("same page", b.driver.executeScript("return window.bourtolNoReload;"));
             b.shot("01-alerts");
+
+            // acknowledge it; the delivery to the Niamey recipient is shown with its status
+            row.findElement(By.tagName("a")).click();
+            b.await(By.id("ack")).click();
+            b.awaitText(By.cssSelector(".badges"), "reçue par agent-diallo");
+            WebElement delivery = b.wait.withTimeout(Duration.ofSeconds(60)).until(
+                    d -> d.findElements(By.cssSelector("tr[data-recipient=pc-niamey]")).stream().findFirst().orElse(null));
+            assertTrue(delivery.getText().matches("(?s).*(envoyé|remis|reçu|en attente).*"), delivery.getText());
+            assertTrue(delivery.getText().contains("****"), "masked number: " + delivery.getText());
+            b.shot("04-alert-detail");
+
+            // a not-understood SMS appears under messages to read and is turned into a report
+            String text = "bonjour les eleveurs et les paysans se disputent pres de konna";
+            assertEquals(200, sms("+22376000003", text).status());
+            b.driver.get(base + "/#/triage");
+            WebElement card = b.wait.withTimeout(Duration.ofSeconds(60)).until(d -> d.findElements(By.cssSelector("article[data-message]"))
+                    .stream().filter(c -> c.getText().contains("disputent")).findFirst().orElse(null));
+            String messageId = card.getAttribute("data-message");
+            new Select(card.findElement(By.cssSelector("select[name=type]"))).selectByValue("TENSION");
+            new Select(card.findElement(By.cssSelector("select[name=zone]"))).selectByValue("konna");
+            b.shot("05-triage");
+            card.findElement(By.cssSelector("form.report button")).click();
+            b.awaitText(By.id("toast"), "Signalement créé");
+            b.wait.until(d -> d.findElements(By.cssSelector("article[data-message='" + messageId + "']")).isEmpty());
+            JsonNode decided = get("/api/v1/triage?all=true", officer);
+            assertTrue(decided.toString().contains("\"action\":\"report\""), decided.toString());
+
             b.driver.get(base + "/#/health");
             b.awaitText(By.cssSelector("main"), "kafka");
             b.shot("09-health");
+            assertNoConsoleErrors(b);
+
+            // a viewer sees no save button, and the API answers 403 if it tries
+            b.driver.findElement(By.id("signout")).click();
+            signIn(b, viewer);
+            b.driver.get(base + "/#/rules/niamey-gauge-level");
+            b.await(By.cssSelector("input[name=warningCm]"));
+            b.awaitText(By.cssSelector("form.rule"), "Lecture seule");
+            assertTrue(b.driver.findElements(By.id("save")).isEmpty(), "no save button for a viewer");
+            assertTrue(b.driver.findElements(By.cssSelector("button.restore")).isEmpty(), "no restore button for a viewer");
+            b.shot("06-rule-viewer");
+            call("PUT", "/api/v1/rules/niamey-gauge-level", viewer, get("/api/v1/rules/niamey-gauge-level", viewer).toString(), 403);
             assertNoConsoleErrors(b);
         }
     }
@@ -88,6 +171,14 @@ class ConsoleIT {
     private static void assertNoConsoleErrors(Browser b) {
         List<LogEntry> errors = b.consoleLog().stream().filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
         assertTrue(errors.isEmpty(), "browser console errors: " + errors);
+    }
+
+    static JsonNode get(String path, String token) {
+        try {
+            return call("GET", path, token, null, 200);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String token(String name, String role) throws Exception {
