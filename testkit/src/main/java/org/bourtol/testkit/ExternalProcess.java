@@ -8,42 +8,63 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A server binary run as a child process with its output in a log file under its temp directory.
- * Shared plumbing of {@link Mosquitto} and {@link Influxd}: free loopback ports, waiting until the
- * port accepts connections (failing with the log when the process dies), stopping on close and at
- * JVM exit.
+ * A server run as a child process with its output appended to a log file: mosquitto, influxd, and in
+ * multi-process tests Kafka brokers and Bourtol components ({@link #java}). Free loopback ports, waiting
+ * until the port accepts connections (failing with the log when the process dies), stopping on close and
+ * at JVM exit, and {@link #kill()} for crash tests.
  */
-final class ExternalProcess implements AutoCloseable {
+public final class ExternalProcess implements AutoCloseable {
 
     private final String name;
     private final List<String> command;
+    private final Map<String, String> env;
     private final Path log;
     private Process process;
     private final Thread reaper;
 
     ExternalProcess(String name, List<String> command, Path log) {
+        this(name, command, Map.of(), log);
+    }
+
+    private ExternalProcess(String name, List<String> command, Map<String, String> env, Path log) {
         this.name = name;
         this.command = List.copyOf(command);
+        this.env = Map.copyOf(env);
         this.log = log;
         this.reaper = new Thread(this::destroy, name + "-stop");
         Runtime.getRuntime().addShutdownHook(reaper);
     }
 
+    /**
+     * A class of this test's class path run in its own JVM (small heap, serial GC, C1 only: many of them
+     * share the machine), with exactly the given {@code BOURTOL_*} and {@code TWILIO_*} variables (none of
+     * the test's own), its output in {@code <logDir>/<name>.log}.
+     */
+    public static ExternalProcess java(String name, String mainClass, List<String> args, Map<String, String> env, Path logDir) {
+        String cp = System.getProperty("surefire.test.class.path");
+        List<String> c = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
+                cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path"), mainClass));
+        c.addAll(args);
+        return new ExternalProcess(name, c, env, logDir.resolve(name + ".log"));
+    }
+
+    public String name() {
+        return name;
+    }
+
     /** Starts the process and waits until {@code port} on 127.0.0.1 accepts connections. */
-    synchronized void start(int port, Duration timeout) {
+    public synchronized void start(int port, Duration timeout) {
         if (process != null && process.isAlive()) {
             return;
         }
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + command, e);
-        }
+        launch();
         Process p = process;
         Poll.until(timeout, name + " listening on 127.0.0.1:" + port, () -> {
             if (!p.isAlive()) {
@@ -51,6 +72,34 @@ final class ExternalProcess implements AutoCloseable {
             }
             return accepts(port);
         });
+    }
+
+    /** Starts the process without waiting for it (the caller checks readiness its own way). */
+    public synchronized void launch() {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        if (!env.isEmpty()) {
+            pb.environment().keySet().removeIf(k -> k.startsWith("BOURTOL_") || k.startsWith("TWILIO_"));
+            pb.environment().putAll(env);
+        }
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command, e);
+        }
+    }
+
+    /** SIGKILL, as a crash: no shutdown hook, no flush, no goodbye to brokers or groups. Waits for the exit. */
+    public synchronized void kill() {
+        Process p = process;
+        if (p != null) {
+            p.destroyForcibly();
+            try {
+                p.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Stops the process (SIGTERM, then SIGKILL after 10 s) and waits for it. */
@@ -74,12 +123,12 @@ final class ExternalProcess implements AutoCloseable {
         }
     }
 
-    boolean alive() {
+    public boolean alive() {
         Process p = process;
         return p != null && p.isAlive();
     }
 
-    String logText() {
+    public String logText() {
         try {
             return Files.exists(log) ? Files.readString(log) : "(no output)";
         } catch (IOException e) {

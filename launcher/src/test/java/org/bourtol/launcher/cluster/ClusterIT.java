@@ -39,6 +39,7 @@ import org.bourtol.contracts.observation.GaugeReading;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.notifier.sms.LocalTwilioServer;
+import org.bourtol.testkit.ExternalProcess;
 import org.bourtol.testkit.Mosquitto;
 import org.bourtol.testkit.Poll;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -88,7 +89,7 @@ class ClusterIT {
         Path dir = Files.createTempDirectory("cluster-it");
         Vertx vertx = Vertx.vertx();
         LocalTwilioServer twilio = LocalTwilioServer.start(vertx, 0).requireCredentials(SID, AUTH);
-        Map<String, ChildJvm> bourtol = new LinkedHashMap<>();
+        Map<String, ExternalProcess> bourtol = new LinkedHashMap<>();
         try (KafkaTrio kafka = new KafkaTrio(dir).start(); Mosquitto mqtt = Mosquitto.start(MOSQUITTO_CONFIG)) {
             Poll.until(WAIT, "three brokers up", () -> kafka.liveBrokers() == 3);
             Map<String, String> common = new HashMap<>(Map.of(
@@ -110,20 +111,20 @@ class ClusterIT {
                     "BOURTOL_MQTT_SHARED_GROUP", "ingest",
                     "BOURTOL_LOG_LEVEL", "INFO"));
             Map<String, Integer> ports = new HashMap<>();
-            Function<String, ChildJvm> component = name -> {
+            Function<String, ExternalProcess> component = name -> {
                 int port = ports.computeIfAbsent(name, n -> freePort());
                 Map<String, String> env = new HashMap<>(common);
                 env.put("BOURTOL_HTTP_PORT", String.valueOf(port));
                 env.put("BOURTOL_DATA_DIR", dir.resolve(name).toString());
                 env.put("BOURTOL_MQTT_CLIENT_ID", "bourtol-" + name);
                 env.put("BOURTOL_NOTIFIER_INSTANCE_ID", name);
-                return new ChildJvm(name, "org.bourtol.launcher.Bourtol", List.of(name.substring(0, name.indexOf('-'))), env, dir);
+                return ExternalProcess.java(name, "org.bourtol.launcher.Bourtol", List.of(name.substring(0, name.indexOf('-'))), env, dir);
             };
             // the first rules instance creates the topics and seeds the default dataset; the others join it
-            bourtol.put("rules-1", component.apply("rules-1").start());
+            bourtol.put("rules-1", launched(component.apply("rules-1")));
             awaitHealthy(ports.get("rules-1"), bourtol.get("rules-1"));
             for (String name : List.of("rules-2", "ingest-1", "ingest-2", "notifier-1", "notifier-2")) {
-                bourtol.put(name, component.apply(name).start());
+                bourtol.put(name, launched(component.apply(name)));
             }
             for (String name : List.of("rules-2", "ingest-1", "ingest-2", "notifier-1", "notifier-2")) {
                 awaitHealthy(ports.get(name), bourtol.get(name));
@@ -187,7 +188,7 @@ class ClusterIT {
                         "records on the topic are the distinct readings plus the counted duplicates");
             }
         } finally {
-            bourtol.values().forEach(ChildJvm::close);
+            bourtol.values().forEach(ExternalProcess::close);
             twilio.close();
             vertx.close();
         }
@@ -200,12 +201,12 @@ class ClusterIT {
      * is restarted with the same client id and data directory (as an orchestrator would) and drains it.
      * Measured: until every reading acknowledged before the kill is an observation.
      */
-    private void killIngest(ChildJvm ingest, int port, Load load, Observed observed) {
+    private void killIngest(ExternalProcess ingest, int port, Load load, Observed observed) {
         Instant killed = Instant.now();
         ingest.kill();
         Set<String> ackedAtKill = load.acknowledged();
         int seenAtKill = observed.readings().size();
-        ingest.start();
+        ingest.launch();
         awaitHealthy(port, ingest);
         Poll.until(Duration.ofMinutes(3), "every reading acknowledged before ingest-1 died observed",
                 () -> observed.readings().containsAll(ackedAtKill));
@@ -213,7 +214,7 @@ class ClusterIT {
         assertTrue(observed.readings().size() > seenAtKill, "the other instance went on while one was down");
     }
 
-    private void killRules(ChildJvm rules, String bootstrap) throws Exception {
+    private void killRules(ExternalProcess rules, String bootstrap) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             Map<TopicPartition, Long> endAtKill = endOffsets(admin);
             Instant killed = Instant.now();
@@ -227,8 +228,8 @@ class ClusterIT {
         }
     }
 
-    private void killNotifierOwner(Map<String, ChildJvm> bourtol, LocalTwilioServer twilio) {
-        ChildJvm owner = Poll.value(WAIT, "the notifier that sends, after its first SMS",
+    private void killNotifierOwner(Map<String, ExternalProcess> bourtol, LocalTwilioServer twilio) {
+        ExternalProcess owner = Poll.value(WAIT, "the notifier that sends, after its first SMS",
                 () -> twilio.messages().isEmpty() ? null : ownerFromLogs(bourtol));
         int before = twilio.messages().size();
         Instant killed = Instant.now();
@@ -237,10 +238,10 @@ class ClusterIT {
         takeoverMs.put("notifier (" + owner.name() + " killed, ownership moved)", Duration.between(killed, Instant.now()).toMillis());
     }
 
-    private static ChildJvm ownerFromLogs(Map<String, ChildJvm> bourtol) {
+    private static ExternalProcess ownerFromLogs(Map<String, ExternalProcess> bourtol) {
         for (String name : List.of("notifier-1", "notifier-2")) {
-            ChildJvm n = bourtol.get(name);
-            if (n.alive() && n.logTail().contains("notifier ownership gained [instance: " + name)) {
+            ExternalProcess n = bourtol.get(name);
+            if (n.alive() && n.logText().contains("notifier ownership gained [instance: " + name)) {
                 return n;
             }
         }
@@ -278,10 +279,10 @@ class ClusterIT {
 
     // ---- setup helpers
 
-    private void awaitHealthy(int port, ChildJvm jvm) {
+    private void awaitHealthy(int port, ExternalProcess jvm) {
         Poll.until(WAIT, jvm.name() + " healthy", () -> {
             if (!jvm.alive()) {
-                throw new AssertionError(jvm.name() + " exited:\n" + jvm.logTail());
+                throw new AssertionError(jvm.name() + " exited:\n" + jvm.logText());
             }
             try {
                 return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
@@ -301,6 +302,11 @@ class ClusterIT {
                 .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(doc)).build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(r.statusCode() / 100 == 2, "recipient registered: " + r.statusCode() + " " + r.body());
+    }
+
+    private static ExternalProcess launched(ExternalProcess p) {
+        p.launch();
+        return p;
     }
 
     private static void pause(Duration d) throws InterruptedException {

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.Uuid;
+import org.bourtol.testkit.ExternalProcess;
 
 /**
  * Three Kafka brokers (KRaft, each broker and controller, a three-voter quorum) as separate processes on
@@ -25,7 +26,7 @@ import org.apache.kafka.common.Uuid;
  */
 final class KafkaTrio implements AutoCloseable {
 
-    private final List<ChildJvm> brokers = new ArrayList<>();
+    private final List<ExternalProcess> brokers = new ArrayList<>();
     private final int[] ports = new int[3];
 
     KafkaTrio(Path dir) throws IOException {
@@ -70,12 +71,12 @@ final class KafkaTrio implements AutoCloseable {
             if (rc != 0) {
                 throw new IllegalStateException("format failed: " + buf.toString(StandardCharsets.UTF_8));
             }
-            brokers.add(new ChildJvm("kafka-" + (i + 1), "kafka.Kafka", List.of(props.toString()), Map.of(), dir));
+            brokers.add(ExternalProcess.java("kafka-" + (i + 1), "kafka.Kafka", List.of(props.toString()), Map.of(), dir));
         }
     }
 
     KafkaTrio start() {
-        brokers.forEach(ChildJvm::start);
+        brokers.forEach(ExternalProcess::launch);
         return this;
     }
 
@@ -96,13 +97,13 @@ final class KafkaTrio implements AutoCloseable {
         }
     }
 
-    ChildJvm broker(int index) {
+    ExternalProcess broker(int index) {
         return brokers.get(index);
     }
 
     @Override
     public void close() {
-        brokers.forEach(ChildJvm::close);
+        brokers.forEach(ExternalProcess::close);
     }
 
     private static int freePort() throws IOException {
