@@ -1,0 +1,201 @@
+package org.bourtol.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.bourtol.contracts.directory.AuditEntry;
+import org.bourtol.contracts.topic.Json;
+import org.bourtol.contracts.topic.Topics;
+import org.bourtol.launcher.platform.Platform;
+import org.bourtol.notifier.NotifierComponent;
+import org.bourtol.notifier.cap.SafeXml;
+import org.bourtol.notifier.sms.LocalTwilioServer;
+import org.bourtol.testkit.Poll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An officer-issued warning end to end on the embedded platform, as {@code bourtol run --embedded}
+ * starts it, with the local Twilio-compatible sink as the SMS recorder: an officer drafts an Extreme
+ * conflict warning for Konna; bad drafts are refused naming the field; the author's own approval is
+ * refused (403); a second officer approves; the Konna peace committee gets one SMS; the CAP feed
+ * carries it (valid CAP 1.2, the office as sender, issued by hand by the author); an update widens it
+ * to Djenne (Djenne's committee gets the alert, Konna's the update); a cancel reaches both; every step
+ * is on the audit topic with the token's name.
+ */
+@Timeout(300)
+class WarningsIT {
+
+    static final String KONNA = "+22376000001";
+    static final String DJENNE = "+22376000002";
+
+    @TempDir
+    Path dataDir;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void officerWarnsKonnaWithAColleaguesApprovalWidensItToDjenneAndCancelsIt() throws Exception {
+        try (Platform p = Platform.start(Platform.Options.embedded(Map.of(
+                "BOURTOL_DATA_DIR", dataDir.toString(),
+                "BOURTOL_HTTP_PORT", "0",
+                "BOURTOL_EMBEDDED_KAFKA_PORT", "0",
+                "BOURTOL_EMBEDDED_MQTT_PORT", "0",
+                "BOURTOL_NOTIFIER_WARNING_OFFICE", "dgpc-mopti@protectioncivile.ml")))) {
+            LocalTwilioServer sms = p.components().stream().filter(c -> c instanceof NotifierComponent)
+                    .map(c -> ((NotifierComponent) c).localSink().orElseThrow()).findFirst().orElseThrow();
+            String aminata = token(p, "aminata", "officer");
+            String moussa = token(p, "moussa", "officer");
+            recipient(p, aminata, "pc-konna", "Comite de paix de Konna", KONNA, "konna");
+            recipient(p, aminata, "pc-djenne", "Comite de paix de Djenne", DJENNE, "djenne");
+
+            String draft = """
+                    {"hazard": "conflict", "severity": "Extreme", "urgency": "Immediate", "certainty": "Likely",
+                     "zones": ["konna"],
+                     "headline": {"fr": "Groupe arme signale sur la route de Konna", "en": "Armed group reported on the Konna road"},
+                     "instruction": {"fr": "Evitez la route, restez au village.", "en": "Avoid the road, stay in the village."},
+                     "expiresAt": "%s"}""".formatted(Instant.now().plus(6, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS));
+            refused(send(p, aminata, "POST", "/api/v1/alerts", draft.replace("\"zones\": [\"konna\"],", "")), 400, "zones:");
+            refused(send(p, aminata, "POST", "/api/v1/alerts", draft.replaceAll("\"headline\": \\{[^}]*},", "")), 400, "headline:");
+            refused(send(p, aminata, "POST", "/api/v1/alerts", draft.replace("\"zones\": [\"konna\"],",
+                    "\"area\": {\"type\": \"Polygon\", \"coordinates\": [[[30, 40], [31, 40], [31, 41], [30, 40]]]},")), 400, "area:");
+            refused(send(p, aminata, "POST", "/api/v1/alerts", draft.replace("Evitez la route, restez au village.",
+                    "Evitez la route. ".repeat(25))), 400, "headline.fr:");
+
+            HttpResponse<String> created = send(p, aminata, "POST", "/api/v1/alerts", draft);
+            assertEquals(201, created.statusCode(), created.body());
+            String id = Json.MAPPER.readTree(created.body()).get("id").asText();
+            assertEquals("draft", Json.MAPPER.readTree(created.body()).get("state").asText());
+
+            refused(send(p, aminata, "POST", "/api/v1/alerts/" + id + "/approve", ""), 403, "approver: aminata");
+            HttpResponse<String> approved = send(p, moussa, "POST", "/api/v1/alerts/" + id + "/approve", "");
+            assertEquals(200, approved.statusCode(), approved.body());
+
+            Poll.until(Duration.ofSeconds(60), "the Konna committee's SMS", () -> sms.messagesTo(KONNA).size() == 1);
+            String first = sms.messagesTo(KONNA).get(0).body();
+            assertTrue(first.startsWith("Comite de paix - Risque de tension Konna: Groupe arme signale sur la route de Konna."), first);
+            assertTrue(first.contains("Evitez la route, restez au village."), first);
+            JsonNode alert = Json.MAPPER.readTree(send(p, aminata, "GET", "/api/v1/alerts/" + id, null).body());
+            assertTrue(first.endsWith("OK " + alert.get("code").asText()), first);
+            assertEquals("aminata", alert.at("/issued/by").asText());
+            assertEquals("moussa", alert.at("/issued/approvedBy").asText());
+
+            String cap = cap(p, id, "Alert");
+            assertTrue(cap.contains("<sender>dgpc-mopti@protectioncivile.ml</sender>"), cap);
+            assertTrue(cap.contains("<source>Issued by hand by aminata, approved by moussa</source>"), cap);
+            assertTrue(cap.contains("<severity>Extreme</severity>") && cap.contains("<status>Actual</status>"), cap);
+            String feed = send(p, null, "GET", "/cap/alerts.atom", null).body();
+            assertTrue(feed.contains(id), feed);
+            assertEquals(0, sms.messagesTo(DJENNE).size(), "Djenne is not in the warning yet");
+
+            HttpResponse<String> widened = send(p, moussa, "PATCH", "/api/v1/alerts/" + id, "{\"zones\": [\"konna\", \"djenne\"]}");
+            assertEquals(200, widened.statusCode(), widened.body());
+            Poll.until(Duration.ofSeconds(60), "Djenne's alert and Konna's update",
+                    () -> sms.messagesTo(DJENNE).size() == 1 && sms.messagesTo(KONNA).size() == 2);
+            String djenne = sms.messagesTo(DJENNE).get(0).body();
+            assertTrue(djenne.startsWith("Comite de paix - Risque de tension Konna, Djenné: Groupe arme"), djenne);
+            String update = sms.messagesTo(KONNA).get(1).body();
+            assertTrue(update.startsWith("MISE A JOUR Risque de tension Konna, Djenné:"), update);
+            String updatedCap = cap(p, id, "Update");
+            assertTrue(updatedCap.contains("<references>dgpc-mopti@protectioncivile.ml,bourtol-"), updatedCap);
+            assertTrue(updatedCap.contains("<value>djenne</value>"), updatedCap);
+
+            HttpResponse<String> cancelled = send(p, aminata, "POST", "/api/v1/alerts/" + id + "/cancel", "");
+            assertEquals(200, cancelled.statusCode(), cancelled.body());
+            Poll.until(Duration.ofSeconds(60), "the cancellation to both committees",
+                    () -> sms.messagesTo(DJENNE).size() == 2 && sms.messagesTo(KONNA).size() == 3);
+            for (String to : List.of(KONNA, DJENNE)) {
+                List<LocalTwilioServer.Message> got = sms.messagesTo(to);
+                assertTrue(got.get(got.size() - 1).body().startsWith("ALERTE ANNULEE Konna, Djenné"), got.toString());
+            }
+            assertTrue(cap(p, id, "Cancel").contains("The warning was cancelled."));
+            refused(send(p, moussa, "PATCH", "/api/v1/alerts/" + id, "{\"severity\": \"Severe\"}"), 409, "state: cancelled");
+
+            List<String> steps = audit(p, "warning/" + id);
+            assertEquals(List.of("draft by aminata", "approve-refused by aminata", "approve by moussa", "update by moussa",
+                    "cancel by aminata"), steps);
+        }
+    }
+
+    private String cap(Platform p, String id, String msgType) throws Exception {
+        String[] xml = new String[1];
+        Poll.until(Duration.ofSeconds(30), "CAP " + msgType, () -> {
+            xml[0] = send(p, null, "GET", "/cap/alerts/" + id + ".xml", null).body();
+            return xml[0].contains("<msgType>" + msgType + "</msgType>");
+        });
+        SafeXml.validate(SafeXml.schema(getClass().getResource("/cap/CAP-v1.2.xsd")), xml[0]);
+        return xml[0];
+    }
+
+    private static void refused(HttpResponse<String> res, int status, String detailStart) throws Exception {
+        assertEquals(status, res.statusCode(), res.body());
+        JsonNode body = Json.MAPPER.readTree(res.body());
+        assertTrue(body.hasNonNull("error"), res.body());
+        assertTrue(StreamSupport.stream(body.get("details").spliterator(), false).anyMatch(d -> d.asText().startsWith(detailStart)),
+                detailStart + " in " + res.body());
+    }
+
+    private String token(Platform p, String name, String role) throws Exception {
+        HttpResponse<String> res = send(p, p.adminToken(), "POST", "/api/v1/tokens", "{\"name\": \"" + name + "\", \"role\": \"" + role + "\"}");
+        assertEquals(201, res.statusCode(), res.body());
+        return Json.MAPPER.readTree(res.body()).get("token").asText();
+    }
+
+    private void recipient(Platform p, String token, String id, String name, String phone, String zone) throws Exception {
+        HttpResponse<String> res = send(p, token, "PUT", "/api/v1/recipients/" + id, """
+                {"name": "%s", "role": "peace-committee", "phone": "%s", "language": "fr", "zones": ["%s"],
+                 "hazards": ["conflict"], "minSeverity": "Moderate"}""".formatted(name, phone, zone));
+        assertTrue(res.statusCode() == 201 || res.statusCode() == 200, res.body());
+    }
+
+    private HttpResponse<String> send(Platform p, String token, String method, String path, String body) {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(p.httpBase() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            req.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError(method + " " + path + " failed", e);
+        }
+    }
+
+    /** The audit entries of a key as "action by actor", in order. */
+    private static List<String> audit(Platform p, String key) {
+        List<String> out = new ArrayList<>();
+        try (KafkaConsumer<String, AuditEntry> consumer = new KafkaConsumer<>(p.kafka().consumer(null),
+                Topics.AUDIT.keySerde().deserializer(), Topics.AUDIT.valueSerde().deserializer())) {
+            List<TopicPartition> parts = List.of(new TopicPartition(Topics.AUDIT.name(), 0));
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            long end = consumer.endOffsets(parts).get(parts.get(0));
+            Poll.until(Duration.ofSeconds(30), "audit topic read to its end", () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        out.add(r.value().action() + " by " + r.value().actor());
+                    }
+                });
+                return consumer.position(parts.get(0)) >= end;
+            });
+        }
+        return out;
+    }
+}
