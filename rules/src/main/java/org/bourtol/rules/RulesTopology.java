@@ -1,7 +1,6 @@
 package org.bourtol.rules;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -14,21 +13,14 @@ import org.bourtol.contracts.observation.AckRequest;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.platform.kafka.TopicLayout;
-import org.bourtol.rules.concentration.ConcentrationTopology;
-import org.bourtol.rules.corridor.CorridorTopology;
 import org.bourtol.rules.engine.CorruptRecordHandler;
+import org.bourtol.rules.engine.Family;
+import org.bourtol.rules.engine.FamilyTopology;
 import org.bourtol.rules.engine.GlobalDirectory;
 import org.bourtol.rules.engine.ProcessingFailureHandler;
 import org.bourtol.rules.engine.RulesEnv;
 import org.bourtol.rules.engine.Signal;
-import org.bourtol.rules.gauge.GaugeLevelTopology;
-import org.bourtol.rules.gauge.RiseRateTopology;
-import org.bourtol.rules.incidents.IncidentTopology;
 import org.bourtol.rules.lifecycle.LifecycleTopology;
-import org.bourtol.rules.passage.PassageTopology;
-import org.bourtol.rules.protectedzone.ProtectedZoneTopology;
-import org.bourtol.rules.rain.RainTopology;
-import org.bourtol.rules.upstream.UpstreamLeadTopology;
 
 /**
  * The whole rules topology: global zone and rule stores, one branch per rule family producing
@@ -45,19 +37,10 @@ public final class RulesTopology {
         KStream<String, Observation> observations = builder.stream(Topics.OBSERVATIONS.name(),
                 Consumed.with(Topics.OBSERVATIONS.keySerde(), Topics.OBSERVATIONS.valueSerde())
                         .withTimestampExtractor(new ObservedAtExtractor()));
-        List<KStream<String, Signal>> branches = List.of(
-                GaugeLevelTopology.addTo(observations, env),
-                ProtectedZoneTopology.addTo(observations, env),
-                IncidentTopology.addTo(observations, env),
-                ConcentrationTopology.addTo(observations, env),
-                RiseRateTopology.addTo(observations, env),
-                RainTopology.addTo(observations, env),
-                UpstreamLeadTopology.addTo(observations, env),
-                CorridorTopology.addTo(observations, env),
-                PassageTopology.addTo(observations, env));
-        KStream<String, Signal> signals = branches.get(0);
-        for (int i = 1; i < branches.size(); i++) {
-            signals = signals.merge(branches.get(i));
+        KStream<String, Signal> signals = null;
+        for (Family<?, ?> family : Families.onObservations(env)) {
+            KStream<String, Signal> branch = FamilyTopology.addTo(observations, env, family);
+            signals = signals == null ? branch : signals.merge(branch);
         }
         KStream<String, AckRequest> acks = builder.stream(Topics.ACKS.name(),
                 Consumed.with(Topics.ACKS.keySerde(), Topics.ACKS.valueSerde()));
