@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """One-off generator of the default Sahel dataset (contracts/src/main/resources/org/bourtol/dataset/).
 
-Regions come from /work/shared/ref/geo/data (Natural Earth 10m, simplified with Douglas-Peucker,
+Regions come from a Natural Earth 10m admin-1 directory (ne_10m_admin_1_states_provinces, simplified with Douglas-Peucker,
 ~0.03 deg); stations are GeoNames town centres (NOT surveyed gauge positions); communes, farmland,
 water points and corridors are ILLUSTRATIVE shapes around the real towns (properties.illustrative=true).
-Run: python3 rules/src/dataset/gen_sahel.py /work/shared/ref/geo/data contracts/src/main/resources/org/bourtol/dataset
+Run: python3 rules/src/dataset/gen_sahel.py <natural-earth-dir> contracts/src/main/resources/org/bourtol/dataset
 """
 import json, math, sys, unicodedata
 

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * A single-node KRaft Kafka (broker + controller) in this JVM, on loopback. Data and the cluster id
  * live under {@code dataDir}; storage is formatted only on first start, so a restart finds the earlier
  * topics and records. Port 0 picks a free port (chosen before start, so it is stable for this run).
- * Memory settings follow TECH.md (small log-cleaner buffer).
+ * Memory settings are kept small (small log-cleaner buffer) for one machine.
  */
 public final class EmbeddedKafka implements AutoCloseable {
 

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * {@code dataDir}, so they survive a restart. Port 0 lets the broker pick a free port, read back with
  * {@link #port()} after {@link #start()} (a restart of the same instance keeps that port).
  *
- * <p>Why Moquette and not HiveMQ CE (TECH.md): Moquette starts in about a second with ~40 MB, and
+ * <p>Why Moquette and not HiveMQ CE: Moquette starts in about a second with ~40 MB, and
  * delivered QoS 1 with low latency here; HiveMQ CE embedded delivered only 0.3–1.1k msg/s with
  * ~850 ms latency. Moquette speaks MQTT 3.1.1 only, which is why Bourtol uses the Paho v3 client
  * everywhere. Moquette 0.17 was compiled against Netty 4.1; it runs on the Netty 4.2 that the

@@ -149,7 +149,7 @@ class NotifierHttpIT {
         Poll.until(Duration.ofSeconds(20), "retained message cleared", () -> retained("bourtol/v1/alerts/it8-zone").isEmpty());
     }
 
-    /** Also checks the document with libxml2's validator when xmllint is installed (the SPEC's acceptance check). */
+    /** Also checks the document with libxml2's validator when xmllint is installed (CAP 1.2 schema validity is an acceptance check). */
     static void xmllint(String xml) throws Exception {
         var xmllint = org.bourtol.testkit.ExternalBinary.find("xmllint");
         if (xmllint.isEmpty()) {

@@ -20,7 +20,7 @@ import java.util.function.Function;
 
 /**
  * Loads {@link BourtolConfig} from defaults, then a YAML file, then environment variables (highest
- * precedence). Every key {@code a.bKey} can be set by {@code BOURTOL_A_B_KEY}; the names of SPEC 3
+ * precedence). Every key {@code a.bKey} can be set by {@code BOURTOL_A_B_KEY}; the documented aliases
  * ({@code BOURTOL_KAFKA_BOOTSTRAP}, {@code TWILIO_AUTH_TOKEN}, …) are aliases. All problems (unknown
  * keys, bad types, bad values) are collected and thrown together in one {@link ConfigException}.
  * Pure: the caller passes the file text and the environment map.
@@ -31,7 +31,7 @@ public final class ConfigLoader {
 
     /** key → default (null = unset). Order is the documentation order. */
     private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
-    /** Extra environment names (SPEC 3) → key. */
+    /** Extra environment names (documented aliases in the README) → key. */
     private static final Map<String, String> ALIASES = new LinkedHashMap<>();
 
     static {

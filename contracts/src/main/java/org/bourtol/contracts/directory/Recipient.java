@@ -6,7 +6,7 @@ import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.observation.Hazard;
 
 /**
- * Someone Bourtol warns (SPEC 4.3), stored on {@code bourtol.recipients.v1} (key = id). The phone is
+ * Someone Bourtol warns (docs/contracts.md), stored on {@code bourtol.recipients.v1} (key = id). The phone is
  * E.164 and lives only in this directory: everything else refers to the recipient by id and shows
  * {@link org.bourtol.contracts.privacy.Phones#mask(String)}. {@code tester} marks someone who also
  * receives test warnings (the others never do).

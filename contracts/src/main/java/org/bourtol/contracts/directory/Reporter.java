@@ -3,7 +3,7 @@ package org.bourtol.contracts.directory;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * A known focal point (SPEC 4.3), stored on {@code bourtol.reporters.v1} keyed by id. {@code pseudonym}
+ * A known focal point (docs/contracts.md), stored on {@code bourtol.reporters.v1} keyed by id. {@code pseudonym}
  * is the keyed HMAC of the phone, the only identity used outside the directory.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

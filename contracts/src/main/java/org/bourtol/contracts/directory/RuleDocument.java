@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A rule as stored on {@code bourtol.rules.v1} (key = id): a type from SPEC 5, its parameters, the
+ * A rule as stored on {@code bourtol.rules.v1} (key = id): a type from docs/rules.md, its parameters, the
  * zones or stations it applies to, active seasons, a severity mapping and an enabled flag.
  * {@code version}, {@code updatedBy} and {@code updatedAt} are set by the API on every change.
  * Type-specific validation lives in the rules module.

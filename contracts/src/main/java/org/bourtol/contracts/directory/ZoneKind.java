@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Zone kinds of SPEC 5; wire form is kebab-case. */
+/** Zone kinds (docs/contracts.md); wire form is kebab-case. */
 public enum ZoneKind {
     FARMLAND, CORRIDOR, WATER_POINT, PASTURE, MARKET, COMMUNE, CERCLE, REGION, RIVER_REACH, STATION;
 

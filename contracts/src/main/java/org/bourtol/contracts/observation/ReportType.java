@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** Community report types of SPEC 4.2; the wire form is the English keyword in upper case. */
+/** Community report types of docs/sms-grammar.md; the wire form is the English keyword in upper case. */
 public enum ReportType {
     CLASH(Hazard.CONFLICT), TENSION(Hazard.CONFLICT), DAMAGE(Hazard.CONFLICT), THEFT(Hazard.CONFLICT),
     FLOOD(Hazard.FLOOD), WATER(Hazard.CONFLICT), DISEASE(Hazard.CONFLICT), FIRE(Hazard.CONFLICT);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** Livestock species, serialized in lower case as in the MQTT payloads (SPEC 4.1). */
+/** Livestock species, serialized in lower case as in the MQTT payloads (docs/mqtt.md). */
 public enum Species {
     CATTLE, SHEEP, GOATS, CAMELS, MIXED;
 

@@ -26,7 +26,7 @@ import org.bourtol.platform.http.ApiErrors;
 import org.bourtol.platform.http.Role;
 
 /**
- * The reporter directory (SPEC 4.3): {@code GET /api/v1/reporters} and {@code GET /api/v1/reporters/{id}}
+ * The reporter directory (docs/contracts.md): {@code GET /api/v1/reporters} and {@code GET /api/v1/reporters/{id}}
  * (viewer), {@code PUT} and {@code DELETE} (officer). Stored on the compacted reporters topic with the
  * phone (the directory is the one place that holds it) and its pseudonym, computed here; every
  * change is audited with masked documents. Responses never contain a full phone number.

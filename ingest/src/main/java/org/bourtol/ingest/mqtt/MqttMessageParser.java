@@ -18,7 +18,7 @@ import org.bourtol.ingest.validation.ObservationReader;
 import org.bourtol.ingest.validation.PayloadMask;
 
 /**
- * One MQTT message (topic + payload) to an observation or a rejection (SPEC 4.1). Topics:
+ * One MQTT message (topic + payload) to an observation or a rejection (docs/mqtt.md). Topics:
  * {@code {prefix}/herd|gauge|rain|report/{id}} and the LoRaWAN uplink topics. The id is a hash of
  * topic and payload, so a redelivered message yields the same record. Reporter ids that look like
  * phone numbers are replaced by their pseudonym. Pure apart from the functions passed in.

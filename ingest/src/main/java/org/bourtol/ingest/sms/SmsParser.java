@@ -17,7 +17,7 @@ import org.bourtol.ingest.sms.Vocabulary.Keyword;
 import org.bourtol.ingest.sms.Vocabulary.Word;
 
 /**
- * The SMS grammar of SPEC 4.2 as a pure function: {@code parse(body, fallbackLanguage)} gives one
+ * The SMS grammar of docs/sms-grammar.md as a pure function: {@code parse(body, fallbackLanguage)} gives one
  * {@link SmsCommand}. Case, accents, punctuation and extra spaces are ignored; keywords, species and
  * types have French and English synonyms and tolerate small misspellings; within a command the parts
  * may come in any order ({@code TROUPEAU konna 250 bovins}); places are resolved with the

@@ -8,7 +8,7 @@ import org.bourtol.contracts.observation.Species;
 import org.bourtol.ingest.place.Fold;
 
 /**
- * The words of the SMS grammar (SPEC 4.2), folded: keywords with their language, species and report
+ * The words of the SMS grammar (docs/sms-grammar.md), folded: keywords with their language, species and report
  * type synonyms, including the abbreviations and misspellings seen on basic phones. Exact words are
  * looked up first; {@link #approximate} tolerates {@link Fold#tolerance} edits for longer words.
  */

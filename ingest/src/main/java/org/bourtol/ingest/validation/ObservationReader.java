@@ -22,7 +22,7 @@ import org.bourtol.ingest.place.Resolution;
 import org.bourtol.ingest.sms.SmsParser;
 
 /**
- * Reads the JSON payload shapes of SPEC 4.1 (herd, gauge, rain, report) into observations, shared by
+ * Reads the JSON payload shapes of docs/mqtt.md (herd, gauge, rain, report) into observations, shared by
  * MQTT and {@code POST /api/v1/observations}. Every problem is an {@link InvalidInput} naming the field:
  * {@code missing-field}, {@code bad-field} (wrong type or format), {@code out-of-range},
  * {@code unknown-place}. Pure (the gazetteer and the clock value are passed in).

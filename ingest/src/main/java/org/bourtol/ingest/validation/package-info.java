@@ -1,2 +1,2 @@
-/** Validation of device and API payloads (the MQTT shapes of SPEC 4.1) into observation records, with readable reasons. */
+/** Validation of device and API payloads (the MQTT shapes of docs/mqtt.md) into observation records, with readable reasons. */
 package org.bourtol.ingest.validation;

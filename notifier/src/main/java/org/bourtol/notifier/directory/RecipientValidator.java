@@ -16,7 +16,7 @@ import org.bourtol.contracts.privacy.Phones;
 import org.bourtol.contracts.topic.Json;
 
 /**
- * Checks a recipient document (SPEC 4.3) and collects every problem. A PUT without {@code phone}
+ * Checks a recipient document (docs/contracts.md) and collects every problem. A PUT without {@code phone}
  * keeps the stored number, so officers can edit an entry without ever seeing the full number. Pure.
  */
 public final class RecipientValidator {

@@ -9,7 +9,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Computes {@code X-Twilio-Signature} as Twilio does (ref/twilio/NOTES.md): the full URL, then every
+ * Computes {@code X-Twilio-Signature} as Twilio documents it (twilio-java's RequestValidator): the full URL, then every
  * form parameter as name + value in ordinal order of the names, HMAC-SHA1 keyed with the auth token,
  * Base64. Written independently of the Twilio SDK, which Bourtol uses to validate inbound webhooks, so
  * that everything signing a request (the simulator, {@code bourtol sms}, the local Twilio sink's status

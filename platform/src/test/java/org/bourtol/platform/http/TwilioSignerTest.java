@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** The test vectors of twilio-java's RequestValidatorTest, as recorded in ref/twilio/NOTES.md. */
+/** The test vectors of twilio-java's RequestValidatorTest, as published with that library. */
 class TwilioSignerTest {
 
     private static final Map<String, String> PARAMS = Map.of(

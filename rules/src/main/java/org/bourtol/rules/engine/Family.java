@@ -13,7 +13,7 @@ import org.bourtol.contracts.observation.Observation;
 import org.bourtol.rules.zones.ZoneIndex;
 
 /**
- * One rule type (SPEC 5) as the generic topology sees it: how to parse and validate its parameters,
+ * One rule type (docs/rules.md) as the generic topology sees it: how to parse and validate its parameters,
  * which inputs it takes, how to step its pure evaluator, and which zone an alert is about.
  * Implementations hold no Kafka imports; {@link FamilyTopology} wires them.
  *
