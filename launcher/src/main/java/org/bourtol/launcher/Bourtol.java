@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 SmsCommand.class,
                 BenchCommand.class,
                 HealthCommand.class,
+                ConfigCommand.class,
         })
 public final class Bourtol implements Runnable {
 

@@ -39,8 +39,20 @@ class BourtolCommandTest {
         }
     }
 
+    @Test
+    void configKeysPrintsEveryKeyWithItsVariableDefaultAndMeaning() {
+        Result r = run("config", "--keys");
+        assertEquals(0, r.code());
+        for (org.bourtol.contracts.config.ConfigKeys.Key k : org.bourtol.contracts.config.ConfigKeys.all()) {
+            assertTrue(r.out().contains(k.name() + "\n    environment: " + String.join(", ", k.environmentNames())), k.name());
+        }
+        assertTrue(r.out().contains("mqtt.prefix\n    environment: BOURTOL_MQTT_PREFIX\n    default:     bourtol/v1\n"
+                + "    meaning:     Topic prefix of Bourtol's MQTT topics\n"), r.out());
+        assertEquals(org.bourtol.contracts.config.ConfigKeys.markdownTable(), run("config", "--keys", "--markdown").out());
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"run", "ingest", "rules", "notifier", "demo", "simulate", "bench"})
+    @ValueSource(strings = {"run", "ingest", "rules", "notifier", "demo", "simulate", "bench", "config"})
     void everyCommandHasHelp(String command) {
         Result r = run(command, "--help");
         assertEquals(0, r.code());

@@ -29,79 +29,15 @@ public final class ConfigLoader {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    /** key → default (null = unset). Order is the documentation order. */
+    /** key → default (null = unset), from {@link ConfigKeys}. */
     private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
-    /** Extra environment names (documented aliases in the README) → key. */
+    /** Extra environment names → key, from {@link ConfigKeys}. */
     private static final Map<String, String> ALIASES = new LinkedHashMap<>();
 
     static {
-        def("http.host", "127.0.0.1");
-        def("http.port", "8080", "BOURTOL_HTTP_PORT");
-        def("http.publicUrl", null, "BOURTOL_PUBLIC_URL");
-        def("http.maxBodyBytes", "1048576");
-        def("dataDir", "./bourtol-data", "BOURTOL_DATA_DIR");
-        def("kafka.bootstrap", null, "BOURTOL_KAFKA_BOOTSTRAP");
-        def("kafka.securityProtocol", "PLAINTEXT");
-        def("kafka.saslMechanism", "PLAIN");
-        def("kafka.username", null);
-        def("kafka.password", null);
-        def("kafka.truststorePath", null);
-        def("kafka.truststorePassword", null);
-        def("kafka.embeddedPort", "9092", "BOURTOL_EMBEDDED_KAFKA_PORT");
-        def("kafka.replicationFactor", null);
-        def("kafka.minInsyncReplicas", null);
-        def("kafka.observationPartitions", "3");
-        def("kafka.observationRetentionDays", String.valueOf(BourtolConfig.Kafka.DEFAULT_OBSERVATION_RETENTION_DAYS));
-        def("mqtt.url", null, "BOURTOL_MQTT_URL");
-        def("mqtt.username", null, "BOURTOL_MQTT_USERNAME");
-        def("mqtt.password", null, "BOURTOL_MQTT_PASSWORD");
-        def("mqtt.truststorePath", null);
-        def("mqtt.truststorePassword", null);
-        def("mqtt.clientId", "bourtol-ingest");
-        def("mqtt.prefix", "bourtol/v1");
-        def("mqtt.sharedGroup", null);
-        def("mqtt.embeddedPort", "1883", "BOURTOL_EMBEDDED_MQTT_PORT");
-        def("mqtt.lorawanChirpstack", "true");
-        def("mqtt.lorawanTts", "true");
-        def("mqtt.maxPayloadBytes", "16384");
-        def("mqtt.maxInflight", "100");
-        def("twilio.accountSid", null, "TWILIO_ACCOUNT_SID");
-        def("twilio.authToken", null, "TWILIO_AUTH_TOKEN");
-        def("twilio.from", null, "TWILIO_FROM");
-        def("twilio.messagingServiceSid", null, "TWILIO_MESSAGING_SERVICE_SID");
-        def("twilio.apiBaseUrl", null, "TWILIO_API_BASE_URL");
-        def("influx.url", null, "BOURTOL_INFLUX_URL");
-        def("influx.database", "bourtol", "BOURTOL_INFLUX_DATABASE");
-        def("influx.username", null, "BOURTOL_INFLUX_USERNAME");
-        def("influx.password", null, "BOURTOL_INFLUX_PASSWORD");
-        def("influx.token", null, "BOURTOL_INFLUX_TOKEN");
-        def("influx.retention", "365d");
-        def("influx.batchSize", "1000");
-        def("influx.flushInterval", "PT1S");
-        def("security.adminToken", null, "BOURTOL_ADMIN_TOKEN");
-        def("security.pseudonymKey", null, "BOURTOL_PSEUDONYM_KEY");
-        def("ingest.smsPerSenderPerHour", "30");
-        def("ingest.maxBatchItems", "1000");
-        def("ingest.spoolDrainInterval", "PT2S");
-        def("rules.applicationId", "bourtol-rules");
-        def("rules.grace", "PT1H");
-        def("rules.unverifiedWeight", "0.5");
-        def("rules.standbyReplicas", "0");
-        def("notifier.groupWindow", "PT30S");
-        def("notifier.repeatInterval", "PT1H");
-        def("notifier.maxSmsPerRecipientPerHour", "10");
-        def("notifier.timezone", "Africa/Bamako");
-        def("notifier.instanceId", null);
-        def("notifier.templatesDir", null);
-        def("notifier.escalationPolicyFile", null, "BOURTOL_NOTIFIER_ESCALATION_POLICY");
-        def("notifier.warningOffice", null);
-        def("notifier.warningAuthorMaySend", "false");
-    }
-
-    private static void def(String key, String value, String... aliases) {
-        DEFAULTS.put(key, value);
-        for (String alias : aliases) {
-            ALIASES.put(alias, key);
+        for (ConfigKeys.Key k : ConfigKeys.all()) {
+            DEFAULTS.put(k.name(), k.value());
+            k.aliases().forEach(alias -> ALIASES.put(alias, k.name()));
         }
     }
 
@@ -110,7 +46,7 @@ public final class ConfigLoader {
 
     /** The environment variable derived from a key: {@code mqtt.sharedGroup} → {@code BOURTOL_MQTT_SHARED_GROUP}. */
     public static String envName(String key) {
-        return "BOURTOL_" + key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_').toUpperCase(Locale.ROOT);
+        return new ConfigKeys.Key(key, null, null, null, List.of()).environment();
     }
 
     /** Every environment variable the loader reads: the one derived from each key, and the short aliases. */
@@ -120,7 +56,7 @@ public final class ConfigLoader {
         return java.util.Collections.unmodifiableSet(names);
     }
 
-    /** Every known key with its default, for documentation ({@code bourtol config --keys}). */
+    /** Every known key with its default ({@link ConfigKeys} documents them). */
     public static Map<String, String> defaults() {
         return java.util.Collections.unmodifiableMap(DEFAULTS);
     }
