@@ -8,6 +8,7 @@ import {can} from '../lib/session.js';
 import {when} from '../lib/time.js';
 import {toast, errorBox} from '../lib/ui.js';
 import {fieldOf, say} from '../lib/rulemessages.js';
+import {backtestPanel} from './backtest.js';
 
 const SEVERITIES = ['Minor', 'Moderate', 'Severe', 'Extreme'];
 let typesCache = null;
@@ -195,7 +196,7 @@ async function detail(main, id) {
     h('h1', {}, rule.id),
     h('p', {}, pick(type.title), ' · ', t('hazard.' + type.hazard), ' · ', t('rules.versionBy', {version: rule.version, by: rule.updatedBy || '?'}),
       rule.updatedAt ? ' · ' + when(rule.updatedAt) : '', ' · ', rule.enabled ? '✓ ' + t('rules.on') : '✗ ' + t('rules.off'), ' ', toggle),
-    form, h('h2', {}, t('rules.history')), await history(id, rule));
+    form, officer ? backtestPanel(id, doc) : null, h('h2', {}, t('rules.history')), await history(id, rule));
 }
 
 // Flat "a.b" → value view of a rule for the diff.

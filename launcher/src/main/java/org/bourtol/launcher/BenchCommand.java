@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
  * {@code bourtol bench}: throughput and latency percentiles of MQTT → observation and observation →
  * alert next to a raw Kafka produce/consume baseline on the same broker, measured in the same run.
  * Without {@code kafka.bootstrap} it starts its own embedded Bourtol on free loopback ports; otherwise it
- * measures the configured one (which nobody else should be feeding meanwhile).
+ * measures the configured one (which nobody else should be feeding meanwhile). Last, the backtest replay rate of
+ * the built-in season (no broker involved).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure pipeline throughput and latency against a Kafka baseline (loopback, same run).")
@@ -48,6 +49,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (cfg.kafka().bootstrap() != null) {
             String mqtt = cfg.mqtt().url() != null ? cfg.mqtt().url() : "tcp://127.0.0.1:" + cfg.mqtt().embeddedPort();
             measure(new KafkaClients(cfg.kafka()), mqtt);
+            System.out.print(BacktestBench.line(cfg));
             return 0;
         }
         System.out.println("No kafka.bootstrap configured: starting an embedded Bourtol on free loopback ports for the bench.");
@@ -60,6 +62,7 @@ public final class BenchCommand implements Callable<Integer> {
                 EnumSet.of(Platform.Part.INGEST, Platform.Part.RULES), null))) {
             measure(platform.kafka(), platform.mqttUrl());
         }
+        System.out.print(BacktestBench.line(cfg));
         return 0;
     }
 

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 SimulateCommand.class,
                 SmsCommand.class,
                 BenchCommand.class,
+                BacktestCommand.class,
                 HealthCommand.class,
                 ConfigCommand.class,
         })

@@ -94,6 +94,18 @@ public final class DemoCommand implements Callable<Integer> {
      */
     public static Report run(Optional<Path> config, Map<String, String> env, ScenarioSpec spec, double seconds, PrintStream out,
                              Path json, boolean serve) throws Exception {
+        return run(config, env, spec, seconds, out, json, serve, (platform, report) -> { });
+    }
+
+    /** What to do with the running platform once the season is played (tests backtest it), before serving or stopping. */
+    @FunctionalInterface
+    public interface AfterPlay {
+        void accept(Platform platform, Report report) throws Exception;
+    }
+
+    /** As {@link #run(Optional, Map, ScenarioSpec, double, PrintStream, Path, boolean)}, then {@code after} on the running platform. */
+    public static Report run(Optional<Path> config, Map<String, String> env, ScenarioSpec spec, double seconds, PrintStream out,
+                             Path json, boolean serve, AfterPlay after) throws Exception {
         Path dataDir = env.containsKey("BOURTOL_DATA_DIR") ? Path.of(env.get("BOURTOL_DATA_DIR"))
                 : Files.createTempDirectory("bourtol-demo-");
         env.put("BOURTOL_DATA_DIR", dataDir.toString());
@@ -117,7 +129,12 @@ public final class DemoCommand implements Callable<Integer> {
             }
             CountDownLatch closed = new CountDownLatch(1);
             try (Platform platform = Platform.start(new Platform.Options(config, env, true, parts(env), out))) {
-                return play(platform, timeline, seconds, out, json, serve, dataDir, env.get("BOURTOL_DEMO_PHONE"), closed);
+                Report report = play(platform, timeline, seconds, out, json, dataDir, env.get("BOURTOL_DEMO_PHONE"));
+                after.accept(platform, report);
+                if (serve) {
+                    serveUntilStopped(platform, out, closed);
+                }
+                return report;
             } finally {
                 closed.countDown();
             }
@@ -136,8 +153,8 @@ public final class DemoCommand implements Callable<Integer> {
         return parts;
     }
 
-    private static Report play(Platform platform, Timeline timeline, double seconds, PrintStream out, Path json, boolean serve,
-                               Path dataDir, String demoPhone, CountDownLatch closed) throws Exception {
+    private static Report play(Platform platform, Timeline timeline, double seconds, PrintStream out, Path json,
+                               Path dataDir, String demoPhone) throws Exception {
         BourtolConfig cfg = platform.config();
         out.println("Bourtol is ready on http://" + cfg.http().host() + ":" + platform.httpPort() + " ("
                 + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms; demo data: " + dataDir + ")");
@@ -150,21 +167,23 @@ public final class DemoCommand implements Callable<Integer> {
         Report report = SimulationConsole.play(out, timeline, target, speed, Duration.ofMillis(300),
                 Duration.ofSeconds(60), System.console() != null, json);
         out.println(summary(report));
-        if (serve) {
-            out.println("Still serving http://" + cfg.http().host() + ":" + platform.httpPort() + " - Ctrl-C to stop.");
-            CountDownLatch stop = new CountDownLatch(1);
-            // Ctrl-C: let the main thread stop the platform (components, brokers) before the JVM halts
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                stop.countDown();
-                try {
-                    closed.await(20, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "bourtol-demo-stop"));
-            stop.await();
-        }
         return report;
+    }
+
+    private static void serveUntilStopped(Platform platform, PrintStream out, CountDownLatch closed) throws InterruptedException {
+        BourtolConfig cfg = platform.config();
+        out.println("Still serving http://" + cfg.http().host() + ":" + platform.httpPort() + " - Ctrl-C to stop.");
+        CountDownLatch stop = new CountDownLatch(1);
+        // Ctrl-C: let the main thread stop the platform (components, brokers) before the JVM halts
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            try {
+                closed.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "bourtol-demo-stop"));
+        stop.await();
     }
 
     static String summary(Report r) {

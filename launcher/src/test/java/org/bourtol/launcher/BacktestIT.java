@@ -1,0 +1,189 @@
+package org.bourtol.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.bourtol.contracts.topic.Json;
+import org.bourtol.launcher.platform.Platform;
+import org.bourtol.rules.backtest.KafkaHistory;
+import org.bourtol.simulator.scenario.ScenarioSpec;
+import org.bourtol.testkit.Poll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The backtest end to end: the demo scenario (every fault on) is played into an embedded Bourtol; a
+ * backtest of the unchanged rules over its season reproduces the live alert sequence exactly (same ids,
+ * steps and times); lowering the Niamey yellow level gives an earlier onset and the SMS it adds; an
+ * invalid candidate rule is refused with 400 naming the field.
+ */
+@Timeout(600)
+class BacktestIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Test
+    void unchangedRulesReproduceTheLiveRunAndALowerNiameyLevelRaisesEarlier() throws Exception {
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        Map<String, String> env = new HashMap<>();
+        env.put("BOURTOL_DATA_DIR", Files.createTempDirectory("bourtol-backtest-it").toString());
+        env.put("BOURTOL_HTTP_PORT", "0");
+        env.put("BOURTOL_EMBEDDED_KAFKA_PORT", "0");
+        env.put("BOURTOL_EMBEDDED_MQTT_PORT", "0");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8)) {
+            DemoCommand.run(Optional.empty(), env, ScenarioSpec.parse(DemoIT.SCENARIO), 20, out, null, false, (platform, report) -> {
+                awaitAlertsSettled(platform);
+                backtest(platform);
+            });
+        }
+    }
+
+    /**
+     * Waits until the rules app has consumed every record of its input topics (no lag), then until the alerts
+     * topic stops growing for two of the live evaluator's 5 s ticks (windows that expired are resolved by then).
+     */
+    private static void awaitAlertsSettled(Platform platform) throws Exception {
+        try (Admin admin = Admin.create(platform.kafka().common())) {
+            Poll.until(Duration.ofSeconds(240), "rules consumed every input", () -> lagOf(admin, platform.config().rules().applicationId()) == 0);
+        }
+        KafkaHistory history = new KafkaHistory(platform.kafka());
+        long[] last = {-1, System.nanoTime()};
+        Poll.until(Duration.ofSeconds(120), "alerts topic settled", () -> {
+            int n = history.alerts(Instant.EPOCH, Instant.parse("3000-01-01T00:00:00Z")).size();
+            if (n != last[0]) {
+                last[0] = n;
+                last[1] = System.nanoTime();
+            }
+            return System.nanoTime() - last[1] > Duration.ofSeconds(12).toNanos();
+        });
+    }
+
+    private static long lagOf(Admin admin, String group) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS);
+            if (committed.isEmpty()) {
+                return Long.MAX_VALUE;
+            }
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(30, TimeUnit.SECONDS);
+            long lag = 0;
+            for (var e : committed.entrySet()) {
+                lag += Math.max(0, ends.get(e.getKey()).offset() - e.getValue().offset());
+            }
+            return lag;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void backtest(Platform p) throws Exception {
+        String base = "http://127.0.0.1:" + p.httpPort();
+        String token = p.adminToken();
+        JsonNode rules = call(base, "GET", "/api/v1/rules", token, null, 200);
+        ObjectNode niamey = null;
+        for (JsonNode r : rules) {
+            if (r.get("id").asText().equals("niamey-gauge-level")) {
+                niamey = (ObjectNode) r.deepCopy();
+            }
+        }
+        assertTrue(niamey != null, rules.toString());
+
+        // 1. the unchanged rules reproduce exactly what the live topology raised
+        JsonNode same = run(base, token, "{\"rules\":" + rules + ",\"from\":\"2025-07-01\",\"to\":\"2025-09-30\"}");
+        JsonNode r = same.get("result");
+        System.out.println("unchanged: reproduction " + r.get("reproduction") + ", observations " + r.get("observations")
+                + ", replay " + r.get("replayMillis") + " ms (" + r.get("observationsPerSecond") + " obs/s)");
+        assertTrue(r.get("observations").asInt() > 500, r.get("observations").toString());
+        assertTrue(r.get("reproduction").get("exact").asBoolean(), r.get("reproduction").toString());
+        assertTrue(r.get("reproduction").get("liveEvents").asInt() >= 5, r.get("reproduction").toString());
+        assertEquals(r.get("currentAlerts"), r.get("candidateAlerts"), "same alerts, steps, times and evidence");
+        assertEquals(0, r.get("changedRules").size());
+        for (JsonNode d : r.get("comparison").get("differences")) {
+            assertEquals("[\"UNCHANGED\"]", d.get("kinds").toString(), d.toString());
+        }
+
+        // 2. a lower Niamey yellow level: earlier onset, more SMS
+        ((ObjectNode) niamey.get("params")).put("warningCm", 500);
+        JsonNode lower = run(base, token, "{\"rules\":[" + niamey + "],\"from\":\"2025-07-01\",\"to\":\"2025-09-30\"}").get("result");
+        System.out.println("lowered: " + lower.get("comparison") + "\nsms: " + lower.get("sms"));
+        assertEquals("[\"niamey-gauge-level\"]", lower.get("changedRules").toString());
+        JsonNode earlier = null;
+        for (JsonNode d : lower.get("comparison").get("differences")) {
+            if (d.get("rule").asText().equals("niamey-gauge-level") && d.get("kinds").toString().contains("EARLIER")) {
+                earlier = d;
+            }
+        }
+        assertTrue(earlier != null, lower.get("comparison").toString());
+        assertTrue(earlier.get("onsetShiftMinutes").asLong() < 0, earlier.toString());
+        assertTrue(lower.get("reproduction").get("exact").asBoolean(), "the other rules still reproduce: " + lower.get("reproduction"));
+        int extra = 0;
+        for (JsonNode line : lower.get("sms")) {
+            if (line.get("recipient").asText().equals("pc-niamey")) {
+                extra = line.get("delta").asInt();
+            }
+        }
+        assertTrue(extra > 0, "extra SMS to the Niamey civil protection: " + lower.get("sms"));
+
+        // 3. an invalid candidate rule: 400 naming the field, as a save would
+        ((ObjectNode) niamey.get("params")).put("warningCm", "high");
+        JsonNode refused = call(base, "POST", "/api/v1/backtests", token,
+                "{\"rules\":[" + niamey + "],\"from\":\"2025-07-01\",\"to\":\"2025-09-30\"}", 400);
+        assertTrue(refused.toString().contains("warningCm"), refused.toString());
+        JsonNode saved = call(base, "PUT", "/api/v1/rules/niamey-gauge-level", token, niamey.toString(), 400);
+        assertEquals(saved.get("details").get(0).asText(), refused.get("details").get(0).asText().replaceFirst("^rule niamey-gauge-level: ", ""),
+                "the same validator message as a save");
+    }
+
+    private static JsonNode run(String base, String token, String body) throws Exception {
+        JsonNode queued = call(base, "POST", "/api/v1/backtests", token, body, 202);
+        String id = queued.get("id").asText();
+        return Poll.value(Duration.ofSeconds(120), "backtest " + id + " finished", () -> {
+            try {
+                JsonNode j = call(base, "GET", "/api/v1/backtests/" + id, token, null, 200);
+                String status = j.get("status").asText();
+                if (status.equals("FAILED") || status.equals("CANCELLED")) {
+                    throw new AssertionError(j.toString());
+                }
+                return status.equals("DONE") ? j : null;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    static JsonNode call(String base, String method, String path, String token, String body, int expected) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> res = HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(expected, res.statusCode(), method + " " + path + ": " + res.body());
+        return res.body().isEmpty() ? null : Json.MAPPER.readTree(res.body());
+    }
+}

@@ -1,0 +1,86 @@
+package org.bourtol.rules.backtest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** A backtest result as the text table {@code bourtol backtest} prints. Pure. */
+public final class BacktestTable {
+
+    private BacktestTable() {
+    }
+
+    public static String format(BacktestResult r) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "Backtest %s to %s: %d observations replayed in %d ms (%.0f observations/s)%n",
+                r.from(), r.to(), r.observations(), r.replayMillis(), r.observationsPerSecond()));
+        b.append("Changed rules: ").append(r.changedRules().isEmpty() ? "none" : String.join(", ", r.changedRules()));
+        if (!r.changedZones().isEmpty()) {
+            b.append("; changed zones: ").append(String.join(", ", r.changedZones()));
+        }
+        b.append(System.lineSeparator());
+        BacktestResult.Reproduction rep = r.reproduction();
+        b.append(rep.exact() ? "Unchanged rules reproduce the live alerts exactly (" + rep.liveEvents() + " events)"
+                : "Unchanged rules do NOT reproduce the live alerts (" + rep.liveEvents() + " live, " + rep.replayedEvents()
+                        + " replayed): " + String.join("; ", rep.mismatches())).append(System.lineSeparator());
+        r.warnings().forEach(w -> b.append("Warning: ").append(w).append(System.lineSeparator()));
+        b.append(System.lineSeparator()).append(String.format(Locale.ROOT, "Alerts: %d current, %d candidate; %d new, %d gone, %d earlier, %d later, %d severity changed%n",
+                r.currentAlerts().size(), r.candidateAlerts().size(), r.comparison().count(Comparison.Kind.NEW),
+                r.comparison().count(Comparison.Kind.GONE), r.comparison().count(Comparison.Kind.EARLIER),
+                r.comparison().count(Comparison.Kind.LATER), r.comparison().count(Comparison.Kind.SEVERITY_CHANGED)));
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"CHANGE", "RULE", "ZONE", "CURRENT ONSET", "CANDIDATE ONSET", "SHIFT MIN", "SEVERITY"});
+        for (Comparison.Difference d : r.comparison().differences()) {
+            if (d.unchanged()) {
+                continue;
+            }
+            rows.add(new String[] {String.join("+", d.kinds().stream().map(Enum::name).toList()), d.rule(), d.zone(),
+                    str(d.currentRaisedAt()), str(d.candidateRaisedAt()), str(d.onsetShiftMinutes()),
+                    str(d.currentSeverity()) + " -> " + str(d.candidateSeverity())});
+        }
+        if (rows.size() > 1) {
+            table(b, rows);
+        }
+        b.append(System.lineSeparator()).append("Time active per rule and zone (minutes)").append(System.lineSeparator());
+        rows = new ArrayList<>();
+        rows.add(new String[] {"RULE", "ZONE", "ALERTS NOW", "ALERTS THEN", "ACTIVE NOW", "ACTIVE THEN"});
+        for (Comparison.SlotSummary s : r.comparison().slots()) {
+            rows.add(new String[] {s.rule(), s.zone(), str(s.currentAlerts()), str(s.candidateAlerts()), str(s.currentActiveMinutes()),
+                    str(s.candidateActiveMinutes())});
+        }
+        table(b, rows);
+        if (r.sms() != null) {
+            b.append(System.lineSeparator()).append("SMS per recipient (dry run of the notifier)").append(System.lineSeparator());
+            rows = new ArrayList<>();
+            rows.add(new String[] {"RECIPIENT", "NAME", "CURRENT", "CANDIDATE", "DELTA"});
+            for (BacktestResult.SmsLine l : r.sms()) {
+                rows.add(new String[] {l.recipient(), l.name(), str(l.current()), str(l.candidate()), (l.delta() > 0 ? "+" : "") + l.delta()});
+            }
+            table(b, rows);
+        }
+        return b.toString();
+    }
+
+    private static String str(Object o) {
+        return o == null ? "-" : o.toString();
+    }
+
+    private static void table(StringBuilder b, List<String[]> rows) {
+        int[] w = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                w[i] = Math.max(w[i], row[i] == null ? 1 : row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                line.append(String.format(Locale.ROOT, "%-" + w[i] + "s", row[i] == null ? "-" : row[i]));
+                if (i < row.length - 1) {
+                    line.append("  ");
+                }
+            }
+            b.append(line.toString().stripTrailing()).append(System.lineSeparator());
+        }
+    }
+}
