@@ -208,11 +208,11 @@ class IngestIT {
         var node = Json.MAPPER.readTree(created.body());
         String viewer = node.get("token").asText();
         assertEquals(403, ingest.send("POST", "/api/v1/observations", viewer, "application/json", batch).statusCode());
-        assertEquals(200, ingest.send("GET", "/api/v1/reporters", viewer, null, null).statusCode());
+        assertEquals(403, ingest.send("GET", "/api/v1/reporters", viewer, null, null).statusCode(), "reporter reads are officer-only");
         HttpResponse<String> list = ingest.send("GET", "/api/v1/tokens", IngestHarness.ADMIN, null, null);
         assertTrue(list.body().contains(node.get("sha256").asText()) && !list.body().contains(viewer), list.body());
         assertEquals(204, ingest.send("DELETE", "/api/v1/tokens/" + node.get("sha256").asText(), IngestHarness.ADMIN, null, null).statusCode());
-        assertEquals(401, ingest.send("GET", "/api/v1/reporters", viewer, null, null).statusCode());
+        assertEquals(401, ingest.send("GET", "/api/v1/reporters", viewer, null, null).statusCode(), "a revoked token is unknown");
         Poll.until(WAIT, "batch on kafka", () -> observations().stream().anyMatch(o -> o.id().equals("http-b-" + RUN)));
     }
 

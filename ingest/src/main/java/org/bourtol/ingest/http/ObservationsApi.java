@@ -30,7 +30,7 @@ import org.bourtol.platform.http.ApiErrors;
 import org.bourtol.platform.http.Role;
 
 /**
- * {@code POST /api/v1/observations} (officer): a JSON array, or {@code {"observations": [...]}}, of
+ * {@code POST /api/v1/observations} (ingest, officer or admin token): a JSON array, or {@code {"observations": [...]}}, of
  * items in the MQTT payload shapes plus {@code kind} and the subject the MQTT topic would carry
  * ({@code herdId}/{@code deviceId}, {@code stationId}, optional {@code reporterId}). All or nothing: if
  * any item is invalid the answer is 400 with one message per bad item and nothing is published;
@@ -64,7 +64,7 @@ public final class ObservationsApi {
     }
 
     public void mount(Router router) {
-        router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes)).handler(auth.require(Role.OFFICER))
+        router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes)).handler(auth.require(Role.INGEST))
                 .handler(this::post);
     }
 

@@ -27,7 +27,7 @@ import org.bourtol.platform.http.Role;
 
 /**
  * The reporter directory (docs/contracts.md): {@code GET /api/v1/reporters} and {@code GET /api/v1/reporters/{id}}
- * (viewer), {@code PUT} and {@code DELETE} (officer). Stored on the compacted reporters topic with the
+ * (officer: the directory names focal points), {@code PUT} and {@code DELETE} (officer). Stored on the compacted reporters topic with the
  * phone (the directory is the one place that holds it) and its pseudonym, computed here; every
  * change is audited with masked documents. Responses never contain a full phone number.
  */
@@ -51,12 +51,12 @@ public final class ReportersApi {
     }
 
     public void mount(Router router) {
-        router.get(PATH).handler(auth.require(Role.VIEWER)).handler(ctx -> {
+        router.get(PATH).handler(auth.require(Role.OFFICER)).handler(ctx -> {
             ArrayNode out = Json.MAPPER.createArrayNode();
             directory.all().forEach(r -> out.add(masked(r)));
             json(ctx, 200, out);
         });
-        router.get(PATH + "/:id").handler(auth.require(Role.VIEWER)).handler(ctx -> directory.byId(ctx.pathParam("id"))
+        router.get(PATH + "/:id").handler(auth.require(Role.OFFICER)).handler(ctx -> directory.byId(ctx.pathParam("id"))
                 .ifPresentOrElse(r -> json(ctx, 200, masked(r)), () -> ApiErrors.send(ctx, 404, "reporter not found", List.of())));
         router.put(PATH + "/:id").handler(BodyHandler.create(false).setBodyLimit(16 * 1024)).handler(auth.require(Role.OFFICER))
                 .handler(this::put);

@@ -9,6 +9,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
@@ -25,13 +26,20 @@ import org.bourtol.platform.http.ApiErrors;
 import org.bourtol.platform.http.Role;
 
 /**
- * API tokens (admin): {@code POST /api/v1/tokens} {@code {"name","role"}} creates a random token,
- * returned once; only its SHA-256 is stored (tokens topic) and audited. {@code GET} lists the stored
- * tokens (hash, name, role, creation time), {@code DELETE /api/v1/tokens/{sha256}} revokes one.
+ * API tokens (admin): {@code POST /api/v1/tokens} {@code {"name","role","ttl"}} creates a random
+ * token, returned once, valid for {@code ttl} (ISO-8601 duration, default {@value #DEFAULT_TTL}, from
+ * 1 minute to 366 days); only its SHA-256 is stored (tokens topic) and audited. {@code GET} lists the
+ * stored tokens (hash, name, role, creation and expiry time) and the startup admin token
+ * ({@code "startup": true}); {@code DELETE /api/v1/tokens/{sha256}} revokes one. Revoking the startup
+ * admin token (BOURTOL_ADMIN_TOKEN or the generated one) stores a revoked record of its hash, so it
+ * stays refused after a restart with the same setting.
  */
 public final class TokensApi {
 
     public static final String PATH = "/api/v1/tokens";
+    public static final String DEFAULT_TTL = "P90D";
+    private static final Duration MIN_TTL = Duration.ofMinutes(1);
+    private static final Duration MAX_TTL = Duration.ofDays(366);
 
     private final ApiAuth auth;
     private final Publisher sink;
@@ -58,7 +66,9 @@ public final class TokensApi {
         router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(4096)).handler(auth.require(Role.ADMIN)).handler(this::create);
         router.get(PATH).handler(auth.require(Role.ADMIN)).handler(ctx -> {
             ArrayNode out = Json.MAPPER.createArrayNode();
-            tokens.values().stream().sorted(Comparator.comparing(ApiToken::createdAt)).forEach(t -> out.add(view(t)));
+            auth.startupToken().filter(t -> !tokens.containsKey(t.sha256())).ifPresent(t -> out.add(view(t).put("startup", true)));
+            tokens.values().stream().sorted(Comparator.comparing(ApiToken::createdAt))
+                    .forEach(t -> out.add(auth.startupSha().filter(t.sha256()::equals).isPresent() ? view(t).put("startup", true) : view(t)));
             ReportersApi.json(ctx, 200, out);
         });
         router.delete(PATH + "/:sha").handler(auth.require(Role.ADMIN)).handler(this::revoke);
@@ -72,12 +82,14 @@ public final class TokensApi {
             body = null;
         }
         if (body == null || !body.isObject() || body.path("name").asText("").isBlank()) {
-            ApiErrors.send(ctx, 400, "expected {\"name\": \"...\", \"role\": \"viewer|officer|admin\"}", List.of());
+            ApiErrors.send(ctx, 400, "expected {\"name\": \"...\", \"role\": \"viewer|officer|admin|ingest\", \"ttl\": \"P90D\"}", List.of());
             return;
         }
         Role role;
+        Duration ttl;
         try {
             role = Role.parse(body.path("role").asText("viewer"));
+            ttl = ttl(body.path("ttl").asText(DEFAULT_TTL));
         } catch (IllegalArgumentException e) {
             ApiErrors.send(ctx, 400, e.getMessage(), List.of());
             return;
@@ -86,7 +98,7 @@ public final class TokensApi {
         random.nextBytes(bytes);
         String secret = "bt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
-        ApiToken token = new ApiToken(ApiAuth.sha256(secret), body.get("name").asText(), role.name().toLowerCase(), now);
+        ApiToken token = new ApiToken(ApiAuth.sha256(secret), body.get("name").asText(), role.wire(), now, now.plus(ttl), null);
         Outgoing audit = Audit.entry("token", token.sha256(), "create", ctx.get(ApiAuth.ACTOR), 1, null, view(token),
                 "created " + token.role() + " token " + token.name(), now);
         sink.send(List.of(Outgoing.of(Topics.TOKENS, token.sha256(), token), audit)).onComplete(ar -> {
@@ -100,8 +112,25 @@ public final class TokensApi {
         });
     }
 
+    static Duration ttl(String text) {
+        Duration d;
+        try {
+            d = Duration.parse(text.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("ttl must be an ISO-8601 duration such as P30D or PT12H, got '" + text + "'");
+        }
+        if (d.compareTo(MIN_TTL) < 0 || d.compareTo(MAX_TTL) > 0) {
+            throw new IllegalArgumentException("ttl must be between PT1M and P366D, got '" + text + "'");
+        }
+        return d;
+    }
+
     private void revoke(RoutingContext ctx) {
         String sha = ctx.pathParam("sha");
+        if (auth.startupSha().filter(sha::equals).isPresent()) {
+            revokeStartup(ctx, sha);
+            return;
+        }
         ApiToken before = tokens.get(sha);
         if (before == null) {
             ApiErrors.send(ctx, 404, "token not found", List.of());
@@ -120,8 +149,36 @@ public final class TokensApi {
         });
     }
 
+    /** The startup admin token cannot be deleted (it comes from the environment): a revoked record of its hash is kept instead. */
+    private void revokeStartup(RoutingContext ctx, String sha) {
+        ApiToken before = auth.startupToken().orElseThrow();
+        if (before.revokedAt() != null) {
+            ApiErrors.send(ctx, 404, "token not found", List.of("the startup admin token is already revoked"));
+            return;
+        }
+        ApiToken revoked = before.revoked(clock.instant());
+        Outgoing audit = Audit.entry("token", sha, "revoke", ctx.get(ApiAuth.ACTOR), 2, view(before), view(revoked),
+                "revoked the startup admin token", revoked.revokedAt());
+        sink.send(List.of(Outgoing.of(Topics.TOKENS, sha, revoked), audit)).onComplete(ar -> {
+            if (ar.failed()) {
+                ReportersApi.unavailable(ctx);
+                return;
+            }
+            auth.put(revoked);
+            apply(sha, revoked);
+            ctx.response().setStatusCode(204).end();
+        });
+    }
+
     private static ObjectNode view(ApiToken t) {
-        return Json.MAPPER.createObjectNode().put("sha256", t.sha256()).put("name", t.name()).put("role", t.role())
+        ObjectNode n = Json.MAPPER.createObjectNode().put("sha256", t.sha256()).put("name", t.name()).put("role", t.role())
                 .put("createdAt", String.valueOf(t.createdAt()));
+        if (t.expiresAt() != null) {
+            n.put("expiresAt", t.expiresAt().toString());
+        }
+        if (t.revokedAt() != null) {
+            n.put("revokedAt", t.revokedAt().toString());
+        }
+        return n;
     }
 }

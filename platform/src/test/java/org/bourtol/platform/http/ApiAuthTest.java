@@ -40,6 +40,7 @@ class ApiAuthTest {
         ApiErrors.install(router);
         router.get("/officer").handler(auth.require(Role.OFFICER)).handler(ctx -> ctx.end("hello " + ctx.get(ApiAuth.ACTOR)));
         router.get("/viewer").handler(auth.require(Role.VIEWER)).handler(ctx -> ctx.end("hello " + ctx.get(ApiAuth.ACTOR)));
+        router.get("/ingest").handler(auth.require(Role.INGEST)).handler(ctx -> ctx.end("hello " + ApiAuth.role(ctx).wire()));
         router.get("/missing").handler(ctx -> {
             throw ApiException.notFound("zone koulikoro");
         });
@@ -116,10 +117,47 @@ class ApiAuthTest {
     }
 
     @Test
+    void anIngestTokenMayOnlyPostObservationsWhichOfficersMayToo() throws Exception {
+        String ingest = "ingest-token-0123456789";
+        auth.put(new ApiToken(ApiAuth.sha256(ingest), "kobo-form", "ingest", Instant.EPOCH, Instant.now().plusSeconds(3600), null));
+        assertEquals("hello ingest", get("/ingest", ingest).bodyAsString());
+        assertEquals(403, get("/viewer", ingest).statusCode(), "an ingest token reads nothing");
+        assertEquals(403, get("/officer", ingest).statusCode());
+        assertEquals(403, get("/ingest", VIEWER).statusCode(), "a viewer may not post observations");
+        assertEquals("hello admin", get("/ingest", ADMIN).bodyAsString());
+    }
+
+    @Test
+    void anExpiredTokenIs401() throws Exception {
+        String soon = "expiring-token-0123456789";
+        auth.put(new ApiToken(ApiAuth.sha256(soon), "soon", "officer", Instant.EPOCH, Instant.now().plusSeconds(3600), null));
+        assertEquals(200, get("/officer", soon).statusCode());
+        auth.put(new ApiToken(ApiAuth.sha256(soon), "soon", "officer", Instant.EPOCH, Instant.now().minusSeconds(1), null));
+        HttpResponse<Buffer> r = get("/officer", soon);
+        assertEquals(401, r.statusCode());
+        assertEquals("token expired", r.bodyAsJsonObject().getString("error"));
+        assertTrue(auth.authenticate("Bearer " + soon).isEmpty());
+    }
+
+    @Test
+    void theStartupAdminTokenIsRevokedByARevokedRecordOfItsHash() throws Exception {
+        String startup = "startup-admin-0123456789";
+        ApiAuth own = new ApiAuth(startup);
+        assertEquals(ApiAuth.sha256(startup), own.startupSha().orElseThrow());
+        assertTrue(own.authenticate("Bearer " + startup).isPresent());
+        own.put(own.startupToken().orElseThrow().revoked(Instant.now()));
+        assertTrue(own.authenticate("Bearer " + startup).isEmpty());
+        assertTrue(own.startupToken().orElseThrow().revokedAt() != null);
+    }
+
+    @Test
     void roles() {
         assertTrue(Role.ADMIN.includes(Role.OFFICER));
         assertTrue(Role.OFFICER.includes(Role.VIEWER));
         assertTrue(!Role.VIEWER.includes(Role.OFFICER));
+        assertTrue(Role.OFFICER.includes(Role.INGEST));
+        assertTrue(!Role.INGEST.includes(Role.VIEWER));
+        assertTrue(!Role.VIEWER.includes(Role.INGEST));
         assertEquals(Role.OFFICER, Role.parse(" Officer "));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Role.parse("root"));
     }

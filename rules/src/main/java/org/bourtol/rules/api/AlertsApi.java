@@ -10,7 +10,14 @@ import java.util.UUID;
 import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.AlertEventType;
+import io.vertx.core.Future;
+import org.bourtol.contracts.alert.Evidence;
+import org.bourtol.contracts.directory.AuditEntry;
 import org.bourtol.contracts.observation.AckRequest;
+import org.bourtol.contracts.observation.CommunityReport;
+import org.bourtol.contracts.observation.ReportType;
+import org.bourtol.contracts.topic.Json;
+import org.bourtol.rules.incidents.ReportWindowRule;
 import org.bourtol.contracts.observation.Source;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.platform.http.ApiAuth;
@@ -21,7 +28,9 @@ import org.bourtol.platform.kafka.Publisher;
 /**
  * {@code /api/v1/alerts}: the current alerts ({@code ?state=active|resolved&hazard=&zone=}), one alert,
  * {@code POST /{id}/ack} (an {@link AckRequest} on the acks topic, which the lifecycle turns into
- * ACKNOWLEDGED) and {@code POST /{id}/outcome} ({"outcome": "what was done"}, an OUTCOME event).
+ * ACKNOWLEDGED), {@code POST /{id}/outcome} ({"outcome": "what was done"}, an OUTCOME event) and
+ * {@code POST /{id}/confirm} (officer: confirms a report to confirm, see {@link #confirm}). Viewers get
+ * the evidence without reporter pseudonyms; officers see them.
  */
 public final class AlertsApi {
 
@@ -38,6 +47,19 @@ public final class AlertsApi {
         router.get("/api/v1/alerts/:id").handler(auth.require(Role.VIEWER)).handler(this::get);
         router.post("/api/v1/alerts/:id/ack").handler(auth.require(Role.OFFICER)).handler(this::ack);
         router.post("/api/v1/alerts/:id/outcome").handler(auth.require(Role.OFFICER)).handler(this::outcome);
+        router.post("/api/v1/alerts/:id/confirm").handler(auth.require(Role.OFFICER)).handler(this::confirm);
+    }
+
+    /** The alert as the caller may see it: without reporter pseudonyms in the evidence below the officer role. */
+    static Alert forCaller(RoutingContext ctx, Alert a) {
+        if (ApiAuth.has(ctx, Role.OFFICER) || a.evidence().stream().allMatch(e -> e.reporterId() == null)) {
+            return a;
+        }
+        List<Evidence> evidence = a.evidence().stream()
+                .map(e -> new Evidence(e.observationId(), e.kind(), e.observedAt(), e.value(), null)).toList();
+        return new Alert(a.id(), a.code(), a.rule(), a.ruleType(), a.hazard(), a.zone(), a.zoneName(), a.geometry(), a.state(),
+                a.severity(), a.urgency(), a.certainty(), a.level(), a.headline(), a.instruction(), a.raisedAt(), a.updatedAt(),
+                a.resolvedAt(), a.acknowledged(), a.acknowledgedBy(), a.acknowledgedAt(), a.outcome(), evidence, a.issued());
     }
 
     private void list(RoutingContext ctx) {
@@ -49,7 +71,7 @@ public final class AlertsApi {
         if (hazard != null && java.util.Arrays.stream(org.bourtol.contracts.observation.Hazard.values()).noneMatch(h -> h.wire().equals(hazard))) {
             throw ApiException.badRequest("hazard must be 'flood' or 'conflict', got '" + hazard + "'", List.of());
         }
-        Http.json(ctx, 200, view.query(state, hazard, ctx.queryParams().get("zone")));
+        Http.json(ctx, 200, view.query(state, hazard, ctx.queryParams().get("zone")).stream().map(a -> forCaller(ctx, a)).toList());
     }
 
     private Alert find(RoutingContext ctx) {
@@ -58,7 +80,7 @@ public final class AlertsApi {
     }
 
     private void get(RoutingContext ctx) {
-        Http.json(ctx, 200, find(ctx));
+        Http.json(ctx, 200, forCaller(ctx, find(ctx)));
     }
 
     private void ack(RoutingContext ctx) {
@@ -85,5 +107,32 @@ public final class AlertsApi {
         Http.back(ctx, publisher.publish(Topics.ALERTS, a.id(), e))
                 .onSuccess(m -> Http.json(ctx, 202, updated))
                 .onFailure(x -> ctx.fail(new ApiException(503, "outcome not recorded: Kafka is unavailable")));
+    }
+
+    /**
+     * An officer confirms a report to confirm ({@code unconfirmed} level): a verified report of the
+     * alert's latest report type in its zone, by the officer, goes on the observations topic, so the
+     * rule itself upgrades the alert to its confirmed level and severity (and the confirmation counts
+     * like any verified report until it leaves the window). Audited.
+     */
+    private void confirm(RoutingContext ctx) {
+        Alert a = find(ctx);
+        if (!a.active() || !ReportWindowRule.UNCONFIRMED.equals(a.level())) {
+            throw new ApiException(409, "alert " + a.id() + " is not an active report to confirm", List.of("level: " + a.level()));
+        }
+        ReportType type = a.evidence().stream().filter(e -> "report".equals(e.kind()) && e.value() != null)
+                .reduce((x, y) -> y).map(e -> ReportType.fromWire(e.value()))
+                .orElseThrow(() -> new ApiException(409, "alert " + a.id() + " has no report to confirm", List.of()));
+        String actor = Http.actor(ctx);
+        Instant now = Instant.now();
+        CommunityReport report = new CommunityReport("confirm-" + a.id() + "-" + UUID.randomUUID(), Source.HTTP, now, now,
+                null, true, type, a.zone(), null, null, "confirmed by officer " + actor);
+        AuditEntry audit = new AuditEntry("alert", a.id(), "confirm", actor, now, 1, null,
+                Json.MAPPER.valueToTree(Map.of("observation", report.id(), "type", type.wire(), "zone", a.zone())),
+                "confirmed the report to confirm " + a.id());
+        Http.back(ctx, Future.all(publisher.publish(Topics.OBSERVATIONS, report.subject(), report),
+                        publisher.publish(Topics.AUDIT, "alert/" + a.id(), audit)))
+                .onSuccess(m -> Http.json(ctx, 202, Map.of("status", "accepted", "observation", report.id())))
+                .onFailure(x -> ctx.fail(new ApiException(503, "confirmation not recorded: Kafka is unavailable")));
     }
 }

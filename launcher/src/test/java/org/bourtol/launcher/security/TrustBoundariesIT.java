@@ -1,0 +1,184 @@
+package org.bourtol.launcher.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bourtol.contracts.directory.ApiToken;
+import org.bourtol.contracts.topic.Json;
+import org.bourtol.contracts.topic.Topics;
+import org.bourtol.launcher.platform.Platform;
+import org.bourtol.platform.http.ApiAuth;
+import org.bourtol.simulator.publish.SmsSender;
+import org.bourtol.simulator.scenario.Emission;
+import org.bourtol.testkit.Poll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The trust boundaries of {@code run --embedded}, from outside over HTTP and the signed SMS webhook:
+ * a stranger's {@code ALERTE CONFLIT} raises a Moderate report to confirm (not Extreme) that an
+ * officer confirms; what each role may read and do; token expiry; revoking the startup admin token,
+ * which stays revoked after a restart.
+ */
+@Timeout(400)
+class TrustBoundariesIT {
+
+    private static final String ADMIN = "trust-it-admin-token-0123456789";
+    private static final String TWILIO = "trust-it-twilio-token-0123456789";
+    private static final String STRANGER = "+22376123456";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dataDir;
+
+    private Platform start() {
+        return Platform.start(Platform.Options.embedded(Map.of(
+                "BOURTOL_DATA_DIR", dataDir.toString(),
+                "BOURTOL_HTTP_PORT", "0",
+                "BOURTOL_EMBEDDED_KAFKA_PORT", "0",
+                "BOURTOL_EMBEDDED_MQTT_PORT", "0",
+                "BOURTOL_ADMIN_TOKEN", ADMIN,
+                "TWILIO_AUTH_TOKEN", TWILIO)));
+    }
+
+    @Test
+    void aStrangersClashSmsIsAReportToConfirmRolesSeeWhatTheyMayAndTheStartupTokenStaysRevoked() throws Exception {
+        String officer;
+        String admin2;
+        try (Platform p = start()) {
+            officer = token(p, "agent-diallo", "officer", null);
+            String viewer = token(p, "lecteur-toure", "viewer", null);
+            String ingest = token(p, "kobo-form", "ingest", "PT12H");
+            admin2 = token(p, "second-admin", "admin", null);
+
+            strangersClashIsConfirmedByAnOfficer(p, officer, viewer);
+            rolesSeeWhatTheyMay(p, officer, viewer, ingest);
+            expiredTokensAre401(p);
+
+            JsonNode list = call(p, "GET", "/api/v1/tokens", admin2, null, 200);
+            String startupSha = ApiAuth.sha256(ADMIN);
+            assertTrue(list.toString().contains("\"sha256\":\"" + startupSha + "\"") && list.toString().contains("\"startup\":true"), list.toString());
+            call(p, "DELETE", "/api/v1/tokens/" + startupSha, admin2, null, 204);
+            HttpResponse<String> refused = send(p, "GET", "/api/v1/rules", ADMIN, null);
+            assertEquals(401, refused.statusCode());
+            assertTrue(refused.body().contains("token revoked"), refused.body());
+        }
+        try (Platform again = start()) {
+            assertEquals(401, send(again, "GET", "/api/v1/rules", ADMIN, null).statusCode(),
+                    "the startup admin token stays revoked after a restart with the same BOURTOL_ADMIN_TOKEN");
+            assertEquals(200, send(again, "GET", "/api/v1/tokens", admin2, null).statusCode());
+            assertEquals(200, send(again, "GET", "/api/v1/reporters", officer, null).statusCode());
+        }
+    }
+
+    private void strangersClashIsConfirmedByAnOfficer(Platform p, String officer, String viewer) throws Exception {
+        assertEquals(200, sms(p, STRANGER, "ALERTE CONFLIT Konna bagarre au marche").status());
+        JsonNode alert = Poll.value(WAIT, "the stranger's clash raises an alert in Konna",
+                () -> first(get(p, "/api/v1/alerts?state=active&hazard=conflict&zone=konna", viewer)));
+        assertEquals("Moderate", alert.path("severity").asText(), "a stranger's single clash is no Extreme alert: " + alert);
+        assertEquals("unconfirmed", alert.path("level").asText());
+        assertTrue(alert.path("headline").path("fr").asText().startsWith("A confirmer"), alert.toString());
+        assertTrue(alert.path("evidence").size() > 0 && alert.path("evidence").findValues("reporterId").isEmpty(),
+                "a viewer sees no reporter pseudonym: " + alert.path("evidence"));
+        String id = alert.path("id").asText();
+        JsonNode asOfficer = call(p, "GET", "/api/v1/alerts/" + id, officer, null, 200);
+        String pseudonym = asOfficer.path("evidence").path(0).path("reporterId").asText();
+        assertFalse(pseudonym.isEmpty(), "an officer sees the pseudonym: " + asOfficer);
+        assertFalse(asOfficer.toString().contains(STRANGER.substring(1)), "never the number");
+
+        assertEquals(403, send(p, "POST", "/api/v1/alerts/" + id + "/confirm", viewer, "{}").statusCode());
+        call(p, "POST", "/api/v1/alerts/" + id + "/confirm", officer, "{}", 202);
+        Poll.until(WAIT, "the officer's confirmation upgrades the alert to Extreme",
+                () -> "Extreme".equals(get(p, "/api/v1/alerts/" + id, viewer).path("severity").asText()));
+        assertEquals("clash", get(p, "/api/v1/alerts/" + id, viewer).path("level").asText());
+        assertEquals(409, send(p, "POST", "/api/v1/alerts/" + id + "/confirm", officer, "{}").statusCode(), "confirmed once");
+    }
+
+    private void rolesSeeWhatTheyMay(Platform p, String officer, String viewer, String ingest) throws Exception {
+        assertEquals(403, send(p, "GET", "/api/v1/reporters", viewer, null).statusCode(), "reporters are officer-only");
+        assertEquals(403, send(p, "GET", "/api/v1/reporters/anyone", viewer, null).statusCode());
+        assertEquals(200, send(p, "GET", "/api/v1/reporters", officer, null).statusCode());
+        String batch = "[{\"kind\":\"gauge\",\"stationId\":\"niamey\",\"levelCm\":300,\"observedAt\":\"" + Instant.now() + "\"}]";
+        assertEquals(200, send(p, "POST", "/api/v1/observations", ingest, batch).statusCode(), "an ingest token posts observations");
+        assertEquals(403, send(p, "POST", "/api/v1/observations", viewer, batch).statusCode());
+        for (String path : new String[]{"/api/v1/alerts", "/api/v1/rules", "/api/v1/zones", "/api/v1/reporters", "/api/v1/tokens"}) {
+            assertEquals(403, send(p, "GET", path, ingest, null).statusCode(), "an ingest token reads nothing: " + path);
+        }
+        assertEquals(400, send(p, "POST", "/api/v1/tokens", ADMIN, "{\"name\":\"x\",\"role\":\"viewer\",\"ttl\":\"forever\"}").statusCode());
+        assertEquals(400, send(p, "POST", "/api/v1/tokens", ADMIN, "{\"name\":\"x\",\"role\":\"viewer\",\"ttl\":\"P400D\"}").statusCode());
+    }
+
+    private void expiredTokensAre401(Platform p) throws Exception {
+        String expired = "trust-it-expired-token-0123456789";
+        String hash = ApiAuth.sha256(expired);
+        try (KafkaProducer<String, ApiToken> producer = new KafkaProducer<>(p.kafka().producer("trust-it"),
+                Topics.TOKENS.keySerde().serializer(), Topics.TOKENS.valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(Topics.TOKENS.name(), hash,
+                    new ApiToken(hash, "old", "officer", Instant.now().minusSeconds(7200), Instant.now().minusSeconds(60), null))).get(30, TimeUnit.SECONDS);
+        }
+        Poll.until(WAIT, "an expired token is refused as expired", () -> {
+            HttpResponse<String> r = send(p, "GET", "/api/v1/alerts", expired, null);
+            return r.statusCode() == 401 && r.body().contains("token expired");
+        });
+    }
+
+    private static JsonNode first(JsonNode list) {
+        return list.size() == 0 ? null : list.get(0);
+    }
+
+    private static String token(Platform p, String name, String role, String ttl) throws Exception {
+        JsonNode created = call(p, "POST", "/api/v1/tokens", ADMIN, "{\"name\":\"" + name + "\",\"role\":\"" + role + "\""
+                + (ttl == null ? "" : ",\"ttl\":\"" + ttl + "\"") + "}", 201);
+        assertTrue(Instant.parse(created.path("expiresAt").asText()).isAfter(Instant.now()), "tokens carry an expiry: " + created);
+        return created.get("token").asText();
+    }
+
+    private static JsonNode get(Platform p, String path, String token) {
+        try {
+            return call(p, "GET", path, token, null, 200);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static JsonNode call(Platform p, String method, String path, String token, String body, int expected) throws Exception {
+        HttpResponse<String> res = send(p, method, path, token, body);
+        assertEquals(expected, res.statusCode(), method + " " + path + ": " + res.body());
+        return res.body().isEmpty() ? null : Json.MAPPER.readTree(res.body());
+    }
+
+    private static HttpResponse<String> send(Platform p, String method, String path, String token, String body) {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(p.httpBase() + path)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            return HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError(method + " " + path + " failed", e);
+        }
+    }
+
+    private static SmsSender.Result sms(Platform p, String from, String text) throws Exception {
+        byte[] sid = new byte[16];
+        ThreadLocalRandom.current().nextBytes(sid);
+        SmsSender sender = new SmsSender(p.httpBase(), p.httpBase(), TWILIO, "+22370000000", "AC" + "0".repeat(32));
+        return sender.send(new Emission.Sms(Instant.now(), "SM" + HexFormat.of().formatHex(sid), from, text, null));
+    }
+}
