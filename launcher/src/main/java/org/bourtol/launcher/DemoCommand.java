@@ -248,7 +248,30 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         out.println("Registered " + recipients.size() + " recipients and " + reporters.size() + " verified focal points.");
-        Thread.sleep(2000);
+        // the notifier and ingest read the directories from Kafka: wait until both serve the last ones seeded
+        if (!recipients.isEmpty()) {
+            awaitServed(p, "/api/v1/recipients/" + recipients.get(recipients.size() - 1).id());
+        }
+        if (!reporters.isEmpty()) {
+            awaitServed(p, "/api/v1/reporters/" + reporters.get(reporters.size() - 1).id());
+        }
+    }
+
+    /** Polls {@code GET path} with the admin token until it answers 200; fails after 30 s. */
+    static void awaitServed(Platform p, String path) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest get = java.net.http.HttpRequest.newBuilder(java.net.URI.create(p.httpBase() + path))
+                .header("Authorization", "Bearer " + p.adminToken()).timeout(Duration.ofSeconds(5)).GET().build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        int status = 0;
+        while (System.nanoTime() < deadline) {
+            status = http.send(get, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status == 200) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("seeded directory not served after 30 s: GET " + path + " answered " + status);
     }
 
     static String hex(int bytes) {

@@ -168,22 +168,31 @@ class NotifierHttpIT {
         assertEquals(0, p.exitValue(), out);
     }
 
-    /** The retained payload on a topic ("" when none), read by a fresh subscriber. */
+    /**
+     * The retained payload on a topic ("" when none), read by a fresh subscriber. "None" is known, not
+     * guessed from a timeout: the reader also subscribes to a marker topic and publishes to it after
+     * subscribing, and the broker sends a subscription's retained message before later publications;
+     * a slow broker makes this wait (up to 10 s) or fail, never answer "".
+     */
     static String retained(String topic) {
         try {
-            MqttClient c = new MqttClient(mosquitto.url().replace("mqtt://", "tcp://"), "it-reader-" + System.nanoTime(), new MemoryPersistence());
+            String id = "it-reader-" + System.nanoTime();
+            String marker = "it/marker/" + id;
+            MqttClient c = new MqttClient(mosquitto.url().replace("mqtt://", "tcp://"), id, new MemoryPersistence());
             MqttConnectOptions o = new MqttConnectOptions();
             o.setCleanSession(true);
             c.connect(o);
             List<String> got = new CopyOnWriteArrayList<>();
-            java.util.concurrent.CountDownLatch first = new java.util.concurrent.CountDownLatch(1);
-            c.subscribe(topic, 1, (t, m) -> {
-                got.add(new String(m.getPayload(), StandardCharsets.UTF_8));
-                first.countDown();
-            });
-            first.await(300, TimeUnit.MILLISECONDS);
+            java.util.concurrent.CountDownLatch markerSeen = new java.util.concurrent.CountDownLatch(1);
+            c.subscribe(new String[] {topic, marker}, new int[] {1, 1}, new org.eclipse.paho.client.mqttv3.IMqttMessageListener[] {
+                    (t, m) -> got.add(new String(m.getPayload(), StandardCharsets.UTF_8)), (t, m) -> markerSeen.countDown()});
+            c.publish(marker, new byte[] {1}, 1, false);
+            boolean seen = markerSeen.await(10, TimeUnit.SECONDS);
             c.disconnect();
             c.close();
+            if (!seen) {
+                return "error: marker not received within 10 s";
+            }
             return got.isEmpty() ? "" : got.get(0);
         } catch (Exception e) {
             return "error: " + e.getMessage();

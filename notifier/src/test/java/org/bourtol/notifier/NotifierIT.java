@@ -81,6 +81,12 @@ class NotifierIT {
         Poll.until(Duration.ofSeconds(30), "three all-clears", () -> sent("it1-alert", "resolved").size() == 3);
         assertEquals(6, messagesTo("+2237000010").size());
         assertTrue(h.twilio.messagesTo("+22370000101").get(1).body().startsWith("FIN D'ALERTE"));
+        // checked again once the later RESOLVED was handled: no fourth alert SMS came in between, and
+        // every record of the alert's step (intents and outcomes) concerns the three warned recipients
+        assertEquals(3, sent("it1-alert", "alert-Severe").size(), "exactly three alert SMS, still");
+        assertEquals(3, messagesTo("+2237000010").stream().filter(m -> m.body().contains("OK K1A")).count());
+        assertEquals(3, h.deliveries(d -> d.alertIds().contains("it1-alert") && d.step().contains("alert-Severe"))
+                .stream().map(Delivery::recipientId).distinct().count());
     }
 
     @Test
