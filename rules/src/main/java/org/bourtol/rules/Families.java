@@ -10,7 +10,7 @@ import org.bourtol.rules.engine.Family;
 import org.bourtol.rules.engine.RulesEnv;
 import org.bourtol.rules.gauge.GaugeLevelFamily;
 import org.bourtol.rules.gauge.RiseRateFamily;
-import org.bourtol.rules.incidents.ReportWindowFamily;
+import org.bourtol.rules.reports.ReportWindowFamily;
 import org.bourtol.rules.passage.PassageFamily;
 import org.bourtol.rules.protectedzone.ProtectedZoneFamily;
 import org.bourtol.rules.rain.RainFamily;

@@ -1,15 +1,18 @@
 package org.bourtol.contracts.privacy;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** E.164 validation and masking. A masked number keeps the country code and the last four digits: {@code +223****4567}. */
+/** E.164 validation and masking. A masked number keeps the country code (libphonenumber knows every one) and the last four digits: {@code +223****4567}. */
 public final class Phones {
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{7,14}");
     /** Phone-like digit runs inside free text: optional +, 8 to 15 digits with optional spaces/dots/dashes. */
     private static final Pattern IN_TEXT = Pattern.compile("\\+?\\d(?:[ .-]?\\d){7,14}");
-    private static final String[] COUNTRY_CODES = {"223", "226", "227", "222", "221", "225", "233", "234", "1", "33", "44"};
+    private static final PhoneNumberUtil NUMBERS = PhoneNumberUtil.getInstance();
 
     private Phones() {
     }
@@ -28,14 +31,19 @@ public final class Phones {
             return "****";
         }
         String digits = p.substring(1);
-        String cc = digits.substring(0, 1);
-        for (String known : COUNTRY_CODES) {
-            if (digits.startsWith(known)) {
-                cc = known;
-                break;
-            }
+        return "+" + countryCode(p).orElse(digits.substring(0, 1)) + "****" + digits.substring(digits.length() - 4);
+    }
+
+    /** The country calling code of an E.164 number ({@code +22376000001} → {@code 223}), from libphonenumber's metadata. */
+    public static Optional<String> countryCode(String phone) {
+        if (!isE164(phone)) {
+            return Optional.empty();
         }
-        return "+" + cc + "****" + digits.substring(digits.length() - 4);
+        try {
+            return Optional.of(String.valueOf(NUMBERS.parse(phone, "ZZ").getCountryCode()));
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** Masks every phone-like digit run inside free text (raw payloads kept for inspection). */

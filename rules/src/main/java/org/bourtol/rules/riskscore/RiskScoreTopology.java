@@ -23,7 +23,7 @@ import org.bourtol.rules.engine.RulesEnv;
 import org.bourtol.rules.engine.Signal;
 import org.bourtol.rules.engine.Step;
 import org.bourtol.rules.engine.Verdict;
-import org.bourtol.rules.incidents.ReportWindowRule;
+import org.bourtol.rules.reports.ReportWindowRule;
 
 /**
  * Wires {@code conflict-risk-score} on the signal funnel (one partition, ahead of the lifecycle): each

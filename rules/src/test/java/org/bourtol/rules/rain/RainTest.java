@@ -42,7 +42,7 @@ class RainTest {
         private final TopologyHarness h = new TopologyHarness(Duration.ofHours(6));
 
         private void rule(int mm) {
-            h.rule(Fixtures.rule("{'id':'niamey-rain','type':'rain-accumulation','enabled':true,'zones':['niamey'],"
+            h.rule(Fixtures.rule("{'id':'heavy-rain','type':'rain-accumulation','enabled':true,'zones':['niamey'],"
                     + "'params':{'thresholdMm':" + mm + ",'windowHours':24}}"));
         }
 

@@ -1,4 +1,4 @@
-package org.bourtol.rules.incidents;
+package org.bourtol.rules.reports;
 
 import static org.bourtol.rules.Fixtures.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,7 +32,7 @@ class FloodReportsTopologyTest {
     private final TopologyHarness h = new TopologyHarness(Duration.ofHours(6));
 
     private void rule(double threshold) {
-        h.rule(Fixtures.rule("{'id':'delta-flood-reports','type':'community-flood-reports','enabled':true,'zones':['mopti-ville','konna'],"
+        h.rule(Fixtures.rule("{'id':'flood-reports','type':'community-flood-reports','enabled':true,'zones':['mopti-ville','konna'],"
                 + "'params':{'threshold':" + threshold + ",'windowHours':24},'severity':{'fire':'Severe'}}"));
     }
 

@@ -1,4 +1,4 @@
-package org.bourtol.rules.incidents;
+package org.bourtol.rules.reports;
 
 import java.time.Duration;
 import java.time.Instant;

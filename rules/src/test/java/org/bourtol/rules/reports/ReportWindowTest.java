@@ -1,4 +1,4 @@
-package org.bourtol.rules.incidents;
+package org.bourtol.rules.reports;
 
 import static org.bourtol.rules.Fixtures.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -98,7 +98,7 @@ class ReportWindowTest {
         private void rules(int threshold) {
             h.rule(Fixtures.rule("{'id':'delta-incidents','type':'incident-cluster','enabled':true,'zones':['konna','djenne'],"
                     + "'params':{'threshold':" + threshold + ",'windowHours':48},'severity':{'fire':'Severe','clash':'Extreme'}}"));
-            h.rule(Fixtures.rule("{'id':'delta-flood-reports','type':'community-flood-reports','enabled':true,'zones':['mopti-ville'],"
+            h.rule(Fixtures.rule("{'id':'flood-reports','type':'community-flood-reports','enabled':true,'zones':['mopti-ville'],"
                     + "'params':{'threshold':2,'windowHours':24},'severity':{'fire':'Severe'}}"));
         }
 
