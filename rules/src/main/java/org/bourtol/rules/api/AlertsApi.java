@@ -17,7 +17,7 @@ import org.bourtol.contracts.observation.AckRequest;
 import org.bourtol.contracts.observation.CommunityReport;
 import org.bourtol.contracts.observation.ReportType;
 import org.bourtol.contracts.topic.Json;
-import org.bourtol.rules.incidents.ReportWindowRule;
+import org.bourtol.rules.reports.ReportWindowRule;
 import org.bourtol.contracts.observation.Source;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.platform.http.ApiAuth;
