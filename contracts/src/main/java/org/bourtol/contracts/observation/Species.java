@@ -4,9 +4,12 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** Livestock species, serialized in lower case as in the MQTT payloads (docs/mqtt.md). */
+/**
+ * Livestock species, serialized in lower case as in the MQTT payloads (docs/mqtt.md). {@code UNKNOWN} is a herd counted
+ * in heads without its species ({@code 150 tetes a Konna}): a herd all the same, weighed like any other.
+ */
 public enum Species {
-    CATTLE, SHEEP, GOATS, CAMELS, MIXED;
+    CATTLE, SHEEP, GOATS, CAMELS, DONKEYS, MIXED, UNKNOWN;
 
     @JsonValue
     public String wire() {
@@ -21,7 +24,7 @@ public enum Species {
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown species '" + value + "' (cattle, sheep, goats, camels, mixed)");
+            throw new IllegalArgumentException("unknown species '" + value + "' (cattle, sheep, goats, camels, donkeys, mixed, unknown)");
         }
     }
 }

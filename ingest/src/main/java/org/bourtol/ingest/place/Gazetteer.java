@@ -122,12 +122,9 @@ public final class Gazetteer {
         if (max <= 0) {
             return new Resolution.Unknown("", List.of());
         }
-        for (int n = max; n >= 1; n--) {
-            String key = String.join(" ", tokens.subList(start, start + n));
-            List<Place> hits = byKey.getOrDefault(key, List.of()).stream().filter(filter).toList();
-            if (!hits.isEmpty()) {
-                return choose(key, hits, n, true);
-            }
+        Resolution exact = exact(tokens, start, filter);
+        if (exact != null) {
+            return exact;
         }
         for (int n = max; n >= 1; n--) {
             String key = String.join(" ", tokens.subList(start, start + n));
@@ -138,7 +135,7 @@ public final class Gazetteer {
             int best = Integer.MAX_VALUE;
             List<Place> hits = new ArrayList<>();
             for (Map.Entry<String, List<Place>> e : byKey.entrySet()) {
-                int d = Fold.distance(key, e.getKey());
+                int d = Fold.distance(key, e.getKey(), tolerance);
                 if (d > tolerance || d > best) {
                     continue;
                 }
@@ -158,6 +155,27 @@ public final class Gazetteer {
         }
         String query = tokens.get(start);
         return new Resolution.Unknown(query, nearest(query, filter));
+    }
+
+    /**
+     * The longest place name written exactly (folded) at {@code tokens[start]}: {@link Resolution.Found}
+     * or {@link Resolution.Ambiguous}, or null when no name starts there. No misspelling is tolerated,
+     * which is what a scan of free text for a place needs.
+     */
+    public Resolution exact(List<String> tokens, int start, Predicate<Place> filter) {
+        int max = Math.min(MAX_WORDS, tokens.size() - start);
+        for (int n = max; n >= 1; n--) {
+            String key = n == 1 ? tokens.get(start) : String.join(" ", tokens.subList(start, start + n));
+            List<Place> all = byKey.get(key);
+            if (all == null) {
+                continue;
+            }
+            List<Place> hits = all.stream().filter(filter).toList();
+            if (!hits.isEmpty()) {
+                return choose(key, hits, n, true);
+            }
+        }
+        return null;
     }
 
     private static Resolution choose(String key, List<Place> hits, int n, boolean exact) {
@@ -189,8 +207,9 @@ public final class Gazetteer {
         Map<Place, Integer> best = new HashMap<>();
         for (Map.Entry<String, List<Place>> e : byKey.entrySet()) {
             String k = e.getKey();
-            int d = Math.min(Fold.distance(query, k), k.length() > query.length()
-                    ? Fold.distance(query, k.substring(0, query.length())) + 1 : Integer.MAX_VALUE);
+            int cap = Math.max(query.length(), k.length());
+            int d = Math.min(Fold.distance(query, k, cap), k.length() > query.length()
+                    ? Fold.distance(query, k.substring(0, query.length()), cap) + 1 : Integer.MAX_VALUE);
             for (Place p : e.getValue()) {
                 if (filter.test(p)) {
                     best.merge(p, d, Math::min);

@@ -61,16 +61,21 @@ public final class Replies {
 
     /** A problem for {@code command} (null: no command recognised), with the reply in {@code lang} and the reason in English. */
     static SmsCommand.Problem problem(Language lang, Vocabulary.Keyword command, String code, Object... args) {
-        return new SmsCommand.Problem(lang, code, render(lang, command, code, args), render(Language.EN, command, code, args));
+        return new SmsCommand.Problem(lang, code, render(lang, command, code, args), render(Language.EN, command, code, args),
+                fit(main(lang, code, args), main(lang, code, args)));
     }
 
-    static String render(Language lang, Vocabulary.Keyword command, String code, Object... args) {
+    private static String main(Language lang, String code, Object... args) {
         String template = PROBLEMS.get(code)[lang.ordinal()];
         Object[] shortened = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             shortened[i] = args[i] instanceof List<?> l ? candidates(lang, l, code.startsWith("ambiguous")) : shorten(String.valueOf(args[i]), 20);
         }
-        String main = String.format(Locale.ROOT, template, shortened);
+        return String.format(Locale.ROOT, template, shortened);
+    }
+
+    static String render(Language lang, Vocabulary.Keyword command, String code, Object... args) {
+        String main = main(lang, code, args);
         String example = command == null ? EXAMPLES.get(Vocabulary.Keyword.HELP)[lang.ordinal()] : EXAMPLES.get(command)[lang.ordinal()];
         return fit(main + " Ex: " + example, main);
     }
@@ -105,7 +110,12 @@ public final class Replies {
         return RATE_LIMITED[lang.ordinal()];
     }
 
-    /** The receipt for an understood command; {@code receipt} is the short code given back to the sender. */
+    /**
+     * The receipt for an understood command; {@code receipt} is the short code given back to the sender.
+     * It restates what was understood and, when it fits, the card form to send if that is wrong
+     * ({@code Erreur? Envoyez: ALERTE CONFLIT Konna}). A message for triage gets the code and
+     * "an officer will read it", with the problem when one was found.
+     */
     public static String receipt(SmsCommand command, String receipt) {
         Language lang = command.language();
         boolean fr = lang == Language.FR;
@@ -114,28 +124,71 @@ public final class Replies {
         if (command instanceof SmsCommand.Help || command instanceof SmsCommand.Problem) {
             return command instanceof SmsCommand.Problem p ? p.reply() : help(lang);
         }
+        if (command instanceof SmsCommand.Triage t) {
+            return triage(t, head);
+        }
         String body;
+        String card = null;
         if (command instanceof SmsCommand.Herd h) {
             body = h.count() + " " + species(h.species(), lang) + (fr ? " a " : " at ") + name(h.place())
                     + (h.to() == null ? "" : (fr ? " vers " : " to ") + name(h.to())) + ".";
+            card = (fr ? "TROUPEAU " : "HERD ") + h.count() + " " + (h.species() == Species.UNKNOWN ? (fr ? "<espece>" : "<species>")
+                    : species(h.species(), lang)) + " " + name(h.place()) + (h.to() == null ? "" : (fr ? " VERS " : " TO ") + name(h.to()));
         } else if (command instanceof SmsCommand.Alert a) {
             body = fr ? "alerte " + type(a.type(), lang) + " a " + name(a.place()) + "."
                     : type(a.type(), lang) + " alert at " + name(a.place()) + ".";
+            card = (fr ? "ALERTE " : "ALERT ") + cardType(a.type(), lang) + " " + name(a.place());
         } else if (command instanceof SmsCommand.Level l) {
             body = (fr ? "niveau " : "level ") + name(l.station()) + " " + l.cm() + " cm.";
+            card = (fr ? "NIVEAU " : "LEVEL ") + name(l.station()) + " " + l.cm();
         } else if (command instanceof SmsCommand.Rain r) {
             body = (fr ? "pluie " : "rain ") + name(r.station()) + " " + number(r.mm()) + " mm.";
+            card = (fr ? "PLUIE " : "RAIN ") + name(r.station()) + " " + number(r.mm());
         } else {
             SmsCommand.Ack a = (SmsCommand.Ack) command;
             body = fr ? "confirmation de l'alerte " + a.code() + "." : "alert " + a.code() + " acknowledged.";
         }
+        if (card != null) {
+            String correct = (fr ? " Erreur? Envoyez: " : " Wrong? Send: ") + card;
+            return fit(head + body + correct, head + body + tail, head + body);
+        }
         return fit(head + body + tail, head + body);
     }
 
+    private static String triage(SmsCommand.Triage t, String head) {
+        boolean fr = t.language() == Language.FR;
+        List<String> guessed = new java.util.ArrayList<>();
+        if (t.type() != null) {
+            guessed.add(type(t.type(), t.language()) + "?");
+        }
+        if (t.place() != null) {
+            guessed.add(name(t.place()) + "?");
+        }
+        String main = head + (fr ? "un agent va lire votre message" : "an officer will read your message")
+                + (guessed.isEmpty() ? "" : " (" + String.join(" ", guessed) + ")") + ".";
+        if (t.problem() != null) {
+            return fit(main + " " + t.problem().reply(), main + " " + t.problem().hint(), main);
+        }
+        return fit(main + (fr ? " Pour une alerte: ALERTE CONFLIT Konna" : " For an alert: ALERT CLASH Konna"), main);
+    }
+
+    /** The card's keyword for a type ({@code CONFLIT} / {@code CLASH}). */
+    static String cardType(ReportType t, Language lang) {
+        String[] fr = {"CONFLIT", "TENSION", "DEGATS", "VOL", "INONDATION", "EAU", "MALADIE", "FEU"};
+        return lang == Language.FR ? fr[t.ordinal()] : t.name();
+    }
+
     static String species(Species s, Language lang) {
-        String[] fr = {"bovins", "ovins", "caprins", "camelins", "betail mixte"};
-        String[] en = {"cattle", "sheep", "goats", "camels", "mixed livestock"};
-        return (lang == Language.FR ? fr : en)[s.ordinal()];
+        boolean fr = lang == Language.FR;
+        return switch (s) {
+            case CATTLE -> fr ? "bovins" : "cattle";
+            case SHEEP -> fr ? "ovins" : "sheep";
+            case GOATS -> fr ? "caprins" : "goats";
+            case CAMELS -> fr ? "camelins" : "camels";
+            case DONKEYS -> fr ? "anes" : "donkeys";
+            case MIXED -> fr ? "betail mixte" : "mixed livestock";
+            case UNKNOWN -> fr ? "tetes (espece?)" : "head (species?)";
+        };
     }
 
     static String type(ReportType t, Language lang) {
@@ -164,13 +217,15 @@ public final class Replies {
         return t.length() <= max ? t : t.substring(0, max - 1) + ".";
     }
 
-    /** The preferred text if it fits one segment, else the fallback, cut if it must be. */
-    static String fit(String preferred, String fallback) {
-        String p = Gsm7.transliterate(preferred);
-        if (Gsm7.fitsOneSegment(p)) {
-            return p;
+    /** The first text that fits one segment (transliterated), else the last one cut to fit. */
+    static String fit(String... options) {
+        for (String o : options) {
+            String t = Gsm7.transliterate(o);
+            if (Gsm7.fitsOneSegment(t)) {
+                return t;
+            }
         }
-        String f = Gsm7.transliterate(fallback);
+        String f = Gsm7.transliterate(options[options.length - 1]);
         while (!Gsm7.fitsOneSegment(f)) {
             f = f.substring(0, f.length() - 1);
         }

@@ -104,7 +104,7 @@ public final class SmsIngest {
         } else {
             SmsCommand command = new SmsParser(gazetteer.get()).parse(body, lang);
             reply = Replies.receipt(command, ReceiptCode.of(sid));
-            outcome = command instanceof SmsCommand.Problem p ? p.code() : command.getClass().getSimpleName().toLowerCase();
+            outcome = command instanceof SmsCommand.Problem p ? p.code() : command.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
             records = SmsRecords.of(command, sid, reporterId, verified, body, now);
         }
         return outbox.deliver(records).compose(v -> vertx.executeBlocking(() -> {

@@ -34,42 +34,96 @@ public final class SmsParser {
             "thanks", "thank", "you", "got", "the", "for", "les", "des", "une", "pour", "ok", "okay", "oui", "yes", "vu", "lu");
 
     private final Gazetteer gazetteer;
+    private final FreeText freeText;
 
     public SmsParser(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
+        this.freeText = new FreeText(gazetteer);
     }
 
     public SmsCommand parse(String body, Language fallback) {
-        List<String> tokens = SmsTokens.tokens(body);
-        if (tokens.isEmpty()) {
+        List<String> all = SmsTokens.tokens(body);
+        if (all.isEmpty()) {
             return body != null && body.trim().equals("?") ? new SmsCommand.Help(fallback)
                     : Replies.problem(fallback, null, "empty");
         }
-        Word<Keyword> keyword = Vocabulary.approximate(Vocabulary.KEYWORDS, tokens.get(0));
-        List<String> rest = tokens.subList(1, tokens.size());
-        if (keyword == null) {
-            Language lang = speciesLanguage(tokens);
-            if (lang != null && tokens.stream().anyMatch(t -> INT.matcher(t).matches())) {
-                return herd(lang, tokens);
-            }
+        List<String> tokens = Vocabulary.withoutPoliteness(all);
+        if (tokens.isEmpty()) {
             return Replies.problem(fallback, null, "unknown-command");
         }
-        Language lang = keyword.language() == null ? fallback : keyword.language();
-        switch (keyword.meaning()) {
-            case HERD:
-                return herd(lang, rest);
-            case ALERT:
-                return alert(lang, rest, body);
-            case LEVEL:
-                return level(lang, rest);
-            case RAIN:
-                return rain(lang, rest);
-            case OK:
-                return ack(lang, List.of(Gsm7.fold(body).replaceAll("[^a-z0-9]+", " ").trim().split(" ")).subList(1, Math.max(1,
-                        Gsm7.fold(body).replaceAll("[^a-z0-9]+", " ").trim().split(" ").length)));
-            default:
-                return new SmsCommand.Help(lang);
+        Word<Keyword> keyword = Vocabulary.approximate(Vocabulary.KEYWORDS, tokens.get(0));
+        SmsCommand.Problem problem = null;
+        if (keyword != null && keyword.meaning() != Keyword.HELP) {
+            SmsCommand card = command(keyword, tokens.get(0), tokens.subList(1, tokens.size()), body, fallback);
+            if (!(card instanceof SmsCommand.Problem p)) {
+                return card;
+            }
+            problem = p;
         }
+        HazardWords.Match hazard = HazardWords.DEFAULT.match(tokens);
+        Resolution place = freeText.place(tokens);
+        if (keyword != null && keyword.meaning() == Keyword.HELP && hazard == null && place == null) {
+            return new SmsCommand.Help(keyword.language() == null ? fallback : keyword.language());
+        }
+        Language lang = problem != null ? problem.language() : freeText.language(tokens, hazard, fallback);
+        if (hazard != null && hazard.incident() && place instanceof Resolution.Found f) {
+            return new SmsCommand.Alert(lang, hazard.type(), f.place(), text(body), true, hazard.confidence(), hazard.words());
+        }
+        if (keyword == null) {
+            SmsCommand guessed = elsewhere(tokens, body, fallback);
+            if (guessed == null && (hazard == null || !hazard.incident())) {
+                guessed = freeText.structured(this, tokens, fallback);
+            }
+            if (guessed != null && !(guessed instanceof SmsCommand.Problem)) {
+                return guessed;
+            }
+        }
+        if (place instanceof Resolution.Ambiguous a && hazard != null && problem == null) {
+            problem = Replies.problem(lang, Keyword.ALERT, "ambiguous-place", a.query(), a.candidates());
+        }
+        if (hazard != null || place instanceof Resolution.Found) {
+            return FreeText.triage(lang, place, hazard, problem);
+        }
+        return problem != null ? problem : Replies.problem(fallback, null, "unknown-command");
+    }
+
+    /** The command a keyword written after other words starts ("Mopti niveau 6.2m", "il a plu 25 mm a Niamey"). */
+    private SmsCommand elsewhere(List<String> tokens, String body, Language fallback) {
+        for (int i = 1; i < tokens.size(); i++) {
+            Word<Keyword> k = Vocabulary.KEYWORDS.get(tokens.get(i));
+            if (k == null || k.meaning() == Keyword.HELP || (k.meaning() == Keyword.OK && i > 1)) {
+                continue;
+            }
+            List<String> rest = new ArrayList<>(tokens);
+            rest.remove(i);
+            SmsCommand c = command(k, tokens.get(i), rest, body, fallback);
+            return c instanceof SmsCommand.Problem ? null : c;
+        }
+        return null;
+    }
+
+    private SmsCommand command(Word<Keyword> keyword, String word, List<String> rest, String body, Language fallback) {
+        Language lang = keyword.language() == null ? fallback : keyword.language();
+        return switch (keyword.meaning()) {
+            case HERD -> herd(lang, rest);
+            case ALERT -> alert(lang, rest, body);
+            case LEVEL -> level(lang, rest);
+            case RAIN -> rain(lang, rest);
+            case OK -> ack(lang, wordsAfter(body, word));
+            case HELP -> new SmsCommand.Help(lang);
+        };
+    }
+
+    /** The body's words after {@code word}, split only at spaces and punctuation: alert codes are read as typed ("7KAC"). */
+    private static List<String> wordsAfter(String body, String word) {
+        List<String> words = List.of(Gsm7.key(body).split(" "));
+        int at = words.indexOf(word);
+        return at < 0 ? words : words.subList(at + 1, words.size());
+    }
+
+    private static String text(String body) {
+        String text = body.trim().replaceAll("\\s+", " ");
+        return text.length() > 1600 ? text.substring(0, 1600) : text;
     }
 
     /** The species a word names (any synonym or close misspelling), for payloads that use the SMS words. */
@@ -84,17 +138,18 @@ public final class SmsParser {
         return java.util.Optional.ofNullable(w == null ? null : w.meaning());
     }
 
-    private static Language speciesLanguage(List<String> tokens) {
+    /** The first species word, or null. */
+    static Word<Species> speciesWord(List<String> tokens) {
         for (String t : tokens) {
             Word<Species> w = Vocabulary.SPECIES.get(t);
             if (w != null) {
-                return w.language();
+                return w;
             }
         }
         return null;
     }
 
-    private SmsCommand herd(Language lang, List<String> tokens) {
+    SmsCommand herd(Language lang, List<String> tokens) {
         int dest = -1;
         for (int i = 0; i < tokens.size() && dest < 0; i++) {
             if (Vocabulary.DESTINATION.contains(tokens.get(i))) {
@@ -107,6 +162,7 @@ public final class SmsParser {
         List<Species> species = new ArrayList<>();
         long count = 0;
         boolean counted = false;
+        boolean heads = false;
         String badCount = null;
         for (int i = 0; i < before.size(); i++) {
             String t = before.get(i);
@@ -130,7 +186,11 @@ public final class SmsParser {
                 }
                 continue;
             }
-            if (Vocabulary.COUNT_FILLERS.contains(t) && place.isEmpty() && (counted || !species.isEmpty())) {
+            if (Vocabulary.HEADS.contains(t)) {
+                heads = true;
+                continue;
+            }
+            if (Vocabulary.COUNT_FILLERS.contains(t) && place.isEmpty()) {
                 continue;
             }
             place.add(t);
@@ -150,6 +210,9 @@ public final class SmsParser {
         }
         if (badCount != null) {
             return Replies.problem(lang, Keyword.HERD, "bad-count", badCount);
+        }
+        if (species.isEmpty() && heads) {
+            species.add(Species.UNKNOWN);
         }
         if (species.isEmpty()) {
             return Replies.problem(lang, Keyword.HERD, "missing-species");
@@ -198,7 +261,7 @@ public final class SmsParser {
         return new SmsCommand.Alert(lang, type, (Place) place, text.length() > 1600 ? text.substring(0, 1600) : text);
     }
 
-    private SmsCommand level(Language lang, List<String> tokens) {
+    SmsCommand level(Language lang, List<String> tokens) {
         List<String> rest = new ArrayList<>(tokens);
         Double value = SmsTokens.takeNumber(rest, "cm", "m");
         Object station = findPlace(lang, Keyword.LEVEL, rest, p -> p.kind() == ZoneKind.STATION, "missing-station", "unknown-station");
@@ -215,7 +278,7 @@ public final class SmsParser {
         return new SmsCommand.Level(lang, (Place) station, (int) cm);
     }
 
-    private SmsCommand rain(Language lang, List<String> tokens) {
+    SmsCommand rain(Language lang, List<String> tokens) {
         List<String> rest = new ArrayList<>(tokens);
         Double mm = SmsTokens.takeNumber(rest, "mm", null);
         Object station = findPlace(lang, Keyword.RAIN, rest, p -> p.kind() == ZoneKind.STATION, "missing-station", "unknown-station");
@@ -281,7 +344,7 @@ public final class SmsParser {
             if (Vocabulary.FILLERS.contains(words.get(i))) {
                 continue;
             }
-            Resolution r = gazetteer.resolve(words, i, filter);
+            Resolution r = i == 0 ? first : gazetteer.exact(words, i, filter);
             if (r instanceof Resolution.Found f && f.exact() || r instanceof Resolution.Ambiguous a && i > 0) {
                 first = r;
                 break;

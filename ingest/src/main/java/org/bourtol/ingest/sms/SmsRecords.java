@@ -12,10 +12,11 @@ import org.bourtol.contracts.observation.Rejected;
 import org.bourtol.contracts.observation.Source;
 import org.bourtol.contracts.privacy.Phones;
 import org.bourtol.contracts.topic.Topics;
+import org.bourtol.contracts.triage.TriageMessage;
 import org.bourtol.platform.kafka.Outgoing;
 
 /**
- * The Kafka records for an understood or rejected SMS. Ids are {@code sms-<MessageSid>}, so a message
+ * The Kafka records for an understood, triaged or rejected SMS. Ids are {@code sms-<MessageSid>}, so a message
  * ingested twice (retry to another instance, spool re-send) carries the same id. The sender appears
  * only as a pseudonym; the body kept in a rejection has phone-like numbers masked. Pure.
  */
@@ -39,13 +40,18 @@ public final class SmsRecords {
                     h.species(), null, null, null, h.place().zoneId(), h.to() == null ? null : h.to().zoneId());
         } else if (c instanceof SmsCommand.Alert a) {
             o = new CommunityReport(id, Source.SMS, now, now, reporterId, verified, a.type(), a.place().zoneId(),
-                    a.place().lat(), a.place().lon(), Phones.maskInText(a.text()));
+                    a.place().lat(), a.place().lon(), Phones.maskInText(a.text()), a.freeText(),
+                    a.freeText() ? a.confidence() : null, a.freeText() ? a.matched() : null);
         } else if (c instanceof SmsCommand.Level l) {
             o = new GaugeReading(id, Source.SMS, now, now, reporterId, verified, stationId(l.station()), l.cm());
         } else if (c instanceof SmsCommand.Rain r) {
             o = new RainReading(id, Source.SMS, now, now, reporterId, verified, stationId(r.station()), r.mm(), RAIN_PERIOD_MINUTES);
         } else if (c instanceof SmsCommand.Ack a) {
             return List.of(Outgoing.of(Topics.ACKS, a.code(), new AckRequest(id, a.code(), null, reporterId, Source.SMS, now)));
+        } else if (c instanceof SmsCommand.Triage t) {
+            return List.of(Outgoing.of(Topics.TRIAGE, id, new TriageMessage(id, Source.SMS, now, reporterId, verified, body,
+                    t.language().tag(), t.place() == null ? null : t.place().zoneId(), t.place() == null ? null : t.place().name(),
+                    t.type(), t.matched(), t.reason())));
         } else if (c instanceof SmsCommand.Problem p) {
             return List.of(rejected(messageSid, p.code(), p.reason(), reporterId, body, now));
         } else {

@@ -28,14 +28,15 @@ class SmsParserTest {
     @Test
     void receiptNamesWhatWasUnderstood() {
         SmsCommand c = PARSER.parse("troupeau 250 boeufs konna vers djenne", Language.EN);
-        assertEquals("Recu R7K2: 250 bovins a Konna vers Djenne. Merci.", Replies.receipt(c, "R7K2"));
+        assertEquals("Recu R7K2: 250 bovins a Konna vers Djenne. Erreur? Envoyez: TROUPEAU 250 bovins Konna VERS Djenne",
+                Replies.receipt(c, "R7K2"));
         SmsCommand en = PARSER.parse("HERD 250 cattle konna to djenne", Language.FR);
-        assertEquals("Received R7K2: 250 cattle at Konna to Djenne. Thank you.", Replies.receipt(en, "R7K2"));
+        assertEquals("Received R7K2: 250 cattle at Konna to Djenne. Wrong? Send: HERD 250 cattle Konna TO Djenne", Replies.receipt(en, "R7K2"));
     }
 
     @Test
     void missingNumberIsNamedWithAnExample() {
-        SmsCommand c = PARSER.parse("TROUPEAU boeufs konna", Language.FR);
+        SmsCommand c = PARSER.parse("TROUPEAU boeufs", Language.FR);
         assertEquals("Nombre manquant. Ex: TROUPEAU 120 bovins Konna", Replies.receipt(c, "R7K2"));
         assertEquals("Number missing. Ex: HERD 120 cattle Konna", ((SmsCommand.Problem) c).reason());
     }
@@ -62,8 +63,8 @@ class SmsParserTest {
         SmsCommand fr = parser.parse("TROUPEAU 250 bovins kona", Language.EN);
         assertEquals("ambiguous-place", ((SmsCommand.Problem) fr).code());
         assertEquals("Lieu ambigu: kona. Precisez: kona-nord, kona-sud. Ex: TROUPEAU 120 bovins Konna", Replies.receipt(fr, "R7K2"));
-        SmsCommand en = parser.parse("ALERT CLASH kona cattle entered the fields", Language.FR);
-        assertEquals("Ambiguous place: kona. Which one: kona-nord, kona-sud. Ex: ALERT CLASH Konna", Replies.receipt(en, "R7K2"));
+        SmsCommand en = parser.parse("HERD 200 cattle kona", Language.FR);
+        assertEquals("Ambiguous place: kona. Which one: kona-nord, kona-sud. Ex: HERD 120 cattle Konna", Replies.receipt(en, "R7K2"));
         assertEquals("Ambiguous place: kona. Which one: kona-nord, kona-sud. Ex: HERD 120 cattle Konna", ((SmsCommand.Problem) fr).reason());
         for (SmsCommand c : List.of(fr, en)) {
             assertTrue(Gsm7.fitsOneSegment(Replies.receipt(c, "R7K2")));
@@ -96,6 +97,9 @@ class SmsParserTest {
         }
         if (c instanceof SmsCommand.Help) {
             return "help " + lang;
+        }
+        if (c instanceof SmsCommand.Triage t) {
+            return "triage " + lang + " " + (t.type() == null ? "-" : t.type().name()) + " " + (t.place() == null ? "-" : place(t.place()));
         }
         return "problem " + lang + " " + ((SmsCommand.Problem) c).code();
     }

@@ -1,6 +1,8 @@
 package org.bourtol.ingest.sms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -31,12 +33,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.bourtol.platform.http.TwilioSigner;
 import org.bourtol.contracts.directory.Reporter;
+import org.bourtol.contracts.observation.CommunityReport;
 import org.bourtol.contracts.observation.HerdPosition;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.observation.Rejected;
+import org.bourtol.contracts.observation.ReportType;
 import org.bourtol.contracts.privacy.Pseudonyms;
 import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.contracts.topic.Topics;
+import org.bourtol.contracts.triage.TriageMessage;
 import org.bourtol.ingest.place.Gazetteer;
 import org.bourtol.ingest.place.ZonesFixture;
 import org.bourtol.ingest.publish.Outbox;
@@ -107,7 +112,7 @@ class SmsWebhookTest {
         HttpResponse<String> r = post("/sms/inbound", sms("SM0001", "troupeau 250 boeufs konna vers djenne"), true);
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("text/xml"));
-        String receipt = "Recu " + ReceiptCode.of("SM0001") + ": 250 bovins a Konna vers Djenne. Merci.";
+        String receipt = "Recu " + ReceiptCode.of("SM0001") + ": 250 bovins a Konna vers Djenne. Erreur? Envoyez: TROUPEAU 250 bovins Konna VERS Djenne";
         assertTrue(r.body().contains("<Message><Body>" + receipt + "</Body></Message>"), r.body());
         assertEquals(1, published.size());
         Observation o = Topics.OBSERVATIONS.valueSerde().deserializer().deserialize("t", published.get(0).value());
@@ -122,12 +127,44 @@ class SmsWebhookTest {
 
     @Test
     void missingNumberIsExplainedAndKeptAsRejected() throws Exception {
-        HttpResponse<String> r = post("/sms/inbound", sms("SM0002", "TROUPEAU boeufs konna"), true);
+        HttpResponse<String> r = post("/sms/inbound", sms("SM0002", "TROUPEAU boeufs"), true);
         assertEquals(200, r.statusCode());
-        assertTrue(r.body().contains("Nombre manquant. Ex: TROUPEAU 120 bovins Konna"), r.body());
+        assertTrue(r.body().contains("<Body>Nombre manquant. Ex: TROUPEAU 120 bovins Konna</Body>"), r.body());
+        assertEquals(Topics.REJECTED.name(), published.get(0).topic());
         Rejected rej = Topics.REJECTED.valueSerde().deserializer().deserialize("t", published.get(0).value());
         assertEquals("missing-count", rej.code());
-        assertEquals("TROUPEAU boeufs konna", rej.payload());
+        assertEquals("TROUPEAU boeufs", rej.payload());
+    }
+
+    @Test
+    void unclearMessageNamingAPlaceGoesToTriageAndTheSenderIsToldAnOfficerWillReadIt() throws Exception {
+        HttpResponse<String> r = post("/sms/inbound", sms("SM0004", "il se passe quelque chose a Konna, appelez le +22376000009"), true);
+        assertEquals(200, r.statusCode());
+        String reply = "Recu " + ReceiptCode.of("SM0004") + ": un agent va lire votre message (Konna?). Pour une alerte: ALERTE CONFLIT Konna";
+        assertTrue(r.body().contains("<Body>" + reply + "</Body>"), r.body());
+        assertTrue(Gsm7.fitsOneSegment(reply));
+        assertEquals(1, published.size());
+        assertEquals(Topics.TRIAGE.name(), published.get(0).topic());
+        TriageMessage t = Topics.TRIAGE.valueSerde().deserializer().deserialize("t", published.get(0).value());
+        assertEquals("sms-SM0004", t.id());
+        assertEquals("konna", t.zoneId());
+        assertNull(t.type());
+        assertEquals(PSEUDONYMS.of(PHONE), t.reporterId());
+        assertFalse(t.text().contains("76000009"), t.text());
+        assertEquals("fr", t.language());
+    }
+
+    @Test
+    void plainWordsClashBecomesAFreeTextIncidentReport() throws Exception {
+        HttpResponse<String> r = post("/sms/inbound", sms("SM0005", "Bonjour, bagarre entre eleveurs et cultivateurs a djenne, 2 blesses. Moussa"), true);
+        String reply = "Recu " + ReceiptCode.of("SM0005") + ": alerte conflit a Djenne. Erreur? Envoyez: ALERTE CONFLIT Djenne";
+        assertTrue(r.body().contains("<Body>" + reply + "</Body>"), r.body());
+        CommunityReport c = (CommunityReport) Topics.OBSERVATIONS.valueSerde().deserializer().deserialize("t", published.get(0).value());
+        assertEquals(ReportType.CLASH, c.type());
+        assertEquals("djenne", c.zoneId());
+        assertTrue(c.freeText());
+        assertEquals(List.of("bagarre", "blesses"), c.matchedWords());
+        assertEquals(0.9, c.confidence());
     }
 
     @Test
@@ -147,7 +184,7 @@ class SmsWebhookTest {
             assertEquals("ambiguous-place", rej.code());
         }
         HttpResponse<String> chosen = post("/sms/inbound", sms("SM0023", "TROUPEAU 250 bovins kona-sud"), true);
-        assertTrue(chosen.body().contains("Recu " + ReceiptCode.of("SM0023") + ": 250 bovins a Kona. Merci."), chosen.body());
+        assertTrue(chosen.body().contains("Recu " + ReceiptCode.of("SM0023") + ": 250 bovins a Kona. Erreur?"), chosen.body());
         HerdPosition h = (HerdPosition) Topics.OBSERVATIONS.valueSerde().deserializer().deserialize("t", published.get(2).value());
         assertEquals("kona-sud", h.zoneId());
     }

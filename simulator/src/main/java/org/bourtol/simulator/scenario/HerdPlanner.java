@@ -264,7 +264,8 @@ final class HerdPlanner {
             case SHEEP -> 80 + rnd.nextInt(420);
             case GOATS -> 50 + rnd.nextInt(250);
             case CAMELS -> 15 + rnd.nextInt(45);
-            case MIXED -> 100 + rnd.nextInt(500);
+            case DONKEYS -> 5 + rnd.nextInt(25);
+            case MIXED, UNKNOWN -> 100 + rnd.nextInt(500);
         };
     }
 
