@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.ingest.place.ZonesFixture;
 import org.junit.jupiter.api.Test;
 
