@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.bourtol.contracts.alert.AlertEvent;
+import org.bourtol.contracts.alert.AlertStates;
 import org.bourtol.contracts.alert.Warning;
 import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.contracts.config.ConfigException;
@@ -33,6 +34,7 @@ import org.bourtol.notifier.ledger.LedgerReader;
 import org.bourtol.notifier.mqtt.AlertTopics;
 import org.bourtol.notifier.sms.LocalTwilioServer;
 import org.bourtol.platform.retry.RetryPolicy;
+import org.bourtol.notifier.sms.SendQueue;
 import org.bourtol.notifier.sms.SmsDispatcher;
 import org.bourtol.notifier.sms.SmsGateway;
 import org.bourtol.notifier.sms.Templates;
@@ -80,10 +82,11 @@ public final class NotifierComponent implements Component {
     private final Publisher publisher;
     private final DirectoryCache<Recipient> recipients;
     private final DirectoryCache<Zone> zones;
-    private final DirectoryCache<AlertEvent> alerts;
+    private final DirectoryCache<AlertEvent> alertTopic;
+    private final AlertStates alerts = new AlertStates();
     private final DirectoryCache<AuditEntry> audit;
     private final DirectoryCache<Warning> warnings;
-    private final Ledger ledger = new Ledger();
+    private final Ledger ledger;
     private final Templates templates;
     private final EscalationPolicy policy;
     private final AlertTopics mqtt;
@@ -92,6 +95,9 @@ public final class NotifierComponent implements Component {
     private volatile NotifierEngine engine;
     private volatile LocalTwilioServer sink;
     private volatile SmsGateway gateway;
+    private volatile SendQueue queue;
+    /** Worker threads for Twilio calls (retries wait on a timer, not here). */
+    static final int WORKERS = 4;
 
     public NotifierComponent(Vertx vertx, Router router, BourtolConfig config, KafkaClients kafka, ApiAuth auth,
                              MeterRegistry metrics, Pseudonyms pseudonyms) {
@@ -121,7 +127,8 @@ public final class NotifierComponent implements Component {
         this.publisher = new Publisher(kafka, "bourtol-" + instanceId);
         this.recipients = new DirectoryCache<>(kafka, Topics.RECIPIENTS);
         this.zones = new DirectoryCache<>(kafka, Topics.ZONES);
-        this.alerts = new DirectoryCache<>(kafka, Topics.ALERTS);
+        this.ledger = new Ledger(!config.twilio().configured());
+        this.alertTopic = new DirectoryCache<>(kafka, Topics.ALERTS);
         RecipientValidator validator = new RecipientValidator(templates::knows,
                 z -> zones.all().isEmpty() || zones.get(z).isPresent());
         this.audit = new DirectoryCache<>(kafka, Topics.AUDIT);
@@ -132,13 +139,11 @@ public final class NotifierComponent implements Component {
         new WarningsApi(warnings, alerts, publisher, new WarningValidator(templates, zones::all),
                 new WarningsApi.Settings(office, n.warningAuthorMaySend()), options.clock()).mount(router, auth);
         this.mqtt = config.mqtt() != null && config.mqtt().url() != null ? new AlertTopics(config.mqtt(), instanceId) : null;
-        if (mqtt != null) {
-            alerts.onChange((id, ev) -> {
-                if (engine != null && engine.isOwner()) {
-                    mqtt.publish(ev, alerts.all().values());
-                }
-            });
-        }
+        alertTopic.onChange((id, ev) -> alerts.apply(ev).ifPresent(state -> {
+            if (mqtt != null && engine != null && engine.isOwner()) {
+                mqtt.publish(state, alerts.all());
+            }
+        }));
     }
 
     private static <T> T loadOrCollect(Supplier<T> load, List<String> problems) {
@@ -186,28 +191,33 @@ public final class NotifierComponent implements Component {
         return vertx.executeBlocking(() -> {
             recipients.start();
             zones.start();
-            alerts.start();
+            alertTopic.start();
             audit.start();
             warnings.start();
-            for (DirectoryCache<?> c : new DirectoryCache<?>[] {recipients, zones, alerts, audit, warnings}) {
+            for (DirectoryCache<?> c : new DirectoryCache<?>[] {recipients, zones, alertTopic, audit, warnings}) {
                 if (!c.awaitCaughtUp(CATCH_UP)) {
                     throw new IllegalStateException("notifier directories not readable within " + CATCH_UP.toSeconds() + " s");
                 }
             }
             gateway = createGateway();
             ledgerReader = new LedgerReader(kafka, ledger).start();
-            SmsDispatcher dispatcher = new SmsDispatcher(gateway, this::record, ledger, options.retry(), options.clock(),
-                    d -> Thread.sleep(d.toMillis()));
+            queue = new SendQueue(WORKERS);
+            SmsDispatcher dispatcher = new SmsDispatcher(gateway, this::record, ledger, options.retry(), options.clock(), queue,
+                    sink != null ? Delivery.LOCAL_SINK : Delivery.TWILIO);
             BourtolConfig.Notifier n = config.notifier();
             NotifierEngine.Deps deps = new NotifierEngine.Deps(kafka, publisher, recipients, zones, alerts, ledger, ledgerReader,
-                    dispatcher, templates, new Planner(policy, n.repeatInterval()),
-                    new Grouper(n.groupWindow(), n.maxSmsPerRecipientPerHour(), n.timezone()), options.clock(), metrics,
-                    "bourtol-notifier", instanceId, options.tick());
+                    dispatcher, queue, templates, new Planner(policy, n.repeatInterval()),
+                    new Grouper(n.groupWindow(), n.maxSmsPerRecipientPerHour(), n.maxSmsPerHour(), n.timezone()), options.clock(), metrics,
+                    "bourtol-notifier", instanceId, options.tick(), n.maxSmsPerHour());
             engine = new NotifierEngine(deps, new AcknowledgementRecorder(pseudonyms, ledger, options.clock(), this::recordAsync),
                     new StatusUpdater(kafka, "bourtol-notifier", ledger, this::recordAsync));
             if (mqtt != null) {
-                mqtt.start();
-                engine.onGained(() -> alerts.all().values().forEach(ev -> mqtt.publish(ev, alerts.all().values())));
+                mqtt.onReconnect(() -> {
+                    if (engine.isOwner()) {
+                        mqtt.publishAll(alerts.all());
+                    }
+                }).start();
+                engine.onGained(() -> mqtt.publishAll(alerts.all()));
             }
             engine.start();
             LOG.info("notifier started [instance: {}, sms: {}, recipients: {}]", instanceId, gateway.describe(), recipients.all().size());
@@ -263,7 +273,7 @@ public final class NotifierComponent implements Component {
             }
             recipients.close();
             zones.close();
-            alerts.close();
+            alertTopic.close();
             audit.close();
             warnings.close();
             publisher.close();

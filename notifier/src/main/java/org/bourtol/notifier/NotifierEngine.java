@@ -13,14 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CompletableFuture;
+import io.micrometer.core.instrument.Counter;
 import org.apache.kafka.common.errors.WakeupException;
 import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.AlertEventType;
+import org.bourtol.contracts.alert.AlertStates;
 import org.bourtol.contracts.delivery.Delivery;
 import org.bourtol.contracts.delivery.DeliveryStatus;
 import org.bourtol.contracts.directory.Recipient;
@@ -31,6 +31,7 @@ import org.bourtol.notifier.escalation.Planner;
 import org.bourtol.notifier.ledger.Ledger;
 import org.bourtol.notifier.ledger.LedgerReader;
 import org.bourtol.notifier.routing.ZoneHierarchy;
+import org.bourtol.notifier.sms.SendQueue;
 import org.bourtol.notifier.sms.SmsDispatcher;
 import org.bourtol.notifier.sms.Templates;
 import org.bourtol.platform.kafka.DirectoryCache;
@@ -42,7 +43,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The notifier's loop, on its own thread: keeps the ownership membership alive and, while this
  * instance owns the alerts, plans (from the current alert states, directories and ledger), groups
- * and hands SMS batches to worker threads — one in flight per recipient. On gaining ownership it
+ * and hands SMS batches to the {@link SendQueue} (Extreme first; retries wait on a timer, not on a
+ * worker) — per recipient one ordinary and one Extreme lane in flight. On gaining ownership it
  * first reads the ledger to its end and resumes every open intent through reconciliation.
  */
 public final class NotifierEngine implements AutoCloseable {
@@ -51,13 +53,15 @@ public final class NotifierEngine implements AutoCloseable {
 
     /** Collaborators and settings. */
     public record Deps(KafkaClients kafka, Publisher publisher, DirectoryCache<Recipient> recipients, DirectoryCache<Zone> zones,
-                       DirectoryCache<AlertEvent> alerts, Ledger ledger, LedgerReader ledgerReader, SmsDispatcher dispatcher,
+                       AlertStates alerts, Ledger ledger, LedgerReader ledgerReader, SmsDispatcher dispatcher, SendQueue queue,
                        Templates templates, Planner planner, Grouper grouper, Clock clock, MeterRegistry metrics,
-                       String group, String instanceId, Duration tick) {
+                       String group, String instanceId, Duration tick, int maxSmsPerHour) {
     }
 
+    /** Recipients with this role get one SMS when the account cap ({@code notifier.maxSmsPerHour}) is reached. */
+    public static final String ADMIN_ROLE = "admin";
+
     private final Deps d;
-    private final ExecutorService workers;
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
     private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
     private final Set<String> escalated = ConcurrentHashMap.newKeySet();
@@ -65,6 +69,8 @@ public final class NotifierEngine implements AutoCloseable {
     private final StatusUpdater statuses;
     private final Thread thread;
     private final List<Runnable> onGained = new ArrayList<>();
+    private final Counter capCounter;
+    private final Set<String> capNotices = ConcurrentHashMap.newKeySet();
     private volatile Ownership ownership;
     private volatile boolean running = true;
 
@@ -72,12 +78,7 @@ public final class NotifierEngine implements AutoCloseable {
         this.d = deps;
         this.acks = acks;
         this.statuses = statuses;
-        AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "notifier-sms-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.capCounter = deps.metrics().counter("bourtol.sms.cap.reached");
         this.thread = new Thread(this::run, "notifier-engine");
         this.thread.setDaemon(true);
     }
@@ -107,6 +108,7 @@ public final class NotifierEngine implements AutoCloseable {
 
             @Override
             public void lost() {
+                d.queue().abandonWaiting();
                 awaitIdle(Duration.ofSeconds(20));
             }
         });
@@ -138,7 +140,7 @@ public final class NotifierEngine implements AutoCloseable {
         if (!d.ledgerReader().awaitEnd(Duration.ofSeconds(60))) {
             LOG.warn("ledger not read to its end within 60 s; taking over anyway [instance: {}]", d.instanceId());
         }
-        List<Delivery> open = d.ledger().openIntents();
+        List<Delivery> open = d.ledger().openIntents().stream().filter(x -> !x.alertIds().isEmpty()).toList();
         LOG.info("taking over notifications [instance: {}, ledger: {}, open intents: {}]", d.instanceId(), d.ledger().size(), open.size());
         for (Delivery intent : open) {
             Recipient r = d.recipients().get(intent.recipientId()).orElse(null);
@@ -153,76 +155,114 @@ public final class NotifierEngine implements AutoCloseable {
                 continue;
             }
             Templates.Rendered text = d.templates().render(r.language(), r.role(), dues);
-            busy.add(r.id());
-            workers.submit(() -> {
-                try {
-                    d.dispatcher().resume(intent, r.phone(), text.text(), this::isOwner);
-                } catch (Exception e) {
-                    LOG.error("resume failed [delivery: {}]", intent.deliveryId(), e);
-                } finally {
-                    busy.remove(r.id());
-                }
-            });
+            boolean extreme = dues.stream().anyMatch(Grouper::extreme);
+            String lane = extreme ? Grouper.extremeLane(r.id()) : r.id();
+            busy.add(lane);
+            d.dispatcher().resume(intent, r.phone(), text.text(), extreme ? SendQueue.FIRST : SendQueue.NORMAL, this::isOwner)
+                    .whenComplete((o, e) -> {
+                        if (e != null) {
+                            LOG.error("resume failed [delivery: {}]", intent.deliveryId(), e);
+                        }
+                        busy.remove(lane);
+                    });
         }
         onGained.forEach(Runnable::run);
     }
 
     private void tick() {
         Instant now = d.clock().instant();
-        List<Alert> alerts = d.alerts().all().values().stream().map(AlertEvent::alert).toList();
+        List<Alert> alerts = d.alerts().alerts();
         alerts.forEach(a -> firstSeen.putIfAbsent(a.id(), now));
         Map<String, Recipient> recipients = d.ledger().deadNumbers().alive(d.recipients().all());
         ZoneHierarchy zones = new ZoneHierarchy(d.zones().all());
         List<Planner.Due> due = d.planner().due(now, alerts, recipients, zones, d.ledger(), id -> firstSeen.getOrDefault(id, now));
-        Map<String, List<Grouper.Batch>> byRecipient = new LinkedHashMap<>();
+        Map<String, List<Templates.Message>> byLane = new LinkedHashMap<>();
+        Map<String, Recipient> laneRecipient = new LinkedHashMap<>();
         for (Grouper.Batch batch : d.grouper().ready(now, due, d.ledger(), busy)) {
-            byRecipient.computeIfAbsent(batch.recipient().id(), k -> new ArrayList<>()).add(batch);
+            Recipient r = batch.recipient();
+            String lane = batch.extreme() ? Grouper.extremeLane(r.id()) : r.id();
+            laneRecipient.put(lane, r);
+            byLane.computeIfAbsent(lane, k -> new ArrayList<>()).addAll(d.templates().split(r.language(), r.role(), batch.dues()));
         }
-        for (Map.Entry<String, List<Grouper.Batch>> e : byRecipient.entrySet()) {
+        for (Map.Entry<String, List<Templates.Message>> e : byLane.entrySet()) {
             busy.add(e.getKey());
-            workers.submit(() -> {
-                try {
-                    for (Grouper.Batch batch : e.getValue()) {
-                        Recipient r = batch.recipient();
-                        for (Templates.Message m : d.templates().split(r.language(), r.role(), batch.dues())) {
-                            send(r, m);
-                        }
-                    }
-                } catch (RuntimeException ex) {
-                    LOG.warn("SMS not sent, will be planned again [recipient: {}, reason: {}]", e.getKey(), ex.toString());
-                } finally {
-                    busy.remove(e.getKey());
-                }
-            });
+            boolean extreme = !e.getKey().equals(laneRecipient.get(e.getKey()).id());
+            sendAll(laneRecipient.get(e.getKey()), e.getValue(), 0, extreme ? SendQueue.FIRST : SendQueue.NORMAL)
+                    .whenComplete((x, ex) -> busy.remove(e.getKey()));
+        }
+        if (d.grouper().capReached()) {
+            capReached(now, recipients.values());
         }
         if (acks != null) {
             acks.check(alerts, recipients);
         }
     }
 
-    /** Sends one SMS (the items of one message, in order per recipient); a failure leaves its items due for the next tick. */
-    private void send(Recipient r, Templates.Message m) {
-        try {
-            dispatch(r, m);
-        } catch (Exception e) {
-            LOG.warn("SMS not sent, will be planned again [recipient: {}, reason: {}]", r.id(), e.toString());
+    /** One recipient's messages of one lane, in order; each starts when the previous one has an outcome. */
+    private CompletableFuture<Void> sendAll(Recipient r, List<Templates.Message> messages, int i, int priority) {
+        if (i >= messages.size()) {
+            return CompletableFuture.completedFuture(null);
         }
-    }
-
-    private void dispatch(Recipient r, Templates.Message m) throws Exception {
+        Templates.Message m = messages.get(i);
         List<Ledger.Item> items = m.dues().stream().map(Planner.Due::item).toList();
         Templates.Rendered text = m.rendered();
         String deliveryId = items.size() == 1 ? items.get(0).alertId() + "/" + items.get(0).step() + "/" + r.id()
                 : "group/" + r.id() + "/" + hash(items);
         LOG.info("sending SMS [delivery: {}, recipient: {}, items: {}, segments: {}]", deliveryId, r.id(), items.size(), text.segments());
-        d.dispatcher().send(deliveryId, items, r.id(), r.phone(), text.text(), text.segments(), this::isOwner);
-        boolean sent = d.ledger().get(deliveryId).map(x -> x.providerId() != null).orElse(false);
-        for (Planner.Due due : sent ? m.dues() : List.<Planner.Due>of()) {
-            if (due.kind() == Planner.Kind.ESCALATION && escalated.add(due.alert().id() + "/" + due.item().step())) {
-                String eventId = due.alert().id() + "/ESCALATED/" + due.item().step();
-                d.publisher().publish(Topics.ALERTS, due.alert().id(), new AlertEvent(eventId, due.alert().id(), AlertEventType.ESCALATED,
-                        -1, d.clock().instant(), due.alert(), due.item().step() + " -> " + r.role()));
+        return d.dispatcher().send(deliveryId, items, r.id(), r.phone(), text.text(), text.segments(), priority, this::isOwner)
+                .handle((outcome, e) -> {
+                    if (e != null) {
+                        LOG.warn("SMS not sent, will be planned again [recipient: {}, reason: {}]", r.id(), e.toString());
+                    } else if (outcome == SmsDispatcher.Outcome.SENT) {
+                        m.dues().forEach(due -> escalated(due, r));
+                    }
+                    return null;
+                })
+                .thenCompose(x -> sendAll(r, messages, i + 1, priority));
+    }
+
+    /** Records an escalation once it was sent, with the alert's current state (never the snapshot planned from). */
+    private void escalated(Planner.Due due, Recipient r) {
+        if (due.kind() != Planner.Kind.ESCALATION || !escalated.add(due.alert().id() + "/" + due.item().step())) {
+            return;
+        }
+        Alert current = d.alerts().get(due.alert().id()).map(AlertEvent::alert).orElse(due.alert());
+        AlertEvent ev = escalatedEvent(current, due.item().step(), r.role(), d.clock().instant());
+        d.publisher().publish(Topics.ALERTS, ev.alertId(), ev);
+    }
+
+    /**
+     * The ESCALATED record: {@code seq -1} and the alert as it is now, so even a reader that kept
+     * "whatever came last" would not see a resolved or acknowledged alert active again (and
+     * {@link AlertStates} ignores its snapshot anyway).
+     */
+    static AlertEvent escalatedEvent(Alert current, String step, String role, Instant at) {
+        return new AlertEvent(current.id() + "/ESCALATED/" + step, current.id(), AlertEventType.ESCALATED, -1, at, current,
+                step + " -> " + role);
+    }
+
+    /**
+     * The account cap is reached: WARN, the {@code bourtol.sms.cap.reached} counter, and one SMS per
+     * clock hour to each recipient with role {@link #ADMIN_ROLE} (delivery id {@code cap/<hour>/<id>},
+     * so a restart or the other instance does not send it again). The notice passes the cap.
+     */
+    private void capReached(Instant now, java.util.Collection<Recipient> recipients) {
+        String hour = now.truncatedTo(ChronoUnit.HOURS).toString();
+        if (!capNotices.add(hour)) {
+            return;
+        }
+        capCounter.increment();
+        LOG.warn("account SMS cap reached: only Extreme alerts go out until the hour passes [maxSmsPerHour: {}, hour: {}]",
+                d.maxSmsPerHour(), hour);
+        for (Recipient admin : recipients) {
+            String deliveryId = "cap/" + hour + "/" + admin.id();
+            if (!ADMIN_ROLE.equals(admin.role()) || admin.phone() == null || d.ledger().get(deliveryId).isPresent()) {
+                continue;
             }
+            Templates.Rendered text = d.templates().notice(admin.language(), "capnotice", Map.of("limit", String.valueOf(d.maxSmsPerHour())),
+                    "Bourtol: SMS cap reached ({limit}/h). Only Extreme alerts are sent until the hour passes.");
+            d.dispatcher().send(deliveryId, List.of(), admin.id(), admin.phone(),
+                    text.text(), text.segments(), SendQueue.FIRST, this::isOwner);
         }
     }
 
@@ -275,12 +315,7 @@ public final class NotifierEngine implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        workers.shutdownNow();
-        try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        d.queue().close();
         Ownership o = ownership;
         if (o != null) {
             o.wakeup();

@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -22,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * Turns Twilio status callbacks ({@code bourtol.sms-status.v1}, published by ingest) into delivery
  * records: {@code delivered}, {@code undelivered} and {@code failed} (with Twilio's error code) for
  * the delivery that holds that MessageSid. A callback that arrives before the ledger knows the sid
- * is kept and retried for a minute. Polled from the engine thread (consumer group
+ * is kept and retried for a minute. Callbacks are deduplicated by (MessageSid, status) and only move
+ * a delivery forward ({@link #moves}): delivered never becomes failed. Polled from the engine thread (consumer group
  * {@code <group>-status}, so one instance handles each callback).
  */
 final class StatusUpdater implements AutoCloseable {
@@ -31,14 +36,12 @@ final class StatusUpdater implements AutoCloseable {
     private static final Duration KEEP = Duration.ofMinutes(1);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
-    private final Ledger ledger;
-    private final Consumer<Delivery> record;
+    private final StatusTransitions transitions;
     private final List<SmsStatus> waiting = new ArrayList<>();
 
     StatusUpdater(KafkaClients clients, String group, Ledger ledger, Consumer<Delivery> record) {
         this.consumer = new KafkaConsumer<>(clients.consumer(group + "-status"));
-        this.ledger = ledger;
-        this.record = record;
+        this.transitions = new StatusTransitions(ledger, record);
         consumer.subscribe(List.of(Topics.SMS_STATUS.name()));
     }
 
@@ -46,7 +49,7 @@ final class StatusUpdater implements AutoCloseable {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(20))) {
             try {
                 SmsStatus s = Topics.SMS_STATUS.valueSerde().deserializer().deserialize(r.topic(), r.value());
-                if (s != null && !apply(s)) {
+                if (s != null && !transitions.apply(s)) {
                     waiting.add(s);
                 }
             } catch (RuntimeException e) {
@@ -56,32 +59,12 @@ final class StatusUpdater implements AutoCloseable {
         if (!waiting.isEmpty()) {
             for (Iterator<SmsStatus> it = waiting.iterator(); it.hasNext(); ) {
                 SmsStatus s = it.next();
-                if (apply(s) || s.at().isBefore(Instant.now().minus(KEEP))) {
+                if (transitions.apply(s) || s.at().isBefore(Instant.now().minus(KEEP))) {
                     it.remove();
                 }
             }
         }
         consumer.commitAsync();
-    }
-
-    private boolean apply(SmsStatus s) {
-        DeliveryStatus status = switch (s.status().toLowerCase(Locale.ROOT)) {
-            case "delivered", "read" -> DeliveryStatus.DELIVERED;
-            case "undelivered" -> DeliveryStatus.UNDELIVERED;
-            case "failed", "canceled" -> DeliveryStatus.FAILED;
-            default -> null;
-        };
-        if (status == null) {
-            return true;
-        }
-        return ledger.bySid(s.messageSid()).map(d -> {
-            if (d.status() == status || d.status() == DeliveryStatus.ACKNOWLEDGED) {
-                return true;
-            }
-            record.accept(new Delivery(d.deliveryId(), d.alertIds(), d.step(), d.recipientId(), d.channel(), status, d.to(),
-                    s.messageSid(), s.errorCode(), null, d.segments(), d.attempt(), s.at()));
-            return true;
-        }).orElse(false);
     }
 
     @Override

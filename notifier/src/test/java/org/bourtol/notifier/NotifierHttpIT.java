@@ -143,7 +143,8 @@ class NotifierHttpIT {
         Poll.until(Duration.ofSeconds(20), "notifier owns and MQTT connected", () -> h.started.get(0).isSending());
         var a = alert("it8-alert", "K8M", Hazard.FLOOD, "it8-zone", Severity.Severe, "active", false);
         h.put(Topics.ALERTS, a.id(), event(a, AlertEventType.RAISED, 1));
-        Poll.until(Duration.ofSeconds(20), "retained alert", () -> retained("bourtol/v1/alerts/it8-zone").contains("K8M"));
+        Poll.until(Duration.ofSeconds(20), "retained alert", () -> retained("bourtol/v1/alerts/it8-zone").contains("it8-alert"));
+        assertFalse(retained("bourtol/v1/alerts/it8-zone").contains("K8M"), "the acknowledgement code is not on a public topic");
         var resolved = alert("it8-alert", "K8M", Hazard.FLOOD, "it8-zone", Severity.Severe, "resolved", false);
         h.put(Topics.ALERTS, a.id(), event(resolved, AlertEventType.RESOLVED, 2));
         Poll.until(Duration.ofSeconds(20), "retained message cleared", () -> retained("bourtol/v1/alerts/it8-zone").isEmpty());

@@ -150,7 +150,7 @@ class NotifierIT {
         assertEquals(1, extreme.size());
         assertTrue(extreme.get(0).body().startsWith("Comite de paix - Risque de tension Konna: "), extreme.get(0).body());
         assertTrue(!extreme.get(0).body().contains("M4B") && !extreme.get(0).body().contains("F4C"), "never grouped: " + extreme.get(0).body());
-        assertEquals(1, sent("it4-clash", "alert-Extreme").size());
+        Poll.until(Duration.ofSeconds(10), "the Extreme SMS recorded sent", () -> sent("it4-clash", "alert-Extreme").size() == 1);
         assertEquals(1, sent("it4-clash", "alert-Extreme").get(0).alertIds().size());
         for (LocalTwilioServer.Message m : got) {
             assertEquals(1, m.numSegments(), m.body());

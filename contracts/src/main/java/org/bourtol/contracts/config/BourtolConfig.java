@@ -123,16 +123,17 @@ public record BourtolConfig(Http http, Path dataDir, Kafka kafka, Mqtt mqtt, Twi
      * {@code warningOffice} is the CAP sender of officer-issued warnings (null = the feed's own sender,
      * {@code bourtol@<public host>}); {@code warningAuthorMaySend} lets the author of a Minor or Moderate
      * warning approve it alone (default false: every warning needs a second officer or an admin).
+     * {@code maxSmsPerHour} caps the SMS of the whole account per rolling hour (0: no cap).
      */
     public record Notifier(Duration groupWindow, Duration repeatInterval, int maxSmsPerRecipientPerHour, ZoneId timezone,
                            String instanceId, Path templatesDir, Path escalationPolicyFile, String warningOffice,
-                           boolean warningAuthorMaySend) {
+                           boolean warningAuthorMaySend, int maxSmsPerHour) {
 
-        /** Without the warning settings (their defaults apply). */
+        /** Without the warning settings and the account cap (their defaults apply: none). */
         public Notifier(Duration groupWindow, Duration repeatInterval, int maxSmsPerRecipientPerHour, ZoneId timezone,
                         String instanceId, Path templatesDir, Path escalationPolicyFile) {
             this(groupWindow, repeatInterval, maxSmsPerRecipientPerHour, timezone, instanceId, templatesDir, escalationPolicyFile,
-                    null, false);
+                    null, false, 0);
         }
 
         /** Without a templates directory or policy file (the bundled ones apply). */

@@ -96,6 +96,7 @@ public final class ConfigKeys {
         key("notifier.groupWindow", "PT30S", null, "Alerts to one recipient within this window are grouped in one SMS");
         key("notifier.repeatInterval", "PT1H", null, "Repeat an unacknowledged alert after");
         key("notifier.maxSmsPerRecipientPerHour", "10", null, "SMS cap per recipient per hour");
+        key("notifier.maxSmsPerHour", "1000", null, "SMS cap for the whole account per rolling hour (0: none); once reached, only Extreme alerts go out (and count), admins (recipients with role `admin`) get one SMS, see docs/notifier.md");
         key("notifier.timezone", "Africa/Bamako", null, "Time zone for quiet hours and SMS times");
         key("notifier.instanceId", null, null, "Notifier instance id (default: generated)");
         key("notifier.templatesDir", null, null, "Directory of `templates_<lang>.properties` SMS texts, used before the bundled fr/en; a new file adds a language ([docs/notifier.md](docs/notifier.md#adding-a-language-for-translators)). Must exist");

@@ -153,7 +153,8 @@ public final class ConfigLoader {
                 r.duration("notifier.groupWindow"), r.duration("notifier.repeatInterval"),
                 r.intIn("notifier.maxSmsPerRecipientPerHour", 1, 10_000), r.zone("notifier.timezone"), r.str("notifier.instanceId"),
                 r.directory("notifier.templatesDir"), r.existingFile("notifier.escalationPolicyFile"),
-                r.str("notifier.warningOffice"), r.bool("notifier.warningAuthorMaySend"));
+                r.str("notifier.warningOffice"), r.bool("notifier.warningAuthorMaySend"),
+                r.intIn("notifier.maxSmsPerHour", 0, 1_000_000));
         Path dataDir = r.path("dataDir");
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);

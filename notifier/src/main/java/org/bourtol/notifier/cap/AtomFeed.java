@@ -46,7 +46,7 @@ public final class AtomFeed {
                 text(w, "title", headline);
                 text(w, "updated", DateTimeFormatter.ISO_INSTANT.format(CapRenderer.sentOf(ev)));
                 text(w, "summary", a.severity().name() + " " + a.hazard().wire() + " - " + (a.zoneName() != null ? a.zoneName() : a.zone())
-                        + " (" + CapRenderer.msgType(ev) + ", code " + a.code() + ")");
+                        + " (" + CapRenderer.msgType(ev) + ")");
                 link(w, "alternate", "application/cap+xml", base + "/cap/alerts/" + a.id() + ".xml");
                 w.writeEndElement();
             }

@@ -136,7 +136,6 @@ public final class CapRenderer {
         if (publicUrl != null) {
             text(w, "web", publicUrl + "/cap/alerts/" + a.id() + ".xml");
         }
-        parameter(w, "bourtol:code", a.code());
         parameter(w, "bourtol:rule", a.rule());
         if (a.level() != null) {
             parameter(w, "bourtol:level", a.level());

@@ -6,7 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import org.bourtol.contracts.alert.AlertEvent;
+import org.bourtol.contracts.alert.AlertStates;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.platform.http.ApiErrors;
 import org.bourtol.platform.kafka.DirectoryCache;
@@ -14,16 +14,17 @@ import org.bourtol.platform.kafka.DirectoryCache;
 /**
  * {@code GET /cap/alerts.atom} (active alerts) and {@code GET /cap/alerts/{id}.xml} (CAP 1.2 of the
  * alert's latest step, also after it resolved: a Cancel). Public, like any CAP feed: it carries no
- * phone numbers and no reporter ids. Served by every notifier instance from its own alerts view.
+ * phone numbers, no reporter ids and no acknowledgement code (the code is only in the SMS to the
+ * recipients and in the authenticated alerts API). Served by every notifier instance from its own alerts view.
  */
 public final class CapRoutes {
 
-    private final DirectoryCache<AlertEvent> alerts;
+    private final AlertStates alerts;
     private final DirectoryCache<Zone> zones;
     private final String publicUrl;
     private final CapRenderer renderer;
 
-    public CapRoutes(DirectoryCache<AlertEvent> alerts, DirectoryCache<Zone> zones, String publicUrl) {
+    public CapRoutes(AlertStates alerts, DirectoryCache<Zone> zones, String publicUrl) {
         this.alerts = alerts;
         this.zones = zones;
         this.publicUrl = publicUrl;
@@ -48,7 +49,7 @@ public final class CapRoutes {
 
     private void feed(RoutingContext ctx) {
         ctx.response().putHeader("content-type", "application/atom+xml; charset=utf-8")
-                .end(AtomFeed.render(alerts.all().values(), publicUrl, Instant.now()));
+                .end(AtomFeed.render(alerts.all(), publicUrl, Instant.now()));
     }
 
     private void alert(RoutingContext ctx) {

@@ -23,7 +23,9 @@ import org.bourtol.notifier.routing.QuietHoursPolicy;
  * items (alert, repeat, escalation; not the all-clear) is a batch of its own, sent after at most
  * {@link #EXTREME_WINDOW}, so it always gets the full single-alert SMS; the recipient's other items go
  * as one batch (at most {@link #MAX_ITEMS}) when their own window has passed. Extreme batches come
- * first. Holds only the "first eligible" times; time is an argument.
+ * first. The account-wide cap ({@code notifier.maxSmsPerHour}) counts every SMS intent of the last
+ * hour: once reached, ordinary batches wait (they stay due) and {@link #capReached} turns true;
+ * Extreme alerts still go out, and count. Holds only the "first eligible" times; time is an argument.
  */
 public final class Grouper {
 
@@ -44,16 +46,39 @@ public final class Grouper {
 
     private final Duration window;
     private final int maxPerHour;
+    private final int accountPerHour;
     private final ZoneId timezone;
     private final Map<String, Instant> firstEligible = new HashMap<>();
+    private volatile boolean capReached;
 
     public Grouper(Duration window, int maxPerHour, ZoneId timezone) {
+        this(window, maxPerHour, 0, timezone);
+    }
+
+    /** @param accountPerHour SMS per hour for the whole account (0: no cap); Extreme alerts pass it and count */
+    public Grouper(Duration window, int maxPerHour, int accountPerHour, ZoneId timezone) {
         this.window = window;
         this.maxPerHour = maxPerHour;
+        this.accountPerHour = accountPerHour;
         this.timezone = timezone;
     }
 
-    public synchronized List<Batch> ready(Instant now, List<Planner.Due> due, Ledger ledger, Set<String> busyRecipients) {
+    /** The lane key of a recipient's Extreme SMS in the busy set (its other SMS use the recipient id). */
+    public static String extremeLane(String recipientId) {
+        return recipientId + "!";
+    }
+
+    /** True when the last {@link #ready} held SMS back because the account cap was reached. */
+    public boolean capReached() {
+        return capReached;
+    }
+
+    /**
+     * @param busy lanes with an SMS in flight: a recipient id holds back that recipient's ordinary
+     *     batches, {@link #extremeLane} its Extreme ones; an Extreme SMS in flight also holds back the
+     *     ordinary ones (an all-clear never overtakes its alert), an ordinary one never holds back an Extreme
+     */
+    public synchronized List<Batch> ready(Instant now, List<Planner.Due> due, Ledger ledger, Set<String> busy) {
         Map<String, List<Planner.Due>> byRecipient = new LinkedHashMap<>();
         Set<String> keys = new HashSet<>();
         for (Planner.Due d : due) {
@@ -69,22 +94,30 @@ public final class Grouper {
         List<Batch> out = new ArrayList<>();
         List<Batch> rest = new ArrayList<>();
         Duration extremeWindow = EXTREME_WINDOW.compareTo(window) < 0 ? EXTREME_WINDOW : window;
+        long budget = accountPerHour <= 0 ? Long.MAX_VALUE : accountPerHour - ledger.intentsSince(null, now.minus(Duration.ofHours(1)));
+        boolean held = false;
         for (Map.Entry<String, List<Planner.Due>> e : byRecipient.entrySet()) {
-            if (busyRecipients.contains(e.getKey())) {
-                continue;
-            }
+            boolean extremeBusy = busy.contains(extremeLane(e.getKey()));
             List<Planner.Due> items = new ArrayList<>(e.getValue());
             items.sort(Comparator.comparing((Planner.Due d) -> firstEligible.get(d.item().key())).thenComparing(d -> d.item().key()));
             List<Planner.Due> others = new ArrayList<>();
             for (Planner.Due d : items) {
                 if (!extreme(d)) {
                     others.add(d);
-                } else if (!now.isBefore(firstEligible.get(d.item().key()).plus(extremeWindow))) {
+                } else if (!extremeBusy && !now.isBefore(firstEligible.get(d.item().key()).plus(extremeWindow))) {
                     firstEligible.remove(d.item().key());
                     out.add(new Batch(d.recipient(), List.of(d)));
+                    budget--;
                 }
             }
+            if (extremeBusy || busy.contains(e.getKey())) {
+                continue;
+            }
             if (others.isEmpty() || now.isBefore(firstEligible.get(others.get(0).item().key()).plus(window))) {
+                continue;
+            }
+            if (budget <= 0) {
+                held = true;
                 continue;
             }
             if (ledger.intentsSince(e.getKey(), now.minus(Duration.ofHours(1))) >= maxPerHour) {
@@ -93,7 +126,9 @@ public final class Grouper {
             Batch batch = new Batch(others.get(0).recipient(), List.copyOf(others.subList(0, Math.min(MAX_ITEMS, others.size()))));
             batch.dues().forEach(d -> firstEligible.remove(d.item().key()));
             rest.add(batch);
+            budget--;
         }
+        capReached = held;
         out.addAll(rest);
         return out;
     }

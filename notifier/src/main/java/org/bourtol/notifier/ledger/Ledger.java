@@ -16,7 +16,8 @@ import org.bourtol.contracts.delivery.DeliveryStatus;
  * of its intent, and indexes by item (alert, step, recipient), alert and provider message id. An
  * intent is a {@link DeliveryStatus#QUEUED} record without provider id, written (and acknowledged
  * by Kafka) before Twilio is called; an item that appears in any record is never sent again.
- * Records are merged by progress so a late re-read of an older record never undoes a newer one.
+ * Records are merged by progress so a late re-read of an older record never undoes a newer one, and
+ * {@code delivered} is final: a later {@code failed} or {@code undelivered} does not replace it.
  * Thread-safe.
  */
 public final class Ledger {
@@ -34,6 +35,20 @@ public final class Ledger {
     private final Map<String, Set<String>> byAlert = new HashMap<>();
     private final Map<String, String> bySid = new HashMap<>();
     private final DeadNumbers deadNumbers = new DeadNumbers();
+    private final boolean localSinkCounts;
+
+    /** A ledger where every record counts (SMS go to the local sink, or tests). */
+    public Ledger() {
+        this(true);
+    }
+
+    /**
+     * @param localSinkCounts false when SMS go to Twilio: records of SMS the local sink took are then
+     *     ignored, so nothing the local sink "sent" counts as sent and active alerts go out through Twilio
+     */
+    public Ledger(boolean localSinkCounts) {
+        this.localSinkCounts = localSinkCounts;
+    }
 
     /** Recipients whose number Twilio refused permanently (see {@link DeadNumbers}). */
     public DeadNumbers deadNumbers() {
@@ -58,12 +73,16 @@ public final class Ledger {
         return switch (d.status()) {
             case QUEUED -> d.providerId() == null ? 0 : 1;
             case SENT -> 1;
-            case DELIVERED, UNDELIVERED, FAILED -> 2;
-            case ACKNOWLEDGED -> 3;
+            case UNDELIVERED, FAILED -> 2;
+            case DELIVERED -> 3;
+            case ACKNOWLEDGED -> 4;
         };
     }
 
     public synchronized void apply(Delivery d) {
+        if (d.localSink() && !localSinkCounts) {
+            return;
+        }
         deadNumbers.apply(d);
         Delivery old = byId.get(d.deliveryId());
         intentAt.merge(d.deliveryId(), d.at(), (a, b) -> a.isBefore(b) ? a : b);
@@ -121,9 +140,9 @@ public final class Ledger {
                 .sorted((a, b) -> intentAt.get(a.deliveryId()).compareTo(intentAt.get(b.deliveryId()))).toList();
     }
 
-    /** SMS intents for a recipient since an instant (throttling). */
+    /** SMS intents for a recipient (null: for everyone) since an instant (throttling, the account cap). */
     public synchronized long intentsSince(String recipientId, Instant since) {
-        return byId.values().stream().filter(d -> d.recipientId().equals(recipientId))
+        return byId.values().stream().filter(d -> recipientId == null || d.recipientId().equals(recipientId))
                 .filter(d -> !intentAt.get(d.deliveryId()).isBefore(since)).count();
     }
 

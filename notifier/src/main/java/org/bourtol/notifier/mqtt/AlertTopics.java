@@ -11,7 +11,10 @@ import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.platform.mqtt.MqttOptions;
 import org.bourtol.platform.retry.RetryPolicy;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.slf4j.Logger;
@@ -20,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Retained alert state per zone on {@code <prefix>/alerts/{zoneId}} (QoS 1) for sirens, display
  * boards and apps: the JSON of {@link ZoneAlertMessage} while the zone has active alerts, an empty
- * retained payload (which clears the retained message) once none is left. Paho v3 with the platform's
+ * retained payload (which clears the retained message) once none is left; after a reconnect every
+ * zone is published again ({@link #onReconnect}). Paho v3 with the platform's
  * options; connect and publish run on one dedicated thread, never on an event loop.
  */
 public final class AlertTopics implements AutoCloseable {
@@ -32,6 +36,7 @@ public final class AlertTopics implements AutoCloseable {
     private final String clientId;
     private final ExecutorService executor;
     private volatile MqttClient client;
+    private volatile Runnable onReconnect = () -> { };
 
     public AlertTopics(BourtolConfig.Mqtt config, String instanceId) {
         this.config = config;
@@ -51,6 +56,28 @@ public final class AlertTopics implements AutoCloseable {
         for (int attempt = 1; client == null || !client.isConnected(); attempt++) {
             try {
                 MqttClient c = new MqttClient(MqttOptions.pahoUrl(config.url()), clientId, new MemoryPersistence());
+                c.setCallback(new MqttCallbackExtended() {
+                    @Override
+                    public void connectComplete(boolean reconnect, String serverURI) {
+                        if (reconnect) {
+                            LOG.info("alert topics reconnected, publishing every zone's state again [url: {}]", serverURI);
+                            onReconnect.run();
+                        }
+                    }
+
+                    @Override
+                    public void connectionLost(Throwable cause) {
+                        LOG.warn("alert topics connection lost [reason: {}]", String.valueOf(cause));
+                    }
+
+                    @Override
+                    public void messageArrived(String topic, MqttMessage message) {
+                    }
+
+                    @Override
+                    public void deliveryComplete(IMqttDeliveryToken token) {
+                    }
+                });
                 c.connect(MqttOptions.base(config));
                 client = c;
                 LOG.info("alert topics connected [url: {}]", config.url());
@@ -73,6 +100,21 @@ public final class AlertTopics implements AutoCloseable {
 
     public static String topic(String prefix, String zoneId) {
         return (prefix == null ? "bourtol/v1" : prefix.replaceAll("/+$", "")) + "/alerts/" + zoneId;
+    }
+
+    /**
+     * Runs after every automatic reconnect (Paho's own): the caller publishes every zone again, so a
+     * state that changed while the broker was unreachable, or a broker that lost its retained
+     * messages, shows the current alerts again.
+     */
+    public AlertTopics onReconnect(Runnable action) {
+        this.onReconnect = action;
+        return this;
+    }
+
+    /** Publishes the retained state of every zone that has or had an alert (cleared when none is active). */
+    public void publishAll(Collection<AlertEvent> all) {
+        all.stream().flatMap(e -> e.alert().zones().stream()).distinct().forEach(zone -> publish(zone, all));
     }
 
     /** Publishes the retained state of the event's zone(s), computed from all alert states. */

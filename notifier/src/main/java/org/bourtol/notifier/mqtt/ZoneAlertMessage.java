@@ -15,15 +15,15 @@ import org.bourtol.contracts.topic.Json;
 
 /**
  * The retained JSON on {@code bourtol/v1/alerts/{zoneId}}: the zone's highest active severity and its
- * active alerts (id, code, hazard, severity, level, headline by language, times, acknowledged).
- * No evidence, no reporter ids, no phone numbers. Pure.
+ * active alerts (id, hazard, severity, level, headline by language, times, acknowledged).
+ * No acknowledgement code (anyone may subscribe), no evidence, no reporter ids, no phone numbers. Pure.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ZoneAlertMessage(String zone, String zoneName, Severity severity, Instant updatedAt, List<Item> alerts) {
 
     /** One active alert in the zone. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Item(String id, String code, String hazard, Severity severity, String level, Map<String, String> headline,
+    public record Item(String id, String hazard, Severity severity, String level, Map<String, String> headline,
                        Instant raisedAt, Instant updatedAt, boolean acknowledged) {
     }
 
@@ -38,7 +38,7 @@ public record ZoneAlertMessage(String zone, String zoneName, Severity severity, 
         if (active.isEmpty()) {
             return Optional.empty();
         }
-        List<Item> items = active.stream().map(a -> new Item(a.id(), a.code(), a.hazard().wire(), a.severity(), a.level(), a.headline(),
+        List<Item> items = active.stream().map(a -> new Item(a.id(), a.hazard().wire(), a.severity(), a.level(), a.headline(),
                 a.raisedAt(), a.updatedAt(), a.acknowledged())).toList();
         Instant updated = active.stream().map(a -> a.updatedAt() == null ? a.raisedAt() : a.updatedAt())
                 .filter(java.util.Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);

@@ -14,7 +14,7 @@ public interface SmsGateway {
 
     String describe();
 
-    /** A message the provider reports as sent or queued. */
-    record SentMessage(String sid, String to, String body, Instant sentAt) {
+    /** A message the provider lists; {@code direction} as Twilio spells it ({@code outbound-api} for ours). */
+    record SentMessage(String sid, String to, String body, Instant sentAt, String direction) {
     }
 }

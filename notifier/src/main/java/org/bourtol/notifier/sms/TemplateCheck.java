@@ -23,7 +23,7 @@ public final class TemplateCheck {
 
     static final List<String> KINDS = List.of("alert", "repeat", "escalation", "allclear", "update", "cancel");
     static final Set<String> FAMILIES = Set.of("alert", "repeat", "escalation", "allclear", "update", "cancel", "hazard", "severity",
-            "instruction", "headline", "group", "prefix");
+            "instruction", "headline", "group", "prefix", "capnotice");
     private static final Set<String> TEXT_VARS = Set.of("hazard", "place", "headline", "severity", "instruction", "code");
     private static final Set<String> ITEM_VARS = Set.of("fact", "hazard", "place", "headline", "severity", "code");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
@@ -93,6 +93,9 @@ public final class TemplateCheck {
     }
 
     private static Set<String> allowedVars(String key) {
+        if (key.equals("capnotice")) {
+            return Set.of("limit");
+        }
         if (key.equals("group")) {
             return Set.of("n", "items", "instruction");
         }

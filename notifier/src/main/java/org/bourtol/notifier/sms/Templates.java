@@ -207,6 +207,19 @@ public final class Templates {
         return most;
     }
 
+    /**
+     * A notice that is about no alert (e.g. {@code capnotice}, to admins): the key's text with
+     * {@code {name}} variables filled, in the recipient's language, or {@code fallback} when the
+     * language's file lacks the key.
+     */
+    public Rendered notice(String language, String key, Map<String, String> vars, String fallback) {
+        String lang = language(language);
+        String text = bundle(lang).map(p -> p.getProperty(key)).orElse(fallback);
+        Map<String, String> v = new HashMap<>();
+        vars.forEach((k, val) -> v.put("{" + k + "}", val));
+        return finish(fill(text == null ? fallback : text, v), lang);
+    }
+
     /** The headline when it already names the place (the rules' headlines do), else "place: headline". */
     static String fact(String place, String headline) {
         return Gsm7.fold(headline).contains(Gsm7.fold(place)) ? headline : place + ": " + headline;

@@ -88,7 +88,8 @@ public final class TwilioGateway implements SmsGateway {
             for (Message m : page.getRecords()) {
                 Instant sent = m.getDateSent() != null ? m.getDateSent().toInstant()
                         : m.getDateCreated() == null ? null : m.getDateCreated().toInstant();
-                out.add(new SentMessage(m.getSid(), m.getTo(), m.getBody(), sent));
+                out.add(new SentMessage(m.getSid(), m.getTo(), m.getBody(), sent,
+                        m.getDirection() == null ? null : m.getDirection().toString()));
             }
             if (n >= MAX_PAGES || !page.hasNextPage()) {
                 return out;

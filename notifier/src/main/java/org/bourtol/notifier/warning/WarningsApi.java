@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.bourtol.contracts.alert.AlertEvent;
+import org.bourtol.contracts.alert.AlertStates;
 import org.bourtol.contracts.alert.Warning;
 import org.bourtol.contracts.directory.AuditEntry;
 import org.bourtol.contracts.topic.Json;
@@ -46,14 +46,14 @@ public final class WarningsApi {
     }
 
     private final DirectoryCache<Warning> warnings;
-    private final DirectoryCache<AlertEvent> alerts;
+    private final AlertStates alerts;
     private final Publisher publisher;
     private final WarningValidator validator;
     private final Settings settings;
     private final Clock clock;
     private final Map<String, Warning> recentWrites = new ConcurrentHashMap<>();
 
-    public WarningsApi(DirectoryCache<Warning> warnings, DirectoryCache<AlertEvent> alerts, Publisher publisher,
+    public WarningsApi(DirectoryCache<Warning> warnings, AlertStates alerts, Publisher publisher,
                        WarningValidator validator, Settings settings, Clock clock) {
         this.warnings = warnings;
         this.alerts = alerts;

@@ -79,4 +79,36 @@ class GrouperTest {
         List<String> sent = run(List.of(due(over, Planner.Kind.ALL_CLEAR, Planner.RESOLVED), due(moderate, Planner.Kind.ALERT, "alert-Moderate")));
         assertEquals(List.of("30s:m1,x1"), sent);
     }
+
+    @Test
+    void theAccountCapHoldsOrdinarySmsButExtremeAlertsStillGoAndCount() {
+        Grouper capped = new Grouper(Duration.ZERO, 10, 2, ZoneId.of("UTC"));
+        for (int i = 0; i < 2; i++) {
+            ledger.apply(new org.bourtol.contracts.delivery.Delivery("old" + i, List.of("old"), "alert-Minor", "r" + i, "sms",
+                    org.bourtol.contracts.delivery.DeliveryStatus.SENT, "x", "SM" + i, null, null, 1, 1, T0.minusSeconds(600)));
+        }
+        Alert clash = alert("clash", "9AT", Hazard.CONFLICT, "konna", Severity.Extreme, "active", false);
+        Alert flood = alert("flood", "G2B", Hazard.FLOOD, "konna", Severity.Severe, "active", false);
+        List<Planner.Due> due = List.of(due(clash, Planner.Kind.ALERT, "alert-Extreme"), due(flood, Planner.Kind.ALERT, "alert-Severe"));
+        List<Grouper.Batch> first = capped.ready(T0, due, ledger, Set.of());
+        assertEquals(List.of("clash"), first.stream().map(b -> b.dues().get(0).item().alertId()).toList(), "the flood alert waits");
+        assertTrue(capped.capReached());
+        assertTrue(capped.ready(T0.plusSeconds(10), List.of(due.get(1)), ledger, Set.of()).isEmpty(), "still waiting");
+        assertTrue(capped.ready(T0.plusSeconds(3700), List.of(due(flood, Planner.Kind.ALERT, "alert-Severe")), ledger, Set.of()).size() == 1,
+                "an hour later the cap has room again");
+        assertTrue(!capped.capReached());
+    }
+
+    @Test
+    void anOrdinarySmsInFlightNeverHoldsBackAnExtremeOne() {
+        Grouper g = new Grouper(Duration.ZERO, 10, ZoneId.of("UTC"));
+        Alert clash = alert("clash", "9AT", Hazard.CONFLICT, "konna", Severity.Extreme, "active", false);
+        Alert flood = alert("flood", "G2B", Hazard.FLOOD, "konna", Severity.Severe, "active", false);
+        List<Planner.Due> due = List.of(due(clash, Planner.Kind.ALERT, "alert-Extreme"), due(flood, Planner.Kind.ALERT, "alert-Severe"));
+        g.ready(T0, due, ledger, Set.of(COMMITTEE.id()));
+        List<Grouper.Batch> out = g.ready(T0.plusSeconds(10), due, ledger, Set.of(COMMITTEE.id()));
+        assertEquals(List.of("clash"), out.stream().map(b -> b.dues().get(0).item().alertId()).toList());
+        List<Grouper.Batch> blocked = g.ready(T0.plusSeconds(20), List.of(due.get(1)), ledger, Set.of(Grouper.extremeLane(COMMITTEE.id())));
+        assertTrue(blocked.isEmpty(), "an Extreme in flight holds back the ordinary lane (an all-clear never overtakes its alert)");
+    }
 }

@@ -2,6 +2,7 @@ package org.bourtol.notifier.sms;
 
 import static org.bourtol.notifier.Fixtures.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.bourtol.contracts.delivery.Delivery;
 import org.bourtol.contracts.delivery.DeliveryStatus;
 import org.bourtol.notifier.ledger.Ledger;
@@ -52,14 +55,33 @@ class SmsDispatcherTest {
         }
     };
 
+    /** Runs attempts inline and retries at once, recording the backoff the timer would have waited. */
+    final SmsDispatcher.Lanes inline = new SmsDispatcher.Lanes() {
+        @Override
+        public void submit(int priority, Runnable task) {
+            task.run();
+        }
+
+        @Override
+        public void later(Duration delay, int priority, Runnable task, Runnable abandoned) {
+            sleeps.add(delay);
+            task.run();
+        }
+    };
+
     final SmsDispatcher dispatcher = new SmsDispatcher(gateway, d -> {
         log.add(d);
         ledger.apply(d);
-    }, ledger, new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(1), 6), Clock.fixed(T0, ZoneOffset.UTC), sleeps::add);
+    }, ledger, new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(1), 6), Clock.fixed(T0, ZoneOffset.UTC), inline,
+            Delivery.TWILIO);
+
+    SmsDispatcher.Outcome send(String deliveryId, String body) throws Exception {
+        return dispatcher.send(deliveryId, ITEMS, "r1", PHONE, body, 1, SendQueue.NORMAL, () -> true).get();
+    }
 
     @Test
     void acceptedFirstTime() throws Exception {
-        dispatcher.send("a1/alert-Severe/r1", ITEMS, "r1", PHONE, "hello", 1, () -> true);
+        send("a1/alert-Severe/r1", "hello");
         assertEquals(List.of(DeliveryStatus.QUEUED, DeliveryStatus.SENT), log.stream().map(Delivery::status).toList());
         assertEquals("+227****0001", log.get(1).to());
         assertEquals(1, sends);
@@ -70,7 +92,7 @@ class SmsDispatcherTest {
         for (int i = 0; i < 4; i++) {
             answers.add(new SendResult.Retryable(429, "20429", "Too Many Requests", false));
         }
-        dispatcher.send("d", ITEMS, "r1", PHONE, "hello", 1, () -> true);
+        send("d", "hello");
         assertEquals(5, sends);
         assertEquals(5, log.get(log.size() - 1).attempt());
         assertEquals(4, sleeps.size());
@@ -81,8 +103,8 @@ class SmsDispatcherTest {
     @Test
     void ambiguousFailureIsReconciledAndNotResentWhenTwilioHasIt() throws Exception {
         answers.add(new SendResult.Retryable(0, null, "connection reset", true));
-        twilioHas.add(new SmsGateway.SentMessage("SM" + "a".repeat(32), PHONE, "hello", T0));
-        dispatcher.send("d", ITEMS, "r1", PHONE, "hello", 1, () -> true);
+        twilioHas.add(new SmsGateway.SentMessage("SM" + "a".repeat(32), PHONE, "hello", T0, SmsDispatcher.OUTBOUND));
+        send("d", "hello");
         assertEquals(1, sends);
         Delivery last = log.get(log.size() - 1);
         assertEquals(DeliveryStatus.SENT, last.status());
@@ -94,20 +116,61 @@ class SmsDispatcherTest {
     void reconciliationIgnoresMessagesAlreadyInTheLedger() throws Exception {
         ledger.apply(new Delivery("older", List.of("a0"), "alert-Minor", "r1", "sms", DeliveryStatus.SENT, "x", "SM" + "b".repeat(32),
                 null, null, 1, 1, T0.minusSeconds(30)));
-        twilioHas.add(new SmsGateway.SentMessage("SM" + "b".repeat(32), PHONE, "older text", T0.minusSeconds(30)));
+        twilioHas.add(new SmsGateway.SentMessage("SM" + "b".repeat(32), PHONE, "older text", T0.minusSeconds(30), SmsDispatcher.OUTBOUND));
         answers.add(new SendResult.Retryable(503, "20503", "unavailable", true));
-        dispatcher.send("d", ITEMS, "r1", PHONE, "hello", 1, () -> true);
+        send("d", "hello");
         assertEquals(2, sends, "the known message is not taken for ours");
         assertNull(log.get(log.size() - 1).errorMessage());
     }
 
     @Test
     void permanentRefusalIsRecordedOnceWithTheCode() throws Exception {
-        answers.add(new SendResult.Rejected(400, "21211", "Invalid 'To' Phone Number"));
-        dispatcher.send("d", ITEMS, "r1", PHONE, "hello", 1, () -> true);
+        answers.add(new SendResult.Rejected(400, "21211", "The 'To' number +22790000001 is not a valid phone number."));
+        assertEquals(SmsDispatcher.Outcome.FAILED, send("d", "hello"));
         assertEquals(1, sends);
         assertEquals(DeliveryStatus.FAILED, log.get(1).status());
         assertEquals("21211", log.get(1).errorCode());
+        assertEquals("The 'To' number +227****0001 is not a valid phone number.", log.get(1).errorMessage(),
+                "Twilio's text names the number: masked before it goes on the deliveries topic");
+    }
+
+    @Test
+    void reconciliationTakesOnlyAnOutboundMessageWithTheSameBody() throws Exception {
+        answers.add(new SendResult.Retryable(500, "20500", "boom", true));
+        // Bourtol's reply to the recipient's OK, and the recipient's own SMS with the same words: neither is the alert
+        twilioHas.add(new SmsGateway.SentMessage("SM" + "d".repeat(32), PHONE, "Merci, alerte K7P confirmee", T0, SmsDispatcher.OUTBOUND));
+        twilioHas.add(new SmsGateway.SentMessage("SM" + "e".repeat(32), PHONE, "hello", T0, "inbound"));
+        assertEquals(SmsDispatcher.Outcome.SENT, send("d", "hello"));
+        assertEquals(2, sends, "nothing matched on body and direction: the SMS is sent again");
+        assertNull(log.get(log.size() - 1).errorMessage(), "not reconciled");
+        assertTrue(log.stream().noneMatch(d -> ("SM" + "d".repeat(32)).equals(d.providerId())));
+    }
+
+    @Test
+    void aRetryIsScheduledNotSleptAndEveryRecordNamesTheProvider() throws Exception {
+        List<Runnable> timer = new ArrayList<>();
+        SmsDispatcher.Lanes deferred = new SmsDispatcher.Lanes() {
+            @Override
+            public void submit(int priority, Runnable task) {
+                task.run();
+            }
+
+            @Override
+            public void later(Duration delay, int priority, Runnable task, Runnable abandoned) {
+                timer.add(task);
+            }
+        };
+        SmsDispatcher local = new SmsDispatcher(gateway, d -> {
+            log.add(d);
+            ledger.apply(d);
+        }, ledger, RetryPolicy.DEFAULT, Clock.fixed(T0, ZoneOffset.UTC), deferred, Delivery.LOCAL_SINK);
+        answers.add(new SendResult.Retryable(429, "20429", "Too Many Requests", false));
+        CompletableFuture<SmsDispatcher.Outcome> f = local.send("d", ITEMS, "r1", PHONE, "hello", 1, SendQueue.NORMAL, () -> true);
+        assertFalse(f.isDone(), "the caller is not held while the retry waits");
+        assertEquals(1, timer.size());
+        timer.get(0).run();
+        assertEquals(SmsDispatcher.Outcome.SENT, f.get());
+        assertTrue(log.stream().allMatch(Delivery::localSink), "deliveries to the local sink are marked so");
     }
 
     @Test
@@ -115,7 +178,7 @@ class SmsDispatcherTest {
         for (int i = 0; i < 10; i++) {
             answers.add(new SendResult.Retryable(500, "20500", "boom", false));
         }
-        dispatcher.send("d", ITEMS, "r1", PHONE, "hello", 1, () -> true);
+        send("d", "hello");
         assertEquals(6, sends);
         assertEquals(DeliveryStatus.FAILED, log.get(log.size() - 1).status());
         assertEquals("20500", log.get(log.size() - 1).errorCode());
@@ -125,8 +188,10 @@ class SmsDispatcherTest {
     void nothingIsSentWhenTheIntentCannotBeRecorded() {
         SmsDispatcher broken = new SmsDispatcher(gateway, d -> {
             throw new IllegalStateException("kafka down");
-        }, ledger, RetryPolicy.DEFAULT, Clock.systemUTC(), d -> { });
-        assertThrows(IllegalStateException.class, () -> broken.send("d", ITEMS, "r1", PHONE, "x", 1, () -> true));
+        }, ledger, RetryPolicy.DEFAULT, Clock.systemUTC(), inline, Delivery.TWILIO);
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> broken.send("d", ITEMS, "r1", PHONE, "x", 1, SendQueue.NORMAL, () -> true).get());
+        assertTrue(e.getCause() instanceof IllegalStateException);
         assertEquals(0, sends);
     }
 
@@ -135,8 +200,8 @@ class SmsDispatcherTest {
         Delivery intent = new Delivery("d", List.of("a1"), "alert-Severe", "r1", "sms", DeliveryStatus.QUEUED, "x", null, null, null, 1, 1, T0);
         ledger.apply(intent);
         log.add(intent);
-        twilioHas.add(new SmsGateway.SentMessage("SM" + "c".repeat(32), PHONE, "hello", T0.plusSeconds(1)));
-        dispatcher.resume(intent, PHONE, "hello", () -> true);
+        twilioHas.add(new SmsGateway.SentMessage("SM" + "c".repeat(32), PHONE, "hello", T0.plusSeconds(1), SmsDispatcher.OUTBOUND));
+        dispatcher.resume(intent, PHONE, "hello", SendQueue.NORMAL, () -> true).get();
         assertEquals(0, sends);
         assertEquals(DeliveryStatus.SENT, log.get(log.size() - 1).status());
     }

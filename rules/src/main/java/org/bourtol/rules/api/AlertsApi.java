@@ -13,6 +13,7 @@ import org.bourtol.contracts.alert.AlertEventType;
 import io.vertx.core.Future;
 import org.bourtol.contracts.alert.Evidence;
 import org.bourtol.contracts.directory.AuditEntry;
+import org.bourtol.contracts.alert.AlertStates;
 import org.bourtol.contracts.observation.AckRequest;
 import org.bourtol.contracts.observation.CommunityReport;
 import org.bourtol.contracts.observation.ReportType;
@@ -101,7 +102,7 @@ public final class AlertsApi {
         if (text.isEmpty() || text.length() > 2000) {
             throw ApiException.badRequest("outcome refused", List.of("'outcome' must be a text of 1 to 2000 characters"));
         }
-        Alert updated = AlertsView.withOutcome(a, text);
+        Alert updated = AlertStates.withOutcome(a, text);
         AlertEvent e = new AlertEvent(a.id() + "/OUTCOME/" + UUID.randomUUID(), a.id(), AlertEventType.OUTCOME, -1,
                 Instant.now(), updated, Http.actor(ctx) + ": " + text);
         Http.back(ctx, publisher.publish(Topics.ALERTS, a.id(), e))

@@ -1,0 +1,34 @@
+package org.bourtol.notifier.cap;
+
+import static org.bourtol.notifier.Fixtures.T0;
+import static org.bourtol.notifier.Fixtures.alert;
+import static org.bourtol.notifier.Fixtures.event;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.bourtol.contracts.alert.AlertEvent;
+import org.bourtol.contracts.alert.AlertEventType;
+import org.bourtol.contracts.alert.Severity;
+import org.bourtol.contracts.observation.Hazard;
+import org.bourtol.notifier.mqtt.ZoneAlertMessage;
+import org.junit.jupiter.api.Test;
+
+/** The acknowledgement code is on no public output: CAP, Atom and the retained MQTT message (anyone may read them). */
+class PublicOutputsTest {
+
+    static final AlertEvent EVENT = event(alert("a1", "Q7Z", Hazard.FLOOD, "konna", Severity.Severe, "active", false),
+            AlertEventType.RAISED, 1);
+
+    @Test
+    void capAtomAndMqttCarryNoAcknowledgementCode() {
+        String cap = new CapRenderer("bourtol@example.org", "https://example.org").render(EVENT, null);
+        String atom = AtomFeed.render(List.of(EVENT), "https://example.org", T0);
+        String mqtt = ZoneAlertMessage.of("konna", List.of(EVENT)).orElseThrow().toJson();
+        for (String out : List.of(cap, atom, mqtt)) {
+            assertTrue(out.contains("a1"), "the alert is there: " + out);
+            assertFalse(out.contains("Q7Z"), "no code: " + out);
+            assertFalse(out.contains("bourtol:code"), out);
+        }
+    }
+}
