@@ -44,6 +44,6 @@ public final class DryRunForecast implements SmsForecast {
             throw new IllegalStateException("interrupted while reading recipients", e);
         }
         return dryRun.run(events, recipients, zones, end).stream()
-                .map(c -> new Count(c.recipient(), c.name(), c.sms(), c.segments())).toList();
+                .map(c -> new Count(c.recipient(), c.name(), c.sms(), c.segments(), c.first())).toList();
     }
 }

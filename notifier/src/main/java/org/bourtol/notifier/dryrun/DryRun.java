@@ -40,8 +40,8 @@ public final class DryRun {
     /** The clock's step while alerts are active and nothing waits to be grouped. */
     public static final Duration IDLE_STEP = Duration.ofMinutes(5);
 
-    /** SMS (messages) and segments to one recipient. */
-    public record Count(String recipient, String name, int sms, int segments) {
+    /** SMS (messages) and segments to one recipient, and the simulated time of the first. */
+    public record Count(String recipient, String name, int sms, int segments, Instant first) {
     }
 
     private final Planner planner;
@@ -77,6 +77,7 @@ public final class DryRun {
         Map<String, Alert> alerts = new HashMap<>();
         Map<String, Instant> firstSeen = new HashMap<>();
         Map<String, int[]> counts = new TreeMap<>();
+        Map<String, Instant> first = new HashMap<>();
         int next = 0;
         int sent = 0;
         Instant now = sorted.isEmpty() ? end : sorted.get(0).at();
@@ -95,6 +96,7 @@ public final class DryRun {
                     ledger.apply(new Delivery("dry-run/" + (++sent), items.stream().map(Ledger.Item::alertId).toList(),
                             String.join(",", items.stream().map(Ledger.Item::step).toList()), r.id(), "sms", DeliveryStatus.SENT,
                             null, "dry-run-" + sent, null, null, m.rendered().segments(), 1, now));
+                    first.putIfAbsent(r.id(), now);
                     int[] c = counts.computeIfAbsent(r.id(), k -> new int[2]);
                     c[0]++;
                     c[1] += m.rendered().segments();
@@ -115,7 +117,7 @@ public final class DryRun {
             now = following != null && following.isBefore(step) ? following : step;
         }
         List<Count> out = new ArrayList<>();
-        counts.forEach((id, c) -> out.add(new Count(id, byId.get(id).name(), c[0], c[1])));
+        counts.forEach((id, c) -> out.add(new Count(id, byId.get(id).name(), c[0], c[1], first.get(id))));
         return out;
     }
 

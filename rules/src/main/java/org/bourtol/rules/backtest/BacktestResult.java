@@ -25,7 +25,8 @@ public record BacktestResult(Instant from, Instant to, List<String> changedRules
     public record Reproduction(boolean exact, int liveEvents, int replayedEvents, List<String> mismatches) {
     }
 
-    /** SMS to one recipient over the period. */
-    public record SmsLine(String recipient, String name, int current, int candidate, int delta) {
+    /** SMS to one recipient over the period, and when the first one went (would have gone); null when none. */
+    public record SmsLine(String recipient, String name, int current, int candidate, int delta, Instant currentFirst,
+                          Instant candidateFirst) {
     }
 }

@@ -52,9 +52,10 @@ public final class BacktestTable {
         if (r.sms() != null) {
             b.append(System.lineSeparator()).append("SMS per recipient (dry run of the notifier)").append(System.lineSeparator());
             rows = new ArrayList<>();
-            rows.add(new String[] {"RECIPIENT", "NAME", "CURRENT", "CANDIDATE", "DELTA"});
+            rows.add(new String[] {"RECIPIENT", "NAME", "CURRENT", "CANDIDATE", "DELTA", "FIRST NOW", "FIRST THEN"});
             for (BacktestResult.SmsLine l : r.sms()) {
-                rows.add(new String[] {l.recipient(), l.name(), str(l.current()), str(l.candidate()), (l.delta() > 0 ? "+" : "") + l.delta()});
+                rows.add(new String[] {l.recipient(), l.name(), str(l.current()), str(l.candidate()), (l.delta() > 0 ? "+" : "") + l.delta(),
+                        str(l.currentFirst()), str(l.candidateFirst())});
             }
             table(b, rows);
         }

@@ -145,12 +145,13 @@ public final class Backtester {
     private static List<BacktestResult.SmsLine> smsLines(List<SmsForecast.Count> current, List<SmsForecast.Count> candidate) {
         Map<String, BacktestResult.SmsLine> lines = new LinkedHashMap<>();
         for (SmsForecast.Count c : current) {
-            lines.put(c.recipient(), new BacktestResult.SmsLine(c.recipient(), c.name(), c.sms(), 0, -c.sms()));
+            lines.put(c.recipient(), new BacktestResult.SmsLine(c.recipient(), c.name(), c.sms(), 0, -c.sms(), c.first(), null));
         }
         for (SmsForecast.Count c : candidate) {
             BacktestResult.SmsLine old = lines.get(c.recipient());
             int cur = old == null ? 0 : old.current();
-            lines.put(c.recipient(), new BacktestResult.SmsLine(c.recipient(), c.name(), cur, c.sms(), c.sms() - cur));
+            lines.put(c.recipient(), new BacktestResult.SmsLine(c.recipient(), c.name(), cur, c.sms(), c.sms() - cur,
+                    old == null ? null : old.currentFirst(), c.first()));
         }
         return lines.values().stream().sorted(java.util.Comparator.comparing(BacktestResult.SmsLine::recipient)).toList();
     }

@@ -14,8 +14,11 @@ import org.bourtol.contracts.directory.Zone;
 @FunctionalInterface
 public interface SmsForecast {
 
-    /** SMS (messages) and segments one recipient would have received; {@code name} is the directory's, never a number. */
-    record Count(String recipient, String name, int sms, int segments) {
+    /**
+     * SMS (messages) and segments one recipient would have received, and when the first one would have gone;
+     * {@code name} is the directory's, never a number.
+     */
+    record Count(String recipient, String name, int sms, int segments, Instant first) {
     }
 
     /**

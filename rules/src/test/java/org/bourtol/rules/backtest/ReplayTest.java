@@ -80,7 +80,7 @@ class ReplayTest {
         History history = new FakeHistory(recorded(season()), new Replay(GRACE, 0.5)
                 .run(zones().values(), List.of(niamey(530)), recorded(season()), () -> false, n -> { }));
         Backtester b = new Backtester(history, new Replay(GRACE, 0.5), ReplayTest::zones, () -> Map.of("niamey-gauge-level", niamey(530)),
-                (events, zones, end) -> List.of(new SmsForecast.Count("pc-niamey", "Protection civile", events.size(), events.size())),
+                (events, zones, end) -> List.of(new SmsForecast.Count("pc-niamey", "Protection civile", events.size(), events.size(), null)),
                 Duration.ofDays(200));
         Instant from = day(7, 1, 0);
         Instant to = day(9, 1, 0);
