@@ -85,7 +85,12 @@ final class TriageApi {
     private void list(RoutingContext ctx) {
         boolean all = "true".equals(ctx.queryParams().get("all"));
         List<ObjectNode> items = new ArrayList<>();
-        for (ObjectNode n : messages().values()) {
+        boolean officer = ApiAuth.has(ctx, Role.OFFICER);
+        for (ObjectNode m : messages().values()) {
+            ObjectNode n = m.deepCopy();
+            if (!officer) {
+                n.remove("reporterId"); // viewers do not see who sent what
+            }
             AuditEntry d = data.decisions.get(n.get("id").asText());
             if (d != null) {
                 if (!all) {

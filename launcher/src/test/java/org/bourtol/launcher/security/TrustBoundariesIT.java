@@ -113,6 +113,11 @@ class TrustBoundariesIT {
 
     private void rolesSeeWhatTheyMay(Platform p, String officer, String viewer, String ingest) throws Exception {
         assertEquals(403, send(p, "GET", "/api/v1/reporters", viewer, null).statusCode(), "reporters are officer-only");
+        sms(p, STRANGER, "bonjour ici probleme grave");
+        Poll.until(WAIT, "the stranger's unclear SMS is a message to read, with its pseudonym for officers",
+                () -> get(p, "/api/v1/triage", officer).findValues("reporterId").size() > 0);
+        JsonNode forViewer = get(p, "/api/v1/triage", viewer);
+        assertTrue(forViewer.size() > 0 && forViewer.findValues("reporterId").isEmpty(), "a viewer sees messages without pseudonyms: " + forViewer);
         assertEquals(403, send(p, "GET", "/api/v1/reporters/anyone", viewer, null).statusCode());
         assertEquals(200, send(p, "GET", "/api/v1/reporters", officer, null).statusCode());
         String batch = "[{\"kind\":\"gauge\",\"stationId\":\"niamey\",\"levelCm\":300,\"observedAt\":\"" + Instant.now() + "\"}]";
