@@ -2,8 +2,11 @@
 // {id, nav, role, render} (see app.js) and add it here.
 import map from './map.js';
 import alerts from './alerts.js';
+import gauges from './gauges.js';
 import rules from './rules.js';
+import zones from './zones.js';
 import triage from './triage.js';
+import directory from './directory.js';
 import health from './health.js';
 
-export default [map, alerts, rules, triage, health];
+export default [map, alerts, gauges, rules, zones, triage, directory, health];

@@ -110,27 +110,26 @@ class ConsoleIT {
             b.await(By.cssSelector("table.alerts tbody tr"));
             b.driver.executeScript("window.bourtolNoReload = 'same page';");
             assertEquals(200, sms("+22376000002", "NIVEAU NIAMEY 510").status());
-            WebElement row = b.wait.withTimeout(Duration.ofSeconds(60)).until(
-                    d -> d.findElements(By.cssSelector("tr[data-alert]")).stream()
-                            .filter(r -> r.getText().contains("Niamey")).findFirst().orElse(null));
+            String alertId = (String) b.wait.until(d -> b.driver.executeScript("return Array.from(document.querySelectorAll('tr[data-alert]'))"
+                    + ".filter(r => r.textContent.includes('Niamey')).map(r => r.dataset.alert)[0];"));
             assertEquals("same page", b.driver.executeScript("return window.bourtolNoReload;"));
             b.shot("01-alerts");
 
             // acknowledge it; the delivery to the Niamey recipient is shown with its status
-            row.findElement(By.tagName("a")).click();
+            b.driver.findElement(By.cssSelector("tr[data-alert='" + alertId + "'] a")).click();
             b.await(By.id("ack")).click();
             b.awaitText(By.cssSelector(".badges"), "reçue par agent-diallo");
-            WebElement delivery = b.wait.withTimeout(Duration.ofSeconds(60)).until(
-                    d -> d.findElements(By.cssSelector("tr[data-recipient=pc-niamey]")).stream().findFirst().orElse(null));
-            assertTrue(delivery.getText().matches("(?s).*(envoyé|remis|reçu|en attente).*"), delivery.getText());
-            assertTrue(delivery.getText().contains("****"), "masked number: " + delivery.getText());
+            String delivery = b.wait.until(d -> d.findElements(By.cssSelector("tr[data-recipient=pc-niamey]")).stream()
+                    .map(WebElement::getText).findFirst().orElse(null));
+            assertTrue(delivery.matches("(?s).*(envoyé|remis|reçu|en attente).*"), delivery);
+            assertTrue(delivery.contains("+227****0005"), "masked number: " + delivery);
             b.shot("04-alert-detail");
 
             // a not-understood SMS appears under messages to read and is turned into a report
             String text = "bonjour les eleveurs et les paysans se disputent pres de konna";
             assertEquals(200, sms("+22376000003", text).status());
             b.driver.get(base + "/#/triage");
-            WebElement card = b.wait.withTimeout(Duration.ofSeconds(60)).until(d -> d.findElements(By.cssSelector("article[data-message]"))
+            WebElement card = b.wait.until(d -> d.findElements(By.cssSelector("article[data-message]"))
                     .stream().filter(c -> c.getText().contains("disputent")).findFirst().orElse(null));
             String messageId = card.getAttribute("data-message");
             new Select(card.findElement(By.cssSelector("select[name=type]"))).selectByValue("TENSION");
@@ -158,7 +157,74 @@ class ConsoleIT {
             b.shot("06-rule-viewer");
             call("PUT", "/api/v1/rules/niamey-gauge-level", viewer, get("/api/v1/rules/niamey-gauge-level", viewer).toString(), 403);
             assertNoConsoleErrors(b);
+
+            // the other views, as admin: gauges chart, zones, a zone's properties, recipients; English switch
+            b.driver.findElement(By.id("signout")).click();
+            signIn(b, ADMIN);
+            b.driver.get(base + "/#/gauges/niamey");
+            b.await(By.cssSelector(".uplot canvas"));
+            b.awaitText(By.cssSelector("main"), "500 cm");
+            b.shot("07-gauges");
+            b.driver.get(base + "/#/zones");
+            b.awaitText(By.cssSelector("main table"), "farm-konna-rice");
+            b.shot("08-zones");
+            b.driver.get(base + "/#/zones/corridor-konna-mopti");
+            b.await(By.cssSelector("input[name=bufferM]"));
+            b.shot("08-zone-edit");
+            b.driver.get(base + "/#/directory");
+            b.awaitText(By.cssSelector("main"), "pc-niamey");
+            assertTrue(b.driver.findElement(By.tagName("main")).getText().contains("+227****0005"), "masked number listed");
+            assertTrue(!b.driver.getPageSource().contains("+22790000005"), "the full number is never in the page");
+            b.shot("10-directory");
+            b.driver.findElement(By.cssSelector(".who button[lang=en]")).click();
+            b.awaitText(By.tagName("h1"), "Recipients and focal points");
+            b.driver.get(base + "/#/alerts");
+            b.awaitText(By.tagName("h1"), "Alerts");
+            b.shot("11-alerts-english");
+            assertNoConsoleErrors(b);
         }
+    }
+
+    /**
+     * First load over a throttled 3G link (Chromium's network emulation: 150 ms latency, 1.6 Mbit/s down,
+     * 750 kbit/s up): bytes transferred (compressed) and time until the alerts view, then until the map
+     * with its basemap. Figures go to target/console-load.txt (quoted in the README).
+     */
+    @Test
+    void theFirstLoadStaysSmallOn3G() throws Exception {
+        String officer = token("agent-mesure", "officer");
+        try (Browser b = new Browser()) {
+            b.driver.setNetworkConditions(new org.openqa.selenium.chromium.ChromiumNetworkConditions() {
+                {
+                    setLatency(Duration.ofMillis(150));
+                    setDownloadThroughput(1_600_000 / 8);
+                    setUploadThroughput(750_000 / 8);
+                }
+            });
+            long t0 = System.nanoTime();
+            signIn(b, officer);
+            b.await(By.cssSelector("table.alerts tbody tr"));
+            long alertsMs = (System.nanoTime() - t0) / 1_000_000;
+            long shellBytes = transferred(b);
+            b.driver.get(base + "/#/map");
+            b.await(By.cssSelector("#map path.leaflet-interactive"));
+            long mapMs = (System.nanoTime() - t0) / 1_000_000;
+            long allBytes = transferred(b);
+            String report = String.format("3G (150 ms, 1.6 Mbit/s down): sign-in + alerts view %d KB in %.1f s; with the map, Leaflet and"
+                    + " the basemap %d KB in %.1f s%n", shellBytes / 1024, alertsMs / 1000.0, allBytes / 1024, mapMs / 1000.0);
+            Files.writeString(Path.of("target", "console-load.txt"), report);
+            System.out.print(report);
+            assertTrue(shellBytes <= 300 * 1024, report);
+            assertTrue(allBytes <= 1536 * 1024, report);
+            assertNoConsoleErrors(b);
+        }
+    }
+
+    /** Bytes on the wire (compressed) for the page and every resource it loaded, from the Resource Timing API. */
+    private static long transferred(Browser b) {
+        Object n = b.driver.executeScript("return performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))"
+                + ".reduce((s, e) => s + (e.transferSize || 0), 0);");
+        return ((Number) n).longValue();
     }
 
     private void signIn(Browser b, String token) {
