@@ -28,7 +28,7 @@ import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.privacy.Pseudonyms;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.launcher.platform.Platform;
-import org.bourtol.notifier.sms.LocalTwilioServer;
+import org.bourtol.notifier.NotifierComponent;
 import org.bourtol.platform.kafka.Publisher;
 import org.bourtol.simulator.Simulation;
 import org.bourtol.simulator.SimulationConsole;
@@ -115,20 +115,20 @@ public final class DemoCommand implements Callable<Integer> {
         // the season played is the last complete one, often more than a year ago: keep its points in InfluxDB
         env.putIfAbsent("BOURTOL_INFLUX_RETENTION", "INF");
         Timeline timeline = ScenarioModel.generate(spec, Dataset.sahel(), LocalDate.now(ZoneOffset.UTC));
-        Vertx sinkVertx = null;
-        try {
+        {
             if (!ConfigLoader.load(config, env).twilio().configured()) {
-                sinkVertx = Vertx.vertx();
-                LocalTwilioServer sink = LocalTwilioServer.start(sinkVertx, 0);
-                env.put("TWILIO_ACCOUNT_SID", "AC" + hex(16));
-                env.put("TWILIO_AUTH_TOKEN", hex(16));
-                env.put("TWILIO_FROM", "+22370000000");
-                env.put("TWILIO_API_BASE_URL", sink.baseUrl());
-                sink.onMessage(msg -> out.println("                  " + msg));
-                out.println("Twilio: local sink at " + sink.baseUrl() + " (set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM to send real SMS)");
+                // the notifier's own local sink takes the SMS (health says so, deliveries are marked local-sink);
+                // the token signs the simulated inbound SMS
+                env.putIfAbsent("TWILIO_AUTH_TOKEN", hex(16));
             }
             CountDownLatch closed = new CountDownLatch(1);
             try (Platform platform = Platform.start(new Platform.Options(config, env, true, parts(env), out))) {
+                platform.components().stream().filter(c -> c instanceof NotifierComponent).map(c -> (NotifierComponent) c)
+                        .flatMap(n -> n.localSink().stream()).forEach(sink -> {
+                            sink.onMessage(msg -> out.println("                  " + msg));
+                            out.println("Twilio: local sink at " + sink.baseUrl()
+                                    + " (set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM to send real SMS)");
+                        });
                 Report report = play(platform, timeline, seconds, out, json, dataDir, env.get("BOURTOL_DEMO_PHONE"));
                 after.accept(platform, report);
                 if (serve) {
@@ -137,10 +137,6 @@ public final class DemoCommand implements Callable<Integer> {
                 return report;
             } finally {
                 closed.countDown();
-            }
-        } finally {
-            if (sinkVertx != null) {
-                sinkVertx.close();
             }
         }
     }
@@ -163,7 +159,7 @@ public final class DemoCommand implements Callable<Integer> {
         String base = "http://127.0.0.1:" + platform.httpPort();
         Simulation.Target target = new Simulation.Target(platform.mqttUrl(), cfg.mqtt().username(), cfg.mqtt().password(), base,
                 cfg.http().publicUrl() != null ? cfg.http().publicUrl() : base, cfg.twilio().authToken(), "+22370000000",
-                cfg.twilio().accountSid(), platform.kafka(), cfg.rules().applicationId());
+                cfg.twilio().accountSid() != null ? cfg.twilio().accountSid() : NotifierComponent.SINK_ACCOUNT, platform.kafka(), cfg.rules().applicationId());
         Report report = SimulationConsole.play(out, timeline, target, speed, Duration.ofMillis(300),
                 Duration.ofSeconds(60), System.console() != null, json);
         out.println(summary(report));
@@ -203,7 +199,7 @@ public final class DemoCommand implements Callable<Integer> {
      */
     static void seed(Platform p, Timeline timeline, BourtolConfig cfg, PrintStream out, String realPhone) throws Exception {
         List<Recipient> recipients = demoRecipients();
-        if (cfg.twilio().apiBaseUrl() == null || !cfg.twilio().apiBaseUrl().startsWith("http://127.0.0.1")) {
+        if (cfg.twilio().configured() && (cfg.twilio().apiBaseUrl() == null || !cfg.twilio().apiBaseUrl().startsWith("http://127.0.0.1"))) {
             if (realPhone == null) {
                 out.println("Real Twilio credentials are configured: no demo recipient registered (set BOURTOL_DEMO_PHONE to receive"
                         + " the demo's SMS on your own phone).");

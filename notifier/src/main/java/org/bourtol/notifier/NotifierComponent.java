@@ -96,6 +96,11 @@ public final class NotifierComponent implements Component {
     private volatile LocalTwilioServer sink;
     private volatile SmsGateway gateway;
     private volatile SendQueue queue;
+    private volatile boolean localSinkAllowed;
+    /** What a notifier without Twilio says when it refuses to start. */
+    public static final String TWILIO_REQUIRED = "twilio: the notifier needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM"
+            + " or TWILIO_MESSAGING_SERVICE_SID (twilio.accountSid, twilio.authToken, twilio.from, twilio.messagingServiceSid);"
+            + " only demo and run --embedded send to a local sink instead";
     /** Worker threads for Twilio calls (retries wait on a timer, not here). */
     static final int WORKERS = 4;
 
@@ -160,6 +165,16 @@ public final class NotifierComponent implements Component {
         return "notifier";
     }
 
+    /**
+     * Lets this notifier send to a local Twilio-compatible sink when Twilio is not configured: only
+     * {@code demo} and {@code run --embedded} call it. Without it, a notifier without Twilio
+     * credentials refuses to start (a {@link ConfigException}: exit code 2).
+     */
+    public NotifierComponent allowLocalSink() {
+        this.localSinkAllowed = true;
+        return this;
+    }
+
     /** The local Twilio-compatible sink, when Twilio is not configured (the demo prints its messages). */
     public Optional<LocalTwilioServer> localSink() {
         return Optional.ofNullable(sink);
@@ -177,8 +192,8 @@ public final class NotifierComponent implements Component {
             if (gateway == null) {
                 return HealthRegistry.Status.down("not started");
             }
-            return sink != null ? HealthRegistry.Status.up("not configured: local sink at " + sink.baseUrl())
-                    : HealthRegistry.Status.up(gateway.describe());
+            return sink != null ? HealthRegistry.Status.disabled("not configured: SMS go to the local sink at " + sink.baseUrl()
+                    + ", not to Twilio (no phone receives them)") : HealthRegistry.Status.up(gateway.describe());
         });
         health.register("notifier", () -> engine == null ? HealthRegistry.Status.down("not started")
                 : HealthRegistry.Status.up((engine.isOwner() ? "sending" : "standby") + ", ledger " + ledger.size()));
@@ -229,6 +244,9 @@ public final class NotifierComponent implements Component {
         BourtolConfig.Twilio t = config.twilio();
         if (t.configured()) {
             return TwilioGateway.fromConfig(t, config.http().publicUrl());
+        }
+        if (!localSinkAllowed) {
+            throw new ConfigException(List.of(TWILIO_REQUIRED));
         }
         sink = new LocalTwilioServer(vertx).listen(0).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         sink.onMessage(m -> LOG.info("local SMS sink received [{}]", m));

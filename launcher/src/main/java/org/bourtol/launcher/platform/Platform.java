@@ -176,7 +176,10 @@ public final class Platform implements AutoCloseable {
                 case INGEST -> new IngestComponent(vertx, router, config, kafka, auth, metrics.registry(), pseudonyms);
                 case RULES -> new RulesComponent(vertx, router, config, kafka, auth, metrics.registry(), layout,
                         new DryRunForecast(config, kafka));
-                case NOTIFIER -> new NotifierComponent(vertx, router, config, kafka, auth, metrics.registry(), pseudonyms);
+                case NOTIFIER -> {
+                    NotifierComponent n = new NotifierComponent(vertx, router, config, kafka, auth, metrics.registry(), pseudonyms);
+                    yield options.embedded() ? n.allowLocalSink() : n;
+                }
                 case TIMESERIES -> new TimeSeriesComponent(vertx, config, kafka, metrics.registry());
             });
         }

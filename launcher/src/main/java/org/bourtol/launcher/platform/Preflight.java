@@ -29,6 +29,9 @@ final class Preflight {
             if (base.kafka().bootstrap() == null) {
                 problems.add("kafka.bootstrap (BOURTOL_KAFKA_BOOTSTRAP) is required unless Bourtol runs --embedded");
             }
+            if (parts.contains(Platform.Part.NOTIFIER) && !base.twilio().configured()) {
+                problems.add(org.bourtol.notifier.NotifierComponent.TWILIO_REQUIRED);
+            }
             if (base.security().pseudonymKey() == null && (parts.contains(Platform.Part.INGEST) || parts.contains(Platform.Part.NOTIFIER))) {
                 problems.add("security.pseudonymKey (BOURTOL_PSEUDONYM_KEY) is required unless Bourtol runs --embedded:"
                         + " every instance must use the same key, or reporter pseudonyms differ");
