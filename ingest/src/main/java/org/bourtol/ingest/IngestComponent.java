@@ -79,14 +79,14 @@ public final class IngestComponent implements Component {
                 new RateLimiter(config.ingest().smsPerSenderPerHour(), Duration.ofHours(1)), seen, outbox, clock, metrics);
         new SmsWebhook(config.twilio().authToken(), config.http().publicUrl(), sms, outbox, clock, metrics).mount(router);
         ObservationReader reader = new ObservationReader(gazetteer);
-        new ObservationsApi(auth, reader, sink, pseudonyms::of, config.http().maxBodyBytes(), config.ingest().maxBatchItems(), clock, metrics)
+        new ObservationsApi(auth, reader, sink, pseudonyms, config.http().maxBodyBytes(), config.ingest().maxBatchItems(), clock, metrics)
                 .mount(router);
         new ReportersApi(auth, reporters, pseudonyms, sink, clock).mount(router);
         this.tokensApi = new TokensApi(auth, sink, clock);
         tokensApi.mount(router);
 
-        MqttMessageParser parser = new MqttMessageParser(config.mqtt().prefix(), config.mqtt().maxPayloadBytes(), reader, pseudonyms::of,
-                id -> reporters.byPseudonym(id).map(Reporter::verified).orElse(false));
+        MqttMessageParser parser = new MqttMessageParser(config.mqtt().prefix(), config.mqtt().maxPayloadBytes(), reader, pseudonyms,
+                id -> reporters.byPseudonym(id).map(Reporter::verified).orElse(false), id -> gazetteer.get().byId(id) != null);
         this.mqttPublished = config.mqtt().url() == null ? null
                 : new SeenIds(config.dataDir().resolve("ingest"), "mqtt-published.log", 50_000, Duration.ofDays(7), clock.instant());
         this.mqtt = mqttPublished == null ? null : new MqttIngest(vertx, config.mqtt(), parser, sink, mqttPublished, clock, metrics);

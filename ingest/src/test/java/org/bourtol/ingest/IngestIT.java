@@ -192,6 +192,17 @@ class IngestIT {
         String batch = "[{\"kind\":\"gauge\",\"stationId\":\"niamey\",\"levelCm\":600,\"observedAt\":\"2026-11-24T07:00:00Z\",\"id\":\"b-" + RUN + "\"},"
                 + "{\"kind\":\"herd\",\"herdId\":\"h-" + RUN + "\",\"lat\":14.5,\"lon\":-4.2,\"headCount\":20,\"species\":\"goats\",\"observedAt\":\"2026-11-24T07:00:00Z\"}]";
         assertEquals(401, ingest.send("POST", "/api/v1/observations", null, "application/json", batch).statusCode());
+        // a reporterId that is a phone in another writing than +E.164 is pseudonymized too (noPhoneNumberInTopicsOrLogs)
+        HttpResponse<String> byPhone = ingest.send("POST", "/api/v1/observations", IngestHarness.ADMIN, "application/json",
+                "[{\"kind\":\"report\",\"reporterId\":\"00" + PHONE.substring(1) + "\",\"type\":\"FLOOD\",\"lat\":14.5,"
+                        + "\"lon\":-4.2,\"observedAt\":\"2026-11-24T07:00:00Z\"}]");
+        assertEquals(200, byPhone.statusCode(), byPhone.body());
+        device.publish("bourtol/v1/report/00" + OTHER_PHONE.substring(1), "{\"type\":\"FLOOD\",\"lat\":14.5,\"lon\":-4.2,\"observedAt\":\"2026-11-24T07:00:00Z\"}"
+                .getBytes(StandardCharsets.UTF_8), 1, false);
+        device.publish("bourtol/v1/report/" + OTHER_PHONE.substring(1), "not json".getBytes(StandardCharsets.UTF_8), 1, false);
+        Poll.until(WAIT, "both reports by phone-like ids, pseudonymized", () -> observations().stream()
+                .anyMatch(o -> o.source() == Source.HTTP && IngestHarness.PSEUDONYMS.of(PHONE).equals(o.reporterId()))
+                && observations().stream().anyMatch(o -> o.source() == Source.MQTT && IngestHarness.PSEUDONYMS.of(OTHER_PHONE).equals(o.reporterId())));
         HttpResponse<String> ok = ingest.send("POST", "/api/v1/observations", IngestHarness.ADMIN, "application/json", batch);
         assertEquals(200, ok.statusCode(), ok.body());
         assertTrue(ok.body().contains("http-b-" + RUN), ok.body());

@@ -13,12 +13,41 @@ public final class Phones {
     /** Phone-like digit runs inside free text: optional +, 8 to 15 digits with optional spaces/dots/dashes. */
     private static final Pattern IN_TEXT = Pattern.compile("\\+?\\d(?:[ .-]?\\d){7,14}");
     private static final PhoneNumberUtil NUMBERS = PhoneNumberUtil.getInstance();
+    /** A whole id that is a phone number in some writing: +E.164, 00 prefix or bare digits, 8 to 15 digits. */
+    private static final Pattern PHONE_LIKE = Pattern.compile("(?:\\+|00)?\\d{8,15}");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s.()/-]");
+    private static final Pattern INTERNATIONAL = Pattern.compile("\\+\\d(?:[ .-]?\\d){7,14}");
+    private static final Pattern BARE = Pattern.compile("(?<![\\d.])\\d{8,15}(?![\\d.])");
 
     private Phones() {
     }
 
     public static boolean isE164(String phone) {
         return phone != null && E164.matcher(phone).matches();
+    }
+
+    /**
+     * Whether an id (a topic level, a {@code reporterId}, a device id) is a phone number in any common writing:
+     * {@code +22376123456}, {@code 0022376123456}, {@code 76 12 34 56 78}, {@code +223-76.12.34.56}. Such an id is
+     * treated as a phone: pseudonymized ({@link Pseudonyms#ofId}) before it reaches any topic, log or store.
+     */
+    public static boolean isPhoneLike(String id) {
+        return id != null && PHONE_LIKE.matcher(SEPARATORS.matcher(id).replaceAll("")).matches();
+    }
+
+    /**
+     * The E.164 form of a phone-like id: separators dropped, {@code 00} becomes {@code +}, bare digits get a
+     * {@code +}; so {@code 0022376123456} and {@code +223 76 12 34 56} give the pseudonym the SMS sender
+     * {@code +22376123456} has.
+     *
+     * @throws IllegalArgumentException when the id is not phone-like
+     */
+    public static String toE164(String id) {
+        if (!isPhoneLike(id)) {
+            throw new IllegalArgumentException("not a phone-like id");
+        }
+        String d = SEPARATORS.matcher(id).replaceAll("");
+        return d.startsWith("+") ? d : d.startsWith("00") ? "+" + d.substring(2) : "+" + d;
     }
 
     /** Masks an E.164 number; anything else becomes {@code ****}. Null stays null. */
@@ -60,5 +89,18 @@ public final class Phones {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * Masks phone numbers in a machine payload or a machine-made message kept for inspection: {@code +} followed by
+     * 8 to 15 digits (separators allowed) and bare runs of 8 to 15 digits. Unlike {@link #maskInText} it leaves ISO
+     * dates and decimals readable ({@code 2026-11-24T07:00:00Z}, {@code 14.155}).
+     */
+    public static String maskInPayload(String text) {
+        if (text == null) {
+            return null;
+        }
+        String s = INTERNATIONAL.matcher(text).replaceAll(m -> Matcher.quoteReplacement(mask(m.group().replaceAll("[ .-]", ""))));
+        return BARE.matcher(s).replaceAll(m -> "****" + m.group().substring(m.group().length() - 4));
     }
 }

@@ -23,24 +23,60 @@ public final class Pseudonyms {
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
+    /**
+     * An id as it may be stored: a phone-like id ({@link Phones#isPhoneLike}, e.g. {@code 0022376123456} in an MQTT
+     * topic or an HTTP {@code reporterId}) becomes the pseudonym of its E.164 form; any other id is returned as is.
+     * Null stays null.
+     */
+    public String ofId(String id) {
+        return Phones.isPhoneLike(id) ? of(Phones.toE164(id)) : id;
+    }
+
     /** The pseudonym of an E.164 phone number (whitespace ignored). */
     public String of(String phone) {
+        byte[] h = hmac(phone.replaceAll("\\s", ""));
+        StringBuilder out = new StringBuilder("r-");
+        long bits = 0;
+        int n = 0;
+        for (int i = 0; i < 10; i++) {
+            bits = (bits << 8) | (h[i] & 0xff);
+            n += 8;
+            while (n >= 5) {
+                out.append(BASE32[(int) ((bits >> (n - 5)) & 31)]);
+                n -= 5;
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * A check value of the key (the first 12 hex digits of HMAC-SHA256 over a fixed label): stored beside
+     * the data so that a start with another key is noticed; it reveals nothing usable about the key.
+     */
+    public String checkValue() {
+        return java.util.HexFormat.of().formatHex(hmac("bourtol-pseudonym-key-check-v1"), 0, 6);
+    }
+
+    /** A record id keyed with the pseudonym key: {@code prefix} + 24 hex digits of HMAC-SHA256 over the parts. */
+    public String keyedId(String prefix, byte[]... parts) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            byte[] h = mac.doFinal(phone.replaceAll("\\s", "").getBytes(StandardCharsets.UTF_8));
-            StringBuilder out = new StringBuilder("r-");
-            long bits = 0;
-            int n = 0;
-            for (int i = 0; i < 10; i++) {
-                bits = (bits << 8) | (h[i] & 0xff);
-                n += 8;
-                while (n >= 5) {
-                    out.append(BASE32[(int) ((bits >> (n - 5)) & 31)]);
-                    n -= 5;
-                }
+            for (byte[] p : parts) {
+                mac.update(p);
+                mac.update((byte) '\n');
             }
-            return out.toString();
+            return prefix + java.util.HexFormat.of().formatHex(mac.doFinal(), 0, 12);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
+    private byte[] hmac(String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

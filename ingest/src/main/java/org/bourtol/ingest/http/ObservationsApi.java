@@ -9,16 +9,14 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Function;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.observation.Source;
 import org.bourtol.contracts.privacy.Phones;
+import org.bourtol.contracts.privacy.Pseudonyms;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.platform.kafka.Publisher;
@@ -45,18 +43,18 @@ public final class ObservationsApi {
     private final ApiAuth auth;
     private final ObservationReader reader;
     private final Publisher sink;
-    private final Function<String, String> pseudonymOfPhone;
+    private final Pseudonyms pseudonyms;
     private final int maxBodyBytes;
     private final int maxItems;
     private final Clock clock;
     private final MeterRegistry metrics;
 
-    public ObservationsApi(ApiAuth auth, ObservationReader reader, Publisher sink, Function<String, String> pseudonymOfPhone,
+    public ObservationsApi(ApiAuth auth, ObservationReader reader, Publisher sink, Pseudonyms pseudonyms,
                            int maxBodyBytes, int maxItems, Clock clock, MeterRegistry metrics) {
         this.auth = auth;
         this.reader = reader;
         this.sink = sink;
-        this.pseudonymOfPhone = pseudonymOfPhone;
+        this.pseudonyms = pseudonyms;
         this.maxBodyBytes = maxBodyBytes;
         this.maxItems = maxItems;
         this.clock = clock;
@@ -130,25 +128,29 @@ public final class ObservationsApi {
             throw new InvalidInput("bad-json", "item must be a JSON object");
         }
         String kind = ObservationReader.text(item, "kind");
-        String subject = switch (kind) {
+        String subject = pseudonyms.ofId(switch (kind) {
             case "herd" -> item.hasNonNull("herdId") ? item.get("herdId").asText() : item.path("deviceId").asText(null);
             case "gauge", "rain" -> item.path("stationId").asText(null);
             default -> null;
-        };
-        String reporterId = item.hasNonNull("reporterId") ? item.get("reporterId").asText() : null;
-        if (reporterId != null && Phones.isE164(reporterId)) {
-            reporterId = pseudonymOfPhone.apply(reporterId);
-        }
-        String id = item.hasNonNull("id") ? "http-" + item.get("id").asText() : "http-" + hash(item);
+        });
+        // any phone-like reporter id (+E.164, 00…, bare digits) becomes a pseudonym before it reaches a topic
+        String reporterId = pseudonyms.ofId(item.hasNonNull("reporterId") ? item.get("reporterId").asText() : null);
+        String given = item.hasNonNull("id") ? item.get("id").asText() : null;
+        String id = given != null && !given.equals(Phones.maskInText(given)) ? pseudonyms.keyedId("http-", bytes(given))
+                : given != null ? "http-" + given : pseudonyms.keyedId("http-", canonical(item));
         return reader.read(kind, subject, item, new ObservationReader.Meta(id, Source.HTTP, now, reporterId, true));
     }
 
-    private static String hash(JsonNode item) {
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The item's JSON with its fields in a fixed order, so the same observation sent twice gets the same id. */
+    private static byte[] canonical(JsonNode item) {
         try {
-            byte[] canonical = Json.MAPPER.writeValueAsBytes(Json.MAPPER.treeToValue(item, Object.class));
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical), 0, 12);
+            return Json.MAPPER.writeValueAsBytes(Json.MAPPER.treeToValue(item, Object.class));
         } catch (Exception e) {
-            return HexFormat.of().formatHex(item.toString().getBytes(StandardCharsets.UTF_8), 0, 12);
+            return bytes(item.toString());
         }
     }
 }

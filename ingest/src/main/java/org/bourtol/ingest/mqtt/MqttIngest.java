@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.observation.Rejected;
+import org.bourtol.contracts.privacy.Phones;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.platform.kafka.Publisher;
 import org.bourtol.platform.kafka.Outgoing;
@@ -209,7 +210,8 @@ public final class MqttIngest {
         if (!committer.begin(recordId, () -> ack(id, qos))) {
             duplicates.incrementAndGet();
             metrics.counter("bourtol.ingest.duplicates", "source", "mqtt").increment();
-            LOG.debug("mqtt redelivery of a message already published or being sent [topic: {}, id: {}]", topic, recordId);
+            LOG.debug("mqtt redelivery of a message already published or being sent [topic: {}, id: {}]", Phones.maskInText(topic),
+                    recordId);
             return;
         }
         Outgoing record;

@@ -3,25 +3,25 @@ package org.bourtol.ingest.mqtt;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import org.bourtol.contracts.observation.Rejected;
 import org.bourtol.contracts.observation.Source;
 import org.bourtol.contracts.privacy.Phones;
+import org.bourtol.contracts.privacy.Pseudonyms;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.ingest.validation.InvalidInput;
 import org.bourtol.ingest.validation.ObservationReader;
-import org.bourtol.ingest.validation.PayloadMask;
 
 /**
  * One MQTT message (topic + payload) to an observation or a rejection (docs/mqtt.md). Topics:
- * {@code {prefix}/herd|gauge|rain|report/{id}} and the LoRaWAN uplink topics. The id is a hash of
- * topic and payload, so a redelivered message yields the same record. Reporter ids that look like
- * phone numbers are replaced by their pseudonym. Pure apart from the functions passed in.
+ * {@code {prefix}/herd|gauge|rain|report/{id}} and the LoRaWAN uplink topics. The record id is an
+ * HMAC of topic and payload keyed with the pseudonym key, so a redelivered message yields the same
+ * record and a phone number in the topic cannot be recovered by trying numbers. A topic id that looks
+ * like a phone number in any writing ({@link Phones#isPhoneLike}) is replaced by its pseudonym. The
+ * topic proves nothing by itself: a report is verified only when its reporter is a verified focal
+ * point, a gauge or rain reading only when its station is known; the broker's ACL (one device, one
+ * id) is what makes the topic id the sender's. Pure apart from the functions passed in.
  */
 public final class MqttMessageParser {
 
@@ -30,21 +30,27 @@ public final class MqttMessageParser {
     private final String prefix;
     private final int maxPayloadBytes;
     private final ObservationReader reader;
-    private final Function<String, String> pseudonymOfPhone;
+    private final Pseudonyms pseudonyms;
     private final Predicate<String> verifiedReporter;
+    private final Predicate<String> knownStation;
 
-    public MqttMessageParser(String prefix, int maxPayloadBytes, ObservationReader reader, Function<String, String> pseudonymOfPhone,
-                             Predicate<String> verifiedReporter) {
+    /**
+     * @param verifiedReporter whether a reporter id (a pseudonym or a plain id) is a verified focal point
+     * @param knownStation     whether a station id of a gauge or rain topic is a known station (a zone id)
+     */
+    public MqttMessageParser(String prefix, int maxPayloadBytes, ObservationReader reader, Pseudonyms pseudonyms,
+                             Predicate<String> verifiedReporter, Predicate<String> knownStation) {
         this.prefix = prefix;
         this.maxPayloadBytes = maxPayloadBytes;
         this.reader = reader;
-        this.pseudonymOfPhone = pseudonymOfPhone;
+        this.pseudonyms = pseudonyms;
         this.verifiedReporter = verifiedReporter;
+        this.knownStation = knownStation;
     }
 
     public MqttInput parse(String topic, byte[] payload, Instant receivedAt) {
         Source source = topic.startsWith(prefix + "/") ? Source.MQTT : Source.LORAWAN;
-        String id = (source == Source.MQTT ? "mqtt-" : "lorawan-") + hash(topic, payload);
+        String id = pseudonyms.keyedId(source == Source.MQTT ? "mqtt-" : "lorawan-", topic.getBytes(StandardCharsets.UTF_8), payload);
         String reporterId = null;
         try {
             if (payload.length > maxPayloadBytes) {
@@ -57,14 +63,16 @@ public final class MqttMessageParser {
                     throw unknownTopic(topic);
                 }
                 String kind = rest[0];
-                String subject = rest[1];
-                boolean verified = true;
-                if (kind.equals("report")) {
-                    reporterId = Phones.isE164(subject) ? pseudonymOfPhone.apply(subject) : subject;
-                    verified = verifiedReporter.test(reporterId);
-                } else if (!kind.equals("herd") && !kind.equals("gauge") && !kind.equals("rain")) {
-                    throw unknownTopic(topic);
-                }
+                String subject = pseudonyms.ofId(rest[1]);
+                boolean verified = switch (kind) {
+                    case "report" -> {
+                        reporterId = subject;
+                        yield verifiedReporter.test(reporterId);
+                    }
+                    case "gauge", "rain" -> knownStation.test(subject);
+                    case "herd" -> true;
+                    default -> throw unknownTopic(topic);
+                };
                 return new MqttInput.Accepted(reader.read(kind, subject, json(payload),
                         new ObservationReader.Meta(id, source, receivedAt, reporterId, verified)));
             }
@@ -83,8 +91,8 @@ public final class MqttMessageParser {
             String text = new String(payload, 0, Math.min(payload.length, KEPT_PAYLOAD_CHARS * 4), StandardCharsets.UTF_8);
             text = text.length() > KEPT_PAYLOAD_CHARS ? text.substring(0, KEPT_PAYLOAD_CHARS) : text;
             String origin = Phones.maskInText(topic);
-            return new MqttInput.Refused(new Rejected(id, source, origin, receivedAt, e.code(), e.getMessage(),
-                    PayloadMask.mask(text), reporterId));
+            return new MqttInput.Refused(new Rejected(id, source, origin, receivedAt, e.code(),
+                    Phones.maskInPayload(e.getMessage()), Phones.maskInPayload(text), reporterId));
         }
     }
 
@@ -104,18 +112,6 @@ public final class MqttMessageParser {
             throw new InvalidInput("bad-json", "payload is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new InvalidInput("bad-json", "payload is not valid JSON");
-        }
-    }
-
-    static String hash(String topic, byte[] payload) {
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update(topic.getBytes(StandardCharsets.UTF_8));
-            d.update((byte) '\n');
-            d.update(payload);
-            return HexFormat.of().formatHex(d.digest(), 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

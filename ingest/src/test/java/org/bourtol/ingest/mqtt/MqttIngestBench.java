@@ -48,7 +48,7 @@ public final class MqttIngestBench {
             Publisher sink = new Publisher(SharedKafka.clients(), "bench", new SimpleMeterRegistry(), Publisher.FAIL_FAST);
             SimpleMeterRegistry metrics = new SimpleMeterRegistry();
             MqttMessageParser parser = new MqttMessageParser(mqtt.prefix(), mqtt.maxPayloadBytes(), new ObservationReader(ZonesFixture::gazetteer),
-                    p -> p, id -> false);
+                    MqttMessageParserTest.PSEUDONYMS, id -> false, id -> true);
             MqttIngest ingest = new MqttIngest(vertx, mqtt, parser, sink, MqttRedeliveryIT.seen(data), Clock.systemUTC(), metrics);
             ingest.start();
             Poll.until(Duration.ofSeconds(60), "subscribed", ingest::subscribed);

@@ -18,6 +18,7 @@ import org.bourtol.contracts.observation.RainReading;
 import org.bourtol.contracts.observation.ReportType;
 import org.bourtol.contracts.observation.Source;
 import org.bourtol.contracts.observation.Species;
+import org.bourtol.contracts.privacy.Pseudonyms;
 import org.bourtol.ingest.place.ZonesFixture;
 import org.bourtol.ingest.validation.ObservationReader;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MqttMessageParserTest {
 
     static final Instant T0 = Instant.parse("2026-11-24T08:00:00Z");
+    static final Pseudonyms PSEUDONYMS = new Pseudonyms("a-test-key-of-32-characters-long");
+    static final String PSEUDONYM = PSEUDONYMS.of("+22376000001");
     static final MqttMessageParser PARSER = new MqttMessageParser("bourtol/v1", 16384,
-            new ObservationReader(ZonesFixture::gazetteer), phone -> "r-pseudonym", id -> id.equals("r-known"));
+            new ObservationReader(ZonesFixture::gazetteer), PSEUDONYMS, id -> id.equals("r-known"), id -> id.equals("niamey"));
 
     static MqttInput parse(String topic, String payload) {
         return PARSER.parse(topic, payload.getBytes(StandardCharsets.UTF_8), T0);
@@ -71,8 +74,37 @@ class MqttMessageParserTest {
         assertFalse(c.text().contains("76000001"), c.text());
         CommunityReport byPhone = (CommunityReport) accepted("bourtol/v1/report/+22376000001",
                 "{\"type\":\"FLOOD\",\"lat\":14.5,\"lon\":-4.2,\"observedAt\":\"2026-11-24T07:00:00Z\"}");
-        assertEquals("r-pseudonym", byPhone.reporterId());
+        assertEquals(PSEUDONYM, byPhone.reporterId());
         assertFalse(byPhone.verified());
+        assertTrue(g.verified(), "a known station");
+        assertFalse(r.verified(), "mopti is not a known station here: the topic alone proves nothing");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"bourtol/v1/report/0022376000001", "bourtol/v1/report/00223 76 00 00 01", "bourtol/v1/report/+223-76-00-00-01",
+        "bourtol/v1/report/22376000001", "bourtol/v1/gauge/0022376000001"})
+    void phoneLikeTopicIdsArePseudonymizedAndRecordIdsAreKeyed(String topic) {
+        String payload = topic.contains("/gauge/") ? "{\"levelCm\":640,\"observedAt\":\"2026-11-24T07:00:00Z\"}"
+                : "{\"type\":\"FLOOD\",\"lat\":14.5,\"lon\":-4.2,\"observedAt\":\"2026-11-24T07:00:00Z\"}";
+        Observation o = accepted(topic, payload);
+        String json = org.bourtol.contracts.topic.Json.MAPPER.valueToTree(o).toString();
+        assertFalse(json.contains("76000001") || json.contains("76 00 00 01") || json.contains("76-00-00-01"), json);
+        assertTrue(json.contains(PSEUDONYM), json);
+        assertTrue(o.id().matches("mqtt-[0-9a-f]{24}"), o.id());
+        assertFalse(o.id().equals("mqtt-" + unkeyed(topic, payload)), "not the unkeyed SHA-256 anyone can recompute");
+        assertFalse(o.verified());
+    }
+
+    private static String unkeyed(String topic, String payload) {
+        try {
+            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+            d.update(topic.getBytes(StandardCharsets.UTF_8));
+            d.update((byte) '\n');
+            d.update(payload.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d.digest(), 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
@@ -113,7 +145,8 @@ class MqttMessageParserTest {
 
     @Test
     void payloadOverTheLimitIsRefused() {
-        MqttMessageParser small = new MqttMessageParser("bourtol/v1", 256, new ObservationReader(ZonesFixture::gazetteer), p -> p, id -> true);
+        MqttMessageParser small = new MqttMessageParser("bourtol/v1", 256, new ObservationReader(ZonesFixture::gazetteer), PSEUDONYMS,
+                id -> true, id -> true);
         String pad = "x".repeat(300);
         MqttInput in = small.parse("bourtol/v1/gauge/niamey", ("{\"levelCm\":1,\"observedAt\":\"2026-11-24T07:00:00Z\",\"p\":\"" + pad + "\"}")
                 .getBytes(StandardCharsets.UTF_8), T0);

@@ -191,7 +191,7 @@ class MqttRedeliveryIT {
 
     private static MqttIngest ingest(Vertx vertx, BourtolConfig.Mqtt mqtt, Publisher sink, SeenIds published) {
         MqttMessageParser parser = new MqttMessageParser(mqtt.prefix(), mqtt.maxPayloadBytes(), new ObservationReader(ZonesFixture::gazetteer),
-                p -> p, id -> false);
+                MqttMessageParserTest.PSEUDONYMS, id -> false, id -> true);
         return new MqttIngest(vertx, mqtt, parser, sink, published, Clock.systemUTC(), new SimpleMeterRegistry());
     }
 

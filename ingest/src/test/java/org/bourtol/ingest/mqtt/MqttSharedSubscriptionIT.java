@@ -75,7 +75,7 @@ class MqttSharedSubscriptionIT {
 
     private static MqttIngest ingest(Vertx vertx, BourtolConfig.Mqtt mqtt, Publisher sink) {
         MqttMessageParser parser = new MqttMessageParser(mqtt.prefix(), mqtt.maxPayloadBytes(), new ObservationReader(ZonesFixture::gazetteer),
-                p -> p, id -> false);
+                MqttMessageParserTest.PSEUDONYMS, id -> false, id -> true);
         return new MqttIngest(vertx, mqtt, parser, sink, MqttRedeliveryIT.seen(MqttRedeliveryIT.tempDir()), Clock.systemUTC(),
                 new SimpleMeterRegistry());
     }

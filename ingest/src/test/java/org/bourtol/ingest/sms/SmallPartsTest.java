@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.bourtol.ingest.validation.PayloadMask;
+import org.bourtol.contracts.privacy.Phones;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,7 +64,7 @@ class SmallPartsTest {
 
     @Test
     void payloadMaskHidesPhonesButKeepsDatesAndDecimals() {
-        String masked = PayloadMask.mask("{\"from\":\"+22376000001\",\"alt\":\"76000001\",\"t\":\"2026-11-24T07:00:00Z\",\"lat\":14.155}");
+        String masked = Phones.maskInPayload("{\"from\":\"+22376000001\",\"alt\":\"76000001\",\"t\":\"2026-11-24T07:00:00Z\",\"lat\":14.155}");
         assertFalse(masked.contains("76000001"), masked);
         assertTrue(masked.contains("2026-11-24T07:00:00Z") && masked.contains("14.155") && masked.contains("+223****0001"), masked);
     }

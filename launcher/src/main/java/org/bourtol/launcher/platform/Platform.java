@@ -130,6 +130,9 @@ public final class Platform implements AutoCloseable {
             env.put("BOURTOL_MQTT_URL", embeddedMqtt.url());
         }
         config = ConfigLoader.load(options.configFile(), env);
+        if (config.security().pseudonymKey() != null) {
+            Secrets.verifyPseudonymKey(config.dataDir(), config.security().pseudonymKey());
+        }
         adminToken = config.security().adminToken();
         LOG.info("configuration loaded [embedded: {}, parts: {}, kafka: {}, mqtt: {}]",
                 options.embedded(), options.parts(), config.kafka(), config.mqtt());
