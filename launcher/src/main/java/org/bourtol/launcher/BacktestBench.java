@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.observation.Observation;
+import org.bourtol.contracts.privacy.Pseudonyms;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.ingest.mqtt.MqttInput;
 import org.bourtol.ingest.mqtt.MqttMessageParser;
@@ -39,7 +40,7 @@ final class BacktestBench {
         Timeline season = ScenarioModel.generate(ScenarioSpec.builtIn(), Dataset.sahel(), LocalDate.now(ZoneOffset.UTC));
         List<Zone> zones = DefaultDataset.zones();
         MqttMessageParser parser = new MqttMessageParser(cfg.mqtt().prefix(), cfg.mqtt().maxPayloadBytes(),
-                new ObservationReader(() -> Gazetteer.of(zones)), phone -> "reporter", id -> true);
+                new ObservationReader(() -> Gazetteer.of(zones)), new Pseudonyms("backtest-bench-key-0123456789"), id -> true, id -> true);
         List<Recorded> records = new ArrayList<>();
         long stored = Instant.now().toEpochMilli();
         for (Emission e : season.emissions()) {
