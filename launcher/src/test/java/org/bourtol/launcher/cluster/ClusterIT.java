@@ -158,7 +158,7 @@ class ClusterIT {
                 pause(randomSeconds(4, 8));
                 killRules(bourtol.get("rules-1"), kafka.bootstrap());
                 pause(randomSeconds(4, 8));
-                killNotifierOwner(bourtol, twilio);
+                killNotifierOwner(bourtol, ports, twilio);
                 pause(randomSeconds(4, 8));
                 killBroker(kafka, load, observed);
                 pause(randomSeconds(5, 10));
@@ -233,9 +233,10 @@ class ClusterIT {
         }
     }
 
-    private void killNotifierOwner(Map<String, ExternalProcess> bourtol, LocalTwilioServer twilio) {
-        ExternalProcess owner = Poll.value(WAIT, "the notifier that sends, after its first SMS",
-                () -> twilio.messages().isEmpty() ? null : ownerFromLogs(bourtol));
+    private void killNotifierOwner(Map<String, ExternalProcess> bourtol, Map<String, Integer> ports, LocalTwilioServer twilio) {
+        ExternalProcess owner = Poll.value(WAIT, "the notifier that sends (SMS sent on its /metrics)",
+                () -> List.of("notifier-1", "notifier-2").stream().filter(n -> smsSent(ports.get(n)) > 0)
+                        .map(bourtol::get).findFirst().orElse(null));
         int before = twilio.messages().size();
         Instant killed = Instant.now();
         owner.kill();
@@ -243,14 +244,16 @@ class ClusterIT {
         takeoverMs.put("notifier (" + owner.name() + " killed, ownership moved)", Duration.between(killed, Instant.now()).toMillis());
     }
 
-    private static ExternalProcess ownerFromLogs(Map<String, ExternalProcess> bourtol) {
-        for (String name : List.of("notifier-1", "notifier-2")) {
-            ExternalProcess n = bourtol.get(name);
-            if (n.alive() && n.logText().contains("notifier ownership gained [instance: " + name)) {
-                return n;
-            }
+    /** SMS this notifier instance sent, from its Prometheus counter {@code bourtol_sms_total{status="sent"}}. */
+    private double smsSent(int port) {
+        try {
+            String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            return metrics.lines().filter(l -> l.startsWith("bourtol_sms_total{") && l.contains("status=\"sent\""))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        } catch (Exception e) {
+            return 0;
         }
-        return null;
     }
 
     private void killBroker(KafkaTrio kafka, Load load, Observed observed) {
