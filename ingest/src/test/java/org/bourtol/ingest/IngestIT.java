@@ -143,7 +143,7 @@ class IngestIT {
         String sid = "SM" + RUN + "a";
         HttpResponse<String> r = sms(sid, PHONE, "troupeau 250 boeufs konna vers djenne");
         assertEquals(200, r.statusCode());
-        assertTrue(r.body().contains(": 250 bovins a Konna vers Djenne. Merci."), r.body());
+        assertTrue(r.body().contains(": 250 bovins a Konna vers Djenne."), r.body());
         assertEquals(r.body(), sms(sid, PHONE, "troupeau 250 boeufs konna vers djenne").body());
         HttpResponse<String> missing = sms("SM" + RUN + "b", PHONE, "TROUPEAU boeufs konna");
         assertTrue(missing.body().contains("Nombre manquant. Ex: TROUPEAU 120 bovins Konna"), missing.body());
@@ -157,8 +157,9 @@ class IngestIT {
         assertEquals(1, all.stream().filter(o -> o.id().equals("sms-" + level)).count());
         GaugeReading g = (GaugeReading) all.stream().filter(o -> o.id().equals("sms-" + level)).findFirst().orElseThrow();
         assertEquals(IngestHarness.PSEUDONYMS.of(PHONE), g.reporterId());
-        Poll.until(WAIT, "rejected sms kept", () -> TopicReader.values(kafka, Topics.REJECTED).stream()
-                .anyMatch(x -> x.id().equals("sms-SM" + RUN + "b") && x.code().equals("missing-count")));
+        // a herd report without its count names a known place: kept for an officer to read, not refused
+        Poll.until(WAIT, "unclear sms kept for triage", () -> TopicReader.values(kafka, Topics.TRIAGE).stream()
+                .anyMatch(x -> x.id().equals("sms-SM" + RUN + "b") && "konna".equals(x.zoneId())));
         String forged = form(Map.of("MessageSid", "SM" + RUN + "e", "From", PHONE, "Body", "NIVEAU mopti 999"));
         HttpResponse<String> f = ingest.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(ingest.base() + "/sms/inbound"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-Twilio-Signature", "AAAAAAAAAAAAAAAAAAAAAAAAAAA=")
