@@ -87,7 +87,9 @@ final class SmsPhase {
             add.apply(new Emission.Sms(at, ScenarioModel.messageSid(rnd), sender(v), body, Expect.OBSERVATION),
                     i -> new Fact.Report(i, at, damage ? ReportType.DAMAGE : ReportType.TENSION, commune[0], v));
         }
-        String[] malformed = {"TROUPEAU bovins Konna", "NIVEAU mopti", "Bonjour, il y a un probleme ici"};
+        // neither a known place nor a hazard word: answered with the help reply and kept as rejected (an unclear
+        // message that names a place or a hazard goes to the officers' triage instead, and is not malformed)
+        String[] malformed = {"bonjour comment ca va", "test", "envoyez moi du credit svp"};
         for (int m = 0; m < r.malformed(); m++) {
             add.apply(new Emission.Sms(tick(), ScenarioModel.messageSid(rnd), sender(randomVerified(r)),
                     malformed[m % malformed.length], Expect.REJECTED), null);
