@@ -1,4 +1,4 @@
-// DOM building without innerHTML: text always goes through text nodes.
+// DOM building from nodes: text always goes through text nodes, never parsed as HTML.
 // h('a', {href: '#/x', class: 'c', on: {click: fn}}, 'text', node, [more], null)
 export function h(tag, attrs, ...children) {
   const el = document.createElement(tag);
