@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Duration;
+import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.config.BourtolConfig;
@@ -158,8 +159,10 @@ public final class RulesComponent implements Component {
                 }
             }
             Seeder.seedIfEmpty(directories, validator);
+            Properties client = kafka.common();
+            client.putAll(kafka.membership());
             KafkaStreams s = new KafkaStreams(RulesTopology.build(env), RulesTopology.scaledOut(
-                    RulesTopology.properties(kafka.common(), config.rules().applicationId(), config.dataDir()),
+                    RulesTopology.properties(client, config.rules().applicationId(), config.dataDir()),
                     layout, config.rules().standbyReplicas()));
             s.setUncaughtExceptionHandler(e -> {
                 LOG.error("rules stream thread failed, replacing it", e);

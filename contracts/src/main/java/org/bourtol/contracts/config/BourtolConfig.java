@@ -27,16 +27,23 @@ public record BourtolConfig(Http http, Path dataDir, Kafka kafka, Mqtt mqtt, Twi
      */
     public record Kafka(String bootstrap, String securityProtocol, String saslMechanism, String username, String password,
                         String truststorePath, String truststorePassword, int embeddedPort, Integer replicationFactor,
-                        Integer minInsyncReplicas, int observationPartitions, int observationRetentionDays) {
+                        Integer minInsyncReplicas, int observationPartitions, int observationRetentionDays,
+                        int sessionTimeoutSeconds) {
 
         /** Days of observations kept in Kafka by default: a whole season (about 200 days) can be backtested from Kafka alone. */
         public static final int DEFAULT_OBSERVATION_RETENTION_DAYS = 200;
+
+        /**
+         * Seconds without a heartbeat before Kafka gives a dead instance's partitions (rules tasks, notifier
+         * ownership) to another: Kafka's own default is 45 s, which is how long warnings would wait after a crash.
+         */
+        public static final int DEFAULT_SESSION_TIMEOUT_SECONDS = 15;
 
         /** Topic layout derived from the cluster, the observations topic with 3 partitions. */
         public Kafka(String bootstrap, String securityProtocol, String saslMechanism, String username, String password,
                      String truststorePath, String truststorePassword, int embeddedPort) {
             this(bootstrap, securityProtocol, saslMechanism, username, password, truststorePath, truststorePassword, embeddedPort,
-                    null, null, 3, DEFAULT_OBSERVATION_RETENTION_DAYS);
+                    null, null, 3, DEFAULT_OBSERVATION_RETENTION_DAYS, DEFAULT_SESSION_TIMEOUT_SECONDS);
         }
 
         @Override

@@ -116,7 +116,7 @@ public final class ConfigLoader {
                 r.str("kafka.username"), r.str("kafka.password"), r.file("kafka.truststorePath"), r.str("kafka.truststorePassword"),
                 r.port("kafka.embeddedPort"), r.optionalIntIn("kafka.replicationFactor", 1, 16),
                 r.optionalIntIn("kafka.minInsyncReplicas", 1, 16), r.intIn("kafka.observationPartitions", 1, 1024),
-                r.intIn("kafka.observationRetentionDays", 1, 3650));
+                r.intIn("kafka.observationRetentionDays", 1, 3650), r.intIn("kafka.sessionTimeoutSeconds", 6, 300));
         if (kafka.replicationFactor() != null && kafka.minInsyncReplicas() != null
                 && kafka.minInsyncReplicas() > kafka.replicationFactor()) {
             problems.add("kafka.minInsyncReplicas (BOURTOL_KAFKA_MIN_INSYNC_REPLICAS): " + kafka.minInsyncReplicas()

@@ -48,6 +48,18 @@ public final class KafkaClients {
         return p;
     }
 
+    /**
+     * Group membership timing: a member silent for {@code kafka.sessionTimeoutSeconds} is dropped and its
+     * partitions move to the others; heartbeats every third of it. For consumers and Kafka Streams.
+     */
+    public Properties membership() {
+        Properties p = new Properties();
+        int ms = config.sessionTimeoutSeconds() * 1000;
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, ms);
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, ms / 3);
+        return p;
+    }
+
     /** An idempotent producer with acks=all, raw bytes (records are serialized by their {@code Topic} serdes). */
     public Properties producer(String clientId) {
         Properties p = common();
@@ -69,6 +81,7 @@ public final class KafkaClients {
         if (groupId != null) {
             p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         }
+        p.putAll(membership());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

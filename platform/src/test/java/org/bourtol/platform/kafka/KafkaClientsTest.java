@@ -36,6 +36,18 @@ class KafkaClientsTest {
     }
 
     @Test
+    void crashedMembersAreDroppedAfterTheConfiguredSessionTimeout() {
+        Properties defaults = new KafkaClients(config(Map.of("BOURTOL_KAFKA_BOOTSTRAP", "k:9092"))).consumer("g");
+        assertEquals(15_000, defaults.get("session.timeout.ms"), "not Kafka's 45 s: warnings would wait that long after a crash");
+        assertEquals(5_000, defaults.get("heartbeat.interval.ms"));
+        Properties tuned = new KafkaClients(config(Map.of("BOURTOL_KAFKA_BOOTSTRAP", "k:9092",
+                "BOURTOL_KAFKA_SESSION_TIMEOUT_SECONDS", "30"))).membership();
+        assertEquals(30_000, tuned.get("session.timeout.ms"));
+        assertThrows(RuntimeException.class, () -> config(Map.of("BOURTOL_KAFKA_BOOTSTRAP", "k:9092",
+                "BOURTOL_KAFKA_SESSION_TIMEOUT_SECONDS", "3")), "below the broker's 6 s minimum");
+    }
+
+    @Test
     void producerAndConsumerDefaults() {
         KafkaClients c = new KafkaClients(config(Map.of("BOURTOL_KAFKA_BOOTSTRAP", "k:9092")));
         Properties prod = c.producer("p");
