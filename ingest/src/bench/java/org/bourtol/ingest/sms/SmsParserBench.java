@@ -4,9 +4,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.bourtol.ingest.place.ZonesFixture;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,6 +27,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * Parsing throughput on one core: each operation parses one message and renders its reply, cycling
  * through the card cases ({@code sms-grammar-cases.csv}) and the field corpus ({@code sms-field-corpus.csv})
  * against the zones fixture. Run with {@code mvn -Pbench -pl ingest -am test -DskipTests}.
+ *
+ * <p>{@link #baselineFoldAndSplit} is the floor any parser pays on the same messages (accent folding,
+ * lower case, splitting into words); report {@link #parseAndReply} as a ratio to it, measured in the
+ * same run, because the build machines are shared and absolute figures move with their load.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -33,6 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @Threads(1)
 public class SmsParserBench {
+
+    private static final Pattern WORDS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private SmsParser parser;
     private String[] messages;
@@ -52,6 +61,16 @@ public class SmsParserBench {
         String body = messages[next];
         next = next + 1 == messages.length ? 0 : next + 1;
         return Replies.receipt(parser.parse(body, Language.FR), "R7K2");
+    }
+
+    @Benchmark
+    public int baselineFoldAndSplit() {
+        String body = messages[next];
+        next = next + 1 == messages.length ? 0 : next + 1;
+        String folded = Normalizer.normalize(body, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
+        return WORDS.split(folded).length;
     }
 
     private static List<String> bodies(String resource) throws IOException {

@@ -32,9 +32,13 @@ class SmsCorpusTest {
     }
 
     static List<Case> corpus() throws IOException {
+        return corpus("/sms-field-corpus.csv");
+    }
+
+    static List<Case> corpus(String resource) throws IOException {
         List<Case> out = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                SmsCorpusTest.class.getResourceAsStream("/sms-field-corpus.csv"), StandardCharsets.UTF_8))) {
+                SmsCorpusTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
@@ -55,9 +59,38 @@ class SmsCorpusTest {
         return c instanceof SmsCommand.Triage ? d.replaceFirst("^triage \\w+ ", "triage ") : d;
     }
 
+    /** The shares of one corpus file, and what was not understood as expected. */
+    record Shares(int messages, int wellMeant, int understood, int others, int othersAsExpected, int falseIncidents,
+                  String report, List<String> misses) {
+    }
+
     @Test
     void fieldCorpusMeetsTheGoals() throws IOException {
-        List<Case> cases = corpus();
+        Shares s = measure(corpus());
+        System.out.println(s.report());
+        s.misses().forEach(m -> System.out.println("  miss: " + m));
+        assertTrue(s.messages() >= 150, s.report());
+        assertTrue(s.understood() >= 0.9 * s.wellMeant(), s.report());
+        assertEquals(s.others(), s.othersAsExpected(), s.report());
+        assertEquals(0, s.falseIncidents(), s.report());
+    }
+
+    /**
+     * Messages written after the parser and its vocabularies, by someone who had not read them, and never
+     * tuned to: the honest measure of what the tuned corpus promises. Its figures are reported in
+     * docs/sms-grammar.md; the test holds what must never happen (an incident raised from a message that
+     * reports none) and the floor below which the vocabularies need work.
+     */
+    @Test
+    void heldOutMessagesAreMostlyUnderstoodAndNeverRaiseFalseIncidents() throws IOException {
+        Shares s = measure(corpus("/sms-field-heldout.csv"));
+        System.out.println("held-out " + s.report());
+        s.misses().forEach(m -> System.out.println("  miss: " + m));
+        assertEquals(0, s.falseIncidents(), s.report());
+        assertTrue(s.understood() >= 0.9 * s.wellMeant(), s.report());
+    }
+
+    static Shares measure(List<Case> cases) {
         int wellMeant = 0;
         int understood = 0;
         int triaged = 0;
@@ -101,11 +134,6 @@ class SmsCorpusTest {
                 cases.size(), wellMeant, understood, 100.0 * understood / wellMeant, others, othersAsExpected,
                 100.0 * (cases.size() - triaged - hinted) / cases.size(), 100.0 * triaged / cases.size(),
                 100.0 * hinted / cases.size(), falseIncidents);
-        System.out.println(report);
-        misses.forEach(m -> System.out.println("  miss: " + m));
-        assertTrue(cases.size() >= 150, report);
-        assertTrue(understood >= 0.9 * wellMeant, report);
-        assertEquals(others, othersAsExpected, report);
-        assertEquals(0, falseIncidents, report);
+        return new Shares(cases.size(), wellMeant, understood, others, othersAsExpected, falseIncidents, report, misses);
     }
 }
