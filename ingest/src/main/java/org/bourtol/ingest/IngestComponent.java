@@ -15,6 +15,7 @@ import org.bourtol.contracts.directory.Reporter;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.privacy.Pseudonyms;
 import org.bourtol.contracts.topic.Topics;
+import org.bourtol.ingest.directory.AlertCodes;
 import org.bourtol.ingest.directory.GazetteerSource;
 import org.bourtol.ingest.directory.ReporterDirectory;
 import org.bourtol.ingest.http.ObservationsApi;
@@ -58,6 +59,7 @@ public final class IngestComponent implements Component {
     private final SeenIds mqttPublished;
     private final ReporterDirectory reporters = new ReporterDirectory();
     private final GazetteerSource gazetteer = new GazetteerSource();
+    private final AlertCodes alertCodes = new AlertCodes(java.time.Instant::now);
     private final TokensApi tokensApi;
     private final List<DirectoryCache<?>> caches = new ArrayList<>();
     private final KafkaClients kafka;
@@ -76,7 +78,7 @@ public final class IngestComponent implements Component {
         Gauge.builder("bourtol.ingest.spool.size", spool, Spool::size).description("records waiting in the local spool").register(metrics);
 
         SmsIngest sms = new SmsIngest(vertx, gazetteer, pseudonyms, reporters::byPseudonym,
-                new RateLimiter(config.ingest().smsPerSenderPerHour(), Duration.ofHours(1)), seen, outbox, clock, metrics);
+                new RateLimiter(config.ingest().smsPerSenderPerHour(), Duration.ofHours(1)), seen, outbox, clock, metrics).withAlerts(alertCodes::byCode);
         new SmsWebhook(config.twilio().authToken(), config.http().publicUrl(), sms, outbox, clock, metrics).mount(router);
         ObservationReader reader = new ObservationReader(gazetteer);
         new ObservationsApi(auth, reader, sink, pseudonyms, config.http().maxBodyBytes(), config.ingest().maxBatchItems(), clock, metrics)
@@ -111,7 +113,8 @@ public final class IngestComponent implements Component {
         DirectoryCache<Zone> zones = new DirectoryCache<>(kafka, Topics.ZONES).onChange(gazetteer::apply);
         DirectoryCache<Reporter> reporterCache = new DirectoryCache<>(kafka, Topics.REPORTERS).onChange(reporters::apply);
         DirectoryCache<ApiToken> tokens = new DirectoryCache<>(kafka, Topics.TOKENS).onChange(tokensApi::apply);
-        caches.addAll(List.of(zones.start(), reporterCache.start(), tokens.start()));
+        DirectoryCache<org.bourtol.contracts.alert.AlertEvent> alerts = new DirectoryCache<>(kafka, Topics.ALERTS).onChange(alertCodes::apply);
+        caches.addAll(List.of(zones.start(), reporterCache.start(), tokens.start(), alerts.start()));
         return vertx.executeBlocking(() -> {
             for (DirectoryCache<?> c : caches) {
                 if (!c.awaitCaughtUp(Duration.ofSeconds(20))) {

@@ -16,6 +16,7 @@ import org.bourtol.contracts.observation.AckRequest;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.observation.Rejected;
 import org.bourtol.contracts.observation.SmsStatus;
+import org.bourtol.contracts.outcome.AlertResponse;
 import org.bourtol.contracts.triage.TriageMessage;
 
 /**
@@ -50,6 +51,12 @@ public final class Topics {
      */
     public static final Topic<String, TriageMessage> TRIAGE =
             new Topic<>("bourtol.triage.v1", KEY, new JsonSerde<>(TriageMessage.class), 1, false);
+    /**
+     * Actions taken on alerts and their outcomes (SMS {@code FAIT}/{@code FAUX}, the API, the console),
+     * keyed by alert id; append-only, kept forever: the monthly report and the backtest read them.
+     */
+    public static final Topic<String, AlertResponse> OUTCOMES =
+            new Topic<>("bourtol.outcomes.v1", KEY, new JsonSerde<>(AlertResponse.class), 1, false);
     /** Who changed what in the directories, keyed by "entity/id"; append-only. */
     public static final Topic<String, AuditEntry> AUDIT =
             new Topic<>("bourtol.audit.v1", KEY, new JsonSerde<>(AuditEntry.class), 1, false);
@@ -79,14 +86,15 @@ public final class Topics {
      * Event topics kept forever instead of the 30 days of the others: the audit trail (every rule and
      * recipient version), the alert lifecycle (the alerts view and the notifier rebuild active alerts
      * from it, however old), the delivery ledger (what was sent for those alerts) and the messages to
-     * triage (a community report an officer has not read yet must not expire). They grow by a few
+     * triage (a community report an officer has not read yet must not expire) and the actions and outcomes
+     * recorded on alerts (the monthly report of any past month is computed from them). They grow by a few
      * records per alert step, directory change or unclear SMS.
      */
-    public static final List<Topic<String, ?>> KEPT_FOREVER = List.of(AUDIT, ALERTS, DELIVERIES, TRIAGE);
+    public static final List<Topic<String, ?>> KEPT_FOREVER = List.of(AUDIT, ALERTS, DELIVERIES, TRIAGE, OUTCOMES);
 
     /** Every topic Bourtol creates at startup (idempotently). */
     public static final List<Topic<String, ?>> ALL = List.of(
-            OBSERVATIONS, REJECTED, TRIAGE, ALERTS, ACKS, DELIVERIES, SMS_STATUS, AUDIT, ZONES, RULES, RECIPIENTS, REPORTERS, TOKENS,
+            OBSERVATIONS, REJECTED, TRIAGE, ALERTS, ACKS, DELIVERIES, SMS_STATUS, AUDIT, OUTCOMES, ZONES, RULES, RECIPIENTS, REPORTERS, TOKENS,
             WARNINGS);
 
     private Topics() {

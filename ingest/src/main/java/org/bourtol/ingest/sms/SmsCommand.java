@@ -44,6 +44,20 @@ public sealed interface SmsCommand {
     record Ack(Language language, String code) implements SmsCommand {
     }
 
+    /**
+     * {@code FAIT K7Q mediation tenue} / {@code DONE K7Q …}: an action taken on the alert with that code;
+     * {@code text} is what was done, as typed (not yet masked or shortened).
+     */
+    record Action(Language language, String code, String text) implements SmsCommand {
+    }
+
+    /**
+     * {@code FAUX K7Q} / {@code FALSE K7Q}: in the sender's view the alert with that code was a false
+     * alarm; {@code text} is an optional comment, as typed, or null.
+     */
+    record FalseAlarm(Language language, String code, String text) implements SmsCommand {
+    }
+
     /** {@code AIDE} / {@code HELP}. */
     record Help(Language language) implements SmsCommand {
     }

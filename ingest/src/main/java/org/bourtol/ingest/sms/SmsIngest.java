@@ -42,6 +42,7 @@ public final class SmsIngest {
     private final Clock clock;
     private final MeterRegistry metrics;
     private final Map<String, Future<String>> inFlight = new ConcurrentHashMap<>();
+    private volatile Function<String, Optional<org.bourtol.contracts.alert.Alert>> alertByCode = code -> Optional.empty();
 
     public SmsIngest(Vertx vertx, Supplier<Gazetteer> gazetteer, Pseudonyms pseudonyms, Function<String, Optional<Reporter>> reporterByPseudonym,
                      RateLimiter limiter, SeenMessages seen, Outbox outbox, Clock clock, MeterRegistry metrics) {
@@ -54,6 +55,15 @@ public final class SmsIngest {
         this.outbox = outbox;
         this.clock = clock;
         this.metrics = metrics;
+    }
+
+    /**
+     * Where {@code FAIT}/{@code FAUX} replies find the alert a code names (active first, else the latest
+     * resolved one); without it every code is unknown.
+     */
+    public SmsIngest withAlerts(Function<String, Optional<org.bourtol.contracts.alert.Alert>> byCode) {
+        this.alertByCode = byCode;
+        return this;
     }
 
     /** The reply for Twilio's form parameters ({@code MessageSid}, {@code From}, {@code Body}, …). */
@@ -103,9 +113,17 @@ public final class SmsIngest {
                     "more than the allowed SMS per hour from this sender; kept, not processed", reporterId, body, now));
         } else {
             SmsCommand command = new SmsParser(gazetteer.get()).parse(body, lang);
-            reply = Replies.receipt(command, ReceiptCode.of(sid));
-            outcome = command instanceof SmsCommand.Problem p ? p.code() : command.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
-            records = SmsRecords.of(command, sid, reporterId, verified, body, now);
+            if (AlertReplies.handles(command)) {
+                AlertReplies.Result r = AlertReplies.handle(command, ReceiptCode.of(sid), sid, reporterId, verified, body, alertByCode, now);
+                reply = r.reply();
+                outcome = r.outcome();
+                records = r.records();
+            } else {
+                reply = Replies.receipt(command, ReceiptCode.of(sid));
+                outcome = command instanceof SmsCommand.Problem p ? p.code()
+                        : command.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+                records = SmsRecords.of(command, sid, reporterId, verified, body, now);
+            }
         }
         return outbox.deliver(records).compose(v -> vertx.executeBlocking(() -> {
             seen.remember(sid, reply, now);

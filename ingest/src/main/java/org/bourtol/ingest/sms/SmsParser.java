@@ -51,6 +51,10 @@ public final class SmsParser {
         if (tokens.isEmpty()) {
             return Replies.problem(fallback, null, "unknown-command");
         }
+        SmsCommand response = AlertReplies.parse(tokens.get(0), body);
+        if (response != null) {
+            return response;
+        }
         Word<Keyword> keyword = Vocabulary.approximate(Vocabulary.KEYWORDS, tokens.get(0));
         SmsCommand.Problem problem = null;
         if (keyword != null && keyword.meaning() != Keyword.HELP) {

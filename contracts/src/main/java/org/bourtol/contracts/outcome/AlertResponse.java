@@ -1,0 +1,67 @@
+package org.bourtol.contracts.outcome;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.time.Instant;
+import java.util.Locale;
+import org.bourtol.contracts.observation.Source;
+
+/**
+ * What someone did about an alert, or what they say came of it, on {@code bourtol.outcomes.v1} (keyed by
+ * alert id, kept forever). {@code kind} {@code action}: {@code text} says what was done ("mediation tenue
+ * avec les deux parties"). {@code kind} {@code outcome}: {@code verdict} says whether the risk was real,
+ * {@code violence} (conflict alerts) whether anyone was hurt, {@code peopleMoved} (floods) whether people
+ * were moved, {@code text} an optional comment. {@code by} is a pseudonym ({@code source} SMS) or the API
+ * token's name ({@code source} HTTP), never a phone number; {@code verified} says the sender is known (a
+ * verified reporter, a recipient of the alert, or an authenticated officer). {@code text} has phone-like
+ * numbers masked and is at most {@link #TEXT_MAX} characters. {@code id} is deterministic for an SMS
+ * ({@code sms-<MessageSid>}), so a replayed message carries the same id.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AlertResponse(String id, String alertId, String code, Kind kind, String text, Verdict verdict, Violence violence,
+                            Boolean peopleMoved, String by, Source source, boolean verified, Instant at) {
+
+    public static final int TEXT_MAX = 500;
+
+    /** An action taken, or an outcome judged. */
+    public enum Kind {
+        ACTION, OUTCOME;
+
+        @JsonValue
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        public static Kind fromWire(String value) {
+            return valueOf(value.trim().toUpperCase(Locale.ROOT));
+        }
+    }
+
+    @JsonCreator
+    public AlertResponse {
+        if (id == null || id.isBlank() || alertId == null || alertId.isBlank() || kind == null || by == null || source == null
+                || at == null) {
+            throw new IllegalArgumentException("alert response needs id, alertId, kind, by, source and at");
+        }
+        if (kind == Kind.ACTION && (text == null || text.isBlank())) {
+            throw new IllegalArgumentException("an action needs a text");
+        }
+        if (kind == Kind.OUTCOME && verdict == null) {
+            throw new IllegalArgumentException("an outcome needs a verdict");
+        }
+        if (text != null && text.length() > TEXT_MAX) {
+            throw new IllegalArgumentException("text is longer than " + TEXT_MAX + " characters");
+        }
+    }
+
+    /** Free text as it may be stored: trimmed, phone-like numbers masked, cut to {@link #TEXT_MAX} characters; null when blank. */
+    public static String clean(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = org.bourtol.contracts.privacy.Phones.maskInText(text.trim().replaceAll("\\s+", " "));
+        return t.length() <= TEXT_MAX ? t : t.substring(0, TEXT_MAX - 1) + "…";
+    }
+}
