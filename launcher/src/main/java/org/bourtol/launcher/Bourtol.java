@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 SmsCommand.class,
                 BenchCommand.class,
                 BacktestCommand.class,
+                ReportCommand.class,
                 HealthCommand.class,
                 ConfigCommand.class,
         })

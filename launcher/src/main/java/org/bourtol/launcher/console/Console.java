@@ -8,7 +8,7 @@ import org.bourtol.platform.kafka.Publisher;
 
 /**
  * The officers' console: its files ({@code GET /}, see {@link ConsoleAssets}) and the APIs only it needs
- * ({@link ConsoleApi}, {@link TriageApi}), over topic readers ({@link ConsoleData}). The browser keeps the
+ * ({@link ConsoleApi}, {@link TriageApi}, {@link OutcomesApi}, {@link ReportsApi}), over topic readers ({@link ConsoleData}). The browser keeps the
  * bearer token in memory only and sends it in the Authorization header (never a cookie), so writes are
  * not open to cross-site request forgery. docs/console.md describes the views.
  */
@@ -16,10 +16,12 @@ public final class Console implements AutoCloseable {
 
     private final ConsoleData data;
     private final Publisher publisher;
+    private final OutcomesApi outcomes;
 
-    private Console(ConsoleData data, Publisher publisher) {
+    private Console(ConsoleData data, Publisher publisher, OutcomesApi outcomes) {
         this.data = data;
         this.publisher = publisher;
+        this.outcomes = outcomes;
     }
 
     /** Mounts the console on {@code router} and starts its topic readers. */
@@ -29,12 +31,16 @@ public final class Console implements AutoCloseable {
         Publisher publisher = new Publisher(kafka, "bourtol-console");
         new ConsoleApi(data, timezone).mount(router, auth);
         new TriageApi(data, publisher).mount(router, auth);
+        new ReportsApi(kafka, timezone).mount(router, auth);
+        OutcomesApi outcomes = new OutcomesApi(kafka, data, publisher);
+        outcomes.mount(router, auth);
         data.start();
-        return new Console(data, publisher);
+        return new Console(data, publisher, outcomes.start());
     }
 
     @Override
     public void close() {
+        outcomes.close();
         data.close();
         publisher.close();
     }

@@ -1,22 +1,17 @@
 package org.bourtol.rules.backtest;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.observation.AckRequest;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.topic.Topic;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.platform.kafka.KafkaClients;
+import org.bourtol.platform.kafka.TopicScan;
 
 /**
  * Reads the past from Kafka for a backtest, without a consumer group (assigned partitions, nothing
@@ -24,9 +19,6 @@ import org.bourtol.platform.kafka.KafkaClients;
  * published, and how far back each topic still reaches (retention).
  */
 public final class KafkaHistory implements History {
-
-    private static final Duration POLL = Duration.ofMillis(200);
-    private static final Duration DEADLINE = Duration.ofSeconds(120);
 
     private final KafkaClients kafka;
 
@@ -76,53 +68,10 @@ public final class KafkaHistory implements History {
     }
 
     private static <V> V decode(Topic<String, V> topic, ConsumerRecord<byte[], byte[]> r) {
-        if (r.value() == null) {
-            return null;
-        }
-        try {
-            return topic.valueSerde().deserializer().deserialize(topic.name(), r.value());
-        } catch (RuntimeException e) {
-            return null; // corrupt: the live topology skipped it as well
-        }
+        return TopicScan.decode(topic, r); // corrupt: the live topology skipped it as well
     }
 
-    /**
-     * Reads every partition of {@code topic} from its log start to its current end.
-     *
-     * @return the storage time of the oldest record still held in a partition that lost records to retention,
-     *         or null when every partition still starts at offset 0 (nothing was ever deleted)
-     */
     private Instant read(Topic<String, ?> topic, Consumer<ConsumerRecord<byte[], byte[]>> each) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(kafka.consumer(null))) {
-            List<TopicPartition> parts = new ArrayList<>();
-            for (PartitionInfo p : consumer.partitionsFor(topic.name(), DEADLINE)) {
-                parts.add(new TopicPartition(p.topic(), p.partition()));
-            }
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            Map<TopicPartition, Long> begin = consumer.beginningOffsets(parts, DEADLINE);
-            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(parts, DEADLINE));
-            end.entrySet().removeIf(e -> e.getValue() <= begin.get(e.getKey()));
-            Map<TopicPartition, Long> firstStored = new HashMap<>();
-            long deadline = System.nanoTime() + DEADLINE.toNanos();
-            while (!end.isEmpty()) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(topic.name() + " not read to its end within " + DEADLINE.toSeconds() + " s");
-                }
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
-                    TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-                    firstStored.putIfAbsent(tp, r.timestamp());
-                    each.accept(r);
-                }
-                end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
-            }
-            Long since = null;
-            for (TopicPartition tp : parts) {
-                if (begin.get(tp) > 0 && firstStored.containsKey(tp)) {
-                    since = since == null ? firstStored.get(tp) : Math.max(since, firstStored.get(tp));
-                }
-            }
-            return since == null ? null : Instant.ofEpochMilli(since);
-        }
+        return TopicScan.read(kafka, topic, each);
     }
 }

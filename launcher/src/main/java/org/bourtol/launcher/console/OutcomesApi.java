@@ -1,0 +1,220 @@
+package org.bourtol.launcher.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bourtol.contracts.alert.Alert;
+import org.bourtol.contracts.alert.AlertEvent;
+import org.bourtol.contracts.alert.AlertStates;
+import org.bourtol.contracts.directory.AuditEntry;
+import org.bourtol.contracts.observation.Hazard;
+import org.bourtol.contracts.observation.Source;
+import org.bourtol.contracts.outcome.AlertResponse;
+import org.bourtol.contracts.outcome.Verdict;
+import org.bourtol.contracts.outcome.Violence;
+import org.bourtol.contracts.topic.Json;
+import org.bourtol.contracts.topic.Topics;
+import org.bourtol.platform.http.ApiAuth;
+import org.bourtol.platform.http.ApiException;
+import org.bourtol.platform.http.Role;
+import org.bourtol.platform.kafka.DirectoryCache;
+import org.bourtol.platform.kafka.KafkaClients;
+import org.bourtol.platform.kafka.Publisher;
+
+/**
+ * What was done about an alert and what came of it. {@code POST /api/v1/alerts/{id}/responses} (officer)
+ * with {@code {"action": "mediation held", "outcome": "confirmed", "violence": "injuries", "comment": "…"}}
+ * or {@code {"outcome": "false-alarm", "peopleMoved": false}}: {@code action} (1–500 characters) records an
+ * action, {@code outcome} ({@code confirmed}, {@code false-alarm}, {@code unknown}) a verdict, with
+ * {@code violence} ({@code none}, {@code injuries}, {@code deaths}) for conflict alerts only and
+ * {@code peopleMoved} for floods only; at least one of action and outcome. Each becomes an
+ * {@link AlertResponse} on {@code bourtol.outcomes.v1} by the token's name, and an {@link AuditEntry};
+ * free text has phone-like numbers masked. {@code GET …/responses} (viewer) lists them, oldest first
+ * (who, for officers only, as with reporters).
+ */
+final class OutcomesApi implements AutoCloseable {
+
+    private final ConsoleData data;
+    private final Publisher publisher;
+    private final Map<String, Map<String, AlertResponse>> byAlert = new ConcurrentHashMap<>();
+    private final DirectoryCache<AlertResponse> reader;
+
+    OutcomesApi(KafkaClients kafka, ConsoleData data, Publisher publisher) {
+        this.data = data;
+        this.publisher = publisher;
+        this.reader = new DirectoryCache<>(kafka, Topics.OUTCOMES).onChange((key, r) -> {
+            if (r != null) {
+                remember(r);
+            }
+        });
+    }
+
+    OutcomesApi start() {
+        reader.start();
+        return this;
+    }
+
+    void mount(Router router, ApiAuth auth) {
+        router.post("/api/v1/alerts/:id/responses").handler(BodyHandler.create(false).setBodyLimit(16 * 1024))
+                .handler(auth.require(Role.OFFICER)).handler(this::record);
+        router.get("/api/v1/alerts/:id/responses").handler(auth.require(Role.VIEWER)).handler(this::list);
+    }
+
+    private void remember(AlertResponse r) {
+        byAlert.computeIfAbsent(r.alertId(), k -> new ConcurrentHashMap<>()).put(r.id(), r);
+    }
+
+    private Alert alert(String id) {
+        AlertEvent state = null;
+        for (AlertEvent e : ConsoleData.copy(data.events.get(id))) {
+            state = AlertStates.fold(state, e);
+        }
+        if (state == null) {
+            throw ApiException.notFound("alert " + id);
+        }
+        return state.alert();
+    }
+
+    private void list(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        alert(id);
+        boolean officer = ApiAuth.has(ctx, Role.OFFICER);
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        byAlert.getOrDefault(id, Map.of()).values().stream().sorted(Comparator.comparing(AlertResponse::at)).forEach(r -> {
+            ObjectNode n = Json.MAPPER.valueToTree(r);
+            if (!officer) {
+                n.remove("by");
+            }
+            out.add(n);
+        });
+        ConsoleApi.json(ctx, 200, out);
+    }
+
+    private void record(RoutingContext ctx) {
+        Alert a = alert(ctx.pathParam("id"));
+        JsonNode body = body(ctx);
+        List<String> problems = new ArrayList<>();
+        String action = text(body, "action", problems);
+        String comment = text(body, "comment", problems);
+        Verdict verdict = null;
+        Violence violence = null;
+        Boolean moved = null;
+        if (body.hasNonNull("outcome")) {
+            try {
+                verdict = Verdict.fromWire(body.get("outcome").asText());
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (body.hasNonNull("violence")) {
+            if (a.hazard() != Hazard.CONFLICT) {
+                problems.add("'violence' is for conflict alerts; this alert is a " + a.hazard().wire() + " alert");
+            } else {
+                try {
+                    violence = Violence.fromWire(body.get("violence").asText());
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+        }
+        if (body.hasNonNull("peopleMoved")) {
+            if (a.hazard() != Hazard.FLOOD) {
+                problems.add("'peopleMoved' is for flood alerts; this alert is a " + a.hazard().wire() + " alert");
+            } else if (!body.get("peopleMoved").isBoolean()) {
+                problems.add("'peopleMoved' must be true or false");
+            } else {
+                moved = body.get("peopleMoved").asBoolean();
+            }
+        }
+        if (verdict == null && (violence != null || moved != null || comment != null) && problems.isEmpty()) {
+            problems.add("'violence', 'peopleMoved' and 'comment' go with an 'outcome'");
+        }
+        if (action == null && verdict == null && problems.isEmpty()) {
+            problems.add("give an 'action' (what was done) or an 'outcome' (confirmed, false-alarm, unknown), or both");
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest("response refused", problems);
+        }
+        String actor = String.valueOf((Object) ctx.get(ApiAuth.ACTOR));
+        Instant now = Instant.now();
+        List<AlertResponse> responses = new ArrayList<>();
+        if (action != null) {
+            responses.add(new AlertResponse("api-" + UUID.randomUUID(), a.id(), a.code(), AlertResponse.Kind.ACTION, action, null, null,
+                    null, actor, Source.HTTP, true, now));
+        }
+        if (verdict != null) {
+            responses.add(new AlertResponse("api-" + UUID.randomUUID(), a.id(), a.code(), AlertResponse.Kind.OUTCOME, comment, verdict,
+                    violence, moved, actor, Source.HTTP, true, now));
+        }
+        Future<?> done = Future.succeededFuture();
+        for (AlertResponse r : responses) {
+            AuditEntry audit = new AuditEntry("outcome", r.id(), r.kind().wire(), actor, now, 1, null, Json.MAPPER.valueToTree(r),
+                    r.kind().wire() + " on " + a.code() + " by API");
+            done = done.compose(x -> publisher.publish(Topics.OUTCOMES, a.id(), r))
+                    .compose(x -> publisher.publish(Topics.AUDIT, "outcome/" + r.id(), audit));
+        }
+        back(ctx, done).onSuccess(x -> {
+            responses.forEach(this::remember);
+            ConsoleApi.json(ctx, 201, Json.MAPPER.valueToTree(responses));
+        }).onFailure(e -> ctx.fail(new ApiException(503, "response not recorded: Kafka is unavailable")));
+    }
+
+    /** A free text field: absent or blank is null; longer than 500 characters is a problem; phone numbers masked. */
+    private static String text(JsonNode body, String field, List<String> problems) {
+        if (!body.hasNonNull(field)) {
+            return null;
+        }
+        if (!body.get(field).isTextual()) {
+            problems.add("'" + field + "' must be a text");
+            return null;
+        }
+        String t = body.get(field).asText().trim();
+        if (t.length() > AlertResponse.TEXT_MAX) {
+            problems.add("'" + field + "' is longer than " + AlertResponse.TEXT_MAX + " characters");
+            return null;
+        }
+        return AlertResponse.clean(t);
+    }
+
+    private static JsonNode body(RoutingContext ctx) {
+        if (ctx.body() == null || ctx.body().buffer() == null || ctx.body().length() == 0) {
+            throw ApiException.badRequest("request body is missing", List.of());
+        }
+        try {
+            JsonNode n = Json.MAPPER.readTree(ctx.body().buffer().getBytes());
+            if (n == null || !n.isObject()) {
+                throw ApiException.badRequest("request body must be a JSON object", List.of());
+            }
+            return n;
+        } catch (IOException e) {
+            throw ApiException.badRequest("request body is not valid JSON", List.of());
+        }
+    }
+
+    /** Completes on the request's Vert.x context (Kafka completes futures on its producer thread). */
+    private static <T> Future<T> back(RoutingContext ctx, Future<T> f) {
+        Context context = ctx.vertx().getOrCreateContext();
+        Promise<T> p = Promise.promise();
+        f.onComplete(ar -> context.runOnContext(v -> p.handle(ar)));
+        return p.future();
+    }
+
+    @Override
+    public void close() {
+        reader.close();
+    }
+}

@@ -1,0 +1,289 @@
+package org.bourtol.launcher.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bourtol.contracts.alert.Alert;
+import org.bourtol.contracts.alert.AlertEvent;
+import org.bourtol.contracts.alert.AlertEventType;
+import org.bourtol.contracts.alert.Severity;
+import org.bourtol.contracts.delivery.Delivery;
+import org.bourtol.contracts.delivery.DeliveryStatus;
+import org.bourtol.contracts.directory.Zone;
+import org.bourtol.contracts.directory.ZoneKind;
+import org.bourtol.contracts.observation.CommunityReport;
+import org.bourtol.contracts.observation.GaugeReading;
+import org.bourtol.contracts.observation.Hazard;
+import org.bourtol.contracts.observation.HerdPosition;
+import org.bourtol.contracts.observation.Observation;
+import org.bourtol.contracts.observation.Rejected;
+import org.bourtol.contracts.observation.ReportType;
+import org.bourtol.contracts.observation.Source;
+import org.bourtol.contracts.observation.Species;
+import org.bourtol.contracts.outcome.AlertResponse;
+import org.bourtol.contracts.outcome.Verdict;
+import org.bourtol.contracts.outcome.Violence;
+import org.bourtol.contracts.triage.TriageMessage;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every indicator of the monthly report on a fixed set of events: four alerts (one raised on 31 August
+ * and acknowledged and resolved in September, one acknowledged after it was resolved, one raised in
+ * July with an action in August), grouped and failed SMS, actions, an SMS false-alarm view overruled
+ * by an officer's verdict, reports on three channels, a message to triage and a rejection.
+ */
+class MonthlyReportTest {
+
+    static final YearMonth AUG = YearMonth.of(2026, 8);
+    static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
+
+    static Instant t(String s) {
+        return Instant.parse("2026-" + s + ":00Z");
+    }
+
+    static Zone zone(String id, ZoneKind kind, String name, String parent) {
+        return new Zone(id, kind, name, List.of(), parent, JsonNodeFactory.instance.objectNode().put("type", "Point")
+                .set("coordinates", JsonNodeFactory.instance.arrayNode().add(0).add(0)), JsonNodeFactory.instance.objectNode());
+    }
+
+    static Alert alert(String id, Hazard hazard, String zone, Severity sev, Instant raised, Instant resolved, Instant acked) {
+        return new Alert(id, id.toUpperCase(), "r-" + id, "t", hazard, zone, zone, null, resolved == null ? "active" : "resolved", sev,
+                null, null, "l", Map.of(), Map.of(), raised, raised, resolved, acked != null, acked == null ? null : "p", acked, null,
+                List.of());
+    }
+
+    static AlertEvent ev(AlertEventType type, int seq, Instant at, Alert a) {
+        return new AlertEvent(a.id() + "/" + type + "/" + seq + at, a.id(), type, seq, at, a, null);
+    }
+
+    static Delivery d(String id, Instant at, DeliveryStatus s, String provider, String... alerts) {
+        return new Delivery(id, List.of(alerts), "0", "rec", "sms", s, "+223****0001", null, null, null, 1, 1, at, provider);
+    }
+
+    static AlertResponse action(String alert, Instant at) {
+        return new AlertResponse("x-" + alert + at, alert, null, AlertResponse.Kind.ACTION, "mediation", null, null, null, "officer",
+                Source.HTTP, true, at);
+    }
+
+    static AlertResponse outcome(String alert, Instant at, Source src, Verdict v, Violence vi, Boolean moved) {
+        return new AlertResponse("o-" + alert + at, alert, null, AlertResponse.Kind.OUTCOME, null, v, vi, moved, "p", src, true, at);
+    }
+
+    static CommunityReport report(String id, Instant at, String reporter, Source src) {
+        return new CommunityReport(id, src, at, at, reporter, true, ReportType.CLASH, "konna", null, null, "x");
+    }
+
+    final Map<String, Zone> zones = new LinkedHashMap<>();
+    final List<AlertEvent> alerts = new ArrayList<>();
+    final List<Delivery> deliveries = new ArrayList<>();
+    final List<AlertResponse> responses = new ArrayList<>();
+    final List<Observation> observations = new ArrayList<>();
+    final List<TriageMessage> triage = new ArrayList<>();
+    final List<Rejected> rejected = new ArrayList<>();
+
+    MonthlyReportTest() {
+        for (Zone z : List.of(zone("region-mopti", ZoneKind.REGION, "Mopti", null), zone("konna", ZoneKind.COMMUNE, "Konna", "region-mopti"),
+                zone("mopti", ZoneKind.STATION, "Mopti", "region-mopti"), zone("region-niamey", ZoneKind.REGION, "Niamey", null),
+                zone("niamey", ZoneKind.STATION, "Niamey", "region-niamey"))) {
+            zones.put(z.id(), z);
+        }
+        // A1: conflict at Konna, raised, escalated after 20 min, acknowledged after 30 min, resolved the next day
+        Alert a1 = alert("a1", Hazard.CONFLICT, "konna", Severity.Severe, t("08-05T10:00"), null, null);
+        alerts.add(ev(AlertEventType.RAISED, 1, t("08-05T10:00"), a1));
+        alerts.add(ev(AlertEventType.ESCALATED, -1, t("08-05T10:20"), a1));
+        alerts.add(ev(AlertEventType.UNVERIFIED_ACK, -1, t("08-05T10:25"), a1));
+        alerts.add(ev(AlertEventType.ACKNOWLEDGED, 2, t("08-05T10:31"), alert("a1", Hazard.CONFLICT, "konna", Severity.Severe,
+                t("08-05T10:00"), null, t("08-05T10:30"))));
+        alerts.add(ev(AlertEventType.ACKNOWLEDGED, 3, t("08-05T11:00"), alert("a1", Hazard.CONFLICT, "konna", Severity.Severe,
+                t("08-05T10:00"), null, t("08-05T10:30"))));
+        alerts.add(ev(AlertEventType.RESOLVED, 4, t("08-06T10:00"), alert("a1", Hazard.CONFLICT, "konna", Severity.Severe,
+                t("08-05T10:00"), t("08-06T10:00"), t("08-05T10:30"))));
+        // A2: flood at the Mopti station, raised on 31 August, acknowledged 130 min later on 1 September, resolved on the 2nd
+        Alert a2 = alert("a2", Hazard.FLOOD, "mopti", Severity.Extreme, t("08-31T22:00"), null, null);
+        alerts.add(ev(AlertEventType.RAISED, 1, t("08-31T22:00"), a2));
+        alerts.add(ev(AlertEventType.ACKNOWLEDGED, 2, t("09-01T00:10"), alert("a2", Hazard.FLOOD, "mopti", Severity.Extreme,
+                t("08-31T22:00"), null, t("09-01T00:10"))));
+        alerts.add(ev(AlertEventType.RESOLVED, 3, t("09-02T00:00"), alert("a2", Hazard.FLOOD, "mopti", Severity.Extreme,
+                t("08-31T22:00"), t("09-02T00:00"), t("09-01T00:10"))));
+        // A3: flood at Mopti, raised Moderate, resolved after an hour, acknowledged 30 min after resolution
+        Alert a3 = alert("a3", Hazard.FLOOD, "mopti", Severity.Moderate, t("08-10T08:00"), null, null);
+        alerts.add(ev(AlertEventType.RAISED, 1, t("08-10T08:00"), a3));
+        alerts.add(ev(AlertEventType.RESOLVED, 2, t("08-10T09:00"), alert("a3", Hazard.FLOOD, "mopti", Severity.Moderate,
+                t("08-10T08:00"), t("08-10T09:00"), null)));
+        alerts.add(ev(AlertEventType.ACKNOWLEDGED, 3, t("08-10T09:30"), alert("a3", Hazard.FLOOD, "mopti", Severity.Moderate,
+                t("08-10T08:00"), t("08-10T09:00"), t("08-10T09:30"))));
+        // A4: conflict at Niamey, raised in July
+        alerts.add(ev(AlertEventType.RAISED, 1, t("07-28T12:00"), alert("a4", Hazard.CONFLICT, "niamey", Severity.Minor,
+                t("07-28T12:00"), null, null)));
+
+        deliveries.add(d("d1", t("08-05T10:00"), DeliveryStatus.QUEUED, "local-sink", "a1"));
+        deliveries.add(d("d1", t("08-05T10:00"), DeliveryStatus.SENT, "local-sink", "a1"));
+        deliveries.add(d("d1", t("08-05T10:01"), DeliveryStatus.DELIVERED, "local-sink", "a1"));
+        deliveries.add(d("d2", t("08-10T08:00"), DeliveryStatus.FAILED, null, "a1", "a3"));
+        deliveries.add(d("d3", t("08-31T22:01"), DeliveryStatus.SENT, null, "a2"));
+        deliveries.add(d("d3", t("09-01T01:00"), DeliveryStatus.UNDELIVERED, null, "a2"));
+        deliveries.add(d("d4", t("07-28T12:01"), DeliveryStatus.DELIVERED, null, "a4"));
+
+        responses.add(action("a1", t("08-05T12:00")));
+        responses.add(action("a1", t("08-06T09:00")));
+        responses.add(outcome("a1", t("08-06T12:00"), Source.SMS, Verdict.FALSE_ALARM, null, null));
+        responses.add(outcome("a1", t("08-07T12:00"), Source.HTTP, Verdict.CONFIRMED, Violence.INJURIES, null));
+        responses.add(outcome("a1", t("08-08T12:00"), Source.SMS, Verdict.FALSE_ALARM, null, null));
+        responses.add(outcome("a3", t("08-11T12:00"), Source.HTTP, Verdict.FALSE_ALARM, null, false));
+        responses.add(outcome("a2", t("09-03T12:00"), Source.HTTP, Verdict.CONFIRMED, null, true));
+        responses.add(action("a4", t("08-01T12:00")));
+
+        observations.add(report("o1", t("08-05T09:00"), "p1", Source.SMS));
+        observations.add(report("o2", t("08-06T09:00"), "p1", Source.SMS));
+        observations.add(report("o0", t("07-30T09:00"), "p9", Source.SMS));
+        observations.add(new GaugeReading("g1", Source.HTTP, t("08-10T07:00"), t("08-10T07:00"), null, true, "mopti", 640));
+        observations.add(new HerdPosition("h1", Source.MQTT, t("08-20T07:00"), t("08-20T07:00"), "p2", true, "h", 14, -4, 100,
+                Species.CATTLE, null, null, null, "konna", null));
+        triage.add(new TriageMessage("t1", Source.SMS, t("08-07T07:00"), "p3", false, "bagarre konna", "fr", "konna", "Konna",
+                ReportType.CLASH, List.of("bagarre"), "free text"));
+        rejected.add(new Rejected("r1", Source.SMS, "/sms/inbound", t("08-08T07:00"), "unknown-command", "x", "x", "p4"));
+    }
+
+    MonthlyReport.Report report(YearMonth month, String region) {
+        return MonthlyReport.compute(new ReportInputs(alerts, deliveries, responses, observations, triage, rejected, zones), month,
+                region, ZoneOffset.UTC, NOW);
+    }
+
+    static Map<String, Number> row(MonthlyReport.Report r, String region, String hazard) {
+        return r.rows().stream().filter(x -> x.region().equals(region) && x.hazard().equals(hazard)).findFirst()
+                .orElseThrow(() -> new AssertionError("no row " + region + "/" + hazard + " in " + r.rows())).indicators();
+    }
+
+    @Test
+    void alertsAcknowledgementsAndEscalationsCountInTheMonthTheyHappened() {
+        MonthlyReport.Report r = report(AUG, null);
+        Map<String, Number> conflict = row(r, "region-mopti", "conflict");
+        assertEquals(1, conflict.get("alertsRaised"));
+        assertEquals(1, conflict.get("alertsSevere"));
+        assertEquals(1, conflict.get("alertsAcknowledged"), "two ACKNOWLEDGED events, one alert");
+        assertEquals(30.0, conflict.get("ackMedianMinutes"), "timed from raising to the first acknowledgement");
+        assertEquals(1, conflict.get("escalations"));
+        assertEquals(1, conflict.get("unverifiedAcks"));
+        assertEquals(0, conflict.get("ackAfterResolution"));
+        Map<String, Number> flood = row(r, "region-mopti", "flood");
+        assertEquals(2, flood.get("alertsRaised"), "a2 raised on 31 August counts in August");
+        assertEquals(1, flood.get("alertsExtreme"));
+        assertEquals(1, flood.get("alertsModerate"));
+        assertEquals(1, flood.get("alertsAcknowledged"), "a2's acknowledgement is in September");
+        assertEquals(1, flood.get("ackAfterResolution"));
+        assertEquals(90.0, flood.get("ackMedianMinutes"));
+        assertEquals(90.0, flood.get("ackP90Minutes"));
+        assertEquals(List.of(90.0), r.ackMinutes().get("flood"));
+        assertEquals(3, r.total().indicators().get("alertsRaised"), "a4 was raised in July");
+        assertEquals(List.of(30.0, 90.0), List.of(r.total().indicators().get("ackMedianMinutes"), r.total().indicators().get("ackP90Minutes")));
+        assertTrue(r.closed());
+        assertEquals(Instant.parse("2026-08-01T00:00:00Z"), r.from());
+        assertEquals(Instant.parse("2026-09-01T00:00:00Z"), r.to());
+    }
+
+    @Test
+    void theNextMonthHasTheLateAcknowledgementAndOutcome() {
+        MonthlyReport.Report sep = report(YearMonth.of(2026, 9), null);
+        Map<String, Number> flood = row(sep, "region-mopti", "flood");
+        assertEquals(0, flood.get("alertsRaised"));
+        assertEquals(1, flood.get("alertsAcknowledged"));
+        assertEquals(130.0, flood.get("ackMedianMinutes"));
+        assertEquals(1, flood.get("outcomeConfirmed"));
+        assertEquals(1, flood.get("peopleMovedYes"));
+        assertEquals(0, flood.get("alertsWithoutOutcome"));
+        assertEquals(0, flood.get("smsSent"), "d3 was first sent in August");
+    }
+
+    @Test
+    void smsAreCountedOncePerDeliveryByTheirLatestStatus() {
+        MonthlyReport.Report r = report(AUG, null);
+        Map<String, Number> conflict = row(r, "region-mopti", "conflict");
+        assertEquals(1, conflict.get("smsSent"));
+        assertEquals(1, conflict.get("smsDelivered"));
+        assertEquals(1, conflict.get("smsFailed"), "d2 grouped a1 and a3 and failed");
+        assertEquals(1, conflict.get("smsLocalSink"));
+        Map<String, Number> flood = row(r, "region-mopti", "flood");
+        assertEquals(1, flood.get("smsSent"), "d3 sent, then undelivered");
+        assertEquals(0, flood.get("smsDelivered"));
+        assertEquals(2, flood.get("smsFailed"));
+        Map<String, Number> total = r.total().indicators();
+        assertEquals(2, total.get("smsSent"));
+        assertEquals(1, total.get("smsDelivered"));
+        assertEquals(2, total.get("smsFailed"), "d2 counted once in the total");
+    }
+
+    @Test
+    void actionsAndOutcomesOfficersOverruleSmsViews() {
+        MonthlyReport.Report r = report(AUG, null);
+        Map<String, Number> conflict = row(r, "region-mopti", "conflict");
+        assertEquals(2, conflict.get("actions"));
+        assertEquals(1, conflict.get("alertsWithAction"));
+        assertEquals(120.0, conflict.get("firstActionMedianMinutes"));
+        assertEquals(1, conflict.get("outcomeConfirmed"), "the officer's verdict wins over the later SMS view");
+        assertEquals(0, conflict.get("outcomeFalseAlarm"));
+        assertEquals(2, conflict.get("falseAlarmViewsBySms"));
+        assertEquals(1, conflict.get("violenceInjuries"));
+        Map<String, Number> flood = row(r, "region-mopti", "flood");
+        assertEquals(1, flood.get("outcomeFalseAlarm"));
+        assertEquals(1, flood.get("peopleMovedNo"));
+        assertEquals(1, flood.get("alertsWithoutOutcome"), "a2's verdict came in September");
+        assertNull(flood.get("firstActionMedianMinutes"));
+        Map<String, Number> niamey = row(r, "region-niamey", "conflict");
+        assertEquals(0, niamey.get("alertsRaised"));
+        assertEquals(1, niamey.get("alertsWithAction"), "an action in August on a July alert");
+        assertEquals(4 * 1440.0, niamey.get("firstActionMedianMinutes"));
+    }
+
+    @Test
+    void reportsByChannelFocalPointsTriageAndRejections() {
+        MonthlyReport.Report r = report(AUG, null);
+        Map<String, Number> conflict = row(r, "region-mopti", "conflict");
+        assertEquals(2, conflict.get("reportsSms"), "the July report is not counted");
+        assertEquals(1, conflict.get("reportsMqtt"));
+        assertEquals(1, conflict.get("triaged"));
+        assertEquals(3, conflict.get("focalPoints"), "p1 twice, p2, p3 (triage)");
+        assertEquals(1, row(r, "region-mopti", "flood").get("reportsApi"));
+        assertEquals(1, row(r, "unknown", "unknown").get("rejected"));
+        assertEquals(List.of("2026-W31", "2026-W32", "2026-W33", "2026-W34", "2026-W35", "2026-W36"),
+                r.weeks().stream().map(MonthlyReport.Week::week).toList());
+        assertEquals(Map.of("conflict", 1), r.weeks().get(1).alerts());
+        assertEquals(Map.of("flood", 1), r.weeks().get(5).alerts(), "31 August is in week 36");
+    }
+
+    @Test
+    void aRegionFilterKeepsOnlyItsRowsAndAClosedMonthIsReproducible() {
+        MonthlyReport.Report niamey = report(AUG, "niamey");
+        assertEquals(List.of("region-niamey"), niamey.rows().stream().map(MonthlyReport.Row::region).distinct().toList());
+        assertEquals("Niamey", niamey.rows().get(0).regionName());
+        assertEquals(1, niamey.total().indicators().get("alertsWithAction"));
+        assertEquals(0, niamey.total().indicators().get("smsSent"));
+        MonthlyReport.Report before = report(AUG, null);
+        responses.add(outcome("a3", t("10-01T12:00"), Source.HTTP, Verdict.CONFIRMED, null, true));
+        alerts.add(ev(AlertEventType.ESCALATED, -1, t("10-01T12:00"), alert("a3", Hazard.FLOOD, "mopti", Severity.Moderate,
+                t("08-10T08:00"), t("08-10T09:00"), t("08-10T09:30"))));
+        observations.add(report("o9", t("10-02T09:00"), "p7", Source.SMS));
+        assertEquals(before.rows(), report(AUG, null).rows(), "later events leave a closed month unchanged");
+        assertEquals(ReportFormats.csv(before), ReportFormats.csv(report(AUG, null)));
+    }
+
+    @Test
+    void csvHasAHeaderOneLinePerRowAndTheTotal() {
+        String csv = ReportFormats.csv(report(AUG, null));
+        List<String> lines = csv.lines().toList();
+        assertTrue(lines.get(0).startsWith("month,region,regionName,hazard,alertsRaised,"), lines.get(0));
+        assertEquals(4 + Indicators.COLUMNS.size(), lines.get(0).split(",").length);
+        assertEquals(report(AUG, null).rows().size() + 2, lines.size());
+        assertTrue(lines.get(lines.size() - 1).startsWith("2026-08,all,,all,3,"), lines.get(lines.size() - 1));
+        assertFalse(csv.contains("null"));
+    }
+}
