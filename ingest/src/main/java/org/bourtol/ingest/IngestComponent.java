@@ -59,7 +59,7 @@ public final class IngestComponent implements Component {
     private final SeenIds mqttPublished;
     private final ReporterDirectory reporters = new ReporterDirectory();
     private final GazetteerSource gazetteer = new GazetteerSource();
-    private final AlertCodes alertCodes = new AlertCodes(java.time.Instant::now);
+    private final AlertCodes alertCodes = new AlertCodes();
     private final TokensApi tokensApi;
     private final List<DirectoryCache<?>> caches = new ArrayList<>();
     private final KafkaClients kafka;

@@ -39,6 +39,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--lang", defaultValue = "fr", paramLabel = "LANG", description = "Language of the HTML page: fr (default) or en")
     String lang;
 
+    @Option(names = "--as-of", paramLabel = "WHEN",
+            description = "Count what was recorded up to this day (2026-09-15) or instant; default now (reproduces a report issued then)")
+    String asOf;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to this file instead of the standard output")
     Path output;
 
@@ -66,6 +70,13 @@ public final class ReportCommand implements Callable<Integer> {
             err.println("bourtol: --lang must be fr or en (got '" + lang + "')");
             return Bourtol.EXIT_CONFIG;
         }
+        Instant cutOff;
+        try {
+            cutOff = MonthlyReport.asOf(asOf, Instant.now());
+        } catch (IllegalArgumentException e) {
+            err.println("bourtol: --as-of: " + e.getMessage());
+            return Bourtol.EXIT_CONFIG;
+        }
         if (cfg.kafka().bootstrap() == null) {
             err.println("bourtol: kafka.bootstrap (BOURTOL_KAFKA_BOOTSTRAP) is not set: the report reads a running Bourtol's Kafka");
             return Bourtol.EXIT_CONFIG;
@@ -77,7 +88,7 @@ public final class ReportCommand implements Callable<Integer> {
             err.println("bourtol: the topics could not be read from " + cfg.kafka().bootstrap() + ": " + e.getMessage());
             return 1;
         }
-        MonthlyReport.Report r = MonthlyReport.compute(inputs, m, region, cfg.notifier().timezone(), Instant.now());
+        MonthlyReport.Report r = MonthlyReport.compute(inputs, m, region, cfg.notifier().timezone(), cutOff);
         String text = switch (format) {
             case "json" -> ReportFormats.json(r) + System.lineSeparator();
             case "html" -> ReportHtml.render(r, lang);

@@ -44,7 +44,7 @@ class AlertRepliesTest {
         }
     }
 
-    private final AlertCodes codes = new AlertCodes(() -> NOW);
+    private final AlertCodes codes = new AlertCodes();
 
     @Test
     void keywordsAreExactFirstWordsAndSetTheLanguage() {
@@ -86,7 +86,7 @@ class AlertRepliesTest {
     }
 
     @Test
-    void falseAlarmAfterResolutionNamesTheLatestAlertWithThatCode() {
+    void falseAlarmAfterResolutionNamesTheLatestRaisedAlertWithThatCode() {
         Instant old = NOW.minusSeconds(90L * 86400);
         codes.apply("old", new AlertEvent("old/RAISED/1", "old", AlertEventType.RAISED, 2, old,
                 alert("old", "K7Q", "resolved", old, old.plusSeconds(3600)), null));

@@ -18,9 +18,10 @@ import org.bourtol.platform.http.Role;
 import org.bourtol.platform.kafka.KafkaClients;
 
 /**
- * {@code GET /api/v1/reports/monthly?month=2026-08[&region=mopti][&format=json|csv|html][&lang=fr|en]}
+ * {@code GET /api/v1/reports/monthly?month=2026-08[&region=mopti][&format=json|csv|html][&lang=fr|en][&asOf=2026-09-15]}
  * (viewer): the monthly indicator report, computed on each request from the topics (read from their
- * start, no consumer group) in the console's time zone. JSON by default; CSV as an attachment; HTML is a
+ * start, no consumer group) in the console's time zone, counting what was recorded up to {@code asOf}
+ * (default now; a report issued earlier is reproduced with its {@code asOf}). JSON by default; CSV as an attachment; HTML is a
  * printable page (French by default) whose charts are drawn by {@code /console/report/page.js} with the
  * console's chart library, under the console's Content-Security-Policy.
  */
@@ -57,10 +58,16 @@ final class ReportsApi {
         if (!lang.equals("fr") && !lang.equals("en")) {
             throw ApiException.badRequest("report refused", List.of("'lang' must be fr or en"));
         }
+        Instant asOf;
+        try {
+            asOf = MonthlyReport.asOf(ctx.queryParams().get("asOf"), Instant.now());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("report refused", List.of(e.getMessage()));
+        }
         if (region != null && !region.matches("[A-Za-z0-9._-]{1,64}")) {
             throw ApiException.badRequest("report refused", List.of("'region' must be a region id such as mopti or region-mopti"));
         }
-        ctx.vertx().executeBlocking(() -> MonthlyReport.compute(ReportInputs.read(kafka), month, region, timezone, Instant.now()), false)
+        ctx.vertx().executeBlocking(() -> MonthlyReport.compute(ReportInputs.read(kafka), month, region, timezone, asOf), false)
                 .onSuccess(r -> {
                     var response = ctx.response().setStatusCode(200);
                     switch (format) {

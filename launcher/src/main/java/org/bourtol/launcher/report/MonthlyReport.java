@@ -34,12 +34,13 @@ import org.bourtol.contracts.outcome.Verdict;
 import org.bourtol.contracts.triage.TriageMessage;
 
 /**
- * The monthly indicator report, a pure function of the stored events ({@link ReportInputs}). Every
- * figure counts events whose own time falls in the month (in the given time zone): an alert raised on
- * the 31st and resolved on the 1st counts as raised in the first month; an acknowledgement, an action
- * or an outcome counts in the month it was recorded, with its delay measured from the alert's raising.
- * Nothing recorded later changes a closed month, so asking again gives the same figures. docs/reports.md
- * defines each indicator.
+ * The monthly indicator report, a pure function of the stored events ({@link ReportInputs}). What
+ * concerns alerts counts the alerts raised in the month (in the given time zone) and everything that
+ * happened to them up to {@code asOf}, whenever it happened: an alert raised on the 31st and acknowledged
+ * or resolved on the 1st is wholly in the first month, with its delays measured from its raising; SMS,
+ * acknowledgements, escalations, actions and outcomes follow their alert. Reports received, messages to
+ * triage and rejections count by their own time. Events after {@code asOf} are ignored, so a report asked
+ * again with the same {@code asOf} gives the same figures. docs/reports.md defines each indicator.
  */
 public final class MonthlyReport {
 
@@ -55,7 +56,7 @@ public final class MonthlyReport {
     }
 
     /** The report: rows sorted by region and hazard, their total, and the data of the charts. */
-    public record Report(String month, String region, String timezone, Instant from, Instant to, boolean closed,
+    public record Report(String month, String region, String timezone, Instant from, Instant to, Instant asOf, boolean closed,
                          List<Row> rows, Row total, List<Week> weeks, Map<String, List<Double>> ackMinutes) {
     }
 
@@ -65,11 +66,13 @@ public final class MonthlyReport {
     private final String regionFilter;
     private final Instant from;
     private final Instant to;
+    private final Instant asOf;
     private final Map<List<String>, Indicators> rows = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
             .thenComparing(k -> k.get(1)));
     private final Indicators total = new Indicators();
 
-    private MonthlyReport(ReportInputs in, YearMonth month, String region, ZoneId zone) {
+    private MonthlyReport(ReportInputs in, YearMonth month, String region, ZoneId zone, Instant asOf) {
+        this.asOf = asOf;
         this.in = in;
         this.regions = new Regions(in.zones());
         this.month = month;
@@ -80,20 +83,20 @@ public final class MonthlyReport {
 
     /**
      * The report of {@code month} in time zone {@code zone}, for one region ({@code mopti} or {@code region-mopti})
-     * or all ({@code null}); {@code now} only says whether the month is closed.
+     * or all ({@code null}), counting the events recorded up to {@code asOf} (the report's cut-off, usually now).
      */
-    public static Report compute(ReportInputs in, YearMonth month, String region, ZoneId zone, Instant now) {
-        return new MonthlyReport(in, month, region, zone).run(zone, now);
+    public static Report compute(ReportInputs in, YearMonth month, String region, ZoneId zone, Instant asOf) {
+        return new MonthlyReport(in, month, region, zone, asOf).run(zone);
     }
 
-    private Report run(ZoneId zone, Instant now) {
+    private Report run(ZoneId zone) {
         Map<String, Alert> alerts = alerts(zone);
         responses(alerts);
         deliveries(alerts);
         observations();
         List<Row> out = new ArrayList<>();
         rows.forEach((k, v) -> out.add(new Row(k.get(0), regions.name(k.get(0)), k.get(1), v.values())));
-        return new Report(month.toString(), regionFilter, zone.getId(), from, to, !now.isBefore(to), out,
+        return new Report(month.toString(), regionFilter, zone.getId(), from, to, asOf, !asOf.isBefore(to), out,
                 new Row(ALL, null, ALL, total.values()), weeks, ackMinutes);
     }
 
@@ -102,6 +105,10 @@ public final class MonthlyReport {
 
     private boolean inMonth(Instant at) {
         return at != null && !at.isBefore(from) && at.isBefore(to);
+    }
+
+    private boolean known(Instant at) {
+        return at != null && !at.isAfter(asOf);
     }
 
     /** The accumulators an event of this zone and hazard adds to (none when the region is filtered out). */
@@ -121,38 +128,50 @@ public final class MonthlyReport {
         targets.forEach(i -> i.inc(column));
     }
 
-    /** Lifecycle events in time order; returns every alert's latest state. */
+    /**
+     * Lifecycle events up to {@code asOf} in time order; counts those of the alerts raised in the month and
+     * returns every alert's latest state (alerts raised in the month only).
+     */
     private Map<String, Alert> alerts(ZoneId zone) {
-        Map<String, AlertEvent> state = new HashMap<>();
-        Set<String> acknowledged = new HashSet<>();
+        List<AlertEvent> events = new ArrayList<>(in.alerts().stream().filter(e -> known(e.at())).toList());
+        events.sort(Comparator.comparing(AlertEvent::at).thenComparingInt(AlertEvent::seq));
+        Map<String, Alert> cohort = new HashMap<>();
+        for (AlertEvent e : events) {
+            if (e.type() == AlertEventType.RAISED && inMonth(e.alert().raisedAt() != null ? e.alert().raisedAt() : e.at())) {
+                cohort.putIfAbsent(e.alertId(), e.alert());
+            }
+        }
         Map<String, Map<String, Integer>> perWeek = new LinkedHashMap<>();
+        Map<String, LocalDate> weekStart = new HashMap<>();
         for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()); d = d.plusDays(1)) {
             perWeek.computeIfAbsent(week(d), w -> new TreeMap<>());
+            weekStart.putIfAbsent(week(d), d);
         }
-        Map<String, LocalDate> weekStart = new HashMap<>();
-        List<AlertEvent> events = new ArrayList<>(in.alerts());
-        events.sort(Comparator.comparing(AlertEvent::at).thenComparingInt(AlertEvent::seq));
+        Map<String, AlertEvent> state = new HashMap<>();
+        Set<String> acknowledged = new HashSet<>();
         for (AlertEvent e : events) {
+            if (!cohort.containsKey(e.alertId())) {
+                continue;
+            }
             AlertEvent before = state.get(e.alertId());
             AlertEvent now = AlertStates.fold(before, e);
             state.put(e.alertId(), now);
             Alert a = now.alert();
-            if (!inMonth(e.at()) && e.type() != AlertEventType.ACKNOWLEDGED) {
-                continue;
-            }
             List<Indicators> t = at(a);
             switch (e.type()) {
                 case RAISED -> {
-                    count(t, "alertsRaised");
-                    count(t, "alerts" + e.alert().severity().name());
-                    if (!t.isEmpty()) {
-                        LocalDate day = e.at().atZone(zone).toLocalDate();
-                        perWeek.get(week(day)).merge(a.hazard().wire(), 1, Integer::sum);
+                    if (before == null) {
+                        count(t, "alertsRaised");
+                        count(t, "alerts" + e.alert().severity().name());
+                        if (!t.isEmpty()) {
+                            Instant raised = a.raisedAt() != null ? a.raisedAt() : e.at();
+                            perWeek.get(week(raised.atZone(zone).toLocalDate())).merge(a.hazard().wire(), 1, Integer::sum);
+                        }
                     }
                 }
                 case ACKNOWLEDGED -> {
                     Instant ackAt = e.alert().acknowledgedAt() != null ? e.alert().acknowledgedAt() : e.at();
-                    if (acknowledged.add(e.alertId()) && inMonth(ackAt)) {
+                    if (acknowledged.add(e.alertId())) {
                         count(t, "alertsAcknowledged");
                         double minutes = minutes(a.raisedAt(), ackAt);
                         t.forEach(i -> i.ackMinutes.add(minutes));
@@ -171,14 +190,28 @@ public final class MonthlyReport {
                 }
             }
         }
-        for (LocalDate d = month.atDay(1); !d.isAfter(month.atEndOfMonth()); d = d.plusDays(1)) {
-            weekStart.putIfAbsent(week(d), d);
-        }
         perWeek.forEach((w, m) -> weeks.add(new Week(w, weekStart.get(w), m)));
         ackMinutes.values().forEach(l -> l.sort(Double::compare));
         Map<String, Alert> latest = new HashMap<>();
         state.forEach((id, e) -> latest.put(id, e.alert()));
         return latest;
+    }
+
+    /**
+     * A cut-off as given to the API or the command: an instant ({@code 2026-09-15T00:00:00Z}) or a day
+     * ({@code 2026-09-15}: its start, UTC); null or blank is {@code now}.
+     *
+     * @throws IllegalArgumentException naming the accepted forms
+     */
+    public static Instant asOf(String value, Instant now) {
+        if (value == null || value.isBlank()) {
+            return now;
+        }
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(java.time.ZoneOffset.UTC).toInstant() : Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("asOf must be a day (2026-09-15) or an instant (2026-09-15T00:00:00Z), not '" + value + "'");
+        }
     }
 
     private static String week(LocalDate d) {
@@ -189,32 +222,26 @@ public final class MonthlyReport {
         return from == null ? 0 : Duration.between(from, to).toMillis() / 60000.0;
     }
 
-    /** Actions (first per alert timed) and outcomes (an officer's verdict wins over SMS views, then the latest). */
+    /**
+     * Actions and outcomes of the month's alerts up to {@code asOf}: actions counted and the first one
+     * timed; one verdict per alert, an officer's (API) over the SMS views, else the latest.
+     */
     private void responses(Map<String, Alert> alerts) {
-        List<AlertResponse> list = new ArrayList<>(in.responses());
+        List<AlertResponse> list = new ArrayList<>(in.responses().stream()
+                .filter(r -> alerts.containsKey(r.alertId()) && known(r.at())).toList());
         list.sort(Comparator.comparing(AlertResponse::at));
         Set<String> acted = new HashSet<>();
         Map<String, AlertResponse> verdicts = new LinkedHashMap<>();
-        Set<String> judgedByEnd = new HashSet<>();
         for (AlertResponse r : list) {
             Alert a = alerts.get(r.alertId());
             List<Indicators> t = at(a);
             if (r.kind() == AlertResponse.Kind.ACTION) {
-                boolean first = acted.add(r.alertId());
-                if (inMonth(r.at())) {
-                    count(t, "actions");
-                    if (first) {
-                        count(t, "alertsWithAction");
-                        double minutes = minutes(a == null ? null : a.raisedAt(), r.at());
-                        t.forEach(i -> i.actionMinutes.add(minutes));
-                    }
+                count(t, "actions");
+                if (acted.add(r.alertId())) {
+                    count(t, "alertsWithAction");
+                    double minutes = minutes(a.raisedAt(), r.at());
+                    t.forEach(i -> i.actionMinutes.add(minutes));
                 }
-                continue;
-            }
-            if (r.at().isBefore(to)) {
-                judgedByEnd.add(r.alertId());
-            }
-            if (!inMonth(r.at())) {
                 continue;
             }
             if (r.source() == Source.SMS && r.verdict() == Verdict.FALSE_ALARM) {
@@ -239,33 +266,31 @@ public final class MonthlyReport {
                 count(t, r.peopleMoved() ? "peopleMovedYes" : "peopleMovedNo");
             }
         });
-        alerts.values().stream().filter(a -> inMonth(a.raisedAt()) && !judgedByEnd.contains(a.id()))
-                .forEach(a -> count(at(a), "alertsWithoutOutcome"));
+        alerts.values().stream().filter(a -> !verdicts.containsKey(a.id())).forEach(a -> count(at(a), "alertsWithoutOutcome"));
     }
 
     private static String capitalised(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    /** SMS deliveries, by the month of their first record and their latest status. */
+    /** SMS deliveries of the month's alerts, each by its latest status up to {@code asOf}. */
     private void deliveries(Map<String, Alert> alerts) {
         Map<String, Delivery> first = new LinkedHashMap<>();
         Map<String, Delivery> last = new HashMap<>();
         for (Delivery d : in.deliveries()) {
-            if (!"sms".equals(d.channel())) {
+            if (!"sms".equals(d.channel()) || !known(d.at()) || d.alertIds().stream().noneMatch(alerts::containsKey)) {
                 continue;
             }
             first.merge(d.deliveryId(), d, (a, b) -> b.at().isBefore(a.at()) ? b : a);
             last.merge(d.deliveryId(), d, (a, b) -> b.at().isBefore(a.at()) ? a : b);
         }
         first.forEach((id, d) -> {
-            if (!inMonth(d.at())) {
-                return;
-            }
             Delivery end = last.get(id);
             Set<Indicators> targets = new java.util.LinkedHashSet<>();
-            for (String alertId : d.alertIds().isEmpty() ? List.of("") : d.alertIds()) {
-                targets.addAll(at(alerts.get(alertId)));
+            for (String alertId : d.alertIds()) {
+                if (alerts.containsKey(alertId)) {
+                    targets.addAll(at(alerts.get(alertId)));
+                }
             }
             DeliveryStatus s = end.status();
             for (Indicators i : targets) {
@@ -286,10 +311,10 @@ public final class MonthlyReport {
         });
     }
 
-    /** Reports received (by channel and focal point), messages to triage and rejected inputs. */
+    /** Reports received (by channel and focal point; by the time observed), messages to triage and rejected inputs. */
     private void observations() {
         for (Observation o : in.observations()) {
-            if (!inMonth(o.receivedAt())) {
+            if (!inMonth(o.observedAt()) || !known(o.receivedAt())) {
                 continue;
             }
             String zone;
@@ -316,14 +341,14 @@ public final class MonthlyReport {
             focalPoint(t, o.reporterId());
         }
         for (TriageMessage m : in.triage()) {
-            if (inMonth(m.receivedAt())) {
+            if (inMonth(m.receivedAt()) && known(m.receivedAt())) {
                 List<Indicators> t = at(m.zoneId(), m.type() == null ? UNKNOWN : m.type().hazard().wire());
                 count(t, "triaged");
                 focalPoint(t, m.reporterId());
             }
         }
         for (Rejected r : in.rejected()) {
-            if (inMonth(r.receivedAt())) {
+            if (inMonth(r.receivedAt()) && known(r.receivedAt())) {
                 count(at(null, UNKNOWN), "rejected");
             }
         }

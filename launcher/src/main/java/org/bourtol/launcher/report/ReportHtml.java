@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +41,7 @@ public final class ReportHtml {
         item(h, l.getProperty("period"), r.from() + " — " + r.to());
         item(h, l.getProperty("timezone"), r.timezone());
         item(h, l.getProperty("region"), r.region() == null ? l.getProperty("allRegions") : r.region());
-        item(h, l.getProperty("generated"), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        item(h, l.getProperty("asOf"), r.asOf().truncatedTo(ChronoUnit.SECONDS).toString());
         h.append("</dl><p class=\"state\">").append(esc(l.getProperty(r.closed() ? "closed" : "open"))).append("</p></header>\n");
 
         h.append("<section><h2>").append(esc(l.getProperty("charts"))).append("</h2><div class=\"charts\">")

@@ -38,8 +38,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every indicator of the monthly report on a fixed set of events: four alerts (one raised on 31 August
- * and acknowledged and resolved in September, one acknowledged after it was resolved, one raised in
- * July with an action in August), grouped and failed SMS, actions, an SMS false-alarm view overruled
+ * and acknowledged, resolved and judged in September, one acknowledged after it was resolved, one raised
+ * in July with an action in August), grouped and failed SMS, actions, an SMS false-alarm view overruled
  * by an officer's verdict, reports on three channels, a message to triage and a rejection.
  */
 class MonthlyReportTest {
@@ -155,8 +155,12 @@ class MonthlyReportTest {
     }
 
     MonthlyReport.Report report(YearMonth month, String region) {
+        return report(month, region, NOW);
+    }
+
+    MonthlyReport.Report report(YearMonth month, String region, Instant asOf) {
         return MonthlyReport.compute(new ReportInputs(alerts, deliveries, responses, observations, triage, rejected, zones), month,
-                region, ZoneOffset.UTC, NOW);
+                region, ZoneOffset.UTC, asOf);
     }
 
     static Map<String, Number> row(MonthlyReport.Report r, String region, String hazard) {
@@ -165,7 +169,7 @@ class MonthlyReportTest {
     }
 
     @Test
-    void alertsAcknowledgementsAndEscalationsCountInTheMonthTheyHappened() {
+    void theMonthsAlertsCarryTheirAcknowledgementsAndEscalationsWheneverTheyCame() {
         MonthlyReport.Report r = report(AUG, null);
         Map<String, Number> conflict = row(r, "region-mopti", "conflict");
         assertEquals(1, conflict.get("alertsRaised"));
@@ -179,29 +183,28 @@ class MonthlyReportTest {
         assertEquals(2, flood.get("alertsRaised"), "a2 raised on 31 August counts in August");
         assertEquals(1, flood.get("alertsExtreme"));
         assertEquals(1, flood.get("alertsModerate"));
-        assertEquals(1, flood.get("alertsAcknowledged"), "a2's acknowledgement is in September");
-        assertEquals(1, flood.get("ackAfterResolution"));
+        assertEquals(2, flood.get("alertsAcknowledged"), "a2's acknowledgement on 1 September belongs to its August alert");
+        assertEquals(1, flood.get("ackAfterResolution"), "a3 was acknowledged 30 min after it ended");
         assertEquals(90.0, flood.get("ackMedianMinutes"));
-        assertEquals(90.0, flood.get("ackP90Minutes"));
-        assertEquals(List.of(90.0), r.ackMinutes().get("flood"));
+        assertEquals(130.0, flood.get("ackP90Minutes"), "a2: 22:00 to 00:10 across the month's end");
+        assertEquals(List.of(90.0, 130.0), r.ackMinutes().get("flood"));
         assertEquals(3, r.total().indicators().get("alertsRaised"), "a4 was raised in July");
-        assertEquals(List.of(30.0, 90.0), List.of(r.total().indicators().get("ackMedianMinutes"), r.total().indicators().get("ackP90Minutes")));
+        assertEquals(List.of(90.0, 130.0), List.of(r.total().indicators().get("ackMedianMinutes"),
+                r.total().indicators().get("ackP90Minutes")));
         assertTrue(r.closed());
         assertEquals(Instant.parse("2026-08-01T00:00:00Z"), r.from());
         assertEquals(Instant.parse("2026-09-01T00:00:00Z"), r.to());
     }
 
     @Test
-    void theNextMonthHasTheLateAcknowledgementAndOutcome() {
+    void theNextMonthDoesNotCountTheFollowUpsOfTheLastMonthsAlerts() {
         MonthlyReport.Report sep = report(YearMonth.of(2026, 9), null);
-        Map<String, Number> flood = row(sep, "region-mopti", "flood");
-        assertEquals(0, flood.get("alertsRaised"));
-        assertEquals(1, flood.get("alertsAcknowledged"));
-        assertEquals(130.0, flood.get("ackMedianMinutes"));
-        assertEquals(1, flood.get("outcomeConfirmed"));
-        assertEquals(1, flood.get("peopleMovedYes"));
-        assertEquals(0, flood.get("alertsWithoutOutcome"));
-        assertEquals(0, flood.get("smsSent"), "d3 was first sent in August");
+        assertEquals(0, sep.total().indicators().get("alertsRaised"));
+        assertEquals(0, sep.total().indicators().get("alertsAcknowledged"));
+        assertEquals(0, sep.total().indicators().get("outcomeConfirmed"));
+        assertEquals(0, sep.total().indicators().get("smsFailed"), "d3 failed in September but belongs to a2");
+        assertEquals(List.of(), sep.rows());
+        assertFalse(report(YearMonth.of(2026, 12), null).closed(), "December is not over on 1 December");
     }
 
     @Test
@@ -220,6 +223,7 @@ class MonthlyReportTest {
         assertEquals(2, total.get("smsSent"));
         assertEquals(1, total.get("smsDelivered"));
         assertEquals(2, total.get("smsFailed"), "d2 counted once in the total");
+        assertEquals(1, row(report(YearMonth.of(2026, 7), null), "region-niamey", "conflict").get("smsDelivered"), "d4 is July's");
     }
 
     @Test
@@ -235,11 +239,15 @@ class MonthlyReportTest {
         assertEquals(1, conflict.get("violenceInjuries"));
         Map<String, Number> flood = row(r, "region-mopti", "flood");
         assertEquals(1, flood.get("outcomeFalseAlarm"));
+        assertEquals(1, flood.get("outcomeConfirmed"), "a2 judged in September");
         assertEquals(1, flood.get("peopleMovedNo"));
-        assertEquals(1, flood.get("alertsWithoutOutcome"), "a2's verdict came in September");
+        assertEquals(1, flood.get("peopleMovedYes"));
+        assertEquals(0, flood.get("alertsWithoutOutcome"));
+        assertEquals(1, row(report(AUG, null, t("09-02T00:00")), "region-mopti", "flood").get("alertsWithoutOutcome"),
+                "before a2 was judged");
         assertNull(flood.get("firstActionMedianMinutes"));
-        Map<String, Number> niamey = row(r, "region-niamey", "conflict");
-        assertEquals(0, niamey.get("alertsRaised"));
+        Map<String, Number> niamey = row(report(YearMonth.of(2026, 7), null), "region-niamey", "conflict");
+        assertEquals(1, niamey.get("alertsRaised"));
         assertEquals(1, niamey.get("alertsWithAction"), "an action in August on a July alert");
         assertEquals(4 * 1440.0, niamey.get("firstActionMedianMinutes"));
     }
@@ -261,19 +269,30 @@ class MonthlyReportTest {
     }
 
     @Test
-    void aRegionFilterKeepsOnlyItsRowsAndAClosedMonthIsReproducible() {
-        MonthlyReport.Report niamey = report(AUG, "niamey");
+    void aRegionFilterKeepsOnlyItsRows() {
+        MonthlyReport.Report niamey = report(YearMonth.of(2026, 7), "niamey");
         assertEquals(List.of("region-niamey"), niamey.rows().stream().map(MonthlyReport.Row::region).distinct().toList());
         assertEquals("Niamey", niamey.rows().get(0).regionName());
         assertEquals(1, niamey.total().indicators().get("alertsWithAction"));
-        assertEquals(0, niamey.total().indicators().get("smsSent"));
-        MonthlyReport.Report before = report(AUG, null);
+        assertEquals(0, report(AUG, "region-niamey").total().indicators().get("alertsRaised"));
+        assertEquals(2, report(AUG, "mopti").total().indicators().get("reportsSms"));
+    }
+
+    @Test
+    void theSameCutOffGivesTheSameFiguresWhateverCameLater() {
+        Instant issued = t("09-15T00:00");
+        MonthlyReport.Report before = report(AUG, null, issued);
         responses.add(outcome("a3", t("10-01T12:00"), Source.HTTP, Verdict.CONFIRMED, null, true));
         alerts.add(ev(AlertEventType.ESCALATED, -1, t("10-01T12:00"), alert("a3", Hazard.FLOOD, "mopti", Severity.Moderate,
                 t("08-10T08:00"), t("08-10T09:00"), t("08-10T09:30"))));
+        deliveries.add(d("d9", t("10-01T12:00"), DeliveryStatus.DELIVERED, null, "a3"));
         observations.add(report("o9", t("10-02T09:00"), "p7", Source.SMS));
-        assertEquals(before.rows(), report(AUG, null).rows(), "later events leave a closed month unchanged");
-        assertEquals(ReportFormats.csv(before), ReportFormats.csv(report(AUG, null)));
+        assertEquals(before.rows(), report(AUG, null, issued).rows(), "later events leave the report as of its cut-off unchanged");
+        assertEquals(ReportFormats.csv(before), ReportFormats.csv(report(AUG, null, issued)));
+        Map<String, Number> now = row(report(AUG, null), "region-mopti", "flood");
+        assertEquals(2, now.get("outcomeConfirmed"), "asked later, the officer's new verdict on a3 counts");
+        assertEquals(1, now.get("escalations"));
+        assertEquals(1, now.get("smsDelivered"));
     }
 
     @Test

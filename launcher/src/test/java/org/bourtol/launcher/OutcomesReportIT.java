@@ -1,0 +1,213 @@
+package org.bourtol.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.bourtol.contracts.alert.Alert;
+import org.bourtol.contracts.observation.Hazard;
+import org.bourtol.contracts.outcome.AlertResponse;
+import org.bourtol.contracts.topic.Json;
+import org.bourtol.contracts.topic.Topics;
+import org.bourtol.launcher.platform.Platform;
+import org.bourtol.platform.kafka.TopicScan;
+import org.bourtol.simulator.scenario.Emission;
+import org.bourtol.simulator.scenario.ScenarioSpec;
+import org.bourtol.simulator.publish.SmsSender;
+import org.bourtol.simulator.truth.Report;
+import org.bourtol.testkit.Poll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Closing the loop end to end: the demo scenario is played on the embedded platform, then a demo
+ * recipient answers by signed SMS — {@code OK} on one alert, {@code FAIT} on two, {@code FAUX} on one,
+ * and a {@code FAIT} with a code no alert has — and an officer records an outcome through the API. The
+ * monthly report (API as JSON and CSV, and {@code bourtol report}) of each month the alerts were raised
+ * in shows the alerts the demo raised, the SMS the notifier sent for them, and exactly the
+ * acknowledgement, actions and outcomes sent here.
+ */
+@Timeout(900)
+class OutcomesReportIT {
+
+    private static final String RECIPIENT = "+22376000004"; // the demo's Prefecture de Mopti (every hazard, Severe and above)
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void theMonthlyReportShowsWhatTheDemoAndTheRepliesProduced() throws Exception {
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        Map<String, String> env = new HashMap<>();
+        env.put("BOURTOL_DATA_DIR", Files.createTempDirectory("bourtol-outcomes-it").toString());
+        env.put("BOURTOL_HTTP_PORT", "0");
+        env.put("BOURTOL_EMBEDDED_KAFKA_PORT", "0");
+        env.put("BOURTOL_EMBEDDED_MQTT_PORT", "0");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8)) {
+            DemoCommand.run(Optional.empty(), env, ScenarioSpec.parse(DemoIT.SCENARIO), 10, out, null, false,
+                    (platform, report) -> closeTheLoop(platform, report, console));
+        }
+    }
+
+    private void closeTheLoop(Platform p, Report demo, ByteArrayOutputStream console) throws Exception {
+        String base = "http://127.0.0.1:" + p.httpPort();
+        String token = p.adminToken();
+        List<Alert> alerts = new ArrayList<>();
+        for (JsonNode n : get(base + "/api/v1/alerts", token)) {
+            alerts.add(Json.MAPPER.treeToValue(n, Alert.class));
+        }
+        String text = console.toString(StandardCharsets.UTF_8);
+        assertTrue(alerts.size() >= 3, "the demo raised alerts\n" + text);
+        assertEquals(demo.alertsRaised(), alerts.size(), text);
+        Alert acked = alerts.stream().filter(Alert::active).findFirst().orElseThrow(() -> new AssertionError("no active alert\n" + text));
+        List<Alert> others = alerts.stream().filter(a -> a != acked).toList();
+        Alert acted = others.get(0);
+        Alert judged = others.get(1);
+        Alert conflict = alerts.stream().filter(a -> a.hazard() == Hazard.CONFLICT).findFirst().orElseThrow();
+
+        SmsSender sms = new SmsSender(base, p.config().http().publicUrl() != null ? p.config().http().publicUrl() : base,
+                p.config().twilio().authToken(), "+22370000000", "AC-outcomes-it");
+        String ok = send(sms, "SMoutcomes1", "OK " + acked.code()).reply();
+        String done1 = send(sms, "SMoutcomes2", "FAIT " + acted.code() + " mediation tenue avec les deux parties, tel 76 00 12 34").reply();
+        String done2 = send(sms, "SMoutcomes3", "fait " + acted.code() + " suivi au marche").reply();
+        String faux = send(sms, "SMoutcomes4", "FAUX " + judged.code()).reply();
+        String unknown = send(sms, "SMoutcomes5", "FAIT QQ99 digue renforcee").reply();
+        assertTrue(done1.contains("action notee pour l'alerte " + acted.code()), done1);
+        assertTrue(done2.startsWith("Recu "), done2);
+        assertTrue(faux.contains("fausse alerte notee pour " + judged.code()), faux);
+        assertTrue(unknown.startsWith("Code d'alerte inconnu: QQ99."), unknown);
+        assertTrue(ok.startsWith("Recu "), ok);
+
+        HttpResponse<String> officer = post(base + "/api/v1/alerts/" + conflict.id() + "/responses", token,
+                "{\"outcome\": \"confirmed\", \"violence\": \"injuries\", \"comment\": \"deux blesses, appeler le +22376001234\"}");
+        assertEquals(201, officer.statusCode(), officer.body());
+        HttpResponse<String> refused = post(base + "/api/v1/alerts/" + conflict.id() + "/responses", token, "{\"peopleMoved\": true}");
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("peopleMoved"), refused.body());
+
+        List<List<AlertResponse>> read = new ArrayList<>(List.of(List.of()));
+        Poll.until(java.time.Duration.ofSeconds(30), "the responses on bourtol.outcomes.v1", () -> {
+            read.set(0, TopicScan.values(p.kafka(), Topics.OUTCOMES));
+            return read.get(0).size() >= 4;
+        });
+        List<AlertResponse> stored = read.get(0);
+        assertEquals(4, stored.size(), stored.toString());
+        assertTrue(stored.stream().noneMatch(r -> r.text() != null && r.text().contains("76001234")), "phone numbers masked: " + stored);
+        Poll.until(java.time.Duration.ofSeconds(30), "the acknowledgement of " + acked.code(), () -> {
+            try {
+                return get(base + "/api/v1/alerts/" + acked.id(), token).path("acknowledged").asBoolean();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        Map<YearMonth, List<Alert>> byMonth = new TreeMap<>();
+        alerts.forEach(a -> byMonth.computeIfAbsent(YearMonth.from(a.raisedAt().atZone(ZoneOffset.UTC)), m -> new ArrayList<>()).add(a));
+        int raised = 0;
+        int sent = 0;
+        int acknowledged = 0;
+        int actions = 0;
+        int withAction = 0;
+        int falseAlarms = 0;
+        int falseViews = 0;
+        int confirmed = 0;
+        int injuries = 0;
+        for (YearMonth month : byMonth.keySet()) {
+            JsonNode total = get(base + "/api/v1/reports/monthly?month=" + month, token).path("total").path("indicators");
+            raised += total.path("alertsRaised").asInt();
+            sent += total.path("smsSent").asInt();
+            acknowledged += total.path("alertsAcknowledged").asInt();
+            actions += total.path("actions").asInt();
+            withAction += total.path("alertsWithAction").asInt();
+            falseAlarms += total.path("outcomeFalseAlarm").asInt();
+            falseViews += total.path("falseAlarmViewsBySms").asInt();
+            confirmed += total.path("outcomeConfirmed").asInt();
+            injuries += total.path("violenceInjuries").asInt();
+            assertEquals(byMonth.get(month).size(), total.path("alertsRaised").asInt(), month + " " + total);
+            assertEquals(total.path("smsSent").asInt(), total.path("smsLocalSink").asInt(), "the demo's SMS all went to the local sink");
+        }
+        System.out.println("report totals over " + byMonth.keySet() + ": raised " + raised + ", sms sent " + sent + ", acknowledged "
+                + acknowledged + ", actions " + actions + ", false alarms " + falseAlarms + ", confirmed " + confirmed);
+        assertEquals(alerts.size(), raised);
+        assertTrue(sent >= demo.smsSent() && sent > 0, "every SMS the demo counted is in the report: " + sent + " vs " + demo.smsSent());
+        assertEquals(2, actions);
+        assertEquals(1, withAction);
+        assertEquals(conflict == judged ? 0 : 1, falseAlarms, "FAUX " + judged.code());
+        assertEquals(1, falseViews);
+        assertEquals(1, confirmed);
+        assertEquals(1, injuries);
+        assertTrue(acknowledged >= 1, "OK " + acked.code());
+
+        YearMonth month = YearMonth.from(acted.raisedAt().atZone(ZoneOffset.UTC));
+        HttpResponse<String> csv = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/reports/monthly?month=" + month + "&format=csv"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("content-type").orElse("").startsWith("text/csv"));
+        List<String> lines = csv.body().lines().toList();
+        String[] header = lines.get(0).split(",");
+        String[] totalLine = lines.get(lines.size() - 1).split(",", -1);
+        assertEquals("all", totalLine[1]);
+        assertEquals("1", totalLine[List.of(header).indexOf("alertsWithAction")], csv.body());
+        assertEquals("2", totalLine[List.of(header).indexOf("actions")], csv.body());
+
+        HttpResponse<String> html = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/reports/monthly?month=" + month
+                        + "&format=html&lang=en")).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, html.statusCode());
+        assertTrue(html.headers().firstValue("content-security-policy").orElse("").contains("script-src 'self'"));
+        assertTrue(html.body().contains("Monthly indicator report") && html.body().contains("data-indicator=\"alertsWithAction\""));
+        assertFalse(html.body().contains("<script>"), "no inline script");
+
+        ByteArrayOutputStream cli = new ByteArrayOutputStream();
+        Map<String, String> cliEnv = Map.of("BOURTOL_KAFKA_BOOTSTRAP", p.kafkaBootstrap());
+        ReportCommand command = new ReportCommand();
+        command.month = month.toString();
+        command.format = "csv";
+        command.lang = "fr";
+        int code = command.run(org.bourtol.contracts.config.ConfigLoader.load(Optional.empty(), cliEnv),
+                new PrintStream(cli, true, StandardCharsets.UTF_8), System.err);
+        assertEquals(0, code);
+        assertEquals(csv.body(), cli.toString(StandardCharsets.UTF_8), "bourtol report prints what the API gives");
+
+        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/reports/monthly?month=2026-13"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, bad.statusCode(), bad.body());
+    }
+
+    private static SmsSender.Result send(SmsSender sms, String sid, String body) throws Exception {
+        SmsSender.Result r = sms.send(new Emission.Sms(Instant.now(), sid, RECIPIENT, body, Emission.Expect.OBSERVATION));
+        assertEquals(200, r.status(), body + " -> " + r.reply());
+        return r;
+    }
+
+    private JsonNode get(String url, String token) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), url + " -> " + r.body());
+        return Json.MAPPER.readTree(r.body());
+    }
+
+    private HttpResponse<String> post(String url, String token, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
