@@ -55,6 +55,11 @@ public final class ExternalProcess implements AutoCloseable {
         return new ExternalProcess(name, c, env, logDir.resolve(name + ".log"));
     }
 
+    /** Any program (a server from Debian's packages), its output in {@code <logDir>/<name>.log}. */
+    public static ExternalProcess command(String name, List<String> command, Path logDir) {
+        return new ExternalProcess(name, command, logDir.resolve(name + ".log"));
+    }
+
     public String name() {
         return name;
     }
@@ -123,6 +128,21 @@ public final class ExternalProcess implements AutoCloseable {
         }
     }
 
+    /** Waits for the process to exit on its own and returns its exit code; kills it after {@code timeout}. */
+    public int await(Duration timeout) {
+        Process p = process;
+        try {
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                throw new AssertionError(name + " still running after " + timeout + ": " + logText());
+            }
+            return p.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(name + " interrupted", e);
+        }
+    }
+
     public boolean alive() {
         Process p = process;
         return p != null && p.isAlive();
@@ -155,7 +175,7 @@ public final class ExternalProcess implements AutoCloseable {
         }
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket()) {
             s.setReuseAddress(true);
             s.bind(new InetSocketAddress("127.0.0.1", 0));

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * A real mosquitto broker for integration tests: a child process on a free loopback port with a
@@ -28,24 +29,36 @@ public final class Mosquitto implements AutoCloseable {
     private final ExternalProcess process;
 
     private Mosquitto(Path binary, String extraConfig) {
+        this(binary, (port, dir) -> "listener " + port + " 127.0.0.1\n"
+                + "allow_anonymous true\n"
+                + "persistence true\n"
+                + "persistence_location " + dir.toAbsolutePath() + "/\n"
+                + "autosave_interval 1\n"
+                + (extraConfig == null ? "" : extraConfig + "\n"));
+    }
+
+    private Mosquitto(Path binary, BiFunction<Integer, Path, String> config) {
         this.port = ExternalProcess.freePort();
         this.dir = ExternalProcess.tempDir("bourtol-mosquitto-");
         Path conf = dir.resolve("mosquitto.conf");
         String user = "root".equals(System.getProperty("user.name")) ? "user root\n" : "";
         try {
-            Files.writeString(conf, "listener " + port + " 127.0.0.1\n"
-                    + "allow_anonymous true\n"
-                    + "persistence true\n"
-                    + "persistence_location " + dir.toAbsolutePath() + "/\n"
-                    + "autosave_interval 1\n"
-                    + "log_dest stdout\n"
+            Files.writeString(conf, config.apply(port, dir)
+                    + "\nlog_dest stdout\n"
                     + "log_type error\nlog_type warning\nlog_type notice\n"
-                    + user
-                    + (extraConfig == null ? "" : extraConfig + "\n"));
+                    + user);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         this.process = new ExternalProcess("mosquitto", List.of(binary.toString(), "-c", conf.toString()), dir.resolve("mosquitto.log"));
+    }
+
+    /**
+     * Starts a broker with a whole configuration of the caller's, given the free port (the caller's
+     * {@code listener} line must bind it on 127.0.0.1) and the broker's own directory for files it needs.
+     */
+    public static Mosquitto startWith(BiFunction<Integer, Path, String> config) {
+        return new Mosquitto(ExternalBinary.require("mosquitto", "mosquitto"), config).restart();
     }
 
     /** Starts a broker with the default config; skips (or fails under CI) when mosquitto is absent. */

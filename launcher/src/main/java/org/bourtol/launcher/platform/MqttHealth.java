@@ -27,6 +27,9 @@ final class MqttHealth implements AutoCloseable {
     private MqttAsyncClient client;
     private long timer = -1;
 
+    /** Why the last connection attempt failed (Paho's reason, e.g. "Not authorized to connect"), or null. */
+    private volatile String lastFailure;
+
     private MqttHealth(Vertx vertx, BourtolConfig.Mqtt config, BooleanSupplier embeddedRunning) {
         this.vertx = vertx;
         this.config = config;
@@ -69,7 +72,9 @@ final class MqttHealth implements AutoCloseable {
             o.setCleanSession(true);
             o.setConnectionTimeout(5);
             client.connect(o).waitForCompletion(6000);
+            lastFailure = null;
         } catch (Exception e) {
+            lastFailure = e.getMessage();
             LOG.debug("mqtt health connection failed [url: {}, reason: {}]", config.url(), e.getMessage());
         }
     }
@@ -81,7 +86,9 @@ final class MqttHealth implements AutoCloseable {
         if (client == null) {
             return Status.disabled("no mqtt.url configured");
         }
-        return client.isConnected() ? Status.up(config.url()) : Status.down(config.url() + " unreachable");
+        String failure = lastFailure;
+        return client.isConnected() ? Status.up(config.url())
+                : Status.down(config.url() + (failure == null ? " unreachable" : " refused or unreachable: " + failure));
     }
 
     @Override

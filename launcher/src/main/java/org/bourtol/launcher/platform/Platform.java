@@ -144,13 +144,17 @@ public final class Platform implements AutoCloseable {
             kafkaHealth.awaitUp(Duration.ofSeconds(30));
         }
         health.register("kafka", kafkaHealth::status);
-        mqttHealth = options.embedded()
-                ? MqttHealth.embedded(vertx, config.mqtt(), () -> {
-                    EmbeddedMqtt broker = embeddedMqtt;
-                    return broker != null && broker.running();
-                })
-                : MqttHealth.external(vertx, config.mqtt());
-        health.register("mqtt", mqttHealth::status);
+        // only ingest and the notifier talk to the MQTT broker: rules or the sink alone must not turn
+        // unhealthy because they have no MQTT account (a production broker refuses anonymous clients)
+        if (options.embedded() || options.parts().contains(Part.INGEST) || options.parts().contains(Part.NOTIFIER)) {
+            mqttHealth = options.embedded()
+                    ? MqttHealth.embedded(vertx, config.mqtt(), () -> {
+                        EmbeddedMqtt broker = embeddedMqtt;
+                        return broker != null && broker.running();
+                    })
+                    : MqttHealth.external(vertx, config.mqtt());
+            health.register("mqtt", mqttHealth::status);
+        }
 
         TopicLayout layout = TopicLayout.resolve(config.kafka(), options.embedded(),
                 options.embedded() ? 1 : kafkaHealth.brokerCount());
