@@ -21,9 +21,9 @@ export function drawReportCharts(U, weeksEl, ackEl, data, names) {
     new U({
       ...size(weeksEl),
       scales: {x: {time: false, range: [-0.5, weeks.length - 0.5]}, y: {range: (u, min, max) => [0, Math.max(1, max)]}},
-      axes: [{values: (u, splits) => splits.map(i => Number.isInteger(i) && weeks[i] ? weeks[i].week : '')},
+      axes: [{splits: () => x, values: (u, splits) => splits.map(i => Number.isInteger(i) && weeks[i] ? weeks[i].week.slice(5) : '')},
         {values: (u, splits) => splits.map(v => Number.isInteger(v) ? String(v) : '')}],
-      series: [{}].concat(HAZARDS.map((h, k) => ({
+      series: [{label: names.week || 'week', value: (u, i) => (i === null || !weeks[i] ? '--' : weeks[i].week)}].concat(HAZARDS.map((h, k) => ({
         label: names[h] || h, stroke: COLOURS[h], fill: COLOURS[h], width: 0,
         paths: U.paths.bars({size: [0.35, 40], align: k === 0 ? -1 : 1}), points: {show: false},
       }))),
@@ -45,7 +45,7 @@ export function drawReportCharts(U, weeksEl, ackEl, data, names) {
     ...size(ackEl),
     scales: {x: {time: false}, y: {range: [0, 100]}},
     axes: [{}, {values: (u, splits) => splits.map(v => v + ' %')}],
-    series: [{}].concat(HAZARDS.map(h => ({
+    series: [{label: 'min'}].concat(HAZARDS.map(h => ({
       label: names[h] || h, stroke: COLOURS[h], width: 2, paths: U.paths.stepped({align: 1}), spanGaps: true,
     }))),
   }, [xs].concat(HAZARDS.map(share)), ackEl);

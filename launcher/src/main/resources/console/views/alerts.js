@@ -6,6 +6,7 @@ import {get, post} from '../lib/api.js';
 import {can} from '../lib/session.js';
 import {when, absolute} from '../lib/time.js';
 import {severityBadge, stateBadge, toast, errorBox, masked} from '../lib/ui.js';
+import {responseSection} from './response.js';
 
 const SEVERITIES = ['Extreme', 'Severe', 'Moderate', 'Minor'];
 const PERIODS = {'24h': 24, '7d': 24 * 7, '30d': 24 * 30, all: 0};
@@ -120,6 +121,7 @@ async function detail(main, id) {
       }}}, field(t('alert.outcome'), outcome), h('button', {type: 'submit'}, t('alert.outcomeSave'))));
     }
     const escalations = tl.events.filter(e => e.type === 'ESCALATED');
+    const responses = await responseSection(alert, refresh);
     clear(box,
       h('p', {}, h('a', {href: '#/alerts'}, '← ' + t('alerts.title'))),
       h('h1', {}, pick(alert.headline) || alert.id),
@@ -136,6 +138,7 @@ async function detail(main, id) {
         h('dt', {}, t('alert.instruction')), h('dd', {}, pick(alert.instruction) || '—'),
         alert.outcome ? [h('dt', {}, t('alert.outcome')), h('dd', {}, alert.outcome)] : null),
       actions,
+      responses,
       h('h2', {}, t('alert.timeline')),
       h('ol', {class: 'timeline'}, tl.events.map(e => h('li', {},
         h('span', {'aria-hidden': 'true', class: 'icon'}, EVENT_ICON[e.type] || '•'), ' ',

@@ -6,7 +6,8 @@ import gauges from './gauges.js';
 import rules from './rules.js';
 import zones from './zones.js';
 import triage from './triage.js';
+import reports from './reports.js';
 import directory from './directory.js';
 import health from './health.js';
 
-export default [map, alerts, gauges, rules, zones, triage, directory, health];
+export default [map, alerts, gauges, rules, zones, triage, reports, directory, health];

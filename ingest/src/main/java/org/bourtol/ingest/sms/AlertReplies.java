@@ -64,6 +64,11 @@ public final class AlertReplies {
         return action ? new SmsCommand.Action(lang, code, text) : new SmsCommand.FalseAlarm(lang, code, text);
     }
 
+    /** The alert code of an {@link SmsCommand.Action} or {@link SmsCommand.FalseAlarm} (null when missing). */
+    static String code(SmsCommand c) {
+        return c instanceof SmsCommand.Action a ? a.code() : ((SmsCommand.FalseAlarm) c).code();
+    }
+
     static boolean handles(SmsCommand c) {
         return c instanceof SmsCommand.Action || c instanceof SmsCommand.FalseAlarm;
     }
@@ -76,7 +81,7 @@ public final class AlertReplies {
     static Result handle(SmsCommand c, String receipt, String messageSid, String reporterId, boolean verified, String body,
                          Function<String, Optional<Alert>> alertByCode, Instant now) {
         boolean action = c instanceof SmsCommand.Action;
-        String code = action ? ((SmsCommand.Action) c).code() : ((SmsCommand.FalseAlarm) c).code();
+        String code = code(c);
         String text = AlertResponse.clean(action ? ((SmsCommand.Action) c).text() : ((SmsCommand.FalseAlarm) c).text());
         Language lang = c.language();
         if (code == null) {

@@ -42,6 +42,8 @@ public final class SmsIngest {
     private final Clock clock;
     private final MeterRegistry metrics;
     private final Map<String, Future<String>> inFlight = new ConcurrentHashMap<>();
+    /** Half-second waits for an alert code this instance does not know yet (see {@link #codeKnown}). */
+    private static final int CODE_WAITS = 6;
     private volatile Function<String, Optional<org.bourtol.contracts.alert.Alert>> alertByCode = code -> Optional.empty();
 
     public SmsIngest(Vertx vertx, Supplier<Gazetteer> gazetteer, Pseudonyms pseudonyms, Function<String, Optional<Reporter>> reporterByPseudonym,
@@ -103,33 +105,45 @@ public final class SmsIngest {
         Optional<Reporter> reporter = reporterByPseudonym.apply(reporterId);
         boolean verified = reporter.map(Reporter::verified).orElse(false);
         Language lang = Language.of(reporter.map(Reporter::language).orElse(null));
-        List<Outgoing> records;
-        String reply;
-        String outcome;
         if (!limiter.allow(reporterId, now)) {
-            reply = Replies.rateLimited(lang);
-            outcome = "rate-limited";
-            records = List.of(SmsRecords.rejected(sid, "rate-limited",
-                    "more than the allowed SMS per hour from this sender; kept, not processed", reporterId, body, now));
-        } else {
-            SmsCommand command = new SmsParser(gazetteer.get()).parse(body, lang);
-            if (AlertReplies.handles(command)) {
-                AlertReplies.Result r = AlertReplies.handle(command, ReceiptCode.of(sid), sid, reporterId, verified, body, alertByCode, now);
-                reply = r.reply();
-                outcome = r.outcome();
-                records = r.records();
-            } else {
-                reply = Replies.receipt(command, ReceiptCode.of(sid));
-                outcome = command instanceof SmsCommand.Problem p ? p.code()
-                        : command.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
-                records = SmsRecords.of(command, sid, reporterId, verified, body, now);
-            }
+            return finish(sid, reporterId, verified, now, new AlertReplies.Result(List.of(SmsRecords.rejected(sid, "rate-limited",
+                    "more than the allowed SMS per hour from this sender; kept, not processed", reporterId, body, now)),
+                    Replies.rateLimited(lang), "rate-limited"));
         }
+        SmsCommand command = new SmsParser(gazetteer.get()).parse(body, lang);
+        if (AlertReplies.handles(command)) {
+            return codeKnown(AlertReplies.code(command), CODE_WAITS).compose(x -> finish(sid, reporterId, verified, now,
+                    AlertReplies.handle(command, ReceiptCode.of(sid), sid, reporterId, verified, body, alertByCode, now)));
+        }
+        String outcome = command instanceof SmsCommand.Problem p ? p.code()
+                : command.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        return finish(sid, reporterId, verified, now, new AlertReplies.Result(SmsRecords.of(command, sid, reporterId, verified, body, now),
+                Replies.receipt(command, ReceiptCode.of(sid)), outcome));
+    }
+
+    /**
+     * Completes once {@code code} names an alert, or after {@code waits} more half-second waits: the alert
+     * an SMS answers is on the alerts topic before its SMS leaves, but this instance's reader may be a
+     * moment behind.
+     */
+    private Future<Void> codeKnown(String code, int waits) {
+        if (code == null || waits <= 0 || alertByCode.apply(code).isPresent()) {
+            return Future.succeededFuture();
+        }
+        Promise<Void> later = Promise.promise();
+        vertx.setTimer(500, t -> codeKnown(code, waits - 1).onComplete(later));
+        return later.future();
+    }
+
+    private Future<String> finish(String sid, String reporterId, boolean verified, Instant now, AlertReplies.Result r) {
+        List<Outgoing> records = r.records();
+        String reply = r.reply();
+        String outcome = r.outcome();
         return outbox.deliver(records).compose(v -> vertx.executeBlocking(() -> {
             seen.remember(sid, reply, now);
             return reply;
         }, false)).map(v -> {
-            boolean rejected = records.stream().anyMatch(r -> r.topic().equals(org.bourtol.contracts.topic.Topics.REJECTED.name()));
+            boolean rejected = records.stream().anyMatch(x -> x.topic().equals(org.bourtol.contracts.topic.Topics.REJECTED.name()));
             if (rejected) {
                 metrics.counter("bourtol.ingest.rejected", "reason", outcome).increment();
             } else {

@@ -39,6 +39,8 @@ final class ReportsApi {
 
     void mount(Router router, ApiAuth auth) {
         router.get("/api/v1/reports/monthly").handler(auth.require(Role.VIEWER)).handler(this::monthly);
+        router.get("/api/v1/reports/labels").handler(auth.require(Role.VIEWER)).handler(ctx -> ConsoleApi.json(ctx, 200,
+                ReportHtml.labels("en".equals(ctx.queryParams().get("lang")) ? "en" : "fr")));
     }
 
     private void monthly(RoutingContext ctx) {

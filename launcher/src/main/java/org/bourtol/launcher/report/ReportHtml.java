@@ -28,6 +28,14 @@ public final class ReportHtml {
     private ReportHtml() {
     }
 
+    /** Every text of the report in {@code lang} (fr, else en), for the console's report view. */
+    public static Map<String, String> labels(String lang) {
+        Properties l = LABELS.getOrDefault(lang, LABELS.get("fr"));
+        Map<String, String> out = new java.util.TreeMap<>();
+        l.stringPropertyNames().forEach(k -> out.put(k, l.getProperty(k).trim()));
+        return out;
+    }
+
     public static String render(MonthlyReport.Report r, String lang) {
         Properties l = LABELS.getOrDefault(lang, LABELS.get("fr"));
         StringBuilder h = new StringBuilder(16_384);
@@ -35,6 +43,7 @@ public final class ReportHtml {
         h.append("<!doctype html>\n<html lang=\"").append(lang).append("\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>Bourtol — ").append(esc(title)).append("</title>")
+                .append("<link rel=\"icon\" href=\"/console/favicon.svg\" type=\"image/svg+xml\">")
                 .append("<link rel=\"stylesheet\" href=\"/vendor/uplot/uPlot.min.css\">")
                 .append("<link rel=\"stylesheet\" href=\"/console/report/report.css\"></head>\n<body>\n");
         h.append("<header><h1>").append(esc(title)).append("</h1><dl>");

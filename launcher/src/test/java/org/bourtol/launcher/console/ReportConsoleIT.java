@@ -1,0 +1,140 @@
+package org.bourtol.launcher.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.bourtol.contracts.topic.Json;
+import org.bourtol.launcher.platform.Platform;
+import org.bourtol.simulator.publish.SmsSender;
+import org.bourtol.simulator.scenario.Emission;
+import org.bourtol.testkit.Poll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * Actions, outcomes and the monthly report in the console (headless Chromium against an embedded
+ * Bourtol): a clash reported by SMS raises an alert, its recipient answers {@code FAIT}, an officer records
+ * the outcome (confirmed, injuries) on the alert's page, follows the link to the month's report and finds
+ * the alert, the action and the outcome in the table and both charts drawn; the printable page
+ * ({@code format=html}, English) draws its charts under the console's CSP. No browser console error.
+ * Screenshots: target/console-screenshots/12-*.png.
+ */
+class ReportConsoleIT {
+
+    private static final String ADMIN = "report-console-it-admin-token-0123456789";
+    private static final String TWILIO = "report-console-it-twilio-token-0123456789";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Test
+    void anOfficerRecordsAnOutcomeAndReadsTheMonthlyReport() throws Exception {
+        Path dir = Files.createTempDirectory("report-console-it");
+        try (Platform p = Platform.start(Platform.Options.embedded(Map.of(
+                "BOURTOL_DATA_DIR", dir.toString(), "BOURTOL_HTTP_PORT", "0", "BOURTOL_EMBEDDED_KAFKA_PORT", "0",
+                "BOURTOL_EMBEDDED_MQTT_PORT", "0", "BOURTOL_ADMIN_TOKEN", ADMIN, "TWILIO_AUTH_TOKEN", TWILIO)))) {
+            String base = "http://127.0.0.1:" + p.httpPort();
+            String officer = call(base, "POST", "/api/v1/tokens", ADMIN, "{\"name\":\"agent-kone\",\"role\":\"officer\"}", 201)
+                    .get("token").asText();
+            SmsSender sms = new SmsSender(base, base, TWILIO, "+22370000000", "AC" + "0".repeat(32));
+            assertEquals(200, sms.send(new Emission.Sms(Instant.now(), "SMreportit1", "+22376000001", "ALERTE CONFLIT konna bagarre au marche",
+                    null)).status());
+            JsonNode[] alert = new JsonNode[1];
+            Poll.until(Duration.ofSeconds(60), "the clash alert at Konna", () -> {
+                JsonNode list = call(base, "GET", "/api/v1/alerts?state=active", officer, null, 200);
+                alert[0] = list.size() > 0 ? list.get(0) : null;
+                return alert[0] != null;
+            });
+            String id = alert[0].get("id").asText();
+            String code = alert[0].get("code").asText();
+            String reply = sms.send(new Emission.Sms(Instant.now(), "SMreportit2", "+22376000001", "FAIT " + code + " mediation tenue", null))
+                    .reply();
+            assertTrue(reply.contains("action notee"), reply);
+            call(base, "POST", "/api/v1/alerts/" + id + "/ack", officer, "{}", 202);
+            Poll.until(Duration.ofSeconds(30), "the acknowledgement",
+                    () -> call(base, "GET", "/api/v1/alerts/" + id, officer, null, 200).path("acknowledged").asBoolean());
+
+            try (Browser b = new Browser()) {
+                b.driver.get(base + "/");
+                b.await(By.cssSelector("input[type=password][name=token]")).sendKeys(officer);
+                b.driver.findElement(By.cssSelector("form.signin button[type=submit]")).click();
+                b.await(By.id("signout"));
+                b.driver.get(base + "/#/alerts/" + id);
+                b.awaitText(By.cssSelector("#responses ul.responses"), "mediation tenue");
+                new Select(b.await(By.cssSelector("#response-form select[name=verdict]"))).selectByValue("confirmed");
+                new Select(b.driver.findElement(By.cssSelector("#response-form select[name=violence]"))).selectByValue("injuries");
+                b.driver.findElement(By.cssSelector("#response-form input[name=comment]")).sendKeys("deux blesses");
+                b.driver.findElement(By.cssSelector("#response-form button[type=submit]")).click();
+                b.awaitText(By.cssSelector("#responses ul.responses"), "risque confirmé");
+                b.awaitText(By.cssSelector("#responses ul.responses"), "blessés");
+                b.shot("12-alert-responses");
+
+                String link = b.wait.until(d -> d.findElement(By.id("report-link")).getAttribute("href"));
+                assertTrue(link.endsWith("#/reports?month=" + Instant.now().toString().substring(0, 7)), link);
+                b.driver.get(link); // the alert page re-renders every 5 s: follow the link's address
+                b.await(By.cssSelector("#report-view table"));
+                b.await(By.cssSelector("#chart-weeks .uplot canvas"));
+                b.await(By.cssSelector("#chart-ack"));
+                WebElement total = b.driver.findElement(By.cssSelector("#report-view tr[data-indicator=alertsRaised] td:last-child"));
+                assertEquals("1", total.getText());
+                assertEquals("1", cell(b, "alertsWithAction"));
+                assertEquals("1", cell(b, "outcomeConfirmed"));
+                assertEquals("1", cell(b, "violenceInjuries"));
+                assertEquals("1", cell(b, "reportsSms"), "the clash report by SMS");
+                assertEquals("1", cell(b, "alertsAcknowledged"));
+                b.await(By.cssSelector("#chart-ack .uplot canvas"));
+                b.shot("12-report-view");
+                assertNoConsoleErrors(b);
+
+                String month = Instant.now().toString().substring(0, 7);
+                b.driver.executeCdpCommand("Network.enable", Map.of());
+                b.driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization", "Bearer " + officer)));
+                b.driver.get(base + "/api/v1/reports/monthly?month=" + month + "&format=html&lang=en");
+                b.wait.until(d -> "drawn".equals(d.findElement(By.tagName("body")).getAttribute("data-charts")));
+                b.await(By.cssSelector("#chart-weeks .uplot canvas"));
+                b.await(By.cssSelector("#chart-ack .uplot canvas"));
+                b.awaitText(By.tagName("h1"), "Monthly indicator report");
+                b.shot("12-report-printable");
+                assertNoConsoleErrors(b);
+            }
+        }
+    }
+
+    private static String cell(Browser b, String indicator) {
+        return b.driver.findElement(By.cssSelector("#report-view tr[data-indicator=" + indicator + "] td:last-child")).getText();
+    }
+
+    private static void assertNoConsoleErrors(Browser b) {
+        List<LogEntry> errors = b.consoleLog().stream().filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertTrue(errors.isEmpty(), "browser console errors: " + errors);
+    }
+
+    private static JsonNode call(String base, String method, String path, String token, String body, int expected) {
+        try {
+            HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            HttpResponse<String> res = HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(expected, res.statusCode(), method + " " + path + ": " + res.body());
+            return res.body().isEmpty() ? null : Json.MAPPER.readTree(res.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
