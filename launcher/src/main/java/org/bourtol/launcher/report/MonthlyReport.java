@@ -31,6 +31,7 @@ import org.bourtol.contracts.observation.Rejected;
 import org.bourtol.contracts.observation.Source;
 import org.bourtol.contracts.outcome.AlertResponse;
 import org.bourtol.contracts.outcome.Verdict;
+import org.bourtol.contracts.outcome.Verdicts;
 import org.bourtol.contracts.triage.TriageMessage;
 
 /**
@@ -231,7 +232,6 @@ public final class MonthlyReport {
                 .filter(r -> alerts.containsKey(r.alertId()) && known(r.at())).toList());
         list.sort(Comparator.comparing(AlertResponse::at));
         Set<String> acted = new HashSet<>();
-        Map<String, AlertResponse> verdicts = new LinkedHashMap<>();
         for (AlertResponse r : list) {
             Alert a = alerts.get(r.alertId());
             List<Indicators> t = at(a);
@@ -247,11 +247,8 @@ public final class MonthlyReport {
             if (r.source() == Source.SMS && r.verdict() == Verdict.FALSE_ALARM) {
                 count(t, "falseAlarmViewsBySms");
             }
-            AlertResponse held = verdicts.get(r.alertId());
-            if (held == null || r.source() != Source.SMS || held.source() == Source.SMS) {
-                verdicts.put(r.alertId(), r);
-            }
         }
+        Map<String, AlertResponse> verdicts = Verdicts.of(list, asOf);
         verdicts.forEach((id, r) -> {
             List<Indicators> t = at(alerts.get(id));
             count(t, switch (r.verdict()) {

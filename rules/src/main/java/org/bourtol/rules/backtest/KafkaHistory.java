@@ -3,11 +3,14 @@ package org.bourtol.rules.backtest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.observation.AckRequest;
 import org.bourtol.contracts.observation.Observation;
+import org.bourtol.contracts.outcome.AlertResponse;
+import org.bourtol.contracts.outcome.Verdicts;
 import org.bourtol.contracts.topic.Topic;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.platform.kafka.KafkaClients;
@@ -55,6 +58,15 @@ public final class KafkaHistory implements History {
             }
         });
         return out;
+    }
+
+    /**
+     * The outcome that stands for each alert ({@link Verdicts}: an officer's over SMS views), as recorded
+     * on {@code bourtol.outcomes.v1}: what a hit / false-alarm comparison of the current rules' alerts
+     * reads. Not yet used by {@link Comparison} (docs/backtest.md).
+     */
+    public Map<String, AlertResponse> verdicts() {
+        return Verdicts.of(TopicScan.values(kafka, Topics.OUTCOMES), null);
     }
 
     private static String key(ConsumerRecord<byte[], byte[]> r) {
