@@ -12,15 +12,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.bourtol.contracts.directory.AuditEntry;
 import org.bourtol.contracts.topic.Json;
-import org.bourtol.contracts.topic.Topics;
+import org.bourtol.launcher.platform.AuditTrail;
 import org.bourtol.launcher.platform.Platform;
 import org.bourtol.notifier.NotifierComponent;
 import org.bourtol.notifier.cap.SafeXml;
@@ -127,7 +123,7 @@ class WarningsIT {
             assertTrue(cap(p, id, "Cancel").contains("The warning was cancelled."));
             refused(send(p, moussa, "PATCH", "/api/v1/alerts/" + id, "{\"severity\": \"Severe\"}"), 409, "state: cancelled");
 
-            List<String> steps = audit(p, "warning/" + id);
+            List<String> steps = AuditTrail.of(p, "warning/" + id).stream().map(e -> e.action() + " by " + e.actor()).toList();
             assertEquals(List.of("draft by aminata", "approve-refused by aminata", "approve by moussa", "update by moussa",
                     "cancel by aminata"), steps);
         }
@@ -176,26 +172,5 @@ class WarningsIT {
         } catch (Exception e) {
             throw new AssertionError(method + " " + path + " failed", e);
         }
-    }
-
-    /** The audit entries of a key as "action by actor", in order. */
-    private static List<String> audit(Platform p, String key) {
-        List<String> out = new ArrayList<>();
-        try (KafkaConsumer<String, AuditEntry> consumer = new KafkaConsumer<>(p.kafka().consumer(null),
-                Topics.AUDIT.keySerde().deserializer(), Topics.AUDIT.valueSerde().deserializer())) {
-            List<TopicPartition> parts = List.of(new TopicPartition(Topics.AUDIT.name(), 0));
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            long end = consumer.endOffsets(parts).get(parts.get(0));
-            Poll.until(Duration.ofSeconds(30), "audit topic read to its end", () -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        out.add(r.value().action() + " by " + r.value().actor());
-                    }
-                });
-                return consumer.position(parts.get(0)) >= end;
-            });
-        }
-        return out;
     }
 }

@@ -15,17 +15,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.bourtol.contracts.directory.ApiToken;
 import org.bourtol.contracts.directory.AuditEntry;
 import org.bourtol.contracts.topic.Topics;
@@ -75,7 +71,7 @@ class EmbeddedPlatformIT {
                     Topics.AUDIT.keySerde().serializer(), Topics.AUDIT.valueSerde().serializer())) {
                 producer.send(new ProducerRecord<>(Topics.AUDIT.name(), key, entry)).get(30, TimeUnit.SECONDS);
             }
-            assertEquals(List.of(entry), readAudit(p, key));
+            assertEquals(List.of(entry), AuditTrail.of(p, key));
 
             mqttRoundTrip(p);
 
@@ -120,7 +116,7 @@ class EmbeddedPlatformIT {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
 
         try (Platform again = start()) {
-            assertEquals(List.of(entry), readAudit(again, key), "the record written before the restart is still there");
+            assertEquals(List.of(entry), AuditTrail.of(again, key), "the record written before the restart is still there");
             assertEquals(pseudonymKey, again.config().security().pseudonymKey(), "pseudonym key kept under the data directory");
             assertEquals(200, get(again, "/api/v1/rules", VIEWER_TOKEN).statusCode(), "token directory loaded before HTTP serves");
             mqttRoundTrip(again);
@@ -136,26 +132,6 @@ class EmbeddedPlatformIT {
             return HttpClient.newHttpClient().send(req.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new AssertionError("GET " + path + " failed", e);
-        }
-    }
-
-    private static List<AuditEntry> readAudit(Platform p, String key) {
-        try (KafkaConsumer<String, AuditEntry> consumer = new KafkaConsumer<>(p.kafka().consumer(null),
-                Topics.AUDIT.keySerde().deserializer(), Topics.AUDIT.valueSerde().deserializer())) {
-            List<TopicPartition> parts = List.of(new TopicPartition(Topics.AUDIT.name(), 0));
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            long end = consumer.endOffsets(parts).get(parts.get(0));
-            List<AuditEntry> found = new ArrayList<>();
-            Poll.until(Duration.ofSeconds(30), "audit topic read to its end", () -> {
-                for (ConsumerRecord<String, AuditEntry> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(r.key())) {
-                        found.add(r.value());
-                    }
-                }
-                return consumer.position(parts.get(0)) >= end;
-            });
-            return found;
         }
     }
 
