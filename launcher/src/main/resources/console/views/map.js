@@ -6,6 +6,7 @@ import {t, pick} from '../lib/i18n.js';
 import {get} from '../lib/api.js';
 import {when} from '../lib/time.js';
 import {leaflet} from '../lib/vendor.js';
+import {addBasemap} from '../lib/basemap.js';
 import {severityBadge, errorBox} from '../lib/ui.js';
 
 const KIND_STYLE = {
@@ -49,10 +50,7 @@ export default {
     const map = L.map(mapEl, {zoomSnap: 0.5, attributionControl: true}).fitBounds([[11.5, -9.5], [17.5, 4]]);
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution('Natural Earth');
-    const basemap = await (await fetch('/console/geo/basemap.json')).json();
-    L.geoJSON(basemap, {interactive: false, style: f => f.properties.layer === 'river' ? {color: '#2f7fd1', weight: 3}
-      : f.properties.layer === 'country' ? {color: '#444', weight: 2, fill: false}
-      : {color: '#9a9a9a', weight: 1, fillColor: '#f3efe3', fillOpacity: 1}}).addTo(map);
+    await addBasemap(L, map);
     const buffers = [];
     try {
       const zones = await get('/api/v1/zones');
