@@ -1,10 +1,5 @@
 package org.bourtol.ingest.sms;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +13,7 @@ import org.bourtol.contracts.directory.AuditEntry;
 import org.bourtol.contracts.observation.Source;
 import org.bourtol.contracts.outcome.AlertResponse;
 import org.bourtol.contracts.outcome.Verdict;
+import org.bourtol.contracts.text.TextFiles;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.platform.kafka.Outgoing;
@@ -38,7 +34,8 @@ public final class AlertReplies {
 
     private static final Pattern FORM = Pattern.compile(
             "(?iu)\\b(fait|done|faux|false)\\b[\\s:;,.#-]*(?:([a-z0-9]{3,6})\\b)?[\\s:;,.-]*(.*)", Pattern.DOTALL);
-    private static final Properties[] TEXTS = {load("fr"), load("en")};
+    private static final Properties[] TEXTS = {
+        TextFiles.load(AlertReplies.class, "alert-replies_fr.properties"), TextFiles.load(AlertReplies.class, "alert-replies_en.properties")};
 
     /** What {@link #handle} gives: the records to publish, the reply, and the outcome label for logs and metrics. */
     public record Result(List<Outgoing> records, String reply, String outcome) {
@@ -122,19 +119,5 @@ public final class AlertReplies {
         String full = t.replace("{receipt}", receipt).replace("{code}", code);
         int ex = full.indexOf(" Ex: ");
         return ex < 0 ? Replies.fit(full) : Replies.fit(full, full.substring(0, ex));
-    }
-
-    private static Properties load(String lang) {
-        String name = "alert-replies_" + lang + ".properties";
-        try (InputStream in = AlertReplies.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is missing from the classpath");
-            }
-            Properties p = new Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -3,13 +3,10 @@ package org.bourtol.launcher.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -106,7 +103,7 @@ final class OutcomesApi implements AutoCloseable {
 
     private void record(RoutingContext ctx) {
         Alert a = alert(ctx.pathParam("id"));
-        JsonNode body = body(ctx);
+        JsonNode body = TriageApi.body(ctx);
         List<String> problems = new ArrayList<>();
         String action = text(body, "action", problems);
         String comment = text(body, "comment", problems);
@@ -167,7 +164,7 @@ final class OutcomesApi implements AutoCloseable {
             done = done.compose(x -> publisher.publish(Topics.OUTCOMES, a.id(), r))
                     .compose(x -> publisher.publish(Topics.AUDIT, "outcome/" + r.id(), audit));
         }
-        back(ctx, done).onSuccess(x -> {
+        TriageApi.back(ctx, done).onSuccess(x -> {
             responses.forEach(this::remember);
             ConsoleApi.json(ctx, 201, Json.MAPPER.valueToTree(responses));
         }).onFailure(e -> ctx.fail(new ApiException(503, "response not recorded: Kafka is unavailable")));
@@ -188,29 +185,6 @@ final class OutcomesApi implements AutoCloseable {
             return null;
         }
         return AlertResponse.clean(t);
-    }
-
-    private static JsonNode body(RoutingContext ctx) {
-        if (ctx.body() == null || ctx.body().buffer() == null || ctx.body().length() == 0) {
-            throw ApiException.badRequest("request body is missing", List.of());
-        }
-        try {
-            JsonNode n = Json.MAPPER.readTree(ctx.body().buffer().getBytes());
-            if (n == null || !n.isObject()) {
-                throw ApiException.badRequest("request body must be a JSON object", List.of());
-            }
-            return n;
-        } catch (IOException e) {
-            throw ApiException.badRequest("request body is not valid JSON", List.of());
-        }
-    }
-
-    /** Completes on the request's Vert.x context (Kafka completes futures on its producer thread). */
-    private static <T> Future<T> back(RoutingContext ctx, Future<T> f) {
-        Context context = ctx.vertx().getOrCreateContext();
-        Promise<T> p = Promise.promise();
-        f.onComplete(ar -> context.runOnContext(v -> p.handle(ar)));
-        return p.future();
     }
 
     @Override

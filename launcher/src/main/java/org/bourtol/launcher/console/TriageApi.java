@@ -174,7 +174,7 @@ final class TriageApi {
                 .onFailure(e -> ctx.fail(new ApiException(503, "dismissal not recorded: Kafka is unavailable")));
     }
 
-    private static JsonNode body(RoutingContext ctx) {
+    static JsonNode body(RoutingContext ctx) {
         if (ctx.body() == null || ctx.body().buffer() == null || ctx.body().length() == 0) {
             throw ApiException.badRequest("request body is missing", List.of());
         }
@@ -195,7 +195,7 @@ final class TriageApi {
     }
 
     /** Completes on the request's Vert.x context (Kafka completes futures on its producer thread). */
-    private static <T> Future<T> back(RoutingContext ctx, Future<T> f) {
+    static <T> Future<T> back(RoutingContext ctx, Future<T> f) {
         Context context = ctx.vertx().getOrCreateContext();
         Promise<T> p = Promise.promise();
         f.onComplete(ar -> context.runOnContext(v -> p.handle(ar)));

@@ -2,16 +2,12 @@ package org.bourtol.launcher.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.bourtol.contracts.text.TextFiles;
 import org.bourtol.contracts.topic.Json;
 
 /**
@@ -23,7 +19,8 @@ import org.bourtol.contracts.topic.Json;
  */
 public final class ReportHtml {
 
-    private static final Map<String, Properties> LABELS = Map.of("fr", load("fr"), "en", load("en"));
+    private static final Map<String, Properties> LABELS = Map.of("fr", TextFiles.load(ReportHtml.class, "labels_fr.properties"),
+            "en", TextFiles.load(ReportHtml.class, "labels_en.properties"));
 
     private ReportHtml() {
     }
@@ -126,19 +123,5 @@ public final class ReportHtml {
             }
         }
         return b.toString();
-    }
-
-    private static Properties load(String lang) {
-        String name = "labels_" + lang + ".properties";
-        try (InputStream in = ReportHtml.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is missing from the classpath");
-            }
-            Properties p = new Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -234,7 +234,7 @@ class ConsoleIT {
         b.await(By.id("signout"));
     }
 
-    private static void assertNoConsoleErrors(Browser b) {
+    static void assertNoConsoleErrors(Browser b) {
         List<LogEntry> errors = b.consoleLog().stream().filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
         assertTrue(errors.isEmpty(), "browser console errors: " + errors);
     }

@@ -12,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.launcher.platform.Platform;
 import org.bourtol.simulator.publish.SmsSender;
@@ -23,7 +21,6 @@ import org.bourtol.testkit.Poll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -97,7 +94,7 @@ class ReportConsoleIT {
                 assertEquals("1", cell(b, "alertsAcknowledged"));
                 b.await(By.cssSelector("#chart-ack .uplot canvas"));
                 b.shot("12-report-view");
-                assertNoConsoleErrors(b);
+                ConsoleIT.assertNoConsoleErrors(b);
 
                 String month = Instant.now().toString().substring(0, 7);
                 b.driver.executeCdpCommand("Network.enable", Map.of());
@@ -108,18 +105,13 @@ class ReportConsoleIT {
                 b.await(By.cssSelector("#chart-ack .uplot canvas"));
                 b.awaitText(By.tagName("h1"), "Monthly indicator report");
                 b.shot("12-report-printable");
-                assertNoConsoleErrors(b);
+                ConsoleIT.assertNoConsoleErrors(b);
             }
         }
     }
 
     private static String cell(Browser b, String indicator) {
         return b.driver.findElement(By.cssSelector("#report-view tr[data-indicator=" + indicator + "] td:last-child")).getText();
-    }
-
-    private static void assertNoConsoleErrors(Browser b) {
-        List<LogEntry> errors = b.consoleLog().stream().filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
-        assertTrue(errors.isEmpty(), "browser console errors: " + errors);
     }
 
     private static JsonNode call(String base, String method, String path, String token, String body, int expected) {
