@@ -35,11 +35,27 @@ class EmbeddedMqttIT {
     @TempDir
     Path dir;
 
-    private static MqttConnectOptions persistent() {
+    static final java.util.Map<String, String> USERS = java.util.Map.of(MqttAccess.INGEST, "ingest-secret",
+            MqttAccess.NOTIFIER, "notifier-secret", MqttAccess.GATEWAY, "gateway-secret", "collar-17", "collar-secret");
+
+    static MqttAccess access() {
+        return new MqttAccess(USERS, "bourtol", "bourtol-ingest");
+    }
+
+    /** Connect options as {@code user} with its password from {@link #USERS} (null: anonymous). */
+    static MqttConnectOptions as(String user, boolean cleanSession) {
         MqttConnectOptions o = new MqttConnectOptions();
         o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        o.setCleanSession(false);
+        o.setCleanSession(cleanSession);
+        if (user != null) {
+            o.setUserName(user);
+            o.setPassword(USERS.get(user).toCharArray());
+        }
         return o;
+    }
+
+    private static MqttConnectOptions persistent() {
+        return as(MqttAccess.INGEST, false);
     }
 
     private interface MqttStep {
@@ -86,41 +102,41 @@ class EmbeddedMqttIT {
 
     @Test
     void qos1RoundTripOfflineQueueAndSubscriptionSurvivingRestart() throws Exception {
-        EmbeddedMqtt broker = new EmbeddedMqtt(dir, 0).start();
+        EmbeddedMqtt broker = new EmbeddedMqtt(dir, 0, access()).start();
         int port = broker.port();
         assertNotEquals(0, port);
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
         MqttClient sub = new MqttClient(broker.url(), "it-sub", new MemoryPersistence());
         sub.setCallback(into(received));
         step("first connect", () -> sub.connect(persistent()));
-        sub.subscribe("bourtol/v1/#", 1);
+        sub.subscribe("bourtol/#", 1);
 
         MqttClient pub = new MqttClient(broker.url(), "it-pub", new MemoryPersistence());
-        step("publisher connect", () -> pub.connect(persistent()));
-        pub.publish("bourtol/v1/a", "one".getBytes(StandardCharsets.UTF_8), 1, false);
-        pub.publish("bourtol/v1/big", new byte[16 * 1024], 1, false);
-        assertEquals("bourtol/v1/a=one", received.poll(10, TimeUnit.SECONDS));
-        assertTrue(received.poll(10, TimeUnit.SECONDS).startsWith("bourtol/v1/big="), "16 KB payload (over Moquette's 8 KB default)");
+        step("publisher connect", () -> pub.connect(as(MqttAccess.GATEWAY, false)));
+        pub.publish("bourtol/gauge/a", "one".getBytes(StandardCharsets.UTF_8), 1, false);
+        pub.publish("bourtol/gauge/big", new byte[16 * 1024], 1, false);
+        assertEquals("bourtol/gauge/a=one", received.poll(10, TimeUnit.SECONDS));
+        assertTrue(received.poll(10, TimeUnit.SECONDS).startsWith("bourtol/gauge/big="), "16 KB payload (over Moquette's 8 KB default)");
 
         sub.disconnect();
-        step("publish while offline", () -> pub.publish("bourtol/v1/a", "while-offline".getBytes(StandardCharsets.UTF_8), 1, false));
+        step("publish while offline", () -> pub.publish("bourtol/gauge/a", "while-offline".getBytes(StandardCharsets.UTF_8), 1, false));
         step("reconnect to the same broker", () -> sub.connect(persistent()));
-        assertEquals("bourtol/v1/a=while-offline", received.poll(10, TimeUnit.SECONDS), "queued for the offline persistent session");
+        assertEquals("bourtol/gauge/a=while-offline", received.poll(10, TimeUnit.SECONDS), "queued for the offline persistent session");
         sub.disconnect();
         pub.disconnect();
         pub.close();
         broker.close();
 
-        EmbeddedMqtt again = new EmbeddedMqtt(dir, port).start();
+        EmbeddedMqtt again = new EmbeddedMqtt(dir, port, access()).start();
         try {
             // no new SUBSCRIBE: the session's subscription was persisted. Right after a restart Moquette
             // sometimes drops the first CONNECT of a restored persistent session (seen 1 in 8 runs under CPU
             // load); a real client (ingest: Paho with reconnect) connects again, and so does this one
             step("reconnect after the restart", () -> connectAgainOnceDropped(sub));
             MqttClient pub2 = new MqttClient(again.url(), "it-pub2", new MemoryPersistence());
-            pub2.connect();
-            pub2.publish("bourtol/v1/a", "after-restart".getBytes(StandardCharsets.UTF_8), 1, false);
-            assertEquals("bourtol/v1/a=after-restart", received.poll(10, TimeUnit.SECONDS));
+            pub2.connect(as(MqttAccess.GATEWAY, true));
+            pub2.publish("bourtol/gauge/a", "after-restart".getBytes(StandardCharsets.UTF_8), 1, false);
+            assertEquals("bourtol/gauge/a=after-restart", received.poll(10, TimeUnit.SECONDS));
             pub2.disconnect();
             pub2.close();
             sub.disconnect();
@@ -132,21 +148,18 @@ class EmbeddedMqttIT {
     }
     @Test
     void acceptsTheEmptyClientIdThatMosquittoPubSends() throws Exception {
-        try (EmbeddedMqtt broker = new EmbeddedMqtt(dir, 0).start()) {
+        try (EmbeddedMqtt broker = new EmbeddedMqtt(dir, 0, access()).start()) {
             BlockingQueue<String> received = new LinkedBlockingQueue<>();
             MqttClient sub = new MqttClient(broker.url(), "it-sub-empty", new MemoryPersistence());
             sub.setCallback(into(received));
-            sub.connect();
-            sub.subscribe("bourtol/v1/#", 1);
-            MqttClient anonymous = new MqttClient(broker.url(), "", new MemoryPersistence());
-            MqttConnectOptions clean = new MqttConnectOptions();
-            clean.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-            clean.setCleanSession(true);
-            anonymous.connect(clean);
-            anonymous.publish("bourtol/v1/herd/collar-17", "{}".getBytes(StandardCharsets.UTF_8), 1, false);
-            assertEquals("bourtol/v1/herd/collar-17={}", received.poll(10, TimeUnit.SECONDS));
-            anonymous.disconnect();
-            anonymous.close();
+            sub.connect(as(MqttAccess.INGEST, true));
+            sub.subscribe("bourtol/#", 1);
+            MqttClient emptyId = new MqttClient(broker.url(), "", new MemoryPersistence());
+            emptyId.connect(as("collar-17", true));
+            emptyId.publish("bourtol/herd/collar-17", "{}".getBytes(StandardCharsets.UTF_8), 1, false);
+            assertEquals("bourtol/herd/collar-17={}", received.poll(10, TimeUnit.SECONDS));
+            emptyId.disconnect();
+            emptyId.close();
             sub.disconnect();
             sub.close();
         }

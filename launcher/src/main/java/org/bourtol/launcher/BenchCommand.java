@@ -48,7 +48,7 @@ public final class BenchCommand implements Callable<Integer> {
         BourtolConfig cfg = ConfigLoader.load(Optional.ofNullable(config), System.getenv());
         if (cfg.kafka().bootstrap() != null) {
             String mqtt = cfg.mqtt().url() != null ? cfg.mqtt().url() : "tcp://127.0.0.1:" + cfg.mqtt().embeddedPort();
-            measure(new KafkaClients(cfg.kafka()), mqtt);
+            measure(new KafkaClients(cfg.kafka()), mqtt, cfg.mqtt().username(), cfg.mqtt().password());
             System.out.print(BacktestBench.line(cfg));
             return 0;
         }
@@ -60,15 +60,15 @@ public final class BenchCommand implements Callable<Integer> {
         env.put("BOURTOL_EMBEDDED_MQTT_PORT", "0");
         try (Platform platform = Platform.start(new Platform.Options(Optional.ofNullable(config), env, true,
                 EnumSet.of(Platform.Part.INGEST, Platform.Part.RULES), null))) {
-            measure(platform.kafka(), platform.mqttUrl());
+            measure(platform.kafka(), platform.mqttUrl(), platform.gatewayMqtt().username(), platform.gatewayMqtt().password());
         }
         System.out.print(BacktestBench.line(cfg));
         return 0;
     }
 
-    private void measure(KafkaClients kafka, String mqtt) throws Exception {
+    private void measure(KafkaClients kafka, String mqtt, String user, String password) throws Exception {
         Bench.Result baseline = Bench.baseline(kafka, messages, rate);
-        List<Bench.Result> paths = Bench.pipeline(kafka, mqtt, station, level, messages, rate);
+        List<Bench.Result> paths = Bench.pipeline(kafka, mqtt, user, password, station, level, messages, rate);
         System.out.print(Bench.table(baseline, paths));
     }
 }

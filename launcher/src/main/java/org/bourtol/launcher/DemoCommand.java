@@ -157,7 +157,7 @@ public final class DemoCommand implements Callable<Integer> {
         seed(platform, timeline, cfg, out, demoPhone);
         double speed = Duration.between(timeline.start(), timeline.end()).toSeconds() / seconds;
         String base = "http://127.0.0.1:" + platform.httpPort();
-        Simulation.Target target = new Simulation.Target(platform.mqttUrl(), cfg.mqtt().username(), cfg.mqtt().password(), base,
+        Simulation.Target target = new Simulation.Target(platform.mqttUrl(), platform.gatewayMqtt().username(), platform.gatewayMqtt().password(), base,
                 cfg.http().publicUrl() != null ? cfg.http().publicUrl() : base, cfg.twilio().authToken(), "+22370000000",
                 cfg.twilio().accountSid() != null ? cfg.twilio().accountSid() : NotifierComponent.SINK_ACCOUNT, platform.kafka(), cfg.rules().applicationId());
         Report report = SimulationConsole.play(out, timeline, target, speed, Duration.ofMillis(300),

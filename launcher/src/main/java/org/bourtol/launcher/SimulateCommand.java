@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.contracts.config.ConfigLoader;
+import org.bourtol.embedded.MqttAccess;
+import org.bourtol.launcher.platform.MqttUsers;
 import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.simulator.Simulation;
 import org.bourtol.simulator.SimulationConsole;
@@ -89,7 +91,14 @@ public final class SimulateCommand implements Callable<Integer> {
         String base = httpBase != null ? httpBase : "http://" + cfg.http().host() + ":" + cfg.http().port();
         String mqtt = cfg.mqtt().url() != null ? cfg.mqtt().url() : "tcp://127.0.0.1:" + cfg.mqtt().embeddedPort();
         String sid = cfg.twilio().accountSid() != null ? cfg.twilio().accountSid() : "AC" + "0".repeat(32);
-        return new Simulation.Target(mqtt, cfg.mqtt().username(), cfg.mqtt().password(), base,
+        String user = cfg.mqtt().username();
+        String password = cfg.mqtt().password();
+        if (cfg.mqtt().url() == null && user == null) {
+            // the embedded broker of `bourtol run --embedded` on this data directory: its gateway account
+            user = MqttAccess.GATEWAY;
+            password = MqttUsers.read(MqttUsers.file(cfg)).get(MqttAccess.GATEWAY);
+        }
+        return new Simulation.Target(mqtt, user, password, base,
                 cfg.http().publicUrl() != null ? cfg.http().publicUrl() : base, cfg.twilio().authToken(), smsTo, sid,
                 new KafkaClients(cfg.kafka()), cfg.rules().applicationId());
     }

@@ -143,7 +143,7 @@ public final class NotifierComponent implements Component {
         String office = n.warningOffice() != null ? n.warningOffice() : CapRoutes.sender(config.http().publicUrl());
         new WarningsApi(warnings, alerts, publisher, new WarningValidator(templates, zones::all),
                 new WarningsApi.Settings(office, n.warningAuthorMaySend()), options.clock()).mount(router, auth);
-        this.mqtt = config.mqtt() != null && config.mqtt().url() != null ? new AlertTopics(config.mqtt(), instanceId) : null;
+        this.mqtt = config.mqtt() != null && config.mqtt().url() != null ? new AlertTopics(config.mqtt().forNotifier(), instanceId) : null;
         alertTopic.onChange((id, ev) -> alerts.apply(ev).ifPresent(state -> {
             if (mqtt != null && engine != null && engine.isOwner()) {
                 mqtt.publish(state, alerts.all());

@@ -59,14 +59,42 @@ public record BourtolConfig(Http http, Path dataDir, Kafka kafka, Mqtt mqtt, Twi
     /** MQTT client (and the embedded broker's port). {@code sharedGroup} null means a plain subscription. */
     public record Mqtt(String url, String username, String password, String truststorePath, String truststorePassword,
                        String clientId, String prefix, String sharedGroup, int embeddedPort, boolean lorawanChirpstack,
-                       boolean lorawanTts, int maxPayloadBytes, int maxInflight) {
+                       boolean lorawanTts, int maxPayloadBytes, int maxInflight, String notifierUsername, String notifierPassword,
+                       String keystorePath, String keystorePassword, String embeddedHost, String embeddedUsersFile,
+                       String embeddedKeystorePath, String embeddedKeystorePassword, int embeddedTlsPort) {
+
+        /** Without client certificates, a notifier account of its own or embedded-broker listener settings. */
+        public Mqtt(String url, String username, String password, String truststorePath, String truststorePassword,
+                    String clientId, String prefix, String sharedGroup, int embeddedPort, boolean lorawanChirpstack,
+                    boolean lorawanTts, int maxPayloadBytes, int maxInflight) {
+            this(url, username, password, truststorePath, truststorePassword, clientId, prefix, sharedGroup, embeddedPort,
+                    lorawanChirpstack, lorawanTts, maxPayloadBytes, maxInflight, null, null, null, null, "127.0.0.1", null, null, null, 8883);
+        }
+
+        /** The same settings with another MQTT account. */
+        public Mqtt withCredentials(String user, String secret) {
+            return new Mqtt(url, user, secret, truststorePath, truststorePassword, clientId, prefix, sharedGroup, embeddedPort,
+                    lorawanChirpstack, lorawanTts, maxPayloadBytes, maxInflight, notifierUsername, notifierPassword, keystorePath,
+                    keystorePassword, embeddedHost, embeddedUsersFile, embeddedKeystorePath, embeddedKeystorePassword, embeddedTlsPort);
+        }
+
+        /** The settings the notifier connects with: its own account when {@code mqtt.notifierUsername} is set. */
+        public Mqtt forNotifier() {
+            return notifierUsername == null ? this : withCredentials(notifierUsername, notifierPassword);
+        }
+
         @Override
         public String toString() {
             return "Mqtt[url=" + url + ", username=" + username + ", password=" + redact(password) + ", truststorePath="
                     + truststorePath + ", truststorePassword=" + redact(truststorePassword) + ", clientId=" + clientId
                     + ", prefix=" + prefix + ", sharedGroup=" + sharedGroup + ", embeddedPort=" + embeddedPort
                     + ", lorawanChirpstack=" + lorawanChirpstack + ", lorawanTts=" + lorawanTts
-                    + ", maxPayloadBytes=" + maxPayloadBytes + ", maxInflight=" + maxInflight + "]";
+                    + ", maxPayloadBytes=" + maxPayloadBytes + ", maxInflight=" + maxInflight
+                    + ", notifierUsername=" + notifierUsername + ", notifierPassword=" + redact(notifierPassword)
+                    + ", keystorePath=" + keystorePath + ", keystorePassword=" + redact(keystorePassword)
+                    + ", embeddedHost=" + embeddedHost + ", embeddedUsersFile=" + embeddedUsersFile
+                    + ", embeddedKeystorePath=" + embeddedKeystorePath + ", embeddedKeystorePassword=" + redact(embeddedKeystorePassword)
+                    + ", embeddedTlsPort=" + embeddedTlsPort + "]";
         }
     }
 

@@ -126,7 +126,10 @@ public final class ConfigLoader {
                 r.url("mqtt.url", "tcp", "ssl", "mqtt", "mqtts"), r.str("mqtt.username"), r.str("mqtt.password"),
                 r.file("mqtt.truststorePath"), r.str("mqtt.truststorePassword"), r.str("mqtt.clientId"), r.topicPrefix("mqtt.prefix"),
                 r.str("mqtt.sharedGroup"), r.port("mqtt.embeddedPort"), r.bool("mqtt.lorawanChirpstack"), r.bool("mqtt.lorawanTts"),
-                r.intIn("mqtt.maxPayloadBytes", 256, 256 << 10), r.intIn("mqtt.maxInflight", 1, 65535));
+                r.intIn("mqtt.maxPayloadBytes", 256, 256 << 10), r.intIn("mqtt.maxInflight", 1, 65535),
+                r.str("mqtt.notifierUsername"), r.str("mqtt.notifierPassword"), r.file("mqtt.keystorePath"), r.str("mqtt.keystorePassword"),
+                r.str("mqtt.embeddedHost"), r.str("mqtt.embeddedUsersFile"), r.file("mqtt.embeddedKeystorePath"),
+                r.str("mqtt.embeddedKeystorePassword"), r.port("mqtt.embeddedTlsPort"));
         BourtolConfig.Twilio twilio = new BourtolConfig.Twilio(
                 r.matching("twilio.accountSid", "AC[0-9a-fA-F]{32}", "AC followed by 32 hex digits"), r.str("twilio.authToken"),
                 r.matching("twilio.from", "\\+[1-9]\\d{6,14}", "an E.164 number such as +15005550006"),

@@ -24,6 +24,7 @@ import org.bourtol.contracts.privacy.Pseudonyms;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.embedded.EmbeddedKafka;
 import org.bourtol.embedded.EmbeddedMqtt;
+import org.bourtol.embedded.MqttAccess;
 import org.bourtol.ingest.IngestComponent;
 import org.bourtol.launcher.console.Console;
 import org.bourtol.notifier.NotifierComponent;
@@ -83,6 +84,7 @@ public final class Platform implements AutoCloseable {
     private final long startedNanos = System.nanoTime();
     private EmbeddedKafka embeddedKafka;
     private EmbeddedMqtt embeddedMqtt;
+    private Map<String, String> mqttUsers = Map.of();
     private BourtolConfig config;
     private String adminToken;
     private KafkaClients kafka;
@@ -125,9 +127,15 @@ public final class Platform implements AutoCloseable {
             if (base.security().pseudonymKey() == null) {
                 env.put("BOURTOL_PSEUDONYM_KEY", Secrets.pseudonymKey(base.dataDir()));
             }
+            mqttUsers = MqttUsers.load(MqttUsers.file(base));
             startBrokers(base);
             env.put("BOURTOL_KAFKA_BOOTSTRAP", embeddedKafka.bootstrap());
             env.put("BOURTOL_MQTT_URL", embeddedMqtt.url());
+            // Bourtol's own components use their own accounts on the embedded broker (docs/mqtt.md)
+            env.put("BOURTOL_MQTT_USERNAME", MqttAccess.INGEST);
+            env.put("BOURTOL_MQTT_PASSWORD", mqttUsers.get(MqttAccess.INGEST));
+            env.put("BOURTOL_MQTT_NOTIFIER_USERNAME", MqttAccess.NOTIFIER);
+            env.put("BOURTOL_MQTT_NOTIFIER_PASSWORD", mqttUsers.get(MqttAccess.NOTIFIER));
         }
         config = ConfigLoader.load(options.configFile(), env);
         if (config.security().pseudonymKey() != null) {
@@ -209,8 +217,10 @@ public final class Platform implements AutoCloseable {
 
     private void startBrokers(BourtolConfig base) {
         Path dataDir = base.dataDir();
-        embeddedMqtt = new EmbeddedMqtt(dataDir.resolve("mqtt"), base.mqtt().embeddedPort(),
-                Math.max(64 * 1024, base.mqtt().maxPayloadBytes() + 1024));
+        BourtolConfig.Mqtt m = base.mqtt();
+        embeddedMqtt = new EmbeddedMqtt(dataDir.resolve("mqtt"), m.embeddedPort(), Math.max(64 * 1024, m.maxPayloadBytes() + 1024),
+                new MqttAccess(mqttUsers, m.prefix(), m.clientId()),
+                new EmbeddedMqtt.Listen(m.embeddedHost(), m.embeddedKeystorePath(), m.embeddedKeystorePassword(), m.embeddedTlsPort()));
         CompletableFuture<EmbeddedMqtt> mqtt = CompletableFuture.supplyAsync(embeddedMqtt::start);
         embeddedKafka = new EmbeddedKafka(dataDir, base.kafka().embeddedPort()).start();
         mqtt.join();
@@ -295,6 +305,16 @@ public final class Platform implements AutoCloseable {
     }
 
     /** The MQTT URL clients use (the embedded broker's in embedded mode); null when not configured. */
+    /**
+     * The MQTT settings a simulator or field gateway uses: with the embedded broker, the generated
+     * {@value MqttAccess#GATEWAY} account (may publish readings under any device id, never alerts);
+     * otherwise the configured ones.
+     */
+    public BourtolConfig.Mqtt gatewayMqtt() {
+        String password = mqttUsers.get(MqttAccess.GATEWAY);
+        return password == null ? config.mqtt() : config.mqtt().withCredentials(MqttAccess.GATEWAY, password);
+    }
+
     public String mqttUrl() {
         return config.mqtt().url();
     }

@@ -2,6 +2,7 @@ package org.bourtol.launcher.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
@@ -22,6 +23,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.contracts.directory.ApiToken;
 import org.bourtol.contracts.directory.AuditEntry;
 import org.bourtol.contracts.topic.Topics;
@@ -29,7 +31,10 @@ import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.platform.mqtt.MqttOptions;
 import org.bourtol.testkit.Poll;
 import org.bourtol.testkit.PrometheusText;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,7 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded platform on free ports, as {@code bourtol run --embedded} starts it: Kafka round trip,
- * MQTT round trip with Paho through the embedded broker, {@code /health} 200 with every check UP (or
+ * MQTT round trip with Paho through the embedded broker with Bourtol's generated accounts (anonymous
+ * clients, guessed passwords and a device claiming ingest's session refused; a device's reading under
+ * another station's id dropped; the accounts file 0600 and kept across the restart), {@code /health} 200 with every check UP (or
  * DISABLED: InfluxDB without a URL), the admin token and a token from the tokens topic accepted by
  * the API, then a restart on the same data directory finds the earlier record, the same pseudonym
  * key and the token.
@@ -49,6 +56,8 @@ class EmbeddedPlatformIT {
 
     @TempDir
     Path dataDir;
+
+    private static final String DEVICE_PASSWORD = "mopti-gauge-secret-1";
 
     private Platform start() {
         return Platform.start(Platform.Options.embedded(Map.of(
@@ -64,6 +73,10 @@ class EmbeddedPlatformIT {
                 1, null, null, "written before the restart");
         String key = "it/" + System.nanoTime();
         String pseudonymKey;
+        Path users = dataDir.resolve("mqtt-users.properties");
+        // an operator's device account, before the first start: the gauge of station mopti
+        Files.writeString(users, "mopti=" + DEVICE_PASSWORD + "\n");
+        Map<String, String> accounts;
         try (Platform p = start()) {
             assertTrue(p.httpPort() > 0);
             assertNotNull(p.adminToken(), "embedded mode generates an admin token");
@@ -74,6 +87,10 @@ class EmbeddedPlatformIT {
             assertEquals(List.of(entry), AuditTrail.of(p, key));
 
             mqttRoundTrip(p);
+            accounts = MqttUsers.read(users);
+            assertEquals(java.util.Set.of("mopti", "bourtol-ingest", "bourtol-notifier", "bourtol-gateway"), accounts.keySet());
+            assertEquals(DEVICE_PASSWORD, accounts.get("mopti"), "the operator's line kept");
+            refusesStrangers(p);
 
             assertEquals(401, get(p, "/api/v1/rules", null).statusCode());
             assertEquals(200, get(p, "/api/v1/rules", p.adminToken()).statusCode(), "seeded admin token");
@@ -114,12 +131,14 @@ class EmbeddedPlatformIT {
         }
         Path keyFile = dataDir.resolve("pseudonym.key");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(users)));
 
         try (Platform again = start()) {
             assertEquals(List.of(entry), AuditTrail.of(again, key), "the record written before the restart is still there");
             assertEquals(pseudonymKey, again.config().security().pseudonymKey(), "pseudonym key kept under the data directory");
             assertEquals(200, get(again, "/api/v1/rules", VIEWER_TOKEN).statusCode(), "token directory loaded before HTTP serves");
             mqttRoundTrip(again);
+            assertEquals(accounts, MqttUsers.read(users), "MQTT accounts never regenerated");
         }
     }
 
@@ -135,21 +154,44 @@ class EmbeddedPlatformIT {
         }
     }
 
-    /** A reading and a malformed payload over MQTT move the ingest counters on /metrics. */
+    /**
+     * A reading and a malformed payload over MQTT move the ingest counters on /metrics; the same device's
+     * reading under another station's id is dropped by the broker (not an observation).
+     */
     private static void countersMove(Platform p) throws Exception {
         Map<String, String> mqtt = Map.of("source", "mqtt");
         Map<String, String> badJson = Map.of("reason", "bad-json");
         double readings = counter(p, "bourtol_ingest_messages_total", mqtt);
         double rejected = counter(p, "bourtol_ingest_rejected_total", badJson);
-        MqttClient pub = new MqttClient(MqttOptions.pahoUrl(p.mqttUrl()), "it-platform-gauge", new MemoryPersistence());
-        pub.connect(MqttOptions.base(p.config().mqtt()));
-        pub.publish("bourtol/v1/gauge/mopti", "{\"levelCm\": 412, \"observedAt\": \"2026-11-24T07:00:00Z\"}".getBytes(StandardCharsets.UTF_8),
+        MqttAsyncClient pub = new MqttAsyncClient(MqttOptions.pahoUrl(p.mqttUrl()), "it-platform-gauge", new MemoryPersistence());
+        pub.connect(MqttOptions.base(p.config().mqtt().withCredentials("mopti", DEVICE_PASSWORD))).waitForCompletion(10_000);
+        // refused by the broker (no PUBACK: not waited for); sent first on the same connection, so it would be counted first
+        pub.publish("bourtol/v1/gauge/niamey", "{\"levelCm\": 999, \"observedAt\": \"2026-11-24T07:00:00Z\"}".getBytes(StandardCharsets.UTF_8),
                 1, false);
-        pub.publish("bourtol/v1/gauge/mopti", "{levelCm: 412".getBytes(StandardCharsets.UTF_8), 1, false);
-        pub.disconnect();
+        pub.publish("bourtol/v1/gauge/mopti", "{\"levelCm\": 412, \"observedAt\": \"2026-11-24T07:00:00Z\"}".getBytes(StandardCharsets.UTF_8),
+                1, false).waitForCompletion(10_000);
+        pub.publish("bourtol/v1/gauge/mopti", "{levelCm: 412".getBytes(StandardCharsets.UTF_8), 1, false).waitForCompletion(10_000);
+        pub.disconnectForcibly(0, 1000);
         pub.close();
         Poll.until(Duration.ofSeconds(30), "the MQTT reading counted", () -> counter(p, "bourtol_ingest_messages_total", mqtt) >= readings + 1);
         Poll.until(Duration.ofSeconds(30), "the malformed payload counted", () -> counter(p, "bourtol_ingest_rejected_total", badJson) >= rejected + 1);
+        assertEquals(readings + 1, counter(p, "bourtol_ingest_messages_total", mqtt), "the reading under niamey's id is not an observation");
+    }
+
+    /** Anonymous clients, a guessed password for ingest's account and a device claiming ingest's session are refused. */
+    private static void refusesStrangers(Platform p) throws Exception {
+        BourtolConfig.Mqtt ingest = p.config().mqtt();
+        MqttConnectOptions anonymous = MqttOptions.persistent(ingest.withCredentials(null, null));
+        MqttConnectOptions guessed = MqttOptions.persistent(ingest.withCredentials("bourtol-ingest", "guess"));
+        MqttConnectOptions device = MqttOptions.persistent(ingest.withCredentials("mopti", DEVICE_PASSWORD));
+        for (MqttConnectOptions o : List.of(anonymous, guessed, device)) {
+            o.setAutomaticReconnect(false);
+            MqttClient c = new MqttClient(MqttOptions.pahoUrl(p.mqttUrl()), ingest.clientId(), new MemoryPersistence());
+            MqttException e = assertThrows(MqttException.class, () -> c.connect(o), "connect as " + o.getUserName());
+            assertEquals(MqttException.REASON_CODE_FAILED_AUTHENTICATION, e.getReasonCode(), "connect as " + o.getUserName());
+            c.close();
+        }
+        Poll.until(Duration.ofSeconds(10), "ingest still subscribed", () -> get(p, "/health", null).body().contains("subscribed at"));
     }
 
     private static double counter(Platform p, String name, Map<String, String> labels) {
@@ -162,14 +204,15 @@ class EmbeddedPlatformIT {
         }
     }
 
+    /** Ingest's account reads what the notifier's account writes on an alert topic (not retained). */
     private static void mqttRoundTrip(Platform p) throws Exception {
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
         MqttClient sub = new MqttClient(MqttOptions.pahoUrl(p.mqttUrl()), "it-platform-sub", new MemoryPersistence());
         sub.connect(MqttOptions.persistent(p.config().mqtt()));
-        sub.subscribe("it/platform/#", 1, (topic, msg) -> received.add(new String(msg.getPayload(), StandardCharsets.UTF_8)));
+        sub.subscribe("bourtol/v1/alerts/it-platform", 1, (topic, msg) -> received.add(new String(msg.getPayload(), StandardCharsets.UTF_8)));
         MqttClient pub = new MqttClient(MqttOptions.pahoUrl(p.mqttUrl()), "it-platform-pub", new MemoryPersistence());
-        pub.connect(MqttOptions.base(p.config().mqtt()));
-        pub.publish("it/platform/x", "hello".getBytes(StandardCharsets.UTF_8), 1, false);
+        pub.connect(MqttOptions.base(p.config().mqtt().forNotifier()));
+        pub.publish("bourtol/v1/alerts/it-platform", "hello".getBytes(StandardCharsets.UTF_8), 1, false);
         assertEquals("hello", received.poll(10, TimeUnit.SECONDS));
         pub.disconnect();
         pub.close();

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.bourtol.contracts.config.BourtolConfig;
@@ -13,7 +14,8 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
  * Paho (MQTT 3.1.1) connect options. Bourtol speaks MQTT 3.1.1 so that one client works against the
  * embedded Moquette broker and any external broker (Mosquitto, EMQX, HiveMQ); shared subscriptions use
  * the {@code $share/group/filter} form, which those brokers accept from 3.1.1 clients too.
- * {@code mqtts://} and {@code ssl://} URLs use TLS with the configured trust store (or the JVM's).
+ * {@code mqtts://} and {@code ssl://} URLs use TLS with the configured trust store (or the JVM's) and,
+ * with {@code mqtt.keystorePath}, a client certificate.
  */
 public final class MqttOptions {
 
@@ -51,23 +53,42 @@ public final class MqttOptions {
         if (config.password() != null) {
             o.setPassword(config.password().toCharArray());
         }
-        if (config.truststorePath() != null) {
-            o.setSocketFactory(trustStoreContext(config).getSocketFactory());
+        if (config.truststorePath() != null || config.keystorePath() != null) {
+            o.setSocketFactory(tlsContext(config).getSocketFactory());
         }
         return o;
     }
 
-    private static SSLContext trustStoreContext(BourtolConfig.Mqtt config) {
-        try (InputStream in = Files.newInputStream(Path.of(config.truststorePath()))) {
-            KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
-            ks.load(in, config.truststorePassword() == null ? null : config.truststorePassword().toCharArray());
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(ks);
+    /** TLS with the configured trust store (else the JVM's) and, when set, a client certificate from the key store. */
+    private static SSLContext tlsContext(BourtolConfig.Mqtt config) {
+        String current = config.truststorePath();
+        try {
+            TrustManagerFactory tmf = null;
+            if (config.truststorePath() != null) {
+                tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                tmf.init(load(config.truststorePath(), config.truststorePassword()));
+            }
+            KeyManagerFactory kmf = null;
+            if (config.keystorePath() != null) {
+                current = config.keystorePath();
+                char[] pw = config.keystorePassword() == null ? new char[0] : config.keystorePassword().toCharArray();
+                kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                kmf.init(load(config.keystorePath(), config.keystorePassword()), pw);
+            }
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), null);
+            ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf == null ? null : tmf.getTrustManagers(), null);
             return ctx;
         } catch (Exception e) {
-            throw new IllegalStateException("cannot load MQTT trust store " + config.truststorePath() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot load MQTT trust or key store " + current + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A PKCS12 or JKS store (the JDK's keystore loader reads both). */
+    private static KeyStore load(String path, String password) throws Exception {
+        try (InputStream in = Files.newInputStream(Path.of(path))) {
+            KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+            ks.load(in, password == null ? null : password.toCharArray());
+            return ks;
         }
     }
 }

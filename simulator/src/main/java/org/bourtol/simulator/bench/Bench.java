@@ -91,7 +91,8 @@ public final class Bench {
      * MQTT → observation and observation → alert, with {@code n} gauge readings at {@code station}, sent
      * at {@code ratePerSecond} (0: all at once, which measures saturation throughput and queueing latency).
      */
-    public static List<Result> pipeline(KafkaClients kafka, String mqttUrl, String station, int levelCm, int n, int ratePerSecond)
+    public static List<Result> pipeline(KafkaClients kafka, String mqttUrl, String mqttUser, String mqttPassword, String station, int levelCm,
+                                        int n, int ratePerSecond)
             throws Exception {
         Map<Instant, Long> sent = new ConcurrentHashMap<>();
         Map<String, Long> observed = new ConcurrentHashMap<>();
@@ -122,7 +123,7 @@ public final class Bench {
                      }
                  }
              });
-             MqttSender mqtt = new MqttSender(mqttUrl, null, null, 100)) {
+             MqttSender mqtt = new MqttSender(mqttUrl, mqttUser, mqttPassword, 100)) {
             Instant base = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             long start = System.nanoTime();
             for (int i = 0; i < n; i++) {

@@ -1,0 +1,127 @@
+package org.bourtol.embedded;
+
+import static org.bourtol.embedded.EmbeddedMqttIT.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded broker's trust boundary (docs/security.md, MQTT): listening on every interface (as for
+ * field gateways), it refuses anonymous clients and wrong passwords, keeps ingest's persistent session
+ * for ingest's own account, drops a device's reading published under another device's id, and lets
+ * nobody but the notifier write the retained alert topics. The broker binds 0.0.0.0; the clients
+ * connect over 127.0.0.1 only.
+ */
+@Timeout(60)
+class EmbeddedMqttAccessIT {
+
+    @TempDir
+    Path dir;
+
+    private static MqttClient client(EmbeddedMqtt broker, String clientId) throws MqttException {
+        MqttClient c = new MqttClient(broker.url(), clientId, new MemoryPersistence());
+        c.setTimeToWait(10_000);
+        return c;
+    }
+
+    private static EmbeddedMqtt beyondLoopback(Path dir) {
+        return new EmbeddedMqtt(dir, 0, 64 * 1024, EmbeddedMqttIT.access(), new EmbeddedMqtt.Listen("0.0.0.0", null, null, 0)).start();
+    }
+
+    private static int refusal(MqttClient c, MqttConnectOptions o) {
+        MqttException e = assertThrows(MqttException.class, () -> c.connect(o));
+        return e.getReasonCode();
+    }
+
+    @Test
+    void anonymousClientsWrongPasswordsAndSessionTakeoverAreRefusedWhenListeningBeyondLoopback() throws Exception {
+        try (EmbeddedMqtt broker = beyondLoopback(dir)) {
+            assertTrue(broker.url().startsWith("tcp://127.0.0.1:"), broker.url());
+            assertEquals(MqttException.REASON_CODE_FAILED_AUTHENTICATION, refusal(client(broker, "stranger"), as(null, true)),
+                    "a client without a user name");
+            MqttConnectOptions wrong = as(MqttAccess.INGEST, false);
+            wrong.setPassword("guess".toCharArray());
+            assertEquals(MqttException.REASON_CODE_FAILED_AUTHENTICATION, refusal(client(broker, "bourtol-ingest"), wrong),
+                    "ingest's client id with a guessed password");
+            assertEquals(MqttException.REASON_CODE_FAILED_AUTHENTICATION,
+                    refusal(client(broker, "bourtol-ingest"), as("collar-17", false)),
+                    "a device's valid account claiming ingest's persistent session");
+            assertEquals(MqttException.REASON_CODE_FAILED_AUTHENTICATION,
+                    refusal(client(broker, "bourtol-notifier-x"), as("collar-17", true)),
+                    "a device's valid account with a client id reserved for Bourtol");
+
+            MqttClient ingest = client(broker, "bourtol-ingest");
+            ingest.connect(as(MqttAccess.INGEST, false));
+            assertTrue(ingest.isConnected());
+            assertTrue(broker.connectedClients().contains("bourtol-ingest"));
+            assertEquals(MqttException.REASON_CODE_FAILED_AUTHENTICATION, refusal(client(broker, "bourtol-ingest"), as(null, false)),
+                    "an anonymous client claiming ingest's session while ingest is connected");
+            assertTrue(ingest.isConnected(), "ingest keeps its session");
+            ingest.disconnectForcibly(0, 1000);
+        }
+    }
+
+    @Test
+    void aDeviceWritesOnlyUnderItsOwnIdAndOnlyTheNotifierWritesAlerts() throws Exception {
+        try (EmbeddedMqtt broker = beyondLoopback(dir)) {
+            BlockingQueue<String> received = new LinkedBlockingQueue<>();
+            MqttClient ingest = client(broker, "bourtol-ingest");
+            ingest.connect(as(MqttAccess.INGEST, true));
+            ingest.subscribe("bourtol/#", 1, (topic, m) -> received.add(topic + "=" + new String(m.getPayload(), StandardCharsets.UTF_8)));
+
+            MqttAsyncClient device = new MqttAsyncClient(broker.url(), "collar-17", new MemoryPersistence());
+            device.connect(as("collar-17", true)).waitForCompletion(10_000);
+            // QoS 1 publishes the broker refuses get no PUBACK: do not wait for them, but publish the
+            // allowed one last on the same connection (the broker handles one client's messages in order)
+            device.publish("bourtol/gauge/niamey", "{\"levelCm\":999}".getBytes(StandardCharsets.UTF_8), 1, false);
+            device.publish("bourtol/alerts/niamey", "{\"forged\":true}".getBytes(StandardCharsets.UTF_8), 1, true);
+            device.publish("bourtol/herd/collar-17", "{\"own\":true}".getBytes(StandardCharsets.UTF_8), 1, false).waitForCompletion(10_000);
+            assertEquals("bourtol/herd/collar-17={\"own\":true}", received.poll(10, TimeUnit.SECONDS));
+
+            MqttClient notifier = client(broker, "bourtol-notifier-alerts");
+            notifier.connect(as(MqttAccess.NOTIFIER, true));
+            notifier.publish("bourtol/alerts/mopti", "{\"level\":\"Severe\"}".getBytes(StandardCharsets.UTF_8), 1, true);
+            assertEquals("bourtol/alerts/mopti={\"level\":\"Severe\"}", received.poll(10, TimeUnit.SECONDS));
+
+            MqttAsyncClient gateway = new MqttAsyncClient(broker.url(), "bourtol-gateway-1", new MemoryPersistence());
+            gateway.connect(as(MqttAccess.GATEWAY, true)).waitForCompletion(10_000);
+            gateway.publish("bourtol/alerts/mopti", "{\"level\":\"none\"}".getBytes(StandardCharsets.UTF_8), 1, true);
+            gateway.publish("bourtol/gauge/mopti", "{\"levelCm\":1}".getBytes(StandardCharsets.UTF_8), 1, false).waitForCompletion(10_000);
+            assertEquals("bourtol/gauge/mopti={\"levelCm\":1}", received.poll(10, TimeUnit.SECONDS), "a gateway writes any station");
+
+            // a siren subscribing now gets the notifier's retained message, not the device's or the gateway's
+            BlockingQueue<String> siren = new LinkedBlockingQueue<>();
+            MqttClient sirenClient = client(broker, "siren-niamey");
+            sirenClient.connect(as("collar-17", true));
+            sirenClient.subscribe("bourtol/alerts/#", 1, (topic, m) -> siren.add(topic + "=" + new String(m.getPayload(), StandardCharsets.UTF_8)));
+            assertEquals("bourtol/alerts/mopti={\"level\":\"Severe\"}", siren.poll(10, TimeUnit.SECONDS));
+            assertNull(siren.poll(1, TimeUnit.SECONDS), "no retained message from the device on bourtol/alerts/niamey");
+            assertThrows(MqttException.class, () -> sirenClient.subscribe("bourtol/gauge/#", 1), "a device cannot read others' readings");
+            assertNull(received.poll(1, TimeUnit.SECONDS), "nothing else reached ingest: " + received);
+            assertFalse(received.stream().anyMatch(s -> s.contains("999")));
+            System.out.println("closing clients");
+            ingest.disconnectForcibly(0, 1000);
+            notifier.disconnectForcibly(0, 1000);
+            sirenClient.disconnectForcibly(0, 1000);
+            device.disconnectForcibly(0, 1000);
+            gateway.disconnectForcibly(0, 1000);
+            System.out.println("clients closed");
+        }
+    }
+}
