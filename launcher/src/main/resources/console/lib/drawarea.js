@@ -80,7 +80,7 @@ export function drawArea(communes) {
     status.textContent = mode === 'polygon'
       ? (done ? t('draw.polygonDone', {n: corners.length}) : t('draw.polygonHelp', {n: corners.length}))
       : mode === 'circle'
-        ? (centre ? t('draw.circleDone', {km: km(radius)}) : t('draw.circleHelp'))
+        ? (!centre ? t('draw.circleHelp') : t(radiusSet ? 'draw.circleDone' : 'draw.circleCentre', {km: km(radius)}))
         : t('draw.none');
     if (!map) return;
     if (layer) layer.remove();

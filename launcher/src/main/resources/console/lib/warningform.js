@@ -84,7 +84,10 @@ export function warningForm({communes, warning, onDone, onClose}) {
     for (const d of details) {
       const i = d.indexOf(': ');
       const w = i > 0 && target[d.slice(0, i)];
-      if (w) byField.set(w, (byField.has(w) ? byField.get(w) + ' · ' : '') + d.slice(i + 2));
+      if (!w) continue;
+      const msg = d.slice(i + 2);
+      const known = t('apierr.' + msg);
+      byField.set(w, (byField.has(w) ? byField.get(w) + ' · ' : '') + (known === 'apierr.' + msg ? msg : known));
     }
     byField.forEach((msg, w) => w.setError(msg));
   }

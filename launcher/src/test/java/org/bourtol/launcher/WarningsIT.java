@@ -8,20 +8,26 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.StreamSupport;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.launcher.platform.AuditTrail;
 import org.bourtol.launcher.platform.Platform;
 import org.bourtol.notifier.NotifierComponent;
 import org.bourtol.notifier.cap.SafeXml;
+import org.bourtol.notifier.mqtt.AlertTopics;
 import org.bourtol.notifier.sms.LocalTwilioServer;
+import org.bourtol.platform.mqtt.MqttOptions;
 import org.bourtol.testkit.Poll;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * conflict warning for Konna; bad drafts are refused naming the field; the author's own approval is
  * refused (403); a second officer approves; the Konna peace committee gets one SMS; the CAP feed
  * carries it (valid CAP 1.2, the office as sender, issued by hand by the author); an update widens it
- * to Djenne (Djenne's committee gets the alert, Konna's the update); a cancel reaches both; every step
+ * to Djenne (Djenne's committee gets the alert, Konna's the update); narrowing it to Djenne sends Konna the
+ * update and clears Konna's retained MQTT state; a cancel reaches both; every step
  * is on the audit topic with the token's name.
  */
 @Timeout(300)
@@ -112,20 +119,40 @@ class WarningsIT {
             assertTrue(updatedCap.contains("<references>dgpc-mopti@protectioncivile.ml,bourtol-"), updatedCap);
             assertTrue(updatedCap.contains("<value>djenne</value>"), updatedCap);
 
+            // narrowing to Djenne: Konna's committee (already warned) gets the update, Konna's retained MQTT state is cleared
+            Map<String, String> retained = new ConcurrentHashMap<>();
+            MqttClient sub = new MqttClient(MqttOptions.pahoUrl(p.mqttUrl()), "it-warnings-sub", new MemoryPersistence());
+            sub.connect(MqttOptions.base(p.config().mqtt()));
+            sub.subscribe(AlertTopics.topic(p.config().mqtt().prefix(), "+"), 1,
+                    (topic, msg) -> retained.put(topic, new String(msg.getPayload(), StandardCharsets.UTF_8)));
+            String konnaTopic = AlertTopics.topic(p.config().mqtt().prefix(), "konna");
+            String djenneTopic = AlertTopics.topic(p.config().mqtt().prefix(), "djenne");
+            Poll.until(Duration.ofSeconds(30), "Konna's and Djenne's retained state",
+                    () -> retained.getOrDefault(konnaTopic, "").contains(id) && retained.getOrDefault(djenneTopic, "").contains(id));
+            HttpResponse<String> narrowed = send(p, moussa, "PATCH", "/api/v1/alerts/" + id, "{\"zones\": [\"djenne\"]}");
+            assertEquals(200, narrowed.statusCode(), narrowed.body());
+            Poll.until(Duration.ofSeconds(60), "the update to both committees",
+                    () -> sms.messagesTo(DJENNE).size() == 2 && sms.messagesTo(KONNA).size() == 3);
+            assertTrue(sms.messagesTo(KONNA).get(2).body().startsWith("MISE A JOUR Risque de tension Djenné:"), sms.messagesTo(KONNA).toString());
+            Poll.until(Duration.ofSeconds(30), "Konna's retained state cleared", () -> "".equals(retained.get(konnaTopic)));
+            assertTrue(retained.get(djenneTopic).contains(id), retained.toString());
+            sub.disconnect();
+            sub.close();
+
             HttpResponse<String> cancelled = send(p, aminata, "POST", "/api/v1/alerts/" + id + "/cancel", "");
             assertEquals(200, cancelled.statusCode(), cancelled.body());
             Poll.until(Duration.ofSeconds(60), "the cancellation to both committees",
-                    () -> sms.messagesTo(DJENNE).size() == 2 && sms.messagesTo(KONNA).size() == 3);
+                    () -> sms.messagesTo(DJENNE).size() == 3 && sms.messagesTo(KONNA).size() == 4);
             for (String to : List.of(KONNA, DJENNE)) {
                 List<LocalTwilioServer.Message> got = sms.messagesTo(to);
-                assertTrue(got.get(got.size() - 1).body().startsWith("ALERTE ANNULEE Konna, Djenné"), got.toString());
+                assertTrue(got.get(got.size() - 1).body().startsWith("ALERTE ANNULEE Djenné"), got.toString());
             }
             assertTrue(cap(p, id, "Cancel").contains("The warning was cancelled."));
             refused(send(p, moussa, "PATCH", "/api/v1/alerts/" + id, "{\"severity\": \"Severe\"}"), 409, "state: cancelled");
 
             List<String> steps = AuditTrail.of(p, "warning/" + id).stream().map(e -> e.action() + " by " + e.actor()).toList();
             assertEquals(List.of("draft by aminata", "approve-refused by aminata", "approve by moussa", "update by moussa",
-                    "cancel by aminata"), steps);
+                    "update by moussa", "cancel by aminata"), steps);
         }
     }
 

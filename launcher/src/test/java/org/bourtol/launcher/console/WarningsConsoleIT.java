@@ -83,7 +83,7 @@ class WarningsConsoleIT {
             form.findElement(By.name("instructionFr")).sendKeys("Evitez la route, restez au village.");
             form.findElement(By.name("instructionEn")).sendKeys("Avoid the road, stay in the village.");
             form.findElement(By.id("draft")).click();
-            b.awaitText(By.cssSelector("form.warning-draft p.area-error"), "give at least one zone id, or draw an area");
+            b.awaitText(By.cssSelector("form.warning-draft p.area-error"), "choisissez au moins une commune");
             b.awaitText(By.cssSelector("form.warning-draft .errorbox"), "zones:");
             shot(b, form, "w01-draft-refused-no-area");
             new Select(form.findElement(By.name("zones"))).selectByValue("konna");
@@ -119,7 +119,7 @@ class WarningsConsoleIT {
             String headline = headlineFr.getAttribute("value");
             headlineFr.clear();
             update.findElement(By.cssSelector("button.save")).click();
-            b.awaitText(By.id(headlineFr.getAttribute("id") + "-error"), "required");
+            b.awaitText(By.id(headlineFr.getAttribute("id") + "-error"), "obligatoire");
             shot(b, update, "w05-update-refused");
             headlineFr.sendKeys(headline);
             update.findElement(By.cssSelector("button.save")).click();

@@ -3,6 +3,10 @@ package org.bourtol.notifier.mqtt;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * Retained alert state per zone on {@code <prefix>/alerts/{zoneId}} (QoS 1) for sirens, display
  * boards and apps: the JSON of {@link ZoneAlertMessage} while the zone has active alerts, an empty
  * retained payload (which clears the retained message) once none is left; after a reconnect every
- * zone is published again ({@link #onReconnect}). Paho v3 with the platform's
+ * zone is published again ({@link #onReconnect}); a zone an alert's update leaves is published again too
+ * (cleared when nothing else is active there). Paho v3 with the platform's
  * options; connect and publish run on one dedicated thread, never on an event loop.
  */
 public final class AlertTopics implements AutoCloseable {
@@ -37,6 +42,8 @@ public final class AlertTopics implements AutoCloseable {
     private final ExecutorService executor;
     private volatile MqttClient client;
     private volatile Runnable onReconnect = () -> { };
+    /** The zones of each active alert as last published, to clear the ones an update leaves. */
+    private final Map<String, Set<String>> zonesByAlert = new ConcurrentHashMap<>();
 
     public AlertTopics(BourtolConfig.Mqtt config, String instanceId) {
         this.config = config;
@@ -117,9 +124,19 @@ public final class AlertTopics implements AutoCloseable {
         all.stream().flatMap(e -> e.alert().zones().stream()).distinct().forEach(zone -> publish(zone, all));
     }
 
-    /** Publishes the retained state of the event's zone(s), computed from all alert states. */
+    /**
+     * Publishes the retained state of the event's zone(s), computed from all alert states, and of the
+     * zones the alert covered before this event (an update that narrows an officer's warning leaves
+     * them: their retained message is cleared when no other alert is active there).
+     */
     public void publish(AlertEvent event, Collection<AlertEvent> all) {
-        for (String zone : event.alert().zones()) {
+        Set<String> zones = new LinkedHashSet<>(event.alert().zones());
+        String id = event.alert().id();
+        Set<String> before = event.alert().active() ? zonesByAlert.put(id, Set.copyOf(zones)) : zonesByAlert.remove(id);
+        if (before != null) {
+            zones.addAll(before);
+        }
+        for (String zone : zones) {
             publish(zone, all);
         }
     }
