@@ -29,6 +29,9 @@ final class FamilyEvaluator<P, S> implements Processor<String, Observation, Stri
     private static final Logger LOG = LoggerFactory.getLogger(FamilyEvaluator.class);
     private static final java.time.Duration TICK = java.time.Duration.ofSeconds(5);
     private static final StringSerializer KEYS = new StringSerializer();
+    /** The order of an in-memory store's keys: their UTF-8 bytes, unsigned. */
+    private static final java.util.Comparator<String> STORE_ORDER = (a, b) -> java.util.Arrays.compareUnsigned(
+            a.getBytes(java.nio.charset.StandardCharsets.UTF_8), b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     private final RulesEnv env;
     private final Family<P, S> family;
@@ -38,6 +41,12 @@ final class FamilyEvaluator<P, S> implements Processor<String, Observation, Stri
     private KeyValueStore<String, Timeline> store;
     private KeyValueStore<String, Observation> pending;
     private DirectoryView view;
+    /**
+     * The state keys whose timeline has fired, in the store's (byte) order: what {@link #tick} re-checks, so that a tick
+     * reads the few firing timelines instead of deserialising every one. Read from the store on the first tick after
+     * {@link #init} (the store is restored by then), then kept by {@link #save}.
+     */
+    private java.util.NavigableSet<String> firing;
 
     FamilyEvaluator(RulesEnv env, Family<P, S> family, String storeName, String pendingName) {
         this.env = env;
@@ -52,6 +61,7 @@ final class FamilyEvaluator<P, S> implements Processor<String, Observation, Stri
         this.store = context.getStateStore(storeName);
         this.pending = context.getStateStore(pendingName);
         this.view = new DirectoryView(context, env);
+        this.firing = null;
         context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, ts -> tick(ts));
     }
 
@@ -84,11 +94,13 @@ final class FamilyEvaluator<P, S> implements Processor<String, Observation, Stri
             return;
         }
         String pkey = Timeline.pendingKey(skey, o);
-        if (pending.get(pkey) != null) {
+        boolean follows = tl.follows(o);
+        // every pending input is at or before the newest, so one that follows all of them cannot be pending
+        if (!follows && pending.get(pkey) != null) {
             return; // redelivered input: already evaluated
         }
         String version = version(rule);
-        if (tl.head() != null && version.equals(tl.headRule()) && tl.follows(o)) {
+        if (tl.head() != null && version.equals(tl.headRule()) && follows) {
             append(rule, key, skey, pkey, tl, o, ts, version);
         } else {
             replay(rule, key, skey, pkey, tl, o, ts, version);
@@ -106,17 +118,15 @@ final class FamilyEvaluator<P, S> implements Processor<String, Observation, Stri
         S base = null;
         List<String> folded = new ArrayList<>();
         try (KeyValueIterator<String, Observation> it = pending.prefixScan(Timeline.pendingPrefix(skey), KEYS)) {
-            while (it.hasNext()) {
+            // the key tells the input's event time: stop before reading the first one inside the window
+            while (it.hasNext() && Timeline.pendingBefore(skey, it.peekNextKey(), horizon)) {
                 KeyValue<String, Observation> kv = it.next();
-                if (!kv.value.observedAt().isBefore(horizon)) {
-                    break;
-                }
                 base = step(base == null ? state(tl.base()) : base, key, kv.value, rule).state();
                 folded.add(kv.key);
             }
         }
-        folded.forEach(pending::delete);
-        store.put(skey, new Timeline(base == null ? tl.base() : Json.MAPPER.valueToTree(base), Json.MAPPER.valueToTree(step.state()),
+        folded.forEach(this::unpend);
+        save(skey, new Timeline(base == null ? tl.base() : Json.MAPPER.valueToTree(base), Json.MAPPER.valueToTree(step.state()),
                 version, horizon, o.observedAt(), o.id(), tl.pendingCount() + 1 - folded.size(),
                 emitted.fired(), emitted.alertZone(), emitted.lastFire()));
     }
@@ -161,7 +171,7 @@ final class FamilyEvaluator<P, S> implements Processor<String, Observation, Stri
             if (in.observedAt().isBefore(horizon)) {
                 base = state;
                 if (in != o) {
-                    pending.delete(Timeline.pendingKey(skey, in));
+                    unpend(Timeline.pendingKey(skey, in));
                 }
             } else {
                 count++;
@@ -171,8 +181,25 @@ final class FamilyEvaluator<P, S> implements Processor<String, Observation, Stri
             }
         }
         Observation newest = inputs.get(inputs.size() - 1);
-        store.put(skey, new Timeline(Json.MAPPER.valueToTree(base), Json.MAPPER.valueToTree(state), version, horizon,
+        save(skey, new Timeline(Json.MAPPER.valueToTree(base), Json.MAPPER.valueToTree(state), version, horizon,
                 newest.observedAt(), newest.id(), count, emitted.fired(), emitted.alertZone(), emitted.lastFire()));
+    }
+
+    /** Writes a (rule, key)'s timeline, keeping the index of firing ones that {@link #tick} re-checks up to date. */
+    private void save(String skey, Timeline tl) {
+        store.put(skey, tl);
+        if (firing != null) {
+            if (tl.fired()) {
+                firing.add(skey);
+            } else {
+                firing.remove(skey);
+            }
+        }
+    }
+
+    /** Removes a pending input (a tombstone put: unlike {@code delete}, it does not read the old value back). */
+    private void unpend(String pkey) {
+        pending.put(pkey, null);
     }
 
     private Step<S> step(S state, String key, Observation in, CompiledRule<P> rule) {
@@ -211,25 +238,27 @@ final class FamilyEvaluator<P, S> implements Processor<String, Observation, Stri
         }
         Map<String, CompiledRule<P>> rules = new java.util.HashMap<>();
         view.rules(family).forEach(r -> rules.put(r.id(), r));
-        List<org.apache.kafka.streams.KeyValue<String, Timeline>> firing = new ArrayList<>();
-        try (var it = store.all()) {
-            it.forEachRemaining(kv -> {
-                if (kv.value != null && kv.value.fired()) {
-                    firing.add(kv);
-                }
-            });
+        if (firing == null) {
+            firing = new java.util.TreeSet<>(STORE_ORDER);
+            try (var it = store.all()) {
+                it.forEachRemaining(kv -> {
+                    if (kv.value != null && kv.value.fired()) {
+                        firing.add(kv.key);
+                    }
+                });
+            }
         }
-        for (var kv : firing) {
-            int bar = kv.key.indexOf('|');
-            CompiledRule<P> rule = rules.get(kv.key.substring(0, bar));
-            String key = kv.key.substring(bar + 1);
-            Timeline tl = kv.value;
-            Verdict v = rule == null ? Verdict.CLEAR : family.tick(current(tl, rule, kv.key, key), key, rule, view.zones(), now);
+        for (String skey : List.copyOf(firing)) {
+            Timeline tl = store.get(skey);
+            int bar = skey.indexOf('|');
+            CompiledRule<P> rule = rules.get(skey.substring(0, bar));
+            String key = skey.substring(bar + 1);
+            Verdict v = rule == null ? Verdict.CLEAR : family.tick(current(tl, rule, skey, key), key, rule, view.zones(), now);
             if (v != null && !(v instanceof Verdict.Fire)) {
-                Signal s = new Signal(kv.key.substring(0, bar), family.type(), family.hazard(), tl.alertZone(), key, false,
+                Signal s = new Signal(skey.substring(0, bar), family.type(), family.hazard(), tl.alertZone(), key, false,
                         null, null, null, null, now, null);
                 context.forward(new Record<>(s.key(), s, now.toEpochMilli()));
-                store.put(kv.key, tl.withVerdict(false, null, null));
+                save(skey, tl.withVerdict(false, null, null));
             }
         }
     }

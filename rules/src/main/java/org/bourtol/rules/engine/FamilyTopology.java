@@ -34,9 +34,9 @@ public final class FamilyTopology {
         String store = family.type() + "-state";
         String pendingStore = family.type() + "-pending";
         StoreBuilder<KeyValueStore<String, Timeline>> sb =
-                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(store), Serdes.String(), TIMELINE);
-        StoreBuilder<KeyValueStore<String, Observation>> pb = Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(pendingStore), Serdes.String(), Topics.OBSERVATIONS.valueSerde());
+                env.store(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(store), Serdes.String(), TIMELINE));
+        StoreBuilder<KeyValueStore<String, Observation>> pb = env.store(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(pendingStore), Serdes.String(), Topics.OBSERVATIONS.valueSerde()));
         KStream<String, Observation> input = observations;
         if (family.keyedByZone()) {
             input = observations

@@ -2,11 +2,17 @@ package org.bourtol.rules.engine;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 
 /**
  * What every family topology shares: the grace period for late data, the weight of an unverified
  * report, and change counters bumped by the global zone/rule store processors so each stream task
  * rebuilds its cached {@link DirectoryView} within one record of a change.
+ *
+ * <p>An {@link #isolated} environment (a backtest replay) builds the same topology with its state stores'
+ * changelogs disabled: such a run is never restored, so the changelog records would only be serialised
+ * and thrown away.
  */
 public final class RulesEnv {
 
@@ -19,10 +25,26 @@ public final class RulesEnv {
     private final AtomicLong rulesVersion = new AtomicLong(1);
     private final AtomicLong tooLate = new AtomicLong();
     private final AtomicLong eventTime = new AtomicLong();
+    private final boolean changelogs;
 
     public RulesEnv(Duration grace, double unverifiedWeight) {
+        this(grace, unverifiedWeight, true);
+    }
+
+    private RulesEnv(Duration grace, double unverifiedWeight, boolean changelogs) {
         this.grace = grace;
         this.unverifiedWeight = unverifiedWeight;
+        this.changelogs = changelogs;
+    }
+
+    /** For a run that is never restored (backtest replay): the same topology, stores without changelogs. */
+    public static RulesEnv isolated(Duration grace, double unverifiedWeight) {
+        return new RulesEnv(grace, unverifiedWeight, false);
+    }
+
+    /** {@code builder}, with its changelog disabled in an {@link #isolated} environment; every store of the rules topology goes through here. */
+    public <S extends StateStore> StoreBuilder<S> store(StoreBuilder<S> builder) {
+        return changelogs ? builder : builder.withLoggingDisabled();
     }
 
     public Duration grace() {

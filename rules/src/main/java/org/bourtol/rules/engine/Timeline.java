@@ -64,7 +64,27 @@ public record Timeline(JsonNode base, JsonNode head, String headRule, Instant ho
      */
     public static String pendingKey(String stateKey, Observation o) {
         Instant t = o.observedAt();
-        return String.format("%s%012d%09d|%s", pendingPrefix(stateKey), t.getEpochSecond() + EPOCH_OFFSET, t.getNano(), o.id());
+        StringBuilder b = new StringBuilder(stateKey.length() + 23 + o.id().length()).append(pendingPrefix(stateKey));
+        pad(b, t.getEpochSecond() + EPOCH_OFFSET, 12);
+        pad(b, t.getNano(), 9);
+        return b.append('|').append(o.id()).toString();
+    }
+
+    /** True when the input a pending-store key of {@code stateKey} was made for is older than {@code horizon}. */
+    public static boolean pendingBefore(String stateKey, String pendingKey, Instant horizon) {
+        int at = stateKey.length() + 1;
+        long seconds = Long.parseLong(pendingKey, at, at + 12, 10) - EPOCH_OFFSET;
+        int nanos = Integer.parseInt(pendingKey, at + 12, at + 21, 10);
+        return Instant.ofEpochSecond(seconds, nanos).isBefore(horizon);
+    }
+
+    /** {@code value} in decimal, zero-padded to {@code width} digits (what {@code %0<width>d} gives a non-negative value). */
+    private static void pad(StringBuilder b, long value, int width) {
+        String digits = Long.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            b.append('0');
+        }
+        b.append(digits);
     }
 
     /** The order {@code inputs} must be replayed in. */

@@ -62,10 +62,10 @@ public final class LifecycleTopology {
         KStream<String, Signal> warningSignals = warnings
                 .filter((k, w) -> w != null)
                 .mapValues(Signal::warning);
-        StoreBuilder<KeyValueStore<String, AlertSlot>> slots = Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(SLOTS), Serdes.String(), new JsonSerde<>(AlertSlot.class));
-        StoreBuilder<KeyValueStore<String, String>> index = Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(INDEX), Serdes.String(), Serdes.String());
+        StoreBuilder<KeyValueStore<String, AlertSlot>> slots = env.store(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(SLOTS), Serdes.String(), new JsonSerde<>(AlertSlot.class)));
+        StoreBuilder<KeyValueStore<String, String>> index = env.store(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(INDEX), Serdes.String(), Serdes.String()));
         KStream<String, Signal> scores = RiskScoreTopology.addTo(funnel, env);
         KStream<String, AlertEvent> events = funnel.merge(scores, Named.as("signals-and-scores"))
                 .merge(ackSignals, Named.as("signals-and-acks"))

@@ -39,8 +39,8 @@ public final class RiskScoreTopology {
     }
 
     public static KStream<String, Signal> addTo(KStream<String, Signal> signals, RulesEnv env) {
-        StoreBuilder<KeyValueStore<String, RiskScoreRule.State>> sb = Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(STORE), Serdes.String(), new JsonSerde<>(RiskScoreRule.State.class));
+        StoreBuilder<KeyValueStore<String, RiskScoreRule.State>> sb = env.store(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(STORE), Serdes.String(), new JsonSerde<>(RiskScoreRule.State.class)));
         return signals.process(new ProcessorSupplier<String, Signal, String, Signal>() {
             @Override
             public Processor<String, Signal, String, Signal> get() {

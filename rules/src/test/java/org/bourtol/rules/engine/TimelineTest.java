@@ -1,0 +1,39 @@
+package org.bourtol.rules.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import org.bourtol.contracts.observation.GaugeReading;
+import org.bourtol.contracts.observation.Source;
+import org.junit.jupiter.api.Test;
+
+class TimelineTest {
+
+    private static GaugeReading reading(String id, Instant at) {
+        return new GaugeReading(id, Source.MQTT, at, at, null, true, "niamey", 500);
+    }
+
+    @Test
+    void pendingKeyIsTheStateKeyThenFixedWidthTimeThenId() {
+        for (Instant at : List.of(Instant.parse("2025-08-01T06:00:00Z"), Instant.parse("2025-08-01T06:00:00.000000007Z"),
+                Instant.parse("1965-01-01T00:00:00.5Z"), Instant.EPOCH)) {
+            String expected = String.format("%s%012d%09d|%s", "r|niamey\u0000", at.getEpochSecond() + 100_000_000_000L, at.getNano(), "obs-1");
+            assertEquals(expected, Timeline.pendingKey("r|niamey", reading("obs-1", at)));
+        }
+    }
+
+    @Test
+    void pendingKeysSortInEventTimeOrderAndTellTheirTime() {
+        Instant t = Instant.parse("2025-08-01T06:00:00Z");
+        String early = Timeline.pendingKey("r|z", reading("b", t.minusNanos(1)));
+        String late = Timeline.pendingKey("r|z", reading("a", t));
+        assertTrue(early.compareTo(late) < 0);
+        assertTrue(Timeline.pendingBefore("r|z", early, t));
+        assertFalse(Timeline.pendingBefore("r|z", late, t));
+        assertFalse(Timeline.pendingBefore("r|z", late, t.minusSeconds(1)));
+        assertTrue(Timeline.pendingBefore("r|z", late, t.plusNanos(1)));
+    }
+}
