@@ -3,7 +3,7 @@ package org.bourtol.launcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +27,9 @@ import org.bourtol.rules.backtest.Backtester;
 import org.bourtol.rules.engine.RuleValidator;
 import org.bourtol.rules.engine.RulesEnv;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bourtol backtest}: replays a past period of a running Bourtol's Kafka with candidate rules (and
@@ -60,12 +62,22 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON (the same as GET /api/v1/backtests/{id} shows)")
     boolean json;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        return run(ConfigLoader.load(Optional.ofNullable(config), System.getenv()), System.out, System.err);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            return run(ConfigLoader.load(Optional.ofNullable(config), System.getenv()), out, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
-    int run(BourtolConfig cfg, PrintStream out, PrintStream err) throws Exception {
+    int run(BourtolConfig cfg, PrintWriter out, PrintWriter err) throws Exception {
         if (cfg.kafka().bootstrap() == null) {
             err.println("bourtol: kafka.bootstrap (BOURTOL_KAFKA_BOOTSTRAP) is not set: the backtest reads a running Bourtol's Kafka");
             return Bourtol.EXIT_CONFIG;

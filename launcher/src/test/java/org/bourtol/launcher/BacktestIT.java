@@ -8,17 +8,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -34,13 +40,15 @@ import org.bourtol.testkit.Poll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 
 /**
  * The backtest end to end: the demo scenario (every fault on) is played into an embedded Bourtol; a
  * backtest of the unchanged rules over its season reproduces the live alert sequence exactly (same ids,
  * steps and times); lowering the Niamey yellow level gives an earlier onset and the SMS counted per recipient (the
  * first one earlier); an
- * invalid candidate rule is refused with 400 naming the field.
+ * invalid candidate rule is refused with 400 naming the field. Then {@code bourtol backtest} against the running
+ * platform's Kafka (table, {@code --json}, exit 2 naming the field), a full queue (429) and cancellation.
  */
 @Timeout(600)
 class BacktestIT {
@@ -164,6 +172,91 @@ class BacktestIT {
         JsonNode saved = call(base, "PUT", "/api/v1/rules/niamey-gauge-level", token, niamey.toString(), 400);
         assertEquals(saved.get("details").get(0).asText(), refused.get("details").get(0).asText().replaceFirst("^rule niamey-gauge-level: ", ""),
                 "the same validator message as a save");
+
+        cli(p, niamey);
+        queueAndCancel(base, token, rules);
+    }
+
+    /** {@code bourtol backtest} against the running platform's Kafka: the table, {@code --json}, exit 2 naming the field. */
+    private static void cli(Platform p, ObjectNode niamey) throws Exception {
+        Path dir = Files.createTempDirectory("bourtol-backtest-cli");
+        Path config = dir.resolve("bourtol.yaml");
+        Files.writeString(config, "kafka:\n  bootstrap: " + p.kafka().bootstrap() + "\n");
+        ((ObjectNode) niamey.get("params")).put("warningCm", 500);
+        Path lowered = dir.resolve("lowered.json");
+        Files.writeString(lowered, "[" + niamey + "]");
+
+        Cli table = cli("backtest", "--config", config.toString(), "--rules", lowered.toString(), "--from", "2025-07-01", "--to", "2025-09-30");
+        System.out.println("bourtol backtest (table):\n" + table.out);
+        assertEquals(0, table.code, table.err);
+        assertTrue(table.out.contains("Changed rules: niamey-gauge-level"), table.out);
+        assertTrue(table.out.contains("Unchanged rules reproduce the live alerts exactly"), table.out);
+        assertTrue(table.out.lines().anyMatch(l -> l.startsWith("EARLIER") && l.contains("niamey-gauge-level")), table.out);
+        assertTrue(table.out.lines().anyMatch(l -> l.startsWith("pc-niamey")), table.out);
+
+        Cli json = cli("backtest", "--config", config.toString(), "--rules", lowered.toString(), "--from", "2025-07-01", "--to", "2025-09-30", "--json");
+        assertEquals(0, json.code, json.err);
+        JsonNode result = Json.MAPPER.readTree(json.out);
+        assertEquals("[\"niamey-gauge-level\"]", result.get("changedRules").toString());
+        assertTrue(result.get("reproduction").get("exact").asBoolean(), result.get("reproduction").toString());
+        assertTrue(result.get("comparison").get("differences").toString().contains("EARLIER"), result.get("comparison").toString());
+
+        ((ObjectNode) niamey.get("params")).put("warningCm", "high");
+        Path invalid = dir.resolve("invalid.json");
+        Files.writeString(invalid, "[" + niamey + "]");
+        Cli refused = cli("backtest", "--config", config.toString(), "--rules", invalid.toString(), "--from", "2025-07-01", "--to", "2025-09-30");
+        assertEquals(2, refused.code, refused.out + refused.err);
+        assertTrue(refused.err.contains("niamey-gauge-level") && refused.err.contains("warningCm"), refused.err);
+        assertEquals("", refused.out);
+    }
+
+    private record Cli(int code, String out, String err) {
+    }
+
+    private static Cli cli(String... args) {
+        CommandLine cl = Bourtol.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Cli(code, out.toString(), err.toString());
+    }
+
+    /**
+     * One backtest runs, three wait, the fifth is refused with 429; queued ones are cancelled at once and never run,
+     * the running one stops (or had finished).
+     */
+    private static void queueAndCancel(String base, String token, JsonNode rules) throws Exception {
+        String body = "{\"rules\":" + rules + ",\"from\":\"2025-07-01\",\"to\":\"2025-09-30\"}";
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(call(base, "POST", "/api/v1/backtests", token, body, 202).get("id").asText());
+        }
+        JsonNode full = call(base, "POST", "/api/v1/backtests", token, body, 429);
+        assertTrue(full.toString().contains("queue full"), full.toString());
+        for (String id : ids.subList(1, 4)) {
+            JsonNode cancelled = call(base, "DELETE", "/api/v1/backtests/" + id, token, null, 200);
+            assertEquals("CANCELLED", cancelled.get("status").asText(), cancelled.toString());
+        }
+        JsonNode first = call(base, "POST", "/api/v1/backtests/" + ids.get(0) + "/cancel", token, null, 200);
+        JsonNode end = Poll.value(Duration.ofSeconds(60), "first backtest stopped", () -> {
+            try {
+                JsonNode j = call(base, "GET", "/api/v1/backtests/" + ids.get(0), token, null, 200);
+                return Set.of("CANCELLED", "DONE").contains(j.get("status").asText()) ? j : null;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        System.out.println("cancel of the running backtest: " + first.get("status") + " then " + end.get("status"));
+        for (String id : ids.subList(1, 4)) {
+            JsonNode j = call(base, "GET", "/api/v1/backtests/" + id, token, null, 200);
+            assertEquals("CANCELLED", j.get("status").asText());
+            assertTrue(j.get("result") == null || j.get("result").isNull(), j.toString());
+        }
+        // the queue is free again
+        String again = call(base, "POST", "/api/v1/backtests", token, body, 202).get("id").asText();
+        call(base, "DELETE", "/api/v1/backtests/" + again, token, null, 200);
     }
 
     private static JsonNode run(String base, String token, String body) throws Exception {
