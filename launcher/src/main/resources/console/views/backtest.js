@@ -1,11 +1,16 @@
 // "Test on past data" on the rule form: the form's current rule is replayed over a past period by
 // POST /api/v1/backtests (the production topology in an isolated run, nothing sent), polled until done,
-// and the comparison with what the current rules raised is shown: changed alerts and SMS per recipient.
+// and the comparison with what the current rules raised is shown: changed alerts and SMS per recipient, and
+// for a gauge-level rule the station's level curve with the old and new levels and when each side's alert was active
+// (uPlot from its WebJar, as the gauges view).
 import {h, clear, table} from '../lib/dom.js';
 import {t} from '../lib/i18n.js';
 import {get, post} from '../lib/api.js';
-import {when} from '../lib/time.js';
+import {absolute, when} from '../lib/time.js';
+import {uplot} from '../lib/vendor.js';
 import {errorBox} from '../lib/ui.js';
+
+const LEVELS = [['warning', '#c9a400'], ['alert', '#e2620c'], ['danger', '#a4000f']];
 
 const DAY = 24 * 3600 * 1000;
 const iso = d => new Date(d).toISOString().slice(0, 10);
@@ -34,6 +39,7 @@ export function backtestPanel(id, candidate) {
         return;
       }
       clear(out, render(job.result));
+      await drawCurves(out, job.result);
     } catch (e) {
       if (e.status !== 401) clear(out, errorBox(e));
     } finally {
@@ -63,6 +69,19 @@ function render(r) {
       h('td', {}, d.onsetShiftMinutes == null ? '—' : String(d.onsetShiftMinutes)),
       h('td', {}, (d.currentSeverity || '—') + ' → ' + (d.candidateSeverity || '—')))),
     t('backtest.differences')));
+  const o = r.outcomes;
+  if (o) {
+    parts.push(h('p', {class: 'outcomes'}, t('backtest.outcomes', {hits: o.current.hits, falseAlarms: o.current.falseAlarms,
+      candidateHits: o.candidate.hits, misses: o.candidate.misses, candidateFalseAlarms: o.candidate.falseAlarms})));
+    if (o.events.length > 0) {
+      parts.push(table([t('backtest.verdict'), t('backtest.rule'), t('backtest.zone'), t('backtest.currentOnset'),
+        t('backtest.candidateOnset'), t('backtest.leadGain')],
+      o.events.map(e => h('tr', {class: 'outcome'}, h('td', {}, t('backtest.verdict.' + e.verdict)), h('td', {}, e.rule), h('td', {}, e.zone),
+        h('td', {}, when(e.currentRaisedAt)), h('td', {}, e.candidateRaisedAt ? when(e.candidateRaisedAt) : t('backtest.missed')),
+        h('td', {}, e.leadGainMinutes == null ? '—' : String(e.leadGainMinutes)))),
+      t('backtest.outcomesTitle')));
+    }
+  }
   if (r.sms) {
     parts.push(table([t('backtest.recipient'), t('backtest.current'), t('backtest.candidate'), t('backtest.delta')],
       r.sms.map(l => h('tr', {class: 'sms'}, h('td', {}, l.name || l.recipient), h('td', {}, String(l.current)),
@@ -70,4 +89,42 @@ function render(r) {
       t('backtest.sms')));
   }
   return h('div', {}, parts);
+}
+
+// One chart per station of a changed gauge-level rule: readings, old levels dashed, new levels solid, and the
+// readings during the current rules' alerts (wide, pale) and during the candidate's (narrow, dark).
+async function drawCurves(out, r) {
+  const curves = (r.gauges || []).filter(g => g.readings.length > 0);
+  if (curves.length === 0) return;
+  const U = await uplot();
+  for (const g of curves) {
+    const box = h('div', {class: 'chart backtest-curve', role: 'img', 'data-station': g.station,
+      'aria-label': t('backtest.curveAria', {station: g.station, n: g.readings.length})});
+    out.append(h('h3', {}, t('backtest.curve', {rule: g.rule, station: g.station})), box);
+    const xs = g.readings.map(p => new Date(p.at).getTime() / 1000);
+    const cms = g.readings.map(p => p.cm);
+    const during = alerts => {
+      const spans = alerts.filter(a => a.rule === g.rule && a.zone === g.station)
+        .map(a => [new Date(a.raisedAt).getTime() / 1000, a.resolvedAt ? new Date(a.resolvedAt).getTime() / 1000 : Infinity]);
+      return xs.map((x, i) => spans.some(([from, to]) => x >= from && x <= to) ? cms[i] : null);
+    };
+    const lines = [];
+    for (const [name, color] of LEVELS) {
+      const before = g.currentLevels[name + 'Cm'];
+      const after = g.candidateLevels[name + 'Cm'];
+      if (typeof before === 'number') lines.push({label: t('backtest.levelNow', {level: t('level.' + name), cm: before}), color, dash: [6, 4], cm: before});
+      if (typeof after === 'number') lines.push({label: t('backtest.levelThen', {level: t('level.' + name), cm: after}), color, cm: after});
+    }
+    const width = Math.max(320, Math.min(1100, out.clientWidth - 20));
+    new U({
+      width, height: 320,
+      scales: {x: {time: true}},
+      axes: [{values: (u, vals) => vals.map(v => absolute(new Date(v * 1000).toISOString()).slice(0, 10))}, {label: 'cm'}],
+      series: [{label: t('gauges.at'), value: (u, v) => v == null ? '' : absolute(new Date(v * 1000).toISOString())},
+        {label: t('gauges.cm'), stroke: '#0b3d91', width: 1.5},
+        {label: t('backtest.alertNow'), stroke: 'rgba(226, 98, 12, 0.45)', width: 9, spanGaps: false},
+        {label: t('backtest.alertThen'), stroke: '#6a0dad', width: 3, spanGaps: false},
+        ...lines.map(l => ({label: l.label, stroke: l.color, dash: l.dash, width: 2, points: {show: false}}))]
+    }, [xs, cms, during(r.currentAlerts), during(r.candidateAlerts), ...lines.map(l => xs.map(() => l.cm))], box);
+  }
 }

@@ -33,6 +33,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.bourtol.contracts.topic.Json;
+import org.bourtol.launcher.console.BacktestConsole;
 import org.bourtol.launcher.platform.Platform;
 import org.bourtol.rules.backtest.KafkaHistory;
 import org.bourtol.simulator.scenario.ScenarioSpec;
@@ -175,6 +176,7 @@ class BacktestIT {
 
         cli(p, niamey);
         queueAndCancel(base, token, rules);
+        BacktestConsole.lowerNiameyAndTest(base, token, "2025-07-01", "2025-09-30");
     }
 
     /** {@code bourtol backtest} against the running platform's Kafka: the table, {@code --json}, exit 2 naming the field. */

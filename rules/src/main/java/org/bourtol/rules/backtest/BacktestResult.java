@@ -10,11 +10,14 @@ import java.util.List;
  *
  * @param sms      per recipient, current (the live alerts through the dry-run notifier) vs candidate; null when not estimated
  * @param warnings what limits the result (retention, missing data); empty when complete
+ * @param outcomes hits, misses and false alarms of both sides where live alerts were judged (bourtol.outcomes.v1)
+ * @param gauges   for each station of a changed gauge-level rule, the level curve and the old and new levels
  */
 public record BacktestResult(Instant from, Instant to, List<String> changedRules, List<String> changedZones,
                              int observations, int acknowledgements, long replayMillis, double observationsPerSecond,
                              List<String> warnings, Reproduction reproduction, Comparison.Result comparison,
-                             List<AlertHistory> currentAlerts, List<AlertHistory> candidateAlerts, List<SmsLine> sms) {
+                             List<AlertHistory> currentAlerts, List<AlertHistory> candidateAlerts, List<SmsLine> sms,
+                             List<GaugeCurve> gauges, Outcomes outcomes) {
 
     /**
      * The replay of the rules left unchanged against what the live topology published for them: same event

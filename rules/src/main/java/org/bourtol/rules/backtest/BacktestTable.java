@@ -49,6 +49,22 @@ public final class BacktestTable {
                     str(s.candidateActiveMinutes())});
         }
         table(b, rows);
+        Outcomes o = r.outcomes();
+        if (o != null) {
+            b.append(System.lineSeparator()).append(String.format(Locale.ROOT,
+                    "Outcomes of judged live alerts: current %d hits, %d false alarms, %d unjudged; candidate %d hits, %d misses,"
+                            + " %d false alarms, %d unjudged%n", o.current().hits(), o.current().falseAlarms(), o.current().unjudged(),
+                    o.candidate().hits(), o.candidate().misses(), o.candidate().falseAlarms(), o.candidate().unjudged()));
+            if (!o.events().isEmpty()) {
+                rows = new ArrayList<>();
+                rows.add(new String[] {"VERDICT", "RULE", "ZONE", "LIVE ALERT", "CURRENT ONSET", "CANDIDATE ONSET", "LEAD GAIN MIN"});
+                for (Outcomes.Event e : o.events()) {
+                    rows.add(new String[] {e.verdict().wire(), e.rule(), e.zone(), e.alertId(), str(e.currentRaisedAt()),
+                            e.candidateAlertId() == null ? "(none)" : str(e.candidateRaisedAt()), str(e.leadGainMinutes())});
+                }
+                table(b, rows);
+            }
+        }
         if (r.sms() != null) {
             b.append(System.lineSeparator()).append("SMS per recipient (dry run of the notifier)").append(System.lineSeparator());
             rows = new ArrayList<>();

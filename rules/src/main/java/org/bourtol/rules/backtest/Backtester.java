@@ -68,7 +68,8 @@ public final class Backtester {
         Map<String, Zone> currentZones = zones.get();
         Map<String, Zone> candidateZones = new TreeMap<>(currentZones);
         req.zones().forEach(z -> candidateZones.put(z.id(), z));
-        Map<String, RuleDocument> candidateRules = new TreeMap<>(rules.get());
+        Map<String, RuleDocument> currentRules = rules.get();
+        Map<String, RuleDocument> candidateRules = new TreeMap<>(currentRules);
         List<String> changed = new ArrayList<>();
         for (RuleDocument r : req.rules()) {
             RuleDocument before = candidateRules.put(r.id(), r);
@@ -101,10 +102,13 @@ public final class Backtester {
             smsLines = smsLines(sms.forecast(rulesOnly(live), currentZones.values(), req.to()),
                     sms.forecast(replayed, candidateZones.values(), req.to()));
         }
+        Comparison.Result comparison = Comparison.compare(currentAlerts, candidateAlerts, req.to());
+        Outcomes outcomes = Outcomes.of(comparison, history.verdicts(currentAlerts.stream().map(AlertHistory::alertId).toList()));
         return new BacktestResult(req.from(), req.to(), List.copyOf(changed), req.zones().stream().map(Zone::id).toList(),
                 observations, (int) inputs.records().stream().filter(r -> r.kind() == Recorded.Kind.ACK).count(), millis, observations * 1000.0 / millis, List.copyOf(warnings),
                 reproduction(live, replayed, Set.copyOf(changed), !req.zones().isEmpty()),
-                Comparison.compare(currentAlerts, candidateAlerts, req.to()), currentAlerts, candidateAlerts, smsLines);
+                comparison, currentAlerts, candidateAlerts, smsLines,
+                GaugeCurve.of(changed, currentRules, candidateRules, inputs.records()), outcomes);
     }
 
     private static List<AlertEvent> rulesOnly(List<AlertEvent> events) {

@@ -1,10 +1,14 @@
 package org.bourtol.rules.backtest;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.bourtol.contracts.alert.AlertEvent;
+import org.bourtol.contracts.outcome.Verdict;
 
-/** Where a backtest reads the past: the inputs of a period and the alert events actually published in it. */
+/** Where a backtest reads the past: the inputs of a period, the alert events actually published in it
+ * and the outcomes recorded for them. */
 public interface History {
 
     /**
@@ -14,6 +18,11 @@ public interface History {
 
     /** The alert lifecycle events published with {@code at} in {@code [from, to)}, in topic order. */
     List<AlertEvent> alerts(Instant from, Instant to);
+
+    /** The latest outcome verdict recorded for each of these alerts (none: not judged). */
+    default Map<String, Verdict> verdicts(Collection<String> alertIds) {
+        return Map.of();
+    }
 
     /**
      * @param retainedSince records stored before this instant may have been deleted by retention; null when

@@ -2,14 +2,17 @@ package org.bourtol.rules.backtest;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.observation.AckRequest;
 import org.bourtol.contracts.observation.Observation;
-import org.bourtol.contracts.outcome.AlertResponse;
+import org.bourtol.contracts.outcome.Verdict;
 import org.bourtol.contracts.outcome.Verdicts;
 import org.bourtol.contracts.topic.Topic;
 import org.bourtol.contracts.topic.Topics;
@@ -61,12 +64,19 @@ public final class KafkaHistory implements History {
     }
 
     /**
-     * The outcome that stands for each alert ({@link Verdicts}: an officer's over SMS views), as recorded
-     * on {@code bourtol.outcomes.v1}: what a hit / false-alarm comparison of the current rules' alerts
-     * reads. Not yet used by {@link Comparison} (docs/backtest.md).
+     * The outcome verdict that stands for each of these alerts ({@link Verdicts}: an officer's over SMS views, else the
+     * latest), as recorded on {@code bourtol.outcomes.v1}.
      */
-    public Map<String, AlertResponse> verdicts() {
-        return Verdicts.of(TopicScan.values(kafka, Topics.OUTCOMES), null);
+    @Override
+    public Map<String, Verdict> verdicts(Collection<String> alertIds) {
+        Set<String> wanted = Set.copyOf(alertIds);
+        Map<String, Verdict> out = new HashMap<>();
+        Verdicts.of(TopicScan.values(kafka, Topics.OUTCOMES), null).forEach((alert, response) -> {
+            if (wanted.contains(alert) && response.verdict() != null) {
+                out.put(alert, response.verdict());
+            }
+        });
+        return out;
     }
 
     private static String key(ConsumerRecord<byte[], byte[]> r) {
