@@ -52,20 +52,13 @@ final class BacktestBench {
      * same kind of driver) and the backtest replay of the season, with seconds, observations/s and replay-thread CPU.
      */
     static String line(BourtolConfig cfg) {
-        Timeline season = ScenarioModel.generate(ScenarioSpec.builtIn(), Dataset.sahel(), LocalDate.now(ZoneOffset.UTC));
         List<Zone> zones = DefaultDataset.zones();
-        MqttMessageParser parser = new MqttMessageParser(cfg.mqtt().prefix(), cfg.mqtt().maxPayloadBytes(),
-                new ObservationReader(() -> Gazetteer.of(zones)), new Pseudonyms("backtest-bench-key-0123456789"), id -> true, id -> true);
         List<Recorded> records = new ArrayList<>();
-        for (Emission e : season.emissions()) {
-            if (e instanceof Emission.Mqtt m
-                    && parser.parse(m.topic(), m.payload().getBytes(StandardCharsets.UTF_8), m.at()) instanceof MqttInput.Accepted a) {
-                Observation o = a.observation();
-                // stored a second after the reading, as on a live deployment: the evaluators' 5 s tick falls between records
-                records.add(new Recorded(Recorded.Kind.OBSERVATION, o.subject(),
-                        Topics.OBSERVATIONS.valueSerde().serializer().serialize(Topics.OBSERVATIONS.name(), o),
-                        o.observedAt().toEpochMilli() + 1000, o.observedAt()));
-            }
+        for (Observation o : season(cfg)) {
+            // stored a second after the reading, as on a live deployment: the evaluators' 5 s tick falls between records
+            records.add(new Recorded(Recorded.Kind.OBSERVATION, o.subject(),
+                    Topics.OBSERVATIONS.valueSerde().serializer().serialize(Topics.OBSERVATIONS.name(), o),
+                    o.observedAt().toEpochMilli() + 1000, o.observedAt()));
         }
         records.sort(Recorded.STORED_ORDER);
         Timed baseline = Timed.of(() -> readOnly(records));
@@ -82,6 +75,22 @@ final class BacktestBench {
                 n, baseline.seconds, n / baseline.seconds, baseline.cpuSeconds,
                 n, DefaultDataset.rules().size(), alerts[0], run.seconds, n / run.seconds, run.cpuSeconds, n / run.cpuSeconds,
                 run.seconds / baseline.seconds, bytes, bytes);
+    }
+
+    /** The built-in season's device readings as ingest would publish them (its own MQTT parser), in emission order. */
+    static List<Observation> season(BourtolConfig cfg) {
+        Timeline season = ScenarioModel.generate(ScenarioSpec.builtIn(), Dataset.sahel(), LocalDate.now(ZoneOffset.UTC));
+        MqttMessageParser parser = new MqttMessageParser(cfg.mqtt().prefix(), cfg.mqtt().maxPayloadBytes(),
+                new ObservationReader(() -> Gazetteer.of(DefaultDataset.zones())), new Pseudonyms("backtest-bench-key-0123456789"),
+                id -> true, id -> true);
+        List<Observation> out = new ArrayList<>();
+        for (Emission e : season.emissions()) {
+            if (e instanceof Emission.Mqtt m
+                    && parser.parse(m.topic(), m.payload().getBytes(StandardCharsets.UTF_8), m.at()) instanceof MqttInput.Accepted a) {
+                out.add(a.observation());
+            }
+        }
+        return out;
     }
 
     /** The floor a replay cannot go below: every observation deserialised by a source node of a driver, nothing else. */

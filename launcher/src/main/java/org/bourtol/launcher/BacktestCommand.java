@@ -16,6 +16,7 @@ import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.launcher.platform.DryRunForecast;
+import org.bourtol.launcher.platform.InfluxInputs;
 import org.bourtol.platform.kafka.DirectoryCache;
 import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.rules.Families;
@@ -110,7 +111,8 @@ public final class BacktestCommand implements Callable<Integer> {
                 e.problems().forEach(p -> err.println("  " + p));
                 return Bourtol.EXIT_CONFIG;
             }
-            Backtester backtester = RulesComponent.backtester(cfg, kafka, env, zoneCache, ruleCache, new DryRunForecast(cfg, kafka));
+            Backtester backtester = RulesComponent.backtester(cfg, kafka, env, zoneCache, ruleCache, new DryRunForecast(cfg, kafka),
+                    InfluxInputs.of(cfg));
             BacktestResult result;
             try {
                 result = backtester.run(request, () -> false, n -> { });

@@ -32,7 +32,10 @@ import org.bourtol.rules.api.ZonesApi;
 import org.bourtol.rules.backtest.BacktestApi;
 import org.bourtol.rules.backtest.BacktestJobs;
 import org.bourtol.rules.backtest.Backtester;
+import org.bourtol.rules.backtest.FallbackHistory;
+import org.bourtol.rules.backtest.History;
 import org.bourtol.rules.backtest.KafkaHistory;
+import org.bourtol.rules.backtest.OlderInputs;
 import org.bourtol.rules.backtest.Replay;
 import org.bourtol.rules.backtest.SmsForecast;
 import org.bourtol.rules.dataset.Seeder;
@@ -89,6 +92,12 @@ public final class RulesComponent implements Component {
      */
     public RulesComponent(Vertx vertx, Router router, BourtolConfig config, KafkaClients kafka, ApiAuth auth,
                           MeterRegistry metrics, TopicLayout layout, SmsForecast sms) {
+        this(vertx, router, config, kafka, auth, metrics, layout, sms, null);
+    }
+
+    /** With the observations older than Kafka's retention read from {@code older} (nullable) by backtests. */
+    public RulesComponent(Vertx vertx, Router router, BourtolConfig config, KafkaClients kafka, ApiAuth auth,
+                          MeterRegistry metrics, TopicLayout layout, SmsForecast sms, OlderInputs older) {
         this.layout = layout;
         this.vertx = vertx;
         this.config = config;
@@ -113,7 +122,7 @@ public final class RulesComponent implements Component {
         new ZonesApi(directories, validator).mount(router, auth);
         new RulesApi(directories, validator, new RuleTypes(Families.byType(env))).mount(router, auth);
         new AlertsApi(view, publisher).mount(router, auth);
-        this.backtests = new BacktestJobs(backtester(config, kafka, env, zones, rules, sms), BACKTEST_QUEUE, java.time.Clock.systemUTC());
+        this.backtests = new BacktestJobs(backtester(config, kafka, env, zones, rules, sms, older), BACKTEST_QUEUE, java.time.Clock.systemUTC());
         new BacktestApi(backtests, validator, zones::all).mount(router, auth);
         Gauge.builder("bourtol.rules.corrupt.skipped", CorruptRecordHandler::skipped).register(metrics);
         Gauge.builder("bourtol.rules.processing.skipped", ProcessingFailureHandler::skipped)
@@ -121,10 +130,14 @@ public final class RulesComponent implements Component {
         Gauge.builder("bourtol.rules.late.dropped", env::tooLateCount).register(metrics);
     }
 
-    /** Backtests read the past from this instance's Kafka and replay it with the rules' own settings. */
+    /**
+     * Backtests read the past from this instance's Kafka (completed by {@code older}, nullable, where retention deleted
+     * part of the period) and replay it with the rules' own settings.
+     */
     public static Backtester backtester(BourtolConfig config, KafkaClients kafka, RulesEnv env, DirectoryCache<Zone> zones,
-                                        DirectoryCache<RuleDocument> rules, SmsForecast sms) {
-        return new Backtester(new KafkaHistory(kafka), new Replay(env.grace(), env.unverifiedWeight()), zones::all, rules::all, sms,
+                                        DirectoryCache<RuleDocument> rules, SmsForecast sms, OlderInputs older) {
+        History history = older == null ? new KafkaHistory(kafka) : new FallbackHistory(new KafkaHistory(kafka), older);
+        return new Backtester(history, new Replay(env.grace(), env.unverifiedWeight()), zones::all, rules::all, sms,
                 Duration.ofDays(config.kafka().observationRetentionDays()));
     }
 

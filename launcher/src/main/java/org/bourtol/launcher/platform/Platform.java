@@ -190,7 +190,7 @@ public final class Platform implements AutoCloseable {
             components.add(switch (part) {
                 case INGEST -> new IngestComponent(vertx, router, config, kafka, auth, metrics.registry(), pseudonyms);
                 case RULES -> new RulesComponent(vertx, router, config, kafka, auth, metrics.registry(), layout,
-                        new DryRunForecast(config, kafka));
+                        new DryRunForecast(config, kafka), InfluxInputs.of(config));
                 case NOTIFIER -> {
                     NotifierComponent n = new NotifierComponent(vertx, router, config, kafka, auth, metrics.registry(), pseudonyms);
                     yield options.embedded() ? n.allowLocalSink() : n;

@@ -79,6 +79,7 @@ public final class Backtester {
         }
         List<String> warnings = new ArrayList<>();
         History.Inputs inputs = history.inputs(req.from(), req.to());
+        warnings.addAll(inputs.notes());
         int observations = (int) inputs.records().stream().filter(r -> r.kind() == Recorded.Kind.OBSERVATION && r.eventTime() != null).count();
         if (inputs.retainedSince() != null && req.from().isBefore(inputs.retainedSince())) {
             warnings.add("observations stored before " + inputs.retainedSince() + " are no longer in Kafka (retention "

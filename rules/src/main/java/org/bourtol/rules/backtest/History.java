@@ -26,8 +26,12 @@ public interface History {
 
     /**
      * @param retainedSince records stored before this instant may have been deleted by retention; null when
-     *                      the log still holds everything ever written
+     *                      the log still holds everything ever written (or an older store filled the gap)
+     * @param notes         where parts of the inputs came from, for the result's warnings
      */
-    record Inputs(List<Recorded> records, Instant retainedSince) {
+    record Inputs(List<Recorded> records, Instant retainedSince, List<String> notes) {
+        public Inputs(List<Recorded> records, Instant retainedSince) {
+            this(records, retainedSince, List.of());
+        }
     }
 }
