@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,7 +39,6 @@ import org.bourtol.testkit.Poll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 
 /**
  * The backtest end to end: the demo scenario (every fault on) is played into an embedded Bourtol; a
@@ -188,17 +185,17 @@ class BacktestIT {
         Path lowered = dir.resolve("lowered.json");
         Files.writeString(lowered, "[" + niamey + "]");
 
-        Cli table = cli("backtest", "--config", config.toString(), "--rules", lowered.toString(), "--from", "2025-07-01", "--to", "2025-09-30");
-        System.out.println("bourtol backtest (table):\n" + table.out);
-        assertEquals(0, table.code, table.err);
-        assertTrue(table.out.contains("Changed rules: niamey-gauge-level"), table.out);
-        assertTrue(table.out.contains("Unchanged rules reproduce the live alerts exactly"), table.out);
-        assertTrue(table.out.lines().anyMatch(l -> l.startsWith("EARLIER") && l.contains("niamey-gauge-level")), table.out);
-        assertTrue(table.out.lines().anyMatch(l -> l.startsWith("pc-niamey")), table.out);
+        BourtolCommandTest.Result table = backtestCommand(config, lowered);
+        System.out.println("bourtol backtest (table):\n" + table.out());
+        assertEquals(0, table.code(), table.err());
+        assertTrue(table.out().contains("Changed rules: niamey-gauge-level"), table.out());
+        assertTrue(table.out().contains("Unchanged rules reproduce the live alerts exactly"), table.out());
+        assertTrue(table.out().lines().anyMatch(l -> l.startsWith("EARLIER") && l.contains("niamey-gauge-level")), table.out());
+        assertTrue(table.out().lines().anyMatch(l -> l.startsWith("pc-niamey")), table.out());
 
-        Cli json = cli("backtest", "--config", config.toString(), "--rules", lowered.toString(), "--from", "2025-07-01", "--to", "2025-09-30", "--json");
-        assertEquals(0, json.code, json.err);
-        JsonNode result = Json.MAPPER.readTree(json.out);
+        BourtolCommandTest.Result json = backtestCommand(config, lowered, "--json");
+        assertEquals(0, json.code(), json.err());
+        JsonNode result = Json.MAPPER.readTree(json.out());
         assertEquals("[\"niamey-gauge-level\"]", result.get("changedRules").toString());
         assertTrue(result.get("reproduction").get("exact").asBoolean(), result.get("reproduction").toString());
         assertTrue(result.get("comparison").get("differences").toString().contains("EARLIER"), result.get("comparison").toString());
@@ -206,23 +203,17 @@ class BacktestIT {
         ((ObjectNode) niamey.get("params")).put("warningCm", "high");
         Path invalid = dir.resolve("invalid.json");
         Files.writeString(invalid, "[" + niamey + "]");
-        Cli refused = cli("backtest", "--config", config.toString(), "--rules", invalid.toString(), "--from", "2025-07-01", "--to", "2025-09-30");
-        assertEquals(2, refused.code, refused.out + refused.err);
-        assertTrue(refused.err.contains("niamey-gauge-level") && refused.err.contains("warningCm"), refused.err);
-        assertEquals("", refused.out);
+        BourtolCommandTest.Result refused = backtestCommand(config, invalid);
+        assertEquals(2, refused.code(), refused.out() + refused.err());
+        assertTrue(refused.err().contains("niamey-gauge-level") && refused.err().contains("warningCm"), refused.err());
+        assertEquals("", refused.out());
     }
 
-    private record Cli(int code, String out, String err) {
-    }
-
-    private static Cli cli(String... args) {
-        CommandLine cl = Bourtol.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Cli(code, out.toString(), err.toString());
+    private static BourtolCommandTest.Result backtestCommand(Path config, Path rules, String... more) {
+        List<String> args = new ArrayList<>(List.of("backtest", "--config", config.toString(), "--rules", rules.toString(),
+                "--from", "2025-07-01", "--to", "2025-09-30"));
+        args.addAll(List.of(more));
+        return BourtolCommandTest.run(args.toArray(String[]::new));
     }
 
     /**

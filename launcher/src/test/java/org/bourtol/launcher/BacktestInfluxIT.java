@@ -8,10 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.contracts.config.ConfigLoader;
@@ -56,10 +56,13 @@ class BacktestInfluxIT {
             Instant from = season.stream().map(Observation::observedAt).min(Comparator.naturalOrder()).orElseThrow();
             Instant to = season.stream().map(Observation::observedAt).max(Comparator.naturalOrder()).orElseThrow().plusSeconds(1);
 
-            // 1. the same observations come back
+            // 1. the same observations come back; a redelivered one (the season's duplicate fault: same id, received
+            // later) is one point in InfluxDB, holding the last delivery's receipt time, as the sink writes it
             List<Recorded> rebuilt = inputs.observations(from, to);
-            assertEquals(season.size(), rebuilt.size());
-            Map<String, Observation> byId = season.stream().collect(Collectors.toMap(Observation::id, o -> o));
+            Map<String, Observation> byId = new LinkedHashMap<>();
+            season.forEach(o -> byId.put(o.id(), o));
+            assertTrue(byId.size() < season.size(), "the season has duplicate deliveries");
+            assertEquals(byId.size(), rebuilt.size());
             for (Recorded r : rebuilt) {
                 Observation back = Topics.OBSERVATIONS.valueSerde().deserializer().deserialize(Topics.OBSERVATIONS.name(), r.value());
                 Observation original = byId.get(back.id());
@@ -98,9 +101,10 @@ class BacktestInfluxIT {
             };
             History.Inputs whole = new FallbackHistory(kafka, inputs).inputs(from, to);
             assertNull(whole.retainedSince(), "nothing missing any more");
-            assertEquals(season.size(), whole.records().size());
+            long olderIds = byId.values().stream().filter(o -> o.observedAt().isBefore(since)).count();
+            assertEquals(kept.size() + olderIds, whole.records().size());
             assertEquals(1, whole.notes().size());
-            assertTrue(whole.notes().get(0).startsWith((season.size() - kept.size()) + " observations between") && whole.notes().get(0)
+            assertTrue(whole.notes().get(0).startsWith(olderIds + " observations between") && whole.notes().get(0)
                     .contains("InfluxDB " + influxd.url()), whole.notes().toString());
             assertEquals(fromKafka, fingerprints(replay.run(DefaultDataset.zones(), DefaultDataset.rules(), whole.records(), () -> false, n -> { })));
         }

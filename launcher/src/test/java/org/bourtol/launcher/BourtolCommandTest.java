@@ -17,10 +17,11 @@ import picocli.CommandLine;
 /** The command line: help on every command, version, and invalid configuration → one message, exit code 2. */
 class BourtolCommandTest {
 
-    private record Result(int code, String out, String err) {
+    /** One run of the command line (also used by ITs that run a command). */
+    record Result(int code, String out, String err) {
     }
 
-    private static Result run(String... args) {
+    static Result run(String... args) {
         CommandLine cl = Bourtol.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
