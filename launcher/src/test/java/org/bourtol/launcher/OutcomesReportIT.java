@@ -28,6 +28,8 @@ import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.outcome.AlertResponse;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.contracts.topic.Topics;
+import org.bourtol.launcher.console.Browser;
+import org.bourtol.launcher.console.ConsoleIT;
 import org.bourtol.launcher.platform.Platform;
 import org.bourtol.platform.kafka.TopicScan;
 import org.bourtol.simulator.scenario.Emission;
@@ -37,6 +39,7 @@ import org.bourtol.simulator.truth.Report;
 import org.bourtol.testkit.Poll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -45,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * and a {@code FAIT} with a code no alert has — and an officer records an outcome through the API. The
  * monthly report (API as JSON and CSV, and {@code bourtol report}) of each month the alerts were raised
  * in shows the alerts the demo raised, the SMS the notifier sent for them, and exactly the
- * acknowledgement, actions and outcomes sent here.
+ * acknowledgement, actions and outcomes sent here; the console's report view (headless Chromium) shows
+ * the month of the answered alert (screenshot target/console-screenshots/13-demo-report-*.png).
  */
 @Timeout(900)
 class OutcomesReportIT {
@@ -186,6 +190,23 @@ class OutcomesReportIT {
                 new PrintStream(cli, true, StandardCharsets.UTF_8), System.err);
         assertEquals(0, code);
         assertEquals(csv.body(), cli.toString(StandardCharsets.UTF_8), "bourtol report prints what the API gives");
+
+        // the console's report view of the month the demo played, as the officer sees it
+        try (Browser b = new Browser()) {
+            b.driver.get(base + "/");
+            b.await(By.cssSelector("input[type=password][name=token]")).sendKeys(token);
+            b.driver.findElement(By.cssSelector("form.signin button[type=submit]")).click();
+            b.await(By.id("signout"));
+            b.driver.get(base + "/#/reports?month=" + month);
+            b.await(By.cssSelector("#report-view table"));
+            b.await(By.cssSelector("#chart-weeks .uplot canvas"));
+            assertEquals("1", b.driver.findElement(By.cssSelector("#report-view tr[data-indicator=alertsWithAction] td:last-child")).getText());
+            assertEquals("2", b.driver.findElement(By.cssSelector("#report-view tr[data-indicator=actions] td:last-child")).getText());
+            assertEquals(String.valueOf(byMonth.get(month).size()),
+                    b.driver.findElement(By.cssSelector("#report-view tr[data-indicator=alertsRaised] td:last-child")).getText());
+            b.shot("13-demo-report-" + month);
+            ConsoleIT.assertNoConsoleErrors(b);
+        }
 
         HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/reports/monthly?month=2026-13"))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());

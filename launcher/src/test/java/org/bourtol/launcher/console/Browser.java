@@ -26,16 +26,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's headless Chromium driven by chromedriver (both paths set: Selenium Manager cannot download
  * anything here), with a fresh profile, its console log kept, and screenshots under target/console-screenshots.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final Path SHOTS = Path.of("target", "console-screenshots");
 
-    final ChromeDriver driver;
-    final WebDriverWait wait;
+    public final ChromeDriver driver;
+    public final WebDriverWait wait;
     private final Path profile;
     private final List<LogEntry> log = new ArrayList<>();
 
-    Browser() throws IOException {
+    public Browser() throws IOException {
         Path chromium = ExternalBinary.require("chromium", "chromium");
         Path chromedriver = ExternalBinary.require("chromedriver", "chromium-driver");
         profile = Files.createTempDirectory("bourtol-chromium");
@@ -55,21 +55,21 @@ final class Browser implements AutoCloseable {
         Files.createDirectories(SHOTS);
     }
 
-    WebElement await(By by) {
+    public WebElement await(By by) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
-    void awaitText(By by, String text) {
+    public void awaitText(By by, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
-    void shot(String name) throws IOException {
+    public void shot(String name) throws IOException {
         byte[] png = driver.getScreenshotAs(OutputType.BYTES);
         Files.write(SHOTS.resolve(name + ".png"), png);
     }
 
     /** Every console message so far (kept across calls: the driver hands each entry out once). */
-    List<LogEntry> consoleLog() {
+    public List<LogEntry> consoleLog() {
         log.addAll(driver.manage().logs().get(LogType.BROWSER).getAll());
         return List.copyOf(log);
     }

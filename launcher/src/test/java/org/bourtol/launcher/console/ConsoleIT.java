@@ -37,7 +37,7 @@ import org.openqa.selenium.logging.LogEntry;
  * not-understood SMS into a report; a viewer sees no save button and gets 403 from the API. Screenshots
  * of each view go to target/console-screenshots; the browser's console must stay free of errors.
  */
-class ConsoleIT {
+public class ConsoleIT {
 
     private static final String ADMIN = "console-it-admin-token-0123456789";
     private static final String TWILIO = "console-it-twilio-token-0123456789";
@@ -234,7 +234,7 @@ class ConsoleIT {
         b.await(By.id("signout"));
     }
 
-    static void assertNoConsoleErrors(Browser b) {
+    public static void assertNoConsoleErrors(Browser b) {
         List<LogEntry> errors = b.consoleLog().stream().filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
         assertTrue(errors.isEmpty(), "browser console errors: " + errors);
     }
