@@ -84,10 +84,11 @@ function render(r) {
   }
   if (r.sms) {
     parts.push(table([t('backtest.recipient'), t('backtest.current'), t('backtest.candidate'), t('backtest.delta'),
-      t('backtest.firstNow'), t('backtest.firstThen')],
+      t('backtest.firstNow'), t('backtest.firstThen'), t('backtest.sentEarlier')],
       r.sms.map(l => h('tr', {class: 'sms'}, h('td', {}, l.name || l.recipient), h('td', {}, String(l.current)),
         h('td', {}, String(l.candidate)), h('td', {}, (l.delta > 0 ? '+' : '') + l.delta),
-        h('td', {}, l.currentFirst ? when(l.currentFirst) : '—'), h('td', {}, l.candidateFirst ? when(l.candidateFirst) : '—'))),
+        h('td', {}, l.currentFirst ? when(l.currentFirst) : '—'), h('td', {}, l.candidateFirst ? when(l.candidateFirst) : '—'),
+        h('td', {class: 'sent-earlier'}, l.candidateBeforeCurrent > 0 ? '+' + l.candidateBeforeCurrent : '0'))),
       t('backtest.sms')));
   }
   return h('div', {}, parts);

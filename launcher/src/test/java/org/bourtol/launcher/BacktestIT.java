@@ -161,6 +161,8 @@ class BacktestIT {
         assertTrue(Instant.parse(niameySms.get("candidateFirst").asText()).isBefore(Instant.parse(niameySms.get("currentFirst").asText())),
                 niameySms.toString());
         assertEquals(niameySms.get("candidate").asInt() - niameySms.get("current").asInt(), niameySms.get("delta").asInt());
+        // the SMS the earlier alert sends while the current rules are still silent
+        assertTrue(niameySms.get("candidateBeforeCurrent").asInt() > 0, niameySms.toString());
 
         // 3. an invalid candidate rule: 400 naming the field, as a save would
         ((ObjectNode) niamey.get("params")).put("warningCm", "high");

@@ -28,8 +28,17 @@ public record BacktestResult(Instant from, Instant to, List<String> changedRules
     public record Reproduction(boolean exact, int liveEvents, int replayedEvents, List<String> mismatches) {
     }
 
-    /** SMS to one recipient over the period, and when the first one went (would have gone); null when none. */
+    /**
+     * SMS to one recipient over the period, and when the first one went (would have gone); null when none.
+     *
+     * @param candidateBeforeCurrent the candidate's SMS that would have gone before the current rules' first SMS to this
+     *                               recipient (all of them when the current rules sent none): what an earlier alert adds
+     *                               even when the season's totals are equal
+     */
     public record SmsLine(String recipient, String name, int current, int candidate, int delta, Instant currentFirst,
-                          Instant candidateFirst) {
+                          Instant candidateFirst, int candidateBeforeCurrent) {
+        SmsLine withBeforeCurrent(int n) {
+            return new SmsLine(recipient, name, current, candidate, delta, currentFirst, candidateFirst, n);
+        }
     }
 }

@@ -68,10 +68,10 @@ public final class BacktestTable {
         if (r.sms() != null) {
             b.append(System.lineSeparator()).append("SMS per recipient (dry run of the notifier)").append(System.lineSeparator());
             rows = new ArrayList<>();
-            rows.add(new String[] {"RECIPIENT", "NAME", "CURRENT", "CANDIDATE", "DELTA", "FIRST NOW", "FIRST THEN"});
+            rows.add(new String[] {"RECIPIENT", "NAME", "CURRENT", "CANDIDATE", "DELTA", "FIRST NOW", "FIRST THEN", "SENT EARLIER"});
             for (BacktestResult.SmsLine l : r.sms()) {
                 rows.add(new String[] {l.recipient(), l.name(), str(l.current()), str(l.candidate()), (l.delta() > 0 ? "+" : "") + l.delta(),
-                        str(l.currentFirst()), str(l.candidateFirst())});
+                        str(l.currentFirst()), str(l.candidateFirst()), str(l.candidateBeforeCurrent())});
             }
             table(b, rows);
         }

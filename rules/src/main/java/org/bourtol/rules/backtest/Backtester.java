@@ -100,8 +100,8 @@ public final class Backtester {
         if (sms == null) {
             warnings.add("SMS not estimated: no notifier configuration in this process");
         } else {
-            smsLines = smsLines(sms.forecast(rulesOnly(live), currentZones.values(), req.to()),
-                    sms.forecast(replayed, candidateZones.values(), req.to()));
+            smsLines = beforeCurrent(smsLines(sms.forecast(rulesOnly(live), currentZones.values(), req.to()),
+                    sms.forecast(replayed, candidateZones.values(), req.to())), replayed, candidateZones.values());
         }
         Comparison.Result comparison = Comparison.compare(currentAlerts, candidateAlerts, req.to());
         Outcomes outcomes = Outcomes.of(comparison, history.verdicts(currentAlerts.stream().map(AlertHistory::alertId).toList()));
@@ -147,16 +147,40 @@ public final class Backtester {
                 .map(e -> e.eventId() + " at " + e.at() + " " + e.alert().severity() + "/" + e.alert().level()).sorted().toList();
     }
 
+    /**
+     * Counts, per recipient the candidate texts first, its SMS before the current rules' first one: the candidate's dry
+     * run stopped just before that time (one run per distinct time).
+     */
+    private List<BacktestResult.SmsLine> beforeCurrent(List<BacktestResult.SmsLine> lines, List<AlertEvent> replayed, Collection<Zone> zones) {
+        Map<Instant, Map<String, Integer>> upTo = new java.util.HashMap<>();
+        List<BacktestResult.SmsLine> out = new ArrayList<>();
+        for (BacktestResult.SmsLine l : lines) {
+            if (l.candidateFirst() == null || (l.currentFirst() != null && !l.candidateFirst().isBefore(l.currentFirst()))) {
+                out.add(l);
+            } else if (l.currentFirst() == null) {
+                out.add(l.withBeforeCurrent(l.candidate()));
+            } else {
+                Map<String, Integer> counts = upTo.computeIfAbsent(l.currentFirst(), t -> {
+                    Map<String, Integer> m = new java.util.HashMap<>();
+                    sms.forecast(replayed, zones, t.minusMillis(1)).forEach(c -> m.put(c.recipient(), c.sms()));
+                    return m;
+                });
+                out.add(l.withBeforeCurrent(counts.getOrDefault(l.recipient(), 0)));
+            }
+        }
+        return out;
+    }
+
     private static List<BacktestResult.SmsLine> smsLines(List<SmsForecast.Count> current, List<SmsForecast.Count> candidate) {
         Map<String, BacktestResult.SmsLine> lines = new LinkedHashMap<>();
         for (SmsForecast.Count c : current) {
-            lines.put(c.recipient(), new BacktestResult.SmsLine(c.recipient(), c.name(), c.sms(), 0, -c.sms(), c.first(), null));
+            lines.put(c.recipient(), new BacktestResult.SmsLine(c.recipient(), c.name(), c.sms(), 0, -c.sms(), c.first(), null, 0));
         }
         for (SmsForecast.Count c : candidate) {
             BacktestResult.SmsLine old = lines.get(c.recipient());
             int cur = old == null ? 0 : old.current();
             lines.put(c.recipient(), new BacktestResult.SmsLine(c.recipient(), c.name(), cur, c.sms(), c.sms() - cur,
-                    old == null ? null : old.currentFirst(), c.first()));
+                    old == null ? null : old.currentFirst(), c.first(), 0));
         }
         return lines.values().stream().sorted(java.util.Comparator.comparing(BacktestResult.SmsLine::recipient)).toList();
     }
