@@ -41,7 +41,7 @@ import org.bourtol.platform.kafka.Publisher;
  * {@code peopleMoved} for floods only; at least one of action and outcome. Each becomes an
  * {@link AlertResponse} on {@code bourtol.outcomes.v1} by the token's name, and an {@link AuditEntry};
  * free text has phone-like numbers masked. {@code GET …/responses} (viewer) lists them, oldest first
- * (who, for officers only, as with reporters).
+ * (who, for officers only, as with reporters); empty for an alert not known here.
  */
 final class OutcomesApi implements AutoCloseable {
 
@@ -86,9 +86,9 @@ final class OutcomesApi implements AutoCloseable {
         return state.alert();
     }
 
+    /** An alert this reader has not seen yet (or never) has no responses: an empty list, not 404 (the page asks early). */
     private void list(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        alert(id);
         boolean officer = ApiAuth.has(ctx, Role.OFFICER);
         ArrayNode out = Json.MAPPER.createArrayNode();
         byAlert.getOrDefault(id, Map.of()).values().stream().sorted(Comparator.comparing(AlertResponse::at)).forEach(r -> {
