@@ -124,4 +124,40 @@ class EmbeddedMqttAccessIT {
             System.out.println("clients closed");
         }
     }
+
+    @Test
+    void theTlsListenerServesTheKeystoresCertificateAndStillRequiresAPassword() throws Exception {
+        Path keystore = dir.resolve("broker.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair",
+                "-alias", "broker", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1",
+                "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "store-secret")
+                .redirectErrorStream(true).start();
+        assertEquals(0, keytool.waitFor(), new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        try (EmbeddedMqtt broker = new EmbeddedMqtt(dir.resolve("mqtt"), 0, 64 * 1024, EmbeddedMqttIT.access(),
+                new EmbeddedMqtt.Listen("127.0.0.1", keystore.toString(), "store-secret", 0)).start()) {
+            assertTrue(broker.tlsPort() > 0);
+            java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+            try (var in = java.nio.file.Files.newInputStream(keystore)) {
+                trust.load(in, "store-secret".toCharArray());
+            }
+            javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            String url = "ssl://127.0.0.1:" + broker.tlsPort();
+
+            MqttConnectOptions anonymous = as(null, true);
+            anonymous.setSocketFactory(ctx.getSocketFactory());
+            MqttClient stranger = new MqttClient(url, "stranger", new MemoryPersistence());
+            assertEquals(MqttException.REASON_CODE_FAILED_AUTHENTICATION, refusal(stranger, anonymous), "anonymous over TLS");
+
+            MqttConnectOptions device = as("collar-17", true);
+            device.setSocketFactory(ctx.getSocketFactory());
+            MqttClient collar = new MqttClient(url, "collar-17", new MemoryPersistence());
+            collar.setTimeToWait(10_000);
+            collar.connect(device);
+            collar.publish("bourtol/herd/collar-17", "{}".getBytes(StandardCharsets.UTF_8), 1, false);
+            collar.disconnectForcibly(0, 1000);
+        }
+    }
 }
