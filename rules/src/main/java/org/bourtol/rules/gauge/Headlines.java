@@ -5,7 +5,7 @@ import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.rules.engine.Verdict;
 
-/** Flood headlines in French and English, unaccented so they stay GSM-7 in SMS. */
+/** Flood headlines: the words come from the headline catalogue ({@link org.bourtol.rules.engine.Headlines}). */
 final class Headlines {
 
     private Headlines() {
@@ -16,20 +16,18 @@ final class Headlines {
     }
 
     static Map<String, String> gauge(Zone zone, String zoneName, Verdict.Fire fire) {
-        String fr = switch (fire.level()) {
-            case "warning" -> "jaune";
-            case "alert" -> "orange";
-            default -> "rouge";
+        String level = switch (fire.level()) {
+            case "warning", "alert" -> fire.level();
+            default -> "emergency";
         };
-        String en = switch (fire.level()) {
-            case "warning" -> "yellow";
-            case "alert" -> "orange";
-            default -> "red";
-        };
-        String river = river(zone);
-        String name = Gsm7.transliterate(zoneName);
-        return Map.of(
-                "fr", river + " a " + name + ": " + fire.measure() + ", seuil " + fr + " " + fire.threshold() + " depasse",
-                "en", river + " at " + name + ": " + fire.measure() + ", " + en + " level " + fire.threshold() + " exceeded");
+        Map<String, Object> vars = Map.of("river", river(zone), "place", Gsm7.transliterate(zoneName),
+                "measure", fire.measure(), "threshold", fire.threshold());
+        return org.bourtol.rules.engine.Headlines.of("gauge", lang -> with(vars, "colour", org.bourtol.rules.engine.Headlines.word(lang, "level." + level)));
+    }
+
+    private static Map<String, Object> with(Map<String, Object> vars, String key, Object value) {
+        Map<String, Object> out = new java.util.HashMap<>(vars);
+        out.put(key, value);
+        return out;
     }
 }

@@ -58,7 +58,6 @@ public final class RiseRateFamily implements Family<RiseRateRule.Params, Samples
     public Map<String, String> headline(CompiledRule<RiseRateRule.Params> rule, String zoneName, Zone zone, Verdict.Fire fire) {
         String river = Headlines.river(zone);
         long h = rule.params().window().toHours();
-        return Map.of("fr", "Montee rapide: " + river + " a " + Gsm7.transliterate(zoneName) + " " + fire.measure() + " en " + h + " h",
-                "en", "Fast rise: " + river + " at " + Gsm7.transliterate(zoneName) + " " + fire.measure() + " within " + h + " h");
+        return org.bourtol.rules.engine.Headlines.of("rise", Map.of("river", river, "place", Gsm7.transliterate(zoneName), "measure", fire.measure(), "hours", h));
     }
 }

@@ -12,6 +12,7 @@ import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.Family;
 import org.bourtol.rules.engine.FamilyInfo;
+import org.bourtol.rules.engine.Headlines;
 import org.bourtol.rules.engine.ParamReader;
 import org.bourtol.rules.engine.Samples;
 import org.bourtol.rules.engine.Step;
@@ -65,7 +66,6 @@ public final class RainFamily implements Family<RainRule.Params, Samples> {
     public Map<String, String> headline(CompiledRule<RainRule.Params> rule, String zoneName, Zone zone, Verdict.Fire fire) {
         String name = Gsm7.transliterate(zoneName);
         long h = rule.params().window().toHours();
-        return Map.of("fr", "Fortes pluies a " + name + ": " + fire.measure() + " en " + h + " h (seuil " + fire.threshold() + ")",
-                "en", "Heavy rain at " + name + ": " + fire.measure() + " within " + h + " h (threshold " + fire.threshold() + ")");
+        return Headlines.of("rain", Map.of("place", name, "measure", fire.measure(), "hours", h, "threshold", fire.threshold()));
     }
 }

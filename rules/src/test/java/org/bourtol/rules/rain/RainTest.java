@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.rules.Fixtures;
@@ -56,6 +57,10 @@ class RainTest {
             h.observe(rain("niamey", 6, T.plusSeconds(3600)));
             List<AlertEvent> events = h.drain();
             assertEquals(AlertEventType.RAISED, events.get(0).type(), "late reading inside the grace period counts");
+            assertEquals(Map.of("fr", "Fortes pluies a Niamey: 51 mm en 24 h (seuil 50 mm)",
+                    "en", "Heavy rain at Niamey: 51 mm within 24 h (threshold 50 mm)",
+                    "bm", "Sanji caman Niamey: 51 mm leere 24 (dan 50 mm)"), events.get(0).alert().headline(),
+                    "Bambara comes from a file in the test resources only, transliterated to GSM-7");
             rule(80);
             h.observe(rain("niamey", 1, T.plusSeconds(9000)));
             assertEquals(AlertEventType.RESOLVED, h.drain().get(0).type());
