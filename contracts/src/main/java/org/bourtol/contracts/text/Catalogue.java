@@ -76,6 +76,12 @@ public final class Catalogue {
         return byLanguage.keySet();
     }
 
+    /** The keys of {@code lang}'s file (sorted; empty when there is no such file). */
+    public Set<String> keys(String lang) {
+        Properties p = byLanguage.get(lang);
+        return p == null ? Set.of() : new java.util.TreeSet<>(p.stringPropertyNames());
+    }
+
     public boolean has(String lang) {
         return byLanguage.containsKey(lang);
     }

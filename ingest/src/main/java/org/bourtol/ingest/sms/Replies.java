@@ -1,10 +1,11 @@
 package org.bourtol.ingest.sms;
 
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.bourtol.contracts.observation.ReportType;
 import org.bourtol.contracts.observation.Species;
+import org.bourtol.contracts.text.Catalogue;
 import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.ingest.place.Place;
 
@@ -18,43 +19,8 @@ public final class Replies {
     static final int NAME_MAX = 24;
 
     /** Problem templates: code → {French, English}; {@code %s} slots are filled in order. */
-    static final Map<String, String[]> PROBLEMS = Map.ofEntries(
-            Map.entry("empty", new String[] {"Message vide.", "Empty message."}),
-            Map.entry("unknown-command", new String[] {"Message non compris. Envoyez AIDE pour la liste.",
-                    "Message not understood. Send HELP for the list."}),
-            Map.entry("missing-count", new String[] {"Nombre manquant.", "Number missing."}),
-            Map.entry("bad-count", new String[] {"Nombre invalide: %s (1 a 100000).", "Invalid number: %s (1 to 100000)."}),
-            Map.entry("missing-species", new String[] {"Espece manquante (bovins, ovins, caprins, camelins, mixte).",
-                    "Species missing (cattle, sheep, goats, camels, mixed)."}),
-            Map.entry("missing-place", new String[] {"Lieu manquant.", "Place missing."}),
-            Map.entry("unknown-place", new String[] {"Lieu inconnu: %s.%s", "Unknown place: %s.%s"}),
-            Map.entry("ambiguous-place", new String[] {"Lieu ambigu: %s.%s", "Ambiguous place: %s.%s"}),
-            Map.entry("unknown-destination", new String[] {"Destination inconnue: %s.%s", "Unknown destination: %s.%s"}),
-            Map.entry("missing-type", new String[] {"Type manquant: CONFLIT TENSION DEGATS VOL INONDATION EAU MALADIE FEU.",
-                    "Type missing: CLASH TENSION DAMAGE THEFT FLOOD WATER DISEASE FIRE."}),
-            Map.entry("missing-station", new String[] {"Station manquante.", "Station missing."}),
-            Map.entry("unknown-station", new String[] {"Station inconnue: %s.%s", "Unknown station: %s.%s"}),
-            Map.entry("missing-level", new String[] {"Niveau manquant en cm.", "Level missing, in cm."}),
-            Map.entry("bad-level", new String[] {"Niveau invalide: %s cm (-500 a 2000).", "Invalid level: %s cm (-500 to 2000)."}),
-            Map.entry("missing-rain", new String[] {"Pluie manquante en mm.", "Rain missing, in mm."}),
-            Map.entry("bad-rain", new String[] {"Pluie invalide: %s mm (0 a 500).", "Invalid rain: %s mm (0 to 500)."}),
-            Map.entry("missing-code", new String[] {"Code d'alerte manquant.", "Alert code missing."}));
-
-    /** Valid examples per command, appended to problems. */
-    static final Map<Vocabulary.Keyword, String[]> EXAMPLES = Map.of(
-            Vocabulary.Keyword.HERD, new String[] {"TROUPEAU 120 bovins Konna", "HERD 120 cattle Konna"},
-            Vocabulary.Keyword.ALERT, new String[] {"ALERTE CONFLIT Konna", "ALERT CLASH Konna"},
-            Vocabulary.Keyword.LEVEL, new String[] {"NIVEAU Mopti 640", "LEVEL Mopti 640"},
-            Vocabulary.Keyword.RAIN, new String[] {"PLUIE Mopti 12", "RAIN Mopti 12"},
-            Vocabulary.Keyword.OK, new String[] {"OK K7Q", "OK K7Q"},
-            Vocabulary.Keyword.HELP, new String[] {"TROUPEAU 120 bovins Konna VERS Djenne", "HERD 120 cattle Konna TO Djenne"});
-
-    static final String[] HELP = {
-        "TROUPEAU 120 bovins Konna VERS Djenne / ALERTE CONFLIT Konna texte / NIVEAU Mopti 640 / PLUIE Mopti 12 / OK code",
-        "HERD 120 cattle Konna TO Djenne / ALERT CLASH Konna text / LEVEL Mopti 640 / RAIN Mopti 12 / OK code"};
-    static final String[] RATE_LIMITED = {
-        "Trop de messages cette heure: message garde sans reponse. Reessayez plus tard.",
-        "Too many messages this hour: message kept, not answered. Please try later."};
+    /** The reply texts: {@code replies_<lang>.properties} next to this class. */
+    static final Catalogue TEXTS = Catalogue.of(Replies.class, "replies");
 
     private Replies() {
     }
@@ -66,17 +32,17 @@ public final class Replies {
     }
 
     private static String main(Language lang, String code, Object... args) {
-        String template = PROBLEMS.get(code)[lang.ordinal()];
-        Object[] shortened = new Object[args.length];
+        Map<String, Object> slots = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
-            shortened[i] = args[i] instanceof List<?> l ? candidates(lang, l, code.startsWith("ambiguous")) : shorten(String.valueOf(args[i]), 20);
+            slots.put(String.valueOf(i + 1), args[i] instanceof List<?> l ? candidates(lang, l, code.startsWith("ambiguous"))
+                    : shorten(String.valueOf(args[i]), 20));
         }
-        return String.format(Locale.ROOT, template, shortened);
+        return TEXTS.text(lang.tag(), "problem." + code, slots);
     }
 
     static String render(Language lang, Vocabulary.Keyword command, String code, Object... args) {
         String main = main(lang, code, args);
-        String example = command == null ? EXAMPLES.get(Vocabulary.Keyword.HELP)[lang.ordinal()] : EXAMPLES.get(command)[lang.ordinal()];
+        String example = TEXTS.raw(lang.tag(), "example." + (command == null ? Vocabulary.Keyword.HELP : command).name());
         return fit(main + " Ex: " + example, main);
     }
 
@@ -84,7 +50,7 @@ public final class Replies {
         if (places.isEmpty()) {
             return "";
         }
-        String label = choice ? (lang == Language.FR ? " Precisez: " : " Which one: ") : (lang == Language.FR ? " Proches: " : " Nearest: ");
+        String label = TEXTS.raw(lang.tag(), choice ? "candidates.choice" : "candidates.nearest");
         StringBuilder out = new StringBuilder(label);
         for (int i = 0; i < places.size(); i++) {
             Place p = (Place) places.get(i);
@@ -103,11 +69,11 @@ public final class Replies {
     }
 
     public static String help(Language lang) {
-        return fit(HELP[lang.ordinal()], HELP[lang.ordinal()]);
+        return fit(TEXTS.raw(lang.tag(), "help"));
     }
 
     public static String rateLimited(Language lang) {
-        return RATE_LIMITED[lang.ordinal()];
+        return TEXTS.raw(lang.tag(), "rate-limited");
     }
 
     /**

@@ -22,10 +22,12 @@ class RepliesTest {
     @Test
     void everyProblemTemplateFitsOneSegmentInBothLanguages() {
         List<Place> three = List.of(LONG, LONG, LONG);
-        for (String code : Replies.PROBLEMS.keySet()) {
+        List<String> codes = Replies.TEXTS.keys("fr").stream().filter(k -> k.startsWith("problem.")).map(k -> k.substring(8)).toList();
+        assertEquals(17, codes.size(), "every problem code is in replies_fr.properties");
+        for (String code : codes) {
             for (Vocabulary.Keyword k : Vocabulary.Keyword.values()) {
                 for (Language lang : Language.values()) {
-                    long slots = Replies.PROBLEMS.get(code)[lang.ordinal()].split("%s", -1).length - 1;
+                    long slots = Replies.TEXTS.raw(lang.tag(), "problem." + code).split("\\{\\d}", -1).length - 1;
                     Object[] args = new Object[(int) slots];
                     for (int i = 0; i < slots; i++) {
                         args[i] = i == 1 ? three : "unmotbeaucouptroplongpourtenirdansunsms";
