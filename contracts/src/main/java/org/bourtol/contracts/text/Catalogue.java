@@ -82,6 +82,17 @@ public final class Catalogue {
         return p == null ? Set.of() : new java.util.TreeSet<>(p.stringPropertyNames());
     }
 
+    /** A copy of {@code lang}'s file, if there is one (for callers that check or merge whole files). */
+    public java.util.Optional<Properties> properties(String lang) {
+        Properties p = byLanguage.get(lang);
+        if (p == null) {
+            return java.util.Optional.empty();
+        }
+        Properties copy = new Properties();
+        copy.putAll(p);
+        return java.util.Optional.of(copy);
+    }
+
     public boolean has(String lang) {
         return byLanguage.containsKey(lang);
     }

@@ -1,10 +1,5 @@
 package org.bourtol.notifier.sms;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +14,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.config.ConfigException;
+import org.bourtol.contracts.text.Catalogue;
 import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.notifier.escalation.Planner;
 
@@ -39,8 +35,10 @@ import org.bourtol.notifier.escalation.Planner;
 public final class Templates {
 
     public static final String FALLBACK = "fr";
-    /** The languages bundled in the jar (checked at startup like the directory's files). */
-    public static final List<String> BUNDLED = List.of("fr", "en");
+    /** The bundled files ({@code templates_<lang>.properties} on the classpath next to this class). */
+    private static final Catalogue BUNDLE = Catalogue.of(Templates.class, "templates");
+    /** The languages bundled in the jars (checked at startup like the directory's files). */
+    public static final Set<String> BUNDLED = BUNDLE.languages();
     /** Segment budget of a grouped SMS; items beyond it go to another SMS rather than losing facts. */
     public static final int GROUP_SEGMENTS = 1;
 
@@ -314,15 +312,6 @@ public final class Templates {
     }
 
     private static Optional<Properties> loadBundled(String language) {
-        try (InputStream in = Templates.class.getResourceAsStream("templates_" + language + ".properties")) {
-            if (in == null) {
-                return Optional.empty();
-            }
-            Properties p = new Properties();
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return Optional.of(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return BUNDLE.properties(language);
     }
 }
