@@ -14,6 +14,7 @@ import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.Family;
 import org.bourtol.rules.engine.FamilyInfo;
+import org.bourtol.rules.engine.Headlines;
 import org.bourtol.rules.engine.ParamReader;
 import org.bourtol.rules.engine.Step;
 import org.bourtol.rules.engine.Verdict;
@@ -89,12 +90,11 @@ public final class RiskScoreFamily implements Family<RiskScoreRule.Params, RiskS
     @Override
     public Map<String, String> headline(CompiledRule<RiskScoreRule.Params> rule, String zoneName, Zone zone, Verdict.Fire fire) {
         String name = Gsm7.transliterate(zoneName);
-        String fr = switch (fire.level()) {
-            case "red" -> "rouge";
-            case "orange" -> "orange";
-            default -> "jaune";
+        String level = switch (fire.level()) {
+            case "red", "orange" -> fire.level();
+            default -> "yellow";
         };
-        return Map.of("fr", "Risque de conflit " + fr + " a " + name + " (score " + fire.measure() + ", seuil " + fire.threshold() + ")",
-                "en", "Conflict risk " + fire.level() + " at " + name + " (score " + fire.measure() + ", threshold " + fire.threshold() + ")");
+        return Headlines.of("risk", lang -> Map.of("colour", Headlines.word(lang, "risk." + level), "place", name,
+                "measure", fire.measure(), "threshold", fire.threshold()));
     }
 }

@@ -18,6 +18,7 @@ import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.Family;
 import org.bourtol.rules.engine.FamilyInfo;
+import org.bourtol.rules.engine.Headlines;
 import org.bourtol.rules.engine.ParamReader;
 import org.bourtol.rules.engine.Step;
 import org.bourtol.rules.engine.Verdict;
@@ -101,9 +102,7 @@ public final class UpstreamLeadFamily implements Family<UpstreamLeadRule.Params,
     public Map<String, String> headline(CompiledRule<UpstreamLeadRule.Params> rule, String zoneName, Zone zone, Verdict.Fire fire) {
         String name = Gsm7.transliterate(zoneName);
         String up = rule.params().upstream();
-        return Map.of("fr", "Crue attendue a " + name + " vers le " + fire.threshold() + ": " + up + " a " + fire.measure()
-                        + " (seuil " + rule.params().upstreamCm() + " cm)",
-                "en", "Flood expected at " + name + " around " + fire.threshold() + ": " + up + " at " + fire.measure()
-                        + " (threshold " + rule.params().upstreamCm() + " cm)");
+        return Headlines.of("upstream", Map.of("place", name, "time", fire.threshold(), "upstream", up, "measure", fire.measure(),
+                "threshold", rule.params().upstreamCm()));
     }
 }
