@@ -221,20 +221,20 @@ public final class SmsParser {
         if (species.isEmpty()) {
             return Replies.problem(lang, Keyword.HERD, "missing-species");
         }
-        Object from = findPlace(lang, Keyword.HERD, place, p -> true, "missing-place", "unknown-place");
-        if (from instanceof SmsCommand.Problem problem) {
-            return problem;
+        PlaceLookup from = findPlace(lang, Keyword.HERD, place, p -> true, "missing-place", "unknown-place");
+        if (from instanceof PlaceLookup.Refused refused) {
+            return refused.problem();
         }
         Place to = null;
         if (dest >= 0) {
-            Object found = findPlace(lang, Keyword.HERD, new ArrayList<>(after), p -> true, "missing-place", "unknown-destination");
-            if (found instanceof SmsCommand.Problem problem) {
-                return problem;
+            PlaceLookup found = findPlace(lang, Keyword.HERD, new ArrayList<>(after), p -> true, "missing-place", "unknown-destination");
+            if (found instanceof PlaceLookup.Refused refused) {
+                return refused.problem();
             }
-            to = (Place) found;
+            to = found.place();
         }
         Species s = species.size() == 1 ? species.get(0) : Species.MIXED;
-        return new SmsCommand.Herd(lang, (int) count, s, (Place) from, to);
+        return new SmsCommand.Herd(lang, (int) count, s, from.place(), to);
     }
 
     private SmsCommand alert(Language lang, List<String> tokens, String body) {
@@ -257,48 +257,48 @@ public final class SmsParser {
         if (type == null) {
             return Replies.problem(lang, Keyword.ALERT, "missing-type");
         }
-        Object place = findPlace(lang, Keyword.ALERT, rest, p -> true, "missing-place", "unknown-place");
-        if (place instanceof SmsCommand.Problem problem) {
-            return problem;
+        PlaceLookup place = findPlace(lang, Keyword.ALERT, rest, p -> true, "missing-place", "unknown-place");
+        if (place instanceof PlaceLookup.Refused refused) {
+            return refused.problem();
         }
         String text = body.trim().replaceAll("\\s+", " ");
-        return new SmsCommand.Alert(lang, type, (Place) place, text.length() > 1600 ? text.substring(0, 1600) : text);
+        return new SmsCommand.Alert(lang, type, place.place(), text.length() > 1600 ? text.substring(0, 1600) : text);
     }
 
     SmsCommand level(Language lang, List<String> tokens) {
         List<String> rest = new ArrayList<>(tokens);
         Double value = SmsTokens.takeNumber(rest, "cm", "m");
-        Object station = findPlace(lang, Keyword.LEVEL, rest, p -> p.kind() == ZoneKind.STATION, "missing-station", "unknown-station");
+        PlaceLookup station = findPlace(lang, Keyword.LEVEL, rest, p -> p.kind() == ZoneKind.STATION, "missing-station", "unknown-station");
         if (value == null) {
             return Replies.problem(lang, Keyword.LEVEL, "missing-level");
         }
-        if (station instanceof SmsCommand.Problem problem) {
-            return problem;
+        if (station instanceof PlaceLookup.Refused refused) {
+            return refused.problem();
         }
         long cm = Math.round(value);
         if (cm < -500 || cm > 2000) {
             return Replies.problem(lang, Keyword.LEVEL, "bad-level", cm);
         }
-        return new SmsCommand.Level(lang, (Place) station, (int) cm);
+        return new SmsCommand.Level(lang, station.place(), (int) cm);
     }
 
     SmsCommand rain(Language lang, List<String> tokens) {
         List<String> rest = new ArrayList<>(tokens);
         Double mm = SmsTokens.takeNumber(rest, "mm", null);
-        Object station = findPlace(lang, Keyword.RAIN, rest, p -> p.kind() == ZoneKind.STATION, "missing-station", "unknown-station");
-        if (station instanceof SmsCommand.Problem p && p.code().equals("unknown-station")) {
+        PlaceLookup station = findPlace(lang, Keyword.RAIN, rest, p -> p.kind() == ZoneKind.STATION, "missing-station", "unknown-station");
+        if (station instanceof PlaceLookup.Refused r && r.problem().code().equals("unknown-station")) {
             station = findPlace(lang, Keyword.RAIN, rest, x -> true, "missing-station", "unknown-station");
         }
         if (mm == null) {
             return Replies.problem(lang, Keyword.RAIN, "missing-rain");
         }
-        if (station instanceof SmsCommand.Problem problem) {
-            return problem;
+        if (station instanceof PlaceLookup.Refused refused) {
+            return refused.problem();
         }
         if (mm < 0 || mm > 500) {
             return Replies.problem(lang, Keyword.RAIN, "bad-rain", number(mm));
         }
-        return new SmsCommand.Rain(lang, (Place) station, mm);
+        return new SmsCommand.Rain(lang, station.place(), mm);
     }
 
     /** Alert codes are 3-4 characters (rules' ShortCodes); a token with a digit is preferred, common words are not codes. */
@@ -316,8 +316,24 @@ public final class SmsParser {
         return Replies.problem(lang, Keyword.OK, "missing-code");
     }
 
+    /** What {@link #findPlace} gives: the place, or the problem to answer. */
+    sealed interface PlaceLookup {
+        /** The place found (only a {@link Located} has one). */
+        Place place();
+
+        record Located(Place place) implements PlaceLookup {
+        }
+
+        record Refused(SmsCommand.Problem problem) implements PlaceLookup {
+            @Override
+            public Place place() {
+                throw new IllegalStateException("no place: " + problem.code());
+            }
+        }
+    }
+
     /** A Place, or the Problem to answer; exact names anywhere in the words, close misspellings at the start. */
-    private Object findPlace(Language lang, Keyword command, List<String> tokens, Predicate<Place> filter,
+    private PlaceLookup findPlace(Language lang, Keyword command, List<String> tokens, Predicate<Place> filter,
                              String missing, String unknown) {
         List<String> words = new ArrayList<>(tokens);
         while (!words.isEmpty() && Vocabulary.FILLERS.contains(words.get(0))) {
@@ -327,7 +343,7 @@ public final class SmsParser {
             words.remove(words.size() - 1);
         }
         if (words.isEmpty()) {
-            return Replies.problem(lang, command, missing);
+            return new PlaceLookup.Refused(Replies.problem(lang, command, missing));
         }
         for (int i = 0; i < words.size(); i++) {
             String t = words.get(i);
@@ -340,7 +356,7 @@ public final class SmsParser {
                 r = Gazetteer.coordinates(t, words.get(i + 1));
             }
             if (r instanceof Resolution.Found f) {
-                return f.place();
+                return new PlaceLookup.Located(f.place());
             }
         }
         Resolution first = gazetteer.resolve(words, 0, filter);
@@ -355,13 +371,13 @@ public final class SmsParser {
             }
         }
         if (first instanceof Resolution.Found f) {
-            return f.place();
+            return new PlaceLookup.Located(f.place());
         }
         if (first instanceof Resolution.Ambiguous a) {
-            return Replies.problem(lang, command, "ambiguous-place", a.query(), a.candidates());
+            return new PlaceLookup.Refused(Replies.problem(lang, command, "ambiguous-place", a.query(), a.candidates()));
         }
         Resolution.Unknown u = (Resolution.Unknown) first;
-        return Replies.problem(lang, command, unknown, words.get(0), u.nearest());
+        return new PlaceLookup.Refused(Replies.problem(lang, command, unknown, words.get(0), u.nearest()));
     }
 
     private static String number(double v) {

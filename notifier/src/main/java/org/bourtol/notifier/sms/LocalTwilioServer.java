@@ -113,7 +113,7 @@ public final class LocalTwilioServer implements AutoCloseable {
 
     public Future<LocalTwilioServer> listen(String host, int port) {
         Router router = Router.router(vertx);
-        router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024));
+        router.route().handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
         router.post(API + "/Messages.json").handler(this::create);
         router.get(API + "/Messages.json").handler(this::list);
         router.get(API + "/Messages/:messageFile").handler(this::fetch);
