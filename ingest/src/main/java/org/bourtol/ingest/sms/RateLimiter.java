@@ -7,12 +7,29 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A sliding-window limit per sender (pseudonym): at most {@code limit} messages in any {@code window}. Time is passed in. */
+/**
+ * A sliding-window limit per sender (pseudonym): at most {@code limit} messages in any {@code window}.
+ * Over the limit the sender is told once per window ({@link Verdict#TELL}); further messages in that
+ * window are answered with nothing ({@link Verdict#SILENT}), so an auto-responder cannot start a
+ * ping-pong. Time is passed in. The counts live in this process only: they start from zero after a
+ * restart and are per instance when several ingest instances run (see docs/security.md).
+ */
 public final class RateLimiter {
+
+    /** What to do with one message. */
+    public enum Verdict {
+        /** Within the limit: process it. */
+        ALLOW,
+        /** The first message over the limit in this window: keep it, tell the sender once. */
+        TELL,
+        /** Over the limit and already told in this window: keep it, answer nothing. */
+        SILENT
+    }
 
     private final int limit;
     private final Duration window;
     private final Map<String, Deque<Instant>> seen = new HashMap<>();
+    private final Map<String, Instant> told = new HashMap<>();
 
     public RateLimiter(int limit, Duration window) {
         this.limit = limit;
@@ -20,20 +37,31 @@ public final class RateLimiter {
     }
 
     /** Counts this message and says whether it is within the limit. */
-    public synchronized boolean allow(String sender, Instant now) {
+    public boolean allow(String sender, Instant now) {
+        return check(sender, now) == Verdict.ALLOW;
+    }
+
+    /** Counts this message and says what to do with it. */
+    public synchronized Verdict check(String sender, Instant now) {
         Instant from = now.minus(window);
         if (seen.size() > 10_000) {
             seen.values().forEach(d -> d.removeIf(t -> !t.isAfter(from)));
             seen.values().removeIf(Deque::isEmpty);
+            told.values().removeIf(t -> !t.isAfter(from));
         }
         Deque<Instant> times = seen.computeIfAbsent(sender, k -> new ArrayDeque<>());
         while (!times.isEmpty() && !times.peekFirst().isAfter(from)) {
             times.removeFirst();
         }
-        if (times.size() >= limit) {
-            return false;
+        if (times.size() < limit) {
+            times.addLast(now);
+            return Verdict.ALLOW;
         }
-        times.addLast(now);
-        return true;
+        Instant last = told.get(sender);
+        if (last != null && last.isAfter(from)) {
+            return Verdict.SILENT;
+        }
+        told.put(sender, now);
+        return Verdict.TELL;
     }
 }

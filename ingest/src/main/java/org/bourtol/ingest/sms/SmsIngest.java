@@ -105,10 +105,11 @@ public final class SmsIngest {
         Optional<Reporter> reporter = reporterByPseudonym.apply(reporterId);
         boolean verified = reporter.map(Reporter::verified).orElse(false);
         Language lang = Language.of(reporter.map(Reporter::language).orElse(null));
-        if (!limiter.allow(reporterId, now)) {
+        RateLimiter.Verdict verdict = limiter.check(reporterId, now);
+        if (verdict != RateLimiter.Verdict.ALLOW) {
             return finish(sid, reporterId, verified, now, new AlertReplies.Result(List.of(SmsRecords.rejected(sid, "rate-limited",
                     "more than the allowed SMS per hour from this sender; kept, not processed", reporterId, body, now)),
-                    Replies.rateLimited(lang), "rate-limited"));
+                    verdict == RateLimiter.Verdict.TELL ? Replies.rateLimited(lang) : "", "rate-limited"));
         }
         SmsCommand command = new SmsParser(gazetteer.get()).parse(body, lang);
         if (AlertReplies.handles(command)) {

@@ -128,7 +128,11 @@ public final class SmsWebhook {
         return path < 0 ? abs : abs.substring(0, path);
     }
 
+    /** TwiML answering {@code reply}; an empty reply is an empty {@code <Response/>} (nothing is sent back). */
     static String twimlOf(String reply) {
+        if (reply == null || reply.isEmpty()) {
+            return new MessagingResponse.Builder().build().toXml();
+        }
         return new MessagingResponse.Builder().message(new Message.Builder().body(new Body.Builder(reply).build()).build())
                 .build().toXml();
     }

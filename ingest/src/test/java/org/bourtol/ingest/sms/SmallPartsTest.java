@@ -31,6 +31,21 @@ class SmallPartsTest {
     }
 
     @Test
+    void overTheLimitTheSenderIsToldOncePerWindowThenAnsweredWithNothing() {
+        RateLimiter l = new RateLimiter(1, Duration.ofHours(1));
+        assertEquals(RateLimiter.Verdict.ALLOW, l.check("a", T0));
+        assertEquals(RateLimiter.Verdict.TELL, l.check("a", T0.plusSeconds(10)));
+        assertEquals(RateLimiter.Verdict.SILENT, l.check("a", T0.plusSeconds(20)));
+        assertEquals(RateLimiter.Verdict.SILENT, l.check("a", T0.plusSeconds(3000)));
+        assertEquals(RateLimiter.Verdict.ALLOW, l.check("b", T0.plusSeconds(30)));
+        assertEquals(RateLimiter.Verdict.TELL, l.check("b", T0.plusSeconds(40)), "another sender is told on its own");
+        assertEquals(RateLimiter.Verdict.ALLOW, l.check("a", T0.plusSeconds(3601)));
+        assertEquals(RateLimiter.Verdict.SILENT, l.check("a", T0.plusSeconds(3602)), "told less than a window ago");
+        assertEquals(RateLimiter.Verdict.TELL, l.check("a", T0.plusSeconds(3611)), "told again a window after the last time");
+        assertEquals(RateLimiter.Verdict.SILENT, l.check("a", T0.plusSeconds(3612)));
+    }
+
+    @Test
     void seenMessagesSurviveRestartAndExpire() {
         try (SeenMessages s = new SeenMessages(dir, 10, Duration.ofDays(7), T0)) {
             s.remember("SM1", "Recu AAAA: ok. Merci.", T0);

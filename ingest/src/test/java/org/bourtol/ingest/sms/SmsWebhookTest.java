@@ -253,6 +253,17 @@ class SmsWebhookTest {
         Rejected rej = Topics.REJECTED.valueSerde().deserializer().deserialize("t", published.get(3).value());
         assertEquals("rate-limited", rej.code());
         assertEquals("PLUIE mopti 13", rej.payload());
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> again = post("/sms/inbound", sms("SM020" + i, "PLUIE mopti 14"), true);
+            assertEquals(200, again.statusCode());
+            assertFalse(again.body().contains("<Message>"), "told once per window, then nothing: " + again.body());
+            assertTrue(again.body().contains("<Response/>") || again.body().contains("<Response></Response>"), again.body());
+        }
+        assertEquals(7, published.size(), "every message over the limit is kept");
+        Rejected last = Topics.REJECTED.valueSerde().deserializer().deserialize("t", published.get(6).value());
+        assertEquals("rate-limited", last.code());
+        assertEquals("", post("/sms/inbound", sms("SM0202", "PLUIE mopti 14"), true).body().replaceAll("<\\?xml[^>]*>|<Response\\s*/>|<Response></Response>", "").trim(),
+                "a Twilio retry of a silent answer stays silent");
     }
 
     @Test
