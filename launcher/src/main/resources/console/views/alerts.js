@@ -157,7 +157,7 @@ async function detail(main, id) {
           h('td', {}, d.step || ''), h('td', {}, String(d.attempt)), h('td', {}, when(d.at))))),
       h('h2', {}, t('alert.acks')),
       tl.acks.length === 0 ? h('p', {}, t('alert.noAcks')) : table([t('ack.by'), t('ack.source'), t('ack.at')],
-        tl.acks.map(a => h('tr', {}, h('td', {}, masked(a.by)), h('td', {}, t('source.' + a.source)), h('td', {}, when(a.at))))),
+        tl.acks.map(a => h('tr', {}, h('td', {}, masked(a.by)), h('td', {}, t('source.' + a.source) + (a.verified === false ? ' (' + t('ack.unverified') + ')' : '')), h('td', {}, when(a.at))))),
       h('h2', {}, t('alert.escalations')),
       escalations.length === 0 ? h('p', {}, t('alert.noEscalations')) : h('ul', {}, escalations.map(e => h('li', {}, absolute(e.at) + ' · ' + (e.note || '')))));
   }

@@ -92,6 +92,7 @@ public final class NotifierComponent implements Component {
     private final AlertTopics mqtt;
     private final String instanceId;
     private volatile LedgerReader ledgerReader;
+    private volatile AckVerifier ackVerifier;
     private volatile NotifierEngine engine;
     private volatile LocalTwilioServer sink;
     private volatile SmsGateway gateway;
@@ -235,6 +236,8 @@ public final class NotifierComponent implements Component {
                 engine.onGained(() -> mqtt.publishAll(alerts.all()));
             }
             engine.start();
+            ackVerifier = new AckVerifier(kafka, "bourtol-notifier", publisher, ledgerReader,
+                    a -> AckVerifier.judge(a, alerts, ledger, recipients::get, pseudonyms), options.clock(), metrics).start();
             LOG.info("notifier started [instance: {}, sms: {}, recipients: {}]", instanceId, gateway.describe(), recipients.all().size());
             return null;
         });
@@ -280,6 +283,9 @@ public final class NotifierComponent implements Component {
     @Override
     public Future<Void> stop() {
         return vertx.executeBlocking(() -> {
+            if (ackVerifier != null) {
+                ackVerifier.close();
+            }
             if (engine != null) {
                 engine.close();
             }

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.bourtol.contracts.alert.AlertEvent;
+import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.contracts.delivery.Delivery;
 import org.bourtol.contracts.observation.AckRequest;
 import org.bourtol.contracts.observation.GaugeReading;
@@ -21,7 +22,9 @@ import org.bourtol.platform.http.Role;
 /**
  * The console's read APIs (viewer): {@code GET /api/v1/me} (name, role, time zone of the console),
  * {@code GET /api/v1/alerts/{id}/timeline} (lifecycle events, deliveries with their latest status and
- * acknowledgement requests, oldest first) and {@code GET /api/v1/stations/{id}/readings} (recent gauge
+ * acknowledgement requests, oldest first; an SMS acknowledgement the notifier did not verify is
+ * {@code "verified": false} and stops nothing; pseudonyms — the sender of an acknowledgement, the
+ * note of an {@code UNVERIFIED_ACK} — only for officers) and {@code GET /api/v1/stations/{id}/readings} (recent gauge
  * readings, oldest first). Phone numbers never appear: deliveries carry the masked number only.
  */
 final class ConsoleApi {
@@ -55,12 +58,14 @@ final class ConsoleApi {
             throw ApiException.notFound("alert " + id);
         }
         String code = events.get(events.size() - 1).alert().code();
+        boolean officer = ((Role) ctx.get(ApiAuth.ROLE)).includes(Role.OFFICER);
         ObjectNode out = Json.MAPPER.createObjectNode();
         ArrayNode ev = out.putArray("events");
         events.stream().sorted(Comparator.comparing(AlertEvent::at)).forEach(e -> ev.addObject()
                 .put("type", e.type().name()).put("at", e.at().toString()).put("seq", e.seq())
                 .put("level", e.alert().level()).put("severity", e.alert().severity().name())
-                .put("state", e.alert().state()).put("note", e.note()));
+                .put("state", e.alert().state())
+                .put("note", e.type() == AlertEventType.UNVERIFIED_ACK && !officer ? null : e.note()));
         ArrayNode dl = out.putArray("deliveries");
         data.deliveriesByAlert.getOrDefault(id, Set.of()).stream()
                 .map(d -> data.deliveries.get(d).orElse(null)).filter(d -> d != null)
@@ -70,10 +75,13 @@ final class ConsoleApi {
                         .put("attempt", d.attempt()).put("segments", d.segments()).put("errorCode", d.errorCode())
                         .put("errorMessage", d.errorMessage()).put("at", d.at().toString()));
         ArrayNode ak = out.putArray("acks");
+        java.util.Map<String, AckRequest> byId = new java.util.LinkedHashMap<>();
         java.util.stream.Stream.concat(ConsoleData.copy(data.acks.get(id)).stream(),
                         ConsoleData.copy(data.acks.get("code:" + code)).stream())
-                .sorted(Comparator.comparing(AckRequest::at)).forEach(a -> ak.addObject()
-                        .put("by", a.by()).put("source", a.source().name()).put("at", a.at().toString()));
+                .sorted(Comparator.comparing(AckRequest::at))
+                .forEach(a -> byId.merge(a.id(), a, (x, y) -> x.stopsTheAlert() ? x : y));
+        byId.values().forEach(a -> ak.addObject().put("by", officer ? a.by() : null).put("source", a.source().name())
+                .put("verified", a.stopsTheAlert()).put("at", a.at().toString()));
         json(ctx, 200, out);
     }
 

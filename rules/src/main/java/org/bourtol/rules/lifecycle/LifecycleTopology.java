@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * Turns the families' signals, the acknowledgement requests and the officer-issued warnings
  * ({@code bourtol.warnings.v1}, see {@link WarningLifecycle}; expiry checked every
  * {@link #EXPIRY_CHECK} of wall-clock time) into alert lifecycle events on
- * {@code bourtol.alerts.v1}. Signals are funnelled through a one-partition repartition topic so a single
+ * {@code bourtol.alerts.v1}. An SMS acknowledgement counts only once the notifier has verified that its
+ * sender was sent the alert ({@link AckRequest#stopsTheAlert}). Signals are funnelled through a one-partition repartition topic so a single
  * task owns every alert: that is what makes "one active alert per (rule, zone)" and "short code unique
  * among active alerts" simple and exact. Stores: {@code alert-slots} (rule|zone → slot) and
  * {@code alert-index} ("id:"/"code:" → rule|zone).
@@ -57,7 +58,7 @@ public final class LifecycleTopology {
         KStream<String, Signal> funnel = signals.repartition(Repartitioned.<String, Signal>as("signals")
                 .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(Signal.class)).withNumberOfPartitions(1));
         KStream<String, Signal> ackSignals = acks
-                .filter((k, a) -> a != null)
+                .filter((k, a) -> a != null && a.stopsTheAlert())
                 .mapValues(a -> Signal.ack(new Signal.Ack(a.id(), a.alertId(), a.code(), a.by(), a.at())));
         KStream<String, Signal> warningSignals = warnings
                 .filter((k, w) -> w != null)

@@ -103,13 +103,15 @@ class GaugeLevelTopologyTest {
     }
 
     @Test
-    void descentResolvesAfterHoldAndAckByCodeIsRecordedOnce() {
+    void descentResolvesAfterHoldAndAVerifiedAckIsRecordedOnce() {
         niameyRule(530);
         h.observe(gauge("niamey", 540, day(8, 2, 6)));
         AlertEvent raised = h.drain().get(0);
         AckRequest ack = new AckRequest("ack-1", raised.alert().code().toLowerCase(), null, "r-0123456789abcdef", Source.SMS, day(8, 2, 7));
         h.acks.pipeInput(ack.code(), ack);
-        h.acks.pipeInput(ack.code(), ack);
+        assertTrue(h.drain().isEmpty(), "an SMS acknowledgement stops nothing until the notifier has verified its sender");
+        h.acks.pipeInput(ack.code(), ack.verifiedFor(raised.alertId()));
+        h.acks.pipeInput(ack.code(), ack.verifiedFor(raised.alertId()));
         h.observe(gauge("niamey", 500, day(8, 3, 6)), gauge("niamey", 495, day(8, 3, 19)));
         List<AlertEvent> events = h.drain();
         assertEquals(List.of(AlertEventType.ACKNOWLEDGED, AlertEventType.UPDATED, AlertEventType.RESOLVED),

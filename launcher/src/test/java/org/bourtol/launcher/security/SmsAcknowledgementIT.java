@@ -1,0 +1,181 @@
+package org.bourtol.launcher.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.StreamSupport;
+import org.bourtol.contracts.topic.Json;
+import org.bourtol.launcher.platform.Platform;
+import org.bourtol.notifier.NotifierComponent;
+import org.bourtol.notifier.sms.LocalTwilioServer;
+import org.bourtol.simulator.publish.SmsSender;
+import org.bourtol.simulator.scenario.Emission;
+import org.bourtol.testkit.Poll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Who may acknowledge by SMS, from outside against {@code run --embedded}: a Severe flood alert at
+ * Niamey is sent (through the Twilio SDK to the local Twilio-compatible server) to the Niamey watcher,
+ * repeated every few seconds and escalated to the region's authority while not acknowledged. A
+ * stranger's signed {@code OK <code>} is recorded as an unverified acknowledgement that officers see
+ * and that stops nothing: the repeats go on and the escalation goes out. The watcher's own
+ * {@code OK <code>} acknowledges the alert, and the repeats stop.
+ */
+@Timeout(400)
+class SmsAcknowledgementIT {
+
+    private static final String ADMIN = "ack-it-admin-token-0123456789";
+    private static final String TWILIO = "ack-it-twilio-token-0123456789";
+    private static final String WATCHER = "+22790000001";
+    private static final String AUTHORITY = "+22790000002";
+    private static final String STRANGER = "+22790000099";
+    private static final Duration REPEAT = Duration.ofSeconds(4);
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aStrangersOkStopsNothingWhileTheRecipientsOkStopsTheRepeats() throws Exception {
+        Path policy = Files.writeString(dataDir.resolve("policy.json"), """
+                {"rules": [{"hazard": "flood", "minSeverity": "Minor", "maxRepeats": 100,
+                            "steps": [{"after": "PT50S", "role": "authority", "scope": "region"}]}]}""");
+        try (Platform p = Platform.start(Platform.Options.embedded(Map.of(
+                "BOURTOL_DATA_DIR", dataDir.toString(),
+                "BOURTOL_HTTP_PORT", "0",
+                "BOURTOL_EMBEDDED_KAFKA_PORT", "0",
+                "BOURTOL_EMBEDDED_MQTT_PORT", "0",
+                "BOURTOL_ADMIN_TOKEN", ADMIN,
+                "TWILIO_AUTH_TOKEN", TWILIO,
+                "BOURTOL_NOTIFIER_REPEAT_INTERVAL", REPEAT.toString(),
+                "BOURTOL_NOTIFIER_GROUP_WINDOW", "PT1S",
+                "BOURTOL_NOTIFIER_MAX_SMS_PER_RECIPIENT_PER_HOUR", "1000",
+                "BOURTOL_NOTIFIER_ESCALATION_POLICY", policy.toString())))) {
+            LocalTwilioServer sink = p.components().stream().filter(c -> c instanceof NotifierComponent)
+                    .map(c -> ((NotifierComponent) c).localSink().orElseThrow()).findFirst().orElseThrow();
+            String officer = token(p, "agent-maiga", "officer");
+            String viewer = token(p, "lecteur-issa", "viewer");
+            recipient(p, officer, "niamey-watch", "drr-officer", WATCHER, "niamey", "Minor");
+            recipient(p, officer, "niamey-governor", "authority", AUTHORITY, "region-niamey", "Extreme");
+
+            call(p, "POST", "/api/v1/observations", officer, "[{\"kind\":\"gauge\",\"stationId\":\"niamey\",\"levelCm\":590,"
+                    + "\"observedAt\":\"" + Instant.now() + "\"}]", 200);
+            JsonNode alert = Poll.value(WAIT, "a Severe flood alert at Niamey",
+                    () -> first(get(p, "/api/v1/alerts?state=active&hazard=flood&zone=niamey", officer)));
+            String id = alert.path("id").asText();
+            String code = alert.path("code").asText();
+            Poll.until(WAIT, "the watcher's first SMS", () -> !sink.messagesTo(WATCHER).isEmpty());
+            assertTrue(sink.messagesTo(WATCHER).get(0).body().contains("OK " + code), sink.messagesTo(WATCHER).toString());
+
+            assertEquals(200, sms(p, STRANGER, "OK " + code).status());
+            JsonNode unverified = Poll.value(WAIT, "the stranger's OK recorded as an unverified acknowledgement",
+                    () -> event(get(p, "/api/v1/alerts/" + id + "/timeline", officer), "UNVERIFIED_ACK"));
+            assertFalse(unverified.path("note").asText().isEmpty(), "officers see whose acknowledgement it was: " + unverified);
+            assertFalse(unverified.toString().contains(STRANGER.substring(1)), "a pseudonym, never the number: " + unverified);
+            assertTrue(sink.messagesTo(AUTHORITY).isEmpty(), "judged before the escalation was due");
+            JsonNode forViewer = event(get(p, "/api/v1/alerts/" + id + "/timeline", viewer), "UNVERIFIED_ACK");
+            assertTrue(forViewer != null && (forViewer.path("note").isMissingNode() || forViewer.path("note").isNull()),
+                    "a viewer sees the event without the pseudonym: " + forViewer);
+            JsonNode ackList = get(p, "/api/v1/alerts/" + id + "/timeline", officer).path("acks");
+            assertTrue(ackList.size() == 1 && !ackList.get(0).path("verified").asBoolean(true), ackList.toString());
+
+            int afterStranger = sink.messagesTo(WATCHER).size();
+            Poll.until(WAIT, "the repeats go on after the stranger's OK", () -> sink.messagesTo(WATCHER).size() >= afterStranger + 2);
+            Poll.until(WAIT, "the escalation to the region's authority goes out", () -> !sink.messagesTo(AUTHORITY).isEmpty());
+            assertTrue(sink.messagesTo(AUTHORITY).get(0).body().contains("OK " + code), sink.messagesTo(AUTHORITY).toString());
+            assertFalse(get(p, "/api/v1/alerts/" + id, officer).path("acknowledged").asBoolean(), "the stranger acknowledged nothing");
+
+            assertEquals(200, sms(p, WATCHER, "ok " + code.toLowerCase()).status());
+            JsonNode acked = Poll.value(WAIT, "the watcher's OK acknowledges the alert", () -> {
+                JsonNode a = get(p, "/api/v1/alerts/" + id, officer);
+                return a.path("acknowledged").asBoolean() ? a : null;
+            });
+            assertFalse(acked.path("acknowledgedBy").asText().isEmpty(), acked.toString());
+            assertFalse(acked.path("acknowledgedBy").asText().equals(unverified.path("note").asText()), "the watcher, not the stranger");
+            JsonNode acks = get(p, "/api/v1/alerts/" + id + "/timeline", officer).path("acks");
+            assertEquals(2, acks.size(), acks.toString());
+            assertTrue(StreamSupport.stream(acks.spliterator(), false).anyMatch(a -> a.path("verified").asBoolean()), acks.toString());
+
+            int afterAck = sink.messagesTo(WATCHER).size();
+            int authorityAfterAck = sink.messagesTo(AUTHORITY).size();
+            Instant quiet = Instant.now().plus(REPEAT.multipliedBy(4));
+            Poll.until(REPEAT.multipliedBy(8), "four repeat intervals without a repeat after the acknowledgement", () -> {
+                assertTrue(sink.messagesTo(WATCHER).size() <= afterAck + 1, "repeats stop once acknowledged: " + sink.messagesTo(WATCHER));
+                assertEquals(authorityAfterAck, sink.messagesTo(AUTHORITY).size());
+                return Instant.now().isAfter(quiet);
+            });
+        }
+    }
+
+    private static JsonNode event(JsonNode timeline, String type) {
+        for (JsonNode e : timeline.path("events")) {
+            if (type.equals(e.path("type").asText())) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static void recipient(Platform p, String token, String id, String role, String phone, String zone, String min) throws Exception {
+        HttpResponse<String> res = send(p, "PUT", "/api/v1/recipients/" + id, token, """
+                {"name": "%s", "role": "%s", "phone": "%s", "language": "fr", "zones": ["%s"],
+                 "hazards": ["flood"], "minSeverity": "%s"}""".formatted(id, role, phone, zone, min));
+        assertTrue(res.statusCode() == 201 || res.statusCode() == 200, res.body());
+    }
+
+    private static JsonNode first(JsonNode list) {
+        return list.size() == 0 ? null : list.get(0);
+    }
+
+    private static String token(Platform p, String name, String role) throws Exception {
+        return call(p, "POST", "/api/v1/tokens", ADMIN, "{\"name\":\"" + name + "\",\"role\":\"" + role + "\"}", 201).get("token").asText();
+    }
+
+    private static JsonNode get(Platform p, String path, String token) {
+        try {
+            return call(p, "GET", path, token, null, 200);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static JsonNode call(Platform p, String method, String path, String token, String body, int expected) throws Exception {
+        HttpResponse<String> res = send(p, method, path, token, body);
+        assertEquals(expected, res.statusCode(), method + " " + path + ": " + res.body());
+        return res.body().isEmpty() ? null : Json.MAPPER.readTree(res.body());
+    }
+
+    private static HttpResponse<String> send(Platform p, String method, String path, String token, String body) {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(p.httpBase() + path)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            return HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError(method + " " + path + " failed", e);
+        }
+    }
+
+    private static SmsSender.Result sms(Platform p, String from, String text) throws Exception {
+        byte[] sid = new byte[16];
+        ThreadLocalRandom.current().nextBytes(sid);
+        SmsSender sender = new SmsSender(p.httpBase(), p.httpBase(), TWILIO, "+22770000000", "AC" + "0".repeat(32));
+        return sender.send(new Emission.Sms(Instant.now(), "SM" + HexFormat.of().formatHex(sid), from, text, null));
+    }
+}

@@ -1,0 +1,188 @@
+package org.bourtol.notifier;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.bourtol.contracts.alert.AlertEvent;
+import org.bourtol.contracts.alert.AlertEventType;
+import org.bourtol.contracts.alert.AlertStates;
+import org.bourtol.contracts.delivery.Delivery;
+import org.bourtol.contracts.directory.Recipient;
+import org.bourtol.contracts.observation.AckRequest;
+import org.bourtol.contracts.observation.Source;
+import org.bourtol.contracts.privacy.Pseudonyms;
+import org.bourtol.contracts.topic.Topics;
+import org.bourtol.notifier.ledger.Ledger;
+import org.bourtol.notifier.ledger.LedgerReader;
+import org.bourtol.platform.kafka.KafkaClients;
+import org.bourtol.platform.kafka.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Who may acknowledge by SMS. An {@code OK <code>} stops repeats and escalation only when its sender
+ * (a pseudonym) is a recipient the delivery ledger shows was sent that alert (Twilio, or the local
+ * sink, gave the SMS a message id). Such a request is published again on {@code bourtol.acks.v1} with
+ * {@code verified} true and the alert id, which the rules turn into {@code ACKNOWLEDGED}; anyone
+ * else's is recorded as an {@code UNVERIFIED_ACK} alert event (seq -1, the sender's pseudonym as note)
+ * that stops nothing and that officers see in the alert's timeline. A request whose alert or delivery
+ * record is not known yet waits up to {@link #WAIT}. Runs on its own thread (consumer group
+ * {@code <group>-acks}, so one instance judges each request) once the ledger has been read to its end.
+ */
+final class AckVerifier implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AckVerifier.class);
+    static final Duration WAIT = Duration.ofMinutes(1);
+
+    /** What one SMS acknowledgement is. */
+    enum Kind { VERIFIED, UNVERIFIED, PENDING }
+
+    /** The judgement on one request; {@code alert} is null only when PENDING for an unknown code. */
+    record Verdict(Kind kind, AlertEvent alert) {
+    }
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Publisher publisher;
+    private final LedgerReader ledgerReader;
+    private final Function<AckRequest, Verdict> judge;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+    private final List<AckRequest> waiting = new ArrayList<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    AckVerifier(KafkaClients clients, String group, Publisher publisher, LedgerReader ledgerReader,
+                Function<AckRequest, Verdict> judge, Clock clock, MeterRegistry metrics) {
+        this.consumer = new KafkaConsumer<>(clients.consumer(group + "-acks"));
+        this.publisher = publisher;
+        this.ledgerReader = ledgerReader;
+        this.judge = judge;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.thread = new Thread(this::run, "bourtol-ack-verifier");
+        thread.setDaemon(true);
+    }
+
+    AckVerifier start() {
+        consumer.subscribe(List.of(Topics.ACKS.name()));
+        thread.start();
+        return this;
+    }
+
+    /**
+     * The verdict on an SMS acknowledgement: VERIFIED when a delivery of the alert that Twilio accepted
+     * went to a recipient whose number has the sender's pseudonym; PENDING when the alert is not known
+     * or such a delivery is only an intent so far; UNVERIFIED otherwise.
+     */
+    static Verdict judge(AckRequest a, AlertStates alerts, Ledger ledger, Function<String, Optional<Recipient>> recipients,
+                         Pseudonyms pseudonyms) {
+        Optional<AlertEvent> alert = a.alertId() != null ? alerts.get(a.alertId()) : alerts.activeByCode(a.code());
+        if (alert.isEmpty()) {
+            return new Verdict(Kind.PENDING, null);
+        }
+        boolean intent = false;
+        for (Delivery d : ledger.forAlert(alert.get().alertId())) {
+            Recipient r = recipients.apply(d.recipientId()).orElse(null);
+            if (r == null || r.phone() == null || a.by() == null || !a.by().equals(pseudonyms.of(r.phone()))) {
+                continue;
+            }
+            if (d.providerId() != null) {
+                return new Verdict(Kind.VERIFIED, alert.get());
+            }
+            intent |= Ledger.isIntent(d);
+        }
+        return new Verdict(intent ? Kind.PENDING : Kind.UNVERIFIED, alert.get());
+    }
+
+    private void run() {
+        if (!ledgerReader.awaitEnd(Duration.ofSeconds(60))) {
+            LOG.warn("ledger not read to its end within 60 s; judging acknowledgements anyway");
+        }
+        try {
+            while (running) {
+                List<AckRequest> batch = new ArrayList<>();
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    try {
+                        AckRequest a = Topics.ACKS.valueSerde().deserializer().deserialize(r.topic(), r.value());
+                        if (a != null && a.source() == Source.SMS && !a.verified()) {
+                            batch.add(a);
+                        }
+                    } catch (RuntimeException e) {
+                        LOG.warn("unreadable acknowledgement skipped [offset: {}, reason: {}]", r.offset(), e.getMessage());
+                    }
+                }
+                batch.addAll(0, waiting);
+                waiting.clear();
+                for (AckRequest a : batch) {
+                    handle(a);
+                }
+                consumer.commitSync();
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                LOG.error("acknowledgement verifier woken unexpectedly", e);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("acknowledgement verifier stopped", e);
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    /** Judges one request and publishes the outcome; blocks until Kafka acknowledged it. */
+    private void handle(AckRequest a) {
+        Verdict v = judge.apply(a);
+        try {
+            switch (v.kind()) {
+                case VERIFIED -> {
+                    publisher.publish(Topics.ACKS, a.code(), a.verifiedFor(v.alert().alertId()))
+                            .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                    metrics.counter("bourtol.acks", "verdict", "verified").increment();
+                    LOG.info("SMS acknowledgement verified [alert: {}, by: {}]", v.alert().alertId(), a.by());
+                }
+                case UNVERIFIED -> {
+                    AlertEvent e = new AlertEvent(v.alert().alertId() + "/UNVERIFIED_ACK/" + a.id(), v.alert().alertId(),
+                            AlertEventType.UNVERIFIED_ACK, -1, a.at(), v.alert().alert(), a.by());
+                    publisher.publish(Topics.ALERTS, e.alertId(), e).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                    metrics.counter("bourtol.acks", "verdict", "unverified").increment();
+                    LOG.warn("SMS acknowledgement from a number the alert was not sent to: recorded as unverified, stops nothing"
+                            + " [alert: {}, by: {}]", v.alert().alertId(), a.by());
+                }
+                case PENDING -> {
+                    if (a.at().isAfter(clock.instant().minus(WAIT))) {
+                        waiting.add(a);
+                    } else {
+                        LOG.info("acknowledgement for no active alert ignored [request: {}, code: {}]", a.id(), a.code());
+                    }
+                }
+                default -> throw new IllegalStateException(v.kind().name());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            waiting.add(a);
+        } catch (Exception e) {
+            LOG.warn("acknowledgement verdict not published, retried [request: {}, reason: {}]", a.id(), e.toString());
+            waiting.add(a);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

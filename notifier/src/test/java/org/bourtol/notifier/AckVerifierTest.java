@@ -1,0 +1,84 @@
+package org.bourtol.notifier;
+
+import static org.bourtol.notifier.Fixtures.T0;
+import static org.bourtol.notifier.Fixtures.recipient;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bourtol.contracts.alert.Alert;
+import org.bourtol.contracts.alert.AlertEventType;
+import org.bourtol.contracts.alert.AlertStates;
+import org.bourtol.contracts.alert.Severity;
+import org.bourtol.contracts.delivery.Delivery;
+import org.bourtol.contracts.delivery.DeliveryStatus;
+import org.bourtol.contracts.directory.Recipient;
+import org.bourtol.contracts.observation.AckRequest;
+import org.bourtol.contracts.observation.Hazard;
+import org.bourtol.contracts.observation.Source;
+import org.bourtol.contracts.privacy.Pseudonyms;
+import org.bourtol.notifier.ledger.Ledger;
+import org.junit.jupiter.api.Test;
+
+/** Who may acknowledge by SMS: only a recipient the delivery ledger shows was sent that alert. */
+class AckVerifierTest {
+
+    private static final Pseudonyms PSEUDONYMS = new Pseudonyms("unit-test-pseudonym-key");
+
+    @Test
+    void onlyARecipientTheLedgerShowsWasSentTheAlertMayAcknowledge() {
+        Recipient committee = recipient("committee", "peace-committee", "+22376000001", "fr", List.of("konna"), null, null, null);
+        Recipient otherZone = recipient("other", null, "+22376000002", "fr", List.of("mopti"), null, null, null);
+        Recipient waiting = recipient("waiting", null, "+22376000003", "fr", List.of("konna"), null, null, null);
+        Map<String, Recipient> directory = Map.of(committee.id(), committee, otherZone.id(), otherZone, waiting.id(), waiting);
+        AlertStates alerts = new AlertStates();
+        Alert a1 = Fixtures.alert("a1", "K7Q", Hazard.CONFLICT, "konna", Severity.Extreme, "active", false);
+        Alert a2 = Fixtures.alert("a2", "M2B", Hazard.FLOOD, "mopti", Severity.Severe, "active", false);
+        alerts.apply(Fixtures.event(a1, AlertEventType.RAISED, 1));
+        alerts.apply(Fixtures.event(a2, AlertEventType.RAISED, 1));
+        Ledger ledger = new Ledger();
+        ledger.apply(sent("a1", committee, "SM-1"));
+        ledger.apply(sent("a2", otherZone, "SM-2"));
+        ledger.apply(sent("a1", waiting, null));
+
+        assertEquals(AckVerifier.Kind.VERIFIED, judge(ok("k7q", "+22376000001"), alerts, ledger, directory).kind(),
+                "the recipient the alert was sent to");
+        assertEquals("a1", judge(ok("k7q", "+22376000001"), alerts, ledger, directory).alert().alertId());
+        assertEquals(AckVerifier.Kind.UNVERIFIED, judge(ok("K7Q", "+22790000009"), alerts, ledger, directory).kind(),
+                "a stranger who knows or guessed the code");
+        assertEquals(AckVerifier.Kind.UNVERIFIED, judge(ok("K7Q", "+22376000002"), alerts, ledger, directory).kind(),
+                "a recipient of another alert");
+        assertEquals(AckVerifier.Kind.VERIFIED, judge(ok("M2B", "+22376000002"), alerts, ledger, directory).kind());
+        assertEquals(AckVerifier.Kind.PENDING, judge(ok("K7Q", "+22376000003"), alerts, ledger, directory).kind(),
+                "the send is only an intent so far: wait for the provider's answer");
+        assertEquals(AckVerifier.Kind.PENDING, judge(ok("ZZZ", "+22376000001"), alerts, ledger, directory).kind(),
+                "no active alert with that code (yet)");
+        assertEquals(AckVerifier.Kind.UNVERIFIED, judge(new AckRequest("sms-x", "K7Q", null, null, Source.SMS, T0), alerts, ledger, directory).kind(),
+                "no sender at all");
+    }
+
+    @Test
+    void anSmsAcknowledgementStopsTheAlertOnlyOnceVerifiedWhileTheApiAlwaysDoes() {
+        AckRequest sms = ok("K7Q", "+22790000009");
+        assertFalse(sms.stopsTheAlert());
+        assertTrue(sms.verifiedFor("a1").stopsTheAlert());
+        assertEquals("a1", sms.verifiedFor("a1").alertId());
+        assertTrue(new AckRequest("api-1", null, "a1", "officer", Source.HTTP, T0).stopsTheAlert());
+    }
+
+    private static AckVerifier.Verdict judge(AckRequest a, AlertStates alerts, Ledger ledger, Map<String, Recipient> directory) {
+        return AckVerifier.judge(a, alerts, ledger, id -> Optional.ofNullable(directory.get(id)), PSEUDONYMS);
+    }
+
+    private static AckRequest ok(String code, String phone) {
+        return new AckRequest("sms-" + phone + code, code, null, PSEUDONYMS.of(phone), Source.SMS, T0.plusSeconds(60));
+    }
+
+    private static Delivery sent(String alertId, Recipient r, String sid) {
+        return new Delivery(alertId + "/alert-Extreme/" + r.id(), List.of(alertId), "alert-Extreme", r.id(), "sms",
+                sid == null ? DeliveryStatus.QUEUED : DeliveryStatus.SENT, "x", sid, null, null, 1, 1, T0);
+    }
+}
