@@ -1,6 +1,7 @@
 // Health of every component (GET /health), refreshed every 5 s.
 import {h, clear, table} from '../lib/dom.js';
 import {t} from '../lib/i18n.js';
+import {authHeader} from '../lib/session.js';
 
 export default {
   id: 'health',
@@ -11,7 +12,7 @@ export default {
     main.append(h('h1', {}, t('health.title')), box);
     async function refresh() {
       try {
-        const res = await fetch('/health');
+        const res = await fetch('/health', {headers: authHeader()});
         const body = await res.json();
         const comps = body.components || {};
         clear(box, h('p', {class: 'status-' + body.status}, t('health.overall') + ' ' + (body.status || res.status)),

@@ -18,6 +18,7 @@ import org.bourtol.contracts.topic.Topics;
 import org.bourtol.platform.Component;
 import org.bourtol.platform.health.HealthRegistry;
 import org.bourtol.platform.http.ApiAuth;
+import org.bourtol.platform.http.Role;
 import org.bourtol.platform.kafka.DirectoryCache;
 import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.platform.kafka.Publisher;
@@ -115,10 +116,10 @@ public final class RulesComponent implements Component {
         this.publisher = new Publisher(kafka, "bourtol-rules-api");
         this.directories = new Directories(zones, rules, publisher, history);
         BodyHandler body = BodyHandler.create(false).setBodyLimit(Math.max(config.http().maxBodyBytes(), 8 * 1024 * 1024));
-        router.route("/api/v1/zones*").handler(body);
-        router.route("/api/v1/rules*").handler(body);
-        router.route("/api/v1/alerts*").handler(body);
-        router.route("/api/v1/backtests*").handler(body);
+        // who is calling is checked before a body (up to 8 MB for a zone import) is buffered
+        for (String path : new String[] {"/api/v1/zones*", "/api/v1/rules*", "/api/v1/alerts*", "/api/v1/backtests*"}) {
+            router.route(path).handler(auth.require(Role.VIEWER)).handler(body);
+        }
         new ZonesApi(directories, validator).mount(router, auth);
         new RulesApi(directories, validator, new RuleTypes(Families.byType(env))).mount(router, auth);
         new AlertsApi(view, publisher).mount(router, auth);

@@ -181,7 +181,8 @@ public final class Platform implements AutoCloseable {
 
         Router router = Router.router(vertx);
         ApiErrors.install(router);
-        health.mount(router);
+        health.mount(router, header -> auth.authenticate(header)
+                .map(t -> org.bourtol.platform.http.Role.parse(t.role()).includes(org.bourtol.platform.http.Role.VIEWER)).orElse(false));
         Metrics metrics = new Metrics();
         metrics.mount(router);
         console = Console.start(router, auth, kafka, config.notifier().timezone());

@@ -36,6 +36,12 @@ final class Preflight {
                 problems.add("security.pseudonymKey (BOURTOL_PSEUDONYM_KEY) is required unless Bourtol runs --embedded:"
                         + " every instance must use the same key, or reporter pseudonyms differ");
             }
+            String url = base.http().publicUrl();
+            if ((parts.contains(Platform.Part.INGEST) || parts.contains(Platform.Part.NOTIFIER))
+                    && (url == null || !url.toLowerCase(java.util.Locale.ROOT).startsWith("https://"))) {
+                problems.add("http.publicUrl (BOURTOL_PUBLIC_URL) must be the https:// address Twilio calls unless Bourtol runs"
+                        + " --embedded (webhook signatures and status callbacks use it); " + (url == null ? "it is not set" : "it is " + url));
+            }
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);

@@ -32,9 +32,28 @@ class PreflightTest {
     @Test
     void externalModeNeedsBootstrapAndPseudonymKeyOnlyWhereUsed() {
         BourtolConfig c = ConfigLoader.load((String) null, Map.of("BOURTOL_HTTP_PORT", "0"));
-        assertEquals(2, assertThrows(ConfigException.class, () -> Preflight.check(c, false, EnumSet.of(Platform.Part.INGEST))).problems().size());
+        assertEquals(3, assertThrows(ConfigException.class, () -> Preflight.check(c, false, EnumSet.of(Platform.Part.INGEST))).problems().size());
         assertEquals(1, assertThrows(ConfigException.class, () -> Preflight.check(c, false, EnumSet.of(Platform.Part.RULES))).problems().size());
         BourtolConfig ok = ConfigLoader.load((String) null, Map.of("BOURTOL_HTTP_PORT", "0", "BOURTOL_KAFKA_BOOTSTRAP", "k:9092"));
         Preflight.check(ok, false, EnumSet.of(Platform.Part.RULES));
+    }
+
+    @Test
+    void outsideEmbeddedModeIngestAndTheNotifierNeedAnHttpsPublicUrl() {
+        Map<String, String> env = Map.of("BOURTOL_HTTP_PORT", "0", "BOURTOL_KAFKA_BOOTSTRAP", "k:9092", "BOURTOL_PSEUDONYM_KEY", "a-pseudonym-key-of-some-length");
+        ConfigException none = assertThrows(ConfigException.class, () -> Preflight.check(ConfigLoader.load((String) null, env), false,
+                EnumSet.of(Platform.Part.INGEST)));
+        assertEquals(1, none.problems().size(), none.getMessage());
+        assertTrue(none.problems().get(0).startsWith("http.publicUrl (BOURTOL_PUBLIC_URL) must be the https:// address"), none.getMessage());
+        Map<String, String> plain = new java.util.HashMap<>(env);
+        plain.put("BOURTOL_PUBLIC_URL", "http://bourtol.example.org");
+        ConfigException http = assertThrows(ConfigException.class, () -> Preflight.check(ConfigLoader.load((String) null, plain), false,
+                EnumSet.of(Platform.Part.INGEST)));
+        assertTrue(http.problems().get(0).endsWith("it is http://bourtol.example.org"), http.getMessage());
+        plain.put("BOURTOL_PUBLIC_URL", "https://bourtol.example.org");
+        Preflight.check(ConfigLoader.load((String) null, plain), false, EnumSet.of(Platform.Part.INGEST));
+        Preflight.check(ConfigLoader.load((String) null, env), false, EnumSet.of(Platform.Part.RULES));
+        Preflight.check(ConfigLoader.load((String) null, Map.of("BOURTOL_HTTP_PORT", "0", "BOURTOL_EMBEDDED_KAFKA_PORT", "0",
+                "BOURTOL_EMBEDDED_MQTT_PORT", "0")), true, EnumSet.allOf(Platform.Part.class));
     }
 }

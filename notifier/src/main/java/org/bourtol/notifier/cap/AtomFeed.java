@@ -63,12 +63,12 @@ public final class AtomFeed {
         w.writeEmptyElement("link");
         w.writeAttribute("rel", rel);
         w.writeAttribute("type", type);
-        w.writeAttribute("href", href);
+        w.writeAttribute("href", SafeXml.text(href));
     }
 
     private static void text(XMLStreamWriter w, String name, String value) throws XMLStreamException {
         w.writeStartElement(name);
-        w.writeCharacters(value);
+        w.writeCharacters(SafeXml.text(value));
         w.writeEndElement();
     }
 }

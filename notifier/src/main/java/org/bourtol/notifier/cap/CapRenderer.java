@@ -180,7 +180,7 @@ public final class CapRenderer {
             return;
         }
         w.writeStartElement(name);
-        w.writeCharacters(value);
+        w.writeCharacters(SafeXml.text(value));
         w.writeEndElement();
     }
 }

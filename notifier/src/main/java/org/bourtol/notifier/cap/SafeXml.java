@@ -43,6 +43,37 @@ public final class SafeXml {
         }
     }
 
+    /**
+     * {@code text} without the characters XML 1.0 cannot carry (C0 controls other than tab, line feed
+     * and carriage return, U+FFFE, U+FFFF, lone surrogates). Names, headlines and instructions entered
+     * by officers go through here before they are written into CAP or Atom, so one stray control
+     * character cannot make the public feed unreadable. Null stays null.
+     */
+    public static String text(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean ok;
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                if (sb != null) {
+                    sb.append(c).append(text.charAt(i + 1));
+                }
+                i++;
+                continue;
+            }
+            ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0xD800) || (c > 0xDFFF && c < 0xFFFE);
+            if (!ok && sb == null) {
+                sb = new StringBuilder(text.length()).append(text, 0, i);
+            } else if (ok && sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? text : sb.toString();
+    }
+
     /** Parses a document; throws {@link SAXException} for anything with a DOCTYPE. */
     public static Document parse(String xml) throws SAXException, IOException {
         return documentBuilder().parse(new InputSource(new StringReader(xml)));

@@ -3,6 +3,7 @@ package org.bourtol.notifier.cap;
 import static org.bourtol.notifier.Fixtures.T0;
 import static org.bourtol.notifier.Fixtures.alert;
 import static org.bourtol.notifier.Fixtures.event;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,5 +31,20 @@ class PublicOutputsTest {
             assertFalse(out.contains("Q7Z"), "no code: " + out);
             assertFalse(out.contains("bourtol:code"), out);
         }
+    }
+
+    @Test
+    void controlCharactersInOfficerEnteredTextNeverBreakTheFeed() throws Exception {
+        AlertEvent named = event(alert("a2", "K2A", Hazard.CONFLICT, "konna", "Kon\u0001na\u001b[31m", Severity.Severe,
+                "Route\u0000 de Konna\u000b fermee", "Konna\u0008 road closed"), AlertEventType.RAISED, 1);
+        String cap = new CapRenderer("bourtol@example.org", "https://example.org").render(named, null);
+        String atom = AtomFeed.render(List.of(named), "https://example.org", T0);
+        for (String xml : List.of(cap, atom)) {
+            SafeXml.parse(xml);
+            assertFalse(xml.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t'), xml);
+        }
+        assertTrue(cap.contains("Route de Konna fermee"), cap);
+        assertTrue(atom.contains("Kon" + "na[31m"), atom);
+        assertEquals("a\tb\nc\uD83D\uDE00", SafeXml.text("a\tb\nc\u0007\uD83D\uDE00\uD800\uFFFF"));
     }
 }

@@ -4,12 +4,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * Named health checks. {@code GET /health} answers 200 only when every check is UP or DISABLED
  * (a component switched off by configuration, e.g. InfluxDB without a URL), otherwise 503.
- * Checks must be cheap and non-blocking (they read a flag or a cached state).
+ * Checks must be cheap and non-blocking (they read a flag or a cached state). Anonymous callers get
+ * the states without the details ({@link #mount(Router, Predicate)}).
  */
 public final class HealthRegistry {
 
@@ -42,7 +44,13 @@ public final class HealthRegistry {
         checks.remove(name);
     }
 
+    /** Every check with its state and detail (URLs, hosts, counts): for signed-in callers and tests. */
     public JsonObject snapshot() {
+        return snapshot(true);
+    }
+
+    /** Every check's state; with {@code details}, also its detail text. */
+    public JsonObject snapshot(boolean details) {
         JsonObject components = new JsonObject();
         boolean all = true;
         for (Map.Entry<String, Supplier<Status>> e : checks.entrySet()) {
@@ -53,14 +61,29 @@ public final class HealthRegistry {
                 s = Status.down("check failed: " + ex.getMessage());
             }
             all &= s.ok();
-            components.put(e.getKey(), new JsonObject().put("status", s.state()).put("detail", s.detail()));
+            JsonObject c = new JsonObject().put("status", s.state());
+            if (details) {
+                c.put("detail", s.detail());
+            }
+            components.put(e.getKey(), c);
         }
         return new JsonObject().put("status", all ? "UP" : "DOWN").put("components", components);
     }
 
+    /** {@code GET /health} with states only: no caller sees the details. */
     public void mount(Router router) {
+        mount(router, authorization -> false);
+    }
+
+    /**
+     * {@code GET /health}: every caller gets the overall and per-check states (load balancers and
+     * {@code bourtol health} need nothing else); only a caller whose {@code Authorization} header
+     * {@code mayReadDetails} accepts (a signed-in console user) also gets the details, which name
+     * internal addresses (the Kafka bootstrap, the MQTT and InfluxDB URLs, the local SMS sink).
+     */
+    public void mount(Router router, Predicate<String> mayReadDetails) {
         router.get("/health").handler(ctx -> {
-            JsonObject body = snapshot();
+            JsonObject body = snapshot(mayReadDetails.test(ctx.request().getHeader("Authorization")));
             ctx.response().setStatusCode("UP".equals(body.getString("status")) ? 200 : 503)
                     .putHeader("content-type", "application/json").end(body.encodePrettily());
         });

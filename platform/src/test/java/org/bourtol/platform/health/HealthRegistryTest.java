@@ -69,4 +69,32 @@ class HealthRegistryTest {
             vertx.close().toCompletionStage().toCompletableFuture().get();
         }
     }
+
+    @Test
+    void anonymousCallersGetStatesWithoutTheDetailsThatNameInternalAddresses() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            HealthRegistry h = new HealthRegistry();
+            h.register("kafka", () -> Status.up("bootstrap 10.0.0.7:9092"));
+            h.register("twilio", () -> Status.disabled("SMS go to the local sink at http://127.0.0.1:41234"));
+            Router router = Router.router(vertx);
+            h.mount(router, header -> "Bearer officer-token".equals(header));
+            int port = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
+                    .toCompletionStage().toCompletableFuture().get().actualPort();
+            WebClient client = WebClient.create(vertx);
+            var anonymous = client.get(port, "127.0.0.1", "/health").send().toCompletionStage().toCompletableFuture().get();
+            assertEquals(200, anonymous.statusCode());
+            String body = anonymous.bodyAsString();
+            org.junit.jupiter.api.Assertions.assertFalse(body.contains("10.0.0.7") || body.contains("127.0.0.1") || body.contains("detail"), body);
+            assertEquals("DISABLED", anonymous.bodyAsJsonObject().getJsonObject("components").getJsonObject("twilio").getString("status"));
+            var wrong = client.get(port, "127.0.0.1", "/health").putHeader("Authorization", "Bearer nobody").send()
+                    .toCompletionStage().toCompletableFuture().get();
+            org.junit.jupiter.api.Assertions.assertFalse(wrong.bodyAsString().contains("10.0.0.7"), wrong.bodyAsString());
+            var officer = client.get(port, "127.0.0.1", "/health").putHeader("Authorization", "Bearer officer-token").send()
+                    .toCompletionStage().toCompletableFuture().get();
+            assertEquals("bootstrap 10.0.0.7:9092", officer.bodyAsJsonObject().getJsonObject("components").getJsonObject("kafka").getString("detail"));
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get();
+        }
+    }
 }

@@ -20,6 +20,7 @@ import org.bourtol.platform.http.ApiException;
 import org.bourtol.platform.http.Role;
 import org.bourtol.rules.engine.RuleValidator;
 import org.bourtol.rules.zones.ZoneFeatures;
+import org.bourtol.rules.zones.ZoneLimits;
 import org.bourtol.rules.zones.ZoneValidator;
 
 /**
@@ -28,6 +29,8 @@ import org.bourtol.rules.zones.ZoneValidator;
  * (geometry, kind, typed properties, parent); a zone still used as a parent or by a rule is not deleted,
  * and a change that would make a rule using the zone invalid (e.g. a pasture of a
  * {@code herd-in-protected-zone} rule losing its {@code fieldRelease}) is refused with the rule's reasons.
+ * Uploads are bounded ({@link ZoneLimits}: 400 naming the limit; bodies over the HTTP limit get 413)
+ * and parsed and validated on a worker thread, never on the event loop.
  */
 public final class ZonesApi {
 
@@ -67,30 +70,56 @@ public final class ZonesApi {
 
     private void put(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        Zone z = read(Http.body(ctx), id);
-        List<String> problems = ZoneValidator.validate(z, dirs::zone);
-        if (!problems.isEmpty()) {
-            throw ApiException.badRequest("zone " + id + " refused", problems);
-        }
-        List<String> broken = brokenRules(Map.of(id, z));
-        if (!broken.isEmpty()) {
-            throw new ApiException(409, "zone " + id + " refused: rules using it would no longer be valid", broken);
-        }
-        boolean created = dirs.zone(id).isEmpty();
-        Http.back(ctx, dirs.putZone(z, Http.actor(ctx)))
-                .onSuccess(v -> Http.json(ctx, created ? 201 : 200, ZoneFeatures.toFeature(z)))
-                .onFailure(e -> ctx.fail(new ApiException(503, "zone not stored: Kafka is unavailable")));
+        checked(ctx, () -> {
+            JsonNode body = Http.body(ctx);
+            ZoneLimits.check(List.of(body));
+            Zone z = read(body, id);
+            List<String> problems = ZoneValidator.validate(z, dirs::zone);
+            if (!problems.isEmpty()) {
+                throw ApiException.badRequest("zone " + id + " refused", problems);
+            }
+            List<String> broken = brokenRules(Map.of(id, z));
+            if (!broken.isEmpty()) {
+                throw new ApiException(409, "zone " + id + " refused: rules using it would no longer be valid", broken);
+            }
+            return z;
+        }, z -> {
+            boolean created = dirs.zone(id).isEmpty();
+            Http.back(ctx, dirs.putZone(z, Http.actor(ctx)))
+                    .onSuccess(v -> Http.json(ctx, created ? 201 : 200, ZoneFeatures.toFeature(z)))
+                    .onFailure(e -> ctx.fail(new ApiException(503, "zone not stored: Kafka is unavailable")));
+        });
     }
 
     private void importAll(RoutingContext ctx) {
-        JsonNode body = Http.body(ctx);
+        checked(ctx, () -> validImport(Http.body(ctx)), zones -> {
+            // parents first, so a reader never sees a child before its parent
+            Map<String, Zone> batch = new HashMap<>();
+            zones.forEach(z -> batch.put(z.id(), z));
+            List<Zone> ordered = new ArrayList<>(zones);
+            ordered.sort(java.util.Comparator.comparingInt(z -> depth(z, batch)));
+            String actor = Http.actor(ctx);
+            List<Future<Void>> sent = new ArrayList<>();
+            for (Zone z : ordered) {
+                sent.add(dirs.putZone(z, actor));
+            }
+            Http.back(ctx, Future.all(sent)).onSuccess(v -> Http.json(ctx, 200, Map.of("imported", zones.size())))
+                    .onFailure(e -> ctx.fail(new ApiException(503, "import interrupted: Kafka is unavailable")));
+        });
+    }
+
+    /** The zones of an import, checked (bounds, geometry, parents, the rules using them); throws ApiException. */
+    private List<Zone> validImport(JsonNode body) {
         if (!body.path("features").isArray()) {
             throw ApiException.badRequest("expected a GeoJSON FeatureCollection with a 'features' list", List.of());
         }
+        List<JsonNode> features = new ArrayList<>();
+        body.get("features").forEach(features::add);
+        ZoneLimits.check(features);
         List<Zone> zones = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         int i = 0;
-        for (JsonNode f : body.get("features")) {
+        for (JsonNode f : features) {
             try {
                 zones.add(read(f, null));
             } catch (ApiException e) {
@@ -110,16 +139,22 @@ public final class ZonesApi {
         if (!broken.isEmpty()) {
             throw new ApiException(409, "import refused: rules using these zones would no longer be valid; nothing was stored", broken);
         }
-        // parents first, so a reader never sees a child before its parent
-        List<Zone> ordered = new ArrayList<>(zones);
-        ordered.sort(java.util.Comparator.comparingInt(z -> depth(z, batch)));
-        String actor = Http.actor(ctx);
-        List<Future<Void>> sent = new ArrayList<>();
-        for (Zone z : ordered) {
-            sent.add(dirs.putZone(z, actor));
-        }
-        Http.back(ctx, Future.all(sent)).onSuccess(v -> Http.json(ctx, 200, Map.of("imported", zones.size())))
-                .onFailure(e -> ctx.fail(new ApiException(503, "import interrupted: Kafka is unavailable")));
+        return zones;
+    }
+
+    /**
+     * Runs {@code check} (geometry validation can take long for big polygons) on a worker thread, never
+     * on the event loop, then {@code then} on the event loop with its result; a failure goes to the
+     * error handler (ApiException: its status).
+     */
+    private static <T> void checked(RoutingContext ctx, java.util.concurrent.Callable<T> check, java.util.function.Consumer<T> then) {
+        ctx.vertx().executeBlocking(check, false).onComplete(ar -> {
+            if (ar.succeeded()) {
+                then.accept(ar.result());
+            } else {
+                ctx.fail(ar.cause());
+            }
+        });
     }
 
     /**
