@@ -150,6 +150,26 @@ class NotifierHttpIT {
         Poll.until(Duration.ofSeconds(20), "retained message cleared", () -> retained("bourtol/v1/alerts/it8-zone").isEmpty());
     }
 
+    @Test
+    void afterTheBrokerComesBackTheRetainedStateIsPublishedAgain() throws Exception {
+        Poll.until(Duration.ofSeconds(20), "notifier owns and MQTT connected", () -> h.started.get(0).isSending());
+        var a = alert("it9-alert", "K9R", Hazard.FLOOD, "it9-zone", Severity.Severe, "active", false);
+        h.put(Topics.ALERTS, a.id(), event(a, AlertEventType.RAISED, 1));
+        Poll.until(Duration.ofSeconds(20), "retained alert", () -> retained("bourtol/v1/alerts/it9-zone").contains("it9-alert"));
+        mosquitto.stop();
+        try {
+            var resolved = alert("it9-alert", "K9R", Hazard.FLOOD, "it9-zone", Severity.Severe, "resolved", false);
+            h.put(Topics.ALERTS, a.id(), event(resolved, AlertEventType.RESOLVED, 2));
+            Poll.until(Duration.ofSeconds(20), "the notifier's view has the resolve while the broker is down",
+                    () -> !get("/cap/alerts.atom").contains("it9-alert"));
+        } finally {
+            mosquitto.restart();
+        }
+        // the broker kept the stale "active" message (persistence); only a re-publish after the reconnect clears it
+        Poll.until(Duration.ofSeconds(60), "the retained state re-published after the reconnect",
+                () -> retained("bourtol/v1/alerts/it9-zone").isEmpty());
+    }
+
     /** Also checks the document with libxml2's validator when xmllint is installed (CAP 1.2 schema validity is an acceptance check). */
     static void xmllint(String xml) throws Exception {
         var xmllint = org.bourtol.testkit.ExternalBinary.find("xmllint");

@@ -118,7 +118,8 @@ public final class RulesComponent implements Component {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(Math.max(config.http().maxBodyBytes(), 8 * 1024 * 1024));
         // who is calling is checked before a body (up to 8 MB for a zone import) is buffered
         for (String path : new String[] {"/api/v1/zones*", "/api/v1/rules*", "/api/v1/alerts*", "/api/v1/backtests*"}) {
-            router.route(path).handler(auth.require(Role.VIEWER)).handler(body);
+            router.route(path).handler(auth.require(Role.VIEWER));
+            router.route(path).handler(body);
         }
         new ZonesApi(directories, validator).mount(router, auth);
         new RulesApi(directories, validator, new RuleTypes(Families.byType(env))).mount(router, auth);

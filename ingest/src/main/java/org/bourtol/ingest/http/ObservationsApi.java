@@ -62,7 +62,8 @@ public final class ObservationsApi {
     }
 
     public void mount(Router router) {
-        router.post(PATH).handler(auth.require(Role.INGEST)).handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
+        router.post(PATH).handler(auth.require(Role.INGEST));
+        router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
                 .handler(this::post);
     }
 

@@ -58,7 +58,8 @@ public final class ReportersApi {
         });
         router.get(PATH + "/:id").handler(auth.require(Role.OFFICER)).handler(ctx -> directory.byId(ctx.pathParam("id"))
                 .ifPresentOrElse(r -> json(ctx, 200, masked(r)), () -> ApiErrors.send(ctx, 404, "reporter not found", List.of())));
-        router.put(PATH + "/:id").handler(auth.require(Role.OFFICER)).handler(BodyHandler.create(false).setBodyLimit(16 * 1024))
+        router.put(PATH + "/:id").handler(auth.require(Role.OFFICER));
+        router.put(PATH + "/:id").handler(BodyHandler.create(false).setBodyLimit(16 * 1024))
                 .handler(this::put);
         router.delete(PATH + "/:id").handler(auth.require(Role.OFFICER)).handler(this::delete);
     }

@@ -63,7 +63,8 @@ public final class TokensApi {
     }
 
     public void mount(Router router) {
-        router.post(PATH).handler(auth.require(Role.ADMIN)).handler(BodyHandler.create(false).setBodyLimit(4096)).handler(this::create);
+        router.post(PATH).handler(auth.require(Role.ADMIN));
+        router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(4096)).handler(this::create);
         router.get(PATH).handler(auth.require(Role.ADMIN)).handler(ctx -> {
             ArrayNode out = Json.MAPPER.createArrayNode();
             auth.startupToken().filter(t -> !tokens.containsKey(t.sha256())).ifPresent(t -> out.add(view(t).put("startup", true)));

@@ -52,7 +52,8 @@ final class TriageApi {
     }
 
     void mount(Router router, ApiAuth auth) {
-        router.route(PATH + "/*").handler(auth.require(Role.VIEWER)).handler(BodyHandler.create(false).setBodyLimit(16 * 1024));
+        router.route(PATH + "/*").handler(auth.require(Role.VIEWER));
+        router.route(PATH + "/*").handler(BodyHandler.create(false).setBodyLimit(16 * 1024));
         router.get(PATH).handler(auth.require(Role.VIEWER)).handler(this::list);
         router.post(PATH + "/:id/report").handler(auth.require(Role.OFFICER)).handler(this::report);
         router.post(PATH + "/:id/dismiss").handler(auth.require(Role.OFFICER)).handler(this::dismiss);

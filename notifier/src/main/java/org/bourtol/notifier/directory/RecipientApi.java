@@ -55,7 +55,8 @@ public final class RecipientApi {
     }
 
     public void mount(Router router, ApiAuth auth) {
-        router.route("/api/v1/recipients*").handler(auth.require(Role.OFFICER)).handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
+        router.route("/api/v1/recipients*").handler(auth.require(Role.OFFICER));
+        router.route("/api/v1/recipients*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
         router.get("/api/v1/recipients").handler(auth.require(Role.OFFICER)).handler(this::list);
         router.get("/api/v1/recipients/:id").handler(auth.require(Role.OFFICER)).handler(this::get);
         router.put("/api/v1/recipients/:id").handler(auth.require(Role.OFFICER)).handler(this::put);

@@ -66,10 +66,14 @@ public final class WarningsApi {
 
     public void mount(Router router, ApiAuth auth) {
         BodyHandler body = BodyHandler.create(false).setBodyLimit(256 * 1024);
-        router.post("/api/v1/alerts").handler(auth.require(Role.OFFICER)).handler(body).handler(this::draft);
-        router.post("/api/v1/alerts/:id/approve").handler(auth.require(Role.OFFICER)).handler(body).handler(this::approve);
-        router.patch("/api/v1/alerts/:id").handler(auth.require(Role.OFFICER)).handler(body).handler(this::update);
-        router.post("/api/v1/alerts/:id/cancel").handler(auth.require(Role.OFFICER)).handler(body).handler(this::cancel);
+        router.post("/api/v1/alerts").handler(auth.require(Role.OFFICER));
+        router.post("/api/v1/alerts").handler(body).handler(this::draft);
+        router.post("/api/v1/alerts/:id/approve").handler(auth.require(Role.OFFICER));
+        router.post("/api/v1/alerts/:id/approve").handler(body).handler(this::approve);
+        router.patch("/api/v1/alerts/:id").handler(auth.require(Role.OFFICER));
+        router.patch("/api/v1/alerts/:id").handler(body).handler(this::update);
+        router.post("/api/v1/alerts/:id/cancel").handler(auth.require(Role.OFFICER));
+        router.post("/api/v1/alerts/:id/cancel").handler(body).handler(this::cancel);
         router.get("/api/v1/warnings").handler(auth.require(Role.VIEWER)).handler(this::list);
         router.get("/api/v1/warnings/:id").handler(auth.require(Role.VIEWER)).handler(this::get);
     }

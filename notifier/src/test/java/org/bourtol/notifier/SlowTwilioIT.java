@@ -1,0 +1,86 @@
+package org.bourtol.notifier;
+
+import static org.bourtol.notifier.Fixtures.alert;
+import static org.bourtol.notifier.Fixtures.event;
+import static org.bourtol.notifier.Fixtures.recipient;
+import static org.bourtol.notifier.Fixtures.zone;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.bourtol.contracts.alert.AlertEventType;
+import org.bourtol.contracts.alert.Severity;
+import org.bourtol.contracts.directory.ZoneKind;
+import org.bourtol.contracts.observation.Hazard;
+import org.bourtol.contracts.topic.Topics;
+import org.bourtol.notifier.sms.LocalTwilioServer;
+import org.bourtol.platform.retry.RetryPolicy;
+import org.bourtol.testkit.Poll;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A throttling Twilio does not stall everyone: while the local Twilio-compatible server answers 429
+ * to six recipients (more than the notifier's worker threads) and the notifier retries them with
+ * seconds of backoff, an Extreme alert to another recipient still goes out at once; when the
+ * throttling stops, the six get their SMS.
+ */
+class SlowTwilioIT {
+
+    static Harness h;
+
+    @BeforeAll
+    static void start() throws Exception {
+        h = new Harness();
+        NotifierComponent.Options o = NotifierComponent.Options.defaults();
+        h.start("it-slow", new NotifierComponent.Options(o.clock(), new RetryPolicy(Duration.ofSeconds(3), Duration.ofSeconds(10), 40),
+                o.policy(), Duration.ofMillis(50)), null);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        h.close();
+    }
+
+    @Test
+    void throttledRecipientsDoNotStallAnExtremeAlertToAnother() throws Exception {
+        h.put(Topics.ZONES, "it10-commune", zone("it10-commune", ZoneKind.COMMUNE, "Commune IT10", null));
+        h.put(Topics.ZONES, "it10-other", zone("it10-other", ZoneKind.COMMUNE, "Konna", null));
+        List<String> throttled = new ArrayList<>();
+        for (int i = 1; i <= NotifierComponent.WORKERS + 2; i++) {
+            String phone = "+2237000100" + i;
+            throttled.add(phone);
+            h.twilio.failTo(phone, LocalTwilioServer.Fault.tooManyRequests());
+            h.put(Topics.RECIPIENTS, "it10-r" + i, recipient("it10-r" + i, null, phone, "fr", List.of("it10-commune"), null, null, null));
+        }
+        String other = "+22370001099";
+        h.put(Topics.RECIPIENTS, "it10-x", recipient("it10-x", "peace-committee", other, "fr", List.of("it10-other"), null, null, null));
+        var flood = alert("it10-flood", "F1A", Hazard.FLOOD, "it10-commune", Severity.Severe, "active", false);
+        h.put(Topics.ALERTS, flood.id(), event(flood, AlertEventType.RAISED, 1));
+        Poll.until(Duration.ofSeconds(60), "every throttled recipient's first attempt refused with 429",
+                () -> throttled.stream().allMatch(p -> posts(p) >= 1));
+
+        var clash = alert("it10-clash", "X1A", Hazard.CONFLICT, "it10-other", "Konna", Severity.Extreme,
+                "Affrontement signale a Konna", "Clash reported at Konna");
+        h.put(Topics.ALERTS, clash.id(), event(clash, AlertEventType.RAISED, 1));
+        Poll.until(Duration.ofSeconds(20), "the Extreme alert to the other recipient, while the six are still being retried",
+                () -> h.twilio.messagesTo(other).size() == 1);
+        assertTrue(h.twilio.messagesTo(other).get(0).body().contains("OK X1A"), h.twilio.messagesTo(other).toString());
+        assertTrue(throttled.stream().allMatch(p -> h.twilio.messagesTo(p).isEmpty()), "the six are still throttled");
+
+        h.twilio.clearFaults();
+        Poll.until(Duration.ofSeconds(60), "once Twilio stops throttling, every one of the six gets the flood alert",
+                () -> throttled.stream().allMatch(p -> h.twilio.messagesTo(p).size() == 1));
+        for (String p : throttled) {
+            assertEquals(1, h.twilio.messagesTo(p).size(), p);
+            assertTrue(posts(p) >= 2, "retried after the 429: " + p);
+        }
+    }
+
+    private static long posts(String to) {
+        return h.twilio.requests().stream().filter(r -> "POST".equals(r.method()) && to.equals(r.param("To"))).count();
+    }
+}
