@@ -48,7 +48,7 @@ final class AcknowledgementRecorder {
                     if (d.status() != DeliveryStatus.ACKNOWLEDGED) {
                         record.accept(new Delivery(d.deliveryId(), d.alertIds(), d.step(), d.recipientId(), d.channel(),
                                 DeliveryStatus.ACKNOWLEDGED, d.to(), d.providerId(), null, null, d.segments(), d.attempt(),
-                                a.acknowledgedAt() != null ? a.acknowledgedAt() : clock.instant()));
+                                a.acknowledgedAt() != null ? a.acknowledgedAt() : clock.instant()).withProvider(d.provider()));
                     }
                     break;
                 }

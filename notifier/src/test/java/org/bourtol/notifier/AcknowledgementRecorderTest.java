@@ -30,7 +30,7 @@ class AcknowledgementRecorderTest {
         Ledger ledger = new Ledger();
         for (Recipient r : List.of(committee, other)) {
             ledger.apply(new Delivery("a1/alert-Severe/" + r.id(), List.of("a1"), "alert-Severe", r.id(), "sms", DeliveryStatus.DELIVERED,
-                    "x", "SM-" + r.id(), null, null, 1, 1, T0));
+                    "x", "SM-" + r.id(), null, null, 1, 1, T0).withProvider(Delivery.LOCAL_SINK));
         }
         List<Delivery> recorded = new ArrayList<>();
         AcknowledgementRecorder acks = new AcknowledgementRecorder(pseudonyms, ledger, Clock.fixed(T0, ZoneOffset.UTC), d -> {
@@ -49,5 +49,6 @@ class AcknowledgementRecorderTest {
         assertEquals("a1/alert-Severe/committee", recorded.get(0).deliveryId());
         assertEquals(DeliveryStatus.ACKNOWLEDGED, recorded.get(0).status());
         assertEquals(T0.plusSeconds(90), recorded.get(0).at());
+        assertEquals(Delivery.LOCAL_SINK, recorded.get(0).provider(), "an acknowledged local-sink SMS never counts as sent through Twilio");
     }
 }

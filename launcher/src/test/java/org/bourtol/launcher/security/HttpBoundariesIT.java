@@ -1,16 +1,13 @@
 package org.bourtol.launcher.security;
 
+import static org.bourtol.launcher.security.EmbeddedApi.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.launcher.platform.Platform;
@@ -29,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 class HttpBoundariesIT {
 
     private static final String ADMIN = "http-it-admin-token-0123456789";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path dataDir;
@@ -79,20 +75,6 @@ class HttpBoundariesIT {
                     || anonymousHealth.body().contains("localhost"), anonymousHealth.body());
             JsonNode signedIn = Json.MAPPER.readTree(send(p, "GET", "/health", officer, null).body());
             assertTrue(signedIn.at("/components/twilio/detail").asText().contains("local sink at http://127.0.0.1:"), signedIn.toString());
-        }
-    }
-
-    private static HttpResponse<String> send(Platform p, String method, String path, String token, String body) {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(p.httpBase() + path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            r.header("Authorization", "Bearer " + token);
-        }
-        try {
-            return HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new AssertionError(method + " " + path + " failed", e);
         }
     }
 }

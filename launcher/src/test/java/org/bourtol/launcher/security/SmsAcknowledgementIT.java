@@ -1,28 +1,25 @@
 package org.bourtol.launcher.security;
 
+import static org.bourtol.launcher.security.EmbeddedApi.call;
+import static org.bourtol.launcher.security.EmbeddedApi.first;
+import static org.bourtol.launcher.security.EmbeddedApi.get;
+import static org.bourtol.launcher.security.EmbeddedApi.send;
+import static org.bourtol.launcher.security.EmbeddedApi.sms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.StreamSupport;
-import org.bourtol.contracts.topic.Json;
 import org.bourtol.launcher.platform.Platform;
 import org.bourtol.notifier.NotifierComponent;
 import org.bourtol.notifier.sms.LocalTwilioServer;
-import org.bourtol.simulator.publish.SmsSender;
-import org.bourtol.simulator.scenario.Emission;
 import org.bourtol.testkit.Poll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -46,7 +43,6 @@ class SmsAcknowledgementIT {
     private static final String STRANGER = "+22790000099";
     private static final Duration REPEAT = Duration.ofSeconds(4);
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path dataDir;
@@ -73,6 +69,11 @@ class SmsAcknowledgementIT {
             String viewer = token(p, "lecteur-issa", "viewer");
             recipient(p, officer, "niamey-watch", "drr-officer", WATCHER, "niamey", "Minor");
             recipient(p, officer, "niamey-governor", "authority", AUTHORITY, "region-niamey", "Extreme");
+            assertEquals(403, send(p, "GET", "/api/v1/recipients", viewer, null).statusCode(), "recipients are officer-only");
+            assertEquals(403, send(p, "GET", "/api/v1/recipients/niamey-watch", viewer, null).statusCode());
+            JsonNode listed = call(p, "GET", "/api/v1/recipients", officer, null, 200);
+            assertTrue(listed.toString().contains("+227****0001") && !listed.toString().contains(WATCHER.substring(1)),
+                    "officers see masked numbers: " + listed);
 
             call(p, "POST", "/api/v1/observations", officer, "[{\"kind\":\"gauge\",\"stationId\":\"niamey\",\"levelCm\":590,"
                     + "\"observedAt\":\"" + Instant.now() + "\"}]", 200);
@@ -83,7 +84,7 @@ class SmsAcknowledgementIT {
             Poll.until(WAIT, "the watcher's first SMS", () -> !sink.messagesTo(WATCHER).isEmpty());
             assertTrue(sink.messagesTo(WATCHER).get(0).body().contains("OK " + code), sink.messagesTo(WATCHER).toString());
 
-            assertEquals(200, sms(p, STRANGER, "OK " + code).status());
+            assertEquals(200, sms(p, TWILIO, STRANGER, "OK " + code).status());
             JsonNode unverified = Poll.value(WAIT, "the stranger's OK recorded as an unverified acknowledgement",
                     () -> event(get(p, "/api/v1/alerts/" + id + "/timeline", officer), "UNVERIFIED_ACK"));
             assertFalse(unverified.path("note").asText().isEmpty(), "officers see whose acknowledgement it was: " + unverified);
@@ -101,7 +102,7 @@ class SmsAcknowledgementIT {
             assertTrue(sink.messagesTo(AUTHORITY).get(0).body().contains("OK " + code), sink.messagesTo(AUTHORITY).toString());
             assertFalse(get(p, "/api/v1/alerts/" + id, officer).path("acknowledged").asBoolean(), "the stranger acknowledged nothing");
 
-            assertEquals(200, sms(p, WATCHER, "ok " + code.toLowerCase()).status());
+            assertEquals(200, sms(p, TWILIO, WATCHER, "ok " + code.toLowerCase()).status());
             JsonNode acked = Poll.value(WAIT, "the watcher's OK acknowledges the alert", () -> {
                 JsonNode a = get(p, "/api/v1/alerts/" + id, officer);
                 return a.path("acknowledged").asBoolean() ? a : null;
@@ -139,43 +140,7 @@ class SmsAcknowledgementIT {
         assertTrue(res.statusCode() == 201 || res.statusCode() == 200, res.body());
     }
 
-    private static JsonNode first(JsonNode list) {
-        return list.size() == 0 ? null : list.get(0);
-    }
-
     private static String token(Platform p, String name, String role) throws Exception {
         return call(p, "POST", "/api/v1/tokens", ADMIN, "{\"name\":\"" + name + "\",\"role\":\"" + role + "\"}", 201).get("token").asText();
-    }
-
-    private static JsonNode get(Platform p, String path, String token) {
-        try {
-            return call(p, "GET", path, token, null, 200);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static JsonNode call(Platform p, String method, String path, String token, String body, int expected) throws Exception {
-        HttpResponse<String> res = send(p, method, path, token, body);
-        assertEquals(expected, res.statusCode(), method + " " + path + ": " + res.body());
-        return res.body().isEmpty() ? null : Json.MAPPER.readTree(res.body());
-    }
-
-    private static HttpResponse<String> send(Platform p, String method, String path, String token, String body) {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(p.httpBase() + path)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        try {
-            return HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new AssertionError(method + " " + path + " failed", e);
-        }
-    }
-
-    private static SmsSender.Result sms(Platform p, String from, String text) throws Exception {
-        byte[] sid = new byte[16];
-        ThreadLocalRandom.current().nextBytes(sid);
-        SmsSender sender = new SmsSender(p.httpBase(), p.httpBase(), TWILIO, "+22770000000", "AC" + "0".repeat(32));
-        return sender.send(new Emission.Sms(Instant.now(), "SM" + HexFormat.of().formatHex(sid), from, text, null));
     }
 }

@@ -1,30 +1,27 @@
 package org.bourtol.launcher.security;
 
+import static org.bourtol.launcher.security.EmbeddedApi.call;
+import static org.bourtol.launcher.security.EmbeddedApi.first;
+import static org.bourtol.launcher.security.EmbeddedApi.get;
+import static org.bourtol.launcher.security.EmbeddedApi.send;
+import static org.bourtol.launcher.security.EmbeddedApi.sms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bourtol.contracts.directory.ApiToken;
-import org.bourtol.contracts.topic.Json;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.launcher.platform.Platform;
 import org.bourtol.platform.http.ApiAuth;
-import org.bourtol.simulator.publish.SmsSender;
-import org.bourtol.simulator.scenario.Emission;
 import org.bourtol.testkit.Poll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,7 +39,6 @@ class TrustBoundariesIT {
     private static final String ADMIN = "trust-it-admin-token-0123456789";
     private static final String TWILIO = "trust-it-twilio-token-0123456789";
     private static final String STRANGER = "+22376123456";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @TempDir
@@ -89,7 +85,7 @@ class TrustBoundariesIT {
     }
 
     private void strangersClashIsConfirmedByAnOfficer(Platform p, String officer, String viewer) throws Exception {
-        assertEquals(200, sms(p, STRANGER, "ALERTE CONFLIT Konna bagarre au marche").status());
+        assertEquals(200, sms(p, TWILIO, STRANGER, "ALERTE CONFLIT Konna bagarre au marche").status());
         JsonNode alert = Poll.value(WAIT, "the stranger's clash raises an alert in Konna",
                 () -> first(get(p, "/api/v1/alerts?state=active&hazard=conflict&zone=konna", viewer)));
         assertEquals("Moderate", alert.path("severity").asText(), "a stranger's single clash is no Extreme alert: " + alert);
@@ -113,7 +109,7 @@ class TrustBoundariesIT {
 
     private void rolesSeeWhatTheyMay(Platform p, String officer, String viewer, String ingest) throws Exception {
         assertEquals(403, send(p, "GET", "/api/v1/reporters", viewer, null).statusCode(), "reporters are officer-only");
-        sms(p, STRANGER, "bonjour ici probleme grave");
+        sms(p, TWILIO, STRANGER, "bonjour ici probleme grave");
         Poll.until(WAIT, "the stranger's unclear SMS is a message to read, with its pseudonym for officers",
                 () -> get(p, "/api/v1/triage", officer).findValues("reporterId").size() > 0);
         JsonNode forViewer = get(p, "/api/v1/triage", viewer);
@@ -144,46 +140,10 @@ class TrustBoundariesIT {
         });
     }
 
-    private static JsonNode first(JsonNode list) {
-        return list.size() == 0 ? null : list.get(0);
-    }
-
     private static String token(Platform p, String name, String role, String ttl) throws Exception {
         JsonNode created = call(p, "POST", "/api/v1/tokens", ADMIN, "{\"name\":\"" + name + "\",\"role\":\"" + role + "\""
                 + (ttl == null ? "" : ",\"ttl\":\"" + ttl + "\"") + "}", 201);
         assertTrue(Instant.parse(created.path("expiresAt").asText()).isAfter(Instant.now()), "tokens carry an expiry: " + created);
         return created.get("token").asText();
-    }
-
-    private static JsonNode get(Platform p, String path, String token) {
-        try {
-            return call(p, "GET", path, token, null, 200);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static JsonNode call(Platform p, String method, String path, String token, String body, int expected) throws Exception {
-        HttpResponse<String> res = send(p, method, path, token, body);
-        assertEquals(expected, res.statusCode(), method + " " + path + ": " + res.body());
-        return res.body().isEmpty() ? null : Json.MAPPER.readTree(res.body());
-    }
-
-    private static HttpResponse<String> send(Platform p, String method, String path, String token, String body) {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(p.httpBase() + path)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        try {
-            return HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new AssertionError(method + " " + path + " failed", e);
-        }
-    }
-
-    private static SmsSender.Result sms(Platform p, String from, String text) throws Exception {
-        byte[] sid = new byte[16];
-        ThreadLocalRandom.current().nextBytes(sid);
-        SmsSender sender = new SmsSender(p.httpBase(), p.httpBase(), TWILIO, "+22370000000", "AC" + "0".repeat(32));
-        return sender.send(new Emission.Sms(Instant.now(), "SM" + HexFormat.of().formatHex(sid), from, text, null));
     }
 }

@@ -1,0 +1,68 @@
+package org.bourtol.launcher.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import org.bourtol.contracts.topic.Json;
+import org.bourtol.launcher.platform.Platform;
+import org.bourtol.simulator.publish.SmsSender;
+import org.bourtol.simulator.scenario.Emission;
+
+/** HTTP calls and signed SMS against a running platform, as an outsider makes them (the security ITs). */
+final class EmbeddedApi {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private EmbeddedApi() {
+    }
+
+    /** A request with a bearer token (none when null) and a JSON body (none when null). */
+    static HttpResponse<String> send(Platform p, String method, String path, String token, String body) {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(p.httpBase() + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            r.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError(method + " " + path + " failed", e);
+        }
+    }
+
+    /** The JSON answer, after checking the status. */
+    static JsonNode call(Platform p, String method, String path, String token, String body, int expected) throws Exception {
+        HttpResponse<String> res = send(p, method, path, token, body);
+        assertEquals(expected, res.statusCode(), method + " " + path + ": " + res.body());
+        return res.body().isEmpty() ? null : Json.MAPPER.readTree(res.body());
+    }
+
+    static JsonNode get(Platform p, String path, String token) {
+        try {
+            return call(p, "GET", path, token, null, 200);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static JsonNode first(JsonNode list) {
+        return list.size() == 0 ? null : list.get(0);
+    }
+
+    /** An SMS from {@code from}, posted to the inbound webhook with a valid Twilio signature. */
+    static SmsSender.Result sms(Platform p, String twilioToken, String from, String text) throws Exception {
+        byte[] sid = new byte[16];
+        ThreadLocalRandom.current().nextBytes(sid);
+        SmsSender sender = new SmsSender(p.httpBase(), p.httpBase(), twilioToken, "+22370000000", "AC" + "0".repeat(32));
+        return sender.send(new Emission.Sms(Instant.now(), "SM" + HexFormat.of().formatHex(sid), from, text, null));
+    }
+}
