@@ -14,6 +14,7 @@ import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.Family;
 import org.bourtol.rules.engine.FamilyInfo;
+import org.bourtol.rules.engine.Headlines;
 import org.bourtol.rules.engine.ParamReader;
 import org.bourtol.rules.engine.Samples;
 import org.bourtol.rules.engine.Step;
@@ -99,8 +100,7 @@ public final class ConcentrationFamily implements Family<ConcentrationFamily.Con
     @Override
     public Map<String, String> headline(CompiledRule<Config> rule, String zoneName, Zone zone, Verdict.Fire fire) {
         String name = Gsm7.transliterate(zoneName);
-        return Map.of("fr", "Concentration de troupeaux a " + name + ": " + fire.measure().replace("head", "tetes").replace("herds", "troupeaux")
-                        + " pour une capacite de " + fire.threshold(),
-                "en", "Herd crowding at " + name + ": " + fire.measure() + " for a capacity of " + fire.threshold());
+        return Headlines.of("concentration", lang -> Map.of("place", name,
+                "measure", Headlines.units(lang, fire.measure()), "threshold", fire.threshold()));
     }
 }

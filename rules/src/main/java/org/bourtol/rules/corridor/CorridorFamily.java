@@ -14,6 +14,7 @@ import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.Family;
 import org.bourtol.rules.engine.FamilyInfo;
+import org.bourtol.rules.engine.Headlines;
 import org.bourtol.rules.engine.ParamReader;
 import org.bourtol.rules.engine.Step;
 import org.bourtol.rules.engine.Verdict;
@@ -85,8 +86,7 @@ public final class CorridorFamily implements Family<CorridorFamily.Config, Corri
     @Override
     public Map<String, String> headline(CompiledRule<Config> rule, String zoneName, Zone zone, Verdict.Fire fire) {
         String name = Gsm7.transliterate(zoneName);
-        return Map.of("fr", "Sortie de couloir: " + fire.measure().replace("head", "tetes") + " hors de " + name
-                        + " (tampon " + fire.threshold() + ")",
-                "en", "Corridor deviation: " + fire.measure() + " off " + name + " (buffer " + fire.threshold() + ")");
+        return Headlines.of("corridor", lang -> Map.of("place", name,
+                "measure", Headlines.units(lang, fire.measure()), "threshold", fire.threshold()));
     }
 }

@@ -29,4 +29,9 @@ public final class Headlines {
     public static String word(String lang, String key) {
         return TEXTS.raw(lang, key);
     }
+
+    /** A measure written with English units ("120 head", "3 herds") in {@code lang}'s words ({@code unit.head}, {@code unit.herds}). */
+    public static String units(String lang, String measure) {
+        return measure.replace("head", TEXTS.raw(lang, "unit.head")).replace("herds", TEXTS.raw(lang, "unit.herds"));
+    }
 }

@@ -14,6 +14,7 @@ import org.bourtol.rules.corridor.CorridorRule;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.Family;
 import org.bourtol.rules.engine.FamilyInfo;
+import org.bourtol.rules.engine.Headlines;
 import org.bourtol.rules.engine.ParamReader;
 import org.bourtol.rules.engine.Step;
 import org.bourtol.rules.engine.Verdict;
@@ -78,9 +79,7 @@ public final class PassageFamily implements Family<PassageRule.Params, PassageRu
     public Map<String, String> headline(CompiledRule<PassageRule.Params> rule, String zoneName, Zone zone, Verdict.Fire fire) {
         String name = Gsm7.transliterate(zoneName);
         boolean early = "early".equals(fire.level());
-        return Map.of("fr", "Passage " + (early ? "precoce" : "tardif") + " sur " + name + ": " + fire.measure().replace("head", "tetes")
-                        + " hors des dates convenues (" + fire.threshold() + ")",
-                "en", (early ? "Early" : "Late") + " passage on " + name + ": " + fire.measure()
-                        + " outside the agreed dates (" + fire.threshold() + ")");
+        return Headlines.of(early ? "passage.early" : "passage.late", lang -> Map.of("place", name,
+                "measure", Headlines.units(lang, fire.measure()), "threshold", fire.threshold()));
     }
 }
