@@ -112,7 +112,9 @@ public final class Replies {
             card = (fr ? "PLUIE " : "RAIN ") + name(r.station()) + " " + number(r.mm());
         } else {
             SmsCommand.Ack a = (SmsCommand.Ack) command;
-            body = fr ? "confirmation de l'alerte " + a.code() + "." : "alert " + a.code() + " acknowledged.";
+            // neutral: ingest cannot know yet whether the sender was sent that alert (the notifier decides;
+            // a stranger's OK stops nothing), so the reply must not tell anyone the alert is acknowledged
+            body = fr ? "OK recu pour l'alerte " + a.code() + "." : "OK for alert " + a.code() + " received.";
         }
         if (card != null) {
             String correct = (fr ? " Erreur? Envoyez: " : " Wrong? Send: ") + card;

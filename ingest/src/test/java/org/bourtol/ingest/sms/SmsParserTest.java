@@ -74,7 +74,7 @@ class SmsParserTest {
     @Test
     void okUsesTheReportersLanguage() {
         assertEquals("ack en K7Q", describe(PARSER.parse("ok k7q", Language.EN)));
-        assertEquals("Received R7K2: alert K7Q acknowledged. Thank you.", Replies.receipt(PARSER.parse("OK K7Q", Language.EN), "R7K2"));
+        assertEquals("Received R7K2: OK for alert K7Q received. Thank you.", Replies.receipt(PARSER.parse("OK K7Q", Language.EN), "R7K2"));
     }
 
     static String describe(SmsCommand c) {

@@ -8,9 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
+import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.AlertEventType;
+import org.bourtol.contracts.alert.Certainty;
+import org.bourtol.contracts.alert.Evidence;
 import org.bourtol.contracts.alert.Severity;
+import org.bourtol.contracts.alert.Urgency;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.notifier.mqtt.ZoneAlertMessage;
 import org.junit.jupiter.api.Test;
@@ -30,6 +35,26 @@ class PublicOutputsTest {
             assertTrue(out.contains("a1"), "the alert is there: " + out);
             assertFalse(out.contains("Q7Z"), "no code: " + out);
             assertFalse(out.contains("bourtol:code"), out);
+        }
+    }
+
+    @Test
+    void capAtomAndMqttCarryNoReporterPseudonym() {
+        Alert a = new Alert("a3", "M4P", "a3-rule", "report-window", Hazard.CONFLICT, "konna", "Konna", null, Alert.ACTIVE,
+                Severity.Severe, Urgency.Immediate, Certainty.Observed, "clash",
+                Map.of("fr", "Conflit signale a Konna", "en", "Clash reported at Konna"), Map.of(), T0, T0, null, true,
+                "r-ack0c0ffee1", T0.plusSeconds(60), null,
+                List.of(new Evidence("sms-SM1", "report", T0, "clash", "r-5f3a9c01d2"),
+                        new Evidence("sms-SM2", "report", T0, "clash", "r-77e1b0aa42")));
+        AlertEvent raised = event(a, AlertEventType.RAISED, 1);
+        String cap = new CapRenderer("bourtol@example.org", "https://example.org").render(raised, null);
+        String atom = AtomFeed.render(List.of(raised), "https://example.org", T0);
+        String mqtt = ZoneAlertMessage.of("konna", List.of(raised)).orElseThrow().toJson();
+        for (String out : List.of(cap, atom, mqtt)) {
+            assertTrue(out.contains("a3"), "the alert is there: " + out);
+            for (String pseudonym : List.of("r-5f3a9c01d2", "r-77e1b0aa42", "r-ack0c0ffee1")) {
+                assertFalse(out.contains(pseudonym), pseudonym + " in a public output: " + out);
+            }
         }
     }
 

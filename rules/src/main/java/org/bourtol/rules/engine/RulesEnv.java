@@ -47,6 +47,11 @@ public final class RulesEnv {
         return changelogs ? builder : builder.withLoggingDisabled();
     }
 
+    /** False in an {@link #isolated} run: what it raises is a replay, not an alert, and is not logged as one. */
+    public boolean live() {
+        return changelogs;
+    }
+
     public Duration grace() {
         return grace;
     }

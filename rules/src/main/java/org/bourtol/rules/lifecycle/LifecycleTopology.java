@@ -155,9 +155,11 @@ public final class LifecycleTopology {
         private void ack(Signal.Ack ack, long ts) {
             String key = ack.alertId() != null ? index.get("id:" + ack.alertId())
                     : index.get("code:" + ack.code().trim().toUpperCase(java.util.Locale.ROOT));
-            if (key == null) {
+            if (key == null && env.live()) {
                 LOG.info("acknowledgement for no active alert ignored [request: {}, alertId: {}, code: {}]",
                         ack.requestId(), ack.alertId(), ack.code());
+            }
+            if (key == null) {
                 return;
             }
             AlertSlot before = slots.get(key);
@@ -173,13 +175,17 @@ public final class LifecycleTopology {
                     case RAISED -> {
                         index.put("id:" + e.alertId(), key);
                         index.put("code:" + e.alert().code(), key);
-                        LOG.info("alert raised [rule: {}, zone: {}, severity: {}, code: {}]", e.alert().rule(),
-                                e.alert().zone(), e.alert().severity(), e.alert().code());
+                        if (env.live()) {
+                            LOG.info("alert raised [rule: {}, zone: {}, severity: {}, code: {}]", e.alert().rule(),
+                                    e.alert().zone(), e.alert().severity(), e.alert().code());
+                        }
                     }
                     case RESOLVED -> {
                         index.delete("id:" + e.alertId());
                         index.delete("code:" + e.alert().code());
-                        LOG.info("alert resolved [rule: {}, zone: {}, code: {}]", e.alert().rule(), e.alert().zone(), e.alert().code());
+                        if (env.live()) {
+                            LOG.info("alert resolved [rule: {}, zone: {}, code: {}]", e.alert().rule(), e.alert().zone(), e.alert().code());
+                        }
                     }
                     default -> LOG.debug("alert {} [rule: {}, zone: {}, severity: {}]", e.type(), e.alert().rule(),
                             e.alert().zone(), e.alert().severity());
