@@ -35,6 +35,11 @@ export function warningForm({communes, warning, onDone, onClose}) {
     values.map(x => h('option', {value: x, selected: x === chosen}, label(x))));
   const hazard = update ? null : select('hazard', ['conflict', 'flood'], x => t('hazard.' + x));
   const severity = select('severity', SEVERITIES, x => t('severity.' + x), warning && warning.severity);
+  // CAP urgency and certainty of a new draft (the API's defaults preselected)
+  const urgency = update ? null : select('urgency', ['Immediate', 'Expected', 'Future', 'Past', 'Unknown'],
+    x => t('urgency.' + x), 'Immediate');
+  const certainty = update ? null : select('certainty', ['Observed', 'Likely', 'Possible', 'Unlikely', 'Unknown'],
+    x => t('certainty.' + x), 'Likely');
   const picked = new Set(warning && !warning.area ? warning.zones : []);
   const zoneSelect = h('select', {name: 'zones', multiple: true, size: 6},
     communes.map(z => h('option', {value: z.id, selected: picked.has(z.id)}, z.properties.name)));
@@ -67,6 +72,7 @@ export function warningForm({communes, warning, onDone, onClose}) {
   const test = update ? null : h('input', {type: 'checkbox', name: 'test'});
   const wraps = {
     hazard: hazard && field(t('warnings.hazard'), hazard), severity: field(t('warnings.severity'), severity),
+    urgency: urgency && field(t('warnings.urgency'), urgency), certainty: certainty && field(t('warnings.certainty'), certainty),
     headlineFr: field(t('warnings.headlineFr'), inputs.headlineFr), headlineEn: field(t('warnings.headlineEn'), inputs.headlineEn),
     instructionFr: field(t('warnings.instructionFr'), inputs.instructionFr),
     instructionEn: field(t('warnings.instructionEn'), inputs.instructionEn),
@@ -74,7 +80,7 @@ export function warningForm({communes, warning, onDone, onClose}) {
   };
   const area = {setError: msg => { areaError.textContent = msg || ''; }};
   // the API names fields as "headline.fr: …"; each detail goes under its field
-  const target = {hazard: wraps.hazard, severity: wraps.severity, zones: area, area, headline: wraps.headlineFr,
+  const target = {hazard: wraps.hazard, severity: wraps.severity, urgency: wraps.urgency, certainty: wraps.certainty, zones: area, area, headline: wraps.headlineFr,
     'headline.fr': wraps.headlineFr, 'headline.en': wraps.headlineEn, instruction: wraps.instructionFr,
     'instruction.fr': wraps.instructionFr, 'instruction.en': wraps.instructionEn, expiresAt: wraps.expiresAt, test: wraps.test};
   const errors = h('div', {class: 'errors'});
@@ -108,6 +114,8 @@ export function warningForm({communes, warning, onDone, onClose}) {
     }
     if (!update) {
       b.hazard = hazard.value;
+      b.urgency = urgency.value;
+      b.certainty = certainty.value;
       b.test = test.checked;
     }
     return b;
@@ -137,7 +145,7 @@ export function warningForm({communes, warning, onDone, onClose}) {
     }
   }}},
   update ? h('h3', {}, t(warning.state === 'draft' ? 'warnings.changeTitle' : 'warnings.updateTitle')) : h('h2', {}, t('warnings.new')),
-  h('div', {class: 'row'}, wraps.hazard, wraps.severity),
+  h('div', {class: 'row'}, wraps.hazard, wraps.severity, wraps.urgency, wraps.certainty),
   h('fieldset', {class: 'area'}, h('legend', {}, t('warnings.area')), h('p', {class: 'row choices'}, byZones, byDrawing),
     zonesBox, drawBox, areaError),
   wraps.headlineFr, wraps.headlineEn, wraps.instructionFr, wraps.instructionEn,

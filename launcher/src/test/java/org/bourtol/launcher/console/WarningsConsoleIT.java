@@ -78,6 +78,7 @@ class WarningsConsoleIT {
             b.await(By.cssSelector("#nav a[href='#/warnings']")).click();
             WebElement form = b.await(By.cssSelector("form.warning-draft"));
             new Select(form.findElement(By.name("severity"))).selectByValue("Extreme");
+            new Select(form.findElement(By.name("certainty"))).selectByValue("Observed");
             form.findElement(By.name("headlineFr")).sendKeys("Groupe arme signale sur la route de Konna");
             form.findElement(By.name("headlineEn")).sendKeys("Armed group reported on the Konna road");
             form.findElement(By.name("instructionFr")).sendKeys("Evitez la route, restez au village.");
@@ -108,6 +109,8 @@ class WarningsConsoleIT {
             long warnedMs = (System.nanoTime() - opened) / 1_000_000;
             assertTrue(sms.messagesTo(KONNA).get(0).body().contains("Groupe arme signale sur la route de Konna"), sms.messagesTo(KONNA).toString());
             assertEquals("active", get("/api/v1/alerts/" + id, moussa).path("state").asText());
+            assertEquals("Observed", get("/api/v1/alerts/" + id, moussa).path("certainty").asText(), "the certainty chosen in the form");
+            assertEquals("Immediate", get("/api/v1/alerts/" + id, moussa).path("urgency").asText());
             shot(b, b.driver.findElement(By.cssSelector(article(id))), "w04-sent");
 
             // update: an empty French headline is refused under that field, then Severe and widened to Djenne
