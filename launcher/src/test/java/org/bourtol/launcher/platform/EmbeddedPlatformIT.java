@@ -191,7 +191,7 @@ class EmbeddedPlatformIT {
             assertEquals(MqttException.REASON_CODE_FAILED_AUTHENTICATION, e.getReasonCode(), "connect as " + o.getUserName());
             c.close();
         }
-        Poll.until(Duration.ofSeconds(10), "ingest still subscribed", () -> get(p, "/health", null).body().contains("subscribed at"));
+        Poll.until(Duration.ofSeconds(10), "ingest still subscribed", () -> get(p, "/health", p.adminToken()).body().contains("subscribed at"));
     }
 
     private static double counter(Platform p, String name, Map<String, String> labels) {
