@@ -155,11 +155,11 @@ public final class LifecycleTopology {
         private void ack(Signal.Ack ack, long ts) {
             String key = ack.alertId() != null ? index.get("id:" + ack.alertId())
                     : index.get("code:" + ack.code().trim().toUpperCase(java.util.Locale.ROOT));
-            if (key == null && env.live()) {
-                LOG.info("acknowledgement for no active alert ignored [request: {}, alertId: {}, code: {}]",
-                        ack.requestId(), ack.alertId(), ack.code());
-            }
             if (key == null) {
+                if (env.live()) {
+                    LOG.info("acknowledgement for no active alert ignored [request: {}, alertId: {}, code: {}]",
+                            ack.requestId(), ack.alertId(), ack.code());
+                }
                 return;
             }
             AlertSlot before = slots.get(key);
