@@ -35,7 +35,7 @@ import org.bourtol.ingest.validation.ObservationReader;
 import org.bourtol.platform.Component;
 import org.bourtol.platform.health.HealthRegistry;
 import org.bourtol.platform.http.ApiAuth;
-import org.bourtol.platform.kafka.DirectoryCache;
+import org.bourtol.platform.kafka.TopicTable;
 import org.bourtol.platform.kafka.KafkaClients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +61,7 @@ public final class IngestComponent implements Component {
     private final GazetteerSource gazetteer = new GazetteerSource();
     private final AlertCodes alertCodes = new AlertCodes();
     private final TokensApi tokensApi;
-    private final List<DirectoryCache<?>> caches = new ArrayList<>();
+    private final List<TopicTable<?>> caches = new ArrayList<>();
     private final KafkaClients kafka;
     private final MqttIngest mqtt;
 
@@ -110,13 +110,13 @@ public final class IngestComponent implements Component {
 
     @Override
     public Future<Void> start() {
-        DirectoryCache<Zone> zones = new DirectoryCache<>(kafka, Topics.ZONES).onChange(gazetteer::apply);
-        DirectoryCache<Reporter> reporterCache = new DirectoryCache<>(kafka, Topics.REPORTERS).onChange(reporters::apply);
-        DirectoryCache<ApiToken> tokens = new DirectoryCache<>(kafka, Topics.TOKENS).onChange(tokensApi::apply);
-        DirectoryCache<org.bourtol.contracts.alert.AlertEvent> alerts = new DirectoryCache<>(kafka, Topics.ALERTS).onChange(alertCodes::apply);
+        TopicTable<Zone> zones = new TopicTable<>(kafka, Topics.ZONES).onChange(gazetteer::apply);
+        TopicTable<Reporter> reporterCache = new TopicTable<>(kafka, Topics.REPORTERS).onChange(reporters::apply);
+        TopicTable<ApiToken> tokens = new TopicTable<>(kafka, Topics.TOKENS).onChange(tokensApi::apply);
+        TopicTable<org.bourtol.contracts.alert.AlertEvent> alerts = new TopicTable<>(kafka, Topics.ALERTS).onChange(alertCodes::apply);
         caches.addAll(List.of(zones.start(), reporterCache.start(), tokens.start(), alerts.start()));
         return vertx.executeBlocking(() -> {
-            for (DirectoryCache<?> c : caches) {
+            for (TopicTable<?> c : caches) {
                 if (!c.awaitCaughtUp(Duration.ofSeconds(20))) {
                     LOG.warn("directory not loaded in time, starting anyway");
                 }
@@ -131,7 +131,7 @@ public final class IngestComponent implements Component {
         Future<Void> m = mqtt == null ? Future.succeededFuture() : mqtt.stop();
         return m.eventually(() -> vertx.executeBlocking(() -> {
             outbox.close();
-            caches.forEach(DirectoryCache::close);
+            caches.forEach(TopicTable::close);
             sink.close();
             spool.close();
             seen.close();

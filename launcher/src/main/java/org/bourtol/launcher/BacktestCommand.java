@@ -15,9 +15,9 @@ import org.bourtol.contracts.directory.RuleDocument;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.contracts.topic.Topics;
-import org.bourtol.launcher.platform.DryRunForecast;
-import org.bourtol.launcher.platform.InfluxInputs;
-import org.bourtol.platform.kafka.DirectoryCache;
+import org.bourtol.launcher.instance.DryRunForecast;
+import org.bourtol.launcher.instance.InfluxInputs;
+import org.bourtol.platform.kafka.TopicTable;
 import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.rules.Families;
 import org.bourtol.rules.RulesComponent;
@@ -97,8 +97,8 @@ public final class BacktestCommand implements Callable<Integer> {
         body.put("to", to);
         KafkaClients kafka = new KafkaClients(cfg.kafka());
         RulesEnv env = new RulesEnv(cfg.rules().grace(), cfg.rules().unverifiedWeight());
-        try (DirectoryCache<Zone> zoneCache = new DirectoryCache<>(kafka, Topics.ZONES).start();
-             DirectoryCache<RuleDocument> ruleCache = new DirectoryCache<>(kafka, Topics.RULES).start()) {
+        try (TopicTable<Zone> zoneCache = new TopicTable<>(kafka, Topics.ZONES).start();
+             TopicTable<RuleDocument> ruleCache = new TopicTable<>(kafka, Topics.RULES).start()) {
             if (!zoneCache.awaitCaughtUp(CATCH_UP) || !ruleCache.awaitCaughtUp(CATCH_UP)) {
                 err.println("bourtol: zones and rules not read from " + kafka.bootstrap() + " within " + CATCH_UP.toSeconds() + " s");
                 return 1;

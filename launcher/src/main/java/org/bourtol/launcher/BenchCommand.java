@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.contracts.config.ConfigLoader;
 import org.bourtol.platform.kafka.KafkaClients;
-import org.bourtol.launcher.platform.Platform;
+import org.bourtol.launcher.instance.Instance;
 import org.bourtol.simulator.bench.Bench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,8 +58,8 @@ public final class BenchCommand implements Callable<Integer> {
         env.put("BOURTOL_HTTP_PORT", "0");
         env.put("BOURTOL_EMBEDDED_KAFKA_PORT", "0");
         env.put("BOURTOL_EMBEDDED_MQTT_PORT", "0");
-        try (Platform platform = Platform.start(new Platform.Options(Optional.ofNullable(config), env, true,
-                EnumSet.of(Platform.Part.INGEST, Platform.Part.RULES), null))) {
+        try (Instance platform = Instance.start(new Instance.Options(Optional.ofNullable(config), env, true,
+                EnumSet.of(Instance.Part.INGEST, Instance.Part.RULES), null))) {
             measure(platform.kafka(), platform.mqttUrl(), platform.gatewayMqtt().username(), platform.gatewayMqtt().password());
         }
         System.out.print(BacktestBench.line(cfg));

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.bourtol.launcher.platform.Platform;
+import org.bourtol.launcher.instance.Instance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,11 +17,11 @@ abstract class ComponentCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file; environment variables override it")
     Path config;
 
-    abstract Platform.Part part();
+    abstract Instance.Part part();
 
     @Override
     public Integer call() throws Exception {
-        return Serve.untilSignal(new Platform.Options(Optional.ofNullable(config), System.getenv(), false,
+        return Serve.untilSignal(new Instance.Options(Optional.ofNullable(config), System.getenv(), false,
                 EnumSet.of(part()), System.out), System.out);
     }
 
@@ -29,8 +29,8 @@ abstract class ComponentCommand implements Callable<Integer> {
             description = "Run ingest alone: MQTT, SMS webhooks and the HTTP API in, observations to Kafka.")
     static final class Ingest extends ComponentCommand {
         @Override
-        Platform.Part part() {
-            return Platform.Part.INGEST;
+        Instance.Part part() {
+            return Instance.Part.INGEST;
         }
     }
 
@@ -38,8 +38,8 @@ abstract class ComponentCommand implements Callable<Integer> {
             description = "Run the rules engine alone (Kafka Streams): observations in, alert lifecycle events out.")
     static final class Rules extends ComponentCommand {
         @Override
-        Platform.Part part() {
-            return Platform.Part.RULES;
+        Instance.Part part() {
+            return Instance.Part.RULES;
         }
     }
 
@@ -47,8 +47,8 @@ abstract class ComponentCommand implements Callable<Integer> {
             description = "Run the notifier alone: alerts in, SMS (Twilio), MQTT alert topics and the CAP feed out.")
     static final class Notifier extends ComponentCommand {
         @Override
-        Platform.Part part() {
-            return Platform.Part.NOTIFIER;
+        Instance.Part part() {
+            return Instance.Part.NOTIFIER;
         }
     }
 
@@ -56,8 +56,8 @@ abstract class ComponentCommand implements Callable<Integer> {
             description = "Run the InfluxDB sink alone: observations, alerts and deliveries from Kafka to InfluxDB.")
     static final class TimeSeries extends ComponentCommand {
         @Override
-        Platform.Part part() {
-            return Platform.Part.TIMESERIES;
+        Instance.Part part() {
+            return Instance.Part.TIMESERIES;
         }
     }
 }

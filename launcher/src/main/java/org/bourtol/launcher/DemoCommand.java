@@ -27,7 +27,7 @@ import org.bourtol.contracts.directory.Reporter;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.privacy.Pseudonyms;
 import org.bourtol.contracts.topic.Topics;
-import org.bourtol.launcher.platform.Platform;
+import org.bourtol.launcher.instance.Instance;
 import org.bourtol.notifier.NotifierComponent;
 import org.bourtol.platform.kafka.Publisher;
 import org.bourtol.simulator.Simulation;
@@ -100,7 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
     /** What to do with the running platform once the season is played (tests backtest it), before serving or stopping. */
     @FunctionalInterface
     public interface AfterPlay {
-        void accept(Platform platform, Report report) throws Exception;
+        void accept(Instance platform, Report report) throws Exception;
     }
 
     /** As {@link #run(Optional, Map, ScenarioSpec, double, PrintStream, Path, boolean)}, then {@code after} on the running platform. */
@@ -122,7 +122,7 @@ public final class DemoCommand implements Callable<Integer> {
                 env.putIfAbsent("TWILIO_AUTH_TOKEN", hex(16));
             }
             CountDownLatch closed = new CountDownLatch(1);
-            try (Platform platform = Platform.start(new Platform.Options(config, env, true, parts(env), out))) {
+            try (Instance platform = Instance.start(new Instance.Options(config, env, true, parts(env), out))) {
                 platform.components().stream().filter(c -> c instanceof NotifierComponent).map(c -> (NotifierComponent) c)
                         .flatMap(n -> n.localSink().stream()).forEach(sink -> {
                             sink.onMessage(msg -> out.println("                  " + msg));
@@ -141,15 +141,15 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static Set<Platform.Part> parts(Map<String, String> env) {
-        Set<Platform.Part> parts = EnumSet.of(Platform.Part.INGEST, Platform.Part.RULES, Platform.Part.NOTIFIER);
+    private static Set<Instance.Part> parts(Map<String, String> env) {
+        Set<Instance.Part> parts = EnumSet.of(Instance.Part.INGEST, Instance.Part.RULES, Instance.Part.NOTIFIER);
         if (env.get("BOURTOL_INFLUX_URL") != null) {
-            parts.add(Platform.Part.TIMESERIES);
+            parts.add(Instance.Part.TIMESERIES);
         }
         return parts;
     }
 
-    private static Report play(Platform platform, Timeline timeline, double seconds, PrintStream out, Path json,
+    private static Report play(Instance platform, Timeline timeline, double seconds, PrintStream out, Path json,
                                Path dataDir, String demoPhone) throws Exception {
         BourtolConfig cfg = platform.config();
         out.println("Bourtol is ready on http://" + cfg.http().host() + ":" + platform.httpPort() + " ("
@@ -166,7 +166,7 @@ public final class DemoCommand implements Callable<Integer> {
         return report;
     }
 
-    private static void serveUntilStopped(Platform platform, PrintStream out, CountDownLatch closed) throws InterruptedException {
+    private static void serveUntilStopped(Instance platform, PrintStream out, CountDownLatch closed) throws InterruptedException {
         BourtolConfig cfg = platform.config();
         out.println("Still serving http://" + cfg.http().host() + ":" + platform.httpPort() + " - Ctrl-C to stop.");
         CountDownLatch stop = new CountDownLatch(1);
@@ -197,7 +197,7 @@ public final class DemoCommand implements Callable<Integer> {
      * are synthetic; with real Twilio credentials they would be texted, so then every demo recipient
      * gets the number in {@code BOURTOL_DEMO_PHONE} instead, and none is registered without it.
      */
-    static void seed(Platform p, Timeline timeline, BourtolConfig cfg, PrintStream out, String realPhone) throws Exception {
+    static void seed(Instance p, Timeline timeline, BourtolConfig cfg, PrintStream out, String realPhone) throws Exception {
         List<Recipient> recipients = demoRecipients();
         if (cfg.twilio().configured() && (cfg.twilio().apiBaseUrl() == null || !cfg.twilio().apiBaseUrl().startsWith("http://127.0.0.1"))) {
             if (realPhone == null) {
@@ -226,7 +226,7 @@ public final class DemoCommand implements Callable<Integer> {
                         List.of(Hazard.FLOOD), Severity.Moderate, List.of("sms"), null, null));
     }
 
-    private static void seed(Platform p, Timeline timeline, BourtolConfig cfg, PrintStream out, List<Recipient> recipients)
+    private static void seed(Instance p, Timeline timeline, BourtolConfig cfg, PrintStream out, List<Recipient> recipients)
             throws Exception {
         Pseudonyms pseudonyms = new Pseudonyms(cfg.security().pseudonymKey());
         List<Reporter> reporters = new ArrayList<>();
@@ -254,7 +254,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** Polls {@code GET path} with the admin token until it answers 200; fails after 30 s. */
-    static void awaitServed(Platform p, String path) throws Exception {
+    static void awaitServed(Instance p, String path) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         java.net.http.HttpRequest get = java.net.http.HttpRequest.newBuilder(java.net.URI.create(p.httpBase() + path))
                 .header("Authorization", "Bearer " + p.adminToken()).timeout(Duration.ofSeconds(5)).GET().build();

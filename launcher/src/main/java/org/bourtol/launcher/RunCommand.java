@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.bourtol.launcher.platform.Platform;
+import org.bourtol.launcher.instance.Instance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,7 +23,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return Serve.untilSignal(new Platform.Options(Optional.ofNullable(config), System.getenv(), embedded,
-                EnumSet.allOf(Platform.Part.class), System.out), System.out);
+        return Serve.untilSignal(new Instance.Options(Optional.ofNullable(config), System.getenv(), embedded,
+                EnumSet.allOf(Instance.Part.class), System.out), System.out);
     }
 }

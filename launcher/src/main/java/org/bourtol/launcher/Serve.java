@@ -5,10 +5,10 @@ import java.lang.management.ManagementFactory;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.bourtol.launcher.platform.Platform;
+import org.bourtol.launcher.instance.Instance;
 
 /**
- * Starts a {@link Platform}, prints the ready line, and serves until SIGTERM/Ctrl-C, then stops it
+ * Starts an {@link Instance}, prints the ready line, and serves until SIGTERM/Ctrl-C, then stops it
  * cleanly. The shutdown hook is installed before the start, so a SIGTERM during startup waits for
  * the start to finish and then stops what was started.
  */
@@ -17,8 +17,8 @@ final class Serve {
     private Serve() {
     }
 
-    static int untilSignal(Platform.Options options, PrintStream out) throws InterruptedException {
-        AtomicReference<Platform> running = new AtomicReference<>();
+    static int untilSignal(Instance.Options options, PrintStream out) throws InterruptedException {
+        AtomicReference<Instance> running = new AtomicReference<>();
         CountDownLatch startDone = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -27,7 +27,7 @@ final class Serve {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            Platform platform = running.get();
+            Instance platform = running.get();
             if (platform != null) {
                 long t0 = System.nanoTime();
                 platform.close();
@@ -36,9 +36,9 @@ final class Serve {
             }
             stopped.countDown();
         }, "bourtol-shutdown"));
-        Platform platform;
+        Instance platform;
         try {
-            platform = Platform.start(options);
+            platform = Instance.start(options);
             running.set(platform);
         } finally {
             startDone.countDown();

@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.contracts.config.ConfigLoader;
 import org.bourtol.embedded.MqttAccess;
-import org.bourtol.launcher.platform.MqttUsers;
+import org.bourtol.launcher.instance.MqttUsers;
 import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.simulator.Simulation;
 import org.bourtol.simulator.SimulationConsole;

@@ -1,2 +1,2 @@
-/** The {@code bourtol} command line: picocli commands that load configuration and start a Platform, the demo, the simulator and benchmarks. */
+/** The {@code bourtol} command line: picocli commands that load configuration and start an Instance (one running Bourtol), the demo, the simulator and benchmarks. */
 package org.bourtol.launcher;

@@ -32,7 +32,7 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.launcher.console.BacktestConsole;
-import org.bourtol.launcher.platform.Platform;
+import org.bourtol.launcher.instance.Instance;
 import org.bourtol.rules.backtest.KafkaHistory;
 import org.bourtol.simulator.scenario.ScenarioSpec;
 import org.bourtol.testkit.Poll;
@@ -74,7 +74,7 @@ class BacktestIT {
      * Waits until the rules app has consumed every record of its input topics (no lag), then until the alerts
      * topic stops growing for two of the live evaluator's 5 s ticks (windows that expired are resolved by then).
      */
-    private static void awaitAlertsSettled(Platform platform) throws Exception {
+    private static void awaitAlertsSettled(Instance platform) throws Exception {
         try (Admin admin = Admin.create(platform.kafka().common())) {
             Poll.until(Duration.ofSeconds(240), "rules consumed every input", () -> lagOf(admin, platform.config().rules().applicationId()) == 0);
         }
@@ -110,7 +110,7 @@ class BacktestIT {
         }
     }
 
-    private static void backtest(Platform p) throws Exception {
+    private static void backtest(Instance p) throws Exception {
         String base = "http://127.0.0.1:" + p.httpPort();
         String token = p.adminToken();
         JsonNode rules = call(base, "GET", "/api/v1/rules", token, null, 200);
@@ -179,7 +179,7 @@ class BacktestIT {
     }
 
     /** {@code bourtol backtest} against the running platform's Kafka: the table, {@code --json}, exit 2 naming the field. */
-    private static void cli(Platform p, ObjectNode niamey) throws Exception {
+    private static void cli(Instance p, ObjectNode niamey) throws Exception {
         Path dir = Files.createTempDirectory("bourtol-backtest-cli");
         Path config = dir.resolve("bourtol.yaml");
         Files.writeString(config, "kafka:\n  bootstrap: " + p.kafka().bootstrap() + "\n");

@@ -18,7 +18,7 @@ import org.bourtol.contracts.config.ConfigLoader;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.contracts.topic.Topics;
-import org.bourtol.launcher.platform.InfluxInputs;
+import org.bourtol.launcher.instance.InfluxInputs;
 import org.bourtol.rules.backtest.FallbackHistory;
 import org.bourtol.rules.backtest.History;
 import org.bourtol.rules.backtest.Recorded;

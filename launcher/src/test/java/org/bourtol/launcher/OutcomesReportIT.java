@@ -30,7 +30,7 @@ import org.bourtol.contracts.topic.Json;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.launcher.console.Browser;
 import org.bourtol.launcher.console.ConsoleIT;
-import org.bourtol.launcher.platform.Platform;
+import org.bourtol.launcher.instance.Instance;
 import org.bourtol.platform.kafka.TopicScan;
 import org.bourtol.simulator.scenario.Emission;
 import org.bourtol.simulator.scenario.ScenarioSpec;
@@ -72,7 +72,7 @@ class OutcomesReportIT {
         }
     }
 
-    private void closeTheLoop(Platform p, Report demo, ByteArrayOutputStream console) throws Exception {
+    private void closeTheLoop(Instance p, Report demo, ByteArrayOutputStream console) throws Exception {
         String base = "http://127.0.0.1:" + p.httpPort();
         String token = p.adminToken();
         List<Alert> alerts = new ArrayList<>();

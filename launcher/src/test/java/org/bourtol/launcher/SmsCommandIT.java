@@ -9,7 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.bourtol.launcher.platform.Platform;
+import org.bourtol.launcher.instance.Instance;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -21,7 +21,7 @@ class SmsCommandIT {
     @Test
     void aSignedSmsGetsItsReceiptAndAWrongTokenIsRefused() throws Exception {
         Path dir = Files.createTempDirectory("sms-command-it");
-        try (Platform p = Platform.start(Platform.Options.embedded(Map.of(
+        try (Instance p = Instance.start(Instance.Options.embedded(Map.of(
                 "BOURTOL_DATA_DIR", dir.toString(),
                 "BOURTOL_HTTP_PORT", "0",
                 "BOURTOL_EMBEDDED_KAFKA_PORT", "0",

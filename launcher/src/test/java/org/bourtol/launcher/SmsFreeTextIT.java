@@ -26,7 +26,7 @@ import org.bourtol.contracts.observation.ReportType;
 import org.bourtol.contracts.topic.Topic;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.contracts.triage.TriageMessage;
-import org.bourtol.launcher.platform.Platform;
+import org.bourtol.launcher.instance.Instance;
 import org.bourtol.platform.http.TwilioSigner;
 import org.bourtol.testkit.Poll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +51,7 @@ class SmsFreeTextIT {
 
     @Test
     void aPlainWordsClashRaisesTheSameAlertAsTheCardAndAPlaceOnlyMessageIsTriaged() throws Exception {
-        try (Platform p = Platform.start(Platform.Options.embedded(Map.of(
+        try (Instance p = Instance.start(Instance.Options.embedded(Map.of(
                 "BOURTOL_DATA_DIR", dataDir.toString(),
                 "BOURTOL_HTTP_PORT", "0",
                 "BOURTOL_EMBEDDED_KAFKA_PORT", "0",
@@ -104,7 +104,7 @@ class SmsFreeTextIT {
         return events.stream().collect(Collectors.toMap(e -> e.alert().zone(), e -> e, (a, b) -> a, LinkedHashMap::new));
     }
 
-    private String sms(Platform p, String sid, String body) throws Exception {
+    private String sms(Instance p, String sid, String body) throws Exception {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("MessageSid", sid);
         form.put("From", "+22376009999");
@@ -123,7 +123,7 @@ class SmsFreeTextIT {
     }
 
     /** Every record of the topic, from the beginning. */
-    private static <V> List<V> read(Platform p, Topic<String, V> topic) {
+    private static <V> List<V> read(Instance p, Topic<String, V> topic) {
         List<V> out = new ArrayList<>();
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(p.kafka().consumer(null),
                 topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {

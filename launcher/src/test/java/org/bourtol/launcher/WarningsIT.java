@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.StreamSupport;
 import org.bourtol.contracts.topic.Json;
-import org.bourtol.launcher.platform.AuditTrail;
-import org.bourtol.launcher.platform.Platform;
+import org.bourtol.launcher.instance.AuditTrail;
+import org.bourtol.launcher.instance.Instance;
 import org.bourtol.notifier.NotifierComponent;
 import org.bourtol.notifier.cap.SafeXml;
 import org.bourtol.notifier.mqtt.AlertTopics;
@@ -55,7 +55,7 @@ class WarningsIT {
 
     @Test
     void officerWarnsKonnaWithAColleaguesApprovalWidensItToDjenneAndCancelsIt() throws Exception {
-        try (Platform p = Platform.start(Platform.Options.embedded(Map.of(
+        try (Instance p = Instance.start(Instance.Options.embedded(Map.of(
                 "BOURTOL_DATA_DIR", dataDir.toString(),
                 "BOURTOL_HTTP_PORT", "0",
                 "BOURTOL_EMBEDDED_KAFKA_PORT", "0",
@@ -156,7 +156,7 @@ class WarningsIT {
         }
     }
 
-    private String cap(Platform p, String id, String msgType) throws Exception {
+    private String cap(Instance p, String id, String msgType) throws Exception {
         String[] xml = new String[1];
         Poll.until(Duration.ofSeconds(30), "CAP " + msgType, () -> {
             xml[0] = send(p, null, "GET", "/cap/alerts/" + id + ".xml", null).body();
@@ -174,20 +174,20 @@ class WarningsIT {
                 detailStart + " in " + res.body());
     }
 
-    private String token(Platform p, String name, String role) throws Exception {
+    private String token(Instance p, String name, String role) throws Exception {
         HttpResponse<String> res = send(p, p.adminToken(), "POST", "/api/v1/tokens", "{\"name\": \"" + name + "\", \"role\": \"" + role + "\"}");
         assertEquals(201, res.statusCode(), res.body());
         return Json.MAPPER.readTree(res.body()).get("token").asText();
     }
 
-    private void recipient(Platform p, String token, String id, String name, String phone, String zone) throws Exception {
+    private void recipient(Instance p, String token, String id, String name, String phone, String zone) throws Exception {
         HttpResponse<String> res = send(p, token, "PUT", "/api/v1/recipients/" + id, """
                 {"name": "%s", "role": "peace-committee", "phone": "%s", "language": "fr", "zones": ["%s"],
                  "hazards": ["conflict"], "minSeverity": "Moderate"}""".formatted(name, phone, zone));
         assertTrue(res.statusCode() == 201 || res.statusCode() == 200, res.body());
     }
 
-    private HttpResponse<String> send(Platform p, String token, String method, String path, String body) {
+    private HttpResponse<String> send(Instance p, String token, String method, String path, String body) {
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(p.httpBase() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");

@@ -44,7 +44,7 @@ import org.bourtol.notifier.warning.WarningsApi;
 import org.bourtol.platform.Component;
 import org.bourtol.platform.health.HealthRegistry;
 import org.bourtol.platform.http.ApiAuth;
-import org.bourtol.platform.kafka.DirectoryCache;
+import org.bourtol.platform.kafka.TopicTable;
 import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.platform.kafka.Publisher;
 import org.slf4j.Logger;
@@ -80,12 +80,12 @@ public final class NotifierComponent implements Component {
     private final Pseudonyms pseudonyms;
     private final Options options;
     private final Publisher publisher;
-    private final DirectoryCache<Recipient> recipients;
-    private final DirectoryCache<Zone> zones;
-    private final DirectoryCache<AlertEvent> alertTopic;
+    private final TopicTable<Recipient> recipients;
+    private final TopicTable<Zone> zones;
+    private final TopicTable<AlertEvent> alertTopic;
     private final AlertStates alerts = new AlertStates();
-    private final DirectoryCache<AuditEntry> audit;
-    private final DirectoryCache<Warning> warnings;
+    private final TopicTable<AuditEntry> audit;
+    private final TopicTable<Warning> warnings;
     private final Ledger ledger;
     private final Templates templates;
     private final EscalationPolicy policy;
@@ -131,16 +131,16 @@ public final class NotifierComponent implements Component {
         this.instanceId = config.notifier().instanceId() != null ? config.notifier().instanceId()
                 : "notifier-" + UUID.randomUUID().toString().substring(0, 8);
         this.publisher = new Publisher(kafka, "bourtol-" + instanceId);
-        this.recipients = new DirectoryCache<>(kafka, Topics.RECIPIENTS);
-        this.zones = new DirectoryCache<>(kafka, Topics.ZONES);
+        this.recipients = new TopicTable<>(kafka, Topics.RECIPIENTS);
+        this.zones = new TopicTable<>(kafka, Topics.ZONES);
         this.ledger = new Ledger(!config.twilio().configured());
-        this.alertTopic = new DirectoryCache<>(kafka, Topics.ALERTS);
+        this.alertTopic = new TopicTable<>(kafka, Topics.ALERTS);
         RecipientValidator validator = new RecipientValidator(templates::knows,
                 z -> zones.all().isEmpty() || zones.get(z).isPresent());
-        this.audit = new DirectoryCache<>(kafka, Topics.AUDIT);
+        this.audit = new TopicTable<>(kafka, Topics.AUDIT);
         new RecipientApi(recipients, audit, publisher, validator, options.clock()).mount(router, auth);
         new CapRoutes(alerts, zones, config.http().publicUrl()).mount(router);
-        this.warnings = new DirectoryCache<>(kafka, Topics.WARNINGS);
+        this.warnings = new TopicTable<>(kafka, Topics.WARNINGS);
         String office = n.warningOffice() != null ? n.warningOffice() : CapRoutes.sender(config.http().publicUrl());
         new WarningsApi(warnings, alerts, publisher, new WarningValidator(templates, zones::all),
                 new WarningsApi.Settings(office, n.warningAuthorMaySend()), options.clock()).mount(router, auth);
@@ -210,7 +210,7 @@ public final class NotifierComponent implements Component {
             alertTopic.start();
             audit.start();
             warnings.start();
-            for (DirectoryCache<?> c : new DirectoryCache<?>[] {recipients, zones, alertTopic, audit, warnings}) {
+            for (TopicTable<?> c : new TopicTable<?>[] {recipients, zones, alertTopic, audit, warnings}) {
                 if (!c.awaitCaughtUp(CATCH_UP)) {
                     throw new IllegalStateException("notifier directories not readable within " + CATCH_UP.toSeconds() + " s");
                 }

@@ -34,7 +34,7 @@ import org.bourtol.notifier.routing.ZoneHierarchy;
 import org.bourtol.notifier.sms.SendQueue;
 import org.bourtol.notifier.sms.SmsDispatcher;
 import org.bourtol.notifier.sms.Templates;
-import org.bourtol.platform.kafka.DirectoryCache;
+import org.bourtol.platform.kafka.TopicTable;
 import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.platform.kafka.Publisher;
 import org.slf4j.Logger;
@@ -52,7 +52,7 @@ public final class NotifierEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NotifierEngine.class);
 
     /** Collaborators and settings. */
-    public record Deps(KafkaClients kafka, Publisher publisher, DirectoryCache<Recipient> recipients, DirectoryCache<Zone> zones,
+    public record Deps(KafkaClients kafka, Publisher publisher, TopicTable<Recipient> recipients, TopicTable<Zone> zones,
                        AlertStates alerts, Ledger ledger, LedgerReader ledgerReader, SmsDispatcher dispatcher, SendQueue queue,
                        Templates templates, Planner planner, Grouper grouper, Clock clock, MeterRegistry metrics,
                        String group, String instanceId, Duration tick, int maxSmsPerHour) {

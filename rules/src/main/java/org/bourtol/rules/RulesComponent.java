@@ -19,7 +19,7 @@ import org.bourtol.platform.Component;
 import org.bourtol.platform.health.HealthRegistry;
 import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.platform.http.Role;
-import org.bourtol.platform.kafka.DirectoryCache;
+import org.bourtol.platform.kafka.TopicTable;
 import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.platform.kafka.Publisher;
 import org.bourtol.platform.kafka.TopicLayout;
@@ -65,10 +65,10 @@ public final class RulesComponent implements Component {
     private final MeterRegistry metrics;
     private final RulesEnv env;
     private final RuleValidator validator;
-    private final DirectoryCache<Zone> zones;
-    private final DirectoryCache<RuleDocument> rules;
-    private final DirectoryCache<AuditEntry> audit;
-    private final DirectoryCache<AlertEvent> alerts;
+    private final TopicTable<Zone> zones;
+    private final TopicTable<RuleDocument> rules;
+    private final TopicTable<AuditEntry> audit;
+    private final TopicTable<AlertEvent> alerts;
     private final Publisher publisher;
     private final Directories directories;
     private final TopicLayout layout;
@@ -106,11 +106,11 @@ public final class RulesComponent implements Component {
         this.metrics = metrics;
         this.env = new RulesEnv(config.rules().grace(), config.rules().unverifiedWeight());
         this.validator = new RuleValidator(Families.byType(env));
-        this.zones = new DirectoryCache<>(kafka, Topics.ZONES);
-        this.rules = new DirectoryCache<>(kafka, Topics.RULES);
+        this.zones = new TopicTable<>(kafka, Topics.ZONES);
+        this.rules = new TopicTable<>(kafka, Topics.RULES);
         AuditHistory history = new AuditHistory();
-        this.audit = new DirectoryCache<>(kafka, Topics.AUDIT).onChange(history::add);
-        this.alerts = new DirectoryCache<>(kafka, Topics.ALERTS);
+        this.audit = new TopicTable<>(kafka, Topics.AUDIT).onChange(history::add);
+        this.alerts = new TopicTable<>(kafka, Topics.ALERTS);
         AlertsView view = new AlertsView(metrics, () -> alerts.isCaughtUp());
         alerts.onChange(view::apply);
         this.publisher = new Publisher(kafka, "bourtol-rules-api");
@@ -136,8 +136,8 @@ public final class RulesComponent implements Component {
      * Backtests read the past from this instance's Kafka (completed by {@code older}, nullable, where retention deleted
      * part of the period) and replay it with the rules' own settings.
      */
-    public static Backtester backtester(BourtolConfig config, KafkaClients kafka, RulesEnv env, DirectoryCache<Zone> zones,
-                                        DirectoryCache<RuleDocument> rules, SmsForecast sms, OlderInputs older) {
+    public static Backtester backtester(BourtolConfig config, KafkaClients kafka, RulesEnv env, TopicTable<Zone> zones,
+                                        TopicTable<RuleDocument> rules, SmsForecast sms, OlderInputs older) {
         History history = older == null ? new KafkaHistory(kafka) : new FallbackHistory(new KafkaHistory(kafka), older);
         return new Backtester(history, new Replay(env.grace(), env.unverifiedWeight()), zones::all, rules::all, sms,
                 Duration.ofDays(config.kafka().observationRetentionDays()));
@@ -168,7 +168,7 @@ public final class RulesComponent implements Component {
             rules.start();
             audit.start();
             alerts.start();
-            for (DirectoryCache<?> c : new DirectoryCache<?>[] {zones, rules, audit, alerts}) {
+            for (TopicTable<?> c : new TopicTable<?>[] {zones, rules, audit, alerts}) {
                 if (!c.awaitCaughtUp(CATCH_UP)) {
                     throw new IllegalStateException("directory topics not readable within " + CATCH_UP.toSeconds() + " s");
                 }

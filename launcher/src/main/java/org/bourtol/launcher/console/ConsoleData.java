@@ -17,11 +17,11 @@ import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.observation.Rejected;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.contracts.triage.TriageMessage;
-import org.bourtol.platform.kafka.DirectoryCache;
+import org.bourtol.platform.kafka.TopicTable;
 import org.bourtol.platform.kafka.KafkaClients;
 
 /**
- * What the console shows besides the components' APIs, read from the topics by {@link DirectoryCache}
+ * What the console shows besides the components' APIs, read from the topics by {@link TopicTable}
  * readers: each alert's lifecycle events, deliveries (latest status per delivery) and acknowledgement
  * requests; recent gauge readings per station; messages to read (triage and SMS rejections) and the
  * officers' decisions on them (audit entries of entity {@code triage}); zones, to check a report's place.
@@ -38,45 +38,45 @@ final class ConsoleData implements AutoCloseable {
     final Map<String, Deque<GaugeReading>> readings = new ConcurrentHashMap<>();
     final Map<String, AuditEntry> decisions = new ConcurrentHashMap<>();
 
-    final DirectoryCache<Delivery> deliveries;
-    final DirectoryCache<TriageMessage> triage;
-    final DirectoryCache<Rejected> rejected;
-    final DirectoryCache<Zone> zones;
-    private final List<DirectoryCache<?>> readers = new ArrayList<>();
+    final TopicTable<Delivery> deliveries;
+    final TopicTable<TriageMessage> triage;
+    final TopicTable<Rejected> rejected;
+    final TopicTable<Zone> zones;
+    private final List<TopicTable<?>> readers = new ArrayList<>();
 
     ConsoleData(KafkaClients kafka) {
-        readers.add(new DirectoryCache<>(kafka, Topics.ALERTS).onChange((id, e) -> {
+        readers.add(new TopicTable<>(kafka, Topics.ALERTS).onChange((id, e) -> {
             if (e != null) {
                 bounded(events, e.alertId(), e, EVENTS_PER_ALERT);
             }
         }));
-        deliveries = add(new DirectoryCache<>(kafka, Topics.DELIVERIES).onChange((id, d) -> {
+        deliveries = add(new TopicTable<>(kafka, Topics.DELIVERIES).onChange((id, d) -> {
             if (d != null) {
                 d.alertIds().forEach(a -> deliveriesByAlert.computeIfAbsent(a, k -> ConcurrentHashMap.newKeySet()).add(d.deliveryId()));
             }
         }));
-        readers.add(new DirectoryCache<>(kafka, Topics.ACKS).onChange((key, a) -> {
+        readers.add(new TopicTable<>(kafka, Topics.ACKS).onChange((key, a) -> {
             if (a != null) {
                 bounded(acks, a.alertId() != null ? a.alertId() : "code:" + a.code(), a, EVENTS_PER_ALERT);
             }
         }));
-        readers.add(new DirectoryCache<>(kafka, Topics.OBSERVATIONS).onChange((key, o) -> reading(o)));
-        readers.add(new DirectoryCache<>(kafka, Topics.AUDIT).onChange((key, a) -> {
+        readers.add(new TopicTable<>(kafka, Topics.OBSERVATIONS).onChange((key, o) -> reading(o)));
+        readers.add(new TopicTable<>(kafka, Topics.AUDIT).onChange((key, a) -> {
             if (a != null && TRIAGE.equals(a.entity())) {
                 decisions.put(a.id(), a);
             }
         }));
-        triage = add(new DirectoryCache<>(kafka, Topics.TRIAGE));
-        rejected = add(new DirectoryCache<>(kafka, Topics.REJECTED));
-        zones = add(new DirectoryCache<>(kafka, Topics.ZONES));
+        triage = add(new TopicTable<>(kafka, Topics.TRIAGE));
+        rejected = add(new TopicTable<>(kafka, Topics.REJECTED));
+        zones = add(new TopicTable<>(kafka, Topics.ZONES));
     }
 
     ConsoleData start() {
-        readers.forEach(DirectoryCache::start);
+        readers.forEach(TopicTable::start);
         return this;
     }
 
-    private <V> DirectoryCache<V> add(DirectoryCache<V> cache) {
+    private <V> TopicTable<V> add(TopicTable<V> cache) {
         readers.add(cache);
         return cache;
     }
@@ -108,6 +108,6 @@ final class ConsoleData implements AutoCloseable {
 
     @Override
     public void close() {
-        readers.forEach(DirectoryCache::close);
+        readers.forEach(TopicTable::close);
     }
 }

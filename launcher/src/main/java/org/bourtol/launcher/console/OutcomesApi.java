@@ -28,7 +28,7 @@ import org.bourtol.contracts.topic.Topics;
 import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.platform.http.ApiException;
 import org.bourtol.platform.http.Role;
-import org.bourtol.platform.kafka.DirectoryCache;
+import org.bourtol.platform.kafka.TopicTable;
 import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.platform.kafka.Publisher;
 
@@ -48,12 +48,12 @@ final class OutcomesApi implements AutoCloseable {
     private final ConsoleData data;
     private final Publisher publisher;
     private final Map<String, Map<String, AlertResponse>> byAlert = new ConcurrentHashMap<>();
-    private final DirectoryCache<AlertResponse> reader;
+    private final TopicTable<AlertResponse> reader;
 
     OutcomesApi(KafkaClients kafka, ConsoleData data, Publisher publisher) {
         this.data = data;
         this.publisher = publisher;
-        this.reader = new DirectoryCache<>(kafka, Topics.OUTCOMES).onChange((key, r) -> {
+        this.reader = new TopicTable<>(kafka, Topics.OUTCOMES).onChange((key, r) -> {
             if (r != null) {
                 remember(r);
             }

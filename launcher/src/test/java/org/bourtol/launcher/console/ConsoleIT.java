@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import org.bourtol.contracts.topic.Json;
-import org.bourtol.launcher.platform.Platform;
+import org.bourtol.launcher.instance.Instance;
 import org.bourtol.simulator.publish.SmsSender;
 import org.bourtol.simulator.scenario.Emission;
 import org.junit.jupiter.api.AfterAll;
@@ -43,13 +43,13 @@ public class ConsoleIT {
     private static final String TWILIO = "console-it-twilio-token-0123456789";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static Platform platform;
+    private static Instance platform;
     private static String base;
 
     @BeforeAll
     static void start() throws Exception {
         Path dir = Files.createTempDirectory("console-it");
-        platform = Platform.start(Platform.Options.embedded(Map.of(
+        platform = Instance.start(Instance.Options.embedded(Map.of(
                 "BOURTOL_DATA_DIR", dir.toString(),
                 "BOURTOL_HTTP_PORT", "0",
                 "BOURTOL_EMBEDDED_KAFKA_PORT", "0",

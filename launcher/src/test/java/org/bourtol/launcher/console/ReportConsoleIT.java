@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.bourtol.contracts.topic.Json;
-import org.bourtol.launcher.platform.Platform;
+import org.bourtol.launcher.instance.Instance;
 import org.bourtol.simulator.publish.SmsSender;
 import org.bourtol.simulator.scenario.Emission;
 import org.bourtol.testkit.Poll;
@@ -40,7 +40,7 @@ class ReportConsoleIT {
     @Test
     void anOfficerRecordsAnOutcomeAndReadsTheMonthlyReport() throws Exception {
         Path dir = Files.createTempDirectory("report-console-it");
-        try (Platform p = Platform.start(Platform.Options.embedded(Map.of(
+        try (Instance p = Instance.start(Instance.Options.embedded(Map.of(
                 "BOURTOL_DATA_DIR", dir.toString(), "BOURTOL_HTTP_PORT", "0", "BOURTOL_EMBEDDED_KAFKA_PORT", "0",
                 "BOURTOL_EMBEDDED_MQTT_PORT", "0", "BOURTOL_ADMIN_TOKEN", ADMIN, "TWILIO_AUTH_TOKEN", TWILIO)))) {
             String base = "http://127.0.0.1:" + p.httpPort();

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import org.bourtol.contracts.topic.Json;
-import org.bourtol.launcher.platform.Platform;
+import org.bourtol.launcher.instance.Instance;
 import org.bourtol.notifier.NotifierComponent;
 import org.bourtol.notifier.sms.LocalTwilioServer;
 import org.bourtol.testkit.Poll;
@@ -57,7 +57,7 @@ class WarningsConsoleIT {
 
     @Test
     void anOfficerDraftsAColleagueApprovesUpdatesAndCancels() throws Exception {
-        try (Platform p = Platform.start(Platform.Options.embedded(Map.of(
+        try (Instance p = Instance.start(Instance.Options.embedded(Map.of(
                 "BOURTOL_DATA_DIR", dataDir.toString(),
                 "BOURTOL_HTTP_PORT", "0",
                 "BOURTOL_EMBEDDED_KAFKA_PORT", "0",

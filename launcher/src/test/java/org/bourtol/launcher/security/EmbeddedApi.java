@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import org.bourtol.contracts.topic.Json;
-import org.bourtol.launcher.platform.Platform;
+import org.bourtol.launcher.instance.Instance;
 import org.bourtol.simulator.publish.SmsSender;
 import org.bourtol.simulator.scenario.Emission;
 
@@ -25,7 +25,7 @@ final class EmbeddedApi {
     }
 
     /** A request with a bearer token (none when null) and a JSON body (none when null). */
-    static HttpResponse<String> send(Platform p, String method, String path, String token, String body) {
+    static HttpResponse<String> send(Instance p, String method, String path, String token, String body) {
         HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(p.httpBase() + path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -40,13 +40,13 @@ final class EmbeddedApi {
     }
 
     /** The JSON answer, after checking the status. */
-    static JsonNode call(Platform p, String method, String path, String token, String body, int expected) throws Exception {
+    static JsonNode call(Instance p, String method, String path, String token, String body, int expected) throws Exception {
         HttpResponse<String> res = send(p, method, path, token, body);
         assertEquals(expected, res.statusCode(), method + " " + path + ": " + res.body());
         return res.body().isEmpty() ? null : Json.MAPPER.readTree(res.body());
     }
 
-    static JsonNode get(Platform p, String path, String token) {
+    static JsonNode get(Instance p, String path, String token) {
         try {
             return call(p, "GET", path, token, null, 200);
         } catch (Exception e) {
@@ -59,7 +59,7 @@ final class EmbeddedApi {
     }
 
     /** An SMS from {@code from}, posted to the inbound webhook with a valid Twilio signature. */
-    static SmsSender.Result sms(Platform p, String twilioToken, String from, String text) throws Exception {
+    static SmsSender.Result sms(Instance p, String twilioToken, String from, String text) throws Exception {
         byte[] sid = new byte[16];
         ThreadLocalRandom.current().nextBytes(sid);
         SmsSender sender = new SmsSender(p.httpBase(), p.httpBase(), twilioToken, "+22370000000", "AC" + "0".repeat(32));

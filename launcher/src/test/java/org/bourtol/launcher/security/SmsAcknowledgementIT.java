@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.bourtol.launcher.platform.Platform;
+import org.bourtol.launcher.instance.Instance;
 import org.bourtol.notifier.NotifierComponent;
 import org.bourtol.notifier.sms.LocalTwilioServer;
 import org.bourtol.testkit.Poll;
@@ -52,7 +52,7 @@ class SmsAcknowledgementIT {
         Path policy = Files.writeString(dataDir.resolve("policy.json"), """
                 {"rules": [{"hazard": "flood", "minSeverity": "Minor", "maxRepeats": 100,
                             "steps": [{"after": "PT50S", "role": "authority", "scope": "region"}]}]}""");
-        try (Platform p = Platform.start(Platform.Options.embedded(Map.of(
+        try (Instance p = Instance.start(Instance.Options.embedded(Map.of(
                 "BOURTOL_DATA_DIR", dataDir.toString(),
                 "BOURTOL_HTTP_PORT", "0",
                 "BOURTOL_EMBEDDED_KAFKA_PORT", "0",
@@ -133,14 +133,14 @@ class SmsAcknowledgementIT {
         return null;
     }
 
-    private static void recipient(Platform p, String token, String id, String role, String phone, String zone, String min) throws Exception {
+    private static void recipient(Instance p, String token, String id, String role, String phone, String zone, String min) throws Exception {
         HttpResponse<String> res = send(p, "PUT", "/api/v1/recipients/" + id, token, """
                 {"name": "%s", "role": "%s", "phone": "%s", "language": "fr", "zones": ["%s"],
                  "hazards": ["flood"], "minSeverity": "%s"}""".formatted(id, role, phone, zone, min));
         assertTrue(res.statusCode() == 201 || res.statusCode() == 200, res.body());
     }
 
-    private static String token(Platform p, String name, String role) throws Exception {
+    private static String token(Instance p, String name, String role) throws Exception {
         return call(p, "POST", "/api/v1/tokens", ADMIN, "{\"name\":\"" + name + "\",\"role\":\"" + role + "\"}", 201).get("token").asText();
     }
 }

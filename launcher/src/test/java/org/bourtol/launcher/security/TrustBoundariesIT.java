@@ -20,7 +20,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bourtol.contracts.directory.ApiToken;
 import org.bourtol.contracts.topic.Topics;
-import org.bourtol.launcher.platform.Platform;
+import org.bourtol.launcher.instance.Instance;
 import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.testkit.Poll;
 import org.junit.jupiter.api.Test;
@@ -44,8 +44,8 @@ class TrustBoundariesIT {
     @TempDir
     Path dataDir;
 
-    private Platform start() {
-        return Platform.start(Platform.Options.embedded(Map.of(
+    private Instance start() {
+        return Instance.start(Instance.Options.embedded(Map.of(
                 "BOURTOL_DATA_DIR", dataDir.toString(),
                 "BOURTOL_HTTP_PORT", "0",
                 "BOURTOL_EMBEDDED_KAFKA_PORT", "0",
@@ -58,7 +58,7 @@ class TrustBoundariesIT {
     void aStrangersClashSmsIsAReportToConfirmRolesSeeWhatTheyMayAndTheStartupTokenStaysRevoked() throws Exception {
         String officer;
         String admin2;
-        try (Platform p = start()) {
+        try (Instance p = start()) {
             officer = token(p, "agent-diallo", "officer", null);
             String viewer = token(p, "lecteur-toure", "viewer", null);
             String ingest = token(p, "kobo-form", "ingest", "PT12H");
@@ -76,7 +76,7 @@ class TrustBoundariesIT {
             assertEquals(401, refused.statusCode());
             assertTrue(refused.body().contains("token revoked"), refused.body());
         }
-        try (Platform again = start()) {
+        try (Instance again = start()) {
             assertEquals(401, send(again, "GET", "/api/v1/rules", ADMIN, null).statusCode(),
                     "the startup admin token stays revoked after a restart with the same BOURTOL_ADMIN_TOKEN");
             assertEquals(200, send(again, "GET", "/api/v1/tokens", admin2, null).statusCode());
@@ -84,7 +84,7 @@ class TrustBoundariesIT {
         }
     }
 
-    private void strangersClashIsConfirmedByAnOfficer(Platform p, String officer, String viewer) throws Exception {
+    private void strangersClashIsConfirmedByAnOfficer(Instance p, String officer, String viewer) throws Exception {
         assertEquals(200, sms(p, TWILIO, STRANGER, "ALERTE CONFLIT Konna bagarre au marche").status());
         JsonNode alert = Poll.value(WAIT, "the stranger's clash raises an alert in Konna",
                 () -> first(get(p, "/api/v1/alerts?state=active&hazard=conflict&zone=konna", viewer)));
@@ -107,7 +107,7 @@ class TrustBoundariesIT {
         assertEquals(409, send(p, "POST", "/api/v1/alerts/" + id + "/confirm", officer, "{}").statusCode(), "confirmed once");
     }
 
-    private void rolesSeeWhatTheyMay(Platform p, String officer, String viewer, String ingest) throws Exception {
+    private void rolesSeeWhatTheyMay(Instance p, String officer, String viewer, String ingest) throws Exception {
         assertEquals(403, send(p, "GET", "/api/v1/reporters", viewer, null).statusCode(), "reporters are officer-only");
         sms(p, TWILIO, STRANGER, "bonjour ici probleme grave");
         Poll.until(WAIT, "the stranger's unclear SMS is a message to read, with its pseudonym for officers",
@@ -126,7 +126,7 @@ class TrustBoundariesIT {
         assertEquals(400, send(p, "POST", "/api/v1/tokens", ADMIN, "{\"name\":\"x\",\"role\":\"viewer\",\"ttl\":\"P400D\"}").statusCode());
     }
 
-    private void expiredTokensAre401(Platform p) throws Exception {
+    private void expiredTokensAre401(Instance p) throws Exception {
         String expired = "trust-it-expired-token-0123456789";
         String hash = ApiAuth.sha256(expired);
         try (KafkaProducer<String, ApiToken> producer = new KafkaProducer<>(p.kafka().producer("trust-it"),
@@ -140,7 +140,7 @@ class TrustBoundariesIT {
         });
     }
 
-    private static String token(Platform p, String name, String role, String ttl) throws Exception {
+    private static String token(Instance p, String name, String role, String ttl) throws Exception {
         JsonNode created = call(p, "POST", "/api/v1/tokens", ADMIN, "{\"name\":\"" + name + "\",\"role\":\"" + role + "\""
                 + (ttl == null ? "" : ",\"ttl\":\"" + ttl + "\"") + "}", 201);
         assertTrue(Instant.parse(created.path("expiresAt").asText()).isAfter(Instant.now()), "tokens carry an expiry: " + created);

@@ -9,7 +9,7 @@ import java.util.List;
 import org.bourtol.contracts.alert.AlertStates;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.platform.http.ApiErrors;
-import org.bourtol.platform.kafka.DirectoryCache;
+import org.bourtol.platform.kafka.TopicTable;
 
 /**
  * {@code GET /cap/alerts.atom} (active alerts) and {@code GET /cap/alerts/{id}.xml} (CAP 1.2 of the
@@ -20,11 +20,11 @@ import org.bourtol.platform.kafka.DirectoryCache;
 public final class CapRoutes {
 
     private final AlertStates alerts;
-    private final DirectoryCache<Zone> zones;
+    private final TopicTable<Zone> zones;
     private final String publicUrl;
     private final CapRenderer renderer;
 
-    public CapRoutes(AlertStates alerts, DirectoryCache<Zone> zones, String publicUrl) {
+    public CapRoutes(AlertStates alerts, TopicTable<Zone> zones, String publicUrl) {
         this.alerts = alerts;
         this.zones = zones;
         this.publicUrl = publicUrl;

@@ -19,7 +19,7 @@ import org.bourtol.contracts.topic.Topics;
 import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.platform.http.ApiErrors;
 import org.bourtol.platform.http.Role;
-import org.bourtol.platform.kafka.DirectoryCache;
+import org.bourtol.platform.kafka.TopicTable;
 import org.bourtol.platform.kafka.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,16 +35,16 @@ public final class RecipientApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecipientApi.class);
 
-    private final DirectoryCache<Recipient> recipients;
+    private final TopicTable<Recipient> recipients;
     private final Publisher publisher;
     private final RecipientValidator validator;
     private final Clock clock;
     private final Map<String, Optional<Recipient>> recentWrites = new ConcurrentHashMap<>();
-    private final DirectoryCache<AuditEntry> audit;
+    private final TopicTable<AuditEntry> audit;
     private final Map<String, Integer> versions = new ConcurrentHashMap<>();
 
     /** @param audit the latest audit entry per key (for version numbers) */
-    public RecipientApi(DirectoryCache<Recipient> recipients, DirectoryCache<AuditEntry> audit, Publisher publisher,
+    public RecipientApi(TopicTable<Recipient> recipients, TopicTable<AuditEntry> audit, Publisher publisher,
                         RecipientValidator validator, Clock clock) {
         this.recipients = recipients;
         this.audit = audit;

@@ -21,7 +21,7 @@ import org.bourtol.contracts.topic.Topics;
 import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.platform.http.ApiErrors;
 import org.bourtol.platform.http.Role;
-import org.bourtol.platform.kafka.DirectoryCache;
+import org.bourtol.platform.kafka.TopicTable;
 import org.bourtol.platform.kafka.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +45,7 @@ public final class WarningsApi {
     public record Settings(String office, boolean authorMaySend) {
     }
 
-    private final DirectoryCache<Warning> warnings;
+    private final TopicTable<Warning> warnings;
     private final AlertStates alerts;
     private final Publisher publisher;
     private final WarningValidator validator;
@@ -53,7 +53,7 @@ public final class WarningsApi {
     private final Clock clock;
     private final Map<String, Warning> recentWrites = new ConcurrentHashMap<>();
 
-    public WarningsApi(DirectoryCache<Warning> warnings, AlertStates alerts, Publisher publisher,
+    public WarningsApi(TopicTable<Warning> warnings, AlertStates alerts, Publisher publisher,
                        WarningValidator validator, Settings settings, Clock clock) {
         this.warnings = warnings;
         this.alerts = alerts;

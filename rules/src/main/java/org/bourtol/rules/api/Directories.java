@@ -8,7 +8,7 @@ import org.bourtol.contracts.directory.RuleDocument;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.contracts.topic.Topics;
-import org.bourtol.platform.kafka.DirectoryCache;
+import org.bourtol.platform.kafka.TopicTable;
 import org.bourtol.platform.kafka.Publisher;
 
 /**
@@ -17,12 +17,12 @@ import org.bourtol.platform.kafka.Publisher;
  */
 public final class Directories {
 
-    private final DirectoryCache<Zone> zones;
-    private final DirectoryCache<RuleDocument> rules;
+    private final TopicTable<Zone> zones;
+    private final TopicTable<RuleDocument> rules;
     private final Publisher publisher;
     private final AuditHistory history;
 
-    public Directories(DirectoryCache<Zone> zones, DirectoryCache<RuleDocument> rules, Publisher publisher, AuditHistory history) {
+    public Directories(TopicTable<Zone> zones, TopicTable<RuleDocument> rules, Publisher publisher, AuditHistory history) {
         this.zones = zones;
         this.rules = rules;
         this.publisher = publisher;

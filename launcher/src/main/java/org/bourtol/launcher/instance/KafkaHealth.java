@@ -1,4 +1,4 @@
-package org.bourtol.launcher.platform;
+package org.bourtol.launcher.instance;
 
 import io.vertx.core.Vertx;
 import java.util.concurrent.TimeUnit;

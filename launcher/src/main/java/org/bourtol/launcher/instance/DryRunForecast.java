@@ -1,4 +1,4 @@
-package org.bourtol.launcher.platform;
+package org.bourtol.launcher.instance;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +10,7 @@ import org.bourtol.contracts.directory.Recipient;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.notifier.dryrun.DryRun;
-import org.bourtol.platform.kafka.DirectoryCache;
+import org.bourtol.platform.kafka.TopicTable;
 import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.rules.backtest.SmsForecast;
 
@@ -34,7 +34,7 @@ public final class DryRunForecast implements SmsForecast {
     @Override
     public List<Count> forecast(List<AlertEvent> events, Collection<Zone> zones, Instant end) {
         Collection<Recipient> recipients;
-        try (DirectoryCache<Recipient> cache = new DirectoryCache<>(kafka, Topics.RECIPIENTS).start()) {
+        try (TopicTable<Recipient> cache = new TopicTable<>(kafka, Topics.RECIPIENTS).start()) {
             if (!cache.awaitCaughtUp(CATCH_UP)) {
                 throw new IllegalStateException(Topics.RECIPIENTS.name() + " not read within " + CATCH_UP.toSeconds() + " s");
             }

@@ -1,4 +1,4 @@
-package org.bourtol.launcher.platform;
+package org.bourtol.launcher.instance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -50,7 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
  * key and the token.
  */
 @Timeout(300)
-class EmbeddedPlatformIT {
+class EmbeddedInstanceIT {
 
     private static final String VIEWER_TOKEN = "it-viewer-token-0123456789";
 
@@ -59,8 +59,8 @@ class EmbeddedPlatformIT {
 
     private static final String DEVICE_PASSWORD = "mopti-gauge-secret-1";
 
-    private Platform start() {
-        return Platform.start(Platform.Options.embedded(Map.of(
+    private Instance start() {
+        return Instance.start(Instance.Options.embedded(Map.of(
                 "BOURTOL_DATA_DIR", dataDir.toString(),
                 "BOURTOL_HTTP_PORT", "0",
                 "BOURTOL_EMBEDDED_KAFKA_PORT", "0",
@@ -69,7 +69,7 @@ class EmbeddedPlatformIT {
 
     @Test
     void roundTripsHealthAndRestart() throws Exception {
-        AuditEntry entry = new AuditEntry("it", "platform", "create", "EmbeddedPlatformIT", Instant.parse("2026-01-01T00:00:00Z"),
+        AuditEntry entry = new AuditEntry("it", "platform", "create", "EmbeddedInstanceIT", Instant.parse("2026-01-01T00:00:00Z"),
                 1, null, null, "written before the restart");
         String key = "it/" + System.nanoTime();
         String pseudonymKey;
@@ -77,7 +77,7 @@ class EmbeddedPlatformIT {
         // an operator's device account, before the first start: the gauge of station mopti
         Files.writeString(users, "mopti=" + DEVICE_PASSWORD + "\n");
         Map<String, String> accounts;
-        try (Platform p = start()) {
+        try (Instance p = start()) {
             assertTrue(p.httpPort() > 0);
             assertNotNull(p.adminToken(), "embedded mode generates an admin token");
             try (KafkaProducer<String, AuditEntry> producer = new KafkaProducer<>(p.kafka().producer("it"),
@@ -133,7 +133,7 @@ class EmbeddedPlatformIT {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(users)));
 
-        try (Platform again = start()) {
+        try (Instance again = start()) {
             assertEquals(List.of(entry), AuditTrail.of(again, key), "the record written before the restart is still there");
             assertEquals(pseudonymKey, again.config().security().pseudonymKey(), "pseudonym key kept under the data directory");
             assertEquals(200, get(again, "/api/v1/rules", VIEWER_TOKEN).statusCode(), "token directory loaded before HTTP serves");
@@ -142,7 +142,7 @@ class EmbeddedPlatformIT {
         }
     }
 
-    private static HttpResponse<String> get(Platform p, String path, String token) {
+    private static HttpResponse<String> get(Instance p, String path, String token) {
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(p.httpBase() + path));
         if (token != null) {
             req.header("Authorization", "Bearer " + token);
@@ -158,7 +158,7 @@ class EmbeddedPlatformIT {
      * A reading and a malformed payload over MQTT move the ingest counters on /metrics; the same device's
      * reading under another station's id is dropped by the broker (not an observation).
      */
-    private static void countersMove(Platform p) throws Exception {
+    private static void countersMove(Instance p) throws Exception {
         Map<String, String> mqtt = Map.of("source", "mqtt");
         Map<String, String> badJson = Map.of("reason", "bad-json");
         double readings = counter(p, "bourtol_ingest_messages_total", mqtt);
@@ -179,7 +179,7 @@ class EmbeddedPlatformIT {
     }
 
     /** Anonymous clients, a guessed password for ingest's account and a device claiming ingest's session are refused. */
-    private static void refusesStrangers(Platform p) throws Exception {
+    private static void refusesStrangers(Instance p) throws Exception {
         BourtolConfig.Mqtt ingest = p.config().mqtt();
         MqttConnectOptions anonymous = MqttOptions.persistent(ingest.withCredentials(null, null));
         MqttConnectOptions guessed = MqttOptions.persistent(ingest.withCredentials("bourtol-ingest", "guess"));
@@ -194,7 +194,7 @@ class EmbeddedPlatformIT {
         Poll.until(Duration.ofSeconds(10), "ingest still subscribed", () -> get(p, "/health", p.adminToken()).body().contains("subscribed at"));
     }
 
-    private static double counter(Platform p, String name, Map<String, String> labels) {
+    private static double counter(Instance p, String name, Map<String, String> labels) {
         try {
             HttpResponse<String> res = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(p.httpBase() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
@@ -205,7 +205,7 @@ class EmbeddedPlatformIT {
     }
 
     /** Ingest's account reads what the notifier's account writes on an alert topic (not retained). */
-    private static void mqttRoundTrip(Platform p) throws Exception {
+    private static void mqttRoundTrip(Instance p) throws Exception {
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
         MqttClient sub = new MqttClient(MqttOptions.pahoUrl(p.mqttUrl()), "it-platform-sub", new MemoryPersistence());
         sub.connect(MqttOptions.persistent(p.config().mqtt()));

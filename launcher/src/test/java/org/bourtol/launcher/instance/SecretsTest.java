@@ -1,4 +1,4 @@
-package org.bourtol.launcher.platform;
+package org.bourtol.launcher.instance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.bourtol.launcher.platform;
+package org.bourtol.launcher.instance;
 
 import io.vertx.core.Future;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.bourtol.launcher.platform;
+package org.bourtol.launcher.instance;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -19,7 +19,7 @@ final class Preflight {
     private Preflight() {
     }
 
-    static void check(BourtolConfig base, boolean embedded, Set<Platform.Part> parts) {
+    static void check(BourtolConfig base, boolean embedded, Set<Instance.Part> parts) {
         List<String> problems = new ArrayList<>();
         checkFree(base.http().host(), base.http().port(), "http.port", "BOURTOL_HTTP_PORT", problems);
         if (embedded) {
@@ -29,15 +29,15 @@ final class Preflight {
             if (base.kafka().bootstrap() == null) {
                 problems.add("kafka.bootstrap (BOURTOL_KAFKA_BOOTSTRAP) is required unless Bourtol runs --embedded");
             }
-            if (parts.contains(Platform.Part.NOTIFIER) && !base.twilio().configured()) {
+            if (parts.contains(Instance.Part.NOTIFIER) && !base.twilio().configured()) {
                 problems.add(org.bourtol.notifier.NotifierComponent.TWILIO_REQUIRED);
             }
-            if (base.security().pseudonymKey() == null && (parts.contains(Platform.Part.INGEST) || parts.contains(Platform.Part.NOTIFIER))) {
+            if (base.security().pseudonymKey() == null && (parts.contains(Instance.Part.INGEST) || parts.contains(Instance.Part.NOTIFIER))) {
                 problems.add("security.pseudonymKey (BOURTOL_PSEUDONYM_KEY) is required unless Bourtol runs --embedded:"
                         + " every instance must use the same key, or reporter pseudonyms differ");
             }
             String url = base.http().publicUrl();
-            if ((parts.contains(Platform.Part.INGEST) || parts.contains(Platform.Part.NOTIFIER))
+            if ((parts.contains(Instance.Part.INGEST) || parts.contains(Instance.Part.NOTIFIER))
                     && (url == null || !url.toLowerCase(java.util.Locale.ROOT).startsWith("https://"))) {
                 problems.add("http.publicUrl (BOURTOL_PUBLIC_URL) must be the https:// address Twilio calls unless Bourtol runs"
                         + " --embedded (webhook signatures and status callbacks use it); " + (url == null ? "it is not set" : "it is " + url));

@@ -19,15 +19,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An in-memory view of a compacted directory topic (zones, rules, recipients, reporters, tokens):
- * a dedicated thread reads the topic from the beginning without a consumer group and keeps the
+ * An in-memory table of a keyed topic: the directories (zones, rules, recipients, reporters, tokens)
+ * and keyed event topics alike (e.g. the alerts topic, the latest state per alert id). A dedicated thread reads the topic from the beginning without a consumer group and keeps the
  * latest value per key; a null value removes the key. Listeners are called on that thread with
  * (key, value-or-null). Unreadable records are logged and skipped. {@link #awaitCaughtUp} waits
  * until the end offsets seen at start have been read, so a component starts with a complete view.
  */
-public final class DirectoryCache<V> implements AutoCloseable {
+public final class TopicTable<V> implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DirectoryCache.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TopicTable.class);
 
     private final Topic<String, V> topic;
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -37,19 +37,19 @@ public final class DirectoryCache<V> implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    public DirectoryCache(KafkaClients clients, Topic<String, V> topic) {
+    public TopicTable(KafkaClients clients, Topic<String, V> topic) {
         this.topic = topic;
         this.consumer = new KafkaConsumer<>(clients.consumer(null));
         this.thread = new Thread(this::run, "directory-" + topic.name());
         this.thread.setDaemon(true);
     }
 
-    public DirectoryCache<V> onChange(BiConsumer<String, V> listener) {
+    public TopicTable<V> onChange(BiConsumer<String, V> listener) {
         listeners.add(listener);
         return this;
     }
 
-    public DirectoryCache<V> start() {
+    public TopicTable<V> start() {
         thread.start();
         return this;
     }

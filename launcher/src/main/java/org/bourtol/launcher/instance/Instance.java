@@ -1,4 +1,4 @@
-package org.bourtol.launcher.platform;
+package org.bourtol.launcher.instance;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -33,7 +33,7 @@ import org.bourtol.platform.Metrics;
 import org.bourtol.platform.health.HealthRegistry;
 import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.platform.http.ApiErrors;
-import org.bourtol.platform.kafka.DirectoryCache;
+import org.bourtol.platform.kafka.TopicTable;
 import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.platform.kafka.TopicLayout;
 import org.bourtol.rules.RulesComponent;
@@ -48,16 +48,16 @@ import org.slf4j.LoggerFactory;
  * the single-component commands, the demo and the integration tests:
  *
  * <pre>{@code
- * try (Platform p = Platform.start(Platform.Options.embedded(env))) {
+ * try (Instance p = Instance.start(Instance.Options.embedded(env))) {
  *     p.httpPort(); p.kafkaBootstrap(); p.mqttUrl(); p.adminToken();
  * }
  * }</pre>
  *
  * {@link #start} blocks until ready; configuration problems surface as one {@link ConfigException}.
  */
-public final class Platform implements AutoCloseable {
+public final class Instance implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Instance.class);
     private static final Duration COMPONENT_START = Duration.ofSeconds(90);
 
     /** The deployable parts, in start order. */
@@ -92,19 +92,19 @@ public final class Platform implements AutoCloseable {
     private HealthRegistry health;
     private KafkaHealth kafkaHealth;
     private MqttHealth mqttHealth;
-    private DirectoryCache<ApiToken> tokens;
+    private TopicTable<ApiToken> tokens;
     private final List<Component> components = new ArrayList<>();
     private HttpServer server;
     private Console console;
     private long readyMillis;
 
-    private Platform(Options options) {
+    private Instance(Options options) {
         this.options = options;
     }
 
     /** Starts everything and returns when ready (HTTP listening); on failure, whatever started is stopped. */
-    public static Platform start(Options options) {
-        Platform p = new Platform(options);
+    public static Instance start(Options options) {
+        Instance p = new Instance(options);
         try {
             p.doStart();
             return p;
@@ -171,7 +171,7 @@ public final class Platform implements AutoCloseable {
         TopicsReady.ensure(kafka, layout, Duration.ofSeconds(60));
 
         ApiAuth auth = new ApiAuth(adminToken);
-        tokens = new DirectoryCache<>(kafka, Topics.TOKENS).onChange((hash, token) -> {
+        tokens = new TopicTable<>(kafka, Topics.TOKENS).onChange((hash, token) -> {
             if (token == null) {
                 auth.remove(hash);
             } else {

@@ -1,4 +1,4 @@
-package org.bourtol.launcher.platform;
+package org.bourtol.launcher.instance;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ public final class AuditTrail {
     }
 
     /** The audit entries of one key ("entity/id"), oldest first. */
-    public static List<AuditEntry> of(Platform p, String key) {
+    public static List<AuditEntry> of(Instance p, String key) {
         try (KafkaConsumer<String, AuditEntry> consumer = new KafkaConsumer<>(p.kafka().consumer(null),
                 Topics.AUDIT.keySerde().deserializer(), Topics.AUDIT.valueSerde().deserializer())) {
             List<TopicPartition> parts = List.of(new TopicPartition(Topics.AUDIT.name(), 0));
