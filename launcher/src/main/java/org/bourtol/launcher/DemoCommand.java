@@ -117,18 +117,17 @@ public final class DemoCommand implements Callable<Integer> {
         Timeline timeline = ScenarioModel.generate(spec, Dataset.sahel(), LocalDate.now(ZoneOffset.UTC));
         {
             if (!ConfigLoader.load(config, env).twilio().configured()) {
-                // the notifier's own local sink takes the SMS (health says so, deliveries are marked local-sink);
+                // the simulator's local Twilio-compatible server takes the SMS (health says so, deliveries are marked local-sink);
                 // the token signs the simulated inbound SMS
                 env.putIfAbsent("TWILIO_AUTH_TOKEN", hex(16));
             }
             CountDownLatch closed = new CountDownLatch(1);
             try (Instance platform = Instance.start(new Instance.Options(config, env, true, parts(env), out))) {
-                platform.components().stream().filter(c -> c instanceof NotifierComponent).map(c -> (NotifierComponent) c)
-                        .flatMap(n -> n.localSink().stream()).forEach(sink -> {
-                            sink.onMessage(msg -> out.println("                  " + msg));
-                            out.println("Twilio: local sink at " + sink.baseUrl()
-                                    + " (set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM to send real SMS)");
-                        });
+                platform.localTwilio().ifPresent(sink -> {
+                    sink.onMessage(msg -> out.println("                  " + msg));
+                    out.println("Twilio: local sink at " + sink.baseUrl()
+                            + " (set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM to send real SMS)");
+                });
                 Report report = play(platform, timeline, seconds, out, json, dataDir, env.get("BOURTOL_DEMO_PHONE"));
                 after.accept(platform, report);
                 if (serve) {

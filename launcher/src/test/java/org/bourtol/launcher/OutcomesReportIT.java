@@ -83,9 +83,7 @@ class OutcomesReportIT {
         assertTrue(alerts.size() >= 3, "the demo raised alerts\n" + text);
         assertEquals(demo.alertsRaised(), alerts.size(), text);
         // only a recipient the alert was sent to may acknowledge it by SMS (docs/security.md)
-        org.bourtol.notifier.sms.LocalTwilioServer sink = p.components().stream()
-                .filter(c -> c instanceof org.bourtol.notifier.NotifierComponent)
-                .map(c -> ((org.bourtol.notifier.NotifierComponent) c).localSink().orElseThrow()).findFirst().orElseThrow();
+        org.bourtol.simulator.twilio.LocalTwilioServer sink = p.localTwilio().orElseThrow();
         Alert acked = alerts.stream().filter(Alert::active)
                 .filter(a -> sink.messagesTo(RECIPIENT).stream().anyMatch(m -> m.body().contains("OK " + a.code()))).findFirst()
                 .orElseThrow(() -> new AssertionError("no active alert sent to " + RECIPIENT + "\n" + text));

@@ -20,10 +20,9 @@ import java.util.stream.StreamSupport;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.launcher.instance.AuditTrail;
 import org.bourtol.launcher.instance.Instance;
-import org.bourtol.notifier.NotifierComponent;
 import org.bourtol.notifier.cap.SafeXml;
 import org.bourtol.notifier.mqtt.AlertTopics;
-import org.bourtol.notifier.sms.LocalTwilioServer;
+import org.bourtol.simulator.twilio.LocalTwilioServer;
 import org.bourtol.platform.mqtt.MqttOptions;
 import org.bourtol.testkit.Poll;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -61,8 +60,7 @@ class WarningsIT {
                 "BOURTOL_EMBEDDED_KAFKA_PORT", "0",
                 "BOURTOL_EMBEDDED_MQTT_PORT", "0",
                 "BOURTOL_NOTIFIER_WARNING_OFFICE", "dgpc-mopti@protectioncivile.ml")))) {
-            LocalTwilioServer sms = p.components().stream().filter(c -> c instanceof NotifierComponent)
-                    .map(c -> ((NotifierComponent) c).localSink().orElseThrow()).findFirst().orElseThrow();
+            LocalTwilioServer sms = p.localTwilio().orElseThrow();
             String aminata = token(p, "aminata", "officer");
             String moussa = token(p, "moussa", "officer");
             recipient(p, aminata, "pc-konna", "Comite de paix de Konna", KONNA, "konna");

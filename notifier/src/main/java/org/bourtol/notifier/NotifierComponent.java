@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -32,7 +31,6 @@ import org.bourtol.notifier.escalation.Planner;
 import org.bourtol.notifier.ledger.Ledger;
 import org.bourtol.notifier.ledger.LedgerReader;
 import org.bourtol.notifier.mqtt.AlertTopics;
-import org.bourtol.notifier.sms.LocalTwilioServer;
 import org.bourtol.platform.retry.RetryPolicy;
 import org.bourtol.notifier.sms.SendQueue;
 import org.bourtol.notifier.sms.SmsDispatcher;
@@ -94,14 +92,15 @@ public final class NotifierComponent implements Component {
     private volatile LedgerReader ledgerReader;
     private volatile AckVerifier ackVerifier;
     private volatile NotifierEngine engine;
-    private volatile LocalTwilioServer sink;
+    /** Base URL of the local Twilio-compatible server SMS go to when Twilio is not configured (null: none). */
+    private volatile String localServer;
+    private volatile boolean sendsLocally;
     private volatile SmsGateway gateway;
     private volatile SendQueue queue;
-    private volatile boolean localSinkAllowed;
     /** What a notifier without Twilio says when it refuses to start. */
     public static final String TWILIO_REQUIRED = "twilio: the notifier needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM"
             + " or TWILIO_MESSAGING_SERVICE_SID (twilio.accountSid, twilio.authToken, twilio.from, twilio.messagingServiceSid);"
-            + " only demo and run --embedded send to a local sink instead";
+            + " only demo and run --embedded send to a local Twilio-compatible server instead";
     /** Worker threads for Twilio calls (retries wait on a timer, not here). */
     static final int WORKERS = 4;
 
@@ -167,18 +166,14 @@ public final class NotifierComponent implements Component {
     }
 
     /**
-     * Lets this notifier send to a local Twilio-compatible sink when Twilio is not configured: only
-     * {@code demo} and {@code run --embedded} call it. Without it, a notifier without Twilio
-     * credentials refuses to start (a {@link ConfigException}: exit code 2).
+     * Lets this notifier send to a local Twilio-compatible server at {@code baseUrl} when Twilio is not
+     * configured (the simulator's {@code LocalTwilioServer}; only {@code demo} and {@code run --embedded}
+     * start one and call this). Without it, a notifier without Twilio credentials refuses to start
+     * (a {@link ConfigException}: exit code 2).
      */
-    public NotifierComponent allowLocalSink() {
-        this.localSinkAllowed = true;
+    public NotifierComponent sendToLocalServer(String baseUrl) {
+        this.localServer = baseUrl;
         return this;
-    }
-
-    /** The local Twilio-compatible sink, when Twilio is not configured (the demo prints its messages). */
-    public Optional<LocalTwilioServer> localSink() {
-        return Optional.ofNullable(sink);
     }
 
     /** True while this instance owns the alerts and sends (the others stand by). */
@@ -193,8 +188,8 @@ public final class NotifierComponent implements Component {
             if (gateway == null) {
                 return HealthRegistry.Status.down("not started");
             }
-            return sink != null ? HealthRegistry.Status.disabled("not configured: SMS go to the local sink at " + sink.baseUrl()
-                    + ", not to Twilio (no phone receives them)") : HealthRegistry.Status.up(gateway.describe());
+            return sendsLocally ? HealthRegistry.Status.disabled(localServerNotice(localServer))
+                    : HealthRegistry.Status.up(gateway.describe());
         });
         health.register("notifier", () -> engine == null ? HealthRegistry.Status.down("not started")
                 : HealthRegistry.Status.up((engine.isOwner() ? "sending" : "standby") + ", ledger " + ledger.size()));
@@ -219,7 +214,7 @@ public final class NotifierComponent implements Component {
             ledgerReader = new LedgerReader(kafka, ledger).start();
             queue = new SendQueue(WORKERS);
             SmsDispatcher dispatcher = new SmsDispatcher(gateway, this::record, ledger, options.retry(), options.clock(), queue,
-                    sink != null ? Delivery.LOCAL_SINK : Delivery.TWILIO);
+                    sendsLocally ? Delivery.LOCAL_SINK : Delivery.TWILIO);
             BourtolConfig.Notifier n = config.notifier();
             NotifierEngine.Deps deps = new NotifierEngine.Deps(kafka, publisher, recipients, zones, alerts, ledger, ledgerReader,
                     dispatcher, queue, templates, new Planner(policy, n.repeatInterval()),
@@ -238,7 +233,9 @@ public final class NotifierComponent implements Component {
             engine.start();
             ackVerifier = new AckVerifier(kafka, "bourtol-notifier", publisher, ledgerReader,
                     a -> AckVerifier.judge(a, alerts, ledger, recipients::get, pseudonyms), options.clock(), metrics).start();
-            LOG.info("notifier started [instance: {}, sms: {}, recipients: {}]", instanceId, gateway.describe(), recipients.all().size());
+            LOG.info("notifier started [instance: {}, sms: {}, recipients: {}]", instanceId,
+                    sendsLocally ? "local Twilio-compatible server at " + localServer + ", not Twilio" : gateway.describe(),
+                    recipients.all().size());
             return null;
         });
     }
@@ -248,17 +245,19 @@ public final class NotifierComponent implements Component {
         if (t.configured()) {
             return TwilioGateway.fromConfig(t, config.http().publicUrl());
         }
-        if (!localSinkAllowed) {
+        if (localServer == null) {
             throw new ConfigException(List.of(TWILIO_REQUIRED));
         }
-        sink = new LocalTwilioServer(vertx).listen(0).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        sink.onMessage(m -> LOG.info("local SMS sink received [{}]", m));
-        if (t.authToken() != null && config.http().publicUrl() != null) {
-            sink.statusCallbacks(t.authToken());
-        }
-        LOG.warn("Twilio not configured: SMS go to the local sink [url: {}]", sink.baseUrl());
-        BourtolConfig.Twilio local = new BourtolConfig.Twilio(SINK_ACCOUNT, "local-sink", "+15005550006", null, sink.baseUrl());
+        sendsLocally = true;
+        LOG.warn(localServerNotice(localServer));
+        BourtolConfig.Twilio local = new BourtolConfig.Twilio(SINK_ACCOUNT, "local-sink", "+15005550006", null, localServer);
         return TwilioGateway.fromConfig(local, config.http().publicUrl());
+    }
+
+    /** What health and the startup log say when SMS go to the local Twilio-compatible server. */
+    public static String localServerNotice(String baseUrl) {
+        return "Twilio not configured: SMS go to the local Twilio-compatible server at " + baseUrl
+                + " (demo and tests), not to Twilio: no phone receives them";
     }
 
     /** Durable record: Kafka acknowledged, then the ledger and the metric. Blocking (worker threads). */
@@ -301,9 +300,6 @@ public final class NotifierComponent implements Component {
             audit.close();
             warnings.close();
             publisher.close();
-            if (sink != null) {
-                sink.close();
-            }
             return null;
         });
     }

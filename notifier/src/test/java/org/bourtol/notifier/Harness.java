@@ -19,7 +19,7 @@ import org.bourtol.contracts.delivery.Delivery;
 import org.bourtol.contracts.privacy.Pseudonyms;
 import org.bourtol.contracts.topic.Topic;
 import org.bourtol.contracts.topic.Topics;
-import org.bourtol.notifier.sms.LocalTwilioServer;
+import org.bourtol.simulator.twilio.LocalTwilioServer;
 import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.platform.kafka.Publisher;

@@ -18,7 +18,7 @@ import org.bourtol.contracts.delivery.DeliveryStatus;
 import org.bourtol.contracts.directory.ZoneKind;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.topic.Topics;
-import org.bourtol.notifier.sms.LocalTwilioServer;
+import org.bourtol.simulator.twilio.LocalTwilioServer;
 import org.bourtol.platform.retry.RetryPolicy;
 import org.bourtol.testkit.Poll;
 import org.junit.jupiter.api.AfterAll;

@@ -37,6 +37,7 @@ import org.bourtol.platform.kafka.TopicTable;
 import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.platform.kafka.TopicLayout;
 import org.bourtol.rules.RulesComponent;
+import org.bourtol.simulator.twilio.LocalTwilioServer;
 import org.bourtol.timeseries.TimeSeriesComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,6 +97,7 @@ public final class Instance implements AutoCloseable {
     private final List<Component> components = new ArrayList<>();
     private HttpServer server;
     private Console console;
+    private LocalTwilioServer localTwilio;
     private long readyMillis;
 
     private Instance(Options options) {
@@ -194,7 +196,7 @@ public final class Instance implements AutoCloseable {
                         new DryRunForecast(config, kafka), InfluxInputs.of(config));
                 case NOTIFIER -> {
                     NotifierComponent n = new NotifierComponent(vertx, router, config, kafka, auth, metrics.registry(), pseudonyms);
-                    yield options.embedded() ? n.allowLocalSink() : n;
+                    yield options.embedded() && !config.twilio().configured() ? n.sendToLocalServer(startLocalTwilio().baseUrl()) : n;
                 }
                 case TIMESERIES -> new TimeSeriesComponent(vertx, config, kafka, metrics.registry());
             });
@@ -227,6 +229,25 @@ public final class Instance implements AutoCloseable {
         mqtt.join();
     }
 
+    /**
+     * {@code demo} and {@code run --embedded} without Twilio credentials: SMS go to the simulator's local
+     * Twilio-compatible server (health's "twilio" check says so); status callbacks are signed with
+     * {@code twilio.authToken} when it and {@code http.publicUrl} are set.
+     */
+    private LocalTwilioServer startLocalTwilio() {
+        localTwilio = Steps.await(new LocalTwilioServer(vertx).listen(0), Duration.ofSeconds(30), "local Twilio-compatible server start");
+        localTwilio.onMessage(m -> LOG.info("local SMS sink received [{}]", m));
+        if (config.twilio().authToken() != null && config.http().publicUrl() != null) {
+            localTwilio.statusCallbacks(config.twilio().authToken());
+        }
+        return localTwilio;
+    }
+
+    /** The local Twilio-compatible server SMS go to, when this is an embedded run without Twilio credentials. */
+    public Optional<LocalTwilioServer> localTwilio() {
+        return Optional.ofNullable(localTwilio);
+    }
+
     private void awaitTokens() {
         try {
             if (!tokens.awaitCaughtUp(Duration.ofSeconds(30))) {
@@ -251,6 +272,10 @@ public final class Instance implements AutoCloseable {
         long t0 = System.nanoTime();
         Steps.stopComponents(components);
         components.clear();
+        if (localTwilio != null) {
+            Steps.quietly("local Twilio-compatible server close", localTwilio::close);
+            localTwilio = null;
+        }
         // no MQTT client of ours is left: stop the embedded broker (Moquette takes ~2 s) while the rest closes
         EmbeddedMqtt mqttBroker = embeddedMqtt;
         embeddedMqtt = null;

@@ -38,7 +38,7 @@ import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.contracts.observation.GaugeReading;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.topic.Topics;
-import org.bourtol.notifier.sms.LocalTwilioServer;
+import org.bourtol.simulator.twilio.LocalTwilioServer;
 import org.bourtol.testkit.ExternalProcess;
 import org.bourtol.testkit.Mosquitto;
 import org.bourtol.testkit.Poll;

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.bourtol.embedded.EmbeddedKafka;
-import org.bourtol.notifier.sms.LocalTwilioServer;
+import org.bourtol.simulator.twilio.LocalTwilioServer;
 import org.bourtol.testkit.ExternalBinary;
 import org.bourtol.testkit.ExternalProcess;
 import org.bourtol.testkit.Influxd;

@@ -16,8 +16,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.launcher.instance.Instance;
-import org.bourtol.notifier.NotifierComponent;
-import org.bourtol.notifier.sms.LocalTwilioServer;
+import org.bourtol.simulator.twilio.LocalTwilioServer;
 import org.bourtol.testkit.Poll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -65,8 +64,7 @@ class WarningsConsoleIT {
                 "BOURTOL_ADMIN_TOKEN", ADMIN)));
              Browser b = new Browser()) {
             base = "http://127.0.0.1:" + p.httpPort();
-            LocalTwilioServer sms = p.components().stream().filter(c -> c instanceof NotifierComponent)
-                    .map(c -> ((NotifierComponent) c).localSink().orElseThrow()).findFirst().orElseThrow();
+            LocalTwilioServer sms = p.localTwilio().orElseThrow();
             String aminata = token("aminata", "officer");
             String moussa = token("moussa", "officer");
             recipient("pc-konna", "Comite de paix de Konna", KONNA, "konna");

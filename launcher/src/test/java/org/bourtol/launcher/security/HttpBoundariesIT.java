@@ -74,7 +74,7 @@ class HttpBoundariesIT {
             assertFalse(anonymousHealth.body().contains("detail") || anonymousHealth.body().contains("127.0.0.1")
                     || anonymousHealth.body().contains("localhost"), anonymousHealth.body());
             JsonNode signedIn = Json.MAPPER.readTree(send(p, "GET", "/health", officer, null).body());
-            assertTrue(signedIn.at("/components/twilio/detail").asText().contains("local sink at http://127.0.0.1:"), signedIn.toString());
+            assertTrue(signedIn.at("/components/twilio/detail").asText().contains("local Twilio-compatible server at http://127.0.0.1:"), signedIn.toString());
         }
     }
 }

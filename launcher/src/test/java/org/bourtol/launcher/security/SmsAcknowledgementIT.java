@@ -18,8 +18,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.bourtol.launcher.instance.Instance;
-import org.bourtol.notifier.NotifierComponent;
-import org.bourtol.notifier.sms.LocalTwilioServer;
+import org.bourtol.simulator.twilio.LocalTwilioServer;
 import org.bourtol.testkit.Poll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -63,8 +62,7 @@ class SmsAcknowledgementIT {
                 "BOURTOL_NOTIFIER_GROUP_WINDOW", "PT1S",
                 "BOURTOL_NOTIFIER_MAX_SMS_PER_RECIPIENT_PER_HOUR", "1000",
                 "BOURTOL_NOTIFIER_ESCALATION_POLICY", policy.toString())))) {
-            LocalTwilioServer sink = p.components().stream().filter(c -> c instanceof NotifierComponent)
-                    .map(c -> ((NotifierComponent) c).localSink().orElseThrow()).findFirst().orElseThrow();
+            LocalTwilioServer sink = p.localTwilio().orElseThrow();
             String officer = token(p, "agent-maiga", "officer");
             String viewer = token(p, "lecteur-issa", "viewer");
             recipient(p, officer, "niamey-watch", "drr-officer", WATCHER, "niamey", "Minor");

@@ -1,4 +1,4 @@
-package org.bourtol.notifier.sms;
+package org.bourtol.simulator.twilio;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
