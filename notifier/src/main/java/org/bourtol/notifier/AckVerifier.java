@@ -24,6 +24,7 @@ import org.bourtol.contracts.topic.Topics;
 import org.bourtol.notifier.ledger.Ledger;
 import org.bourtol.notifier.ledger.LedgerReader;
 import org.bourtol.platform.kafka.KafkaClients;
+import org.bourtol.platform.kafka.StaticMembership;
 import org.bourtol.platform.kafka.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,9 +61,9 @@ final class AckVerifier implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    AckVerifier(KafkaClients clients, String group, Publisher publisher, LedgerReader ledgerReader,
+    AckVerifier(KafkaClients clients, String group, String instanceId, Publisher publisher, LedgerReader ledgerReader,
                 Function<AckRequest, Verdict> judge, Clock clock, MeterRegistry metrics) {
-        this.consumer = new KafkaConsumer<>(clients.consumer(group + "-acks"));
+        this.consumer = new KafkaConsumer<>(clients.consumer(group + "-acks", instanceId));
         this.publisher = publisher;
         this.ledgerReader = ledgerReader;
         this.judge = judge;
@@ -134,7 +135,7 @@ final class AckVerifier implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("acknowledgement verifier stopped", e);
         } finally {
-            consumer.close(Duration.ofSeconds(2));
+            StaticMembership.closeLeaving(consumer, Duration.ofSeconds(2));
         }
     }
 

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.bourtol.contracts.alert.AlertEvent;
@@ -45,6 +44,7 @@ import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.platform.kafka.TopicTable;
 import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.platform.kafka.Publisher;
+import org.bourtol.platform.kafka.StaticMembership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,7 +128,7 @@ public final class NotifierComponent implements Component {
         LOG.info("notifier texts and policy [languages: {}, templates: {}, escalation policy: {}]", templates.languages(),
                 n.templatesDir() == null ? "bundled" : n.templatesDir(), n.escalationPolicyFile() == null ? "built-in" : n.escalationPolicyFile());
         this.instanceId = config.notifier().instanceId() != null ? config.notifier().instanceId()
-                : "notifier-" + UUID.randomUUID().toString().substring(0, 8);
+                : "notifier-" + StaticMembership.memberId(config.dataDir());
         this.publisher = new Publisher(kafka, "bourtol-" + instanceId);
         this.recipients = new TopicTable<>(kafka, Topics.RECIPIENTS);
         this.zones = new TopicTable<>(kafka, Topics.ZONES);
@@ -221,7 +221,7 @@ public final class NotifierComponent implements Component {
                     new Grouper(n.groupWindow(), n.maxSmsPerRecipientPerHour(), n.maxSmsPerHour(), n.timezone()), options.clock(), metrics,
                     "bourtol-notifier", instanceId, options.tick(), n.maxSmsPerHour());
             engine = new NotifierEngine(deps, new AcknowledgementRecorder(pseudonyms, ledger, options.clock(), this::recordAsync),
-                    new StatusUpdater(kafka, "bourtol-notifier", ledger, this::recordAsync));
+                    new StatusUpdater(kafka, "bourtol-notifier", instanceId, ledger, this::recordAsync));
             if (mqtt != null) {
                 mqtt.onReconnect(() -> {
                     if (engine.isOwner()) {
@@ -231,7 +231,7 @@ public final class NotifierComponent implements Component {
                 engine.onGained(() -> mqtt.publishAll(alerts.all()));
             }
             engine.start();
-            ackVerifier = new AckVerifier(kafka, "bourtol-notifier", publisher, ledgerReader,
+            ackVerifier = new AckVerifier(kafka, "bourtol-notifier", instanceId, publisher, ledgerReader,
                     a -> AckVerifier.judge(a, alerts, ledger, recipients::get, pseudonyms), options.clock(), metrics).start();
             LOG.info("notifier started [instance: {}, sms: {}, recipients: {}]", instanceId,
                     sendsLocally ? "local Twilio-compatible server at " + localServer + ", not Twilio" : gateway.describe(),

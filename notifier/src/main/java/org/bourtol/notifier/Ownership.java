@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.platform.kafka.KafkaClients;
+import org.bourtol.platform.kafka.StaticMembership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * consumer group {@code <group>}. Kafka's group protocol guarantees one holder at a time; the
  * records themselves are not used (the partitions are paused), only the assignment. Revocation
  * first clears the flag, then waits (bounded) for in-flight sends, so the next owner starts from a
- * ledger that contains every intent of this one. Used only from the engine thread.
+ * ledger that contains every intent of this one. A static member named after the instance id, so a
+ * restart after a crash gets ownership back at once; {@link #close} leaves the group so a stop hands it
+ * over at once. Used only from the engine thread.
  */
 final class Ownership implements AutoCloseable {
 
@@ -34,7 +37,7 @@ final class Ownership implements AutoCloseable {
     private final AtomicBoolean owner = new AtomicBoolean();
 
     Ownership(KafkaClients clients, String group, String instanceId, Listener listener) {
-        var props = clients.consumer(group);
+        var props = clients.consumer(group, instanceId);
         props.put("client.id", "notifier-owner-" + instanceId);
         props.put("max.poll.records", 1);
         // sticky: a joining instance does not take ownership away from a running one
@@ -81,6 +84,6 @@ final class Ownership implements AutoCloseable {
     @Override
     public void close() {
         owner.set(false);
-        consumer.close(Duration.ofSeconds(3));
+        StaticMembership.closeLeaving(consumer, Duration.ofSeconds(3));
     }
 }

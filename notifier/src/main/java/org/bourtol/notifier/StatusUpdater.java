@@ -19,6 +19,7 @@ import org.bourtol.contracts.observation.SmsStatus;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.notifier.ledger.Ledger;
 import org.bourtol.platform.kafka.KafkaClients;
+import org.bourtol.platform.kafka.StaticMembership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +40,8 @@ final class StatusUpdater implements AutoCloseable {
     private final StatusTransitions transitions;
     private final List<SmsStatus> waiting = new ArrayList<>();
 
-    StatusUpdater(KafkaClients clients, String group, Ledger ledger, Consumer<Delivery> record) {
-        this.consumer = new KafkaConsumer<>(clients.consumer(group + "-status"));
+    StatusUpdater(KafkaClients clients, String group, String instanceId, Ledger ledger, Consumer<Delivery> record) {
+        this.consumer = new KafkaConsumer<>(clients.consumer(group + "-status", instanceId));
         this.transitions = new StatusTransitions(ledger, record);
         consumer.subscribe(List.of(Topics.SMS_STATUS.name()));
     }
@@ -69,6 +70,6 @@ final class StatusUpdater implements AutoCloseable {
 
     @Override
     public void close() {
-        consumer.close(Duration.ofSeconds(2));
+        StaticMembership.closeLeaving(consumer, Duration.ofSeconds(2));
     }
 }

@@ -21,6 +21,7 @@ import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.platform.http.Role;
 import org.bourtol.platform.kafka.TopicTable;
 import org.bourtol.platform.kafka.KafkaClients;
+import org.bourtol.platform.kafka.StaticMembership;
 import org.bourtol.platform.kafka.Publisher;
 import org.bourtol.platform.kafka.TopicLayout;
 import org.bourtol.rules.api.AlertsApi;
@@ -176,6 +177,9 @@ public final class RulesComponent implements Component {
             Seeder.seedIfEmpty(directories, validator);
             Properties client = kafka.common();
             client.putAll(kafka.membership());
+            // static members (Streams appends the thread index): a restart after a crash gets its tasks back at once
+            client.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+                    "rules-" + StaticMembership.memberId(config.dataDir()));
             KafkaStreams s = new KafkaStreams(RulesTopology.build(env), RulesTopology.scaledOut(
                     RulesTopology.properties(client, config.rules().applicationId(), config.dataDir()),
                     layout, config.rules().standbyReplicas()));

@@ -108,7 +108,7 @@ public final class ConfigKeys {
         key("notifier.maxSmsPerRecipientPerHour", "10", null, "SMS cap per recipient per hour");
         key("notifier.maxSmsPerHour", "1000", null, "SMS cap for the whole account per rolling hour (0: none); once reached, only Extreme alerts go out (and count), admins (recipients with role `admin`) get one SMS, see docs/notifier.md");
         key("notifier.timezone", "Africa/Bamako", null, "Time zone for quiet hours and SMS times");
-        key("notifier.instanceId", null, null, "Notifier instance id (default: generated)");
+        key("notifier.instanceId", null, null, "Notifier instance id, unique per instance and stable across restarts (its static Kafka group membership); default: `notifier-` and the id kept in `<dataDir>/kafka-member.id`");
         key("notifier.templatesDir", null, null, "Directory of `templates_<lang>.properties` SMS texts, used before the bundled fr/en; a new file adds a language ([docs/notifier.md](docs/notifier.md#adding-a-language-for-translators)). Must exist");
         key("notifier.escalationPolicyFile", null, "— (built-in)", "JSON escalation policy replacing the built-in one ([format](docs/notifier.md#escalation-policy-data)). Must exist", "BOURTOL_NOTIFIER_ESCALATION_POLICY");
         key("notifier.warningOffice", null, "`bourtol@<public host>`", "CAP sender of officer-issued warnings, the issuing office ([docs/warnings.md](docs/warnings.md))");

@@ -89,4 +89,15 @@ public final class KafkaClients {
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         return p;
     }
+
+    /**
+     * A consumer in group {@code groupId} as the static member {@code <groupId>-<member>}
+     * ({@code group.instance.id}, see {@link StaticMembership}): {@code member} must be stable across restarts and
+     * unique among the group's instances. Close it with {@link StaticMembership#closeLeaving} on a deliberate stop.
+     */
+    public Properties consumer(String groupId, String member) {
+        Properties p = consumer(groupId);
+        p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, groupId + "-" + member);
+        return p;
+    }
 }
