@@ -39,9 +39,6 @@ public final class DryRunForecast implements SmsForecast {
                 throw new IllegalStateException(Topics.RECIPIENTS.name() + " not read within " + CATCH_UP.toSeconds() + " s");
             }
             recipients = List.copyOf(cache.all().values());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading recipients", e);
         }
         return dryRun.run(events, recipients, zones, end).stream()
                 .map(c -> new Count(c.recipient(), c.name(), c.sms(), c.segments(), c.first())).toList();
