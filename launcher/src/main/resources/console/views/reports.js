@@ -68,7 +68,7 @@ export default {
           h('dt', {}, L('timezone')), h('dd', {}, r.timezone),
           h('dt', {}, L('asOf')), h('dd', {}, r.asOf),
           h('dt', {}, L('region')), h('dd', {}, r.region || L('allRegions'))),
-        h('p', {class: 'help'}, L(r.closed ? 'closed' : 'open')),
+        h('p', {class: 'help', 'data-status': r.status}, L(r.closed ? 'closed' : 'open').replace('{settledAt}', r.settledAt)),
         h('div', {class: 'report-charts'},
           h('figure', {}, h('figcaption', {}, L('chart.weeks')), weeks),
           h('figure', {}, h('figcaption', {}, L('chart.ack')), ack)),

@@ -115,6 +115,10 @@ public final class DemoCommand implements Callable<Integer> {
         // the season played is the last complete one, often more than a year ago: keep its points in InfluxDB
         env.putIfAbsent("BOURTOL_INFLUX_RETENTION", "INF");
         Timeline timeline = ScenarioModel.generate(spec, Dataset.sahel(), LocalDate.now(ZoneOffset.UTC));
+        // the season's alerts carry its (past) dates, their SMS, acknowledgements and replies today's: keep the season's
+        // months settling until 30 days from now, so their reports count those follow-ups (docs/reports.md, closed months)
+        env.putIfAbsent("BOURTOL_REPORTS_SETTLE_DAYS", String.valueOf(
+                java.time.temporal.ChronoUnit.DAYS.between(timeline.start(), java.time.Instant.now()) + 30));
         {
             if (!ConfigLoader.load(config, env).twilio().configured()) {
                 // the simulator's local Twilio-compatible server takes the SMS (health says so, deliveries are marked local-sink);

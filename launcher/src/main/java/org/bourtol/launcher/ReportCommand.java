@@ -40,7 +40,8 @@ public final class ReportCommand implements Callable<Integer> {
     String lang;
 
     @Option(names = "--as-of", paramLabel = "WHEN",
-            description = "Count what was recorded up to this day (2026-09-15) or instant; default now (reproduces a report issued then)")
+            description = "Count what was recorded up to this day (2026-09-15) or instant; default now (reproduces a report issued then);"
+                    + " a closed month (reports.settleDays after its end) is always cut off at its settling instant")
     String asOf;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to this file instead of the standard output")
@@ -88,7 +89,8 @@ public final class ReportCommand implements Callable<Integer> {
             err.println("bourtol: the topics could not be read from " + cfg.kafka().bootstrap() + ": " + e.getMessage());
             return 1;
         }
-        MonthlyReport.Report r = MonthlyReport.compute(inputs, m, region, cfg.notifier().timezone(), cutOff);
+        MonthlyReport.Report r = MonthlyReport.compute(inputs, m, region, cfg.notifier().timezone(), cutOff,
+                java.time.Duration.ofDays(cfg.reports().settleDays()));
         String text = switch (format) {
             case "json" -> ReportFormats.json(r) + System.lineSeparator();
             case "html" -> ReportHtml.render(r, lang);

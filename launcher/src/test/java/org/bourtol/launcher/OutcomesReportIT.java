@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.observation.Hazard;
+import org.bourtol.contracts.observation.Rejected;
 import org.bourtol.contracts.outcome.AlertResponse;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.contracts.topic.Topics;
@@ -44,8 +45,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Closing the loop end to end: the demo scenario is played on the embedded platform, then a demo
- * recipient answers by signed SMS — {@code OK} on one alert, {@code FAIT} on two, {@code FAUX} on one,
- * and a {@code FAIT} with a code no alert has — and an officer records an outcome through the API. The
+ * recipients answer by signed SMS from the numbers the alerts were sent to — {@code OK} on one alert,
+ * {@code FAIT} on two, {@code FAUX} on one, and a {@code FAIT} with a code no alert has — a stranger sends
+ * {@code FAIT} and {@code FAUX} on real codes (same replies, kept as rejected, counted nowhere), and an
+ * officer records an outcome through the API. The
  * monthly report (API as JSON and CSV, and {@code bourtol report}) of each month the alerts were raised
  * in shows the alerts the demo raised, the SMS the notifier sent for them, and exactly the
  * acknowledgement, actions and outcomes sent here; the console's report view (headless Chromium) shows
@@ -55,6 +58,7 @@ import org.slf4j.LoggerFactory;
 class OutcomesReportIT {
 
     private static final String RECIPIENT = "+22376000004"; // the demo's Prefecture de Mopti (every hazard, Severe and above)
+    private static final String STRANGER = "+22390000099"; // no demo recipient
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -87,22 +91,31 @@ class OutcomesReportIT {
         Alert acked = alerts.stream().filter(Alert::active)
                 .filter(a -> sink.messagesTo(RECIPIENT).stream().anyMatch(m -> m.body().contains("OK " + a.code()))).findFirst()
                 .orElseThrow(() -> new AssertionError("no active alert sent to " + RECIPIENT + "\n" + text));
-        List<Alert> others = alerts.stream().filter(a -> a != acked).toList();
+        // FAIT / FAUX count only from a recipient the alert was sent to: each is answered from the number that received it
+        List<Alert> others = alerts.stream().filter(a -> a != acked && receiver(sink, a) != null).toList();
+        assertTrue(others.size() >= 2, "two more alerts sent by SMS\n" + text);
         Alert acted = others.get(0);
         Alert judged = others.get(1);
         Alert conflict = alerts.stream().filter(a -> a.hazard() == Hazard.CONFLICT).findFirst().orElseThrow();
 
         SmsSender sms = new SmsSender(base, p.config().http().publicUrl() != null ? p.config().http().publicUrl() : base,
                 p.config().twilio().authToken(), "+22370000000", "AC-outcomes-it");
-        String ok = send(sms, "SMoutcomes1", "OK " + acked.code()).reply();
-        String done1 = send(sms, "SMoutcomes2", "FAIT " + acted.code() + " mediation tenue avec les deux parties, tel 76 00 12 34").reply();
-        String done2 = send(sms, "SMoutcomes3", "fait " + acted.code() + " suivi au marche").reply();
-        String faux = send(sms, "SMoutcomes4", "FAUX " + judged.code()).reply();
-        String unknown = send(sms, "SMoutcomes5", "FAIT QQ99 digue renforcee").reply();
-        assertTrue(done1.contains("action notee pour l'alerte " + acted.code()), done1);
+        String ok = send(sms, "SMoutcomes1", RECIPIENT, "OK " + acked.code()).reply();
+        String done1 = send(sms, "SMoutcomes2", receiver(sink, acted),
+                "FAIT " + acted.code() + " mediation tenue avec les deux parties, tel 76 00 12 34").reply();
+        String done2 = send(sms, "SMoutcomes3", receiver(sink, acted), "fait " + acted.code() + " suivi au marche").reply();
+        String faux = send(sms, "SMoutcomes4", receiver(sink, judged), "FAUX " + judged.code()).reply();
+        String unknown = send(sms, "SMoutcomes5", RECIPIENT, "FAIT QQ99 digue renforcee").reply();
+        // a stranger who knows (or guessed) the codes: answered like anyone, kept as rejected, counted nowhere
+        String strangerDone = send(sms, "SMoutcomes6", STRANGER, "FAIT " + acted.code() + " rien a signaler").reply();
+        String strangerFaux = send(sms, "SMoutcomes7", STRANGER, "FAUX " + conflict.code()).reply();
+        assertTrue(done1.contains("action pour l'alerte " + acted.code() + " recue"), done1);
         assertTrue(done2.startsWith("Recu "), done2);
-        assertTrue(faux.contains("fausse alerte notee pour " + judged.code()), faux);
-        assertTrue(unknown.startsWith("Code d'alerte inconnu: QQ99."), unknown);
+        assertTrue(faux.contains("avis fausse alerte pour " + judged.code() + " recu"), faux);
+        assertEquals(done1.replaceAll("Recu \\w+: ", "").replace(acted.code(), "QQ99"), unknown.replaceAll("Recu \\w+: ", ""),
+                "an unknown code is answered as a known one: the reply does not tell whether a code exists");
+        assertEquals(done1.replaceAll("Recu \\w+: ", ""), strangerDone.replaceAll("Recu \\w+: ", ""), "a stranger gets the same reply");
+        assertTrue(strangerFaux.contains("avis fausse alerte pour " + conflict.code()), strangerFaux);
         assertTrue(ok.startsWith("Recu "), ok);
 
         HttpResponse<String> officer = post(base + "/api/v1/alerts/" + conflict.id() + "/responses", token,
@@ -112,13 +125,24 @@ class OutcomesReportIT {
         assertEquals(400, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("peopleMoved"), refused.body());
 
+        // the notifier checks each SMS response against the delivery ledger: the recipients' three are stored again verified,
+        // the stranger's two kept on bourtol.rejected.v1
+        String stranger = new org.bourtol.contracts.privacy.Pseudonyms(p.config().security().pseudonymKey()).of(STRANGER);
         List<List<AlertResponse>> read = new ArrayList<>(List.of(List.of()));
-        Poll.until(java.time.Duration.ofSeconds(30), "the responses on bourtol.outcomes.v1", () -> {
+        List<List<Rejected>> refusedReplies = new ArrayList<>(List.of(List.of()));
+        Poll.until(java.time.Duration.ofSeconds(90), "the verified responses and the stranger's rejected ones", () -> {
             read.set(0, TopicScan.values(p.kafka(), Topics.OUTCOMES));
-            return read.get(0).size() >= 4;
+            refusedReplies.set(0, TopicScan.<Rejected>values(p.kafka(), Topics.REJECTED).stream()
+                    .filter(r -> r.code().equals("alert-reply-not-a-recipient")).toList());
+            return read.get(0).stream().filter(AlertResponse::counts).count() >= 4 && refusedReplies.get(0).size() >= 2;
         });
         List<AlertResponse> stored = read.get(0);
-        assertEquals(4, stored.size(), stored.toString());
+        List<AlertResponse> counted = stored.stream().filter(AlertResponse::counts).toList();
+        assertEquals(4, counted.size(), "2 FAIT + 1 FAUX from recipients, 1 officer outcome: " + stored);
+        assertTrue(counted.stream().noneMatch(r -> stranger.equals(r.by())), "the stranger's responses never count: " + counted);
+        assertEquals(2, refusedReplies.get(0).size(), refusedReplies.get(0).toString());
+        assertTrue(refusedReplies.get(0).stream().allMatch(r -> stranger.equals(r.reporterId())), refusedReplies.get(0).toString());
+        assertTrue(stored.stream().filter(r -> stranger.equals(r.by())).noneMatch(AlertResponse::verified), "kept unverified");
         assertTrue(stored.stream().noneMatch(r -> r.text() != null && r.text().contains("76001234")), "phone numbers masked: " + stored);
         Poll.until(java.time.Duration.ofSeconds(30), "the acknowledgement of " + acked.code(), () -> {
             try {
@@ -173,7 +197,8 @@ class OutcomesReportIT {
         List<String> lines = csv.body().lines().toList();
         String[] header = lines.get(0).split(",");
         String[] totalLine = lines.get(lines.size() - 1).split(",", -1);
-        assertEquals("all", totalLine[1]);
+        assertEquals("provisional", totalLine[1], "the demo's months are still settling");
+        assertEquals("all", totalLine[2]);
         assertEquals("1", totalLine[List.of(header).indexOf("alertsWithAction")], csv.body());
         assertEquals("2", totalLine[List.of(header).indexOf("actions")], csv.body());
 
@@ -185,7 +210,9 @@ class OutcomesReportIT {
         assertFalse(html.body().contains("<script>"), "no inline script");
 
         ByteArrayOutputStream cli = new ByteArrayOutputStream();
-        Map<String, String> cliEnv = Map.of("BOURTOL_KAFKA_BOOTSTRAP", p.kafkaBootstrap());
+        // the demo's season is in the past: the demo keeps its months settling (reports.settleDays), so does the command
+        Map<String, String> cliEnv = Map.of("BOURTOL_KAFKA_BOOTSTRAP", p.kafkaBootstrap(),
+                "BOURTOL_REPORTS_SETTLE_DAYS", String.valueOf(p.config().reports().settleDays()));
         ReportCommand command = new ReportCommand();
         command.month = month.toString();
         command.format = "csv";
@@ -217,8 +244,15 @@ class OutcomesReportIT {
         assertEquals(400, bad.statusCode(), bad.body());
     }
 
-    private static SmsSender.Result send(SmsSender sms, String sid, String body) throws Exception {
-        SmsSender.Result r = sms.send(new Emission.Sms(Instant.now(), sid, RECIPIENT, body, Emission.Expect.OBSERVATION));
+    /** The demo number an SMS of alert {@code a} was sent to (the local sink's messages), or null. */
+    private static String receiver(org.bourtol.notifier.sms.LocalTwilioServer sink, Alert a) {
+        java.util.regex.Pattern code = java.util.regex.Pattern.compile("\\b" + a.code() + "\\b");
+        return sink.messages().stream().filter(m -> code.matcher(m.body()).find()).map(org.bourtol.notifier.sms.LocalTwilioServer.Message::to)
+                .findFirst().orElse(null);
+    }
+
+    private static SmsSender.Result send(SmsSender sms, String sid, String from, String body) throws Exception {
+        SmsSender.Result r = sms.send(new Emission.Sms(Instant.now(), sid, from, body, Emission.Expect.OBSERVATION));
         assertEquals(200, r.status(), body + " -> " + r.reply());
         return r;
     }

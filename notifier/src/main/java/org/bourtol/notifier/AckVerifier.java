@@ -18,8 +18,11 @@ import org.bourtol.contracts.alert.AlertStates;
 import org.bourtol.contracts.delivery.Delivery;
 import org.bourtol.contracts.directory.Recipient;
 import org.bourtol.contracts.observation.AckRequest;
+import org.bourtol.contracts.observation.Rejected;
 import org.bourtol.contracts.observation.Source;
+import org.bourtol.contracts.outcome.AlertResponse;
 import org.bourtol.contracts.privacy.Pseudonyms;
+import org.bourtol.contracts.topic.Json;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.notifier.ledger.Ledger;
 import org.bourtol.notifier.ledger.LedgerReader;
@@ -30,13 +33,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Who may acknowledge by SMS. An {@code OK <code>} stops repeats and escalation only when its sender
+ * Who may acknowledge, or say what was done about an alert, by SMS. An {@code OK <code>} stops repeats and escalation only when its sender
  * (a pseudonym) is a recipient the delivery ledger shows was sent that alert (Twilio, or the local
  * sink, gave the SMS a message id). Such a request is published again on {@code bourtol.acks.v1} with
  * {@code verified} true and the alert id, which the rules turn into {@code ACKNOWLEDGED}; anyone
  * else's is recorded as an {@code UNVERIFIED_ACK} alert event (seq -1, the sender's pseudonym as note)
  * that stops nothing and that officers see in the alert's timeline. A request whose alert or delivery
- * record is not known yet waits up to {@link #WAIT}. Runs on its own thread (consumer group
+ * record is not known yet waits up to {@link #WAIT}. The same check decides whether an SMS
+ * {@code FAIT}/{@code FAUX} ({@link AlertResponse} stored unverified on {@code bourtol.outcomes.v1} by
+ * ingest) counts: a recipient's is stored again, same id, verified; a stranger's is kept on
+ * {@code bourtol.rejected.v1} (code {@code alert-reply-not-a-recipient}) and counts nowhere. Runs on its own thread (consumer group
  * {@code <group>-acks}, so one instance judges each request) once the ledger has been read to its end.
  */
 final class AckVerifier implements AutoCloseable {
@@ -55,18 +61,20 @@ final class AckVerifier implements AutoCloseable {
     private final Publisher publisher;
     private final LedgerReader ledgerReader;
     private final Function<AckRequest, Verdict> judge;
+    private final Function<AlertResponse, Verdict> judgeResponse;
     private final Clock clock;
     private final MeterRegistry metrics;
-    private final List<AckRequest> waiting = new ArrayList<>();
+    private final List<Object> waiting = new ArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
 
     AckVerifier(KafkaClients clients, String group, String instanceId, Publisher publisher, LedgerReader ledgerReader,
-                Function<AckRequest, Verdict> judge, Clock clock, MeterRegistry metrics) {
+                Function<AckRequest, Verdict> judge, Function<AlertResponse, Verdict> judgeResponse, Clock clock, MeterRegistry metrics) {
         this.consumer = new KafkaConsumer<>(clients.consumer(group + "-acks", instanceId));
         this.publisher = publisher;
         this.ledgerReader = ledgerReader;
         this.judge = judge;
+        this.judgeResponse = judgeResponse;
         this.clock = clock;
         this.metrics = metrics;
         this.thread = new Thread(this::run, "bourtol-ack-verifier");
@@ -74,7 +82,7 @@ final class AckVerifier implements AutoCloseable {
     }
 
     AckVerifier start() {
-        consumer.subscribe(List.of(Topics.ACKS.name()));
+        consumer.subscribe(List.of(Topics.ACKS.name(), Topics.OUTCOMES.name()));
         thread.start();
         return this;
     }
@@ -86,14 +94,20 @@ final class AckVerifier implements AutoCloseable {
      */
     static Verdict judge(AckRequest a, AlertStates alerts, Ledger ledger, Function<String, Optional<Recipient>> recipients,
                          Pseudonyms pseudonyms) {
-        Optional<AlertEvent> alert = a.alertId() != null ? alerts.get(a.alertId()) : alerts.activeByCode(a.code());
+        return judge(a.alertId(), a.code(), a.by(), alerts, ledger, recipients, pseudonyms);
+    }
+
+    /** As {@link #judge(AckRequest, AlertStates, Ledger, Function, Pseudonyms)} for the sender {@code by} of a message on {@code alertId}. */
+    static Verdict judge(String alertId, String code, String by, AlertStates alerts, Ledger ledger,
+                         Function<String, Optional<Recipient>> recipients, Pseudonyms pseudonyms) {
+        Optional<AlertEvent> alert = alertId != null ? alerts.get(alertId) : alerts.activeByCode(code);
         if (alert.isEmpty()) {
             return new Verdict(Kind.PENDING, null);
         }
         boolean intent = false;
         for (Delivery d : ledger.forAlert(alert.get().alertId())) {
             Recipient r = recipients.apply(d.recipientId()).orElse(null);
-            if (r == null || r.phone() == null || a.by() == null || !a.by().equals(pseudonyms.of(r.phone()))) {
+            if (r == null || r.phone() == null || by == null || !by.equals(pseudonyms.of(r.phone()))) {
                 continue;
             }
             if (d.providerId() != null) {
@@ -110,12 +124,12 @@ final class AckVerifier implements AutoCloseable {
         }
         try {
             while (running) {
-                List<AckRequest> batch = new ArrayList<>();
+                List<Object> batch = new ArrayList<>();
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     try {
-                        AckRequest a = Topics.ACKS.valueSerde().deserializer().deserialize(r.topic(), r.value());
-                        if (a != null && a.source() == Source.SMS && !a.verified()) {
-                            batch.add(a);
+                        Object request = unverified(r);
+                        if (request != null) {
+                            batch.add(request);
                         }
                     } catch (RuntimeException e) {
                         LOG.warn("unreadable acknowledgement skipped [offset: {}, reason: {}]", r.offset(), e.getMessage());
@@ -123,8 +137,12 @@ final class AckVerifier implements AutoCloseable {
                 }
                 batch.addAll(0, waiting);
                 waiting.clear();
-                for (AckRequest a : batch) {
-                    handle(a);
+                for (Object request : batch) {
+                    if (request instanceof AckRequest a) {
+                        handle(a);
+                    } else {
+                        handle((AlertResponse) request);
+                    }
                 }
                 consumer.commitSync();
             }
@@ -136,6 +154,55 @@ final class AckVerifier implements AutoCloseable {
             LOG.error("acknowledgement verifier stopped", e);
         } finally {
             StaticMembership.closeLeaving(consumer, Duration.ofSeconds(2));
+        }
+    }
+
+    /** An SMS acknowledgement or response not checked yet, or null (verified ones, API ones, tombstones). */
+    private static Object unverified(ConsumerRecord<byte[], byte[]> r) {
+        if (r.topic().equals(Topics.OUTCOMES.name())) {
+            AlertResponse x = Topics.OUTCOMES.valueSerde().deserializer().deserialize(r.topic(), r.value());
+            return x != null && !x.counts() ? x : null;
+        }
+        AckRequest a = Topics.ACKS.valueSerde().deserializer().deserialize(r.topic(), r.value());
+        return a != null && a.source() == Source.SMS && !a.verified() ? a : null;
+    }
+
+    /** Judges one SMS FAIT/FAUX: stored again verified, or kept as rejected; blocks until Kafka acknowledged it. */
+    private void handle(AlertResponse x) {
+        Verdict v = judgeResponse.apply(x);
+        try {
+            switch (v.kind()) {
+                case VERIFIED -> {
+                    publisher.publish(Topics.OUTCOMES, x.alertId(), x.verifiedCopy()).toCompletionStage().toCompletableFuture()
+                            .get(30, TimeUnit.SECONDS);
+                    metrics.counter("bourtol.alert.responses", "verdict", "verified").increment();
+                    LOG.info("SMS alert response verified [alert: {}, kind: {}, by: {}]", x.alertId(), x.kind().wire(), x.by());
+                }
+                case UNVERIFIED -> {
+                    Rejected rejected = new Rejected(x.id(), Source.SMS, Topics.OUTCOMES.name(), x.at(), "alert-reply-not-a-recipient",
+                            "the delivery ledger shows no SMS of alert " + x.code() + " sent to this sender; not counted",
+                            Json.MAPPER.writeValueAsString(x), x.by());
+                    publisher.publish(Topics.REJECTED, "sms", rejected).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                    metrics.counter("bourtol.alert.responses", "verdict", "unverified").increment();
+                    LOG.warn("SMS alert response from a number the alert was not sent to: kept as rejected, not counted"
+                            + " [alert: {}, by: {}]", x.alertId(), x.by());
+                }
+                case PENDING -> {
+                    if (x.at().isAfter(clock.instant().minus(WAIT))) {
+                        waiting.add(x);
+                    } else {
+                        LOG.warn("SMS alert response for an alert the notifier does not know, not counted [response: {}, alert: {}]",
+                                x.id(), x.alertId());
+                    }
+                }
+                default -> throw new IllegalStateException(v.kind().name());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            waiting.add(x);
+        } catch (Exception e) {
+            LOG.warn("alert response verdict not published, retried [response: {}, reason: {}]", x.id(), e.toString());
+            waiting.add(x);
         }
     }
 

@@ -232,7 +232,9 @@ public final class NotifierComponent implements Component {
             }
             engine.start();
             ackVerifier = new AckVerifier(kafka, "bourtol-notifier", instanceId, publisher, ledgerReader,
-                    a -> AckVerifier.judge(a, alerts, ledger, recipients::get, pseudonyms), options.clock(), metrics).start();
+                    a -> AckVerifier.judge(a, alerts, ledger, recipients::get, pseudonyms),
+                    x -> AckVerifier.judge(x.alertId(), x.code(), x.by(), alerts, ledger, recipients::get, pseudonyms),
+                    options.clock(), metrics).start();
             LOG.info("notifier started [instance: {}, sms: {}, recipients: {}]", instanceId,
                     sendsLocally ? "local Twilio-compatible server at " + localServer + ", not Twilio" : gateway.describe(),
                     recipients.all().size());

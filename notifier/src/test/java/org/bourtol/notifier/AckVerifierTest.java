@@ -19,6 +19,8 @@ import org.bourtol.contracts.directory.Recipient;
 import org.bourtol.contracts.observation.AckRequest;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.Source;
+import org.bourtol.contracts.outcome.AlertResponse;
+import org.bourtol.contracts.outcome.Verdict;
 import org.bourtol.contracts.privacy.Pseudonyms;
 import org.bourtol.notifier.ledger.Ledger;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,34 @@ class AckVerifierTest {
         assertTrue(sms.verifiedFor("a1").stopsTheAlert());
         assertEquals("a1", sms.verifiedFor("a1").alertId());
         assertTrue(new AckRequest("api-1", null, "a1", "officer", Source.HTTP, T0).stopsTheAlert());
+    }
+
+    @Test
+    void anSmsActionOrFalseAlarmCountsOnlyFromARecipientTheAlertWasSentToEvenAfterResolution() {
+        Recipient committee = recipient("committee", "peace-committee", "+22376000001", "fr", List.of("konna"), null, null, null);
+        Map<String, Recipient> directory = Map.of(committee.id(), committee);
+        AlertStates alerts = new AlertStates();
+        Alert resolved = Fixtures.alert("a1", "K7Q", Hazard.CONFLICT, "konna", Severity.Extreme, "resolved", false);
+        alerts.apply(Fixtures.event(resolved, AlertEventType.RESOLVED, 3));
+        Ledger ledger = new Ledger();
+        ledger.apply(sent("a1", committee, "SM-1"));
+        AlertResponse mine = response("+22376000001");
+        AlertResponse stranger = response("+22790000009");
+        assertFalse(mine.counts() || stranger.counts(), "stored unverified by ingest: counts nowhere yet");
+        AckVerifier.Verdict v = AckVerifier.judge(mine.alertId(), mine.code(), mine.by(), alerts, ledger,
+                id -> Optional.ofNullable(directory.get(id)), PSEUDONYMS);
+        assertEquals(AckVerifier.Kind.VERIFIED, v.kind(), "a resolved alert is judged by id: FAIT usually comes after the end");
+        assertTrue(mine.verifiedCopy().counts());
+        assertEquals(mine.id(), mine.verifiedCopy().id(), "stored again under the same id");
+        assertEquals(AckVerifier.Kind.UNVERIFIED, AckVerifier.judge(stranger.alertId(), stranger.code(), stranger.by(), alerts, ledger,
+                id -> Optional.ofNullable(directory.get(id)), PSEUDONYMS).kind(), "a stranger who knows or guessed the code");
+        assertTrue(new AlertResponse("api-1", "a1", "K7Q", AlertResponse.Kind.ACTION, "x", null, null, null, "officer", Source.HTTP,
+                true, T0).counts(), "an officer's response through the API counts");
+    }
+
+    private static AlertResponse response(String phone) {
+        return new AlertResponse("sms-" + phone, "a1", "K7Q", AlertResponse.Kind.OUTCOME, null, Verdict.FALSE_ALARM, null, null,
+                PSEUDONYMS.of(phone), Source.SMS, false, T0.plusSeconds(3600));
     }
 
     private static AckVerifier.Verdict judge(AckRequest a, AlertStates alerts, Ledger ledger, Map<String, Recipient> directory) {

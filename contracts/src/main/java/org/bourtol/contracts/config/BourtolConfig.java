@@ -9,7 +9,15 @@ import java.time.ZoneId;
  * secrets redact them in {@code toString()}. Null means "not configured" for optional values.
  */
 public record BourtolConfig(Http http, Path dataDir, Kafka kafka, Mqtt mqtt, Twilio twilio, Influx influx,
-                            Security security, Ingest ingest, Rules rules, Notifier notifier) {
+                            Security security, Ingest ingest, Rules rules, Notifier notifier, Reports reports) {
+
+    /**
+     * Monthly reports. {@code settleDays}: follow-ups (SMS, acknowledgements, actions, outcomes) of a month's
+     * alerts count up to this many days after the month's end; from then on the month is closed and its
+     * report final (docs/reports.md).
+     */
+    public record Reports(int settleDays) {
+    }
 
     static String redact(String secret) {
         return secret == null ? null : "***";

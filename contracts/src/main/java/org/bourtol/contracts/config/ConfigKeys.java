@@ -113,6 +113,7 @@ public final class ConfigKeys {
         key("notifier.escalationPolicyFile", null, "— (built-in)", "JSON escalation policy replacing the built-in one ([format](docs/notifier.md#escalation-policy-data)). Must exist", "BOURTOL_NOTIFIER_ESCALATION_POLICY");
         key("notifier.warningOffice", null, "`bourtol@<public host>`", "CAP sender of officer-issued warnings, the issuing office ([docs/warnings.md](docs/warnings.md))");
         key("notifier.warningAuthorMaySend", "false", null, "The author of a Minor or Moderate warning may approve it alone; Severe and Extreme always need a second officer or an admin");
+        key("reports.settleDays", "30", null, "Days after a month's end during which its alerts' follow-ups (SMS, acknowledgements, actions, outcomes) still count; then the month is closed and its report final ([docs/reports.md](docs/reports.md#closed-months))");
     }
 
     private ConfigKeys() {

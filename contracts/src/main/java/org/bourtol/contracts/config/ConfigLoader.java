@@ -158,11 +158,12 @@ public final class ConfigLoader {
                 r.directory("notifier.templatesDir"), r.existingFile("notifier.escalationPolicyFile"),
                 r.str("notifier.warningOffice"), r.bool("notifier.warningAuthorMaySend"),
                 r.intIn("notifier.maxSmsPerHour", 0, 1_000_000));
+        BourtolConfig.Reports reports = new BourtolConfig.Reports(r.intIn("reports.settleDays", 0, 3650));
         Path dataDir = r.path("dataDir");
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new BourtolConfig(http, dataDir, kafka, mqtt, twilio, influx, security, ingest, rules, notifier);
+        return new BourtolConfig(http, dataDir, kafka, mqtt, twilio, influx, security, ingest, rules, notifier, reports);
     }
 
     private static void flatten(String prefix, JsonNode node, Map<String, String> raw, List<String> problems) {

@@ -13,8 +13,11 @@ import org.bourtol.contracts.observation.Source;
  * avec les deux parties"). {@code kind} {@code outcome}: {@code verdict} says whether the risk was real,
  * {@code violence} (conflict alerts) whether anyone was hurt, {@code peopleMoved} (floods) whether people
  * were moved, {@code text} an optional comment. {@code by} is a pseudonym ({@code source} SMS) or the API
- * token's name ({@code source} HTTP), never a phone number; {@code verified} says the sender is known (a
- * verified reporter, a recipient of the alert, or an authenticated officer). {@code text} has phone-like
+ * token's name ({@code source} HTTP), never a phone number. {@code verified}: an SMS response is first stored unverified by
+ * ingest (a request that counts nowhere); the notifier checks the sender against the delivery ledger
+ * and stores it again, same id, with {@code verified} true when the alert was sent to that sender, or
+ * keeps a stranger's on {@code bourtol.rejected.v1} ({@link #counts}). An API response (an authenticated
+ * officer) is verified when recorded. {@code text} has phone-like
  * numbers masked and is at most {@link #TEXT_MAX} characters. {@code id} is deterministic for an SMS
  * ({@code sms-<MessageSid>}), so a replayed message carries the same id.
  */
@@ -54,6 +57,16 @@ public record AlertResponse(String id, String alertId, String code, Kind kind, S
         if (text != null && text.length() > TEXT_MAX) {
             throw new IllegalArgumentException("text is longer than " + TEXT_MAX + " characters");
         }
+    }
+
+    /** True when this response may count (reports, verdicts, the alert's page): any API response, an SMS one once verified. */
+    public boolean counts() {
+        return source != Source.SMS || verified;
+    }
+
+    /** This SMS response, checked: the delivery ledger shows its sender was sent the alert. */
+    public AlertResponse verifiedCopy() {
+        return new AlertResponse(id, alertId, code, kind, text, verdict, violence, peopleMoved, by, source, true, at);
     }
 
     /** Free text as it may be stored: trimmed, phone-like numbers masked, cut to {@link #TEXT_MAX} characters; null when blank. */

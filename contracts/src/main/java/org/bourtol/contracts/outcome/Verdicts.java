@@ -10,7 +10,7 @@ import org.bourtol.contracts.observation.Source;
 
 /**
  * One verdict per alert from the recorded outcomes: an officer's (API) over the SMS views (a recipient's
- * FAUX), else the latest. Used by the monthly report and readable by the backtest (hit / false alarm of
+ * FAUX, once verified against the delivery ledger), else the latest. Used by the monthly report and readable by the backtest (hit / false alarm of
  * the alerts the current rules raised). Pure.
  */
 public final class Verdicts {
@@ -21,7 +21,7 @@ public final class Verdicts {
     /** The outcome that stands for each alert, among the responses recorded up to {@code asOf} (null: all). */
     public static Map<String, AlertResponse> of(Collection<AlertResponse> responses, Instant asOf) {
         List<AlertResponse> sorted = responses.stream()
-                .filter(r -> r.kind() == AlertResponse.Kind.OUTCOME && (asOf == null || !r.at().isAfter(asOf)))
+                .filter(r -> r.counts() && r.kind() == AlertResponse.Kind.OUTCOME && (asOf == null || !r.at().isAfter(asOf)))
                 .sorted(Comparator.comparing(AlertResponse::at)).toList();
         Map<String, AlertResponse> out = new LinkedHashMap<>();
         for (AlertResponse r : sorted) {

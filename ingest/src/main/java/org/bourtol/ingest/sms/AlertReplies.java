@@ -23,8 +23,11 @@ import org.bourtol.platform.kafka.Outgoing;
  * records an action, {@code FAUX <code>} / {@code FALSE <code>} says the alert was a false alarm in the
  * sender's view. The keyword must be the message's first word (after a greeting) and is matched exactly
  * (no misspellings: "feu" is a fire, not "faux"); it sets the reply's language. A known code gives an
- * {@link AlertResponse} on {@code bourtol.outcomes.v1} and its {@link AuditEntry}; an unknown or missing
- * code is kept as rejected and answered with a hint. Replies come from the translator-editable
+ * unverified {@link AlertResponse} on {@code bourtol.outcomes.v1} and its {@link AuditEntry}: it counts
+ * only once the notifier has found its sender in the delivery ledger of that alert (as for {@code OK}),
+ * so ingest cannot tell the sender whether it will count. The reply is therefore the same whether the
+ * code exists or not (a stranger learns nothing about codes) and says it counts if the alert was sent
+ * to the sender; an unknown code is kept as rejected, a missing code or action answered with a hint. Replies come from the translator-editable
  * {@code alert-replies_<lang>.properties} and fit one GSM-7 segment. Pure apart from reading those files.
  */
 public final class AlertReplies {
@@ -75,7 +78,7 @@ public final class AlertReplies {
      *
      * @param alertByCode the alert a code names (active first, else the latest resolved one), or empty
      */
-    static Result handle(SmsCommand c, String receipt, String messageSid, String reporterId, boolean verified, String body,
+    static Result handle(SmsCommand c, String receipt, String messageSid, String reporterId, String body,
                          Function<String, Optional<Alert>> alertByCode, Instant now) {
         boolean action = c instanceof SmsCommand.Action;
         String code = code(c);
@@ -87,7 +90,10 @@ public final class AlertReplies {
         }
         Optional<Alert> alert = alertByCode.apply(code);
         if (alert.isEmpty()) {
-            return rejected(lang, "unknown-code", "no alert has code " + code, code, messageSid, reporterId, body, now);
+            // the same reply as for a known code: whether a code exists is not told to whoever sends one
+            return new Result(List.of(SmsRecords.rejected(messageSid, "alert-reply-unknown-code", "no alert has code " + code,
+                    reporterId, body, now)), text(lang, action ? "action.recorded" : "false-alarm.recorded", receipt, code),
+                    "alert-reply-unknown-code");
         }
         if (action && text == null) {
             return rejected(lang, "missing-action", "FAIT/DONE " + code + " without saying what was done", code,
@@ -96,7 +102,7 @@ public final class AlertReplies {
         Alert a = alert.get();
         String id = SmsRecords.id(messageSid);
         AlertResponse r = new AlertResponse(id, a.id(), a.code(), action ? AlertResponse.Kind.ACTION : AlertResponse.Kind.OUTCOME,
-                text, action ? null : Verdict.FALSE_ALARM, null, null, reporterId, Source.SMS, verified, now);
+                text, action ? null : Verdict.FALSE_ALARM, null, null, reporterId, Source.SMS, false, now);
         AuditEntry audit = new AuditEntry(ENTITY, id, action ? "action" : "false-alarm", reporterId, now, 1, null,
                 Json.MAPPER.valueToTree(r), (action ? "action on " : "false alarm on ") + a.code() + " by SMS");
         List<Outgoing> records = List.of(Outgoing.of(Topics.OUTCOMES, a.id(), r), Outgoing.of(Topics.AUDIT, ENTITY + "/" + id, audit));

@@ -114,7 +114,7 @@ public final class SmsIngest {
         SmsCommand command = new SmsParser(gazetteer.get()).parse(body, lang);
         if (AlertReplies.handles(command)) {
             return codeKnown(AlertReplies.code(command), CODE_WAITS).compose(x -> finish(sid, reporterId, verified, now,
-                    AlertReplies.handle(command, ReceiptCode.of(sid), sid, reporterId, verified, body, alertByCode, now)));
+                    AlertReplies.handle(command, ReceiptCode.of(sid), sid, reporterId, body, alertByCode, now)));
         }
         String outcome = command instanceof SmsCommand.Problem p ? p.code()
                 : command.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);

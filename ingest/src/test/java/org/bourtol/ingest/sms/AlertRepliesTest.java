@@ -66,7 +66,7 @@ class AlertRepliesTest {
     void anActionOnAKnownCodeIsRecordedMaskedAndAudited() {
         codes.apply("a1", new AlertEvent("a1/RAISED/1", "a1", AlertEventType.RAISED, 1, NOW, alert("a1", "K7Q", "active", NOW, null), null));
         SmsCommand c = PARSER.parse("FAIT K7Q appele le maire au +22376001234, " + "x".repeat(600), Language.FR);
-        AlertReplies.Result r = AlertReplies.handle(c, "R12", "SM1", "pseudo-1", true, "body", codes::byCode, NOW);
+        AlertReplies.Result r = AlertReplies.handle(c, "R12", "SM1", "pseudo-1", "body", codes::byCode, NOW);
         assertEquals(2, r.records().size());
         assertEquals(Topics.OUTCOMES.name(), r.records().get(0).topic());
         AlertResponse ar = decode(AlertResponse.class, r, 0);
@@ -75,13 +75,14 @@ class AlertRepliesTest {
         assertEquals("sms-SM1", ar.id());
         assertEquals("pseudo-1", ar.by());
         assertEquals(Source.SMS, ar.source());
-        assertTrue(ar.verified());
+        assertFalse(ar.verified(), "counts only once the notifier found the sender in the alert's delivery ledger");
+        assertFalse(ar.counts());
         assertFalse(ar.text().contains("76001234"), ar.text());
         assertEquals(AlertResponse.TEXT_MAX, ar.text().length());
         AuditEntry audit = decode(AuditEntry.class, r, 1);
         assertEquals(Topics.AUDIT.name(), r.records().get(1).topic());
         assertEquals("action", audit.action());
-        assertEquals("Recu R12: action notee pour l'alerte K7Q. Merci.", r.reply());
+        assertEquals("Recu R12: action pour l'alerte K7Q recue. Comptee si cette alerte vous a ete envoyee. Merci.", r.reply());
         assertTrue(Gsm7.fitsOneSegment(r.reply()));
     }
 
@@ -92,29 +93,31 @@ class AlertRepliesTest {
                 alert("old", "K7Q", "resolved", old, old.plusSeconds(3600)), null));
         codes.apply("a2", new AlertEvent("a2/RESOLVED/2", "a2", AlertEventType.RESOLVED, 2, NOW,
                 alert("a2", "K7Q", "resolved", NOW.minusSeconds(7200), NOW.minusSeconds(600)), null));
-        AlertReplies.Result r = AlertReplies.handle(PARSER.parse("FALSE k7q", Language.FR), "R1", "SM2", "p", false, "FALSE k7q",
+        AlertReplies.Result r = AlertReplies.handle(PARSER.parse("FALSE k7q", Language.FR), "R1", "SM2", "p", "FALSE k7q",
                 codes::byCode, NOW);
         AlertResponse ar = decode(AlertResponse.class, r, 0);
         assertEquals("a2", ar.alertId());
         assertEquals(Verdict.FALSE_ALARM, ar.verdict());
         assertFalse(ar.verified());
-        assertEquals("Received R1: false alarm recorded for K7Q. Thank you.", r.reply());
+        assertEquals("Received R1: false alarm view on K7Q noted. It counts if that alert was sent to you. Thank you.", r.reply());
+        assertTrue(Gsm7.fitsOneSegment(r.reply()));
     }
 
     @Test
-    void unknownOrMissingCodesAndEmptyActionsAreKeptAsRejectedWithAHint() {
-        AlertReplies.Result unknown = AlertReplies.handle(PARSER.parse("FAIT ZZ9 digue", Language.FR), "R1", "SM3", "p", true,
+    void unknownCodesGetTheSameReplyAsKnownOnesMissingPartsAHintAllKeptAsRejected() {
+        AlertReplies.Result unknown = AlertReplies.handle(PARSER.parse("FAIT ZZ9 digue", Language.FR), "R1", "SM3", "p",
                 "FAIT ZZ9 digue +22376001234", codes::byCode, NOW);
         Rejected rej = decode(Rejected.class, unknown, 0);
         assertEquals("alert-reply-unknown-code", rej.code());
         assertFalse(rej.payload().contains("76001234"));
-        assertTrue(unknown.reply().startsWith("Code d'alerte inconnu: ZZ9."), unknown.reply());
+        assertEquals("Recu R1: action pour l'alerte ZZ9 recue. Comptee si cette alerte vous a ete envoyee. Merci.", unknown.reply(),
+                "a stranger probing codes learns nothing: the reply of a known code");
         assertTrue(Gsm7.fitsOneSegment(unknown.reply()));
-        AlertReplies.Result missing = AlertReplies.handle(PARSER.parse("DONE", Language.FR), "R1", "SM4", "p", true, "DONE",
+        AlertReplies.Result missing = AlertReplies.handle(PARSER.parse("DONE", Language.FR), "R1", "SM4", "p", "DONE",
                 codes::byCode, NOW);
         assertTrue(missing.reply().startsWith("Alert code missing."), missing.reply());
         codes.apply("a3", new AlertEvent("a3/RAISED/1", "a3", AlertEventType.RAISED, 1, NOW, alert("a3", "4KX7", "active", NOW, null), null));
-        AlertReplies.Result empty = AlertReplies.handle(PARSER.parse("FAIT 4KX7", Language.FR), "R1", "SM5", "p", true, "FAIT 4KX7",
+        AlertReplies.Result empty = AlertReplies.handle(PARSER.parse("FAIT 4KX7", Language.FR), "R1", "SM5", "p", "FAIT 4KX7",
                 codes::byCode, NOW);
         assertEquals("alert-reply-missing-action", decode(Rejected.class, empty, 0).code());
         assertEquals("Action manquante. Ex: FAIT 4KX7 mediation tenue", empty.reply());

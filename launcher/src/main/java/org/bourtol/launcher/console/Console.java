@@ -24,14 +24,14 @@ public final class Console implements AutoCloseable {
         this.outcomes = outcomes;
     }
 
-    /** Mounts the console on {@code router} and starts its topic readers. */
-    public static Console start(Router router, ApiAuth auth, KafkaClients kafka, ZoneId timezone) {
+    /** Mounts the console on {@code router} and starts its topic readers; {@code settle}: a month's settling time (reports). */
+    public static Console start(Router router, ApiAuth auth, KafkaClients kafka, ZoneId timezone, java.time.Duration settle) {
         new ConsoleAssets().mount(router);
         ConsoleData data = new ConsoleData(kafka);
         Publisher publisher = new Publisher(kafka, "bourtol-console");
         new ConsoleApi(data, timezone).mount(router, auth);
         new TriageApi(data, publisher).mount(router, auth);
-        new ReportsApi(kafka, timezone).mount(router, auth);
+        new ReportsApi(kafka, timezone, settle).mount(router, auth);
         OutcomesApi outcomes = new OutcomesApi(kafka, data, publisher);
         outcomes.mount(router, auth);
         data.start();

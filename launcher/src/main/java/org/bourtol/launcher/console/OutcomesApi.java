@@ -91,7 +91,7 @@ final class OutcomesApi implements AutoCloseable {
         String id = ctx.pathParam("id");
         boolean officer = ApiAuth.has(ctx, Role.OFFICER);
         ArrayNode out = Json.MAPPER.createArrayNode();
-        byAlert.getOrDefault(id, Map.of()).values().stream().sorted(Comparator.comparing(AlertResponse::at)).forEach(r -> {
+        byAlert.getOrDefault(id, Map.of()).values().stream().filter(AlertResponse::counts).sorted(Comparator.comparing(AlertResponse::at)).forEach(r -> {
             ObjectNode n = Json.MAPPER.valueToTree(r);
             if (!officer) {
                 n.remove("by");

@@ -21,7 +21,8 @@ import org.bourtol.platform.kafka.KafkaClients;
  * {@code GET /api/v1/reports/monthly?month=2026-08[&region=mopti][&format=json|csv|html][&lang=fr|en][&asOf=2026-09-15]}
  * (viewer): the monthly indicator report, computed on each request from the topics (read from their
  * start, no consumer group) in the console's time zone, counting what was recorded up to {@code asOf}
- * (default now; a report issued earlier is reproduced with its {@code asOf}). JSON by default; CSV as an attachment; HTML is a
+ * (default now; a report issued earlier is reproduced with its {@code asOf}), and at most up to the month's
+ * settling instant ({@code reports.settleDays} after its end: then the report is final). JSON by default; CSV as an attachment; HTML is a
  * printable page (French by default) whose charts are drawn by {@code /console/report/page.js} with the
  * console's chart library, under the console's Content-Security-Policy.
  */
@@ -32,7 +33,10 @@ final class ReportsApi {
     private final KafkaClients kafka;
     private final ZoneId timezone;
 
-    ReportsApi(KafkaClients kafka, ZoneId timezone) {
+    private final java.time.Duration settle;
+
+    ReportsApi(KafkaClients kafka, ZoneId timezone, java.time.Duration settle) {
+        this.settle = settle;
         this.kafka = kafka;
         this.timezone = timezone;
     }
@@ -69,7 +73,7 @@ final class ReportsApi {
         if (region != null && !region.matches("[A-Za-z0-9._-]{1,64}")) {
             throw ApiException.badRequest("report refused", List.of("'region' must be a region id such as mopti or region-mopti"));
         }
-        ctx.vertx().executeBlocking(() -> MonthlyReport.compute(ReportInputs.read(kafka), month, region, timezone, asOf), false)
+        ctx.vertx().executeBlocking(() -> MonthlyReport.compute(ReportInputs.read(kafka), month, region, timezone, asOf, settle), false)
                 .onSuccess(r -> {
                     var response = ctx.response().setStatusCode(200);
                     switch (format) {

@@ -187,7 +187,8 @@ public final class Instance implements AutoCloseable {
                 .map(t -> org.bourtol.platform.http.Role.parse(t.role()).includes(org.bourtol.platform.http.Role.VIEWER)).orElse(false));
         Metrics metrics = new Metrics();
         metrics.mount(router);
-        console = Console.start(router, auth, kafka, config.notifier().timezone());
+        console = Console.start(router, auth, kafka, config.notifier().timezone(),
+                java.time.Duration.ofDays(config.reports().settleDays()));
         Pseudonyms pseudonyms = config.security().pseudonymKey() == null ? null : new Pseudonyms(config.security().pseudonymKey());
         for (Part part : options.parts()) {
             components.add(switch (part) {

@@ -40,8 +40,14 @@ import org.bourtol.contracts.triage.TriageMessage;
  * happened to them up to {@code asOf}, whenever it happened: an alert raised on the 31st and acknowledged
  * or resolved on the 1st is wholly in the first month, with its delays measured from its raising; SMS,
  * acknowledgements, escalations, actions and outcomes follow their alert. Reports received, messages to
- * triage and rejections count by their own time. Events after {@code asOf} are ignored, so a report asked
- * again with the same {@code asOf} gives the same figures. docs/reports.md defines each indicator.
+ * triage and rejections count by their own time. Events after the cut-off are ignored, so a report asked
+ * again with the same cut-off gives the same figures.
+ *
+ * <p>Settling: follow-ups count up to {@code settle} after the month's end (its settling instant). Asked
+ * at or after that instant, the month is closed: the cut-off is the settling instant whatever {@code asOf}
+ * says, so the report is the same however late it is asked and whatever is recorded afterwards (an
+ * observation counts only if received by then). Asked before, it is provisional, cut off at {@code asOf}.
+ * docs/reports.md defines each indicator and the rule.
  */
 public final class MonthlyReport {
 
@@ -57,9 +63,16 @@ public final class MonthlyReport {
     }
 
     /** The report: rows sorted by region and hazard, their total, and the data of the charts. */
-    public record Report(String month, String region, String timezone, Instant from, Instant to, Instant asOf, boolean closed,
-                         List<Row> rows, Row total, List<Week> weeks, Map<String, List<Double>> ackMinutes) {
+    public record Report(String month, String region, String timezone, Instant from, Instant to, Instant settledAt, Instant asOf,
+                         boolean closed, String status, List<Row> rows, Row total, List<Week> weeks, Map<String, List<Double>> ackMinutes) {
     }
+
+    /** The status of a closed month's report: it will not change. */
+    public static final String FINAL = "final";
+    /** The status of a month still settling: figures may change. */
+    public static final String PROVISIONAL = "provisional";
+    /** Follow-ups counted after a month's end unless configured ({@code reports.settleDays}). */
+    public static final Duration DEFAULT_SETTLE = Duration.ofDays(30);
 
     private final ReportInputs in;
     private final Regions regions;
@@ -68,26 +81,32 @@ public final class MonthlyReport {
     private final Instant from;
     private final Instant to;
     private final Instant asOf;
+    private final Instant settledAt;
     private final Map<List<String>, Indicators> rows = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
             .thenComparing(k -> k.get(1)));
     private final Indicators total = new Indicators();
 
-    private MonthlyReport(ReportInputs in, YearMonth month, String region, ZoneId zone, Instant asOf) {
-        this.asOf = asOf;
+    private MonthlyReport(ReportInputs in, YearMonth month, String region, ZoneId zone, Instant asOf, Duration settle) {
         this.in = in;
         this.regions = new Regions(in.zones());
         this.month = month;
         this.regionFilter = region == null ? null : regions.normalise(region);
         this.from = month.atDay(1).atStartOfDay(zone).toInstant();
         this.to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        this.settledAt = to.plus(settle);
+        this.asOf = asOf.isBefore(settledAt) ? asOf : settledAt;
     }
 
     /**
      * The report of {@code month} in time zone {@code zone}, for one region ({@code mopti} or {@code region-mopti})
-     * or all ({@code null}), counting the events recorded up to {@code asOf} (the report's cut-off, usually now).
+     * or all ({@code null}), counting the events recorded up to {@code asOf} (usually now), and at most up to
+     * {@code settle} after the month's end (then the month is closed and its report final).
      */
-    public static Report compute(ReportInputs in, YearMonth month, String region, ZoneId zone, Instant asOf) {
-        return new MonthlyReport(in, month, region, zone, asOf).run(zone);
+    public static Report compute(ReportInputs in, YearMonth month, String region, ZoneId zone, Instant asOf, Duration settle) {
+        if (settle.isNegative()) {
+            throw new IllegalArgumentException("the settling time cannot be negative: " + settle);
+        }
+        return new MonthlyReport(in, month, region, zone, asOf, settle).run(zone);
     }
 
     private Report run(ZoneId zone) {
@@ -97,8 +116,9 @@ public final class MonthlyReport {
         observations();
         List<Row> out = new ArrayList<>();
         rows.forEach((k, v) -> out.add(new Row(k.get(0), regions.name(k.get(0)), k.get(1), v.values())));
-        return new Report(month.toString(), regionFilter, zone.getId(), from, to, asOf, !asOf.isBefore(to), out,
-                new Row(ALL, null, ALL, total.values()), weeks, ackMinutes);
+        boolean closed = asOf.equals(settledAt);
+        return new Report(month.toString(), regionFilter, zone.getId(), from, to, settledAt, asOf, closed, closed ? FINAL : PROVISIONAL,
+                out, new Row(ALL, null, ALL, total.values()), weeks, ackMinutes);
     }
 
     private final List<Week> weeks = new ArrayList<>();
@@ -229,7 +249,7 @@ public final class MonthlyReport {
      */
     private void responses(Map<String, Alert> alerts) {
         List<AlertResponse> list = new ArrayList<>(in.responses().stream()
-                .filter(r -> alerts.containsKey(r.alertId()) && known(r.at())).toList());
+                .filter(r -> r.counts() && alerts.containsKey(r.alertId()) && known(r.at())).toList());
         list.sort(Comparator.comparing(AlertResponse::at));
         Set<String> acted = new HashSet<>();
         for (AlertResponse r : list) {

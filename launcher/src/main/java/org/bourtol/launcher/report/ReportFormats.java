@@ -27,9 +27,9 @@ public final class ReportFormats {
         }
     }
 
-    /** Columns: month, region, region name, hazard, then every indicator of {@link Indicators#COLUMNS}. */
+    /** Columns: month, status (final or provisional), region, region name, hazard, then every indicator of {@link Indicators#COLUMNS}. */
     public static String csv(MonthlyReport.Report r) {
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).addColumn("month").addColumn("region")
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).addColumn("month").addColumn("status").addColumn("region")
                 .addColumn("regionName").addColumn("hazard");
         Indicators.COLUMNS.forEach(schema::addColumn);
         StringWriter out = new StringWriter();
@@ -37,7 +37,7 @@ public final class ReportFormats {
             List<MonthlyReport.Row> rows = new ArrayList<>(r.rows());
             rows.add(r.total());
             for (MonthlyReport.Row row : rows) {
-                List<Object> line = new ArrayList<>(List.of(r.month(), row.region(), row.regionName() == null ? "" : row.regionName(),
+                List<Object> line = new ArrayList<>(List.of(r.month(), r.status(), row.region(), row.regionName() == null ? "" : row.regionName(),
                         row.hazard()));
                 for (String c : Indicators.COLUMNS) {
                     Number n = row.indicators().get(c);

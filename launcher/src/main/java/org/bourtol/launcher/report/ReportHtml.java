@@ -48,7 +48,8 @@ public final class ReportHtml {
         item(h, l.getProperty("timezone"), r.timezone());
         item(h, l.getProperty("region"), r.region() == null ? l.getProperty("allRegions") : r.region());
         item(h, l.getProperty("asOf"), r.asOf().truncatedTo(ChronoUnit.SECONDS).toString());
-        h.append("</dl><p class=\"state\">").append(esc(l.getProperty(r.closed() ? "closed" : "open"))).append("</p></header>\n");
+        h.append("</dl><p class=\"state\">").append(esc(l.getProperty(r.closed() ? "closed" : "open")
+                .replace("{settledAt}", r.settledAt().truncatedTo(ChronoUnit.SECONDS).toString()))).append("</p></header>\n");
 
         h.append("<section><h2>").append(esc(l.getProperty("charts"))).append("</h2><div class=\"charts\">")
                 .append("<figure><figcaption>").append(esc(l.getProperty("chart.weeks"))).append("</figcaption><div id=\"chart-weeks\"></div></figure>")

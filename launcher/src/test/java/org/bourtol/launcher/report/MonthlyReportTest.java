@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -140,6 +141,11 @@ class MonthlyReportTest {
         responses.add(outcome("a1", t("08-07T12:00"), Source.HTTP, Verdict.CONFIRMED, Violence.INJURIES, null));
         responses.add(outcome("a1", t("08-08T12:00"), Source.SMS, Verdict.FALSE_ALARM, null, null));
         responses.add(outcome("a3", t("08-11T12:00"), Source.HTTP, Verdict.FALSE_ALARM, null, false));
+        // a stranger's FAUX and FAIT: ingest stored them unverified, the ledger check never verified them: they count nowhere
+        responses.add(new AlertResponse("sms-stranger1", "a2", null, AlertResponse.Kind.OUTCOME, null, Verdict.FALSE_ALARM, null, null,
+                "p-stranger", Source.SMS, false, t("08-09T12:00")));
+        responses.add(new AlertResponse("sms-stranger2", "a2", null, AlertResponse.Kind.ACTION, "rien", null, null, null,
+                "p-stranger", Source.SMS, false, t("08-09T12:05")));
         responses.add(outcome("a2", t("09-03T12:00"), Source.HTTP, Verdict.CONFIRMED, null, true));
         responses.add(action("a4", t("08-01T12:00")));
 
@@ -158,9 +164,13 @@ class MonthlyReportTest {
         return report(month, region, NOW);
     }
 
+    ReportInputs inputs() {
+        return new ReportInputs(alerts, deliveries, responses, observations, triage, rejected, zones);
+    }
+
     MonthlyReport.Report report(YearMonth month, String region, Instant asOf) {
-        return MonthlyReport.compute(new ReportInputs(alerts, deliveries, responses, observations, triage, rejected, zones), month,
-                region, ZoneOffset.UTC, asOf);
+        return MonthlyReport.compute(inputs(), month,
+                region, ZoneOffset.UTC, asOf, MonthlyReport.DEFAULT_SETTLE);
     }
 
     static Map<String, Number> row(MonthlyReport.Report r, String region, String hazard) {
@@ -192,6 +202,9 @@ class MonthlyReportTest {
         assertEquals(List.of(90.0, 130.0), List.of(r.total().indicators().get("ackMedianMinutes"),
                 r.total().indicators().get("ackP90Minutes")));
         assertTrue(r.closed());
+        assertEquals(MonthlyReport.FINAL, r.status());
+        assertEquals(Instant.parse("2026-10-01T00:00:00Z"), r.settledAt(), "30 days after the month's end");
+        assertEquals(r.settledAt(), r.asOf(), "a closed month is cut off at its settling instant, not at the time asked");
         assertEquals(Instant.parse("2026-08-01T00:00:00Z"), r.from());
         assertEquals(Instant.parse("2026-09-01T00:00:00Z"), r.to());
     }
@@ -205,6 +218,13 @@ class MonthlyReportTest {
         assertEquals(0, sep.total().indicators().get("smsFailed"), "d3 failed in September but belongs to a2");
         assertEquals(List.of(), sep.rows());
         assertFalse(report(YearMonth.of(2026, 12), null).closed(), "December is not over on 1 December");
+        MonthlyReport.Report nov = report(YearMonth.of(2026, 11), null);
+        assertFalse(nov.closed(), "November ended yesterday: its follow-ups still count until 31 December");
+        assertEquals(MonthlyReport.PROVISIONAL, nov.status());
+        assertEquals(NOW, nov.asOf());
+        assertTrue(ReportFormats.csv(nov).lines().skip(1).allMatch(l -> l.startsWith("2026-11,provisional,")), ReportFormats.csv(nov));
+        assertTrue(ReportHtml.render(nov, "en").contains("Provisional: follow-ups still count until 2026-12-31T00:00:00Z"));
+        assertTrue(ReportFormats.json(nov).contains("\"status\" : \"provisional\""), ReportFormats.json(nov));
     }
 
     @Test
@@ -289,20 +309,50 @@ class MonthlyReportTest {
         observations.add(report("o9", t("10-02T09:00"), "p7", Source.SMS));
         assertEquals(before.rows(), report(AUG, null, issued).rows(), "later events leave the report as of its cut-off unchanged");
         assertEquals(ReportFormats.csv(before), ReportFormats.csv(report(AUG, null, issued)));
-        Map<String, Number> now = row(report(AUG, null), "region-mopti", "flood");
-        assertEquals(2, now.get("outcomeConfirmed"), "asked later, the officer's new verdict on a3 counts");
-        assertEquals(1, now.get("escalations"));
-        assertEquals(1, now.get("smsDelivered"));
+        Map<String, Number> now = row(report(AUG, null, t("09-30T23:00")), "region-mopti", "flood");
+        assertEquals(1, now.get("outcomeConfirmed"), "October's verdict on a3 comes after August settled (30 September)");
+        Map<String, Number> longer = row(MonthlyReport.compute(inputs(), AUG, null, ZoneOffset.UTC, NOW, Duration.ofDays(60)),
+                "region-mopti", "flood");
+        assertEquals(2, longer.get("outcomeConfirmed"), "with 60 days to settle, the officer's October verdict on a3 counts");
+        assertEquals(1, longer.get("escalations"));
+        assertEquals(1, longer.get("smsDelivered"));
+    }
+
+    @Test
+    void aClosedMonthsReportIsIdenticalHoweverLateItIsAskedAndWhateverIsRecordedAfter() {
+        String json = ReportFormats.json(report(AUG, null, t("10-01T00:00")));
+        String csv = ReportFormats.csv(report(AUG, null, t("10-01T00:00")));
+        String html = ReportHtml.render(report(AUG, null, t("10-01T00:00")), "fr");
+        // late events, all after 30 September: an acknowledgement, an escalation, an SMS, an action and a verdict on August
+        // alerts; a report observed in August but received in October
+        alerts.add(ev(AlertEventType.ACKNOWLEDGED, 4, t("10-02T08:00"), alert("a3", Hazard.FLOOD, "mopti", Severity.Moderate,
+                t("08-10T08:00"), t("10-02T08:00"), t("08-10T09:30"))));
+        alerts.add(ev(AlertEventType.ESCALATED, -1, t("10-03T12:00"), alert("a1", Hazard.CONFLICT, "konna", Severity.Severe,
+                t("08-05T10:00"), null, null)));
+        deliveries.add(d("d10", t("10-05T12:00"), DeliveryStatus.DELIVERED, null, "a1"));
+        responses.add(action("a3", t("11-01T12:00")));
+        responses.add(outcome("a1", t("11-02T12:00"), Source.HTTP, Verdict.FALSE_ALARM, null, null));
+        observations.add(new CommunityReport("o-late", Source.SMS, t("08-20T09:00"), t("10-04T09:00"), "p8", true, ReportType.CLASH,
+                "konna", null, null, "late"));
+        for (Instant asked : List.of(t("10-01T00:00"), t("12-01T00:00"), Instant.parse("2030-01-01T00:00:00Z"))) {
+            assertEquals(json, ReportFormats.json(report(AUG, null, asked)), "JSON asked " + asked);
+            assertEquals(csv, ReportFormats.csv(report(AUG, null, asked)), "CSV asked " + asked);
+            assertEquals(html, ReportHtml.render(report(AUG, null, asked), "fr"), "HTML asked " + asked);
+        }
+        assertTrue(csv.lines().skip(1).allMatch(l -> l.startsWith("2026-08,final,")), csv);
+        assertTrue(html.contains("Définitif"), html);
+        MonthlyReport.Report open = report(AUG, null, t("09-20T00:00"));
+        assertEquals(MonthlyReport.PROVISIONAL, open.status(), "asked before it settled, the month was provisional");
     }
 
     @Test
     void csvHasAHeaderOneLinePerRowAndTheTotal() {
         String csv = ReportFormats.csv(report(AUG, null));
         List<String> lines = csv.lines().toList();
-        assertTrue(lines.get(0).startsWith("month,region,regionName,hazard,alertsRaised,"), lines.get(0));
-        assertEquals(4 + Indicators.COLUMNS.size(), lines.get(0).split(",").length);
+        assertTrue(lines.get(0).startsWith("month,status,region,regionName,hazard,alertsRaised,"), lines.get(0));
+        assertEquals(5 + Indicators.COLUMNS.size(), lines.get(0).split(",").length);
         assertEquals(report(AUG, null).rows().size() + 2, lines.size());
-        assertTrue(lines.get(lines.size() - 1).startsWith("2026-08,all,,all,3,"), lines.get(lines.size() - 1));
+        assertTrue(lines.get(lines.size() - 1).startsWith("2026-08,final,all,,all,3,"), lines.get(lines.size() - 1));
         assertFalse(csv.contains("null"));
     }
 }
