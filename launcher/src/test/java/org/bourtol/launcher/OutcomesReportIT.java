@@ -245,9 +245,9 @@ class OutcomesReportIT {
     }
 
     /** The demo number an SMS of alert {@code a} was sent to (the local sink's messages), or null. */
-    private static String receiver(org.bourtol.notifier.sms.LocalTwilioServer sink, Alert a) {
+    private static String receiver(org.bourtol.simulator.twilio.LocalTwilioServer sink, Alert a) {
         java.util.regex.Pattern code = java.util.regex.Pattern.compile("\\b" + a.code() + "\\b");
-        return sink.messages().stream().filter(m -> code.matcher(m.body()).find()).map(org.bourtol.notifier.sms.LocalTwilioServer.Message::to)
+        return sink.messages().stream().filter(m -> code.matcher(m.body()).find()).map(org.bourtol.simulator.twilio.LocalTwilioServer.Message::to)
                 .findFirst().orElse(null);
     }
 
