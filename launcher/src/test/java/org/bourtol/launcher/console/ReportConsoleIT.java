@@ -25,7 +25,7 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * Actions, outcomes and the monthly report in the console (headless Chromium against an embedded
- * Bourtol): a clash reported by SMS raises an alert, its recipient answers {@code FAIT}, an officer records
+ * Bourtol): a clash reported by SMS raises an alert, its recipient (texted the alert) answers {@code FAIT}, an officer records
  * the outcome (confirmed, injuries) on the alert's page, follows the link to the month's report and finds
  * the alert, the action and the outcome in the table and both charts drawn; the printable page
  * ({@code format=html}, English) draws its charts under the console's CSP. No browser console error.
@@ -46,6 +46,17 @@ class ReportConsoleIT {
             String base = "http://127.0.0.1:" + p.httpPort();
             String officer = call(base, "POST", "/api/v1/tokens", ADMIN, "{\"name\":\"agent-kone\",\"role\":\"officer\"}", 201)
                     .get("token").asText();
+            // the peace committee of Konna receives the alert: only a recipient the alert was sent to counts by SMS
+            call(base, "PUT", "/api/v1/recipients/pc-konna", officer, """
+                    {"name": "Comite de paix de Konna", "role": "peace-committee", "phone": "+22376000001", "language": "fr",
+                     "zones": ["konna"], "hazards": ["conflict"], "minSeverity": "Minor"}""", 201);
+            Poll.until(Duration.ofSeconds(30), "the notifier knows the recipient", () -> {
+                try {
+                    return call(base, "GET", "/api/v1/recipients/pc-konna", officer, null, 200) != null;
+                } catch (AssertionError notYet) {
+                    return false;
+                }
+            });
             SmsSender sms = new SmsSender(base, base, TWILIO, "+22370000000", "AC" + "0".repeat(32));
             assertEquals(200, sms.send(new Emission.Sms(Instant.now(), "SMreportit1", "+22376000001", "ALERTE CONFLIT konna bagarre au marche",
                     null)).status());
@@ -59,7 +70,7 @@ class ReportConsoleIT {
             String code = alert[0].get("code").asText();
             String reply = sms.send(new Emission.Sms(Instant.now(), "SMreportit2", "+22376000001", "FAIT " + code + " mediation tenue", null))
                     .reply();
-            assertTrue(reply.contains("action notee"), reply);
+            assertTrue(reply.contains("action pour l'alerte " + code), reply);
             call(base, "POST", "/api/v1/alerts/" + id + "/ack", officer, "{}", 202);
             Poll.until(Duration.ofSeconds(30), "the acknowledgement",
                     () -> call(base, "GET", "/api/v1/alerts/" + id, officer, null, 200).path("acknowledged").asBoolean());
