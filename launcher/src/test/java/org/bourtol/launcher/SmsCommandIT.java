@@ -8,8 +8,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.bourtol.launcher.instance.Instance;
+import org.bourtol.launcher.testing.EmbeddedInstances;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -21,12 +21,7 @@ class SmsCommandIT {
     @Test
     void aSignedSmsGetsItsReceiptAndAWrongTokenIsRefused() throws Exception {
         Path dir = Files.createTempDirectory("sms-command-it");
-        try (Instance p = Instance.start(Instance.Options.embedded(Map.of(
-                "BOURTOL_DATA_DIR", dir.toString(),
-                "BOURTOL_HTTP_PORT", "0",
-                "BOURTOL_EMBEDDED_KAFKA_PORT", "0",
-                "BOURTOL_EMBEDDED_MQTT_PORT", "0",
-                "TWILIO_AUTH_TOKEN", TOKEN)))) {
+        try (Instance p = EmbeddedInstances.start(dir, "TWILIO_AUTH_TOKEN", TOKEN)) {
             String base = "http://127.0.0.1:" + p.httpPort();
 
             Run ok = run(config(dir, TOKEN), "--http", base, "--from", "+22376000001", "troupeau 250 boeufs konna vers djenne");

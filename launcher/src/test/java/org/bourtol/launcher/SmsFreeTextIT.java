@@ -27,6 +27,7 @@ import org.bourtol.contracts.topic.Topic;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.contracts.triage.TriageMessage;
 import org.bourtol.launcher.instance.Instance;
+import org.bourtol.launcher.testing.EmbeddedInstances;
 import org.bourtol.platform.http.TwilioSigner;
 import org.bourtol.testkit.Poll;
 import org.junit.jupiter.api.Test;
@@ -51,12 +52,7 @@ class SmsFreeTextIT {
 
     @Test
     void aPlainWordsClashRaisesTheSameAlertAsTheCardAndAPlaceOnlyMessageIsTriaged() throws Exception {
-        try (Instance p = Instance.start(Instance.Options.embedded(Map.of(
-                "BOURTOL_DATA_DIR", dataDir.toString(),
-                "BOURTOL_HTTP_PORT", "0",
-                "BOURTOL_EMBEDDED_KAFKA_PORT", "0",
-                "BOURTOL_EMBEDDED_MQTT_PORT", "0",
-                "TWILIO_AUTH_TOKEN", TOKEN)))) {
+        try (Instance p = EmbeddedInstances.start(dataDir, "TWILIO_AUTH_TOKEN", TOKEN)) {
             String free = sms(p, "SMFREE1", "Bonjour, bagarre entre eleveurs et cultivateurs a Konna, 2 blesses. Moussa");
             assertTrue(free.contains(": alerte conflit a Konna."), free);
             String card = sms(p, "SMCARD1", "ALERTE CONFLIT Djenne");

@@ -20,6 +20,7 @@ import java.util.stream.StreamSupport;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.launcher.instance.AuditTrail;
 import org.bourtol.launcher.instance.Instance;
+import org.bourtol.launcher.testing.EmbeddedInstances;
 import org.bourtol.notifier.cap.SafeXml;
 import org.bourtol.notifier.mqtt.AlertTopics;
 import org.bourtol.simulator.twilio.LocalTwilioServer;
@@ -54,12 +55,7 @@ class WarningsIT {
 
     @Test
     void officerWarnsKonnaWithAColleaguesApprovalWidensItToDjenneAndCancelsIt() throws Exception {
-        try (Instance p = Instance.start(Instance.Options.embedded(Map.of(
-                "BOURTOL_DATA_DIR", dataDir.toString(),
-                "BOURTOL_HTTP_PORT", "0",
-                "BOURTOL_EMBEDDED_KAFKA_PORT", "0",
-                "BOURTOL_EMBEDDED_MQTT_PORT", "0",
-                "BOURTOL_NOTIFIER_WARNING_OFFICE", "dgpc-mopti@protectioncivile.ml")))) {
+        try (Instance p = EmbeddedInstances.start(dataDir, "BOURTOL_NOTIFIER_WARNING_OFFICE", "dgpc-mopti@protectioncivile.ml")) {
             LocalTwilioServer sms = p.localTwilio().orElseThrow();
             String aminata = token(p, "aminata", "officer");
             String moussa = token(p, "moussa", "officer");

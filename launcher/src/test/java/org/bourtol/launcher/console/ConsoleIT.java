@@ -14,11 +14,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.launcher.instance.Instance;
+import org.bourtol.launcher.testing.EmbeddedInstances;
 import org.bourtol.simulator.publish.SmsSender;
 import org.bourtol.simulator.scenario.Emission;
 import org.junit.jupiter.api.AfterAll;
@@ -49,13 +49,7 @@ public class ConsoleIT {
     @BeforeAll
     static void start() throws Exception {
         Path dir = Files.createTempDirectory("console-it");
-        platform = Instance.start(Instance.Options.embedded(Map.of(
-                "BOURTOL_DATA_DIR", dir.toString(),
-                "BOURTOL_HTTP_PORT", "0",
-                "BOURTOL_EMBEDDED_KAFKA_PORT", "0",
-                "BOURTOL_EMBEDDED_MQTT_PORT", "0",
-                "BOURTOL_ADMIN_TOKEN", ADMIN,
-                "TWILIO_AUTH_TOKEN", TWILIO)));
+        platform = EmbeddedInstances.start(dir, "BOURTOL_ADMIN_TOKEN", ADMIN, "TWILIO_AUTH_TOKEN", TWILIO);
         base = "http://127.0.0.1:" + platform.httpPort();
     }
 

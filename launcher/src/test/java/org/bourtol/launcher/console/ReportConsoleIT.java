@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.launcher.instance.Instance;
+import org.bourtol.launcher.testing.EmbeddedInstances;
 import org.bourtol.simulator.publish.SmsSender;
 import org.bourtol.simulator.scenario.Emission;
 import org.bourtol.testkit.Poll;
@@ -40,9 +41,7 @@ class ReportConsoleIT {
     @Test
     void anOfficerRecordsAnOutcomeAndReadsTheMonthlyReport() throws Exception {
         Path dir = Files.createTempDirectory("report-console-it");
-        try (Instance p = Instance.start(Instance.Options.embedded(Map.of(
-                "BOURTOL_DATA_DIR", dir.toString(), "BOURTOL_HTTP_PORT", "0", "BOURTOL_EMBEDDED_KAFKA_PORT", "0",
-                "BOURTOL_EMBEDDED_MQTT_PORT", "0", "BOURTOL_ADMIN_TOKEN", ADMIN, "TWILIO_AUTH_TOKEN", TWILIO)))) {
+        try (Instance p = EmbeddedInstances.start(dir, "BOURTOL_ADMIN_TOKEN", ADMIN, "TWILIO_AUTH_TOKEN", TWILIO)) {
             String base = "http://127.0.0.1:" + p.httpPort();
             String officer = call(base, "POST", "/api/v1/tokens", ADMIN, "{\"name\":\"agent-kone\",\"role\":\"officer\"}", 201)
                     .get("token").asText();

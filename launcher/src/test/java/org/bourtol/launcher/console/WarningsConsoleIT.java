@@ -12,10 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.launcher.instance.Instance;
+import org.bourtol.launcher.testing.EmbeddedInstances;
 import org.bourtol.simulator.twilio.LocalTwilioServer;
 import org.bourtol.testkit.Poll;
 import org.junit.jupiter.api.Test;
@@ -56,12 +56,7 @@ class WarningsConsoleIT {
 
     @Test
     void anOfficerDraftsAColleagueApprovesUpdatesAndCancels() throws Exception {
-        try (Instance p = Instance.start(Instance.Options.embedded(Map.of(
-                "BOURTOL_DATA_DIR", dataDir.toString(),
-                "BOURTOL_HTTP_PORT", "0",
-                "BOURTOL_EMBEDDED_KAFKA_PORT", "0",
-                "BOURTOL_EMBEDDED_MQTT_PORT", "0",
-                "BOURTOL_ADMIN_TOKEN", ADMIN)));
+        try (Instance p = EmbeddedInstances.start(dataDir, "BOURTOL_ADMIN_TOKEN", ADMIN);
              Browser b = new Browser()) {
             base = "http://127.0.0.1:" + p.httpPort();
             LocalTwilioServer sms = p.localTwilio().orElseThrow();

@@ -27,6 +27,7 @@ import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.contracts.directory.ApiToken;
 import org.bourtol.contracts.directory.AuditEntry;
 import org.bourtol.contracts.topic.Topics;
+import org.bourtol.launcher.testing.EmbeddedInstances;
 import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.platform.mqtt.MqttOptions;
 import org.bourtol.testkit.Poll;
@@ -60,11 +61,7 @@ class EmbeddedInstanceIT {
     private static final String DEVICE_PASSWORD = "mopti-gauge-secret-1";
 
     private Instance start() {
-        return Instance.start(Instance.Options.embedded(Map.of(
-                "BOURTOL_DATA_DIR", dataDir.toString(),
-                "BOURTOL_HTTP_PORT", "0",
-                "BOURTOL_EMBEDDED_KAFKA_PORT", "0",
-                "BOURTOL_EMBEDDED_MQTT_PORT", "0")));
+        return EmbeddedInstances.start(dataDir);
     }
 
     @Test

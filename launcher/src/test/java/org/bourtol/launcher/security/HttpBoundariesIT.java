@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.Map;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.launcher.instance.Instance;
+import org.bourtol.launcher.testing.EmbeddedInstances;
 import org.bourtol.rules.zones.ZoneLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,12 +32,7 @@ class HttpBoundariesIT {
 
     @Test
     void anonymousCallersAreRefusedBeforeTheirBodyZoneUploadsAreBoundedAndHealthHidesInternals() throws Exception {
-        try (Instance p = Instance.start(Instance.Options.embedded(Map.of(
-                "BOURTOL_DATA_DIR", dataDir.toString(),
-                "BOURTOL_HTTP_PORT", "0",
-                "BOURTOL_EMBEDDED_KAFKA_PORT", "0",
-                "BOURTOL_EMBEDDED_MQTT_PORT", "0",
-                "BOURTOL_ADMIN_TOKEN", ADMIN)))) {
+        try (Instance p = EmbeddedInstances.start(dataDir, "BOURTOL_ADMIN_TOKEN", ADMIN)) {
             String officer = Json.MAPPER.readTree(send(p, "POST", "/api/v1/tokens", ADMIN,
                     "{\"name\":\"agent-http\",\"role\":\"officer\"}").body()).get("token").asText();
 

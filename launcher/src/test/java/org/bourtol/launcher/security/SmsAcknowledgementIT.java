@@ -15,9 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.bourtol.launcher.instance.Instance;
+import org.bourtol.launcher.testing.EmbeddedInstances;
 import org.bourtol.simulator.twilio.LocalTwilioServer;
 import org.bourtol.testkit.Poll;
 import org.junit.jupiter.api.Test;
@@ -51,17 +51,9 @@ class SmsAcknowledgementIT {
         Path policy = Files.writeString(dataDir.resolve("policy.json"), """
                 {"rules": [{"hazard": "flood", "minSeverity": "Minor", "maxRepeats": 100,
                             "steps": [{"after": "PT50S", "role": "authority", "scope": "region"}]}]}""");
-        try (Instance p = Instance.start(Instance.Options.embedded(Map.of(
-                "BOURTOL_DATA_DIR", dataDir.toString(),
-                "BOURTOL_HTTP_PORT", "0",
-                "BOURTOL_EMBEDDED_KAFKA_PORT", "0",
-                "BOURTOL_EMBEDDED_MQTT_PORT", "0",
-                "BOURTOL_ADMIN_TOKEN", ADMIN,
-                "TWILIO_AUTH_TOKEN", TWILIO,
-                "BOURTOL_NOTIFIER_REPEAT_INTERVAL", REPEAT.toString(),
-                "BOURTOL_NOTIFIER_GROUP_WINDOW", "PT1S",
-                "BOURTOL_NOTIFIER_MAX_SMS_PER_RECIPIENT_PER_HOUR", "1000",
-                "BOURTOL_NOTIFIER_ESCALATION_POLICY", policy.toString())))) {
+        try (Instance p = EmbeddedInstances.start(dataDir, "BOURTOL_ADMIN_TOKEN", ADMIN, "TWILIO_AUTH_TOKEN", TWILIO,
+                "BOURTOL_NOTIFIER_REPEAT_INTERVAL", REPEAT.toString(), "BOURTOL_NOTIFIER_GROUP_WINDOW", "PT1S",
+                "BOURTOL_NOTIFIER_MAX_SMS_PER_RECIPIENT_PER_HOUR", "1000", "BOURTOL_NOTIFIER_ESCALATION_POLICY", policy.toString())) {
             LocalTwilioServer sink = p.localTwilio().orElseThrow();
             String officer = token(p, "agent-maiga", "officer");
             String viewer = token(p, "lecteur-issa", "viewer");
