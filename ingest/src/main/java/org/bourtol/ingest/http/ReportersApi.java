@@ -19,6 +19,7 @@ import org.bourtol.contracts.privacy.Pseudonyms;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.ingest.directory.ReporterDirectory;
+import org.bourtol.ingest.sms.Language;
 import org.bourtol.platform.kafka.Publisher;
 import org.bourtol.platform.kafka.Outgoing;
 import org.bourtol.platform.http.ApiAuth;
@@ -90,8 +91,10 @@ public final class ReportersApi {
         if (!Phones.isE164(phone)) {
             problems.add("phone must be an E.164 number such as +22376000001");
         }
-        if (!language.equals("fr") && !language.equals("en")) {
-            problems.add("language must be fr or en");
+        if (!Language.available().contains(language)) {
+            // the reply languages: one per replies_<lang>.properties (docs/translations.md)
+            List<String> known = Language.values().stream().map(Language::tag).toList();
+            problems.add("language must be " + String.join(", ", known.subList(0, known.size() - 1)) + " or " + known.get(known.size() - 1));
         }
         if (!problems.isEmpty()) {
             ApiErrors.send(ctx, 400, "invalid reporter", problems);

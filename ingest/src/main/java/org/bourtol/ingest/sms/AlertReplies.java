@@ -3,8 +3,8 @@ package org.bourtol.ingest.sms;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,7 +13,7 @@ import org.bourtol.contracts.directory.AuditEntry;
 import org.bourtol.contracts.observation.Source;
 import org.bourtol.contracts.outcome.AlertResponse;
 import org.bourtol.contracts.outcome.Verdict;
-import org.bourtol.contracts.text.TextFiles;
+import org.bourtol.contracts.text.Catalogue;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.platform.kafka.Outgoing;
@@ -37,8 +37,7 @@ public final class AlertReplies {
 
     private static final Pattern FORM = Pattern.compile(
             "(?iu)\\b(fait|done|faux|false)\\b[\\s:;,.#-]*(?:([a-z0-9]{3,6})\\b)?[\\s:;,.-]*(.*)", Pattern.DOTALL);
-    private static final Properties[] TEXTS = {
-        TextFiles.load(AlertReplies.class, "alert-replies_fr.properties"), TextFiles.load(AlertReplies.class, "alert-replies_en.properties")};
+    private static final Catalogue TEXTS = Catalogue.of(AlertReplies.class, "alert-replies");
 
     /** What {@link #handle} gives: the records to publish, the reply, and the outcome label for logs and metrics. */
     public record Result(List<Outgoing> records, String reply, String outcome) {
@@ -48,12 +47,12 @@ public final class AlertReplies {
     }
 
     /** The command when {@code first} (the first word, normalised) is FAIT, DONE, FAUX or FALSE; else null. */
-    static SmsCommand parse(String first, String body) {
+    static SmsCommand parse(String first, String body, Language registered) {
         boolean action = first.equals("fait") || first.equals("done");
         if (!action && !first.equals("faux") && !first.equals("false")) {
             return null;
         }
-        Language lang = first.equals("fait") || first.equals("faux") ? Language.FR : Language.EN;
+        Language lang = Language.reply(first.equals("fait") || first.equals("faux") ? Language.FR : Language.EN, registered);
         Matcher m = FORM.matcher(body);
         String code = null;
         String text = null;
@@ -118,11 +117,7 @@ public final class AlertReplies {
 
     /** The reply {@code key} in {@code lang}, placeholders filled, transliterated and fitted to one segment. */
     static String text(Language lang, String key, String receipt, String code) {
-        String t = TEXTS[lang == Language.FR ? 0 : 1].getProperty(key);
-        if (t == null) {
-            throw new IllegalStateException("alert-replies_" + lang.tag() + ".properties has no " + key);
-        }
-        String full = t.replace("{receipt}", receipt).replace("{code}", code);
+        String full = TEXTS.text(lang.tag(), key, Map.of("receipt", receipt, "code", code));
         int ex = full.indexOf(" Ex: ");
         return ex < 0 ? Replies.fit(full) : Replies.fit(full, full.substring(0, ex));
     }

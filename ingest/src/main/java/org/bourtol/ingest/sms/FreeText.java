@@ -50,13 +50,13 @@ final class FreeText {
         return null;
     }
 
-    /** English when its words or hazard words say so, else the reporter's language. */
+    /** English or French when its words or hazard words say so, else the reporter's language ({@link Language#reply}). */
     Language language(List<String> tokens, HazardWords.Match hazard, Language fallback) {
         int score = hazard == null ? 0 : hazard.english() ? 2 : -1;
         for (String t : tokens) {
             score += ENGLISH.contains(t) ? 1 : FRENCH.contains(t) ? -1 : 0;
         }
-        return score > 0 ? Language.EN : score < 0 ? Language.FR : fallback;
+        return Language.reply(score > 0 ? Language.EN : score < 0 ? Language.FR : null, fallback);
     }
 
     /**
@@ -68,7 +68,7 @@ final class FreeText {
         boolean counted = tokens.stream().anyMatch(t -> SmsTokens.INT.matcher(t).matches());
         Word<Species> species = SmsParser.speciesWord(tokens);
         if (counted && (species != null || tokens.stream().anyMatch(Vocabulary.HEADS::contains))) {
-            Language lang = species == null || species.language() == null ? fallback : species.language();
+            Language lang = Language.reply(species == null ? null : species.language(), fallback);
             return parser.herd(lang, tokens);
         }
         SmsTokens.Unit rain = SmsTokens.number(new ArrayList<>(tokens), "mm", null, false);

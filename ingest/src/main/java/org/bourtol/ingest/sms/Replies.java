@@ -10,7 +10,7 @@ import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.ingest.place.Place;
 
 /**
- * Reply texts in French and English, always one GSM-7 segment: accents are transliterated and
+ * Reply texts in every language of {@code replies_<lang>.properties}, always one GSM-7 segment: accents are transliterated and
  * variable parts (place names, echoed words) shortened until the text fits. Only receipts start with
  * {@code Recu <code>:} / {@code Received <code>:}. Pure.
  */
@@ -18,7 +18,6 @@ public final class Replies {
 
     static final int NAME_MAX = 24;
 
-    /** Problem templates: code → {French, English}; {@code %s} slots are filled in order. */
     /** The reply texts: {@code replies_<lang>.properties} next to this class. */
     static final Catalogue TEXTS = Catalogue.of(Replies.class, "replies");
 
@@ -84,92 +83,83 @@ public final class Replies {
      */
     public static String receipt(SmsCommand command, String receipt) {
         Language lang = command.language();
-        boolean fr = lang == Language.FR;
-        String head = (fr ? "Recu " : "Received ") + receipt + ": ";
-        String tail = fr ? " Merci." : " Thank you.";
         if (command instanceof SmsCommand.Help || command instanceof SmsCommand.Problem) {
             return command instanceof SmsCommand.Problem p ? p.reply() : help(lang);
         }
+        String head = text(lang, "receipt.head", "receipt", receipt) + " ";
         if (command instanceof SmsCommand.Triage t) {
             return triage(t, head);
         }
+        String tail = " " + TEXTS.raw(lang.tag(), "receipt.thanks");
+        // the card is what the sender types: the grammar has French and English keywords only
+        Language grammar = lang.hasKeywords() ? lang : Language.FR;
         String body;
         String card = null;
         if (command instanceof SmsCommand.Herd h) {
-            body = h.count() + " " + species(h.species(), lang) + (fr ? " a " : " at ") + name(h.place())
-                    + (h.to() == null ? "" : (fr ? " vers " : " to ") + name(h.to())) + ".";
-            card = (fr ? "TROUPEAU " : "HERD ") + h.count() + " " + (h.species() == Species.UNKNOWN ? (fr ? "<espece>" : "<species>")
-                    : species(h.species(), lang)) + " " + name(h.place()) + (h.to() == null ? "" : (fr ? " VERS " : " TO ") + name(h.to()));
+            String to = h.to() == null ? "" : ".to";
+            body = text(lang, "receipt.herd" + to, "count", h.count(), "species", species(h.species(), lang), "place", name(h.place()),
+                    "to", h.to() == null ? "" : name(h.to()));
+            card = text(grammar, "card.herd" + to, "count", h.count(), "species", h.species() == Species.UNKNOWN
+                    ? TEXTS.raw(grammar.tag(), "card.species-unknown") : species(h.species(), grammar), "place", name(h.place()),
+                    "to", h.to() == null ? "" : name(h.to()));
         } else if (command instanceof SmsCommand.Alert a) {
-            body = fr ? "alerte " + type(a.type(), lang) + " a " + name(a.place()) + "."
-                    : type(a.type(), lang) + " alert at " + name(a.place()) + ".";
-            card = (fr ? "ALERTE " : "ALERT ") + cardType(a.type(), lang) + " " + name(a.place());
+            body = text(lang, "receipt.alert", "type", type(a.type(), lang), "place", name(a.place()));
+            card = text(grammar, "card.alert", "type", cardType(a.type(), grammar), "place", name(a.place()));
         } else if (command instanceof SmsCommand.Level l) {
-            body = (fr ? "niveau " : "level ") + name(l.station()) + " " + l.cm() + " cm.";
-            card = (fr ? "NIVEAU " : "LEVEL ") + name(l.station()) + " " + l.cm();
+            body = text(lang, "receipt.level", "station", name(l.station()), "cm", l.cm());
+            card = text(grammar, "card.level", "station", name(l.station()), "cm", l.cm());
         } else if (command instanceof SmsCommand.Rain r) {
-            body = (fr ? "pluie " : "rain ") + name(r.station()) + " " + number(r.mm()) + " mm.";
-            card = (fr ? "PLUIE " : "RAIN ") + name(r.station()) + " " + number(r.mm());
+            body = text(lang, "receipt.rain", "station", name(r.station()), "mm", number(r.mm()));
+            card = text(grammar, "card.rain", "station", name(r.station()), "mm", number(r.mm()));
         } else {
             SmsCommand.Ack a = (SmsCommand.Ack) command;
             // neutral: ingest cannot know yet whether the sender was sent that alert (the notifier decides;
             // a stranger's OK stops nothing), so the reply must not tell anyone the alert is acknowledged
-            body = fr ? "OK recu pour l'alerte " + a.code() + "." : "OK for alert " + a.code() + " received.";
+            body = text(lang, "receipt.ack", "code", a.code());
         }
         if (card != null) {
-            String correct = (fr ? " Erreur? Envoyez: " : " Wrong? Send: ") + card;
+            String correct = " " + text(lang, "receipt.wrong", "card", card);
             return fit(head + body + correct, head + body + tail, head + body);
         }
         return fit(head + body + tail, head + body);
     }
 
+    /** {@code key} in {@code lang} filled from name/value pairs. */
+    private static String text(Language lang, String key, Object... pairs) {
+        Map<String, Object> vars = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            vars.put((String) pairs[i], pairs[i + 1]);
+        }
+        return TEXTS.text(lang.tag(), key, vars);
+    }
+
     private static String triage(SmsCommand.Triage t, String head) {
-        boolean fr = t.language() == Language.FR;
+        Language lang = t.language();
         List<String> guessed = new java.util.ArrayList<>();
         if (t.type() != null) {
-            guessed.add(type(t.type(), t.language()) + "?");
+            guessed.add(type(t.type(), lang) + "?");
         }
         if (t.place() != null) {
             guessed.add(name(t.place()) + "?");
         }
-        String main = head + (fr ? "un agent va lire votre message" : "an officer will read your message")
-                + (guessed.isEmpty() ? "" : " (" + String.join(" ", guessed) + ")") + ".";
+        String main = head + text(lang, "receipt.triage", "guessed", guessed.isEmpty() ? "" : " (" + String.join(" ", guessed) + ")");
         if (t.problem() != null) {
             return fit(main + " " + t.problem().reply(), main + " " + t.problem().hint(), main);
         }
-        return fit(main + (fr ? " Pour une alerte: ALERTE CONFLIT Konna" : " For an alert: ALERT CLASH Konna"), main);
+        return fit(main + " " + TEXTS.raw(lang.tag(), "receipt.triage.example"), main);
     }
 
     /** The card's keyword for a type ({@code CONFLIT} / {@code CLASH}). */
     static String cardType(ReportType t, Language lang) {
-        String[] fr = {"CONFLIT", "TENSION", "DEGATS", "VOL", "INONDATION", "EAU", "MALADIE", "FEU"};
-        return lang == Language.FR ? fr[t.ordinal()] : t.name();
+        return TEXTS.raw(lang.tag(), "card.type." + t.name());
     }
 
     static String species(Species s, Language lang) {
-        boolean fr = lang == Language.FR;
-        return switch (s) {
-            case CATTLE -> fr ? "bovins" : "cattle";
-            case SHEEP -> fr ? "ovins" : "sheep";
-            case GOATS -> fr ? "caprins" : "goats";
-            case CAMELS -> fr ? "camelins" : "camels";
-            case DONKEYS -> fr ? "anes" : "donkeys";
-            case MIXED -> fr ? "betail mixte" : "mixed livestock";
-            case UNKNOWN -> fr ? "tetes (espece?)" : "head (species?)";
-        };
+        return TEXTS.raw(lang.tag(), "species." + s.name());
     }
 
     static String type(ReportType t, Language lang) {
-        return switch (t) {
-            case CLASH -> lang == Language.FR ? "conflit" : "clash";
-            case TENSION -> "tension";
-            case DAMAGE -> lang == Language.FR ? "degats" : "crop damage";
-            case THEFT -> lang == Language.FR ? "vol de betail" : "livestock theft";
-            case FLOOD -> lang == Language.FR ? "inondation" : "flood";
-            case WATER -> lang == Language.FR ? "point d'eau" : "water point";
-            case DISEASE -> lang == Language.FR ? "maladie" : "disease";
-            case FIRE -> lang == Language.FR ? "feu de brousse" : "bushfire";
-        };
+        return TEXTS.raw(lang.tag(), "type." + t.name());
     }
 
     private static String name(Place p) {

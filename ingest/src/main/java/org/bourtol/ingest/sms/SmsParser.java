@@ -51,7 +51,7 @@ public final class SmsParser {
         if (tokens.isEmpty()) {
             return Replies.problem(fallback, null, "unknown-command");
         }
-        SmsCommand response = AlertReplies.parse(tokens.get(0), body);
+        SmsCommand response = AlertReplies.parse(tokens.get(0), body, fallback);
         if (response != null) {
             return response;
         }
@@ -67,7 +67,7 @@ public final class SmsParser {
         HazardWords.Match hazard = HazardWords.DEFAULT.match(tokens);
         Resolution place = freeText.place(tokens);
         if (keyword != null && keyword.meaning() == Keyword.HELP && hazard == null && place == null) {
-            return new SmsCommand.Help(keyword.language() == null ? fallback : keyword.language());
+            return new SmsCommand.Help(Language.reply(keyword.language(), fallback));
         }
         Language lang = problem != null ? problem.language() : freeText.language(tokens, hazard, fallback);
         if (hazard != null && hazard.incident() && place instanceof Resolution.Found f) {
@@ -107,7 +107,7 @@ public final class SmsParser {
     }
 
     private SmsCommand command(Word<Keyword> keyword, String word, List<String> rest, String body, Language fallback) {
-        Language lang = keyword.language() == null ? fallback : keyword.language();
+        Language lang = Language.reply(keyword.language(), fallback);
         return switch (keyword.meaning()) {
             case HERD -> herd(lang, rest);
             case ALERT -> alert(lang, rest, body);

@@ -17,7 +17,7 @@ import org.bourtol.simulator.publish.SmsSender;
 import org.bourtol.simulator.scenario.Emission;
 
 /** HTTP calls and signed SMS against a running platform, as an outsider makes them (the security ITs). */
-final class EmbeddedApi {
+public final class EmbeddedApi {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -25,7 +25,7 @@ final class EmbeddedApi {
     }
 
     /** A request with a bearer token (none when null) and a JSON body (none when null). */
-    static HttpResponse<String> send(Instance p, String method, String path, String token, String body) {
+    public static HttpResponse<String> send(Instance p, String method, String path, String token, String body) {
         HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(p.httpBase() + path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -40,13 +40,13 @@ final class EmbeddedApi {
     }
 
     /** The JSON answer, after checking the status. */
-    static JsonNode call(Instance p, String method, String path, String token, String body, int expected) throws Exception {
+    public static JsonNode call(Instance p, String method, String path, String token, String body, int expected) throws Exception {
         HttpResponse<String> res = send(p, method, path, token, body);
         assertEquals(expected, res.statusCode(), method + " " + path + ": " + res.body());
         return res.body().isEmpty() ? null : Json.MAPPER.readTree(res.body());
     }
 
-    static JsonNode get(Instance p, String path, String token) {
+    public static JsonNode get(Instance p, String path, String token) {
         try {
             return call(p, "GET", path, token, null, 200);
         } catch (Exception e) {
@@ -54,12 +54,12 @@ final class EmbeddedApi {
         }
     }
 
-    static JsonNode first(JsonNode list) {
+    public static JsonNode first(JsonNode list) {
         return list.size() == 0 ? null : list.get(0);
     }
 
     /** An SMS from {@code from}, posted to the inbound webhook with a valid Twilio signature. */
-    static SmsSender.Result sms(Instance p, String twilioToken, String from, String text) throws Exception {
+    public static SmsSender.Result sms(Instance p, String twilioToken, String from, String text) throws Exception {
         byte[] sid = new byte[16];
         ThreadLocalRandom.current().nextBytes(sid);
         SmsSender sender = new SmsSender(p.httpBase(), p.httpBase(), twilioToken, "+22370000000", "AC" + "0".repeat(32));

@@ -25,6 +25,11 @@ public final class Headlines {
         return TEXTS.all(key, vars);
     }
 
+    /** The text {@code key} in {@code lang}, filled from {@code vars} (a part of a headline, e.g. "3 reports"). */
+    public static String text(String lang, String key, Map<String, ?> vars) {
+        return TEXTS.text(lang, key, vars);
+    }
+
     /** A word of the catalogue in {@code lang} (e.g. a level's colour). */
     public static String word(String lang, String key) {
         return TEXTS.raw(lang, key);

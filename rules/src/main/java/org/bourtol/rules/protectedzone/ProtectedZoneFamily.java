@@ -16,6 +16,7 @@ import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.Family;
 import org.bourtol.rules.engine.FamilyInfo;
+import org.bourtol.rules.engine.Headlines;
 import org.bourtol.rules.engine.ParamReader;
 import org.bourtol.rules.engine.Seasons;
 import org.bourtol.rules.engine.Step;
@@ -122,10 +123,9 @@ public final class ProtectedZoneFamily implements Family<ProtectedZoneFamily.Con
 
     @Override
     public Map<String, String> headline(CompiledRule<Config> rule, String zoneName, Zone zone, Verdict.Fire fire) {
-        return Map.of(
-                "fr", "Risque de conflit a " + Gsm7.transliterate(zoneName) + ": troupeau de " + Gsm7.transliterate(fire.measure()).replace(" head in ", " tetes dans ")
-                        + " avant la liberation des champs (" + fire.threshold() + ")",
-                "en", "Conflict risk at " + Gsm7.transliterate(zoneName) + ": herd of " + Gsm7.transliterate(fire.measure())
-                        + " before field release (" + fire.threshold() + ")");
+        // the measure is "<count> head in <zone>" (ProtectedZoneRule)
+        String[] measure = Gsm7.transliterate(fire.measure()).split(" head in ", 2);
+        return Headlines.of("protected", Map.of("place", Gsm7.transliterate(zoneName), "count", measure[0],
+                "zone", measure.length > 1 ? measure[1] : "", "threshold", String.valueOf(fire.threshold())));
     }
 }

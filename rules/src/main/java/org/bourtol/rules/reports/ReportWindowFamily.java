@@ -18,6 +18,7 @@ import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.Family;
 import org.bourtol.rules.engine.FamilyInfo;
+import org.bourtol.rules.engine.Headlines;
 import org.bourtol.rules.engine.ParamReader;
 import org.bourtol.rules.engine.Step;
 import org.bourtol.rules.engine.Verdict;
@@ -141,36 +142,15 @@ public final class ReportWindowFamily implements Family<ReportWindowRule.Params,
     @Override
     public Map<String, String> headline(CompiledRule<ReportWindowRule.Params> rule, String zoneName, Zone zone, Verdict.Fire fire) {
         String name = Gsm7.transliterate(zoneName);
-        long hours = rule.params().window().toHours();
         String n = fire.measure();
-        String fr = n + ("1".equals(n) ? " signalement" : " signalements");
-        String en = n + ("1".equals(n) ? " report" : " reports");
+        String kind = flood ? "flood" : "clash".equals(fire.level()) ? "clash" : "incidents";
         if (ReportWindowRule.UNCONFIRMED.equals(fire.level())) {
-            return unconfirmed(name, fire);
+            // a report to confirm: what was reported, and that it is not confirmed yet
+            kind = flood ? "flood" : fire.threshold() != null && fire.threshold().contains(ReportType.CLASH.wire()) ? "clash" : "incidents";
+            return Headlines.of("reports.unconfirmed." + kind, Map.of("place", name));
         }
-        if (flood) {
-            return Map.of("fr", "Inondation signalee a " + name + ": " + fr + " en " + hours + " h",
-                    "en", "Flooding reported at " + name + ": " + en + " within " + hours + " h");
-        }
-        if ("clash".equals(fire.level())) {
-            return Map.of("fr", "Affrontement signale a " + name + " (" + fr + ": " + fire.threshold() + ")",
-                    "en", "Clash reported at " + name + " (" + en + ": " + fire.threshold() + ")");
-        }
-        return Map.of("fr", "Incidents a " + name + ": " + fr + " (" + fire.threshold() + ") en " + hours + " h",
-                "en", "Incidents at " + name + ": " + en + " (" + fire.threshold() + ") within " + hours + " h");
-    }
-
-    /** The headline of a report to confirm: what was reported, and that it is not confirmed yet. */
-    private Map<String, String> unconfirmed(String name, Verdict.Fire fire) {
-        if (flood) {
-            return Map.of("fr", "A confirmer: inondation signalee a " + name + " par un correspondant non verifie",
-                    "en", "To confirm: flooding reported at " + name + " by an unverified reporter");
-        }
-        if (fire.threshold() != null && fire.threshold().contains(ReportType.CLASH.wire())) {
-            return Map.of("fr", "A confirmer: affrontement signale a " + name + " par un correspondant non verifie",
-                    "en", "To confirm: clash reported at " + name + " by an unverified reporter");
-        }
-        return Map.of("fr", "A confirmer: incidents signales a " + name + " par un correspondant non verifie",
-                "en", "To confirm: incidents reported at " + name + " by an unverified reporter");
+        return Headlines.of("reports." + kind, lang -> Map.of("place", name, "hours", rule.params().window().toHours(),
+                "threshold", String.valueOf(fire.threshold()),
+                "count", Headlines.text(lang, "1".equals(n) ? "reports.one" : "reports.many", Map.of("n", n))));
     }
 }
