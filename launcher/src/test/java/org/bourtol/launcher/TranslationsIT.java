@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.bourtol.launcher.instance.Instance;
+import org.bourtol.launcher.testing.EmbeddedInstances;
 import org.bourtol.simulator.publish.SmsSender;
 import org.bourtol.simulator.twilio.LocalTwilioServer;
 import org.bourtol.testkit.Poll;
@@ -42,14 +42,8 @@ class TranslationsIT {
 
     @Test
     void bambaraFromFilesOnlyInAReplyAHeadlineAndAnSms() throws Exception {
-        try (Instance p = Instance.start(Instance.Options.embedded(Map.of(
-                "BOURTOL_DATA_DIR", dataDir.toString(),
-                "BOURTOL_HTTP_PORT", "0",
-                "BOURTOL_EMBEDDED_KAFKA_PORT", "0",
-                "BOURTOL_EMBEDDED_MQTT_PORT", "0",
-                "BOURTOL_ADMIN_TOKEN", ADMIN,
-                "TWILIO_AUTH_TOKEN", TWILIO,
-                "BOURTOL_NOTIFIER_GROUP_WINDOW", "PT1S")))) {
+        try (Instance p = EmbeddedInstances.start(dataDir, "BOURTOL_ADMIN_TOKEN", ADMIN, "TWILIO_AUTH_TOKEN", TWILIO,
+                "BOURTOL_NOTIFIER_GROUP_WINDOW", "PT1S")) {
             LocalTwilioServer twilio = p.localTwilio().orElseThrow();
             String officer = call(p, "POST", "/api/v1/tokens", ADMIN, "{\"name\":\"agent-traore\",\"role\":\"officer\"}", 201)
                     .get("token").asText();
