@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.contracts.alert.AlertStates;
@@ -37,8 +38,8 @@ class AckVerifierTest {
         Recipient waiting = recipient("waiting", null, "+22376000003", "fr", List.of("konna"), null, null, null);
         Map<String, Recipient> directory = Map.of(committee.id(), committee, otherZone.id(), otherZone, waiting.id(), waiting);
         AlertStates alerts = new AlertStates();
-        Alert a1 = Fixtures.alert("a1", "K7Q", Hazard.CONFLICT, "konna", Severity.Extreme, "active", false);
-        Alert a2 = Fixtures.alert("a2", "M2B", Hazard.FLOOD, "mopti", Severity.Severe, "active", false);
+        Alert a1 = Fixtures.alert("a1", "K7Q", Hazard.CONFLICT, "konna", Severity.Extreme, AlertState.ACTIVE, false);
+        Alert a2 = Fixtures.alert("a2", "M2B", Hazard.FLOOD, "mopti", Severity.Severe, AlertState.ACTIVE, false);
         alerts.apply(Fixtures.event(a1, AlertEventType.RAISED, 1));
         alerts.apply(Fixtures.event(a2, AlertEventType.RAISED, 1));
         Ledger ledger = new Ledger();

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.delivery.Delivery;
@@ -37,10 +38,8 @@ class AcknowledgementRecorderTest {
             recorded.add(d);
             ledger.apply(d);
         });
-        Alert base = Fixtures.alert("a1", "K7Q", Hazard.CONFLICT, "konna", Severity.Severe, "active", false);
-        Alert acked = new Alert(base.id(), base.code(), base.rule(), base.ruleType(), base.hazard(), base.zone(), base.zoneName(),
-                null, base.state(), base.severity(), base.urgency(), base.certainty(), base.level(), base.headline(), base.instruction(),
-                base.raisedAt(), base.updatedAt(), null, true, pseudonyms.of("+22376000001"), T0.plusSeconds(90), null, List.of());
+        Alert base = Fixtures.alert("a1", "K7Q", Hazard.CONFLICT, "konna", Severity.Severe, AlertState.ACTIVE, false);
+        Alert acked = base.toBuilder().acknowledged(pseudonyms.of("+22376000001"), T0.plusSeconds(90)).evidence(List.of()).build();
         Map<String, Recipient> recipients = Map.of("committee", committee, "other", other);
         acks.check(List.of(base), recipients);
         acks.check(List.of(acked), recipients);

@@ -1,5 +1,6 @@
 package org.bourtol.notifier;
 
+import org.bourtol.contracts.alert.AlertState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -52,19 +53,21 @@ public final class Fixtures {
         return new Recipient(id, id + " name", role, phone, lang, zones, hazards, min, List.of("sms"), quiet, null);
     }
 
-    public static Alert alert(String id, String code, Hazard hazard, String zone, Severity severity, String state, boolean acked) {
-        return new Alert(id, code, id + "-rule", "gauge-level", hazard, zone, "Niamey", null, state, severity, Urgency.Immediate,
-                Certainty.Observed, "danger",
-                Map.of("fr", "Niger a Niamey: 640 cm, seuil rouge 620 cm depasse", "en", "Niger at Niamey: 640 cm, red level 620 cm exceeded"),
-                Map.of(), T0, T0, Alert.RESOLVED.equals(state) ? T0.plusSeconds(3600) : null, acked, acked ? "r-test" : null,
-                acked ? T0.plusSeconds(60) : null, null,
-                List.of(new Evidence("obs-1", "gauge", T0, "640 cm", null)));
+    public static Alert alert(String id, String code, Hazard hazard, String zone, Severity severity, AlertState state, boolean acked) {
+        Alert.Builder b = Alert.builder().id(id, code).rule(id + "-rule", "gauge-level").hazard(hazard).zone(zone, "Niamey", null)
+                .state(state).severity(severity).urgency(Urgency.Immediate).certainty(Certainty.Observed).level("danger")
+                .headline(Map.of("fr", "Niger a Niamey: 640 cm, seuil rouge 620 cm depasse",
+                        "en", "Niger at Niamey: 640 cm, red level 620 cm exceeded"))
+                .raisedAt(T0).updatedAt(T0).resolvedAt(state == AlertState.RESOLVED ? T0.plusSeconds(3600) : null)
+                .evidence(List.of(new Evidence("obs-1", "gauge", T0, "640 cm", null)));
+        return (acked ? b.acknowledged("r-test", T0.plusSeconds(60)) : b).build();
     }
 
     /** An active alert with its own place and headlines (fr, en), e.g. to check what a recipient reads. */
     public static Alert alert(String id, String code, Hazard hazard, String zone, String zoneName, Severity severity, String fr, String en) {
-        return new Alert(id, code, id + "-rule", "report-window", hazard, zone, zoneName, null, Alert.ACTIVE, severity, Urgency.Immediate,
-                Certainty.Observed, "danger", Map.of("fr", fr, "en", en), Map.of(), T0, T0, null, false, null, null, null, List.of());
+        return Alert.builder().id(id, code).rule(id + "-rule", "report-window").hazard(hazard).zone(zone, zoneName, null)
+                .state(AlertState.ACTIVE).severity(severity).urgency(Urgency.Immediate).certainty(Certainty.Observed).level("danger")
+                .headline(Map.of("fr", fr, "en", en)).raisedAt(T0).updatedAt(T0).build();
     }
 
     public static AlertEvent event(Alert a, AlertEventType type, int seq) {

@@ -1,5 +1,6 @@
 package org.bourtol.notifier;
 
+import org.bourtol.contracts.alert.AlertState;
 import static org.bourtol.notifier.Fixtures.T0;
 import static org.bourtol.notifier.Fixtures.alert;
 import static org.bourtol.notifier.Fixtures.event;
@@ -22,8 +23,8 @@ class NotifierEngineTest {
 
     @Test
     void anEscalationSentWhileTheAlertResolvedDoesNotReviveIt() {
-        Alert planned = alert("a1", "K7P", Hazard.CONFLICT, "konna", Severity.Severe, Alert.ACTIVE, false);
-        Alert resolved = alert("a1", "K7P", Hazard.CONFLICT, "konna", Severity.Severe, Alert.RESOLVED, false);
+        Alert planned = alert("a1", "K7P", Hazard.CONFLICT, "konna", Severity.Severe, AlertState.ACTIVE, false);
+        Alert resolved = alert("a1", "K7P", Hazard.CONFLICT, "konna", Severity.Severe, AlertState.RESOLVED, false);
         AlertStates live = new AlertStates();
         live.apply(event(planned, AlertEventType.RAISED, 1));
         live.apply(event(resolved, AlertEventType.RESOLVED, 2));
@@ -31,10 +32,10 @@ class NotifierEngineTest {
         // what the engine publishes once the escalation SMS is sent: the current state, not the planned snapshot
         Alert current = live.get("a1").map(AlertEvent::alert).orElse(planned);
         AlertEvent escalated = NotifierEngine.escalatedEvent(current, "escalation-1", "authority", T0.plusSeconds(60));
-        assertEquals(Alert.RESOLVED, escalated.alert().state());
+        assertEquals(AlertState.RESOLVED, escalated.alert().state());
         assertEquals(-1, escalated.seq());
         live.apply(escalated);
-        assertEquals(Alert.RESOLVED, live.get("a1").orElseThrow().alert().state());
+        assertEquals(AlertState.RESOLVED, live.get("a1").orElseThrow().alert().state());
 
         // even the old kind of record (the planned snapshot) changes nothing, live or after a restart
         AlertEvent stale = NotifierEngine.escalatedEvent(planned, "escalation-1", "authority", T0.plusSeconds(60));
@@ -42,7 +43,7 @@ class NotifierEngineTest {
         for (AlertEvent e : java.util.List.of(event(planned, AlertEventType.RAISED, 1), event(resolved, AlertEventType.RESOLVED, 2), stale)) {
             restarted.apply(e);
         }
-        assertEquals(Alert.RESOLVED, restarted.get("a1").orElseThrow().alert().state());
+        assertEquals(AlertState.RESOLVED, restarted.get("a1").orElseThrow().alert().state());
         assertEquals(AlertEventType.RESOLVED, restarted.get("a1").orElseThrow().type());
     }
 }

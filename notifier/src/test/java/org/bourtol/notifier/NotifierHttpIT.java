@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.directory.ApiToken;
@@ -122,7 +123,7 @@ class NotifierHttpIT {
     @Test
     void capFeedListsTheActiveAlertAndServesValidCap() throws Exception {
         h.put(Topics.ZONES, "it7-niamey", zone("it7-niamey", ZoneKind.STATION, "Niamey", null));
-        var a = alert("it7-alert", "K7Q", Hazard.FLOOD, "it7-niamey", Severity.Extreme, "active", false);
+        var a = alert("it7-alert", "K7Q", Hazard.FLOOD, "it7-niamey", Severity.Extreme, AlertState.ACTIVE, false);
         h.put(Topics.ALERTS, a.id(), event(a, AlertEventType.RAISED, 1));
         Poll.until(Duration.ofSeconds(10), "feed lists the alert", () -> get("/cap/alerts.atom").contains("it7-alert"));
         String xml = get("/cap/alerts/it7-alert.xml");
@@ -131,7 +132,7 @@ class NotifierHttpIT {
         xmllint(xml);
         assertEquals(404, call("GET", "/cap/alerts/none.xml", null, null).statusCode());
 
-        var resolved = alert("it7-alert", "K7Q", Hazard.FLOOD, "it7-niamey", Severity.Extreme, "resolved", false);
+        var resolved = alert("it7-alert", "K7Q", Hazard.FLOOD, "it7-niamey", Severity.Extreme, AlertState.RESOLVED, false);
         h.put(Topics.ALERTS, a.id(), event(resolved, AlertEventType.RESOLVED, 2));
         Poll.until(Duration.ofSeconds(10), "feed drops it", () -> !get("/cap/alerts.atom").contains("it7-alert"));
         assertTrue(get("/cap/alerts/it7-alert.xml").contains("<msgType>Cancel</msgType>"));
@@ -141,11 +142,11 @@ class NotifierHttpIT {
     @Test
     void retainedAlertOnMqttIsClearedOnResolve() throws Exception {
         Poll.until(Duration.ofSeconds(20), "notifier owns and MQTT connected", () -> h.started.get(0).isSending());
-        var a = alert("it8-alert", "K8M", Hazard.FLOOD, "it8-zone", Severity.Severe, "active", false);
+        var a = alert("it8-alert", "K8M", Hazard.FLOOD, "it8-zone", Severity.Severe, AlertState.ACTIVE, false);
         h.put(Topics.ALERTS, a.id(), event(a, AlertEventType.RAISED, 1));
         Poll.until(Duration.ofSeconds(20), "retained alert", () -> retained("bourtol/v1/alerts/it8-zone").contains("it8-alert"));
         assertFalse(retained("bourtol/v1/alerts/it8-zone").contains("K8M"), "the acknowledgement code is not on a public topic");
-        var resolved = alert("it8-alert", "K8M", Hazard.FLOOD, "it8-zone", Severity.Severe, "resolved", false);
+        var resolved = alert("it8-alert", "K8M", Hazard.FLOOD, "it8-zone", Severity.Severe, AlertState.RESOLVED, false);
         h.put(Topics.ALERTS, a.id(), event(resolved, AlertEventType.RESOLVED, 2));
         Poll.until(Duration.ofSeconds(20), "retained message cleared", () -> retained("bourtol/v1/alerts/it8-zone").isEmpty());
     }
@@ -153,12 +154,12 @@ class NotifierHttpIT {
     @Test
     void afterTheBrokerComesBackTheRetainedStateIsPublishedAgain() throws Exception {
         Poll.until(Duration.ofSeconds(20), "notifier owns and MQTT connected", () -> h.started.get(0).isSending());
-        var a = alert("it9-alert", "K9R", Hazard.FLOOD, "it9-zone", Severity.Severe, "active", false);
+        var a = alert("it9-alert", "K9R", Hazard.FLOOD, "it9-zone", Severity.Severe, AlertState.ACTIVE, false);
         h.put(Topics.ALERTS, a.id(), event(a, AlertEventType.RAISED, 1));
         Poll.until(Duration.ofSeconds(20), "retained alert", () -> retained("bourtol/v1/alerts/it9-zone").contains("it9-alert"));
         mosquitto.stop();
         try {
-            var second = alert("it9-alert-2", "K9S", Hazard.FLOOD, "it9-zone", Severity.Extreme, "active", false);
+            var second = alert("it9-alert-2", "K9S", Hazard.FLOOD, "it9-zone", Severity.Extreme, AlertState.ACTIVE, false);
             h.put(Topics.ALERTS, second.id(), event(second, AlertEventType.RAISED, 1));
             Poll.until(Duration.ofSeconds(20), "the notifier's view has the second alert while the broker is down",
                     () -> get("/cap/alerts.atom").contains("it9-alert-2"));

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.delivery.Delivery;
@@ -55,7 +56,7 @@ class NotifierIT {
         h.put(Topics.RECIPIENTS, "it1-d", recipient("it1-d", null, "+22370000104", "fr", List.of("it1-other"), null, null, null));
         h.put(Topics.RECIPIENTS, "it1-e", recipient("it1-e", null, "+22370000105", "fr", List.of("it1-commune"), List.of(Hazard.FLOOD), null, null));
         h.put(Topics.RECIPIENTS, "it1-f", recipient("it1-f", null, "+22370000106", "fr", List.of("it1-commune"), null, Severity.Extreme, null));
-        var a = alert("it1-alert", "K1A", Hazard.CONFLICT, "it1-farm", Severity.Severe, "active", false);
+        var a = alert("it1-alert", "K1A", Hazard.CONFLICT, "it1-farm", Severity.Severe, AlertState.ACTIVE, false);
         h.put(Topics.ALERTS, a.id(), event(a, AlertEventType.RAISED, 1));
 
         Set<String> warned = Set.of("+22370000101", "+22370000102", "+22370000103");
@@ -76,7 +77,7 @@ class NotifierIT {
             assertEquals(1, d.segments());
         }
 
-        var resolved = alert("it1-alert", "K1A", Hazard.CONFLICT, "it1-farm", Severity.Severe, "resolved", false);
+        var resolved = alert("it1-alert", "K1A", Hazard.CONFLICT, "it1-farm", Severity.Severe, AlertState.RESOLVED, false);
         h.put(Topics.ALERTS, resolved.id(), event(resolved, AlertEventType.RESOLVED, 2));
         Poll.until(Duration.ofSeconds(30), "three all-clears", () -> sent("it1-alert", "resolved").size() == 3);
         assertEquals(6, messagesTo("+2237000010").size());
@@ -94,7 +95,7 @@ class NotifierIT {
         h.put(Topics.ZONES, "it2-commune", zone("it2-commune", ZoneKind.COMMUNE, "Commune IT2", null));
         h.twilio.failNext(2, LocalTwilioServer.Fault.serverError());
         h.put(Topics.RECIPIENTS, "it2-a", recipient("it2-a", null, "+22370000201", "en", List.of("it2-commune"), null, null, null));
-        var a = alert("it2-alert", "K2A", Hazard.FLOOD, "it2-commune", Severity.Extreme, "active", false);
+        var a = alert("it2-alert", "K2A", Hazard.FLOOD, "it2-commune", Severity.Extreme, AlertState.ACTIVE, false);
         h.put(Topics.ALERTS, a.id(), event(a, AlertEventType.RAISED, 1));
         Poll.until(Duration.ofSeconds(30), "SMS sent after retries", () -> sent("it2-alert", "alert-Extreme").size() == 1);
         assertEquals(1, h.twilio.messagesTo("+22370000201").size());
@@ -107,7 +108,7 @@ class NotifierIT {
         h.put(Topics.ZONES, "it3-commune", zone("it3-commune", ZoneKind.COMMUNE, "Commune IT3", null));
         h.twilio.failTo("+22370000301", LocalTwilioServer.Fault.invalidTo());
         h.put(Topics.RECIPIENTS, "it3-a", recipient("it3-a", null, "+22370000301", "fr", List.of("it3-commune"), null, null, null));
-        var a = alert("it3-alert", "K3A", Hazard.FLOOD, "it3-commune", Severity.Severe, "active", false);
+        var a = alert("it3-alert", "K3A", Hazard.FLOOD, "it3-commune", Severity.Severe, AlertState.ACTIVE, false);
         h.put(Topics.ALERTS, a.id(), event(a, AlertEventType.RAISED, 1));
         Poll.until(Duration.ofSeconds(30), "failure recorded", () -> !h.deliveries(d -> d.alertIds().contains("it3-alert")
                 && d.status() == DeliveryStatus.FAILED).isEmpty());
@@ -117,7 +118,7 @@ class NotifierIT {
         assertEquals(0, h.twilio.messagesTo("+22370000301").size());
         assertEquals(1, h.twilio.requests().stream().filter(r -> "POST".equals(r.method()) && "+22370000301".equals(r.param("To"))).count());
 
-        var second = alert("it3-alert-2", "K3B", Hazard.FLOOD, "it3-commune", Severity.Extreme, "active", false);
+        var second = alert("it3-alert-2", "K3B", Hazard.FLOOD, "it3-commune", Severity.Extreme, AlertState.ACTIVE, false);
         h.put(Topics.RECIPIENTS, "it3-b", recipient("it3-b", null, "+22370000302", "fr", List.of("it3-commune"), null, null, null));
         h.put(Topics.ALERTS, second.id(), event(second, AlertEventType.RAISED, 1));
         Poll.until(Duration.ofSeconds(30), "the other recipient warned of both, the Extreme alert on its own",

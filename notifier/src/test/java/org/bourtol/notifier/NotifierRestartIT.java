@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.delivery.Delivery;
@@ -57,7 +58,7 @@ class NotifierRestartIT {
         h.put(Topics.ZONES, "it4-commune", zone("it4-commune", ZoneKind.COMMUNE, "Commune IT4", null));
         h.put(Topics.RECIPIENTS, "it4-a", recipient("it4-a", null, "+22370000401", "fr", List.of("it4-commune"), null, null, null));
         h.twilio.failNext(1, LocalTwilioServer.Fault.acceptThenDrop());
-        var a = alert("it4-alert", "K4A", Hazard.FLOOD, "it4-commune", Severity.Severe, "active", false);
+        var a = alert("it4-alert", "K4A", Hazard.FLOOD, "it4-commune", Severity.Severe, AlertState.ACTIVE, false);
         h.put(Topics.ALERTS, a.id(), event(a, AlertEventType.RAISED, 1));
 
         Poll.until(Duration.ofSeconds(30), "Twilio accepted the SMS", () -> h.twilio.messagesTo("+22370000401").size() == 1);
@@ -83,14 +84,14 @@ class NotifierRestartIT {
         for (int i = 1; i <= 3; i++) {
             h.put(Topics.RECIPIENTS, "it5-" + i, recipient("it5-" + i, null, "+2237000050" + i, "fr", List.of("it5-commune"), null, null, null));
         }
-        var a = alert("it5-alert", "K5A", Hazard.FLOOD, "it5-commune", Severity.Severe, "active", false);
+        var a = alert("it5-alert", "K5A", Hazard.FLOOD, "it5-commune", Severity.Severe, AlertState.ACTIVE, false);
         h.put(Topics.ALERTS, a.id(), event(a, AlertEventType.RAISED, 1));
         Poll.until(Duration.ofSeconds(30), "three SMS", () -> sent("it5-alert").size() == 3);
         assertEquals(3, h.twilio.messages().stream().filter(m -> m.to().startsWith("+223700005")).count());
 
         Poll.until(Duration.ofSeconds(10), "one instance sends", () -> a1.isSending() ^ a2.isSending());
         h.stop(a1.isSending() ? a1 : a2);
-        var b = alert("it5-alert-b", "K5B", Hazard.FLOOD, "it5-commune", Severity.Severe, "active", false);
+        var b = alert("it5-alert-b", "K5B", Hazard.FLOOD, "it5-commune", Severity.Severe, AlertState.ACTIVE, false);
         h.put(Topics.ALERTS, b.id(), event(b, AlertEventType.RAISED, 1));
         Poll.until(Duration.ofSeconds(60), "three more SMS from the survivor", () -> sent("it5-alert-b").size() == 3);
         assertEquals(6, h.twilio.messages().stream().filter(m -> m.to().startsWith("+223700005")).count());

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.directory.ZoneKind;
@@ -58,7 +59,7 @@ class SlowTwilioIT {
         }
         String other = "+22370001099";
         h.put(Topics.RECIPIENTS, "it10-x", recipient("it10-x", "peace-committee", other, "fr", List.of("it10-other"), null, null, null));
-        var flood = alert("it10-flood", "F1A", Hazard.FLOOD, "it10-commune", Severity.Severe, "active", false);
+        var flood = alert("it10-flood", "F1A", Hazard.FLOOD, "it10-commune", Severity.Severe, AlertState.ACTIVE, false);
         h.put(Topics.ALERTS, flood.id(), event(flood, AlertEventType.RAISED, 1));
         Poll.until(Duration.ofSeconds(60), "every throttled recipient's first attempt refused with 429",
                 () -> throttled.stream().allMatch(p -> posts(p) >= 1));

@@ -1,5 +1,6 @@
 package org.bourtol.timeseries;
 
+import org.bourtol.contracts.alert.AlertState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -304,10 +305,11 @@ class InfluxSinkIT {
 
     static AlertEvent alertEvent(String zone, AlertEventType type, int seq, String observationId) {
         String id = "a-" + zone;
-        Alert a = new Alert(id, "K" + seq, "gauge-" + zone, "gauge-level", Hazard.FLOOD, zone, zone, null, Alert.ACTIVE,
-                Severity.Severe, null, null, "red", Map.of("fr", "Crue"), Map.of(), T0.plusSeconds(1250), T0.plusSeconds(1250L + seq), null,
-                type == AlertEventType.ACKNOWLEDGED, PHONE, type == AlertEventType.ACKNOWLEDGED ? T0 : null, "joint au " + PHONE,
-                List.of(new Evidence(observationId, "gauge", T0.plusSeconds(1200), "640 cm", "r-00aa11bb22cc33dd")));
+        Alert.Builder b = Alert.builder().id(id, "K" + seq).rule("gauge-" + zone, "gauge-level").hazard(Hazard.FLOOD).zone(zone, zone, null)
+                .state(AlertState.ACTIVE).severity(Severity.Severe).level("red").headline(Map.of("fr", "Crue")).raisedAt(T0.plusSeconds(1250))
+                .updatedAt(T0.plusSeconds(1250L + seq)).outcome("joint au " + PHONE)
+                .evidence(List.of(new Evidence(observationId, "gauge", T0.plusSeconds(1200), "640 cm", "r-00aa11bb22cc33dd")));
+        Alert a = (type == AlertEventType.ACKNOWLEDGED ? b.acknowledged(PHONE, T0) : b).build();
         return new AlertEvent(id + "/" + type + "/" + seq, id, type, seq, T0.plusSeconds(1250L + seq), a, "escalade " + PHONE);
     }
 

@@ -94,9 +94,6 @@ public final class AlertStates {
 
     /** The alert with this outcome text. */
     public static Alert withOutcome(Alert o, String outcome) {
-        return new Alert(o.id(), o.code(), o.rule(), o.ruleType(), o.hazard(), o.zone(), o.zoneName(), o.geometry(),
-                o.state(), o.severity(), o.urgency(), o.certainty(), o.level(), o.headline(), o.instruction(),
-                o.raisedAt(), o.updatedAt(), o.resolvedAt(), o.acknowledged(), o.acknowledgedBy(), o.acknowledgedAt(),
-                outcome, o.evidence(), o.issued());
+        return o.toBuilder().outcome(outcome).build();
     }
 }

@@ -21,9 +21,10 @@ class IssuedJsonTest {
     @Test
     void issuedAlertRoundTripsAndARulesAlertHasNone() throws Exception {
         Issued issued = new Issued("officer-a", "officer-b", "dgpc@example.ml", true, List.of("konna", "djenne"), 3, T0, false, null);
-        Alert a = new Alert("w1", "K7Q", Alert.ISSUED_RULE, Alert.ISSUED_RULE, Hazard.CONFLICT, "konna", "Konna", null, Alert.ACTIVE,
-                Severity.Extreme, Urgency.Immediate, Certainty.Likely, "officer", Map.of("fr", "x"), Map.of(), T0, T0, null, false,
-                null, null, null, List.of(), issued);
+        Alert a = Alert.builder().id("w1", "K7Q").rule(Alert.ISSUED_RULE, Alert.ISSUED_RULE).hazard(Hazard.CONFLICT)
+                .zone("konna", "Konna", null).state(AlertState.ACTIVE).severity(Severity.Extreme).urgency(Urgency.Immediate)
+                .certainty(Certainty.Likely).level("officer").headline(Map.of("fr", "x")).raisedAt(T0).updatedAt(T0).issued(issued)
+                .build();
         Alert back = Json.MAPPER.readValue(Json.MAPPER.writeValueAsString(a), Alert.class);
         assertEquals(a, back);
         assertEquals(List.of("konna", "djenne"), back.zones());

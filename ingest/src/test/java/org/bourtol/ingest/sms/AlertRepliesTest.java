@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.AlertEventType;
@@ -31,9 +32,9 @@ class AlertRepliesTest {
     private static final Instant NOW = Instant.parse("2026-08-10T09:00:00Z");
     private static final SmsParser PARSER = new SmsParser(ZonesFixture.gazetteer());
 
-    static Alert alert(String id, String code, String state, Instant raised, Instant resolved) {
-        return new Alert(id, code, "r", "gauge-level", Hazard.FLOOD, "mopti", "Mopti", null, state, Severity.Severe, null, null,
-                "warning", Map.of(), Map.of(), raised, raised, resolved, false, null, null, null, List.of());
+    static Alert alert(String id, String code, AlertState state, Instant raised, Instant resolved) {
+        return Alert.builder().id(id, code).rule("r", "gauge-level").hazard(Hazard.FLOOD).zone("mopti", "Mopti", null).state(state)
+                .severity(Severity.Severe).level("warning").raisedAt(raised).updatedAt(raised).resolvedAt(resolved).build();
     }
 
     static <T> T decode(Class<T> type, AlertReplies.Result r, int i) {
@@ -64,7 +65,7 @@ class AlertRepliesTest {
 
     @Test
     void anActionOnAKnownCodeIsRecordedMaskedAndAudited() {
-        codes.apply("a1", new AlertEvent("a1/RAISED/1", "a1", AlertEventType.RAISED, 1, NOW, alert("a1", "K7Q", "active", NOW, null), null));
+        codes.apply("a1", new AlertEvent("a1/RAISED/1", "a1", AlertEventType.RAISED, 1, NOW, alert("a1", "K7Q", AlertState.ACTIVE, NOW, null), null));
         SmsCommand c = PARSER.parse("FAIT K7Q appele le maire au +22376001234, " + "x".repeat(600), Language.FR);
         AlertReplies.Result r = AlertReplies.handle(c, "R12", "SM1", "pseudo-1", "body", codes::byCode, NOW);
         assertEquals(2, r.records().size());
@@ -90,9 +91,9 @@ class AlertRepliesTest {
     void falseAlarmAfterResolutionNamesTheLatestRaisedAlertWithThatCode() {
         Instant old = NOW.minusSeconds(90L * 86400);
         codes.apply("old", new AlertEvent("old/RAISED/1", "old", AlertEventType.RAISED, 2, old,
-                alert("old", "K7Q", "resolved", old, old.plusSeconds(3600)), null));
+                alert("old", "K7Q", AlertState.RESOLVED, old, old.plusSeconds(3600)), null));
         codes.apply("a2", new AlertEvent("a2/RESOLVED/2", "a2", AlertEventType.RESOLVED, 2, NOW,
-                alert("a2", "K7Q", "resolved", NOW.minusSeconds(7200), NOW.minusSeconds(600)), null));
+                alert("a2", "K7Q", AlertState.RESOLVED, NOW.minusSeconds(7200), NOW.minusSeconds(600)), null));
         AlertReplies.Result r = AlertReplies.handle(PARSER.parse("FALSE k7q", Language.FR), "R1", "SM2", "p", "FALSE k7q",
                 codes::byCode, NOW);
         AlertResponse ar = decode(AlertResponse.class, r, 0);
@@ -116,7 +117,7 @@ class AlertRepliesTest {
         AlertReplies.Result missing = AlertReplies.handle(PARSER.parse("DONE", Language.FR), "R1", "SM4", "p", "DONE",
                 codes::byCode, NOW);
         assertTrue(missing.reply().startsWith("Alert code missing."), missing.reply());
-        codes.apply("a3", new AlertEvent("a3/RAISED/1", "a3", AlertEventType.RAISED, 1, NOW, alert("a3", "4KX7", "active", NOW, null), null));
+        codes.apply("a3", new AlertEvent("a3/RAISED/1", "a3", AlertEventType.RAISED, 1, NOW, alert("a3", "4KX7", AlertState.ACTIVE, NOW, null), null));
         AlertReplies.Result empty = AlertReplies.handle(PARSER.parse("FAIT 4KX7", Language.FR), "R1", "SM5", "p", "FAIT 4KX7",
                 codes::byCode, NOW);
         assertEquals("alert-reply-missing-action", decode(Rejected.class, empty, 0).code());

@@ -64,7 +64,7 @@ final class ConsoleApi {
         events.stream().sorted(Comparator.comparing(AlertEvent::at)).forEach(e -> ev.addObject()
                 .put("type", e.type().name()).put("at", e.at().toString()).put("seq", e.seq())
                 .put("level", e.alert().level()).put("severity", e.alert().severity().name())
-                .put("state", e.alert().state())
+                .put("state", e.alert().state() == null ? null : e.alert().state().wire())
                 .put("note", e.type() == AlertEventType.UNVERIFIED_ACK && !officer ? null : e.note()));
         ArrayNode dl = out.putArray("deliveries");
         data.deliveriesByAlert.getOrDefault(id, Set.of()).stream()

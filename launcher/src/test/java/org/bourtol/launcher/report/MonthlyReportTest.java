@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bourtol.contracts.alert.Alert;
+import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.contracts.alert.Severity;
@@ -58,9 +59,10 @@ class MonthlyReportTest {
     }
 
     static Alert alert(String id, Hazard hazard, String zone, Severity sev, Instant raised, Instant resolved, Instant acked) {
-        return new Alert(id, id.toUpperCase(), "r-" + id, "t", hazard, zone, zone, null, resolved == null ? "active" : "resolved", sev,
-                null, null, "l", Map.of(), Map.of(), raised, raised, resolved, acked != null, acked == null ? null : "p", acked, null,
-                List.of());
+        Alert.Builder b = Alert.builder().id(id, id.toUpperCase()).rule("r-" + id, "t").hazard(hazard).zone(zone, zone, null)
+                .state(resolved == null ? AlertState.ACTIVE : AlertState.RESOLVED).severity(sev).level("l").raisedAt(raised)
+                .updatedAt(raised).resolvedAt(resolved);
+        return (acked == null ? b : b.acknowledged("p", acked)).build();
     }
 
     static AlertEvent ev(AlertEventType type, int seq, Instant at, Alert a) {

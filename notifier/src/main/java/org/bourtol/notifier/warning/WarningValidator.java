@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.bourtol.contracts.alert.Alert;
+import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.Certainty;
 import org.bourtol.contracts.alert.Issued;
 import org.bourtol.contracts.alert.Severity;
@@ -157,10 +158,11 @@ public final class WarningValidator {
 
     /** The first-notice text in every language of the warning (and fr, en) must fit the segment budget. */
     private void smsFits(Warning w, List<String> p) {
-        Alert a = new Alert(w.id(), LONGEST_CODE, Alert.ISSUED_RULE, Alert.ISSUED_RULE, w.hazard(), w.zones().get(0), w.place(), null,
-                Alert.ACTIVE, w.severity(), w.urgency(), w.certainty(), "officer", w.headline(), w.instruction(), w.createdAt(),
-                w.updatedAt(), null, false, null, null, null, List.of(),
-                new Issued(w.author(), null, w.office(), w.test(), w.zones(), w.version(), w.expiresAt(), false, null));
+        Alert a = Alert.builder().id(w.id(), LONGEST_CODE).rule(Alert.ISSUED_RULE, Alert.ISSUED_RULE).hazard(w.hazard())
+                .zone(w.zones().get(0), w.place(), null).state(AlertState.ACTIVE).severity(w.severity()).urgency(w.urgency())
+                .certainty(w.certainty()).level("officer").headline(w.headline()).instruction(w.instruction())
+                .raisedAt(w.createdAt()).updatedAt(w.updatedAt())
+                .issued(new Issued(w.author(), null, w.office(), w.test(), w.zones(), w.version(), w.expiresAt(), false, null)).build();
         Set<String> langs = new LinkedHashSet<>(List.of("fr", "en"));
         langs.addAll(w.headline().keySet());
         for (String lang : langs) {

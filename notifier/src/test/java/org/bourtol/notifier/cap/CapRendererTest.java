@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.xml.validation.Schema;
+import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.contracts.alert.Severity;
@@ -46,7 +47,7 @@ class CapRendererTest {
             "ESCALATED|active|Update|{\"type\":\"LineString\",\"coordinates\":[[-5.0,14.2],[-4.9,14.3],[-4.8,14.3]]}",
             "RESOLVED|resolved|Cancel|{\"type\":\"Point\",\"coordinates\":[2.1098,13.5116]}"})
     void validAgainstTheCap12Schema(AlertEventType type, String state, String msgType, String geo) throws Exception {
-        Alert a = alert("niamey-gauge-level-1", "K7Q", Hazard.FLOOD, "niamey", Severity.Extreme, state, false);
+        Alert a = alert("niamey-gauge-level-1", "K7Q", Hazard.FLOOD, "niamey", Severity.Extreme, AlertState.fromWire(state), false);
         String xml = renderer.render(event(a, type, 2), geometry(geo));
         SafeXml.validate(schema, xml);
         Document doc = SafeXml.parse(xml);
@@ -75,8 +76,8 @@ class CapRendererTest {
 
     @Test
     void atomFeedListsActiveAlertsOnly() throws Exception {
-        Alert active = alert("a-active", "K1A", Hazard.FLOOD, "niamey", Severity.Severe, "active", false);
-        Alert resolved = alert("a-resolved", "K2B", Hazard.FLOOD, "mopti", Severity.Severe, "resolved", false);
+        Alert active = alert("a-active", "K1A", Hazard.FLOOD, "niamey", Severity.Severe, AlertState.ACTIVE, false);
+        Alert resolved = alert("a-resolved", "K2B", Hazard.FLOOD, "mopti", Severity.Severe, AlertState.RESOLVED, false);
         String atom = AtomFeed.render(List.of(event(active, AlertEventType.RAISED, 1), event(resolved, AlertEventType.RESOLVED, 3)),
                 "https://bourtol.example.org", Fixtures.T0);
         Document doc = SafeXml.parse(atom);

@@ -1,5 +1,6 @@
 package org.bourtol.notifier.cap;
 
+import org.bourtol.contracts.alert.AlertState;
 import static org.bourtol.notifier.Fixtures.T0;
 import static org.bourtol.notifier.Fixtures.alert;
 import static org.bourtol.notifier.Fixtures.event;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** The acknowledgement code is on no public output: CAP, Atom and the retained MQTT message (anyone may read them). */
 class PublicOutputsTest {
 
-    static final AlertEvent EVENT = event(alert("a1", "Q7Z", Hazard.FLOOD, "konna", Severity.Severe, "active", false),
+    static final AlertEvent EVENT = event(alert("a1", "Q7Z", Hazard.FLOOD, "konna", Severity.Severe, AlertState.ACTIVE, false),
             AlertEventType.RAISED, 1);
 
     @Test
@@ -40,12 +41,12 @@ class PublicOutputsTest {
 
     @Test
     void capAtomAndMqttCarryNoReporterPseudonym() {
-        Alert a = new Alert("a3", "M4P", "a3-rule", "report-window", Hazard.CONFLICT, "konna", "Konna", null, Alert.ACTIVE,
-                Severity.Severe, Urgency.Immediate, Certainty.Observed, "clash",
-                Map.of("fr", "Conflit signale a Konna", "en", "Clash reported at Konna"), Map.of(), T0, T0, null, true,
-                "r-ack0c0ffee1", T0.plusSeconds(60), null,
-                List.of(new Evidence("sms-SM1", "report", T0, "clash", "r-5f3a9c01d2"),
-                        new Evidence("sms-SM2", "report", T0, "clash", "r-77e1b0aa42")));
+        Alert a = Alert.builder().id("a3", "M4P").rule("a3-rule", "report-window").hazard(Hazard.CONFLICT).zone("konna", "Konna", null)
+                .state(AlertState.ACTIVE).severity(Severity.Severe).urgency(Urgency.Immediate).certainty(Certainty.Observed).level("clash")
+                .headline(Map.of("fr", "Conflit signale a Konna", "en", "Clash reported at Konna")).raisedAt(T0).updatedAt(T0)
+                .acknowledged("r-ack0c0ffee1", T0.plusSeconds(60))
+                .evidence(List.of(new Evidence("sms-SM1", "report", T0, "clash", "r-5f3a9c01d2"),
+                        new Evidence("sms-SM2", "report", T0, "clash", "r-77e1b0aa42"))).build();
         AlertEvent raised = event(a, AlertEventType.RAISED, 1);
         String cap = new CapRenderer("bourtol@example.org", "https://example.org").render(raised, null);
         String atom = AtomFeed.render(List.of(raised), "https://example.org", T0);

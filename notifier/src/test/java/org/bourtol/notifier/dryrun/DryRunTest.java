@@ -1,5 +1,6 @@
 package org.bourtol.notifier.dryrun;
 
+import org.bourtol.contracts.alert.AlertState;
 import static org.bourtol.notifier.Fixtures.T0;
 import static org.bourtol.notifier.Fixtures.alert;
 import static org.bourtol.notifier.Fixtures.recipient;
@@ -41,7 +42,7 @@ class DryRunTest {
         return new DryRun(new Planner(policy, Duration.ofHours(6)), Duration.ofSeconds(30), maxPerHour, ZoneOffset.UTC, new Templates());
     }
 
-    static AlertEvent step(String id, String zone, Severity severity, String state, AlertEventType type, int seq, Instant at) {
+    static AlertEvent step(String id, String zone, Severity severity, AlertState state, AlertEventType type, int seq, Instant at) {
         Alert a = alert(id, "K7M", Hazard.FLOOD, zone, severity, state, false);
         return new AlertEvent(id + "/" + type + "/" + seq, id, type, seq, at, a, null);
     }
@@ -49,9 +50,9 @@ class DryRunTest {
     @Test
     void raiseRiseAndResolveTextWhoFollowsTheZoneAtTheirSeverity() {
         List<AlertEvent> events = List.of(
-                step("a1", "niamey", Severity.Moderate, Alert.ACTIVE, AlertEventType.RAISED, 1, T0),
-                step("a1", "niamey", Severity.Severe, Alert.ACTIVE, AlertEventType.UPDATED, 2, T0.plus(Duration.ofHours(2))),
-                step("a1", "niamey", Severity.Severe, Alert.RESOLVED, AlertEventType.RESOLVED, 3, T0.plus(Duration.ofHours(4))));
+                step("a1", "niamey", Severity.Moderate, AlertState.ACTIVE, AlertEventType.RAISED, 1, T0),
+                step("a1", "niamey", Severity.Severe, AlertState.ACTIVE, AlertEventType.UPDATED, 2, T0.plus(Duration.ofHours(2))),
+                step("a1", "niamey", Severity.Severe, AlertState.RESOLVED, AlertEventType.RESOLVED, 3, T0.plus(Duration.ofHours(4))));
         List<DryRun.Count> counts = dryRun(0, 100).run(events, List.of(CIVIL, GOVERNOR, MOPTI), ZONES, T0.plus(Duration.ofDays(2)));
         // civil protection: first notice, the rise to Severe, the all-clear; the governor: Severe, then the all-clear
         assertEquals(List.of(new DryRun.Count("gov-niamey", "gov-niamey name", 2, 2, T0.plus(Duration.ofHours(2)).plusSeconds(30)),
@@ -61,15 +62,15 @@ class DryRunTest {
     @Test
     void repeatsWhileUnacknowledgedAndTheHourlyThrottleOnAFixedClock() {
         List<AlertEvent> events = List.of(
-                step("a1", "niamey", Severity.Moderate, Alert.ACTIVE, AlertEventType.RAISED, 1, T0),
-                step("a1", "niamey", Severity.Moderate, Alert.RESOLVED, AlertEventType.RESOLVED, 2, T0.plus(Duration.ofHours(13))));
+                step("a1", "niamey", Severity.Moderate, AlertState.ACTIVE, AlertEventType.RAISED, 1, T0),
+                step("a1", "niamey", Severity.Moderate, AlertState.RESOLVED, AlertEventType.RESOLVED, 2, T0.plus(Duration.ofHours(13))));
         // repeats every 6 h (at most 3): at 6 h and 12 h, then the all-clear at 13 h
         assertEquals(List.of(new DryRun.Count("pc-niamey", "pc-niamey name", 4, 4, T0.plusSeconds(30))),
                 dryRun(3, 100).run(events, List.of(CIVIL), ZONES, T0.plus(Duration.ofDays(1))));
         // ten alerts in twenty seconds to one recipient: grouped (4 per SMS) and at most 2 SMS in the hour
         List<AlertEvent> burst = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            burst.add(step("b" + i, "mopti", Severity.Moderate, Alert.ACTIVE, AlertEventType.RAISED, 1, T0.plus(Duration.ofSeconds(2L * i))));
+            burst.add(step("b" + i, "mopti", Severity.Moderate, AlertState.ACTIVE, AlertEventType.RAISED, 1, T0.plus(Duration.ofSeconds(2L * i))));
         }
         List<DryRun.Count> throttled = dryRun(0, 2).run(burst, List.of(MOPTI), ZONES, T0.plus(Duration.ofMinutes(50)));
         assertEquals(2, throttled.get(0).sms());

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.directory.Recipient;
@@ -47,9 +48,9 @@ class GrouperTest {
 
     @Test
     void anExtremeAlertIsNeverGroupedAndTheOthersAreGroupedWithoutIt() {
-        Alert clash = alert("clash", "9AT", Hazard.CONFLICT, "konna", Severity.Extreme, "active", false);
-        Alert incidents = alert("incidents", "G1A", Hazard.CONFLICT, "konna", Severity.Moderate, "active", false);
-        Alert flood = alert("flood", "G2B", Hazard.FLOOD, "konna", Severity.Severe, "active", false);
+        Alert clash = alert("clash", "9AT", Hazard.CONFLICT, "konna", Severity.Extreme, AlertState.ACTIVE, false);
+        Alert incidents = alert("incidents", "G1A", Hazard.CONFLICT, "konna", Severity.Moderate, AlertState.ACTIVE, false);
+        Alert flood = alert("flood", "G2B", Hazard.FLOOD, "konna", Severity.Severe, AlertState.ACTIVE, false);
         List<String> sent = run(List.of(due(incidents, Planner.Kind.ALERT, "alert-Moderate"), due(clash, Planner.Kind.ALERT, "alert-Extreme"),
                 due(flood, Planner.Kind.ALERT, "alert-Severe")));
         assertEquals(List.of("5s:clash", "30s:flood,incidents"), sent);
@@ -57,9 +58,9 @@ class GrouperTest {
 
     @Test
     void severalExtremeAlertsAndTheirRepeatsAndEscalationsEachGoAlone() {
-        Alert first = alert("x1", "X1A", Hazard.CONFLICT, "konna", Severity.Extreme, "active", false);
-        Alert second = alert("x2", "X2B", Hazard.FLOOD, "konna", Severity.Extreme, "active", false);
-        Alert third = alert("x3", "X3C", Hazard.CONFLICT, "konna", Severity.Extreme, "active", false);
+        Alert first = alert("x1", "X1A", Hazard.CONFLICT, "konna", Severity.Extreme, AlertState.ACTIVE, false);
+        Alert second = alert("x2", "X2B", Hazard.FLOOD, "konna", Severity.Extreme, AlertState.ACTIVE, false);
+        Alert third = alert("x3", "X3C", Hazard.CONFLICT, "konna", Severity.Extreme, AlertState.ACTIVE, false);
         List<Planner.Due> due = List.of(due(first, Planner.Kind.ALERT, "alert-Extreme"), due(second, Planner.Kind.REPEAT, "repeat-1"),
                 due(third, Planner.Kind.ESCALATION, "escalation-1"));
         List<Grouper.Batch> batches = grouper.ready(T0.plusSeconds(5), due, ledger, Set.of());
@@ -74,8 +75,8 @@ class GrouperTest {
 
     @Test
     void theAllClearOfAnExtremeAlertIsGroupedLikeAnyOtherAllClear() {
-        Alert over = alert("x1", "X1A", Hazard.FLOOD, "konna", Severity.Extreme, "resolved", true);
-        Alert moderate = alert("m1", "M1A", Hazard.CONFLICT, "konna", Severity.Moderate, "active", false);
+        Alert over = alert("x1", "X1A", Hazard.FLOOD, "konna", Severity.Extreme, AlertState.RESOLVED, true);
+        Alert moderate = alert("m1", "M1A", Hazard.CONFLICT, "konna", Severity.Moderate, AlertState.ACTIVE, false);
         List<String> sent = run(List.of(due(over, Planner.Kind.ALL_CLEAR, Planner.RESOLVED), due(moderate, Planner.Kind.ALERT, "alert-Moderate")));
         assertEquals(List.of("30s:m1,x1"), sent);
     }
@@ -87,8 +88,8 @@ class GrouperTest {
             ledger.apply(new org.bourtol.contracts.delivery.Delivery("old" + i, List.of("old"), "alert-Minor", "r" + i, "sms",
                     org.bourtol.contracts.delivery.DeliveryStatus.SENT, "x", "SM" + i, null, null, 1, 1, T0.minusSeconds(600)));
         }
-        Alert clash = alert("clash", "9AT", Hazard.CONFLICT, "konna", Severity.Extreme, "active", false);
-        Alert flood = alert("flood", "G2B", Hazard.FLOOD, "konna", Severity.Severe, "active", false);
+        Alert clash = alert("clash", "9AT", Hazard.CONFLICT, "konna", Severity.Extreme, AlertState.ACTIVE, false);
+        Alert flood = alert("flood", "G2B", Hazard.FLOOD, "konna", Severity.Severe, AlertState.ACTIVE, false);
         List<Planner.Due> due = List.of(due(clash, Planner.Kind.ALERT, "alert-Extreme"), due(flood, Planner.Kind.ALERT, "alert-Severe"));
         List<Grouper.Batch> first = capped.ready(T0, due, ledger, Set.of());
         assertEquals(List.of("clash"), first.stream().map(b -> b.dues().get(0).item().alertId()).toList(), "the flood alert waits");
@@ -102,8 +103,8 @@ class GrouperTest {
     @Test
     void anOrdinarySmsInFlightNeverHoldsBackAnExtremeOne() {
         Grouper g = new Grouper(Duration.ZERO, 10, ZoneId.of("UTC"));
-        Alert clash = alert("clash", "9AT", Hazard.CONFLICT, "konna", Severity.Extreme, "active", false);
-        Alert flood = alert("flood", "G2B", Hazard.FLOOD, "konna", Severity.Severe, "active", false);
+        Alert clash = alert("clash", "9AT", Hazard.CONFLICT, "konna", Severity.Extreme, AlertState.ACTIVE, false);
+        Alert flood = alert("flood", "G2B", Hazard.FLOOD, "konna", Severity.Severe, AlertState.ACTIVE, false);
         List<Planner.Due> due = List.of(due(clash, Planner.Kind.ALERT, "alert-Extreme"), due(flood, Planner.Kind.ALERT, "alert-Severe"));
         g.ready(T0, due, ledger, Set.of(COMMITTEE.id()));
         List<Grouper.Batch> out = g.ready(T0.plusSeconds(10), due, ledger, Set.of(COMMITTEE.id()));

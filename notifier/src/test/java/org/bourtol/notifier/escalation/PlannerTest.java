@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.delivery.Delivery;
@@ -71,7 +72,7 @@ class PlannerTest {
 
     @Test
     void committeeNotAcknowledgedEscalatesToTheCercleAfter15MinutesThenTheRegionAfterAnHour() {
-        Alert severe = alert("a1", "K7Q", Hazard.CONFLICT, "farm-konna", Severity.Severe, "active", false);
+        Alert severe = alert("a1", "K7Q", Hazard.CONFLICT, "farm-konna", Severity.Severe, AlertState.ACTIVE, false);
         List<String> sent = run(Duration.ofMinutes(70), now -> List.of(severe));
         assertEquals(List.of(
                 "30s:committee:alert-Severe",
@@ -84,18 +85,18 @@ class PlannerTest {
 
     @Test
     void acknowledgementStopsRepeatsAndEscalation() {
-        Alert open = alert("a2", "K8R", Hazard.CONFLICT, "farm-konna", Severity.Severe, "active", false);
-        Alert acked = alert("a2", "K8R", Hazard.CONFLICT, "farm-konna", Severity.Severe, "active", true);
+        Alert open = alert("a2", "K8R", Hazard.CONFLICT, "farm-konna", Severity.Severe, AlertState.ACTIVE, false);
+        Alert acked = alert("a2", "K8R", Hazard.CONFLICT, "farm-konna", Severity.Severe, AlertState.ACTIVE, true);
         List<String> sent = run(Duration.ofMinutes(90), now -> List.of(now.isBefore(T0.plusSeconds(600)) ? open : acked));
         assertEquals(List.of("30s:committee:alert-Severe"), sent);
     }
 
     @Test
     void severityRiseNotifiesAgainAndReachesNewRecipientsAndResolveSendsAllClearToTheWarned() {
-        Alert severe = alert("a3", "K9S", Hazard.CONFLICT, "farm-konna", Severity.Severe, "active", true);
-        Alert extreme = alert("a3", "K9S", Hazard.CONFLICT, "farm-konna", Severity.Extreme, "active", true);
-        Alert moderate = alert("a3", "K9S", Hazard.CONFLICT, "farm-konna", Severity.Moderate, "active", true);
-        Alert resolved = alert("a3", "K9S", Hazard.CONFLICT, "farm-konna", Severity.Moderate, "resolved", true);
+        Alert severe = alert("a3", "K9S", Hazard.CONFLICT, "farm-konna", Severity.Severe, AlertState.ACTIVE, true);
+        Alert extreme = alert("a3", "K9S", Hazard.CONFLICT, "farm-konna", Severity.Extreme, AlertState.ACTIVE, true);
+        Alert moderate = alert("a3", "K9S", Hazard.CONFLICT, "farm-konna", Severity.Moderate, AlertState.ACTIVE, true);
+        Alert resolved = alert("a3", "K9S", Hazard.CONFLICT, "farm-konna", Severity.Moderate, AlertState.RESOLVED, true);
         List<String> sent = run(Duration.ofMinutes(10), now -> {
             long s = Duration.between(T0, now).toSeconds();
             return List.of(s < 120 ? severe : s < 240 ? extreme : s < 360 ? moderate : resolved);
@@ -112,9 +113,9 @@ class PlannerTest {
 
     @Test
     void alertsWithinTheGroupingWindowBecomeOneSms() {
-        Alert first = alert("g1", "G1A", Hazard.CONFLICT, "farm-konna", Severity.Moderate, "active", true);
-        Alert second = alert("g2", "G2B", Hazard.CONFLICT, "konna", Severity.Moderate, "active", true);
-        Alert late = alert("g3", "G3C", Hazard.CONFLICT, "konna", Severity.Moderate, "active", true);
+        Alert first = alert("g1", "G1A", Hazard.CONFLICT, "farm-konna", Severity.Moderate, AlertState.ACTIVE, true);
+        Alert second = alert("g2", "G2B", Hazard.CONFLICT, "konna", Severity.Moderate, AlertState.ACTIVE, true);
+        Alert late = alert("g3", "G3C", Hazard.CONFLICT, "konna", Severity.Moderate, AlertState.ACTIVE, true);
         List<String> sent = run(Duration.ofMinutes(3), now -> {
             long s = Duration.between(T0, now).toSeconds();
             List<Alert> out = new ArrayList<>(List.of(first));
@@ -134,8 +135,8 @@ class PlannerTest {
     void quietHoursDelayNonExtremeAlertsUntilMorning() {
         Recipient sleepy = recipient("committee", "peace-committee", "+22376000001", "fr", List.of("konna"), null, null,
                 new QuietHours("09:00", "10:30"));
-        Alert severe = alert("q1", "Q1A", Hazard.CONFLICT, "farm-konna", Severity.Severe, "active", true);
-        Alert extreme = alert("q2", "Q2B", Hazard.FLOOD, "farm-konna", Severity.Extreme, "active", true);
+        Alert severe = alert("q1", "Q1A", Hazard.CONFLICT, "farm-konna", Severity.Severe, AlertState.ACTIVE, true);
+        Alert extreme = alert("q2", "Q2B", Hazard.FLOOD, "farm-konna", Severity.Extreme, AlertState.ACTIVE, true);
         List<String> sent = new ArrayList<>();
         for (Instant now = T0; !now.isAfter(T0.plus(Duration.ofMinutes(40))); now = now.plusSeconds(10)) {
             List<Planner.Due> due = planner.due(now, List.of(severe, extreme), Map.of("committee", sleepy), ZONES, ledger, id -> T0);
@@ -156,8 +157,8 @@ class PlannerTest {
         Recipient r = RECIPIENTS.get("committee");
         ledger.apply(new Delivery("old", List.of("x"), "alert-Minor", "committee", "sms", DeliveryStatus.SENT, "x", "SMx", null, null,
                 1, 1, T0.minusSeconds(600)));
-        Alert moderate = alert("t1", "T1A", Hazard.CONFLICT, "konna", Severity.Moderate, "active", true);
-        Alert extreme = alert("t2", "T2B", Hazard.CONFLICT, "konna", Severity.Extreme, "active", true);
+        Alert moderate = alert("t1", "T1A", Hazard.CONFLICT, "konna", Severity.Moderate, AlertState.ACTIVE, true);
+        Alert extreme = alert("t2", "T2B", Hazard.CONFLICT, "konna", Severity.Extreme, AlertState.ACTIVE, true);
         List<Planner.Due> due = planner.due(T0, List.of(moderate), Map.of("committee", r), ZONES, ledger, id -> T0);
         assertEquals(0, strict.ready(T0, due, ledger, Set.of()).size());
         assertEquals(1, strict.ready(T0.plusSeconds(3001), due, ledger, Set.of()).size());

@@ -1,5 +1,6 @@
 package org.bourtol.notifier.escalation;
 
+import org.bourtol.contracts.alert.AlertState;
 import static org.bourtol.notifier.Fixtures.T0;
 import static org.bourtol.notifier.Fixtures.zone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,11 +54,13 @@ class WarningPlanTest {
                 Severity.Minor, List.of("sms"), null, null, tester);
     }
 
-    static Alert warning(int version, List<String> zones, String state, boolean cancelled, boolean test, Instant updatedAt) {
-        return new Alert("w1", "K7Q", Alert.ISSUED_RULE, Alert.ISSUED_RULE, Hazard.CONFLICT, zones.get(0), String.join(", ", zones), null,
-                state, Severity.Extreme, Urgency.Immediate, Certainty.Likely, "officer", Map.of("fr", "Groupe arme signale"), Map.of(), T0,
-                updatedAt, Alert.ACTIVE.equals(state) ? null : updatedAt, false, null, null, null, List.of(),
-                new Issued("officer-a", "officer-b", "dgpc", test, zones, version, T0.plus(Duration.ofHours(6)), cancelled, null));
+    static Alert warning(int version, List<String> zones, AlertState state, boolean cancelled, boolean test, Instant updatedAt) {
+        return Alert.builder().id("w1", "K7Q").rule(Alert.ISSUED_RULE, Alert.ISSUED_RULE).hazard(Hazard.CONFLICT)
+                .zone(zones.get(0), String.join(", ", zones), null).state(state).severity(Severity.Extreme).urgency(Urgency.Immediate)
+                .certainty(Certainty.Likely).level("officer").headline(Map.of("fr", "Groupe arme signale")).raisedAt(T0).updatedAt(updatedAt)
+                .resolvedAt(state == AlertState.ACTIVE ? null : updatedAt)
+                .issued(new Issued("officer-a", "officer-b", "dgpc", test, zones, version, T0.plus(Duration.ofHours(6)), cancelled, null))
+                .build();
     }
 
     /** The due items as "recipient:step:kind", and marks them sent in the ledger. */
@@ -78,39 +81,39 @@ class WarningPlanTest {
     void anUpdateGoesToEveryoneWarnedAndTheNewlyCoveredGetTheAlertThenTheCancellationReachesEveryoneWarned() {
         Instant t = T0;
         assertEquals(new TreeSet<>(List.of("pc-konna:issued-2:ALERT", "tester-konna:issued-2:ALERT")),
-                dueAndSend(warning(2, List.of("konna"), Alert.ACTIVE, false, false, t), t));
-        assertEquals(new TreeSet<>(), dueAndSend(warning(2, List.of("konna"), Alert.ACTIVE, false, false, t), t.plusSeconds(10)),
+                dueAndSend(warning(2, List.of("konna"), AlertState.ACTIVE, false, false, t), t));
+        assertEquals(new TreeSet<>(), dueAndSend(warning(2, List.of("konna"), AlertState.ACTIVE, false, false, t), t.plusSeconds(10)),
                 "nothing twice");
 
         Instant widened = t.plusSeconds(60);
         assertEquals(new TreeSet<>(List.of("pc-konna:update-3:UPDATE", "tester-konna:update-3:UPDATE", "pc-djenne:issued-3:ALERT")),
-                dueAndSend(warning(3, List.of("konna", "djenne"), Alert.ACTIVE, false, false, widened), widened));
+                dueAndSend(warning(3, List.of("konna", "djenne"), AlertState.ACTIVE, false, false, widened), widened));
 
         Instant narrowed = t.plusSeconds(120);
         assertEquals(new TreeSet<>(List.of("pc-konna:update-4:UPDATE", "tester-konna:update-4:UPDATE", "pc-djenne:update-4:UPDATE")),
-                dueAndSend(warning(4, List.of("djenne"), Alert.ACTIVE, false, false, narrowed), narrowed),
+                dueAndSend(warning(4, List.of("djenne"), AlertState.ACTIVE, false, false, narrowed), narrowed),
                 "people warned before hear that the area changed even when it no longer covers them");
 
         Instant cancelled = t.plusSeconds(180);
         assertEquals(new TreeSet<>(List.of("pc-konna:cancelled:CANCEL", "tester-konna:cancelled:CANCEL", "pc-djenne:cancelled:CANCEL")),
-                dueAndSend(warning(4, List.of("djenne"), Alert.RESOLVED, true, false, cancelled), cancelled),
+                dueAndSend(warning(4, List.of("djenne"), AlertState.RESOLVED, true, false, cancelled), cancelled),
                 "the cancellation, not an all-clear, to everyone warned; Diafarabe was never warned");
-        assertEquals(new TreeSet<>(), dueAndSend(warning(4, List.of("djenne"), Alert.RESOLVED, true, false, cancelled), cancelled));
+        assertEquals(new TreeSet<>(), dueAndSend(warning(4, List.of("djenne"), AlertState.RESOLVED, true, false, cancelled), cancelled));
     }
 
     @Test
     void expiryIsAnAllClearToEveryoneWarned() {
-        dueAndSend(warning(2, List.of("konna", "djenne"), Alert.ACTIVE, false, false, T0), T0);
+        dueAndSend(warning(2, List.of("konna", "djenne"), AlertState.ACTIVE, false, false, T0), T0);
         Instant expired = T0.plus(Duration.ofHours(6));
         assertEquals(new TreeSet<>(List.of("pc-konna:resolved:ALL_CLEAR", "tester-konna:resolved:ALL_CLEAR", "pc-djenne:resolved:ALL_CLEAR")),
-                dueAndSend(warning(2, List.of("konna", "djenne"), Alert.RESOLVED, false, false, expired), expired));
+                dueAndSend(warning(2, List.of("konna", "djenne"), AlertState.RESOLVED, false, false, expired), expired));
     }
 
     @Test
     void aTestWarningReachesTestersOnly() {
         assertEquals(new TreeSet<>(List.of("tester-konna:issued-2:ALERT")),
-                dueAndSend(warning(2, List.of("konna", "djenne"), Alert.ACTIVE, false, true, T0), T0));
+                dueAndSend(warning(2, List.of("konna", "djenne"), AlertState.ACTIVE, false, true, T0), T0));
         assertEquals(new TreeSet<>(List.of("tester-konna:cancelled:CANCEL")),
-                dueAndSend(warning(2, List.of("konna", "djenne"), Alert.RESOLVED, true, true, T0.plusSeconds(60)), T0.plusSeconds(60)));
+                dueAndSend(warning(2, List.of("konna", "djenne"), AlertState.RESOLVED, true, true, T0.plusSeconds(60)), T0.plusSeconds(60)));
     }
 }

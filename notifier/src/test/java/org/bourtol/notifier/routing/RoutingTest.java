@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.directory.QuietHours;
@@ -69,7 +70,7 @@ class RoutingTest {
                 recipient("all", null, "+22376000004", "fr", List.of("region-mopti"), null, null, null),
                 recipient("extreme-only", null, "+22376000005", "fr", List.of("djenne"), null, Severity.Extreme, null),
                 new Recipient("no-sms", "x", null, "+22376000006", "fr", List.of("region-mopti"), null, null, List.of("mqtt"), null, null));
-        Alert a = alert("a1", "K1", Hazard.fromWire(hazard), zoneId, severity, "active", false);
+        Alert a = alert("a1", "K1", Hazard.fromWire(hazard), zoneId, severity, AlertState.ACTIVE, false);
         String routed = Routing.route(a, recipients, ZONES).stream().map(Recipient::id).sorted().collect(Collectors.joining(","));
         assertEquals(Stream.of(expected.split(",")).sorted().collect(Collectors.joining(",")), routed);
     }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.config.ConfigException;
@@ -104,7 +105,7 @@ class TemplateDirectoryTest {
         assertTrue(unknown.problems().stream().anyMatch(p -> p.contains("templates_ff.properties")), unknown.problems().toString());
 
         Recipient r = ok.recipient();
-        Alert a = alert("a1", "K7Q", Hazard.FLOOD, "konna", Severity.Severe, "active", false);
+        Alert a = alert("a1", "K7Q", Hazard.FLOOD, "konna", Severity.Severe, AlertState.ACTIVE, false);
         Templates.Rendered alertSms = templates.render("bm", r.role(), List.of(due(a, r, Planner.Kind.ALERT)));
         assertEquals("bm", alertSms.language());
         assertEquals("[bm] Farati [bm] Jinye Niamey: [bm] farati [bm] 3. [bm] Aw ye aw yere mabo baji la. OK K7Q", alertSms.text(),
@@ -123,7 +124,7 @@ class TemplateDirectoryTest {
         write(dir, "templates_fr.properties", BAMBARA_STUB.replace("[bm] Farati", "ALERTE LOCALE"));
         Templates templates = Templates.load(dir);
         Recipient r = recipient("r1", null, "+22376000001", "fr", List.of("konna"), null, null, null);
-        Alert a = alert("a1", "K7Q", Hazard.FLOOD, "konna", Severity.Severe, "active", false);
+        Alert a = alert("a1", "K7Q", Hazard.FLOOD, "konna", Severity.Severe, AlertState.ACTIVE, false);
         assertTrue(templates.render("fr", null, List.of(due(a, r, Planner.Kind.ALERT))).text().startsWith("ALERTE LOCALE"));
         assertTrue(templates.render("en", null, List.of(due(a, r, Planner.Kind.ALERT))).text().contains("Reply OK K7Q"));
     }

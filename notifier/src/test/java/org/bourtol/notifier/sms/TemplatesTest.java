@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.alert.Certainty;
 import org.bourtol.contracts.alert.Severity;
@@ -38,11 +39,12 @@ class TemplatesTest {
     static final List<String> FORBIDDEN = List.of("peul", "fulani", "dogon", "bambara", "touareg", "tuareg", "bozo", "ethni");
 
     static Alert longAlert(Hazard hazard, Severity severity) {
-        return new Alert("a-long", "Q7KZ", "r", "t", hazard, "diafarabe", "Piste de traversée de Diafarabé (Yaaral)", null, "active",
-                severity, Urgency.Immediate, Certainty.Observed, "red",
-                Map.of("fr", "Troupeaux hors du couloir près de Diafarabé, 3 rapports concordants, dégâts signalés sur les bourgoutières",
-                        "en", "Herds outside the corridor near Diafarabé, 3 matching reports, damage reported on bourgou fields"),
-                Map.of(), Fixtures.T0, Fixtures.T0, null, false, null, null, null, List.of());
+        return Alert.builder().id("a-long", "Q7KZ").rule("r", "t").hazard(hazard)
+                .zone("diafarabe", "Piste de traversée de Diafarabé (Yaaral)", null).state(AlertState.ACTIVE).severity(severity)
+                .urgency(Urgency.Immediate).certainty(Certainty.Observed).level("red")
+                .headline(Map.of("fr", "Troupeaux hors du couloir près de Diafarabé, 3 rapports concordants, dégâts signalés sur les bourgoutières",
+                        "en", "Herds outside the corridor near Diafarabé, 3 matching reports, damage reported on bourgou fields"))
+                .raisedAt(Fixtures.T0).updatedAt(Fixtures.T0).build();
     }
 
     static Stream<Arguments> everyTemplate() {
@@ -64,7 +66,7 @@ class TemplatesTest {
     @ParameterizedTest(name = "{0} {1} {2} {3} {4}")
     @MethodSource("everyTemplate")
     void everyTemplateFitsOneGsm7Segment(String lang, String role, Planner.Kind kind, Hazard hazard, Severity severity) {
-        for (Alert a : List.of(alert("a1", "K7Q", hazard, "niamey", severity, "active", false), longAlert(hazard, severity))) {
+        for (Alert a : List.of(alert("a1", "K7Q", hazard, "niamey", severity, AlertState.ACTIVE, false), longAlert(hazard, severity))) {
             Recipient r = recipient("r1", role, "+22790000001", lang, List.of("niamey"), null, null, null);
             Templates.Rendered t = TEMPLATES.render(lang, role, List.of(new Planner.Due(new Ledger.Item(a.id(), "s", "r1"), kind, a, r)));
             assertTrue(Gsm7.isGsm7(t.text()), t.text());
@@ -77,9 +79,9 @@ class TemplatesTest {
     }
 
     static Alert alertAt(String id, String code, Hazard hazard, Severity severity, String place, String fr, String en) {
-        return new Alert(id, code, "r", "t", hazard, place.toLowerCase(), place, null, "active", severity, Urgency.Immediate,
-                Certainty.Observed, "red", Map.of("fr", fr, "en", en), Map.of(), Fixtures.T0, Fixtures.T0, null, false, null, null, null,
-                List.of());
+        return Alert.builder().id(id, code).rule("r", "t").hazard(hazard).zone(place.toLowerCase(), place, null).state(AlertState.ACTIVE)
+                .severity(severity).urgency(Urgency.Immediate).certainty(Certainty.Observed).level("red").headline(Map.of("fr", fr, "en", en))
+                .raisedAt(Fixtures.T0).updatedAt(Fixtures.T0).build();
     }
 
     static Planner.Due due(Alert a, Recipient r) {
@@ -219,7 +221,7 @@ class TemplatesTest {
 
     @Test
     void frenchAndEnglishDifferAndPeaceCommitteesAndAuthoritiesHaveTheirOwnWording() {
-        Alert a = alert("a1", "K7Q", Hazard.FLOOD, "niamey", Severity.Extreme, "active", false);
+        Alert a = alert("a1", "K7Q", Hazard.FLOOD, "niamey", Severity.Extreme, AlertState.ACTIVE, false);
         Recipient r = recipient("r1", null, "+22790000001", "fr", List.of("niamey"), null, null, null);
         Planner.Due due = new Planner.Due(new Ledger.Item("a1", "alert-Extreme", "r1"), Planner.Kind.ALERT, a, r);
         String fr = TEMPLATES.render("fr", null, List.of(due)).text();

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.bourtol.contracts.alert.Alert;
+import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.AlertEventType;
 import io.vertx.core.Future;
@@ -58,15 +60,15 @@ public final class AlertsApi {
         }
         List<Evidence> evidence = a.evidence().stream()
                 .map(e -> new Evidence(e.observationId(), e.kind(), e.observedAt(), e.value(), null)).toList();
-        return new Alert(a.id(), a.code(), a.rule(), a.ruleType(), a.hazard(), a.zone(), a.zoneName(), a.geometry(), a.state(),
-                a.severity(), a.urgency(), a.certainty(), a.level(), a.headline(), a.instruction(), a.raisedAt(), a.updatedAt(),
-                a.resolvedAt(), a.acknowledged(), a.acknowledgedBy(), a.acknowledgedAt(), a.outcome(), evidence, a.issued());
+        return a.toBuilder().evidence(evidence).build();
     }
 
     private void list(RoutingContext ctx) {
-        String state = ctx.queryParams().get("state");
-        if (state != null && !state.equals(Alert.ACTIVE) && !state.equals(Alert.RESOLVED)) {
-            throw ApiException.badRequest("state must be 'active' or 'resolved'", List.of());
+        String stateParam = ctx.queryParams().get("state");
+        AlertState state = null;
+        if (stateParam != null) {
+            state = Arrays.stream(AlertState.values()).filter(s -> s.wire().equals(stateParam)).findFirst()
+                    .orElseThrow(() -> ApiException.badRequest("state must be 'active' or 'resolved'", List.of()));
         }
         String hazard = ctx.queryParams().get("hazard");
         if (hazard != null && java.util.Arrays.stream(org.bourtol.contracts.observation.Hazard.values()).noneMatch(h -> h.wire().equals(hazard))) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.bourtol.contracts.alert.Alert;
+import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.AlertStates;
 
@@ -26,9 +27,9 @@ public final class AlertsView {
     public AlertsView(MeterRegistry metrics, BooleanSupplier caughtUp) {
         this.metrics = metrics;
         this.caughtUp = caughtUp;
-        for (String state : List.of(Alert.ACTIVE, Alert.RESOLVED)) {
-            Gauge.builder("bourtol.alerts.current", states, m -> m.alerts().stream().filter(a -> state.equals(a.state())).count())
-                    .description("alerts per state, now").tag("state", state).register(metrics);
+        for (AlertState state : AlertState.values()) {
+            Gauge.builder("bourtol.alerts.current", states, m -> m.alerts().stream().filter(a -> a.state() == state).count())
+                    .description("alerts per state, now").tag("state", state.wire()).register(metrics);
         }
         Gauge.builder("bourtol.alerts.unacknowledged", states, m -> m.alerts().stream().filter(a -> a.active() && !a.acknowledged()).count())
                 .description("active alerts nobody acknowledged yet").register(metrics);
@@ -48,9 +49,9 @@ public final class AlertsView {
         return states.get(id).map(AlertEvent::alert);
     }
 
-    public List<Alert> query(String state, String hazard, String zone) {
+    public List<Alert> query(AlertState state, String hazard, String zone) {
         return states.alerts().stream()
-                .filter(a -> state == null || state.equals(a.state()))
+                .filter(a -> state == null || state == a.state())
                 .filter(a -> hazard == null || hazard.equals(a.hazard().wire()))
                 .filter(a -> zone == null || zone.equals(a.zone()))
                 .sorted(Comparator.comparing(Alert::raisedAt, Comparator.nullsLast(Comparator.reverseOrder())))

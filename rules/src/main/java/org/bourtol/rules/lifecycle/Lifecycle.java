@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.AlertEventType;
+import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.Certainty;
 import org.bourtol.contracts.alert.Evidence;
 import org.bourtol.contracts.alert.Severity;
@@ -48,8 +49,7 @@ public final class Lifecycle {
         if (!s.fire()) {
             sources.remove(s.source());
             if (current.active() && sources.isEmpty()) {
-                Alert a = copy(current.alert(), Alert.RESOLVED, current.alert().severity(), current.alert().level(),
-                        current.alert().headline(), current.alert().evidence(), s.at(), s.at());
+                Alert a = current.alert().toBuilder().state(AlertState.RESOLVED).updatedAt(s.at()).resolvedAt(s.at()).build();
                 return emit(new AlertSlot(a, current.seq() + 1, Map.of()), AlertEventType.RESOLVED, s.at(), null);
             }
             if (current.active() && !sources.containsKey(s.source()) && current.sources().containsKey(s.source())) {
@@ -58,8 +58,9 @@ public final class Lifecycle {
                         .max(Comparator.comparing(AlertSlot.SourceFire::severity)).orElseThrow();
                 Alert old = current.alert();
                 if (rest.severity() != old.severity() || !rest.level().equals(old.level())) {
-                    Alert a = withUrgency(copy(old, Alert.ACTIVE, rest.severity(), rest.level(), rest.headline(), old.evidence(),
-                            s.at().isAfter(old.updatedAt()) ? s.at() : old.updatedAt(), null), urgency(old.ruleType(), rest.severity()));
+                    Alert a = old.toBuilder().state(AlertState.ACTIVE).severity(rest.severity()).level(rest.level())
+                            .headline(rest.headline()).updatedAt(s.at().isAfter(old.updatedAt()) ? s.at() : old.updatedAt())
+                            .resolvedAt(null).urgency(urgency(old.ruleType(), rest.severity())).build();
                     return emit(new AlertSlot(a, current.seq() + 1, sources), AlertEventType.UPDATED, s.at(), null);
                 }
             }
@@ -72,16 +73,17 @@ public final class Lifecycle {
         if (!current.active()) {
             String id = UUID.nameUUIDFromBytes((s.rule() + "|" + s.zone() + "|" + s.at()).getBytes(StandardCharsets.UTF_8)).toString();
             String code = ShortCodes.allocate(id, codeTaken);
-            Alert a = new Alert(id, code, s.rule(), s.ruleType(), s.hazard(), s.zone(), zone.name(), zone.geometry(),
-                    Alert.ACTIVE, top.severity(), urgency(s.ruleType(), top.severity()), certainty(s.ruleType()), top.level(),
-                    headline, instruction(s.hazard()), s.at(), s.at(), null, false, null, null, null,
-                    merge(List.of(), s.evidence()));
+            Alert a = Alert.builder().id(id, code).rule(s.rule(), s.ruleType()).hazard(s.hazard())
+                    .zone(s.zone(), zone.name(), zone.geometry()).state(AlertState.ACTIVE).severity(top.severity())
+                    .urgency(urgency(s.ruleType(), top.severity())).certainty(certainty(s.ruleType())).level(top.level())
+                    .headline(headline).instruction(instruction(s.hazard())).raisedAt(s.at()).updatedAt(s.at())
+                    .evidence(merge(List.of(), s.evidence())).build();
             return emit(new AlertSlot(a, 1, sources), AlertEventType.RAISED, s.at(), null);
         }
         Alert old = current.alert();
         if (s.onset() != null && s.onset().isBefore(old.raisedAt())) {
             // late data: the condition began before the alert was raised (same alert, same id and code)
-            old = withRaisedAt(old, s.onset());
+            old = old.toBuilder().raisedAt(s.onset()).build();
         }
         List<Evidence> evidence = merge(old.evidence(), s.evidence());
         boolean changed = top.severity() != old.severity() || !top.level().equals(old.level())
@@ -90,8 +92,8 @@ public final class Lifecycle {
             return new Result(new AlertSlot(old, current.seq(), sources), List.of());
         }
         Instant updated = s.at().isAfter(old.updatedAt()) ? s.at() : old.updatedAt();
-        Alert a = copy(old, Alert.ACTIVE, top.severity(), top.level(), headline, evidence, updated, null);
-        a = withUrgency(a, urgency(a.ruleType(), a.severity()));
+        Alert a = old.toBuilder().state(AlertState.ACTIVE).severity(top.severity()).level(top.level()).headline(headline)
+                .evidence(evidence).updatedAt(updated).resolvedAt(null).urgency(urgency(old.ruleType(), top.severity())).build();
         return emit(new AlertSlot(a, current.seq() + 1, sources), AlertEventType.UPDATED, s.at(), null);
     }
 
@@ -101,9 +103,7 @@ public final class Lifecycle {
             return new Result(slot, List.of());
         }
         Alert o = slot.alert();
-        Alert a = new Alert(o.id(), o.code(), o.rule(), o.ruleType(), o.hazard(), o.zone(), o.zoneName(), o.geometry(),
-                o.state(), o.severity(), o.urgency(), o.certainty(), o.level(), o.headline(), o.instruction(),
-                o.raisedAt(), o.updatedAt(), o.resolvedAt(), true, ack.by(), ack.at(), o.outcome(), o.evidence(), o.issued());
+        Alert a = o.toBuilder().acknowledged(ack.by(), ack.at()).build();
         return emit(new AlertSlot(a, slot.seq() + 1, slot.sources()), AlertEventType.ACKNOWLEDGED, ack.at(), ack.by());
     }
 
@@ -115,10 +115,7 @@ public final class Lifecycle {
 
     /** {@code a} with the acknowledgement and outcome of {@code before} (an update keeps who acknowledged). */
     static Alert acknowledgedAs(Alert a, Alert before) {
-        return new Alert(a.id(), a.code(), a.rule(), a.ruleType(), a.hazard(), a.zone(), a.zoneName(), a.geometry(), a.state(),
-                a.severity(), a.urgency(), a.certainty(), a.level(), a.headline(), a.instruction(), a.raisedAt(), a.updatedAt(),
-                a.resolvedAt(), before.acknowledged(), before.acknowledgedBy(), before.acknowledgedAt(), before.outcome(),
-                a.evidence(), a.issued());
+        return a.toBuilder().acknowledgementOf(before).outcome(before.outcome()).build();
     }
 
     static List<Evidence> merge(List<Evidence> old, List<Evidence> added) {
@@ -132,25 +129,6 @@ public final class Lifecycle {
         }
         List<Evidence> all = new ArrayList<>(byId.values());
         return List.copyOf(all.subList(Math.max(0, all.size() - MAX_EVIDENCE), all.size()));
-    }
-
-    private static Alert copy(Alert o, String state, Severity severity, String level, Map<String, String> headline,
-                              List<Evidence> evidence, Instant updatedAt, Instant resolvedAt) {
-        return new Alert(o.id(), o.code(), o.rule(), o.ruleType(), o.hazard(), o.zone(), o.zoneName(), o.geometry(),
-                state, severity, o.urgency(), o.certainty(), level, headline, o.instruction(), o.raisedAt(), updatedAt,
-                resolvedAt, o.acknowledged(), o.acknowledgedBy(), o.acknowledgedAt(), o.outcome(), evidence, o.issued());
-    }
-
-    private static Alert withRaisedAt(Alert o, Instant raisedAt) {
-        return new Alert(o.id(), o.code(), o.rule(), o.ruleType(), o.hazard(), o.zone(), o.zoneName(), o.geometry(),
-                o.state(), o.severity(), o.urgency(), o.certainty(), o.level(), o.headline(), o.instruction(), raisedAt,
-                o.updatedAt(), o.resolvedAt(), o.acknowledged(), o.acknowledgedBy(), o.acknowledgedAt(), o.outcome(), o.evidence(), o.issued());
-    }
-
-    private static Alert withUrgency(Alert o, Urgency u) {
-        return new Alert(o.id(), o.code(), o.rule(), o.ruleType(), o.hazard(), o.zone(), o.zoneName(), o.geometry(),
-                o.state(), o.severity(), u, o.certainty(), o.level(), o.headline(), o.instruction(), o.raisedAt(),
-                o.updatedAt(), o.resolvedAt(), o.acknowledged(), o.acknowledgedBy(), o.acknowledgedAt(), o.outcome(), o.evidence(), o.issued());
     }
 
     static Urgency urgency(String ruleType, Severity severity) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.bourtol.contracts.alert.Alert;
+import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.contracts.alert.Issued;
 import org.bourtol.contracts.alert.Warning;
@@ -38,11 +39,11 @@ public final class WarningLifecycle {
                     if (w.expiresAt() != null && !w.expiresAt().isAfter(now)) {
                         return new Lifecycle.Result(slot, List.of());
                     }
-                    Alert a = alert(w, ShortCodes.allocate(w.id(), codeTaken), now, now, null, Alert.ACTIVE, false, false);
+                    Alert a = alert(w, ShortCodes.allocate(w.id(), codeTaken), now, now, null, AlertState.ACTIVE, false);
                     return Lifecycle.emit(new AlertSlot(a, 1, Map.of()), AlertEventType.RAISED, now, "issued by " + w.author());
                 }
                 if (current.active() && w.version() > current.issued().version()) {
-                    Alert a = alert(w, current.code(), current.raisedAt(), now, null, Alert.ACTIVE, current.acknowledged(), false);
+                    Alert a = alert(w, current.code(), current.raisedAt(), now, null, AlertState.ACTIVE, false);
                     a = Lifecycle.acknowledgedAs(a, current);
                     return Lifecycle.emit(new AlertSlot(a, seq + 1, Map.of()), AlertEventType.UPDATED, now, "updated by " + w.author());
                 }
@@ -52,7 +53,7 @@ public final class WarningLifecycle {
                 if (current == null || !current.active()) {
                     return new Lifecycle.Result(slot, List.of());
                 }
-                Alert a = alert(w, current.code(), current.raisedAt(), now, now, Alert.RESOLVED, current.acknowledged(), true);
+                Alert a = alert(w, current.code(), current.raisedAt(), now, now, AlertState.RESOLVED, true);
                 a = Lifecycle.acknowledgedAs(a, current);
                 return Lifecycle.emit(new AlertSlot(a, seq + 1, Map.of()), AlertEventType.RESOLVED, now, "cancelled by " + w.cancelledBy());
             }
@@ -68,20 +69,18 @@ public final class WarningLifecycle {
                 || slot.alert().issued().expiresAt().isAfter(now)) {
             return new Lifecycle.Result(slot, List.of());
         }
-        Alert o = slot.alert();
-        Alert a = new Alert(o.id(), o.code(), o.rule(), o.ruleType(), o.hazard(), o.zone(), o.zoneName(), o.geometry(),
-                Alert.RESOLVED, o.severity(), o.urgency(), o.certainty(), o.level(), o.headline(), o.instruction(), o.raisedAt(), now,
-                now, o.acknowledged(), o.acknowledgedBy(), o.acknowledgedAt(), o.outcome(), o.evidence(), o.issued());
+        Alert a = slot.alert().toBuilder().state(AlertState.RESOLVED).updatedAt(now).resolvedAt(now).build();
         return Lifecycle.emit(new AlertSlot(a, slot.seq() + 1, Map.of()), AlertEventType.RESOLVED, now, "expired");
     }
 
-    private static Alert alert(Warning w, String code, Instant raisedAt, Instant updatedAt, Instant resolvedAt, String state,
-                               boolean acknowledged, boolean cancelled) {
+    private static Alert alert(Warning w, String code, Instant raisedAt, Instant updatedAt, Instant resolvedAt, AlertState state,
+                               boolean cancelled) {
         Issued issued = new Issued(w.author(), w.approvedBy(), w.office(), w.test(), w.zones(), w.version(), w.expiresAt(),
                 cancelled, cancelled ? w.cancelledBy() : null);
         String zone = w.zones().isEmpty() ? "area" : w.zones().get(0);
-        return new Alert(w.id(), code, Alert.ISSUED_RULE, Alert.ISSUED_RULE, w.hazard(), zone, w.place(), w.geometry(), state,
-                w.severity(), w.urgency(), w.certainty(), LEVEL, w.headline(), w.instruction(), raisedAt, updatedAt, resolvedAt,
-                acknowledged, null, null, null, List.of(), issued);
+        return Alert.builder().id(w.id(), code).rule(Alert.ISSUED_RULE, Alert.ISSUED_RULE).hazard(w.hazard())
+                .zone(zone, w.place(), w.geometry()).state(state).severity(w.severity()).urgency(w.urgency()).certainty(w.certainty())
+                .level(LEVEL).headline(w.headline()).instruction(w.instruction()).raisedAt(raisedAt).updatedAt(updatedAt)
+                .resolvedAt(resolvedAt).issued(issued).build();
     }
 }

@@ -1,5 +1,6 @@
 package org.bourtol.rules.engine;
 
+import org.bourtol.contracts.alert.AlertState;
 import static org.bourtol.rules.Fixtures.gauge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,7 +90,7 @@ class SeasonsAndEnabledTopologyTest {
         List<AlertEvent> resolved = h.drain();
         assertEquals(List.of("RESOLVED niamey"), seen(resolved), "the 5 s tick resolves the disabled rule's alert");
         assertEquals(raised.get(0).alertId(), resolved.get(0).alertId());
-        assertEquals(Alert.RESOLVED, resolved.get(0).alert().state());
+        assertEquals(AlertState.RESOLVED, resolved.get(0).alert().state());
         h.observe(gauge("niamey", 700, at("2020-08-03")));
         h.driver.advanceWallClockTime(Duration.ofSeconds(5));
         assertTrue(h.drain().isEmpty(), "a disabled rule does not raise it again");

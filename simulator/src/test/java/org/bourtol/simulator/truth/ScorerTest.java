@@ -1,5 +1,6 @@
 package org.bourtol.simulator.truth;
 
+import org.bourtol.contracts.alert.AlertState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,8 +26,9 @@ class ScorerTest {
     private static final Instant WALL = Instant.parse("2026-11-24T19:00:00Z");
 
     private static AlertEvent event(String id, AlertEventType type, String ruleType, String zone, Hazard hazard, String level, Instant at) {
-        Alert a = new Alert(id, "K7Q", ruleType + "-rule", ruleType, hazard, zone, zone, null, Alert.ACTIVE, Severity.Severe, null, null,
-                level, Map.of("en", "headline " + zone), Map.of(), at, at, null, false, null, null, null, List.of());
+        Alert a = Alert.builder().id(id, "K7Q").rule(ruleType + "-rule", ruleType).hazard(hazard).zone(zone, zone, null)
+                .state(AlertState.ACTIVE).severity(Severity.Severe).level(level).headline(Map.of("en", "headline " + zone)).raisedAt(at)
+                .updatedAt(at).build();
         return new AlertEvent(id + "/" + type, id, type, 1, at, a, null);
     }
 

@@ -111,7 +111,7 @@ public final class PointMapper {
                 .tag("severity", a.severity().name()).tag("type", lower(e.type()));
         tagIfPresent(p, "rule", a.rule());
         tagIfPresent(p, "rule_type", a.ruleType());
-        tagIfPresent(p, "state", a.state());
+        tagIfPresent(p, "state", a.state() == null ? null : a.state().wire());
         tagIfPresent(p, "level", a.level());
         p.addField("alert_id", text(a.id())).addField("code", text(a.code())).addField("event_id", text(e.eventId()))
                 .addField("seq", (long) e.seq()).addField("acknowledged", a.acknowledged())

@@ -1,5 +1,6 @@
 package org.bourtol.timeseries.schema;
 
+import org.bourtol.contracts.alert.AlertState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -133,10 +134,11 @@ class PointMapperTest {
     }
 
     static AlertEvent alertEvent(AlertEventType type, int seq) {
-        Alert a = new Alert("a-1", "K7Q", "gauge-mopti", "gauge-level", Hazard.FLOOD, "mopti", "Mopti", null, Alert.ACTIVE,
-                Severity.Severe, null, null, "red", Map.of("fr", "Crue"), Map.of(), T0, T0.plusSeconds(600), null,
-                type == AlertEventType.ACKNOWLEDGED, PHONE, null, "appelé " + PHONE,
-                List.of(new Evidence("obs-1", "gauge", T0.minusSeconds(300), "652 cm", null)));
+        Alert.Builder b = Alert.builder().id("a-1", "K7Q").rule("gauge-mopti", "gauge-level").hazard(Hazard.FLOOD).zone("mopti", "Mopti", null)
+                .state(AlertState.ACTIVE).severity(Severity.Severe).level("red").headline(Map.of("fr", "Crue")).raisedAt(T0)
+                .updatedAt(T0.plusSeconds(600)).outcome("appelé " + PHONE)
+                .evidence(List.of(new Evidence("obs-1", "gauge", T0.minusSeconds(300), "652 cm", null)));
+        Alert a = (type == AlertEventType.ACKNOWLEDGED ? b.acknowledged(PHONE, null) : b).build();
         return new AlertEvent("a-1/" + type + "/" + seq, "a-1", type, seq, T0.plusSeconds(600 * (seq - 1)), a, "note " + PHONE);
     }
 }

@@ -1,0 +1,36 @@
+package org.bourtol.contracts.alert;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/**
+ * Where an alert is in its life: {@code active} from RAISED until RESOLVED, then {@code resolved}. The
+ * wire form is lower case ({@code "state":"active"}), as on {@code bourtol.alerts.v1} since its first
+ * version.
+ */
+public enum AlertState {
+    ACTIVE, RESOLVED;
+
+    @JsonValue
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The state spelt {@code value} (case-insensitive, surrounding blanks ignored).
+     *
+     * @throws IllegalArgumentException when it names no state
+     */
+    @JsonCreator
+    public static AlertState fromWire(String value) {
+        if (value != null) {
+            for (AlertState s : values()) {
+                if (s.wire().equals(value.trim().toLowerCase(Locale.ROOT))) {
+                    return s;
+                }
+            }
+        }
+        throw new IllegalArgumentException("unknown alert state '" + value + "' (active or resolved)");
+    }
+}
