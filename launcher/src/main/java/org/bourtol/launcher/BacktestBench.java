@@ -57,7 +57,7 @@ final class BacktestBench {
         for (Observation o : season(cfg)) {
             // stored a second after the reading, as on a live deployment: the evaluators' 5 s tick falls between records
             records.add(new Recorded(Recorded.Kind.OBSERVATION, o.subject(),
-                    Topics.OBSERVATIONS.valueSerde().serializer().serialize(Topics.OBSERVATIONS.name(), o),
+                    Topics.OBSERVATIONS.valueBytes(o),
                     o.observedAt().toEpochMilli() + 1000, o.observedAt()));
         }
         records.sort(Recorded.STORED_ORDER);

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.AlertStates;
@@ -27,6 +26,7 @@ import org.bourtol.notifier.directory.RecipientValidator;
 import org.bourtol.notifier.escalation.EscalationPolicy;
 import org.bourtol.notifier.escalation.Grouper;
 import org.bourtol.notifier.escalation.Planner;
+import org.bourtol.notifier.ledger.DeliveryRecorder;
 import org.bourtol.notifier.ledger.Ledger;
 import org.bourtol.notifier.ledger.LedgerReader;
 import org.bourtol.notifier.mqtt.AlertTopics;
@@ -213,15 +213,16 @@ public final class NotifierComponent implements Component {
             gateway = createGateway();
             ledgerReader = new LedgerReader(kafka, ledger).start();
             queue = new SendQueue(WORKERS);
-            SmsDispatcher dispatcher = new SmsDispatcher(gateway, this::record, ledger, options.retry(), options.clock(), queue,
+            DeliveryRecorder deliveries = new DeliveryRecorder(publisher, ledger, metrics);
+            SmsDispatcher dispatcher = new SmsDispatcher(gateway, deliveries::recordAndWait, ledger, options.retry(), options.clock(), queue,
                     sendsLocally ? Delivery.LOCAL_SINK : Delivery.TWILIO);
             BourtolConfig.Notifier n = config.notifier();
-            NotifierEngine.Deps deps = new NotifierEngine.Deps(kafka, publisher, recipients, zones, alerts, ledger, ledgerReader,
+            NotifierEngine.Deps deps = new NotifierEngine.Deps(kafka, publisher, deliveries, recipients, zones, alerts, ledger, ledgerReader,
                     dispatcher, queue, templates, new Planner(policy, n.repeatInterval()),
                     new Grouper(n.groupWindow(), n.maxSmsPerRecipientPerHour(), n.maxSmsPerHour(), n.timezone()), options.clock(), metrics,
                     "bourtol-notifier", instanceId, options.tick(), n.maxSmsPerHour());
-            engine = new NotifierEngine(deps, new AcknowledgementRecorder(pseudonyms, ledger, options.clock(), this::recordAsync),
-                    new StatusUpdater(kafka, "bourtol-notifier", instanceId, ledger, this::recordAsync));
+            engine = new NotifierEngine(deps, new AcknowledgementRecorder(pseudonyms, ledger, options.clock(), deliveries::record),
+                    new StatusUpdater(kafka, "bourtol-notifier", instanceId, ledger, deliveries::record));
             if (mqtt != null) {
                 mqtt.onReconnect(() -> {
                     if (engine.isOwner()) {
@@ -260,25 +261,6 @@ public final class NotifierComponent implements Component {
     public static String localServerNotice(String baseUrl) {
         return "Twilio not configured: SMS go to the local Twilio-compatible server at " + baseUrl
                 + " (demo and tests), not to Twilio: no phone receives them";
-    }
-
-    /** Durable record: Kafka acknowledged, then the ledger and the metric. Blocking (worker threads). */
-    private void record(Delivery d) throws Exception {
-        publisher.publish(Topics.DELIVERIES, d.deliveryId(), d).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        ledger.apply(d);
-        count(d);
-    }
-
-    private void recordAsync(Delivery d) {
-        publisher.publish(Topics.DELIVERIES, d.deliveryId(), d).onSuccess(m -> {
-            ledger.apply(d);
-            count(d);
-        });
-    }
-
-    private void count(Delivery d) {
-        String status = Ledger.isIntent(d) ? "intent" : d.status().wire();
-        metrics.counter("bourtol.sms", "status", status).increment();
     }
 
     @Override

@@ -23,11 +23,13 @@ import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.contracts.alert.AlertStates;
 import org.bourtol.contracts.delivery.Delivery;
 import org.bourtol.contracts.delivery.DeliveryStatus;
+import org.bourtol.contracts.delivery.DeliveryStep;
 import org.bourtol.contracts.directory.Recipient;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.notifier.escalation.Grouper;
 import org.bourtol.notifier.escalation.Planner;
+import org.bourtol.notifier.ledger.DeliveryRecorder;
 import org.bourtol.notifier.ledger.Ledger;
 import org.bourtol.notifier.ledger.LedgerReader;
 import org.bourtol.notifier.routing.ZoneHierarchy;
@@ -52,7 +54,7 @@ public final class NotifierEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NotifierEngine.class);
 
     /** Collaborators and settings. */
-    public record Deps(KafkaClients kafka, Publisher publisher, TopicTable<Recipient> recipients, TopicTable<Zone> zones,
+    public record Deps(KafkaClients kafka, Publisher publisher, DeliveryRecorder deliveries, TopicTable<Recipient> recipients, TopicTable<Zone> zones,
                        AlertStates alerts, Ledger ledger, LedgerReader ledgerReader, SmsDispatcher dispatcher, SendQueue queue,
                        Templates templates, Planner planner, Grouper grouper, Clock clock, MeterRegistry metrics,
                        String group, String instanceId, Duration tick, int maxSmsPerHour) {
@@ -149,7 +151,7 @@ public final class NotifierEngine implements AutoCloseable {
                 d.alerts().get(item.alertId()).ifPresent(ev -> dues.add(new Planner.Due(item, kindOf(item.step()), ev.alert(), r)));
             }
             if (r == null || dues.isEmpty()) {
-                record(new Delivery(intent.deliveryId(), intent.alertIds(), intent.step(), intent.recipientId(), "sms",
+                d.deliveries().record(new Delivery(intent.deliveryId(), intent.alertIds(), intent.step(), intent.recipientId(), "sms",
                         DeliveryStatus.FAILED, intent.to(), null, "bourtol-stale", "recipient or alert gone before resend",
                         intent.segments(), intent.attempt(), d.clock().instant()));
                 continue;
@@ -206,7 +208,7 @@ public final class NotifierEngine implements AutoCloseable {
         Templates.Message m = messages.get(i);
         List<Ledger.Item> items = m.dues().stream().map(Planner.Due::item).toList();
         Templates.Rendered text = m.rendered();
-        String deliveryId = items.size() == 1 ? items.get(0).alertId() + "/" + items.get(0).step() + "/" + r.id()
+        String deliveryId = items.size() == 1 ? items.get(0).alertId() + "/" + items.get(0).step().wire() + "/" + r.id()
                 : "group/" + r.id() + "/" + hash(items);
         LOG.info("sending SMS [delivery: {}, recipient: {}, items: {}, segments: {}]", deliveryId, r.id(), items.size(), text.segments());
         return d.dispatcher().send(deliveryId, items, r.id(), r.phone(), text.text(), text.segments(), priority, this::isOwner)
@@ -223,11 +225,11 @@ public final class NotifierEngine implements AutoCloseable {
 
     /** Records an escalation once it was sent, with the alert's current state (never the snapshot planned from). */
     private void escalated(Planner.Due due, Recipient r) {
-        if (due.kind() != Planner.Kind.ESCALATION || !escalated.add(due.alert().id() + "/" + due.item().step())) {
+        if (due.kind() != Planner.Kind.ESCALATION || !escalated.add(due.alert().id() + "/" + due.item().step().wire())) {
             return;
         }
         Alert current = d.alerts().get(due.alert().id()).map(AlertEvent::alert).orElse(due.alert());
-        AlertEvent ev = escalatedEvent(current, due.item().step(), r.role(), d.clock().instant());
+        AlertEvent ev = escalatedEvent(current, due.item().step().wire(), r.role(), d.clock().instant());
         d.publisher().publish(Topics.ALERTS, ev.alertId(), ev);
     }
 
@@ -266,24 +268,20 @@ public final class NotifierEngine implements AutoCloseable {
         }
     }
 
-    void record(Delivery delivery) {
-        d.publisher().publish(Topics.DELIVERIES, delivery.deliveryId(), delivery).onSuccess(m -> d.ledger().apply(delivery));
-    }
-
-    static Planner.Kind kindOf(String step) {
-        if (step.startsWith("repeat-")) {
+    static Planner.Kind kindOf(DeliveryStep step) {
+        if (step instanceof DeliveryStep.Repeat) {
             return Planner.Kind.REPEAT;
         }
-        if (step.startsWith("escalation-")) {
+        if (step instanceof DeliveryStep.Escalation) {
             return Planner.Kind.ESCALATION;
         }
-        if (step.startsWith(Planner.UPDATE)) {
+        if (step instanceof DeliveryStep.Update) {
             return Planner.Kind.UPDATE;
         }
-        if (Planner.CANCELLED.equals(step)) {
+        if (step instanceof DeliveryStep.Cancelled) {
             return Planner.Kind.CANCEL;
         }
-        return Planner.RESOLVED.equals(step) ? Planner.Kind.ALL_CLEAR : Planner.Kind.ALERT;
+        return step instanceof DeliveryStep.Resolved ? Planner.Kind.ALL_CLEAR : Planner.Kind.ALERT;
     }
 
     private static String hash(List<Ledger.Item> items) {

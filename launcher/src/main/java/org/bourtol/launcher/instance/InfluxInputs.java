@@ -76,7 +76,7 @@ public final class InfluxInputs implements OlderInputs {
         List<Recorded> out = new ArrayList<>(all.size());
         for (Observation o : all) {
             out.add(new Recorded(Recorded.Kind.OBSERVATION, o.subject(),
-                    Topics.OBSERVATIONS.valueSerde().serializer().serialize(Topics.OBSERVATIONS.name(), o),
+                    Topics.OBSERVATIONS.valueBytes(o),
                     o.receivedAt().toEpochMilli(), o.observedAt()));
         }
         return out;

@@ -14,6 +14,7 @@ import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.delivery.Delivery;
 import org.bourtol.contracts.delivery.DeliveryStatus;
+import org.bourtol.contracts.delivery.DeliveryStep;
 import org.bourtol.contracts.directory.Recipient;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.notifier.escalation.EscalationPolicy;
@@ -94,7 +95,7 @@ public final class DryRun {
                 for (Templates.Message m : templates.split(r.language(), r.role(), batch.dues())) {
                     List<Ledger.Item> items = m.dues().stream().map(Planner.Due::item).toList();
                     ledger.apply(new Delivery("dry-run/" + (++sent), items.stream().map(Ledger.Item::alertId).toList(),
-                            String.join(",", items.stream().map(Ledger.Item::step).toList()), r.id(), "sms", DeliveryStatus.SENT,
+                            DeliveryStep.join(items.stream().map(Ledger.Item::step).toList()), r.id(), "sms", DeliveryStatus.SENT,
                             null, "dry-run-" + sent, null, null, m.rendered().segments(), 1, now));
                     first.putIfAbsent(r.id(), now);
                     int[] c = counts.computeIfAbsent(r.id(), k -> new int[2]);

@@ -13,6 +13,7 @@ import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.delivery.Delivery;
 import org.bourtol.contracts.delivery.DeliveryStatus;
+import org.bourtol.contracts.delivery.DeliveryStep;
 import org.bourtol.contracts.directory.Recipient;
 import org.bourtol.notifier.ledger.Ledger;
 import org.bourtol.notifier.routing.Routing;
@@ -31,14 +32,6 @@ import org.bourtol.notifier.routing.ZoneHierarchy;
  * Pure: time is an argument.
  */
 public final class Planner {
-
-    public static final String RESOLVED = "resolved";
-    /** The step of a cancelled warning's cancellation notice. */
-    public static final String CANCELLED = "cancelled";
-    /** First notice of an officer-issued warning at its version ({@code issued-<version>}). */
-    public static final String ISSUED = "issued-";
-    /** An officer-issued warning's update at its version ({@code update-<version>}). */
-    public static final String UPDATE = "update-";
 
     /** What an item is about; decides the template. */
     public enum Kind { ALERT, REPEAT, ESCALATION, ALL_CLEAR, UPDATE, CANCEL }
@@ -81,18 +74,19 @@ public final class Planner {
                         continue;
                     }
                     Facts f = facts.computeIfAbsent(item.recipientId(), k -> new Facts());
-                    String step = item.step();
-                    if (step.equals(RESOLVED) || step.equals(CANCELLED)) {
+                    DeliveryStep step = item.step();
+                    if (step instanceof DeliveryStep.Resolved || step instanceof DeliveryStep.Cancelled) {
                         f.allClear = true;
                         continue;
                     }
-                    if (step.startsWith(ISSUED) || step.startsWith(UPDATE)) {
-                        f.version = Math.max(f.version, version(step));
-                    }
-                    if (step.startsWith("alert-")) {
-                        Severity s = severity(step.substring(6));
-                        f.notified = f.notified == null || (s != null && s.compareTo(f.notified) > 0) ? s : f.notified;
-                    } else if (step.startsWith("repeat-")) {
+                    if (step instanceof DeliveryStep.Issued i) {
+                        f.version = Math.max(f.version, i.version());
+                    } else if (step instanceof DeliveryStep.Update u) {
+                        f.version = Math.max(f.version, u.version());
+                    } else if (step instanceof DeliveryStep.Notice n) {
+                        Severity s = n.severity();
+                        f.notified = f.notified == null || s.compareTo(f.notified) > 0 ? s : f.notified;
+                    } else if (step instanceof DeliveryStep.Repeat) {
                         f.repeats++;
                     }
                     f.lastAt = f.lastAt == null || at.isAfter(f.lastAt) ? at : f.lastAt;
@@ -109,8 +103,8 @@ public final class Planner {
                 for (Map.Entry<String, Facts> e : facts.entrySet()) {
                     Recipient r = recipients.get(e.getKey());
                     if (r != null && e.getValue().warned && !e.getValue().allClear) {
-                        out.add(cancelled ? new Due(new Ledger.Item(alert.id(), CANCELLED, r.id()), Kind.CANCEL, alert, r)
-                                : new Due(new Ledger.Item(alert.id(), RESOLVED, r.id()), Kind.ALL_CLEAR, alert, r));
+                        out.add(cancelled ? new Due(new Ledger.Item(alert.id(), DeliveryStep.CANCELLED, r.id()), Kind.CANCEL, alert, r)
+                                : new Due(new Ledger.Item(alert.id(), DeliveryStep.RESOLVED, r.id()), Kind.ALL_CLEAR, alert, r));
                     }
                 }
             }
@@ -131,10 +125,10 @@ public final class Planner {
                 continue; // first notice or update, planned above
             }
             if (alert.issued() == null && (f.notified == null || alert.severity().compareTo(f.notified) > 0)) {
-                out.add(new Due(new Ledger.Item(alert.id(), "alert-" + alert.severity().name(), r.id()), Kind.ALERT, alert, r));
+                out.add(new Due(new Ledger.Item(alert.id(), new DeliveryStep.Notice(alert.severity()), r.id()), Kind.ALERT, alert, r));
             } else if (!alert.acknowledged() && f.repeats < rule.maxRepeats() && f.lastAt != null
                     && !now.isBefore(f.lastAt.plus(repeatInterval))) {
-                out.add(new Due(new Ledger.Item(alert.id(), "repeat-" + (f.repeats + 1), r.id()), Kind.REPEAT, alert, r));
+                out.add(new Due(new Ledger.Item(alert.id(), new DeliveryStep.Repeat(f.repeats + 1), r.id()), Kind.REPEAT, alert, r));
             }
         }
         if (alert.acknowledged() || firstAt == null) {
@@ -149,7 +143,7 @@ public final class Planner {
             for (Recipient t : Routing.byRole(step.role(), scope, alert.zone(), alert.hazard(), recipients.values(), zones)) {
                 Facts f = facts.get(t.id());
                 if ((f == null || !f.warned) && Routing.reachable(t, alert)) {
-                    out.add(new Due(new Ledger.Item(alert.id(), "escalation-" + (k + 1), t.id()), Kind.ESCALATION, alert, t));
+                    out.add(new Due(new Ledger.Item(alert.id(), new DeliveryStep.Escalation(k + 1), t.id()), Kind.ESCALATION, alert, t));
                 }
             }
         }
@@ -167,7 +161,7 @@ public final class Planner {
         for (Recipient r : routed) {
             Facts f = facts.get(r.id());
             if (f == null || !f.warned) {
-                out.add(new Due(new Ledger.Item(alert.id(), ISSUED + v, r.id()), Kind.ALERT, alert, r));
+                out.add(new Due(new Ledger.Item(alert.id(), new DeliveryStep.Issued(v), r.id()), Kind.ALERT, alert, r));
             }
         }
         for (Map.Entry<String, Facts> e : facts.entrySet()) {
@@ -175,25 +169,8 @@ public final class Planner {
             Recipient r = recipients.get(e.getKey());
             boolean behind = f.version > 0 ? f.version < v : f.lastAt != null && alert.updatedAt() != null && f.lastAt.isBefore(alert.updatedAt());
             if (r != null && f.warned && behind) {
-                out.add(new Due(new Ledger.Item(alert.id(), UPDATE + v, r.id()), Kind.UPDATE, alert, r));
+                out.add(new Due(new Ledger.Item(alert.id(), new DeliveryStep.Update(v), r.id()), Kind.UPDATE, alert, r));
             }
-        }
-    }
-
-    /** The version in an {@code issued-<v>} or {@code update-<v>} step (0 when unreadable). */
-    static int version(String step) {
-        try {
-            return Integer.parseInt(step.substring(step.indexOf('-') + 1));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    private static Severity severity(String name) {
-        try {
-            return Severity.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.bourtol.contracts.delivery.Delivery;
 import org.bourtol.contracts.delivery.DeliveryStatus;
+import org.bourtol.contracts.delivery.DeliveryStep;
 
 /**
  * The in-memory view of {@code bourtol.deliveries.v1}: the latest record per delivery id, the time
@@ -23,9 +24,9 @@ import org.bourtol.contracts.delivery.DeliveryStatus;
 public final class Ledger {
 
     /** One (alert, lifecycle step, recipient): the unit sent at most once. */
-    public record Item(String alertId, String step, String recipientId) {
+    public record Item(String alertId, DeliveryStep step, String recipientId) {
         public String key() {
-            return alertId + "|" + step + "|" + recipientId;
+            return alertId + "|" + step.wire() + "|" + recipientId;
         }
     }
 
@@ -57,10 +58,10 @@ public final class Ledger {
 
     /** The items one delivery covers: {@code alertIds} aligned with the comma-separated {@code step}. */
     public static List<Item> items(Delivery d) {
-        String[] steps = d.step() == null ? new String[] {""} : d.step().split(",", -1);
+        List<DeliveryStep> steps = DeliveryStep.split(d.step());
         List<Item> out = new ArrayList<>();
         for (int i = 0; i < d.alertIds().size(); i++) {
-            out.add(new Item(d.alertIds().get(i), steps.length == d.alertIds().size() ? steps[i] : steps[0], d.recipientId()));
+            out.add(new Item(d.alertIds().get(i), steps.size() == d.alertIds().size() ? steps.get(i) : steps.get(0), d.recipientId()));
         }
         return out;
     }

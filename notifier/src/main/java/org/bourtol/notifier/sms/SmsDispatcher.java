@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import org.bourtol.contracts.delivery.Delivery;
 import org.bourtol.contracts.delivery.DeliveryStatus;
+import org.bourtol.contracts.delivery.DeliveryStep;
 import org.bourtol.contracts.privacy.Phones;
 import org.bourtol.notifier.ledger.Ledger;
 import org.bourtol.platform.retry.RetryPolicy;
@@ -77,7 +78,7 @@ public final class SmsDispatcher {
     public CompletableFuture<Outcome> send(String deliveryId, List<Ledger.Item> items, String recipientId, String phone, String body,
                                            int segments, int priority, BooleanSupplier owner) {
         List<String> alertIds = items.stream().map(Ledger.Item::alertId).toList();
-        String steps = String.join(",", items.stream().map(Ledger.Item::step).toList());
+        String steps = DeliveryStep.join(items.stream().map(Ledger.Item::step).toList());
         CompletableFuture<Outcome> done = new CompletableFuture<>();
         lanes.submit(priority, () -> {
             Delivery intent = new Delivery(deliveryId, alertIds, steps, recipientId, "sms", DeliveryStatus.QUEUED,

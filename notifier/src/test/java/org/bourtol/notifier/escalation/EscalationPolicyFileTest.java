@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.bourtol.contracts.delivery.DeliveryStep;
 import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.alert.Severity;
@@ -42,7 +43,7 @@ class EscalationPolicyFileTest {
         Alert severe = alert("a1", "K7Q", Hazard.CONFLICT, "farm-konna", Severity.Severe, AlertState.ACTIVE, false);
         return new Planner(policy, Duration.ofHours(1)).due(now, List.of(severe), PlannerTest.RECIPIENTS, PlannerTest.ZONES, new Ledger(),
                         id -> T0).stream()
-                .filter(d -> d.kind() == Planner.Kind.ESCALATION).map(d -> d.item().step() + ":" + d.recipient().id()).toList();
+                .filter(d -> d.kind() == Planner.Kind.ESCALATION).map(d -> d.item().step().wire() + ":" + d.recipient().id()).toList();
     }
 
     @Test

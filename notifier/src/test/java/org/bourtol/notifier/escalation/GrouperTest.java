@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.bourtol.contracts.delivery.DeliveryStep;
 import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.alert.Severity;
@@ -30,7 +31,7 @@ class GrouperTest {
     final Ledger ledger = new Ledger();
 
     static Planner.Due due(Alert a, Planner.Kind kind, String step) {
-        return new Planner.Due(new Ledger.Item(a.id(), step, COMMITTEE.id()), kind, a, COMMITTEE);
+        return new Planner.Due(new Ledger.Item(a.id(), DeliveryStep.parse(step), COMMITTEE.id()), kind, a, COMMITTEE);
     }
 
     /** Ticks every 5 s for a minute with the same due items; returns "second:alertIds" per batch, removing what was sent. */
@@ -77,7 +78,7 @@ class GrouperTest {
     void theAllClearOfAnExtremeAlertIsGroupedLikeAnyOtherAllClear() {
         Alert over = alert("x1", "X1A", Hazard.FLOOD, "konna", Severity.Extreme, AlertState.RESOLVED, true);
         Alert moderate = alert("m1", "M1A", Hazard.CONFLICT, "konna", Severity.Moderate, AlertState.ACTIVE, false);
-        List<String> sent = run(List.of(due(over, Planner.Kind.ALL_CLEAR, Planner.RESOLVED), due(moderate, Planner.Kind.ALERT, "alert-Moderate")));
+        List<String> sent = run(List.of(due(over, Planner.Kind.ALL_CLEAR, "resolved"), due(moderate, Planner.Kind.ALERT, "alert-Moderate")));
         assertEquals(List.of("30s:m1,x1"), sent);
     }
 

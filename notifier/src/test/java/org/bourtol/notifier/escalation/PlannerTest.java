@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.bourtol.contracts.delivery.DeliveryStep;
 import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.alert.Severity;
@@ -59,7 +60,7 @@ class PlannerTest {
             List<Planner.Due> due = planner.due(now, alertsAt.apply(now), RECIPIENTS, ZONES, ledger, id -> T0);
             for (Grouper.Batch b : grouper.ready(now, due, ledger, Set.of())) {
                 List<String> alertIds = b.dues().stream().map(d -> d.item().alertId()).toList();
-                String steps = b.dues().stream().map(d -> d.item().step()).collect(Collectors.joining(","));
+                String steps = b.dues().stream().map(d -> d.item().step().wire()).collect(Collectors.joining(","));
                 ledger.apply(new Delivery("d" + sent.size(), alertIds, steps, b.recipient().id(), "sms", DeliveryStatus.QUEUED,
                         "+223****0001", null, null, null, 1, 1, now));
                 ledger.apply(new Delivery("d" + sent.size(), alertIds, steps, b.recipient().id(), "sms", DeliveryStatus.SENT,
@@ -128,7 +129,7 @@ class PlannerTest {
             return out;
         });
         assertEquals(List.of("30s:committee:alert-Moderate,alert-Moderate", "90s:committee:alert-Moderate"), sent);
-        assertTrue(ledger.covered(new Ledger.Item("g2", "alert-Moderate", "committee")));
+        assertTrue(ledger.covered(new Ledger.Item("g2", DeliveryStep.parse("alert-Moderate"), "committee")));
     }
 
     @Test
@@ -143,7 +144,7 @@ class PlannerTest {
             for (Grouper.Batch b : grouper.ready(now, due, ledger, Set.of())) {
                 String steps = b.dues().stream().map(d -> d.item().alertId()).collect(Collectors.joining(","));
                 ledger.apply(new Delivery("q" + sent.size(), b.dues().stream().map(d -> d.item().alertId()).toList(),
-                        b.dues().stream().map(d -> d.item().step()).collect(Collectors.joining(",")), "committee", "sms",
+                        b.dues().stream().map(d -> d.item().step().wire()).collect(Collectors.joining(",")), "committee", "sms",
                         DeliveryStatus.QUEUED, "x", null, null, null, 1, 1, now));
                 sent.add(Duration.between(T0, now).toSeconds() + "s:" + steps);
             }

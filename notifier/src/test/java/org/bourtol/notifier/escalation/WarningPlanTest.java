@@ -1,5 +1,6 @@
 package org.bourtol.notifier.escalation;
 
+import org.bourtol.contracts.delivery.DeliveryStep;
 import org.bourtol.contracts.alert.AlertState;
 import static org.bourtol.notifier.Fixtures.T0;
 import static org.bourtol.notifier.Fixtures.zone;
@@ -68,12 +69,12 @@ class WarningPlanTest {
         List<Planner.Due> due = planner.due(now, List.of(a), RECIPIENTS, ZONES, ledger, id -> T0);
         for (Planner.Due d : due) {
             String id = "d" + deliveries++;
-            ledger.apply(new Delivery(id, List.of(d.item().alertId()), d.item().step(), d.recipient().id(), "sms", DeliveryStatus.QUEUED,
+            ledger.apply(new Delivery(id, List.of(d.item().alertId()), d.item().step().wire(), d.recipient().id(), "sms", DeliveryStatus.QUEUED,
                     "+223****0001", null, null, null, 1, 1, now));
-            ledger.apply(new Delivery(id, List.of(d.item().alertId()), d.item().step(), d.recipient().id(), "sms", DeliveryStatus.SENT,
+            ledger.apply(new Delivery(id, List.of(d.item().alertId()), d.item().step().wire(), d.recipient().id(), "sms", DeliveryStatus.SENT,
                     "+223****0001", "SM" + id, null, null, 1, 1, now));
         }
-        return due.stream().map(d -> d.recipient().id() + ":" + d.item().step() + ":" + d.kind())
+        return due.stream().map(d -> d.recipient().id() + ":" + d.item().step().wire() + ":" + d.kind())
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 

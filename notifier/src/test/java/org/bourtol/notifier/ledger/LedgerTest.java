@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.bourtol.contracts.delivery.DeliveryStep;
 import org.bourtol.contracts.delivery.Delivery;
 import org.bourtol.contracts.delivery.DeliveryStatus;
 import org.junit.jupiter.api.Test;
@@ -26,9 +27,9 @@ class LedgerTest {
         l.apply(d(DeliveryStatus.SENT, "SM1", 1, 2));
         assertEquals(DeliveryStatus.DELIVERED, l.get("g1").orElseThrow().status());
         assertTrue(l.openIntents().isEmpty());
-        assertTrue(l.covered(new Ledger.Item("a1", "alert-Severe", "r1")));
-        assertTrue(l.covered(new Ledger.Item("a2", "repeat-1", "r1")));
-        assertTrue(!l.covered(new Ledger.Item("a2", "repeat-2", "r1")));
+        assertTrue(l.covered(new Ledger.Item("a1", DeliveryStep.parse("alert-Severe"), "r1")));
+        assertTrue(l.covered(new Ledger.Item("a2", DeliveryStep.parse("repeat-1"), "r1")));
+        assertTrue(!l.covered(new Ledger.Item("a2", DeliveryStep.parse("repeat-2"), "r1")));
         assertEquals(T0, l.intentAt("g1"));
         assertEquals("g1", l.bySid("SM1").orElseThrow().deliveryId());
         assertEquals(1, l.forAlert("a2").size());

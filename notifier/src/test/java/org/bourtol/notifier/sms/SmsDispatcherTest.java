@@ -17,6 +17,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.bourtol.contracts.delivery.DeliveryStep;
 import org.bourtol.contracts.delivery.Delivery;
 import org.bourtol.contracts.delivery.DeliveryStatus;
 import org.bourtol.notifier.ledger.Ledger;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class SmsDispatcherTest {
 
     static final String PHONE = "+22790000001";
-    static final List<Ledger.Item> ITEMS = List.of(new Ledger.Item("a1", "alert-Severe", "r1"));
+    static final List<Ledger.Item> ITEMS = List.of(new Ledger.Item("a1", DeliveryStep.parse("alert-Severe"), "r1"));
 
     final Ledger ledger = new Ledger();
     final List<Delivery> log = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.bourtol.contracts.delivery.DeliveryStep;
 import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.alert.Severity;
@@ -76,7 +77,7 @@ class TemplateDirectoryTest {
     }
 
     static Planner.Due due(Alert a, Recipient r, Planner.Kind kind) {
-        return new Planner.Due(new Ledger.Item(a.id(), "s", r.id()), kind, a, r);
+        return new Planner.Due(new Ledger.Item(a.id(), DeliveryStep.parse("s"), r.id()), kind, a, r);
     }
 
     @Test

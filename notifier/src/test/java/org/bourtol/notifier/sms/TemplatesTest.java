@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.bourtol.contracts.delivery.DeliveryStep;
 import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.alert.Certainty;
@@ -68,7 +69,7 @@ class TemplatesTest {
     void everyTemplateFitsOneGsm7Segment(String lang, String role, Planner.Kind kind, Hazard hazard, Severity severity) {
         for (Alert a : List.of(alert("a1", "K7Q", hazard, "niamey", severity, AlertState.ACTIVE, false), longAlert(hazard, severity))) {
             Recipient r = recipient("r1", role, "+22790000001", lang, List.of("niamey"), null, null, null);
-            Templates.Rendered t = TEMPLATES.render(lang, role, List.of(new Planner.Due(new Ledger.Item(a.id(), "s", "r1"), kind, a, r)));
+            Templates.Rendered t = TEMPLATES.render(lang, role, List.of(new Planner.Due(new Ledger.Item(a.id(), DeliveryStep.parse("s"), "r1"), kind, a, r)));
             assertTrue(Gsm7.isGsm7(t.text()), t.text());
             assertEquals(1, t.segments(), t.text());
             assertEquals(t.segments(), Gsm7.segments(t.text()));
@@ -85,7 +86,7 @@ class TemplatesTest {
     }
 
     static Planner.Due due(Alert a, Recipient r) {
-        return new Planner.Due(new Ledger.Item(a.id(), "alert-" + a.severity(), r.id()), Planner.Kind.ALERT, a, r);
+        return new Planner.Due(new Ledger.Item(a.id(), DeliveryStep.parse("alert-" + a.severity()), r.id()), Planner.Kind.ALERT, a, r);
     }
 
     static final Alert MOPTI = alertAt("g1", "M7K", Hazard.FLOOD, Severity.Severe, "Mopti",
@@ -198,7 +199,7 @@ class TemplatesTest {
     void everyGroupedLineKindFillsEveryVariableWithoutNamingGroupsOfPeople(String lang, Planner.Kind kind) {
         Recipient r = recipient("r1", "authority", "+22790000001", "fr", List.of("mopti"), null, null, null);
         List<Planner.Due> dues = List.of(MOPTI, SOFARA, longAlert(Hazard.CONFLICT, Severity.Severe)).stream()
-                .map(a -> new Planner.Due(new Ledger.Item(a.id(), "s", r.id()), kind, a, r)).toList();
+                .map(a -> new Planner.Due(new Ledger.Item(a.id(), DeliveryStep.parse("s"), r.id()), kind, a, r)).toList();
         String text = TEMPLATES.render(lang, r.role(), dues).text();
         assertTrue(Gsm7.isGsm7(text), text);
         assertFalse(text.contains("{"), "unfilled variable: " + text);
@@ -214,7 +215,7 @@ class TemplatesTest {
     void aGroupOfAllClearsThanksInsteadOfInstructing() {
         Recipient r = recipient("r1", null, "+22790000001", "fr", List.of("mopti"), null, null, null);
         List<Planner.Due> dues = List.of(MOPTI, SOFARA).stream()
-                .map(a -> new Planner.Due(new Ledger.Item(a.id(), Planner.RESOLVED, r.id()), Planner.Kind.ALL_CLEAR, a, r)).toList();
+                .map(a -> new Planner.Due(new Ledger.Item(a.id(), DeliveryStep.RESOLVED, r.id()), Planner.Kind.ALL_CLEAR, a, r)).toList();
         assertEquals("2 alertes:\nFin Crue Mopti (M7K)\nFin Crue Sofara (S4B)\nMerci de votre vigilance.",
                 TEMPLATES.render("fr", null, dues).text());
     }
@@ -223,7 +224,7 @@ class TemplatesTest {
     void frenchAndEnglishDifferAndPeaceCommitteesAndAuthoritiesHaveTheirOwnWording() {
         Alert a = alert("a1", "K7Q", Hazard.FLOOD, "niamey", Severity.Extreme, AlertState.ACTIVE, false);
         Recipient r = recipient("r1", null, "+22790000001", "fr", List.of("niamey"), null, null, null);
-        Planner.Due due = new Planner.Due(new Ledger.Item("a1", "alert-Extreme", "r1"), Planner.Kind.ALERT, a, r);
+        Planner.Due due = new Planner.Due(new Ledger.Item("a1", DeliveryStep.parse("alert-Extreme"), "r1"), Planner.Kind.ALERT, a, r);
         String fr = TEMPLATES.render("fr", null, List.of(due)).text();
         String en = TEMPLATES.render("en", null, List.of(due)).text();
         assertTrue(fr.contains("Repondez OK K7Q") && fr.contains("Niger a Niamey: 640 cm"), fr);

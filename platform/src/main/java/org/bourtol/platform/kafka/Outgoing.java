@@ -6,8 +6,6 @@ import org.bourtol.contracts.topic.Topic;
 public record Outgoing(String topic, byte[] key, byte[] value) {
 
     public static <K, V> Outgoing of(Topic<K, V> topic, K key, V value) {
-        byte[] k = key == null ? null : topic.keySerde().serializer().serialize(topic.name(), key);
-        byte[] v = value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value);
-        return new Outgoing(topic.name(), k, v);
+        return new Outgoing(topic.name(), topic.keyBytes(key), topic.valueBytes(value));
     }
 }

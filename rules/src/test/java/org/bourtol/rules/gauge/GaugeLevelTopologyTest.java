@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import org.bourtol.contracts.alert.AlertEvent;
+import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.observation.AckRequest;
@@ -117,7 +118,7 @@ class GaugeLevelTopologyTest {
         assertEquals(List.of(AlertEventType.ACKNOWLEDGED, AlertEventType.UPDATED, AlertEventType.RESOLVED),
                 events.stream().map(AlertEvent::type).toList(), "the reading inside the hold updates the evidence");
         assertEquals("r-0123456789abcdef", events.get(0).alert().acknowledgedBy());
-        assertEquals("resolved", events.get(2).alert().state());
+        assertEquals(AlertState.RESOLVED, events.get(2).alert().state());
         h.observe(gauge("niamey", 545, day(8, 5, 6)));
         AlertEvent again = h.drain().get(0);
         assertEquals(AlertEventType.RAISED, again.type());
