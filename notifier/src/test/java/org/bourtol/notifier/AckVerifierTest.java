@@ -77,7 +77,7 @@ class AckVerifierTest {
         Recipient committee = recipient("committee", "peace-committee", "+22376000001", "fr", List.of("konna"), null, null, null);
         Map<String, Recipient> directory = Map.of(committee.id(), committee);
         AlertStates alerts = new AlertStates();
-        Alert resolved = Fixtures.alert("a1", "K7Q", Hazard.CONFLICT, "konna", Severity.Extreme, "resolved", false);
+        Alert resolved = Fixtures.alert("a1", "K7Q", Hazard.CONFLICT, "konna", Severity.Extreme, AlertState.RESOLVED, false);
         alerts.apply(Fixtures.event(resolved, AlertEventType.RESOLVED, 3));
         Ledger ledger = new Ledger();
         ledger.apply(sent("a1", committee, "SM-1"));
