@@ -47,11 +47,36 @@ final class BacktestBench {
     private BacktestBench() {
     }
 
-    /**
-     * Two lines: the driver baseline (the same records through a topology that only reads each observation, in the
-     * same kind of driver) and the backtest replay of the season, with seconds, observations/s and replay-thread CPU.
-     */
-    static String line(BourtolConfig cfg) {
+    /** What one backtest bench measured: the read-only baseline and the replay, seconds and thread CPU seconds. */
+    record Result(int observations, int rules, int alertEvents, double baselineSeconds, double baselineCpu, double replaySeconds,
+                  double replayCpu, double recordBytes) {
+
+        double replayPerSecond() {
+            return observations / replaySeconds;
+        }
+
+        double baselinePerSecond() {
+            return observations / baselineSeconds;
+        }
+
+        /**
+         * Two lines: the driver baseline (the same records through a topology that only reads each observation, in the
+         * same kind of driver) and the backtest replay of the season, with seconds, observations/s and replay-thread CPU.
+         */
+        String text() {
+            return String.format(Locale.ROOT, "backtest baseline (the same records through a read-only topology in the same driver): %d observations"
+                    + " in %.2f s = %.0f observations/s (thread CPU %.2f s)%n"
+                    + "backtest replay: %d observations of the built-in season, %d rules, %d alert events in %.2f s = %.0f observations/s"
+                    + " (replay thread CPU %.2f s = %.0f observations per CPU second; %.1f x the baseline's time)%n"
+                    + "observation records average %.0f bytes (key + JSON value), about %.0f MB per million observations per replica before compression%n",
+                    observations, baselineSeconds, baselinePerSecond(), baselineCpu,
+                    observations, rules, alertEvents, replaySeconds, replayPerSecond(), replayCpu, observations / replayCpu,
+                    replaySeconds / baselineSeconds, recordBytes, recordBytes);
+        }
+    }
+
+    /** Replays the built-in season with the default zones and rules, after the read-only baseline on the same records. */
+    static Result run(BourtolConfig cfg) {
         List<Zone> zones = DefaultDataset.zones();
         List<Recorded> records = new ArrayList<>();
         for (Observation o : season(cfg)) {
@@ -66,15 +91,8 @@ final class BacktestBench {
         int[] alerts = new int[1];
         Timed run = Timed.of(() -> alerts[0] = replay.run(zones, DefaultDataset.rules(), records, () -> false, n -> { }).size());
         double bytes = records.stream().mapToLong(r -> r.value().length + r.key().length()).average().orElse(0);
-        int n = records.size();
-        return String.format(Locale.ROOT, "backtest baseline (the same records through a read-only topology in the same driver): %d observations"
-                + " in %.2f s = %.0f observations/s (thread CPU %.2f s)%n"
-                + "backtest replay: %d observations of the built-in season, %d rules, %d alert events in %.2f s = %.0f observations/s"
-                + " (replay thread CPU %.2f s = %.0f observations per CPU second; %.1f x the baseline's time)%n"
-                + "observation records average %.0f bytes (key + JSON value), about %.0f MB per million observations per replica before compression%n",
-                n, baseline.seconds, n / baseline.seconds, baseline.cpuSeconds,
-                n, DefaultDataset.rules().size(), alerts[0], run.seconds, n / run.seconds, run.cpuSeconds, n / run.cpuSeconds,
-                run.seconds / baseline.seconds, bytes, bytes);
+        return new Result(records.size(), DefaultDataset.rules().size(), alerts[0], baseline.seconds, baseline.cpuSeconds, run.seconds,
+                run.cpuSeconds, bytes);
     }
 
     /** The built-in season's device readings as ingest would publish them (its own MQTT parser), in emission order. */

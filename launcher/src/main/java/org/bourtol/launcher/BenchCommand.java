@@ -4,71 +4,103 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.contracts.config.ConfigLoader;
-import org.bourtol.platform.kafka.KafkaClients;
+import org.bourtol.launcher.bench.Benchmarks;
 import org.bourtol.launcher.instance.Instance;
-import org.bourtol.simulator.bench.Bench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code bourtol bench}: throughput and latency percentiles of MQTT → observation and observation →
- * alert next to a raw Kafka produce/consume baseline on the same broker, measured in the same run.
- * Without {@code kafka.bootstrap} it starts its own embedded Bourtol on free loopback ports; otherwise it
- * measures the configured one (which nobody else should be feeding meanwhile). Last, the backtest replay rate of
- * the built-in season (no broker involved).
+ * {@code bourtol bench}: each hop of the pipeline next to a baseline measured in the same run on the same broker
+ * (throughput at saturation, latency at half of it, ratios), then the backtest replay rate; {@code --json FILE}
+ * writes every figure. Without {@code kafka.bootstrap} it starts its own embedded Bourtol (ingest, rules, notifier
+ * with its local Twilio sink) on free loopback ports; otherwise it measures the configured one, which nobody else
+ * should be feeding meanwhile (the notifier hop needs the embedded local sink). docs/performance.md.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure pipeline throughput and latency against a Kafka baseline (loopback, same run).")
+        description = "Measure every pipeline hop against a baseline measured in the same run (docs/performance.md).")
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--config", description = "Bourtol YAML configuration")
     Path config;
 
-    @Option(names = "--messages", defaultValue = "5000", description = "Messages per path (default: ${DEFAULT-VALUE})")
+    @Option(names = "--messages", defaultValue = "5000", description = "Messages per path and run (default: ${DEFAULT-VALUE})")
     int messages;
 
-    @Option(names = "--station", defaultValue = "niamey", description = "Gauge station used (readings above its first level)")
-    String station;
+    @Option(names = "--recipients", defaultValue = "50", description = "Recipients of the notifier hop's alerts (default: ${DEFAULT-VALUE})")
+    int recipients;
 
-    @Option(names = "--level", defaultValue = "545", description = "Level in cm of the bench readings")
-    int level;
+    @Option(names = "--hops", split = ",", defaultValue = "mqtt,sms,notify,rules,backtest",
+            description = "Hops to measure, among ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    Set<Benchmarks.Hops> hops;
 
-    @Option(names = "--rate", defaultValue = "0",
-            description = "MQTT messages per second; 0 sends all at once (saturation throughput, queueing latency)")
-    int rate;
+    @Option(names = "--json", description = "Also write every figure to this JSON file")
+    Path json;
+
+    @Option(names = "--verbose", description = "Keep Bourtol's INFO log lines on the console")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (!verbose && System.getenv("BOURTOL_LOG_LEVEL") == null) {
+            DemoCommand.quietLogs();
+        }
         BourtolConfig cfg = ConfigLoader.load(Optional.ofNullable(config), System.getenv());
+        var out = spec.commandLine().getOut();
+        Benchmarks bench = new Benchmarks(messages, recipients, hops, out);
+        Map<String, Object> figures = new LinkedHashMap<>(Benchmarks.machine());
+        out.println(Benchmarks.machineLine());
         if (cfg.kafka().bootstrap() != null) {
-            String mqtt = cfg.mqtt().url() != null ? cfg.mqtt().url() : "tcp://127.0.0.1:" + cfg.mqtt().embeddedPort();
-            measure(new KafkaClients(cfg.kafka()), mqtt, cfg.mqtt().username(), cfg.mqtt().password());
-            System.out.print(BacktestBench.line(cfg));
-            return 0;
+            figures.put("hops", bench.run(Benchmarks.external(cfg), cfg));
+        } else {
+            out.println("No kafka.bootstrap configured: starting an embedded Bourtol on free loopback ports for the bench.");
+            Map<String, String> env = new HashMap<>(System.getenv());
+            env.put("BOURTOL_DATA_DIR", Files.createTempDirectory("bourtol-bench-").toString());
+            env.put("BOURTOL_HTTP_PORT", "0");
+            env.put("BOURTOL_EMBEDDED_KAFKA_PORT", "0");
+            env.put("BOURTOL_EMBEDDED_MQTT_PORT", "0");
+            env.putIfAbsent("TWILIO_AUTH_TOKEN", "bench-" + java.util.UUID.randomUUID());
+            // grouping windows are reported beside the figures, not measured (docs/performance.md)
+            env.put("BOURTOL_NOTIFIER_GROUP_WINDOW", "PT0S");
+            env.put("BOURTOL_NOTIFIER_EXTREME_WINDOW", "PT0S");
+            env.put("BOURTOL_NOTIFIER_MAX_SMS_PER_RECIPIENT_PER_HOUR", "10000");
+            env.put("BOURTOL_NOTIFIER_MAX_SMS_PER_HOUR", "0");
+            try (Instance platform = Instance.start(new Instance.Options(Optional.ofNullable(config), env, true,
+                    EnumSet.of(Instance.Part.INGEST, Instance.Part.RULES, Instance.Part.NOTIFIER), null))) {
+                figures.put("hops", bench.run(Benchmarks.embedded(platform), cfg));
+            }
         }
-        System.out.println("No kafka.bootstrap configured: starting an embedded Bourtol on free loopback ports for the bench.");
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("BOURTOL_DATA_DIR", Files.createTempDirectory("bourtol-bench-").toString());
-        env.put("BOURTOL_HTTP_PORT", "0");
-        env.put("BOURTOL_EMBEDDED_KAFKA_PORT", "0");
-        env.put("BOURTOL_EMBEDDED_MQTT_PORT", "0");
-        try (Instance platform = Instance.start(new Instance.Options(Optional.ofNullable(config), env, true,
-                EnumSet.of(Instance.Part.INGEST, Instance.Part.RULES), null))) {
-            measure(platform.kafka(), platform.mqttUrl(), platform.gatewayMqtt().username(), platform.gatewayMqtt().password());
+        if (hops.contains(Benchmarks.Hops.backtest)) {
+            BacktestBench.Result r = BacktestBench.run(cfg);
+            out.print(r.text());
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("observations", r.observations());
+            b.put("baselinePerSecond", Math.round(r.baselinePerSecond()));
+            b.put("replayPerSecond", Math.round(r.replayPerSecond()));
+            b.put("replayOverBaseline", Math.round(r.replayPerSecond() / r.baselinePerSecond() * 1000) / 1000.0);
+            b.put("replayCpuSeconds", r.replayCpu());
+            b.put("recordBytes", Math.round(r.recordBytes()));
+            figures.put("backtest", b);
         }
-        System.out.print(BacktestBench.line(cfg));
+        figures.put("loadAverageAfter", Benchmarks.machine().get("loadAverage"));
+        if (json != null) {
+            org.bourtol.contracts.topic.Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), figures);
+            out.println("figures written to " + json);
+        }
+        out.flush();
         return 0;
     }
 
-    private void measure(KafkaClients kafka, String mqtt, String user, String password) throws Exception {
-        Bench.Result baseline = Bench.baseline(kafka, messages, rate);
-        List<Bench.Result> paths = Bench.pipeline(kafka, mqtt, user, password, station, level, messages, rate);
-        System.out.print(Bench.table(baseline, paths));
-    }
 }

@@ -80,8 +80,8 @@ public final class DemoCommand implements Callable<Integer> {
         return report.allDetected() ? 0 : 1;
     }
 
-    /** The demo prints alerts, SMS and a summary itself: component INFO lines and broker warnings would bury them. */
-    private static void quietLogs() {
+    /** The demo (and the bench) print their own output: component INFO lines and broker warnings would bury it. */
+    static void quietLogs() {
         ch.qos.logback.classic.LoggerContext logs = (ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
         logs.getLogger("org.bourtol").setLevel(ch.qos.logback.classic.Level.WARN);
         logs.getLogger("org.apache.kafka").setLevel(ch.qos.logback.classic.Level.ERROR);

@@ -1,0 +1,154 @@
+package org.bourtol.launcher.bench;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.bourtol.contracts.alert.AlertEvent;
+import org.bourtol.contracts.alert.Evidence;
+import org.bourtol.contracts.observation.GaugeReading;
+import org.bourtol.contracts.observation.Observation;
+import org.bourtol.contracts.observation.Source;
+import org.bourtol.contracts.topic.Topic;
+import org.bourtol.contracts.topic.Topics;
+import org.bourtol.rules.RulesTopology;
+import org.bourtol.simulator.truth.TopicTail;
+
+/**
+ * Observation → alert (gauge readings produced straight into {@code bourtol.observations.v1}, to the alert event
+ * whose evidence carries them) against a passthrough Kafka Streams topology with the rules' own Streams properties
+ * (exactly-once v2, the same commit interval), and raw Kafka produce → consume on the same broker. The rules'
+ * throughput is observations consumed per second (their committed offset reaching the end of the topic); their
+ * latency counts the readings that appear as evidence (a reading that does not change the alert does not).
+ */
+final class RulesHop {
+
+    private static final String RAW = "bourtol.bench-raw.v1";
+    private static final String PT_IN = "bourtol.bench-passthrough-in.v1";
+    private static final String PT_OUT = "bourtol.bench-passthrough-out.v1";
+    private static final int RECORD_BYTES = 250; // about an observation record (docs/backtest.md)
+    private static final Duration QUIET = Duration.ofSeconds(20);
+    private static final Duration TIMEOUT = Duration.ofMinutes(4);
+
+    private final Target target;
+    private final String station;
+    private final int level;
+    private final AtomicInteger runs = new AtomicInteger();
+
+    RulesHop(Target target, String station, int level) {
+        this.target = target;
+        this.station = station;
+        this.level = level;
+    }
+
+    Hop measure(int n) throws Exception {
+        try (Admin admin = Admin.create(target.kafka().common())) {
+            for (String t : List.of(RAW, PT_IN, PT_OUT)) {
+                if (!admin.listTopics().names().get().contains(t)) {
+                    admin.createTopics(List.of(new NewTopic(t, 1, (short) -1))).all().get();
+                }
+            }
+        }
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(PT_IN, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())).to(PT_OUT, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+        try (KafkaStreams passthrough = new KafkaStreams(builder.build(), RulesTopology.properties(target.kafka().common(),
+                "bourtol-bench-passthrough", Files.createTempDirectory("bourtol-bench-streams-")))) {
+            passthrough.start();
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (passthrough.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            return Hop.measure("observation → alert (rules)", n,
+                    List.of((m, rate) -> kafka("streams passthrough (exactly-once v2)", PT_IN, PT_OUT, m, rate), this::rules,
+                            (m, rate) -> kafka("kafka produce->consume (raw)", RAW, RAW, m, rate)),
+                    List.of("baseline: a Streams topology that copies " + RECORD_BYTES + "-byte records from one topic to another with the"
+                                    + " rules' Streams properties; consumers read committed records only",
+                            "rules throughput: observations consumed per second (committed offset); rules latency: readings carried as"
+                                    + " evidence by an alert event (the others change nothing)"));
+        }
+    }
+
+    private Figures kafka(String path, String in, String out, int n, double rate) throws Exception {
+        Load load = new Load(path, n);
+        int run = runs.incrementAndGet();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(target.kafka().producer("bourtol-bench"));
+             TopicTail<byte[]> tail = new TopicTail<>(target.kafka(), new Topic<>(out, Serdes.String(), Serdes.ByteArray(), 1, false), s -> {
+                 ByteBuffer b = ByteBuffer.wrap(s.value());
+                 if (s.value().length >= 8 && b.getInt() == run) {
+                     load.arrived(b.getInt());
+                 }
+             })) {
+            return load.run(rate, 1, QUIET, TIMEOUT, seq -> producer.send(new ProducerRecord<>(in,
+                    ByteBuffer.allocate(RECORD_BYTES).putInt(run).putInt(seq).array())));
+        }
+    }
+
+    private Figures rules(int n, double rate) throws Exception {
+        Load load = new Load("observation -> alert (rules)", n);
+        String prefix = "bench-" + runs.incrementAndGet() + "-";
+        String group = target.config().rules().applicationId();
+        try (Admin admin = Admin.create(target.kafka().common());
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(target.kafka().producer("bourtol-bench"));
+             TopicTail<AlertEvent> alerts = new TopicTail<>(target.kafka(), Topics.ALERTS, s -> {
+                 for (Evidence e : s.value().alert().evidence()) {
+                     if (e.observationId().startsWith(prefix)) {
+                         load.arrived(Long.parseLong(e.observationId().substring(prefix.length())));
+                     }
+                 }
+             })) {
+            Map<TopicPartition, Long> end = new HashMap<>();
+            Figures f = load.run(rate, 1, QUIET, TIMEOUT, seq -> {
+                Instant now = Instant.now();
+                Observation o = new GaugeReading(prefix + seq, Source.MQTT, now, now, station, true, station, level + seq % 3);
+                producer.send(new ProducerRecord<>(Topics.OBSERVATIONS.name(), station.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        Topics.OBSERVATIONS.valueSerde().serializer().serialize(Topics.OBSERVATIONS.name(), o)), (md, e) -> {
+                            if (md != null) {
+                                synchronized (end) {
+                                    end.merge(new TopicPartition(md.topic(), md.partition()), md.offset() + 1, Math::max);
+                                }
+                            }
+                        });
+                if (seq == n - 1) {
+                    producer.flush();
+                }
+            }, () -> consumed(admin, group, end));
+            long nanos = load.finishedNanos();
+            double perSecond = nanos <= 0 ? 0 : n / (nanos / 1e9);
+            return new Figures(f.path(), f.rate(), n, nanos <= 0 ? 0 : n, perSecond, f.p50(), f.p99(), f.max());
+        }
+    }
+
+    /** True once the rules' consumer group committed at least {@code end} on every partition written. */
+    private static boolean consumed(Admin admin, String group, Map<TopicPartition, Long> end) {
+        try {
+            Map<TopicPartition, Long> want;
+            synchronized (end) {
+                want = Map.copyOf(end);
+            }
+            if (want.isEmpty()) {
+                return false;
+            }
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                    .get();
+            return want.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
+                    && committed.get(e.getKey()).offset() >= e.getValue());
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}

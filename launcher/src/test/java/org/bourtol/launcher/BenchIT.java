@@ -1,0 +1,63 @@
+package org.bourtol.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bourtol.contracts.topic.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code bourtol bench} with a small message count on its own embedded Bourtol, so the bench cannot rot: every hop
+ * runs, every path's messages arrive, ratios are printed and {@code --json} holds the same hops. No figure is judged
+ * here (performance targets belong to the bench runs recorded in docs/performance.md).
+ */
+class BenchIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyHopRunsAgainstItsBaselineAndTheJsonHoldsEveryFigure() throws Exception {
+        Path json = dir.resolve("bench.json");
+        CommandLine cl = new CommandLine(new Bourtol());
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        int code = cl.execute("bench", "--messages", "40", "--recipients", "2", "--hops", "mqtt,sms,notify,rules", "--json", json.toString());
+        String text = out.toString();
+        assertEquals(0, code, text);
+        for (String hop : List.of("MQTT QoS 1 → observation", "signed SMS webhook → observation", "alert → Twilio call",
+                "report → Twilio call", "observation → alert (rules)")) {
+            assertTrue(text.contains(hop), "hop " + hop + " in\n" + text);
+        }
+        assertTrue(text.contains("ratio mqtt -> observation (ingest) / mqtt pub->sub (raw broker): throughput"), text);
+        assertTrue(text.contains("load average"), text);
+
+        JsonNode figures = Json.MAPPER.readTree(json.toFile());
+        assertEquals(5, figures.path("hops").size(), figures.toString());
+        List<String> incomplete = new ArrayList<>();
+        for (JsonNode hop : figures.path("hops")) {
+            for (JsonNode path : hop.path("paths")) {
+                for (String run : List.of("saturation", "paced")) {
+                    JsonNode f = path.path(run);
+                    if (!f.isNull() && !f.isMissingNode() && f.path("arrived").asInt() < f.path("sent").asInt()
+                            && !f.path("path").asText().startsWith("observation -> alert")) {
+                        incomplete.add(hop.path("hop").asText() + " / " + f.path("path").asText() + " / " + run + ": " + f);
+                    }
+                }
+            }
+        }
+        assertTrue(incomplete.isEmpty(), "every message of every path arrived: " + incomplete);
+        JsonNode rules = figures.path("hops").get(4).path("paths").get(1);
+        assertEquals(40, rules.path("saturation").path("arrived").asInt(), "the rules consumed every observation: " + rules);
+        assertTrue(figures.path("loadAverage").isNumber(), figures.toString());
+    }
+}
