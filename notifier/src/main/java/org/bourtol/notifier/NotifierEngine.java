@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -173,7 +174,10 @@ public final class NotifierEngine implements AutoCloseable {
 
     private void tick() {
         Instant now = d.clock().instant();
-        List<Alert> alerts = d.alerts().alerts();
+        // only alerts with possible work: resolved ones leave once nothing is due for them (work per tick does not
+        // grow with the number of alerts resolved in the past)
+        Collection<AlertEvent> open = d.alerts().open();
+        List<Alert> alerts = open.stream().map(AlertEvent::alert).toList();
         alerts.forEach(a -> firstSeen.putIfAbsent(a.id(), now));
         Map<String, Recipient> recipients = d.ledger().deadNumbers().alive(d.recipients().all());
         ZoneHierarchy zones = new ZoneHierarchy(d.zones().all());
@@ -197,6 +201,10 @@ public final class NotifierEngine implements AutoCloseable {
         }
         if (acks != null) {
             acks.check(alerts, recipients);
+        }
+        for (AlertEvent settled : Planner.settled(open, due)) {
+            d.alerts().settle(settled);
+            firstSeen.remove(settled.alertId());
         }
     }
 

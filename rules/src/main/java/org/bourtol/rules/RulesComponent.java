@@ -105,7 +105,7 @@ public final class RulesComponent implements Component {
         this.config = config;
         this.kafka = kafka;
         this.metrics = metrics;
-        this.env = new RulesEnv(config.rules().grace(), config.rules().unverifiedWeight());
+        this.env = new RulesEnv(config.rules().grace(), config.rules().unverifiedWeight()).withStateExpiry(config.rules().stateExpiry());
         this.validator = new RuleValidator(Families.byType(env));
         this.zones = new TopicTable<>(kafka, Topics.ZONES);
         this.rules = new TopicTable<>(kafka, Topics.RULES);

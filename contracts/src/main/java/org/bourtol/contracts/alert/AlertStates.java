@@ -19,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AlertStates {
 
     private final Map<String, AlertEvent> states = new ConcurrentHashMap<>();
+    /** Alerts a reader may still have work for: every state change puts the alert here; {@link #settle} takes it out. */
+    private final Map<String, AlertEvent> open = new ConcurrentHashMap<>();
 
     /** The state after {@code next}, given the state before ({@code null}: nothing known yet). Pure. */
     public static AlertEvent fold(AlertEvent current, AlertEvent next) {
@@ -55,10 +57,29 @@ public final class AlertStates {
             AlertEvent now = fold(old, event);
             if (now != old) {
                 changed[0] = now;
+                open.put(id, now);
             }
             return now;
         });
         return Optional.ofNullable(changed[0]);
+    }
+
+    /**
+     * The alerts with possible work left: every active alert, and every other one until {@link #settle}d (a later
+     * change opens it again). Its size does not grow with the number of settled resolved alerts.
+     */
+    public Collection<AlertEvent> open() {
+        return List.copyOf(open.values());
+    }
+
+    /**
+     * The reader has nothing left to do for this state of an alert that is no longer active: it leaves {@link #open}.
+     * Does nothing when the alert is active or changed since {@code seen} was read.
+     */
+    public void settle(AlertEvent seen) {
+        if (!seen.alert().active()) {
+            open.remove(seen.alertId(), seen);
+        }
     }
 
     public Optional<AlertEvent> get(String alertId) {

@@ -151,7 +151,19 @@ public record BourtolConfig(Http http, Path dataDir, Kafka kafka, Mqtt mqtt, Twi
      * {@code standbyReplicas} is Kafka Streams' {@code num.standby.replicas}: warm copies of each state store kept
      * on other instances so that a failover does not rebuild the store from its changelog.
      */
-    public record Rules(String applicationId, Duration grace, double unverifiedWeight, int standbyReplicas) {
+    public record Rules(String applicationId, Duration grace, double unverifiedWeight, int standbyReplicas, Duration stateExpiry) {
+
+        /** State of a key (a herd, a station) silent this long is dropped unless its rule is firing (default). */
+        public static final Duration DEFAULT_STATE_EXPIRY = Duration.ofDays(30);
+
+        public Rules {
+            stateExpiry = stateExpiry == null || stateExpiry.isZero() ? DEFAULT_STATE_EXPIRY : stateExpiry;
+        }
+
+        /** With the default state expiry. */
+        public Rules(String applicationId, Duration grace, double unverifiedWeight, int standbyReplicas) {
+            this(applicationId, grace, unverifiedWeight, standbyReplicas, DEFAULT_STATE_EXPIRY);
+        }
 
         /** Without standby replicas (one instance). */
         public Rules(String applicationId, Duration grace, double unverifiedWeight) {
@@ -166,11 +178,29 @@ public record BourtolConfig(Http http, Path dataDir, Kafka kafka, Mqtt mqtt, Twi
      * {@code warningOffice} is the CAP sender of officer-issued warnings (null = the feed's own sender,
      * {@code bourtol@<public host>}); {@code warningAuthorMaySend} lets the author of a Minor or Moderate
      * warning approve it alone (default false: every warning needs a second officer or an admin).
-     * {@code maxSmsPerHour} caps the SMS of the whole account per rolling hour (0: no cap).
+     * {@code maxSmsPerHour} caps the SMS of the whole account per rolling hour (0: no cap). {@code extremeWindow}
+     * is how long an Extreme item waits before it goes (never longer than {@code groupWindow}; default none).
      */
     public record Notifier(Duration groupWindow, Duration repeatInterval, int maxSmsPerRecipientPerHour, ZoneId timezone,
                            String instanceId, Path templatesDir, Path escalationPolicyFile, String warningOffice,
-                           boolean warningAuthorMaySend, int maxSmsPerHour) {
+                           boolean warningAuthorMaySend, int maxSmsPerHour, Duration extremeWindow) {
+
+        public Notifier {
+            extremeWindow = extremeWindow == null ? Duration.ZERO : extremeWindow;
+        }
+
+        /** Without an Extreme window (Extreme items go at once). */
+        public Notifier(Duration groupWindow, Duration repeatInterval, int maxSmsPerRecipientPerHour, ZoneId timezone,
+                        String instanceId, Path templatesDir, Path escalationPolicyFile, String warningOffice,
+                        boolean warningAuthorMaySend, int maxSmsPerHour) {
+            this(groupWindow, repeatInterval, maxSmsPerRecipientPerHour, timezone, instanceId, templatesDir, escalationPolicyFile,
+                    warningOffice, warningAuthorMaySend, maxSmsPerHour, Duration.ZERO);
+        }
+
+        /** The wait of an Extreme item: {@code extremeWindow}, at most {@code groupWindow}. */
+        public Duration effectiveExtremeWindow() {
+            return extremeWindow.compareTo(groupWindow) < 0 ? extremeWindow : groupWindow;
+        }
 
         /** Without the warning settings and the account cap (their defaults apply: none). */
         public Notifier(Duration groupWindow, Duration repeatInterval, int maxSmsPerRecipientPerHour, ZoneId timezone,

@@ -103,7 +103,9 @@ public final class ConfigKeys {
         key("rules.grace", "PT1H", null, "Late-event grace period");
         key("rules.unverifiedWeight", "0.5", null, "Weight of a report from an unverified sender (verified = 1)");
         key("rules.standbyReplicas", "0", null, "Kafka Streams standby replicas: warm state copies on other rules instances for fast failover");
+        key("rules.stateExpiry", "P30D", null, "The rules forget the state of a herd, station or place silent this long (unless its rule is firing), so state does not grow with every herd ever seen");
         key("notifier.groupWindow", "PT30S", null, "Alerts to one recipient within this window are grouped in one SMS");
+        key("notifier.extremeWindow", "PT0S", null, "How long an Extreme alert's SMS waits before it goes (an Extreme item is never grouped, so by default it does not wait; at most `notifier.groupWindow`), see docs/notifier.md");
         key("notifier.repeatInterval", "PT1H", null, "Repeat an unacknowledged alert after");
         key("notifier.maxSmsPerRecipientPerHour", "10", null, "SMS cap per recipient per hour");
         key("notifier.maxSmsPerHour", "1000", null, "SMS cap for the whole account per rolling hour (0: none); once reached, only Extreme alerts go out (and count), admins (recipients with role `admin`) get one SMS, see docs/notifier.md");

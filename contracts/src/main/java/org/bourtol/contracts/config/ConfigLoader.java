@@ -151,13 +151,13 @@ public final class ConfigLoader {
                 r.duration("ingest.spoolDrainInterval"));
         BourtolConfig.Rules rules = new BourtolConfig.Rules(
                 r.str("rules.applicationId"), r.duration("rules.grace"), r.doubleIn("rules.unverifiedWeight", 0, 1),
-                r.intIn("rules.standbyReplicas", 0, 8));
+                r.intIn("rules.standbyReplicas", 0, 8), r.duration("rules.stateExpiry"));
         BourtolConfig.Notifier notifier = new BourtolConfig.Notifier(
                 r.duration("notifier.groupWindow"), r.duration("notifier.repeatInterval"),
                 r.intIn("notifier.maxSmsPerRecipientPerHour", 1, 10_000), r.zone("notifier.timezone"), r.str("notifier.instanceId"),
                 r.directory("notifier.templatesDir"), r.existingFile("notifier.escalationPolicyFile"),
                 r.str("notifier.warningOffice"), r.bool("notifier.warningAuthorMaySend"),
-                r.intIn("notifier.maxSmsPerHour", 0, 1_000_000));
+                r.intIn("notifier.maxSmsPerHour", 0, 1_000_000), r.duration("notifier.extremeWindow"));
         BourtolConfig.Reports reports = new BourtolConfig.Reports(r.intIn("reports.settleDays", 0, 3650));
         Path dataDir = r.path("dataDir");
         if (!problems.isEmpty()) {

@@ -69,6 +69,30 @@ class AlertStatesTest {
         assertEquals("a1", states.activeByCode(" k7p ").orElseThrow().alertId());
     }
 
+    @Test
+    void settledResolvedAlertsLeaveTheOpenSetWhateverTheirNumberAndAChangeOpensThemAgain() {
+        AlertStates states = new AlertStates();
+        for (int i = 0; i < 10_000; i++) {
+            String id = "old-" + i;
+            states.apply(new AlertEvent(id + "/RAISED/1", id, AlertEventType.RAISED, 1, T0, alert(id, AlertState.ACTIVE, false), null));
+            states.apply(new AlertEvent(id + "/RESOLVED/2", id, AlertEventType.RESOLVED, 2, T0, alert(id, AlertState.RESOLVED, false), null));
+        }
+        states.apply(lifecycle(AlertEventType.RAISED, 1, AlertState.ACTIVE, false));
+        assertEquals(10_001, states.open().size(), "every changed alert is open until settled");
+        states.open().forEach(states::settle);
+        assertEquals(List.of("a1"), states.open().stream().map(AlertEvent::alertId).toList(), "an active alert is never settled");
+        assertEquals(10_001, states.size(), "settling forgets nothing: the states stay for every other reader");
+
+        AlertEvent seen = states.open().iterator().next();
+        states.apply(lifecycle(AlertEventType.RESOLVED, 2, AlertState.RESOLVED, false));
+        states.settle(seen);
+        assertEquals(1, states.open().size(), "a state read before the alert changed does not settle the new one");
+        states.open().forEach(states::settle);
+        assertTrue(states.open().isEmpty());
+        states.apply(other(AlertEventType.OUTCOME, AlertStates.withOutcome(alert(AlertState.RESOLVED, false), "herds moved north")));
+        assertEquals(List.of("a1"), states.open().stream().map(AlertEvent::alertId).toList(), "a later change opens it again");
+    }
+
     private static AlertStates fold(List<AlertEvent> events) {
         AlertStates s = new AlertStates();
         events.forEach(s::apply);
@@ -76,7 +100,11 @@ class AlertStatesTest {
     }
 
     static Alert alert(AlertState state, boolean acked) {
-        Alert.Builder b = Alert.builder().id("a1", "K7P").rule("niamey-levels", "gauge-level").hazard(Hazard.FLOOD)
+        return alert("a1", state, acked);
+    }
+
+    static Alert alert(String id, AlertState state, boolean acked) {
+        Alert.Builder b = Alert.builder().id(id, "K7P").rule("niamey-levels", "gauge-level").hazard(Hazard.FLOOD)
                 .zone("niamey", "Niamey", null).state(state).severity(Severity.Severe).urgency(Urgency.Immediate)
                 .certainty(Certainty.Observed).level("alert").headline(Map.of("fr", "Crue")).raisedAt(T0).updatedAt(T0)
                 .resolvedAt(state == AlertState.RESOLVED ? T0 : null);

@@ -2,7 +2,6 @@ package org.bourtol.launcher.bench;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.launcher.instance.Instance;
-import org.bourtol.notifier.escalation.Grouper;
 import org.bourtol.simulator.twilio.LocalTwilioServer;
 import org.bourtol.platform.kafka.KafkaClients;
 
@@ -74,9 +72,8 @@ public final class Benchmarks {
             if (target.sink() == null) {
                 out.println("notifier hops skipped: they need the embedded Bourtol's local Twilio sink");
             } else {
-                Duration group = userConfig.notifier().groupWindow();
-                Duration extreme = Grouper.EXTREME_WINDOW.compareTo(group) < 0 ? Grouper.EXTREME_WINDOW : group;
-                for (Hop h : new NotifyHop(target, STATION, recipients).measure(group, extreme)) {
+                for (Hop h : new NotifyHop(target, STATION, recipients).measure(userConfig.notifier().groupWindow(),
+                        userConfig.notifier().effectiveExtremeWindow())) {
                     done.add(print(h));
                 }
             }

@@ -47,13 +47,20 @@ public final class DryRun {
 
     private final Planner planner;
     private final Duration groupWindow;
+    private final Duration extremeWindow;
     private final int maxPerHour;
     private final java.time.ZoneId timezone;
     private final Templates templates;
 
     public DryRun(Planner planner, Duration groupWindow, int maxPerHour, java.time.ZoneId timezone, Templates templates) {
+        this(planner, groupWindow, Duration.ZERO, maxPerHour, timezone, templates);
+    }
+
+    public DryRun(Planner planner, Duration groupWindow, Duration extremeWindow, int maxPerHour, java.time.ZoneId timezone,
+                  Templates templates) {
         this.planner = planner;
         this.groupWindow = groupWindow;
+        this.extremeWindow = extremeWindow;
         this.maxPerHour = maxPerHour;
         this.timezone = timezone;
         this.templates = templates;
@@ -62,8 +69,8 @@ public final class DryRun {
     /** With the notifier's configured windows, throttle, templates and escalation policy (the bundled ones when none). */
     public static DryRun of(org.bourtol.contracts.config.BourtolConfig.Notifier n) {
         EscalationPolicy policy = n.escalationPolicyFile() == null ? EscalationPolicy.defaults() : EscalationPolicy.load(n.escalationPolicyFile());
-        return new DryRun(new Planner(policy, n.repeatInterval()), n.groupWindow(), n.maxSmsPerRecipientPerHour(), n.timezone(),
-                Templates.load(n.templatesDir()));
+        return new DryRun(new Planner(policy, n.repeatInterval()), n.groupWindow(), n.extremeWindow(), n.maxSmsPerRecipientPerHour(),
+                n.timezone(), Templates.load(n.templatesDir()));
     }
 
     /** Simulates from the first event up to {@code end} (or until nothing is active and nothing is due). */
@@ -73,7 +80,7 @@ public final class DryRun {
         Map<String, Recipient> byId = new TreeMap<>();
         recipients.forEach(r -> byId.put(r.id(), r));
         ZoneHierarchy hierarchy = new ZoneHierarchy(toMap(zones));
-        Grouper grouper = new Grouper(groupWindow, maxPerHour, timezone);
+        Grouper grouper = new Grouper(groupWindow, extremeWindow, maxPerHour, 0, timezone);
         Ledger ledger = new Ledger();
         Map<String, Alert> alerts = new HashMap<>();
         Map<String, Instant> firstSeen = new HashMap<>();

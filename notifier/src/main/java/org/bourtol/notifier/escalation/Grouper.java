@@ -20,8 +20,9 @@ import org.bourtol.notifier.routing.QuietHoursPolicy;
  * Turns due items into SMS batches per recipient: an item waits out quiet hours (unless Extreme),
  * then the grouping window opened by the recipient's first eligible item, then the per-recipient
  * hourly throttle (Extreme alerts pass). Rule: <b>an Extreme alert is never grouped</b> — each of its
- * items (alert, repeat, escalation; not the all-clear) is a batch of its own, sent after at most
- * {@link #EXTREME_WINDOW}, so it always gets the full single-alert SMS; the recipient's other items go
+ * items (alert, repeat, escalation; not the all-clear) is a batch of its own, sent once its own
+ * {@code extremeWindow} (at most the group window; default none: at the first tick it is due) has passed, so it
+ * always gets the full single-alert SMS and waits for nothing it could be grouped with; the recipient's other items go
  * as one batch (at most {@link #MAX_ITEMS}) when their own window has passed. Extreme batches come
  * first. The account-wide cap ({@code notifier.maxSmsPerHour}) counts every SMS intent of the last
  * hour: once reached, ordinary batches wait (they stay due) and {@link #capReached} turns true;
@@ -29,7 +30,6 @@ import org.bourtol.notifier.routing.QuietHoursPolicy;
  */
 public final class Grouper {
 
-    public static final Duration EXTREME_WINDOW = Duration.ofSeconds(5);
     public static final int MAX_ITEMS = 4;
 
     /** What goes to one recipient together (the templates may still split it so no SMS drops a fact). */
@@ -45,19 +45,25 @@ public final class Grouper {
     }
 
     private final Duration window;
+    private final Duration extremeWindow;
     private final int maxPerHour;
     private final int accountPerHour;
     private final ZoneId timezone;
     private final Map<String, Instant> firstEligible = new HashMap<>();
     private volatile boolean capReached;
 
+    /** No account cap, Extreme items at once. */
     public Grouper(Duration window, int maxPerHour, ZoneId timezone) {
-        this(window, maxPerHour, 0, timezone);
+        this(window, Duration.ZERO, maxPerHour, 0, timezone);
     }
 
-    /** @param accountPerHour SMS per hour for the whole account (0: no cap); Extreme alerts pass it and count */
-    public Grouper(Duration window, int maxPerHour, int accountPerHour, ZoneId timezone) {
+    /**
+     * @param extremeWindow  how long an Extreme item waits before it goes (capped at {@code window})
+     * @param accountPerHour SMS per hour for the whole account (0: no cap); Extreme alerts pass it and count
+     */
+    public Grouper(Duration window, Duration extremeWindow, int maxPerHour, int accountPerHour, ZoneId timezone) {
         this.window = window;
+        this.extremeWindow = extremeWindow.compareTo(window) < 0 ? extremeWindow : window;
         this.maxPerHour = maxPerHour;
         this.accountPerHour = accountPerHour;
         this.timezone = timezone;
@@ -93,7 +99,6 @@ public final class Grouper {
         firstEligible.keySet().retainAll(keys);
         List<Batch> out = new ArrayList<>();
         List<Batch> rest = new ArrayList<>();
-        Duration extremeWindow = EXTREME_WINDOW.compareTo(window) < 0 ? EXTREME_WINDOW : window;
         long budget = accountPerHour <= 0 ? Long.MAX_VALUE : accountPerHour - ledger.intentsSince(null, now.minus(Duration.ofHours(1)));
         boolean held = false;
         for (Map.Entry<String, List<Planner.Due>> e : byRecipient.entrySet()) {

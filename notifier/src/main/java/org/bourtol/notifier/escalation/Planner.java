@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.bourtol.contracts.alert.Alert;
+import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.delivery.Delivery;
 import org.bourtol.contracts.delivery.DeliveryStatus;
@@ -110,6 +111,17 @@ public final class Planner {
             }
         }
         return out.stream().filter(d -> !ledger.covered(d.item())).toList();
+    }
+
+    /**
+     * The alerts among {@code open} that are no longer active and have nothing in {@code due} (the all-clear or
+     * cancellation went to everyone warned, or nobody was): the planner would find nothing for them at any later tick
+     * either, since a ledger item once covered stays covered; a new state of the alert opens it again.
+     */
+    public static List<AlertEvent> settled(Collection<AlertEvent> open, List<Due> due) {
+        java.util.Set<String> pending = new java.util.HashSet<>();
+        due.forEach(x -> pending.add(x.item().alertId()));
+        return open.stream().filter(e -> !e.alert().active() && !pending.contains(e.alertId())).toList();
     }
 
     private void planActive(Instant now, Alert alert, Map<String, Recipient> recipients, ZoneHierarchy zones,

@@ -27,7 +27,8 @@ class GrouperTest {
 
     static final Recipient COMMITTEE = recipient("committee", "peace-committee", "+22376000001", "fr", List.of("konna"), null, null, null);
 
-    final Grouper grouper = new Grouper(Duration.ofSeconds(30), 10, ZoneId.of("UTC"));
+    /** A deployment that holds Extreme items 5 s (notifier.extremeWindow PT5S; the default is none). */
+    final Grouper grouper = new Grouper(Duration.ofSeconds(30), Duration.ofSeconds(5), 10, 0, ZoneId.of("UTC"));
     final Ledger ledger = new Ledger();
 
     static Planner.Due due(Alert a, Planner.Kind kind, String step) {
@@ -84,7 +85,7 @@ class GrouperTest {
 
     @Test
     void theAccountCapHoldsOrdinarySmsButExtremeAlertsStillGoAndCount() {
-        Grouper capped = new Grouper(Duration.ZERO, 10, 2, ZoneId.of("UTC"));
+        Grouper capped = new Grouper(Duration.ZERO, Duration.ZERO, 10, 2, ZoneId.of("UTC"));
         for (int i = 0; i < 2; i++) {
             ledger.apply(new org.bourtol.contracts.delivery.Delivery("old" + i, List.of("old"), "alert-Minor", "r" + i, "sms",
                     org.bourtol.contracts.delivery.DeliveryStatus.SENT, "x", "SM" + i, null, null, 1, 1, T0.minusSeconds(600)));
@@ -99,6 +100,27 @@ class GrouperTest {
         assertTrue(capped.ready(T0.plusSeconds(3700), List.of(due(flood, Planner.Kind.ALERT, "alert-Severe")), ledger, Set.of()).size() == 1,
                 "an hour later the cap has room again");
         assertTrue(!capped.capReached());
+    }
+
+    @Test
+    void byDefaultAnExtremeItemGoesAtTheFirstTickItIsDueWhileTheOthersWaitTheirWindow() {
+        Grouper defaults = new Grouper(Duration.ofSeconds(30), 10, ZoneId.of("UTC"));
+        Alert clash = alert("clash", "9AT", Hazard.CONFLICT, "konna", Severity.Extreme, "active", false);
+        Alert flood = alert("flood", "G2B", Hazard.FLOOD, "konna", Severity.Severe, "active", false);
+        List<Planner.Due> due = List.of(due(clash, Planner.Kind.ALERT, "alert-Extreme"), due(flood, Planner.Kind.ALERT, "alert-Severe"));
+        List<Grouper.Batch> first = defaults.ready(T0, due, ledger, Set.of());
+        assertEquals(List.of("clash"), first.stream().map(b -> b.dues().get(0).item().alertId()).toList(), "no wait for the Extreme one");
+        assertTrue(defaults.ready(T0.plusSeconds(29), List.of(due.get(1)), ledger, Set.of()).isEmpty(), "the Severe one waits its window");
+        assertEquals(1, defaults.ready(T0.plusSeconds(30), List.of(due.get(1)), ledger, Set.of()).size());
+    }
+
+    @Test
+    void anExtremeWindowLongerThanTheGroupWindowIsCappedByIt() {
+        Grouper g = new Grouper(Duration.ofSeconds(10), Duration.ofSeconds(60), 10, 0, ZoneId.of("UTC"));
+        Alert clash = alert("clash", "9AT", Hazard.CONFLICT, "konna", Severity.Extreme, "active", false);
+        List<Planner.Due> due = List.of(due(clash, Planner.Kind.ALERT, "alert-Extreme"));
+        assertTrue(g.ready(T0, due, ledger, Set.of()).isEmpty());
+        assertEquals(1, g.ready(T0.plusSeconds(10), due, ledger, Set.of()).size(), "an Extreme item never waits longer than the others");
     }
 
     @Test

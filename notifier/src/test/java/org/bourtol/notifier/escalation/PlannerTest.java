@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 import org.bourtol.contracts.delivery.DeliveryStep;
 import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.Alert;
+import org.bourtol.contracts.alert.AlertEvent;
+import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.delivery.Delivery;
 import org.bourtol.contracts.delivery.DeliveryStatus;
@@ -104,12 +106,34 @@ class PlannerTest {
         });
         assertEquals(List.of(
                 "30s:committee:alert-Severe",
-                "130s:committee:alert-Extreme",
-                "130s:gouverneur:alert-Extreme",
-                "130s:prefet:alert-Extreme",
+                "120s:committee:alert-Extreme",
+                "120s:gouverneur:alert-Extreme",
+                "120s:prefet:alert-Extreme",
                 "390s:committee:resolved",
                 "390s:gouverneur:resolved",
                 "390s:prefet:resolved"), sent);
+    }
+
+    @Test
+    void aResolvedAlertIsSettledOnlyOnceItsAllClearWentToEveryoneWarned() {
+        Alert severe = alert("s1", "S1A", Hazard.CONFLICT, "farm-konna", Severity.Severe, "active", false);
+        Alert resolved = alert("s1", "S1A", Hazard.CONFLICT, "farm-konna", Severity.Severe, "resolved", false);
+        Alert unheard = alert("s2", "S2B", Hazard.CONFLICT, "farm-konna", Severity.Severe, "resolved", false);
+        run(Duration.ofSeconds(40), now -> List.of(severe));
+        List<AlertEvent> open = List.of(event(resolved), event(unheard), event(severe));
+        List<Planner.Due> due = planner.due(T0.plusSeconds(50), open.stream().map(AlertEvent::alert).toList(), RECIPIENTS, ZONES, ledger,
+                id -> T0);
+        assertEquals(List.of("s2"), Planner.settled(List.of(event(resolved), event(unheard)), due).stream().map(AlertEvent::alertId).toList(),
+                "the warned alert's all-clear is due: it stays; nobody heard of the other one: settled");
+        run(Duration.ofSeconds(40), now -> List.of(resolved));
+        List<Planner.Due> after = planner.due(T0.plusSeconds(100), List.of(resolved), RECIPIENTS, ZONES, ledger, id -> T0);
+        assertEquals(List.of("s1"), Planner.settled(List.of(event(resolved)), after).stream().map(AlertEvent::alertId).toList(),
+                "all-clear sent: settled");
+        assertTrue(Planner.settled(List.of(event(severe)), List.of()).isEmpty(), "an active alert is never settled");
+    }
+
+    private static AlertEvent event(Alert a) {
+        return new AlertEvent(a.id() + "/" + a.state(), a.id(), AlertEventType.UPDATED, 1, T0, a, null);
     }
 
     @Test

@@ -63,6 +63,8 @@ final class FamilyEvaluator<P, S> implements Processor<String, Observation, Stri
         this.view = new DirectoryView(context, env);
         this.firing = null;
         context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, ts -> tick(ts));
+        context.schedule(StateExpiry.SWEEP, PunctuationType.WALL_CLOCK_TIME,
+                ts -> StateExpiry.sweep(store, pending, env.eventTime(), env.stateExpiry()));
     }
 
     @Override

@@ -26,6 +26,7 @@ public final class RulesEnv {
     private final AtomicLong tooLate = new AtomicLong();
     private final AtomicLong eventTime = new AtomicLong();
     private final boolean changelogs;
+    private volatile Duration stateExpiry = Duration.ofDays(30);
 
     public RulesEnv(Duration grace, double unverifiedWeight) {
         this(grace, unverifiedWeight, true);
@@ -45,6 +46,16 @@ public final class RulesEnv {
     /** {@code builder}, with its changelog disabled in an {@link #isolated} environment; every store of the rules topology goes through here. */
     public <S extends StateStore> StoreBuilder<S> store(StoreBuilder<S> builder) {
         return changelogs ? builder : builder.withLoggingDisabled();
+    }
+
+    /** Keys (herds, stations, places) silent this long lose their state unless their rule is firing ({@link StateExpiry}). */
+    public RulesEnv withStateExpiry(Duration silence) {
+        this.stateExpiry = silence;
+        return this;
+    }
+
+    public Duration stateExpiry() {
+        return stateExpiry;
     }
 
     /** False in an {@link #isolated} run: what it raises is a replay, not an alert, and is not logged as one. */

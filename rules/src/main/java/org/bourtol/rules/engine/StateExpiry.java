@@ -1,0 +1,57 @@
+package org.bourtol.rules.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.bourtol.contracts.observation.Observation;
+
+/**
+ * Forgets the state of keys that fell silent: a (rule, key) timeline whose newest input is older than the silence
+ * ({@code rules.stateExpiry}, default 30 days) before the latest event time seen, and whose rule is not firing, is
+ * deleted with its pending inputs. A herd that reports again starts afresh, as a new one would; a firing timeline
+ * stays until its rule clears. Without it the stores would keep every herd ever seen.
+ */
+final class StateExpiry {
+
+    /** How often the family evaluators sweep their stores (wall clock). */
+    static final Duration SWEEP = Duration.ofMinutes(10);
+    private static final StringSerializer KEYS = new StringSerializer();
+
+    private StateExpiry() {
+    }
+
+    /** True when {@code tl} has had no input for longer than {@code silence} before {@code now} and is not firing. */
+    static boolean expired(Timeline tl, Instant now, Duration silence) {
+        return tl != null && !tl.fired() && tl.newest() != null && tl.newest().plus(silence).isBefore(now);
+    }
+
+    /** Deletes the expired timelines of {@code store} and their pending inputs; returns how many timelines went. */
+    static int sweep(KeyValueStore<String, Timeline> store, KeyValueStore<String, Observation> pending, Instant now, Duration silence) {
+        if (now.equals(Instant.EPOCH)) {
+            return 0; // no input yet: nothing is silent
+        }
+        List<String> gone = new ArrayList<>();
+        try (KeyValueIterator<String, Timeline> it = store.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, Timeline> kv = it.next();
+                if (expired(kv.value, now, silence)) {
+                    gone.add(kv.key);
+                }
+            }
+        }
+        for (String key : gone) {
+            List<String> inputs = new ArrayList<>();
+            try (KeyValueIterator<String, Observation> it = pending.prefixScan(Timeline.pendingPrefix(key), KEYS)) {
+                it.forEachRemaining(kv -> inputs.add(kv.key));
+            }
+            inputs.forEach(pending::delete);
+            store.delete(key);
+        }
+        return gone.size();
+    }
+}
