@@ -105,8 +105,8 @@ class GrouperTest {
     @Test
     void byDefaultAnExtremeItemGoesAtTheFirstTickItIsDueWhileTheOthersWaitTheirWindow() {
         Grouper defaults = new Grouper(Duration.ofSeconds(30), 10, ZoneId.of("UTC"));
-        Alert clash = alert("clash", "9AT", Hazard.CONFLICT, "konna", Severity.Extreme, "active", false);
-        Alert flood = alert("flood", "G2B", Hazard.FLOOD, "konna", Severity.Severe, "active", false);
+        Alert clash = alert("clash", "9AT", Hazard.CONFLICT, "konna", Severity.Extreme, AlertState.ACTIVE, false);
+        Alert flood = alert("flood", "G2B", Hazard.FLOOD, "konna", Severity.Severe, AlertState.ACTIVE, false);
         List<Planner.Due> due = List.of(due(clash, Planner.Kind.ALERT, "alert-Extreme"), due(flood, Planner.Kind.ALERT, "alert-Severe"));
         List<Grouper.Batch> first = defaults.ready(T0, due, ledger, Set.of());
         assertEquals(List.of("clash"), first.stream().map(b -> b.dues().get(0).item().alertId()).toList(), "no wait for the Extreme one");
@@ -117,7 +117,7 @@ class GrouperTest {
     @Test
     void anExtremeWindowLongerThanTheGroupWindowIsCappedByIt() {
         Grouper g = new Grouper(Duration.ofSeconds(10), Duration.ofSeconds(60), 10, 0, ZoneId.of("UTC"));
-        Alert clash = alert("clash", "9AT", Hazard.CONFLICT, "konna", Severity.Extreme, "active", false);
+        Alert clash = alert("clash", "9AT", Hazard.CONFLICT, "konna", Severity.Extreme, AlertState.ACTIVE, false);
         List<Planner.Due> due = List.of(due(clash, Planner.Kind.ALERT, "alert-Extreme"));
         assertTrue(g.ready(T0, due, ledger, Set.of()).isEmpty());
         assertEquals(1, g.ready(T0.plusSeconds(10), due, ledger, Set.of()).size(), "an Extreme item never waits longer than the others");

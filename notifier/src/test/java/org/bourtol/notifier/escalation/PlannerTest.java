@@ -116,9 +116,9 @@ class PlannerTest {
 
     @Test
     void aResolvedAlertIsSettledOnlyOnceItsAllClearWentToEveryoneWarned() {
-        Alert severe = alert("s1", "S1A", Hazard.CONFLICT, "farm-konna", Severity.Severe, "active", false);
-        Alert resolved = alert("s1", "S1A", Hazard.CONFLICT, "farm-konna", Severity.Severe, "resolved", false);
-        Alert unheard = alert("s2", "S2B", Hazard.CONFLICT, "farm-konna", Severity.Severe, "resolved", false);
+        Alert severe = alert("s1", "S1A", Hazard.CONFLICT, "farm-konna", Severity.Severe, AlertState.ACTIVE, false);
+        Alert resolved = alert("s1", "S1A", Hazard.CONFLICT, "farm-konna", Severity.Severe, AlertState.RESOLVED, false);
+        Alert unheard = alert("s2", "S2B", Hazard.CONFLICT, "farm-konna", Severity.Severe, AlertState.RESOLVED, false);
         run(Duration.ofSeconds(40), now -> List.of(severe));
         List<AlertEvent> open = List.of(event(resolved), event(unheard), event(severe));
         List<Planner.Due> due = planner.due(T0.plusSeconds(50), open.stream().map(AlertEvent::alert).toList(), RECIPIENTS, ZONES, ledger,
