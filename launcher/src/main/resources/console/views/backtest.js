@@ -82,6 +82,19 @@ function render(r) {
       t('backtest.outcomesTitle')));
     }
   }
+  const g = r.groundTruth;
+  if (g) {
+    parts.push(h('p', {class: 'ground-truth'}, t('backtest.truth', {events: g.events.length, hits: g.current.hits, misses: g.current.misses,
+      falseAlarms: g.current.falseAlarms, candidateHits: g.candidate.hits, candidateMisses: g.candidate.misses,
+      candidateFalseAlarms: g.candidate.falseAlarms})));
+    const minutes = (id, m) => id == null ? t('backtest.missed') : String(m);
+    parts.push(table([t('backtest.truthEvent'), t('backtest.zone'), t('backtest.truthStart'), t('backtest.truthCurrent'),
+      t('backtest.truthCandidate'), t('backtest.leadGain')],
+    g.events.map(e => h('tr', {class: 'truth'}, h('td', {}, e.description || e.id), h('td', {}, e.zone || '—'), h('td', {}, when(e.start)),
+      h('td', {}, minutes(e.currentAlertId, e.currentDelayMinutes)), h('td', {}, minutes(e.candidateAlertId, e.candidateDelayMinutes)),
+      h('td', {}, e.leadGainMinutes == null ? '—' : String(e.leadGainMinutes)))),
+    t('backtest.truthTitle')));
+  }
   if (r.sms) {
     parts.push(table([t('backtest.recipient'), t('backtest.current'), t('backtest.candidate'), t('backtest.delta'),
       t('backtest.firstNow'), t('backtest.firstThen'), t('backtest.sentEarlier')],

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,41 +29,61 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.launcher.console.BacktestConsole;
-import org.bourtol.launcher.instance.Instance;
+import org.bourtol.contracts.config.ConfigLoader;
+import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.rules.backtest.KafkaHistory;
-import org.bourtol.simulator.scenario.ScenarioSpec;
+import org.bourtol.testkit.ExternalProcess;
 import org.bourtol.testkit.Poll;
+import org.bourtol.testkit.RunId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.slf4j.LoggerFactory;
 
 /**
- * The backtest end to end: the demo scenario (every fault on) is played into an embedded Bourtol; a
- * backtest of the unchanged rules over its season reproduces the live alert sequence exactly (same ids,
- * steps and times); lowering the Niamey yellow level gives an earlier onset and the SMS counted per recipient (the
- * first one earlier); an
- * invalid candidate rule is refused with 400 naming the field. Then {@code bourtol backtest} against the running
- * platform's Kafka (table, {@code --json}, exit 2 naming the field), a full queue (429) and cancellation.
+ * The backtest end to end, as a user does it: the real {@code bourtol demo} process plays the demo scenario
+ * (every fault on) into its embedded Bourtol and keeps serving; a backtest of the unchanged rules over its
+ * season reproduces the live alert sequence exactly (same ids, steps and times) and scores the same
+ * ground-truth hits as the demo's own summary; lowering the Niamey yellow level gives an earlier onset,
+ * the SMS counted per recipient (the first one earlier) and the Niamey flood detected earlier; an invalid
+ * candidate rule is refused with 400 naming the field. Then {@code bourtol backtest} as a process against the
+ * demo's Kafka (the table), in-process for {@code --json} and exit 2 naming the field, a full queue (429),
+ * cancellation and the console's button.
  */
 @Timeout(600)
 class BacktestIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String FROM = "2025-07-01";
+    private static final String TO = "2025-09-30";
 
     @Test
     void unchangedRulesReproduceTheLiveRunAndALowerNiameyLevelRaisesEarlier() throws Exception {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-        Map<String, String> env = new HashMap<>();
-        env.put("BOURTOL_DATA_DIR", Files.createTempDirectory("bourtol-backtest-it").toString());
-        env.put("BOURTOL_HTTP_PORT", "0");
-        env.put("BOURTOL_EMBEDDED_KAFKA_PORT", "0");
-        env.put("BOURTOL_EMBEDDED_MQTT_PORT", "0");
-        ByteArrayOutputStream console = new ByteArrayOutputStream();
-        try (PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8)) {
-            DemoCommand.run(Optional.empty(), env, ScenarioSpec.parse(DemoIT.SCENARIO), 20, out, null, false, (platform, report) -> {
-                awaitAlertsSettled(platform);
-                backtest(platform);
+        Path dir = Files.createTempDirectory("bourtol-backtest-it");
+        Path scenario = dir.resolve("scenario.yaml");
+        Files.writeString(scenario, DemoIT.SCENARIO);
+        Path demoReport = dir.resolve("demo-report.json");
+        int http = ExternalProcess.freePort();
+        int kafkaPort = ExternalProcess.freePort();
+        String token = "backtest-it-" + RunId.next();
+        Map<String, String> env = Map.of("BOURTOL_DATA_DIR", dir.resolve("data").toString(), "BOURTOL_HTTP_PORT", String.valueOf(http),
+                "BOURTOL_EMBEDDED_KAFKA_PORT", String.valueOf(kafkaPort),
+                "BOURTOL_EMBEDDED_MQTT_PORT", String.valueOf(ExternalProcess.freePort()), "BOURTOL_ADMIN_TOKEN", token);
+        try (ExternalProcess demo = ExternalProcess.java("bourtol-demo", List.of("-Xmx1g"), "org.bourtol.launcher.Bourtol",
+                List.of("demo", "--scenario", scenario.toString(), "--seconds", "20", "--json", demoReport.toString()), env, dir)) {
+            demo.launch();
+            Poll.until(Duration.ofSeconds(300), "bourtol demo played the season and serves", () -> {
+                if (!demo.alive()) {
+                    throw new AssertionError("bourtol demo exited: " + demo.logText());
+                }
+                return demo.logText().contains("Still serving");
             });
+            System.out.println("bourtol demo:\n" + demo.logText().lines().filter(l -> l.startsWith("Summary") || l.contains("real risks"))
+                    .collect(java.util.stream.Collectors.joining("\n")));
+            String bootstrap = "127.0.0.1:" + kafkaPort;
+            KafkaClients kafka = new KafkaClients(ConfigLoader.load(Optional.empty(), Map.of("BOURTOL_KAFKA_BOOTSTRAP", bootstrap)).kafka());
+            awaitAlertsSettled(kafka, "bourtol-rules");
+            backtest("http://127.0.0.1:" + http, token, bootstrap, Json.MAPPER.readTree(demoReport.toFile()), dir);
         }
     }
 
@@ -74,11 +91,11 @@ class BacktestIT {
      * Waits until the rules app has consumed every record of its input topics (no lag), then until the alerts
      * topic stops growing for two of the live evaluator's 5 s ticks (windows that expired are resolved by then).
      */
-    private static void awaitAlertsSettled(Instance platform) throws Exception {
-        try (Admin admin = Admin.create(platform.kafka().common())) {
-            Poll.until(Duration.ofSeconds(240), "rules consumed every input", () -> lagOf(admin, platform.config().rules().applicationId()) == 0);
+    private static void awaitAlertsSettled(KafkaClients kafka, String rulesGroup) throws Exception {
+        try (Admin admin = Admin.create(kafka.common())) {
+            Poll.until(Duration.ofSeconds(240), "rules consumed every input", () -> lagOf(admin, rulesGroup) == 0);
         }
-        KafkaHistory history = new KafkaHistory(platform.kafka());
+        KafkaHistory history = new KafkaHistory(kafka);
         long[] last = {-1, System.nanoTime()};
         Poll.until(Duration.ofSeconds(120), "alerts topic settled", () -> {
             int n = history.alerts(Instant.EPOCH, Instant.parse("3000-01-01T00:00:00Z")).size();
@@ -110,9 +127,7 @@ class BacktestIT {
         }
     }
 
-    private static void backtest(Instance p) throws Exception {
-        String base = "http://127.0.0.1:" + p.httpPort();
-        String token = p.adminToken();
+    private static void backtest(String base, String token, String bootstrap, JsonNode demoReport, Path dir) throws Exception {
         JsonNode rules = call(base, "GET", "/api/v1/rules", token, null, 200);
         ObjectNode niamey = null;
         for (JsonNode r : rules) {
@@ -123,7 +138,7 @@ class BacktestIT {
         assertTrue(niamey != null, rules.toString());
 
         // 1. the unchanged rules reproduce exactly what the live topology raised
-        JsonNode same = run(base, token, "{\"rules\":" + rules + ",\"from\":\"2025-07-01\",\"to\":\"2025-09-30\"}");
+        JsonNode same = run(base, token, "{\"rules\":" + rules + ",\"from\":\"" + FROM + "\",\"to\":\"" + TO + "\"}");
         JsonNode r = same.get("result");
         System.out.println("unchanged: reproduction " + r.get("reproduction") + ", observations " + r.get("observations")
                 + ", replay " + r.get("replayMillis") + " ms (" + r.get("observationsPerSecond") + " obs/s)");
@@ -135,6 +150,7 @@ class BacktestIT {
         for (JsonNode d : r.get("comparison").get("differences")) {
             assertEquals("[\"UNCHANGED\"]", d.get("kinds").toString(), d.toString());
         }
+        groundTruth(r.get("groundTruth"), demoReport);
 
         // 2. a lower Niamey yellow level: earlier onset, more SMS
         ((ObjectNode) niamey.get("params")).put("warningCm", 500);
@@ -163,6 +179,17 @@ class BacktestIT {
         assertEquals(niameySms.get("candidate").asInt() - niameySms.get("current").asInt(), niameySms.get("delta").asInt());
         // the SMS the earlier alert sends while the current rules are still silent
         assertTrue(niameySms.get("candidateBeforeCurrent").asInt() > 0, niameySms.toString());
+        // against the ground truth: the same risks detected, the Niamey flood earlier
+        JsonNode truth = lower.get("groundTruth");
+        System.out.println("lowered, ground truth: current " + truth.get("current") + ", candidate " + truth.get("candidate"));
+        assertTrue(truth.get("candidate").get("hits").asInt() >= truth.get("current").get("hits").asInt(), truth.toString());
+        boolean niameyEarlier = false;
+        for (JsonNode e : truth.get("events")) {
+            if (e.get("id").asText().contains("niamey") && e.path("leadGainMinutes").asLong(0) > 0) {
+                niameyEarlier = true;
+            }
+        }
+        assertTrue(niameyEarlier, "a Niamey ground-truth flood detected earlier: " + truth.get("events"));
 
         // 3. an invalid candidate rule: 400 naming the field, as a save would
         ((ObjectNode) niamey.get("params")).put("warningCm", "high");
@@ -173,27 +200,58 @@ class BacktestIT {
         assertEquals(saved.get("details").get(0).asText(), refused.get("details").get(0).asText().replaceFirst("^rule niamey-gauge-level: ", ""),
                 "the same validator message as a save");
 
-        cli(p, niamey);
+        cli(bootstrap, niamey, dir);
         queueAndCancel(base, token, rules);
-        BacktestConsole.lowerNiameyAndTest(base, token, "2025-07-01", "2025-09-30");
+        BacktestConsole.lowerNiameyAndTest(base, token, FROM, TO);
+    }
+
+    /**
+     * The unchanged rules score the same against the ground truth as the live ones, and as the demo's own scorer did:
+     * every sensor-begun risk of the season the demo detected is a hit of the current rules, every one it missed a miss.
+     */
+    private static void groundTruth(JsonNode truth, JsonNode demoReport) {
+        assertTrue(truth != null && !truth.isNull(), "the demo published its ground truth");
+        System.out.println("unchanged, ground truth: current " + truth.get("current") + ", candidate " + truth.get("candidate"));
+        assertEquals(truth.get("current"), truth.get("candidate"), "the same rules score the same");
+        assertTrue(truth.get("current").get("hits").asInt() > 0, truth.toString());
+        Map<String, Boolean> demo = new HashMap<>();
+        for (JsonNode d : demoReport.get("detections")) {
+            demo.put(d.get("event").asText(), d.get("detected").asBoolean());
+        }
+        int compared = 0;
+        for (JsonNode e : truth.get("events")) {
+            Boolean detected = demo.get(e.get("id").asText());
+            assertTrue(detected != null, "a ground-truth event the demo scored: " + e);
+            assertEquals(detected, e.path("currentAlertId").isTextual(),
+                    "the backtest scores the live alerts as the demo did: " + e);
+            compared++;
+        }
+        assertEquals(truth.get("current").get("hits").asInt() + truth.get("current").get("misses").asInt(), compared);
     }
 
     /** {@code bourtol backtest} against the running platform's Kafka: the table, {@code --json}, exit 2 naming the field. */
-    private static void cli(Instance p, ObjectNode niamey) throws Exception {
-        Path dir = Files.createTempDirectory("bourtol-backtest-cli");
+    private static void cli(String bootstrap, ObjectNode niamey, Path dir) throws Exception {
         Path config = dir.resolve("bourtol.yaml");
-        Files.writeString(config, "kafka:\n  bootstrap: " + p.kafka().bootstrap() + "\n");
+        Files.writeString(config, "kafka:\n  bootstrap: " + bootstrap + "\n");
         ((ObjectNode) niamey.get("params")).put("warningCm", 500);
         Path lowered = dir.resolve("lowered.json");
         Files.writeString(lowered, "[" + niamey + "]");
 
-        BourtolCommandTest.Result table = backtestCommand(config, lowered);
-        System.out.println("bourtol backtest (table):\n" + table.out());
-        assertEquals(0, table.code(), table.err());
-        assertTrue(table.out().contains("Changed rules: niamey-gauge-level"), table.out());
-        assertTrue(table.out().contains("Unchanged rules reproduce the live alerts exactly"), table.out());
-        assertTrue(table.out().lines().anyMatch(l -> l.startsWith("EARLIER") && l.contains("niamey-gauge-level")), table.out());
-        assertTrue(table.out().lines().anyMatch(l -> l.startsWith("pc-niamey")), table.out());
+        // the table, as an officer sees it: `bourtol backtest` in its own process
+        String table;
+        try (ExternalProcess command = ExternalProcess.java("bourtol-backtest", List.of("-Xmx512m"), "org.bourtol.launcher.Bourtol",
+                List.of("backtest", "--config", config.toString(), "--rules", lowered.toString(), "--from", FROM, "--to", TO), Map.of(), dir)) {
+            command.launch();
+            int code = command.await(Duration.ofSeconds(240));
+            table = command.logText();
+            System.out.println("bourtol backtest (table):\n" + table);
+            assertEquals(0, code, table);
+        }
+        assertTrue(table.contains("Changed rules: niamey-gauge-level"), table);
+        assertTrue(table.contains("Unchanged rules reproduce the live alerts exactly"), table);
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("EARLIER") && l.contains("niamey-gauge-level")), table);
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("pc-niamey")), table);
+        assertTrue(table.contains("Ground truth of the simulated period"), table);
 
         BourtolCommandTest.Result json = backtestCommand(config, lowered, "--json");
         assertEquals(0, json.code(), json.err());
@@ -213,7 +271,7 @@ class BacktestIT {
 
     private static BourtolCommandTest.Result backtestCommand(Path config, Path rules, String... more) {
         List<String> args = new ArrayList<>(List.of("backtest", "--config", config.toString(), "--rules", rules.toString(),
-                "--from", "2025-07-01", "--to", "2025-09-30"));
+                "--from", FROM, "--to", TO));
         args.addAll(List.of(more));
         return BourtolCommandTest.run(args.toArray(String[]::new));
     }

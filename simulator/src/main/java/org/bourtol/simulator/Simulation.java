@@ -23,6 +23,7 @@ import org.bourtol.simulator.truth.GroupLag;
 import org.bourtol.simulator.truth.Report;
 import org.bourtol.simulator.truth.Scorer;
 import org.bourtol.simulator.truth.TopicTail;
+import org.bourtol.simulator.truth.TruthPublisher;
 
 /**
  * Runs a timeline against a running Bourtol and scores it: follows the alert, observation, rejected
@@ -100,6 +101,13 @@ public final class Simulation {
                     .filter(d -> d.status() == DeliveryStatus.SENT || d.status() == DeliveryStatus.DELIVERED)
                     .map(Delivery::deliveryId).distinct().count();
             Report report = Scorer.score(timeline, played.sentAt(), alerts.seen(), messages, smsOut, played.wall());
+            // the backtest scores alerts against the season's ground truth: keep it next to the alerts
+            try {
+                TruthPublisher.publish(target.kafka(), timeline, played.sentAt());
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(Simulation.class).warn("ground truth not published on {}: a backtest of this season"
+                        + " will have no ground truth [reason: {}]", Topics.GROUND_TRUTH.name(), e.toString());
+            }
             return report.withFaults(FaultAudit.audit(timeline, played.acked(), obs.stream().map(TopicTail.Seen::value).toList(),
                     rejectedSeen, report.missed(), report.falseAlerts().size()));
         }

@@ -47,10 +47,20 @@ public final class ExternalProcess implements AutoCloseable {
      * the test's own), its output in {@code <logDir>/<name>.log}.
      */
     public static ExternalProcess java(String name, String mainClass, List<String> args, Map<String, String> env, Path logDir) {
+        return java(name, List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), mainClass, args, env, logDir);
+    }
+
+    /**
+     * As {@link #java(String, String, List, Map, Path)} with these JVM options instead of the small defaults (a whole
+     * embedded Bourtol, as {@code bourtol demo}, needs more heap and the full JIT).
+     */
+    public static ExternalProcess java(String name, List<String> jvmOptions, String mainClass, List<String> args,
+                                       Map<String, String> env, Path logDir) {
         String cp = System.getProperty("surefire.test.class.path");
-        List<String> c = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
-                cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path"), mainClass));
+        List<String> c = new ArrayList<>();
+        c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        c.addAll(jvmOptions);
+        c.addAll(List.of("-cp", cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path"), mainClass));
         c.addAll(args);
         return new ExternalProcess(name, c, env, logDir.resolve(name + ".log"));
     }

@@ -17,6 +17,7 @@ import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.observation.Rejected;
 import org.bourtol.contracts.observation.SmsStatus;
 import org.bourtol.contracts.outcome.AlertResponse;
+import org.bourtol.contracts.outcome.GroundTruth;
 import org.bourtol.contracts.triage.TriageMessage;
 
 /**
@@ -57,6 +58,13 @@ public final class Topics {
      */
     public static final Topic<String, AlertResponse> OUTCOMES =
             new Topic<>("bourtol.outcomes.v1", KEY, new JsonSerde<>(AlertResponse.class), 1, false);
+    /**
+     * The simulator's ground truth: the risks that really began in a played scenario ({@code bourtol demo},
+     * {@code bourtol simulate}), keyed by {@code scenario/seed/id}; append-only, kept forever: the backtest
+     * scores the current and the candidate rules against it.
+     */
+    public static final Topic<String, GroundTruth> GROUND_TRUTH =
+            new Topic<>("bourtol.groundtruth.v1", KEY, new JsonSerde<>(GroundTruth.class), 1, false);
     /** Who changed what in the directories, keyed by "entity/id"; append-only. */
     public static final Topic<String, AuditEntry> AUDIT =
             new Topic<>("bourtol.audit.v1", KEY, new JsonSerde<>(AuditEntry.class), 1, false);
@@ -90,11 +98,11 @@ public final class Topics {
      * recorded on alerts (the monthly report of any past month is computed from them). They grow by a few
      * records per alert step, directory change or unclear SMS.
      */
-    public static final List<Topic<String, ?>> KEPT_FOREVER = List.of(AUDIT, ALERTS, DELIVERIES, TRIAGE, OUTCOMES);
+    public static final List<Topic<String, ?>> KEPT_FOREVER = List.of(AUDIT, ALERTS, DELIVERIES, TRIAGE, OUTCOMES, GROUND_TRUTH);
 
     /** Every topic Bourtol creates at startup (idempotently). */
     public static final List<Topic<String, ?>> ALL = List.of(
-            OBSERVATIONS, REJECTED, TRIAGE, ALERTS, ACKS, DELIVERIES, SMS_STATUS, AUDIT, OUTCOMES, ZONES, RULES, RECIPIENTS, REPORTERS, TOKENS,
+            OBSERVATIONS, REJECTED, TRIAGE, ALERTS, ACKS, DELIVERIES, SMS_STATUS, AUDIT, OUTCOMES, GROUND_TRUTH, ZONES, RULES, RECIPIENTS, REPORTERS, TOKENS,
             WARNINGS);
 
     private Topics() {

@@ -28,6 +28,7 @@ class TopicCatalogueIT {
             assertEquals("-1", retention(admin, Topics.ALERTS.name()));
             assertEquals("-1", retention(admin, Topics.DELIVERIES.name()));
             assertEquals("-1", retention(admin, Topics.OUTCOMES.name()), "a past month's report is computed from the outcomes");
+            assertEquals("-1", retention(admin, Topics.GROUND_TRUTH.name()), "a past season is backtested against its ground truth");
             assertEquals(String.valueOf(200L * 24 * 3600 * 1000), retention(admin, Topics.OBSERVATIONS.name()), "a season can be backtested from Kafka");
             assertEquals(TopicConfig.CLEANUP_POLICY_COMPACT, config(admin, Topics.RULES.name(), TopicConfig.CLEANUP_POLICY_CONFIG));
 

@@ -12,12 +12,13 @@ import java.util.List;
  * @param warnings what limits the result (retention, missing data); empty when complete
  * @param outcomes hits, misses and false alarms of both sides where live alerts were judged (bourtol.outcomes.v1)
  * @param gauges   for each station of a changed gauge-level rule, the level curve and the old and new levels
+ * @param groundTruth both sides scored against the simulator's ground truth of the period; null when it has none
  */
 public record BacktestResult(Instant from, Instant to, List<String> changedRules, List<String> changedZones,
                              int observations, int acknowledgements, long replayMillis, double observationsPerSecond,
                              List<String> warnings, Reproduction reproduction, Comparison.Result comparison,
                              List<AlertHistory> currentAlerts, List<AlertHistory> candidateAlerts, List<SmsLine> sms,
-                             List<GaugeCurve> gauges, Outcomes outcomes) {
+                             List<GaugeCurve> gauges, Outcomes outcomes, TruthScore groundTruth) {
 
     /**
      * The replay of the rules left unchanged against what the live topology published for them: same event

@@ -65,6 +65,21 @@ public final class BacktestTable {
                 table(b, rows);
             }
         }
+        TruthScore g = r.groundTruth();
+        if (g != null) {
+            b.append(System.lineSeparator()).append(String.format(Locale.ROOT,
+                    "Ground truth of the simulated period (%d events): current %d hits, %d misses, %d false alarms, median delay %s min;"
+                            + " candidate %d hits, %d misses, %d false alarms, median delay %s min%n", g.events().size(),
+                    g.current().hits(), g.current().misses(), g.current().falseAlarms(), str(g.current().medianDelayMinutes()),
+                    g.candidate().hits(), g.candidate().misses(), g.candidate().falseAlarms(), str(g.candidate().medianDelayMinutes())));
+            rows = new ArrayList<>();
+            rows.add(new String[] {"EVENT", "ZONE", "BEGAN", "CURRENT DELAY MIN", "CANDIDATE DELAY MIN", "LEAD GAIN MIN"});
+            for (TruthScore.Event e : g.events()) {
+                rows.add(new String[] {e.id(), e.zone(), str(e.start()), e.currentAlertId() == null ? "missed" : str(e.currentDelayMinutes()),
+                        e.candidateAlertId() == null ? "missed" : str(e.candidateDelayMinutes()), str(e.leadGainMinutes())});
+            }
+            table(b, rows);
+        }
         if (r.sms() != null) {
             b.append(System.lineSeparator()).append("SMS per recipient (dry run of the notifier)").append(System.lineSeparator());
             rows = new ArrayList<>();

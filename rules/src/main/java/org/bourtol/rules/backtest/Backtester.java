@@ -109,7 +109,8 @@ public final class Backtester {
                 observations, (int) inputs.records().stream().filter(r -> r.kind() == Recorded.Kind.ACK).count(), millis, observations * 1000.0 / millis, List.copyOf(warnings),
                 reproduction(live, replayed, Set.copyOf(changed), !req.zones().isEmpty()),
                 comparison, currentAlerts, candidateAlerts, smsLines,
-                GaugeCurve.of(changed, currentRules, candidateRules, inputs.records()), outcomes);
+                GaugeCurve.of(changed, currentRules, candidateRules, inputs.records()), outcomes,
+                TruthScore.of(history.groundTruth(req.from(), req.to()), rulesOnly(live), replayed));
     }
 
     private static List<AlertEvent> rulesOnly(List<AlertEvent> events) {

@@ -67,4 +67,9 @@ public final class FallbackHistory implements History {
     public Map<String, Verdict> verdicts(Collection<String> alertIds) {
         return kafka.verdicts(alertIds);
     }
+
+    @Override
+    public List<org.bourtol.contracts.outcome.GroundTruth> groundTruth(Instant from, Instant to) {
+        return kafka.groundTruth(from, to);
+    }
 }

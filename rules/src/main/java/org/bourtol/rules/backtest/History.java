@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.bourtol.contracts.alert.AlertEvent;
+import org.bourtol.contracts.outcome.GroundTruth;
 import org.bourtol.contracts.outcome.Verdict;
 
 /** Where a backtest reads the past: the inputs of a period, the alert events actually published in it
@@ -22,6 +23,11 @@ public interface History {
     /** The latest outcome verdict recorded for each of these alerts (none: not judged). */
     default Map<String, Verdict> verdicts(Collection<String> alertIds) {
         return Map.of();
+    }
+
+    /** The simulator's ground-truth events that began in {@code [from, to)}, each once (none: not a simulated period). */
+    default List<GroundTruth> groundTruth(Instant from, Instant to) {
+        return List.of();
     }
 
     /**

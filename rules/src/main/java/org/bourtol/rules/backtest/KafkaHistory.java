@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.observation.AckRequest;
 import org.bourtol.contracts.observation.Observation;
+import org.bourtol.contracts.outcome.GroundTruth;
 import org.bourtol.contracts.outcome.Verdict;
 import org.bourtol.contracts.outcome.Verdicts;
 import org.bourtol.contracts.topic.Topic;
@@ -77,6 +78,21 @@ public final class KafkaHistory implements History {
             }
         });
         return out;
+    }
+
+    /**
+     * The ground truth published by the simulator ({@code bourtol.groundtruth.v1}) that began in {@code [from, to)}; a
+     * scenario played twice on the same Kafka is counted once (by key and start).
+     */
+    @Override
+    public List<GroundTruth> groundTruth(Instant from, Instant to) {
+        Map<String, GroundTruth> out = new java.util.LinkedHashMap<>();
+        for (GroundTruth g : TopicScan.values(kafka, Topics.GROUND_TRUTH)) {
+            if (!g.start().isBefore(from) && g.start().isBefore(to)) {
+                out.putIfAbsent(g.key() + "@" + g.start(), g);
+            }
+        }
+        return List.copyOf(out.values());
     }
 
     private static String key(ConsumerRecord<byte[], byte[]> r) {

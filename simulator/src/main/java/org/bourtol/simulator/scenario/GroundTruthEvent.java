@@ -34,4 +34,13 @@ public record GroundTruthEvent(String id, String type, Hazard hazard, List<Strin
         private Types() {
         }
     }
+
+    /**
+     * This event as published on {@code bourtol.groundtruth.v1}: {@code start} as the platform saw it (the simulated
+     * time, or the wall time its SMS was sent when {@code live}).
+     */
+    public org.bourtol.contracts.outcome.GroundTruth published(String scenario, long seed, Instant start, boolean live) {
+        return new org.bourtol.contracts.outcome.GroundTruth(id, scenario, seed, type, hazard, ruleTypes, List.copyOf(zones), level,
+                start, live, description);
+    }
 }

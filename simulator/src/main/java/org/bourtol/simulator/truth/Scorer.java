@@ -12,6 +12,7 @@ import java.util.Set;
 import org.HdrHistogram.Histogram;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.AlertEventType;
+import org.bourtol.contracts.outcome.GroundTruth;
 import org.bourtol.simulator.scenario.Emission;
 import org.bourtol.simulator.scenario.GroundTruthEvent;
 import org.bourtol.simulator.scenario.Timeline;
@@ -25,8 +26,6 @@ import org.bourtol.simulator.scenario.Timeline;
  */
 public final class Scorer {
 
-    private static final Duration TOLERANCE = Duration.ofHours(1);
-
     private Scorer() {
     }
 
@@ -34,6 +33,7 @@ public final class Scorer {
                                int smsSent, Duration wall) {
         List<TopicTail.Seen<AlertEvent>> events = new ArrayList<>(alerts);
         events.sort(Comparator.comparing(TopicTail.Seen::seenAt));
+        List<AlertEvent> steps = events.stream().map(TopicTail.Seen::value).toList();
         Map<String, Report.TypeScore> byType = new LinkedHashMap<>();
         List<Report.Detection> detections = new ArrayList<>();
         Set<String> usedAlerts = new HashSet<>();
@@ -41,17 +41,16 @@ public final class Scorer {
         Histogram wallH = new Histogram(3);
         for (GroundTruthEvent e : t.truth()) {
             boolean live = t.emissions().get(e.trigger()) instanceof Emission.Sms;
+            GroundTruth truth = e.published(t.name(), t.seed(), e.start(), live);
             Instant sent = sentAt == null || sentAt.length <= e.trigger() ? null : sentAt[e.trigger()];
             TopicTail.Seen<AlertEvent> hit = null;
             for (TopicTail.Seen<AlertEvent> s : events) {
                 AlertEvent a = s.value();
-                if ((a.type() != AlertEventType.RAISED && a.type() != AlertEventType.UPDATED)
-                        || !e.ruleTypes().contains(a.alert().ruleType()) || !e.zones().contains(a.alert().zone())
-                        || (e.level() != null && a.alert().level() != null && !e.level().equalsIgnoreCase(a.alert().level()))) {
+                if ((a.type() != AlertEventType.RAISED && a.type() != AlertEventType.UPDATED) || !truth.matches(a.alert())) {
                     continue;
                 }
                 boolean inTime = live ? sent != null && !s.seenAt().isBefore(sent.minusSeconds(1))
-                        : !a.at().isBefore(e.start().minus(TOLERANCE)) || activeAt(events, a, e.start());
+                        : !a.at().isBefore(e.start().minus(GroundTruth.TOLERANCE)) || GroundTruth.activeAt(steps, a, e.start());
                 if (inTime) {
                     hit = s;
                     break;
@@ -76,6 +75,7 @@ public final class Scorer {
                     hit == null ? null : hit.value().alertId(), hit == null ? null : hit.value().alert().rule(), simDelay, wallDelay,
                     e.description()));
         }
+        List<GroundTruth> published = t.truth().stream().map(e -> e.published(t.name(), t.seed(), e.start(), false)).toList();
         List<Report.FalseAlert> falseAlerts = new ArrayList<>();
         int raised = 0;
         int resolved = 0;
@@ -88,8 +88,7 @@ public final class Scorer {
                 continue;
             }
             raised++;
-            boolean explained = usedAlerts.contains(a.alertId()) || t.truth().stream().anyMatch(e ->
-                    e.hazard() == a.alert().hazard() && e.zones().contains(a.alert().zone()));
+            boolean explained = usedAlerts.contains(a.alertId()) || GroundTruth.explains(published, a.alert());
             if (!explained) {
                 falseAlerts.add(new Report.FalseAlert(a.alertId(), a.alert().rule(), a.alert().ruleType(), a.alert().zone(),
                         a.alert().severity().name(), a.alert().headline().getOrDefault("en", a.alert().headline().get("fr"))));
@@ -98,14 +97,6 @@ public final class Scorer {
         String season = t.start().toString().substring(0, 10) + ".." + t.end().minusSeconds(1).toString().substring(0, 10);
         return new Report(t.name(), t.seed(), season, wall.toMillis() / 1000.0, messages, byType, detections, falseAlerts,
                 delays(sim), delays(wallH), raised, resolved, smsSent, List.of());
-    }
-
-    private static boolean activeAt(List<TopicTail.Seen<AlertEvent>> events, AlertEvent a, Instant when) {
-        if (a.alert().raisedAt() == null || a.alert().raisedAt().isAfter(when)) {
-            return false;
-        }
-        return events.stream().noneMatch(s -> s.value().alertId().equals(a.alertId()) && s.value().type() == AlertEventType.RESOLVED
-                && !s.value().at().isAfter(when));
     }
 
     private static Report.Delays delays(Histogram h) {
