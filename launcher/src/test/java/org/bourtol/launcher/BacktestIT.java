@@ -189,7 +189,7 @@ class BacktestIT {
                 niameyEarlier = true;
             }
         }
-        assertTrue(niameyEarlier, "a Niamey ground-truth flood detected earlier: " + truth.get("events"));
+        assertTrue(niameyEarlier, "a Niamey ground-truth flood warned earlier: " + truth.get("events"));
 
         // 3. an invalid candidate rule: 400 naming the field, as a save would
         ((ObjectNode) niamey.get("params")).put("warningCm", "high");
@@ -206,8 +206,9 @@ class BacktestIT {
     }
 
     /**
-     * The unchanged rules score the same against the ground truth as the live ones, and as the demo's own scorer did:
-     * every sensor-begun risk of the season the demo detected is a hit of the current rules, every one it missed a miss.
+     * The unchanged rules score the same against the ground truth as the live ones, and agree with the demo's own
+     * scorer: every sensor-begun risk of the season the demo saw detected is a hit of the current rules (an alert the
+     * loaded machine raised after the demo's summary may add hits, never remove one).
      */
     private static void groundTruth(JsonNode truth, JsonNode demoReport) {
         assertTrue(truth != null && !truth.isNull(), "the demo published its ground truth");
@@ -218,15 +219,14 @@ class BacktestIT {
         for (JsonNode d : demoReport.get("detections")) {
             demo.put(d.get("event").asText(), d.get("detected").asBoolean());
         }
-        int compared = 0;
         for (JsonNode e : truth.get("events")) {
             Boolean detected = demo.get(e.get("id").asText());
             assertTrue(detected != null, "a ground-truth event the demo scored: " + e);
-            assertEquals(detected, e.path("currentAlertId").isTextual(),
-                    "the backtest scores the live alerts as the demo did: " + e);
-            compared++;
+            if (detected) {
+                assertTrue(e.path("currentAlertId").isTextual(), "the demo detected it, so do the live alerts in the backtest: " + e);
+            }
         }
-        assertEquals(truth.get("current").get("hits").asInt() + truth.get("current").get("misses").asInt(), compared);
+        assertEquals(truth.get("events").size(), truth.get("current").get("hits").asInt() + truth.get("current").get("misses").asInt());
     }
 
     /** {@code bourtol backtest} against the running platform's Kafka: the table, {@code --json}, exit 2 naming the field. */

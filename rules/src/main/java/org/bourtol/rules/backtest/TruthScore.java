@@ -15,8 +15,9 @@ import org.bourtol.contracts.outcome.GroundTruth;
 /**
  * The current and the candidate rules scored against the simulator's ground truth of the period
  * ({@code bourtol.groundtruth.v1}), with the matching rule the demo's own summary uses
- * ({@link GroundTruth#detection}): per event, whether each side detected it and how long after it began
- * (0 when the alert came before, within the tolerance, or was already active); per side, hits, misses and false alarms (alerts raised that
+ * ({@link GroundTruth#detection}): per event, whether each side detected it and how long after the risk
+ * began the detecting alert was raised (negative: raised before, a warning in advance, e.g. an alert
+ * already active when the risk began); per side, hits, misses and false alarms (alerts raised that
  * detect nothing and share neither hazard nor zone with any event of the period). Null in a result when
  * the period has no ground truth (a live deployment). Pure.
  *
@@ -24,7 +25,7 @@ import org.bourtol.contracts.outcome.GroundTruth;
  */
 public record TruthScore(Side current, Side candidate, List<Event> events) {
 
-    /** Counts of one side; {@code medianDelayMinutes} over its hits, null without hits. */
+    /** Counts of one side; {@code medianDelayMinutes} (raising minus risk start) over its hits, null without hits. */
     public record Side(int hits, int misses, int falseAlarms, Long medianDelayMinutes) {
     }
 
@@ -73,7 +74,8 @@ public record TruthScore(Side current, Side candidate, List<Event> events) {
             return null;
         }
         used.add(hit.get().alertId());
-        long minutes = Math.max(0, Duration.between(g.start(), hit.get().at()).toMinutes()); // as the demo's summary: 0 = already alerting
+        Instant raised = hit.get().alert().raisedAt() != null ? hit.get().alert().raisedAt() : hit.get().at();
+        long minutes = Duration.between(g.start(), raised).toMinutes(); // negative: warned before the risk began
         delays.add(minutes);
         return minutes;
     }

@@ -53,16 +53,17 @@ class TruthScoreTest {
         TruthScore s = TruthScore.of(truth, current, candidate);
 
         assertEquals(new TruthScore.Side(2, 1, 1, 60L), s.current(), "niamey 360 min late, konna 60 min, mopti missed; c4 a false alarm");
-        assertEquals(new TruthScore.Side(3, 0, 0, 0L), s.candidate());
+        assertEquals(new TruthScore.Side(3, 0, 0, -60L), s.candidate(), "delays -6000, -60 and 60 min");
         TruthScore.Event niamey = s.events().get(0);
         assertEquals("c1", niamey.currentAlertId());
         assertEquals(360L, niamey.currentDelayMinutes());
         assertEquals("d1", niamey.candidateAlertId());
-        assertEquals(0L, niamey.candidateDelayMinutes(), "raised an hour before the risk began: a hit without delay");
-        assertEquals(360L, niamey.leadGainMinutes());
+        assertEquals(-60L, niamey.candidateDelayMinutes(), "raised an hour before the risk began: a hit, warned in advance");
+        assertEquals(420L, niamey.leadGainMinutes());
         TruthScore.Event mopti = s.events().get(2);
         assertNull(mopti.currentAlertId(), "missed by the current rules");
         assertEquals("d5", mopti.candidateAlertId(), "an alert already active when the risk began detects it");
+        assertEquals(-6000L, mopti.candidateDelayMinutes(), "raised 100 h before the risk began");
         assertNull(mopti.leadGainMinutes());
         assertEquals(0L, s.events().get(1).leadGainMinutes());
     }
