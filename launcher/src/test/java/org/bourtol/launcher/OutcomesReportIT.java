@@ -79,21 +79,33 @@ class OutcomesReportIT {
     private void closeTheLoop(Instance p, Report demo, ByteArrayOutputStream console) throws Exception {
         String base = "http://127.0.0.1:" + p.httpPort();
         String token = p.adminToken();
-        List<Alert> alerts = new ArrayList<>();
-        for (JsonNode n : get(base + "/api/v1/alerts", token)) {
-            alerts.add(Json.MAPPER.treeToValue(n, Alert.class));
-        }
         String text = console.toString(StandardCharsets.UTF_8);
-        assertTrue(alerts.size() >= 3, "the demo raised alerts\n" + text);
-        assertEquals(demo.alertsRaised(), alerts.size(), text);
-        // only a recipient the alert was sent to may acknowledge it by SMS (docs/security.md)
         org.bourtol.simulator.twilio.LocalTwilioServer sink = p.localTwilio().orElseThrow();
-        Alert acked = alerts.stream().filter(Alert::active)
-                .filter(a -> sink.messagesTo(RECIPIENT).stream().anyMatch(m -> m.body().contains("OK " + a.code()))).findFirst()
-                .orElseThrow(() -> new AssertionError("no active alert sent to " + RECIPIENT + "\n" + text));
-        // FAIT / FAUX count only from a recipient the alert was sent to: each is answered from the number that received it
-        List<Alert> others = alerts.stream().filter(a -> a != acked && receiver(sink, a) != null).toList();
-        assertTrue(others.size() >= 2, "two more alerts sent by SMS\n" + text);
+        // on a loaded machine the rules and the notifier may still be catching up after the demo's summary: wait until
+        // the alerts this test answers exist and were texted (an active one to the prefecture, two more to anyone)
+        List<Alert> alerts = new ArrayList<>();
+        Alert[] picked = new Alert[1];
+        List<Alert> others = new ArrayList<>();
+        Poll.until(java.time.Duration.ofSeconds(240), "three alerts sent by SMS, one active to " + RECIPIENT, () -> {
+            alerts.clear();
+            try {
+                for (JsonNode n : get(base + "/api/v1/alerts", token)) {
+                    alerts.add(Json.MAPPER.treeToValue(n, Alert.class));
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            // only a recipient the alert was sent to may acknowledge it by SMS (docs/security.md)
+            picked[0] = alerts.stream().filter(Alert::active)
+                    .filter(a -> sink.messagesTo(RECIPIENT).stream().anyMatch(m -> m.body().contains("OK " + a.code()))).findFirst()
+                    .orElse(null);
+            // FAIT / FAUX count only from a recipient the alert was sent to: each is answered from the number that received it
+            others.clear();
+            alerts.stream().filter(a -> a != picked[0] && receiver(sink, a) != null).forEach(others::add);
+            return picked[0] != null && others.size() >= 2;
+        });
+        Alert acked = picked[0];
+        assertTrue(alerts.size() >= demo.alertsRaised(), "every alert the demo counted is served\n" + text);
         Alert acted = others.get(0);
         Alert judged = others.get(1);
         Alert conflict = alerts.stream().filter(a -> a.hazard() == Hazard.CONFLICT).findFirst().orElseThrow();
@@ -152,6 +164,11 @@ class OutcomesReportIT {
             }
         });
 
+        // the alerts as they stand now (a loaded machine may have raised more since): the report must show each of them
+        alerts.clear();
+        for (JsonNode n : get(base + "/api/v1/alerts", token)) {
+            alerts.add(Json.MAPPER.treeToValue(n, Alert.class));
+        }
         Map<YearMonth, List<Alert>> byMonth = new TreeMap<>();
         alerts.forEach(a -> byMonth.computeIfAbsent(YearMonth.from(a.raisedAt().atZone(ZoneOffset.UTC)), m -> new ArrayList<>()).add(a));
         int raised = 0;
