@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.AlertEventType;
+import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.outcome.GroundTruth;
@@ -29,9 +29,9 @@ class TruthScoreTest {
 
     static AlertEvent step(String alertId, AlertEventType type, int hour, String ruleType, Hazard hazard, String zone, String level,
                            int raisedHour, Integer resolvedHour) {
-        Alert a = new Alert(alertId, alertId.toUpperCase(), "r-" + ruleType, ruleType, hazard, zone, zone, null,
-                resolvedHour == null ? Alert.ACTIVE : Alert.RESOLVED, Severity.Moderate, null, null, level, Map.of(), Map.of(),
-                h(raisedHour), h(hour), resolvedHour == null ? null : h(resolvedHour), false, null, null, null, List.of());
+        Alert a = Alert.builder().id(alertId, alertId.toUpperCase()).rule("r-" + ruleType, ruleType).hazard(hazard).zone(zone, zone, null)
+                .state(resolvedHour == null ? AlertState.ACTIVE : AlertState.RESOLVED).severity(Severity.Moderate).level(level)
+                .raisedAt(h(raisedHour)).updatedAt(h(hour)).resolvedAt(resolvedHour == null ? null : h(resolvedHour)).build();
         return new AlertEvent(alertId + "/" + type + "/" + hour, alertId, type, 1, h(hour), a, null);
     }
 
