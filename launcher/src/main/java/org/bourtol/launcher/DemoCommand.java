@@ -256,21 +256,29 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Polls {@code GET path} with the admin token until it answers 200; fails after 30 s. */
+    /**
+     * Polls {@code GET path} with the admin token until it answers 200; a request that times out (a
+     * loaded machine) is tried again; fails after 30 s with the last answer.
+     */
     static void awaitServed(Instance p, String path) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         java.net.http.HttpRequest get = java.net.http.HttpRequest.newBuilder(java.net.URI.create(p.httpBase() + path))
                 .header("Authorization", "Bearer " + p.adminToken()).timeout(Duration.ofSeconds(5)).GET().build();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        int status = 0;
+        String last = "no answer";
         while (System.nanoTime() < deadline) {
-            status = http.send(get, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status == 200) {
-                return;
+            try {
+                int status = http.send(get, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200) {
+                    return;
+                }
+                last = "answered " + status;
+            } catch (java.net.http.HttpTimeoutException e) {
+                last = "no answer within 5 s";
             }
             Thread.sleep(50);
         }
-        throw new IllegalStateException("seeded directory not served after 30 s: GET " + path + " answered " + status);
+        throw new IllegalStateException("seeded directory not served after 30 s: GET " + path + " " + last);
     }
 
     static String hex(int bytes) {
