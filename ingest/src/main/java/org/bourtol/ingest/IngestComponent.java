@@ -78,7 +78,9 @@ public final class IngestComponent implements Component {
         Gauge.builder("bourtol.ingest.spool.size", spool, Spool::size).description("records waiting in the local spool").register(metrics);
 
         SmsIngest sms = new SmsIngest(vertx, gazetteer, pseudonyms, reporters::byPseudonym,
-                new RateLimiter(config.ingest().smsPerSenderPerHour(), Duration.ofHours(1)), seen, outbox, clock, metrics).withAlerts(alertCodes::byCode);
+                new RateLimiter(config.ingest().smsPerSenderPerHour(), Duration.ofHours(1)), seen, outbox, clock, metrics).withAlerts(alertCodes::byCode)
+                .withReplyCap(config.ingest().maxRepliesPerHour() == 0 ? null
+                        : new RateLimiter(config.ingest().maxRepliesPerHour(), Duration.ofHours(1)));
         new SmsWebhook(config.twilio().authToken(), config.http().publicUrl(), sms, outbox, clock, metrics).mount(router);
         ObservationReader reader = new ObservationReader(gazetteer);
         new ObservationsApi(auth, reader, sink, pseudonyms, config.http().maxBodyBytes(), config.ingest().maxBatchItems(), clock, metrics)

@@ -142,8 +142,16 @@ public record BourtolConfig(Http http, Path dataDir, Kafka kafka, Mqtt mqtt, Twi
         }
     }
 
-    /** Ingest limits. */
-    public record Ingest(int smsPerSenderPerHour, int maxBatchItems, Duration spoolDrainInterval) {
+    /**
+     * Ingest limits. {@code maxRepliesPerHour} caps the SMS replies (TwiML receipts) of the whole account per
+     * rolling hour (0: no cap); over it an inbound SMS is still kept and processed, only answered with nothing.
+     */
+    public record Ingest(int smsPerSenderPerHour, int maxBatchItems, Duration spoolDrainInterval, int maxRepliesPerHour) {
+
+        /** Without the account-wide reply cap (its default applies: none). */
+        public Ingest(int smsPerSenderPerHour, int maxBatchItems, Duration spoolDrainInterval) {
+            this(smsPerSenderPerHour, maxBatchItems, spoolDrainInterval, 0);
+        }
     }
 
     /**

@@ -97,6 +97,7 @@ public final class ConfigKeys {
         key("security.adminToken", null, null, "First admin bearer token (secret, ≥16 chars); generated and printed in embedded mode when unset", "BOURTOL_ADMIN_TOKEN");
         key("security.pseudonymKey", null, null, "HMAC key for reporter pseudonyms (secret, ≥16 chars); required unless embedded (then kept in dataDir/pseudonym.key)", "BOURTOL_PSEUDONYM_KEY");
         key("ingest.smsPerSenderPerHour", "30", null, "SMS accepted per sender per hour");
+        key("ingest.maxRepliesPerHour", "1000", null, "SMS replies (receipts) of the whole account per rolling hour (0: none); over it inbound SMS are still kept and processed but answered with nothing, see docs/security.md");
         key("ingest.maxBatchItems", "1000", null, "Items per HTTP batch");
         key("ingest.spoolDrainInterval", "PT2S", null, "Spool retry interval while Kafka is unreachable");
         key("rules.applicationId", "bourtol-rules", null, "Kafka Streams application id");

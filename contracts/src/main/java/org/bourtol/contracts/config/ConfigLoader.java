@@ -148,7 +148,7 @@ public final class ConfigLoader {
         }
         BourtolConfig.Ingest ingest = new BourtolConfig.Ingest(
                 r.intIn("ingest.smsPerSenderPerHour", 1, 100_000), r.intIn("ingest.maxBatchItems", 1, 100_000),
-                r.duration("ingest.spoolDrainInterval"));
+                r.duration("ingest.spoolDrainInterval"), r.intIn("ingest.maxRepliesPerHour", 0, 1_000_000));
         BourtolConfig.Rules rules = new BourtolConfig.Rules(
                 r.str("rules.applicationId"), r.duration("rules.grace"), r.doubleIn("rules.unverifiedWeight", 0, 1),
                 r.intIn("rules.standbyReplicas", 0, 8), r.duration("rules.stateExpiry"));

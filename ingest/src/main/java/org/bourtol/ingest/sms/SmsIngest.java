@@ -37,6 +37,7 @@ public final class SmsIngest {
     private final Pseudonyms pseudonyms;
     private final Function<String, Optional<Reporter>> reporterByPseudonym;
     private final RateLimiter limiter;
+    private RateLimiter replyCap;
     private final SeenMessages seen;
     private final Outbox outbox;
     private final Clock clock;
@@ -65,6 +66,16 @@ public final class SmsIngest {
      */
     public SmsIngest withAlerts(Function<String, Optional<org.bourtol.contracts.alert.Alert>> byCode) {
         this.alertByCode = byCode;
+        return this;
+    }
+
+    /**
+     * Caps the replies of the whole account ({@code ingest.maxRepliesPerHour}, a limiter keyed by one
+     * account-wide name): over the cap an SMS is still kept and processed, and answered with nothing, so a
+     * flood from many numbers cannot make the replies' bill grow without bound. Without it, no cap.
+     */
+    public SmsIngest withReplyCap(RateLimiter accountReplies) {
+        this.replyCap = accountReplies;
         return this;
     }
 
@@ -138,11 +149,16 @@ public final class SmsIngest {
 
     private Future<String> finish(String sid, String reporterId, boolean verified, Instant now, AlertReplies.Result r) {
         List<Outgoing> records = r.records();
-        String reply = r.reply();
         String outcome = r.outcome();
+        String reply = r.reply();
+        if (reply != null && !reply.isEmpty() && replyCap != null && !replyCap.allow("account", now)) {
+            metrics.counter("bourtol.ingest.replies.capped").increment();
+            reply = "";
+        }
+        String answer = reply;
         return outbox.deliver(records).compose(v -> vertx.executeBlocking(() -> {
-            seen.remember(sid, reply, now);
-            return reply;
+            seen.remember(sid, answer, now);
+            return answer;
         }, false)).map(v -> {
             boolean rejected = records.stream().anyMatch(x -> x.topic().equals(org.bourtol.contracts.topic.Topics.REJECTED.name()));
             if (rejected) {
@@ -151,7 +167,7 @@ public final class SmsIngest {
                 metrics.counter("bourtol.ingest.messages", "source", "sms").increment();
             }
             LOG.info("sms ingested [sid: {}, reporter: {}, verified: {}, outcome: {}]", sid, reporterId, verified, outcome);
-            return reply;
+            return answer;
         });
     }
 }

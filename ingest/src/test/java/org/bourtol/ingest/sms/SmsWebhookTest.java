@@ -71,6 +71,7 @@ class SmsWebhookTest {
     private int port;
     private String publicUrl = PUBLIC;
     private Gazetteer gazetteer = ZonesFixture.gazetteer();
+    private RateLimiter replyCap;
 
     @BeforeEach
     void start(Vertx vertx) throws Exception {
@@ -87,7 +88,7 @@ class SmsWebhookTest {
         Reporter known = new Reporter("konna-1", "Comite", PHONE, PSEUDONYMS.of(PHONE), "fr", "konna", true);
         SmsIngest ingest = new SmsIngest(vertx, () -> gazetteer, PSEUDONYMS,
                 p -> p.equals(known.pseudonym()) ? Optional.of(known) : Optional.empty(),
-                new RateLimiter(perHour, Duration.ofHours(1)), seen, outbox, clock, new SimpleMeterRegistry());
+                new RateLimiter(perHour, Duration.ofHours(1)), seen, outbox, clock, new SimpleMeterRegistry()).withReplyCap(replyCap);
         Router router = Router.router(vertx);
         new SmsWebhook(TOKEN, publicUrl, ingest, outbox, clock, new SimpleMeterRegistry()).mount(router);
         server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
@@ -200,6 +201,49 @@ class SmsWebhookTest {
         assertEquals(403, http.send(signedForOther, HttpResponse.BodyHandlers.ofString()).statusCode());
         assertEquals(403, post("/sms/status", Map.of("MessageSid", "SM1", "MessageStatus", "delivered"), false).statusCode());
         assertEquals(0, published.size());
+    }
+
+    @Test
+    void aSignatureCoversTheExactUrlAndBodyOfInboundAndStatusCallbacks() throws Exception {
+        Map<String, String> form = sms("SM0011", "PLUIE mopti 12");
+        String signature = new TwilioSigner(TOKEN).sign(PUBLIC + "sms/inbound", form);
+        Map<String, String> otherBody = new LinkedHashMap<>(form);
+        otherBody.put("Body", "ALERTE CONFLIT konna");
+        assertEquals(403, http.send(request("/sms/inbound", otherBody, signature), HttpResponse.BodyHandlers.ofString()).statusCode());
+        Map<String, String> otherSender = new LinkedHashMap<>(form);
+        otherSender.put("From", "+22376000002");
+        assertEquals(403, http.send(request("/sms/inbound", otherSender, signature), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(403, http.send(request("/sms/inbound?x=1", form, signature), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(403, http.send(request("/sms/status", form, signature), HttpResponse.BodyHandlers.ofString()).statusCode(),
+                "the inbound signature does not open the status callback");
+        Map<String, String> status = Map.of("MessageSid", "SM0012", "MessageStatus", "delivered");
+        String statusSignature = new TwilioSigner(TOKEN).sign(PUBLIC + "sms/status", status);
+        assertEquals(403, http.send(request("/sms/status", Map.of("MessageSid", "SM0012", "MessageStatus", "failed"), statusSignature),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(403, http.send(request("/sms/inbound", status, statusSignature), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(0, published.size());
+        assertEquals(200, http.send(request("/sms/inbound", form, signature), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(204, http.send(request("/sms/status", status, statusSignature), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(2, published.size());
+    }
+
+    @Test
+    void overTheAccountsReplyCapEverySmsIsKeptAndProcessedButAnsweredWithNothing(Vertx vertx) throws Exception {
+        server.close();
+        replyCap = new RateLimiter(2, Duration.ofHours(1));
+        startServer(vertx, 3);
+        List<String> bodies = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Map<String, String> form = sms("SM03" + i, "PLUIE mopti 12");
+            form.put("From", "+2277600010" + i);
+            bodies.add(post("/sms/inbound", form, true).body());
+        }
+        assertTrue(bodies.get(0).contains("<Message>") && bodies.get(1).contains("<Message>"), bodies.toString());
+        for (String b : bodies.subList(2, 5)) {
+            assertFalse(b.contains("<Message>"), "over the account's cap: no reply, " + b);
+        }
+        assertEquals(5, published.size(), "every SMS is still kept");
+        assertTrue(published.stream().allMatch(o -> o.topic().equals(Topics.OBSERVATIONS.name())), "and processed");
     }
 
     @Test

@@ -96,6 +96,7 @@ public final class Instance implements AutoCloseable {
     private TopicTable<ApiToken> tokens;
     private final List<Component> components = new ArrayList<>();
     private HttpServer server;
+    private Router router;
     private Console console;
     private LocalTwilioServer localTwilio;
     private long readyMillis;
@@ -181,7 +182,7 @@ public final class Instance implements AutoCloseable {
             }
         }).start(); // loads while the components start; awaited before the HTTP server accepts requests
 
-        Router router = Router.router(vertx);
+        router = Router.router(vertx);
         ApiErrors.install(router);
         health.mount(router, header -> auth.authenticate(header)
                 .map(t -> org.bourtol.platform.http.Role.parse(t.role()).includes(org.bourtol.platform.http.Role.VIEWER)).orElse(false));
@@ -352,6 +353,11 @@ public final class Instance implements AutoCloseable {
 
     public Vertx vertx() {
         return vertx;
+    }
+
+    /** The routes the HTTP server answers, as registered (the authorisation matrix test walks them). */
+    public List<io.vertx.ext.web.Route> routes() {
+        return router == null ? List.of() : List.copyOf(router.getRoutes());
     }
 
     public HealthRegistry health() {
