@@ -101,12 +101,20 @@ public record ScenarioSpec(String name, Long seed, Integer year, String start, S
         }
     }
 
+    /** A scenario from YAML text; refused ({@link IllegalArgumentException} naming every problem) when invalid. */
     public static ScenarioSpec parse(String yaml) {
+        ScenarioSpec spec;
         try {
-            return YAML.readValue(yaml, ScenarioSpec.class).withDefaults(builtIn());
+            spec = YAML.readValue(yaml, ScenarioSpec.class);
         } catch (IOException e) {
             throw new IllegalArgumentException("invalid scenario: " + e.getMessage().lines().findFirst().orElse(""), e);
         }
+        spec = spec == null ? builtIn() : spec.withDefaults(builtIn()); // an empty file changes nothing
+        List<String> problems = ScenarioChecks.problems(spec);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("invalid scenario: " + String.join("; ", problems));
+        }
+        return spec;
     }
 
     /** This spec with every missing value taken from {@code d}. */
