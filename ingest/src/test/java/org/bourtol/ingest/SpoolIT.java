@@ -19,6 +19,7 @@ import org.bourtol.platform.kafka.TopicAdmin;
 import org.bourtol.platform.kafka.TopicLayout;
 import org.bourtol.testkit.Poll;
 import org.bourtol.testkit.RunId;
+import org.bourtol.testkit.TopicReader;
 import org.junit.jupiter.api.Test;
 
 /**

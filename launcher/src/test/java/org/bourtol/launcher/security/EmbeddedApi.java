@@ -4,15 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.launcher.instance.Instance;
+import org.bourtol.platform.http.TwilioSigner;
 import org.bourtol.simulator.publish.SmsSender;
 import org.bourtol.simulator.scenario.Emission;
 
@@ -60,9 +65,46 @@ public final class EmbeddedApi {
 
     /** An SMS from {@code from}, posted to the inbound webhook with a valid Twilio signature. */
     public static SmsSender.Result sms(Instance p, String twilioToken, String from, String text) throws Exception {
+        return sms(p, twilioToken, newSid(), from, text);
+    }
+
+    /** The same with a chosen MessageSid. */
+    public static SmsSender.Result sms(Instance p, String twilioToken, String sid, String from, String text) throws Exception {
+        SmsSender sender = new SmsSender(p.httpBase(), p.httpBase(), twilioToken, "+22370000000", "AC" + "0".repeat(32));
+        return sender.send(new Emission.Sms(Instant.now(), sid, from, text, null));
+    }
+
+    public static String newSid() {
         byte[] sid = new byte[16];
         ThreadLocalRandom.current().nextBytes(sid);
-        SmsSender sender = new SmsSender(p.httpBase(), p.httpBase(), twilioToken, "+22370000000", "AC" + "0".repeat(32));
-        return sender.send(new Emission.Sms(Instant.now(), "SM" + HexFormat.of().formatHex(sid), from, text, null));
+        return "SM" + HexFormat.of().formatHex(sid);
+    }
+
+    /** A form POST as Twilio makes it, with {@code signature} as X-Twilio-Signature (none when null). */
+    public static HttpResponse<String> form(Instance p, String path, Map<String, String> form, String signature) {
+        return form(p, "POST", path, form, signature);
+    }
+
+    /** The same with another method (an empty form is no body). */
+    public static HttpResponse<String> form(Instance p, String method, String path, Map<String, String> form, String signature) {
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(p.httpBase() + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                .method(method, form.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (signature != null) {
+            r.header("X-Twilio-Signature", signature);
+        }
+        try {
+            return HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError(method + " " + path + " failed", e);
+        }
+    }
+
+    /** Twilio's signature of a form posted to {@code path} of this instance (its public URL is its HTTP base). */
+    public static String signature(Instance p, String twilioToken, String path, Map<String, String> form) {
+        return new TwilioSigner(twilioToken).sign(p.httpBase() + path, form);
     }
 }

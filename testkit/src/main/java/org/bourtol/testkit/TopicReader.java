@@ -1,4 +1,4 @@
-package org.bourtol.ingest;
+package org.bourtol.testkit;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,12 +11,12 @@ import org.bourtol.contracts.topic.Topic;
 import org.bourtol.platform.kafka.KafkaClients;
 
 /** Reads everything currently in a topic (from the beginning to the end offsets), without a group. */
-final class TopicReader {
+public final class TopicReader {
 
     private TopicReader() {
     }
 
-    static <V> List<V> values(KafkaClients clients, Topic<String, V> topic) {
+    public static <V> List<V> values(KafkaClients clients, Topic<String, V> topic) {
         List<V> out = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : raw(clients, topic.name())) {
             if (r.value() != null) {
@@ -26,7 +26,7 @@ final class TopicReader {
         return out;
     }
 
-    static List<ConsumerRecord<byte[], byte[]>> raw(KafkaClients clients, String topic) {
+    public static List<ConsumerRecord<byte[], byte[]>> raw(KafkaClients clients, String topic) {
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(clients.consumer(null))) {
             List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();

@@ -1,4 +1,4 @@
-package org.bourtol.ingest;
+package org.bourtol.testkit;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -10,11 +10,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.LoggerFactory;
 
 /** Captures every log line (INFO and above for org.bourtol, WARN for the rest) as formatted text. */
-final class LogCapture extends AppenderBase<ILoggingEvent> {
+public final class LogCapture extends AppenderBase<ILoggingEvent> {
 
-    final List<String> lines = new CopyOnWriteArrayList<>();
+    public final List<String> lines = new CopyOnWriteArrayList<>();
 
-    static LogCapture install() {
+    public static LogCapture install() {
         LogCapture c = new LogCapture();
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         c.setContext(root.getLoggerContext());
