@@ -66,8 +66,8 @@ final class OutcomesApi implements AutoCloseable {
     }
 
     void mount(Router router, ApiAuth auth) {
-        router.post("/api/v1/alerts/:id/responses").handler(BodyHandler.create(false).setBodyLimit(16 * 1024))
-                .handler(auth.require(Role.OFFICER)).handler(this::record);
+        router.post("/api/v1/alerts/:id/responses").handler(auth.require(Role.OFFICER)); // who is calling, before the body is read
+        router.post("/api/v1/alerts/:id/responses").handler(BodyHandler.create(false).setBodyLimit(16 * 1024)).handler(this::record);
         router.get("/api/v1/alerts/:id/responses").handler(auth.require(Role.VIEWER)).handler(this::list);
     }
 

@@ -210,7 +210,10 @@ public final class Instance implements AutoCloseable {
             LOG.info("component started [name: {}, ms: {}]", c.name(), (System.nanoTime() - t0) / 1_000_000);
         }
         awaitTokens();
-        server = Steps.await(vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)).requestHandler(router).listen(config.http().port(), config.http().host()),
+        // a form attribute may be as large as the SMS webhook's body (64 KB): Vert.x's 8 KB default refused a 1,600-character
+        // concatenated SMS in a non-Latin script (each character URL-encoded to 6-12 bytes) with a bare 400 that Twilio does not retry
+        HttpServerOptions options = new HttpServerOptions().setCompressionSupported(true).setMaxFormAttributeSize(64 * 1024);
+        server = Steps.await(vertx.createHttpServer(options).requestHandler(router).listen(config.http().port(), config.http().host()),
                 Duration.ofSeconds(10), "HTTP listen on " + config.http().host() + ":" + config.http().port());
         readyMillis = (System.nanoTime() - startedNanos) / 1_000_000;
         if (generatedToken && options.console() != null) {
