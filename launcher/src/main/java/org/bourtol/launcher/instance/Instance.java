@@ -212,8 +212,8 @@ public final class Instance implements AutoCloseable {
         awaitTokens();
         // a form attribute may be as large as the SMS webhook's body (64 KB): Vert.x's 8 KB default refused a 1,600-character
         // concatenated SMS in a non-Latin script (each character URL-encoded to 6-12 bytes) with a bare 400 that Twilio does not retry
-        HttpServerOptions options = new HttpServerOptions().setCompressionSupported(true).setMaxFormAttributeSize(64 * 1024);
-        server = Steps.await(vertx.createHttpServer(options).requestHandler(router).listen(config.http().port(), config.http().host()),
+        HttpServerOptions serverOptions = new HttpServerOptions().setCompressionSupported(true).setMaxFormAttributeSize(64 * 1024);
+        server = Steps.await(vertx.createHttpServer(serverOptions).requestHandler(router).listen(config.http().port(), config.http().host()),
                 Duration.ofSeconds(10), "HTTP listen on " + config.http().host() + ":" + config.http().port());
         readyMillis = (System.nanoTime() - startedNanos) / 1_000_000;
         if (generatedToken && options.console() != null) {

@@ -125,13 +125,7 @@ class AuthorisationMatrixIT {
 
     @Test
     void everyRouteHasADecisionAndEveryCallerGetsIt() throws Exception {
-        try (Instance p = Instance.start(Instance.Options.embedded(Map.of(
-                "BOURTOL_DATA_DIR", dataDir.toString(),
-                "BOURTOL_HTTP_PORT", "0",
-                "BOURTOL_EMBEDDED_KAFKA_PORT", "0",
-                "BOURTOL_EMBEDDED_MQTT_PORT", "0",
-                "BOURTOL_ADMIN_TOKEN", ADMIN,
-                "TWILIO_AUTH_TOKEN", TWILIO)))) {
+        try (Instance p = EmbeddedApi.start(dataDir, ADMIN, TWILIO, Map.of())) {
             Map<Caller, String> tokens = new LinkedHashMap<>();
             tokens.put(Caller.BAD_TOKEN, "not-a-token-" + "x".repeat(20));
             for (Caller c : List.of(Caller.INGEST, Caller.VIEWER, Caller.OFFICER, Caller.ADMIN)) {
