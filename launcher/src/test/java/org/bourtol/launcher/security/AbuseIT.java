@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.launcher.instance.Instance;
+import org.bourtol.launcher.testing.EmbeddedInstances;
 import org.bourtol.simulator.publish.SmsSender;
 import org.bourtol.testkit.Influxd;
 import org.bourtol.testkit.LogCapture;
@@ -67,10 +68,10 @@ class AbuseIT {
     void start() throws Exception {
         logs = LogCapture.install();
         influx = Influxd.start();
-        p = EmbeddedApi.start(dataDir, ADMIN, TWILIO, Map.of(
+        p = EmbeddedInstances.start(dataDir, "BOURTOL_ADMIN_TOKEN", ADMIN, "TWILIO_AUTH_TOKEN", TWILIO,
                 "BOURTOL_PSEUDONYM_KEY", PSEUDONYM_KEY,
                 "BOURTOL_INFLUX_URL", influx.url(),
-                "BOURTOL_INGEST_MAX_REPLIES_PER_HOUR", String.valueOf(REPLY_CAP)));
+                "BOURTOL_INGEST_MAX_REPLIES_PER_HOUR", String.valueOf(REPLY_CAP));
         officer = token("abuse-officer", "officer");
         tokens.addAll(List.of(ADMIN, TWILIO, officer));
     }

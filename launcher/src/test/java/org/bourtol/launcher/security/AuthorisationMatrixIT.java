@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.launcher.instance.Instance;
+import org.bourtol.launcher.testing.EmbeddedInstances;
 import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.testkit.Poll;
 import org.bourtol.testkit.TopicReader;
@@ -125,7 +126,7 @@ class AuthorisationMatrixIT {
 
     @Test
     void everyRouteHasADecisionAndEveryCallerGetsIt() throws Exception {
-        try (Instance p = EmbeddedApi.start(dataDir, ADMIN, TWILIO, Map.of())) {
+        try (Instance p = EmbeddedInstances.start(dataDir, "BOURTOL_ADMIN_TOKEN", ADMIN, "TWILIO_AUTH_TOKEN", TWILIO)) {
             Map<Caller, String> tokens = new LinkedHashMap<>();
             tokens.put(Caller.BAD_TOKEN, "not-a-token-" + "x".repeat(20));
             for (Caller c : List.of(Caller.INGEST, Caller.VIEWER, Caller.OFFICER, Caller.ADMIN)) {

@@ -9,10 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -29,24 +27,6 @@ public final class EmbeddedApi {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private EmbeddedApi() {
-    }
-
-    /**
-     * {@code run --embedded} on free loopback ports with its data in {@code dataDir}, the startup admin
-     * token {@code admin}, Twilio's auth token {@code twilio} (none when null) and {@code more} settings.
-     */
-    static Instance start(Path dataDir, String admin, String twilio, Map<String, String> more) {
-        Map<String, String> env = new HashMap<>(Map.of(
-                "BOURTOL_DATA_DIR", dataDir.toString(),
-                "BOURTOL_HTTP_PORT", "0",
-                "BOURTOL_EMBEDDED_KAFKA_PORT", "0",
-                "BOURTOL_EMBEDDED_MQTT_PORT", "0",
-                "BOURTOL_ADMIN_TOKEN", admin));
-        if (twilio != null) {
-            env.put("TWILIO_AUTH_TOKEN", twilio);
-        }
-        env.putAll(more);
-        return Instance.start(Instance.Options.embedded(env));
     }
 
     /** A request with a bearer token (none when null) and a JSON body (none when null). */
