@@ -125,7 +125,7 @@ final class NotifyHop {
                                 + " SMS per second of an alert's fan-out (latency columns unused), latency = alert event to its first SMS", windows)),
                 new Hop("report → Twilio call (end to end, embedded)", List.of(baseline, new Hop.Row(null, e2e)),
                         List.of("a gauge reading published over MQTT to the first SMS of the alert it raises; " + trials
-                                + " trials on an otherwise idle system", windows)));
+                                + " trials, one at a time", windows)));
     }
 
     /** The Twilio SDK (the notifier's own gateway class) calling the local sink directly: saturation, then half of it. */
