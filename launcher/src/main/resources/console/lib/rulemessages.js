@@ -21,7 +21,8 @@ const PATTERNS = [
   [/^(warning|alert|danger) level \((\S+)\) must be above (warning|alert|danger) level \((\S+)\)$/,
     m => t('problem.levelOrder', {level: t('level.' + m[1]), value: m[2], other: t('level.' + m[3]), otherValue: m[4]})],
   [/^zone '([^']+)' does not exist$/, m => t('problem.noZone', {zone: m[1]})],
-  [/^the rule must name at least one zone/, () => t('problem.noZones')]
+  [/^the rule must name at least one zone/, () => t('problem.noZones')],
+  [/^season (\S+) to (\S+) is not a valid pair of "MM-DD" dates$/, m => t('problem.season', {from: m[1], to: m[2]})]
 ];
 
 export function say(problem) {

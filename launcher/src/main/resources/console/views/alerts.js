@@ -1,5 +1,5 @@
 // Alerts: #/alerts (list with filters, refreshed every 5 s) and #/alerts/<id> (detail: timeline,
-// evidence, deliveries per recipient, acknowledgements, escalations; acknowledge as officer).
+// evidence, deliveries per recipient, acknowledgements, escalations; acknowledge or resolve as officer).
 import {h, clear, field, table} from '../lib/dom.js';
 import {t, pick} from '../lib/i18n.js';
 import {get, post} from '../lib/api.js';
@@ -120,7 +120,11 @@ async function detail(main, id) {
         }
       }}}, field(t('alert.outcome'), outcome), h('button', {type: 'submit'}, t('alert.outcomeSave'))));
     }
+    if (can('officer') && alert.state === 'active' && !alert.issued) {
+      actions.appendChild(resolveForm(id, refresh));
+    }
     const escalations = tl.events.filter(e => e.type === 'ESCALATED');
+    const resolution = tl.resolution && alert.state === 'resolved' ? tl.resolution : null;
     const responses = await responseSection(alert, refresh);
     clear(box,
       h('p', {}, h('a', {href: '#/alerts'}, '← ' + t('alerts.title'))),
@@ -134,7 +138,8 @@ async function detail(main, id) {
         h('dt', {}, t('alert.rule')), h('dd', {}, h('a', {href: '#/rules/' + encodeURIComponent(alert.rule)}, alert.rule), ' · ' + alert.ruleType),
         h('dt', {}, t('alert.level')), h('dd', {}, alert.level || '—'),
         h('dt', {}, t('alert.raised')), h('dd', {}, when(alert.raisedAt)),
-        alert.resolvedAt ? [h('dt', {}, t('alert.resolved')), h('dd', {}, when(alert.resolvedAt))] : null,
+        alert.resolvedAt ? [h('dt', {}, t('alert.resolved')), h('dd', {'data-resolution': resolution ? 'officer' : 'rule'}, when(alert.resolvedAt),
+          resolution ? ' · ' + t('alert.resolvedBy', {by: resolution.by, reason: resolution.reason}) : '')] : null,
         h('dt', {}, t('alert.instruction')), h('dd', {}, pick(alert.instruction) || '—'),
         alert.outcome ? [h('dt', {}, t('alert.outcome')), h('dd', {}, alert.outcome)] : null),
       actions,
@@ -143,7 +148,7 @@ async function detail(main, id) {
       h('ol', {class: 'timeline'}, tl.events.map(e => h('li', {},
         h('span', {'aria-hidden': 'true', class: 'icon'}, EVENT_ICON[e.type] || '•'), ' ',
         h('strong', {}, t('event.' + e.type)), ' ', absolute(e.at), ' · ', severityBadge(e.severity),
-        e.level ? ' · ' + e.level : '', e.note ? ' · ' + e.note : ''))),
+        e.level ? ' · ' + e.level : '', noteOf(e, resolution)))),
       h('h2', {}, t('alert.evidence')),
       alert.evidence.length === 0 ? h('p', {}, '—') : table([t('evidence.kind'), t('evidence.value'), t('evidence.at'), t('evidence.reporter')],
         alert.evidence.map(e => h('tr', {}, h('td', {}, e.kind), h('td', {}, e.value || ''), h('td', {}, absolute(e.observedAt)),
@@ -162,8 +167,45 @@ async function detail(main, id) {
       escalations.length === 0 ? h('p', {}, t('alert.noEscalations')) : h('ul', {}, escalations.map(e => h('li', {}, absolute(e.at) + ' · ' + (e.note || '')))));
   }
   await refresh();
-  const timer = setInterval(refresh, REFRESH_MS);
+  // the periodic refresh redraws the page: not while the officer is typing in one of its forms
+  const typing = () => [...box.querySelectorAll('input, textarea')].some(i => i === document.activeElement || (i.type === 'text' && i.value));
+  const timer = setInterval(() => typing() || refresh(), REFRESH_MS);
   return () => clearInterval(timer);
+}
+
+// The officer's manual resolve: a reason is required; the lifecycle resolves the alert and the
+// all-clear goes to those who were warned.
+function resolveForm(id, refresh) {
+  const reason = h('input', {type: 'text', name: 'reason', required: true, maxlength: 500, size: 40});
+  const reasonField = field(t('alert.resolveReason'), reason, t('alert.resolveHelp'));
+  const submit = h('button', {type: 'submit', id: 'resolve'}, t('alert.resolve'));
+  const form = h('form', {class: 'inline', id: 'resolve-form', on: {input: () => reasonField.setError(''), submit: async ev => {
+    ev.preventDefault();
+    if (!reason.value.trim()) {
+      reasonField.setError(t('alert.resolveReasonMissing'));
+      reason.focus();
+      return;
+    }
+    submit.disabled = true;
+    try {
+      await post('/api/v1/alerts/' + encodeURIComponent(id) + '/resolve', {reason: reason.value.trim()});
+      toast(t('alert.resolveSent'));
+      reason.value = '';
+      reason.blur();
+      setTimeout(refresh, 800);
+    } catch (e) {
+      submit.disabled = false;
+      reasonField.setError(e.message + (e.details.length ? ': ' + e.details.join('; ') : ''));
+    }
+  }}}, reasonField, submit);
+  return h('details', {class: 'resolve'}, h('summary', {}, t('alert.resolveOpen')), form);
+}
+
+function noteOf(e, resolution) {
+  if (e.type === 'RESOLVED' && resolution && e.note && e.note.startsWith('resolved by ')) {
+    return ' · ' + t('alert.resolvedBy', {by: resolution.by, reason: resolution.reason});
+  }
+  return e.note ? ' · ' + e.note : '';
 }
 
 export default {

@@ -1,4 +1,5 @@
-// Recipients and focal points (admin): lists with masked numbers, add, edit, remove; a focal point's
+// Recipients and focal points (admin): lists with masked numbers, add, edit; a recipient is deactivated
+// (kept, shown as such, sent nothing) and can be reactivated; a focal point removed; a focal point's
 // verified flag. A number is typed only when it is new or changes (the API keeps the current one of a
 // recipient when the field is left empty) and is never shown back unmasked.
 import {h, clear, field, table} from '../lib/dom.js';
@@ -19,7 +20,7 @@ function recipientForm(r, done) {
   const hazards = h('input', {type: 'text', name: 'hazards', value: r ? (r.hazards || []).join(', ') : 'flood, conflict'});
   const min = h('select', {name: 'minSeverity'}, SEVERITIES.map(s => h('option', {value: s, selected: r ? r.minSeverity === s : s === 'Moderate'}, t('severity.' + s))));
   const problems = h('div', {'aria-live': 'polite'});
-  return h('form', {class: 'card', on: {submit: async ev => {
+  return h('form', {class: 'card', id: 'recipient-form', on: {submit: async ev => {
     ev.preventDefault();
     const body = {name: name.value.trim(), role: role.value.trim() || undefined, language: language.value, zones: list(zones.value),
       hazards: list(hazards.value), minSeverity: min.value, channels: r ? r.channels : ['sms']};
@@ -36,7 +37,29 @@ function recipientForm(r, done) {
     h('div', {class: 'row'}, field(t('dir.id'), id), field(t('dir.name'), name), field(t('dir.role'), role),
       field(t('dir.phone'), phone, r ? t('dir.phoneKeep') : t('dir.phoneNew')), field(t('dir.language'), language)),
     h('div', {class: 'row'}, field(t('dir.zones'), zones), field(t('dir.hazards'), hazards), field(t('dir.minSeverity'), min)),
-    problems, h('button', {type: 'submit', class: 'primary'}, t('dir.save')));
+    problems, h('button', {type: 'submit', class: 'primary', id: 'save-recipient'}, t('dir.save')));
+}
+
+// Deactivate (DELETE: kept in the directory, sent nothing) or reactivate (PUT with active: true; the
+// number is kept by the API).
+function activeButton(r, refresh) {
+  const on = r.active !== false;
+  return h('button', {type: 'button', class: on ? 'danger deactivate' : 'reactivate', on: {click: async () => {
+    if (on && !window.confirm(t('dir.confirmDeactivate', {id: r.id}))) return;
+    try {
+      if (on) {
+        await api('DELETE', '/api/v1/recipients/' + encodeURIComponent(r.id));
+      } else {
+        const body = Object.assign({}, r, {active: true});
+        delete body.id; delete body.phone;
+        await put('/api/v1/recipients/' + encodeURIComponent(r.id), body);
+      }
+      toast(on ? t('dir.deactivated') : t('dir.reactivated'));
+      refresh();
+    } catch (e) {
+      if (e.status !== 401) toast(e.message, 'bad');
+    }
+  }}}, on ? t('dir.deactivate') : t('dir.reactivate'));
 }
 
 function reporterForm(r, done) {
@@ -79,14 +102,13 @@ export default {
         const [rs, fps] = await Promise.all([get('/api/v1/recipients'), get('/api/v1/reporters')]);
         const edit = form => () => { clear(editor, form); editor.querySelector('input:not([disabled])').focus(); };
         clear(recipients, h('button', {type: 'button', on: {click: edit(recipientForm(null, refresh))}}, t('dir.addRecipient')),
-          table([t('dir.id'), t('dir.name'), t('dir.role'), t('dir.phone'), t('dir.zones'), t('dir.hazards'), t('dir.minSeverity'), ''],
-            rs.map(r => h('tr', {}, h('td', {}, r.id), h('td', {}, r.name), h('td', {}, r.role || ''), h('td', {}, r.phone),
+          table([t('dir.id'), t('dir.name'), t('dir.role'), t('dir.phone'), t('dir.zones'), t('dir.hazards'), t('dir.minSeverity'), t('dir.status'), ''],
+            rs.map(r => h('tr', {'data-recipient': r.id, class: r.active === false ? 'inactive' : null},
+              h('td', {}, r.id), h('td', {}, r.name), h('td', {}, r.role || ''), h('td', {}, r.phone),
               h('td', {}, (r.zones || []).join(', ')), h('td', {}, (r.hazards || []).join(', ')), h('td', {}, t('severity.' + r.minSeverity)),
-              h('td', {}, h('button', {type: 'button', on: {click: edit(recipientForm(r, refresh))}}, t('dir.edit')), ' ',
-                h('button', {type: 'button', class: 'danger', on: {click: async () => {
-                  if (!window.confirm(t('dir.confirmRemove', {id: r.id}))) return;
-                  try { await api('DELETE', '/api/v1/recipients/' + encodeURIComponent(r.id)); toast(t('dir.removed')); refresh(); } catch (e) { toast(e.message, 'bad'); }
-                }}}, t('dir.remove')))))));
+              h('td', {class: 'status'}, r.active === false ? '⏸ ' + t('dir.inactive') : '✓ ' + t('dir.active')),
+              h('td', {}, h('button', {type: 'button', class: 'edit', on: {click: edit(recipientForm(r, refresh))}}, t('dir.edit')), ' ',
+                activeButton(r, refresh))))));
         clear(reporters, h('button', {type: 'button', on: {click: edit(reporterForm(null, refresh))}}, t('dir.addReporter')),
           table([t('dir.id'), t('dir.name'), t('dir.phone'), t('dir.pseudonym'), t('dir.home'), t('dir.verified'), ''],
             fps.map(r => h('tr', {}, h('td', {}, r.id), h('td', {}, r.name || ''), h('td', {}, r.phone), h('td', {}, r.pseudonym || ''),

@@ -1,5 +1,5 @@
-// Gauges: #/gauges/<station> — the recent level curve of a station (readings kept by the console from
-// the observations topic) with its yellow, orange and red levels (the gauge-level rule's when it gives
+// Gauges: #/gauges/<station>?days=7 — the level curve of a station over the last days (from InfluxDB
+// when configured, and the observations topic; it survives a restart) with its yellow, orange and red levels (the gauge-level rule's when it gives
 // them, else the station's published ones), drawn by uPlot from its WebJar.
 import {h, clear, field, table} from '../lib/dom.js';
 import {t} from '../lib/i18n.js';
@@ -8,6 +8,7 @@ import {absolute, when} from '../lib/time.js';
 import {uplot} from '../lib/vendor.js';
 import {errorBox} from '../lib/ui.js';
 
+const PERIODS = [1, 7, 30, 90];
 const LEVELS = [['warning', '#c9a400', [8, 4]], ['alert', '#e2620c', [4, 4]], ['danger', '#a4000f', [2, 3]]];
 
 export default {
@@ -26,11 +27,15 @@ export default {
     }
     const list = stations.features;
     const id = ctx.args[0] || (list.find(s => s.id === 'niamey') || list[0] || {}).id;
-    const select = h('select', {name: 'station', on: {change: ev => { window.location.hash = '#/gauges/' + encodeURIComponent(ev.target.value); }}},
+    const days = PERIODS.includes(Number(ctx.query.get('days'))) ? Number(ctx.query.get('days')) : 7;
+    const go = (station, d) => { window.location.hash = '#/gauges/' + encodeURIComponent(station) + '?days=' + d; };
+    const select = h('select', {name: 'station', on: {change: ev => go(ev.target.value, days)}},
       list.map(s => h('option', {value: s.id, selected: s.id === id}, s.properties.name)));
+    const period = h('select', {name: 'days', on: {change: ev => go(id, ev.target.value)}},
+      PERIODS.map(d => h('option', {value: String(d), selected: d === days}, t('gauges.days', {n: d}))));
     const chartBox = h('div', {class: 'chart', role: 'img'});
     const summary = h('div', {});
-    main.append(field(t('gauges.station'), select), chartBox, summary);
+    main.append(h('div', {class: 'filters'}, field(t('gauges.station'), select), field(t('gauges.period'), period)), chartBox, summary);
     if (!id) return;
     const station = list.find(s => s.id === id);
     const rule = rules.find(r => r.enabled && (r.zones || []).includes(id) && ['warningCm', 'alertCm', 'dangerCm'].some(k => r.params[k] !== undefined));
@@ -39,7 +44,7 @@ export default {
       cm: rule ? rule.params[name + 'Cm'] : published[name]})).filter(l => typeof l.cm === 'number');
     let readings;
     try {
-      readings = await get('/api/v1/stations/' + encodeURIComponent(id) + '/readings');
+      readings = await get('/api/v1/stations/' + encodeURIComponent(id) + '/readings?days=' + days);
     } catch (e) {
       if (e.status !== 401) summary.appendChild(errorBox(e));
       return;

@@ -27,6 +27,8 @@ function metersPerPixel(map) {
   return 40075016.686 * Math.cos(lat) / Math.pow(2, map.getZoom() + 8);
 }
 
+const LABEL_GAP = 14;
+
 export default {
   id: 'map',
   nav: 'nav.map',
@@ -80,6 +82,29 @@ export default {
     map.on('zoomend', resize);
     resize();
     const alertLayer = L.layerGroup().addTo(map);
+    // Alert labels never cover each other: from north to south, a label that would overlap one already
+    // placed moves down below it (alerts on the same or nearby zones stack), at every zoom.
+    function declutter() {
+      const placed = [];
+      alertLayer.getLayers().filter(l => l.getElement && l.getElement() && l.getElement().classList.contains('alert-marker'))
+        .sort((x, y) => y.getLatLng().lat - x.getLatLng().lat || x.getLatLng().lng - y.getLatLng().lng)
+        .forEach(m => {
+          const el = m.getElement();
+          el.style.marginTop = LABEL_GAP + 'px';
+          let r = el.getBoundingClientRect();
+          let shift = 0;
+          for (let guard = 0; guard < 50; guard++) {
+            const hit = placed.find(p => r.left < p.right && p.left < r.right && r.top < p.bottom && p.top < r.bottom);
+            if (!hit) break;
+            shift += hit.bottom - r.top + 2;
+            el.style.marginTop = (LABEL_GAP + shift) + 'px';
+            r = el.getBoundingClientRect();
+          }
+          el.classList.toggle('moved', shift > 0);
+          placed.push(r);
+        });
+    }
+    map.on('zoomend', () => declutter());
     async function refresh() {
       let alerts;
       try {
@@ -97,12 +122,13 @@ export default {
         shape.on('click', open).addTo(alertLayer);
         const label = h('span', {class: 'sev sev-' + a.severity}, MARKS[a.severity] + ' ' + t('severity.' + a.severity) + ' · ' + (a.zoneName || a.zone));
         const marker = L.marker(shape.getBounds().getCenter(), {
-          icon: L.divIcon({html: label, className: 'alert-marker', iconSize: null, iconAnchor: [0, -14]}),
+          icon: L.divIcon({html: label, className: 'alert-marker', iconSize: null, iconAnchor: [0, -LABEL_GAP]}),
           title: pick(a.headline), alt: pick(a.headline), keyboard: true, riseOnHover: true});
         marker.on('click', open).on('keypress', ev => { if (ev.originalEvent.key === 'Enter') open(); });
         marker.addTo(alertLayer);
         marker.getElement().setAttribute('data-alert', a.id);
       });
+      declutter();
       clear(side, alerts.length === 0 ? h('p', {}, t('alerts.none')) : h('ul', {class: 'alert-list'}, alerts.map(a => h('li', {},
         severityBadge(a.severity), ' ', h('a', {href: '#/alerts/' + encodeURIComponent(a.id)}, pick(a.headline) || a.id),
         h('br', {}), h('span', {class: 'muted'}, (a.zoneName || a.zone) + ' · ' + when(a.updatedAt || a.raisedAt))))));

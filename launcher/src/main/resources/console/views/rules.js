@@ -11,6 +11,7 @@ import {fieldOf, say} from '../lib/rulemessages.js';
 import {backtestPanel} from './backtest.js';
 
 const SEVERITIES = ['Minor', 'Moderate', 'Severe', 'Extreme'];
+const MMDD = /^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/;
 let typesCache = null;
 
 async function ruleTypes() {
@@ -75,6 +76,41 @@ function paramInput(name, spec, value, readOnly) {
   return {wrap, read, input, spec};
 }
 
+// The rule's seasons ("MM-DD" to "MM-DD", end day excluded; none: all year), one row each, with add
+// and remove; returns {wrap, read(), setError(msg)}.
+function seasonsEditor(initial, readOnly, onEdit) {
+  const rows = h('div', {class: 'seasons'});
+  const error = h('p', {class: 'error', id: 'seasons-error', 'aria-live': 'polite'});
+  let n = 0;
+  function row(season) {
+    const i = n++;
+    const from = h('input', {type: 'text', name: 'season-from-' + i, value: season.from || '', placeholder: 'MM-JJ', size: 6,
+      inputmode: 'numeric', disabled: readOnly, 'aria-describedby': 'seasons-help seasons-error'});
+    const to = h('input', {type: 'text', name: 'season-to-' + i, value: season.to || '', placeholder: 'MM-JJ', size: 6,
+      inputmode: 'numeric', disabled: readOnly, 'aria-describedby': 'seasons-help seasons-error'});
+    const r = h('div', {class: 'row season', 'data-season': String(i)}, field(t('rules.seasonFrom'), from), field(t('rules.seasonTo'), to),
+      readOnly ? null : h('button', {type: 'button', class: 'remove-season', on: {click: () => { r.remove(); onEdit(); }}},
+        t('rules.seasonRemove')));
+    r.read = () => ({from: from.value.trim(), to: to.value.trim()});
+    return r;
+  }
+  (initial || []).forEach(s => rows.appendChild(row(s)));
+  const add = readOnly ? null : h('button', {type: 'button', id: 'add-season', on: {click: () => {
+    const r = row({});
+    rows.appendChild(r);
+    r.querySelector('input').focus();
+  }}}, t('rules.seasonAdd'));
+  const wrap = h('fieldset', {class: 'seasons'}, h('legend', {}, t('rules.seasonsTitle')),
+    h('p', {class: 'help', id: 'seasons-help'}, t('rules.seasonsHelp')), rows, add, error);
+  return {
+    wrap,
+    read: () => [...rows.children].map(r => r.read()).filter(s => s.from || s.to),
+    local: () => [...rows.children].map(r => r.read()).filter(s => (s.from || s.to) && !(MMDD.test(s.from) && MMDD.test(s.to)))
+      .map(s => t('problem.season', {from: s.from || '?', to: s.to || '?'})),
+    setError: msg => { error.textContent = msg || ''; }
+  };
+}
+
 // Immediate check against the schema's range (the server's validator has the last word).
 function localProblem(p) {
   const v = p.read();
@@ -108,6 +144,7 @@ async function detail(main, id) {
     const s = h('select', {name: 'severity-' + l.name, disabled: !officer}, SEVERITIES.map(v => h('option', {value: v, selected: v === current}, t('severity.' + v))));
     return {level: l.name, select: s, wrap: field(t('rules.levelSeverity', {level: t('level.' + l.name) === 'level.' + l.name ? l.name : t('level.' + l.name)}), s)};
   });
+  const seasons = seasonsEditor(rule.seasons, !officer, () => onEdit());
   const general = h('div', {class: 'errorbox', role: 'alert', hidden: true});
   const valid = h('p', {class: 'muted', 'aria-live': 'polite'});
 
@@ -117,7 +154,7 @@ async function detail(main, id) {
     const sev = {};
     severities.forEach(s => { sev[s.level] = s.select.value; });
     return {type: rule.type, enabled: enabled.checked, description: description.value.trim() || undefined,
-      zones: zones.value.split(',').map(s => s.trim()).filter(Boolean), params: p, seasons: rule.seasons, severity: sev};
+      zones: zones.value.split(',').map(s => s.trim()).filter(Boolean), params: p, seasons: seasons.read(), severity: sev};
   }
 
   function show(problems) {
@@ -125,7 +162,8 @@ async function detail(main, id) {
     const rest = [];
     problems.forEach(pr => {
       const f = fieldOf(pr);
-      if (f && paramSpecs[f]) (byField[f] = byField[f] || []).push(say(pr));
+      if (/^season /.test(pr)) (byField.seasons = byField.seasons || []).push(say(pr));
+      else if (f && paramSpecs[f]) (byField[f] = byField[f] || []).push(say(pr));
       else if (f === 'zones' || /zone/.test(pr)) (byField.zones = byField.zones || []).push(say(pr));
       else rest.push(say(pr));
     });
@@ -135,6 +173,8 @@ async function detail(main, id) {
       x.wrap.setError([local, ...msgs.filter(m => m !== local)].filter(Boolean).join(' · '));
     });
     zonesField.setError((byField.zones || []).join(' · '));
+    const seasonMsgs = byField.seasons || [];
+    seasons.setError([...seasons.local(), ...seasonMsgs].filter((m, i, all) => all.indexOf(m) === i).join(' · '));
     general.hidden = rest.length === 0;
     clear(general, rest.length ? h('ul', {}, rest.map(r => h('li', {}, r))) : null);
     valid.textContent = problems.length === 0 ? '✓ ' + t('rules.valid') : t('rules.invalid', {n: problems.length});
@@ -154,6 +194,7 @@ async function detail(main, id) {
   }
   function onEdit() {
     params.forEach(x => x.wrap.setError(localProblem(x)));
+    seasons.setError(seasons.local().join(' · '));
     clearTimeout(timer);
     timer = setTimeout(check, 350);
   }
@@ -178,7 +219,7 @@ async function detail(main, id) {
       field(t('rules.description'), description), zonesField),
     h('fieldset', {}, h('legend', {}, t('rules.params')), params.map(x => x.wrap)),
     h('fieldset', {}, h('legend', {}, t('rules.severity')), h('div', {class: 'row'}, severities.map(s => s.wrap))),
-    rule.seasons && rule.seasons.length ? h('p', {}, t('rules.seasons') + ' ' + rule.seasons.map(s => s.from + ' → ' + s.to).join(', ')) : null,
+    seasons.wrap,
     general, valid,
     officer ? (saveButton = h('button', {type: 'submit', class: 'primary', id: 'save'}, t('rules.save'))) : h('p', {class: 'muted'}, t('rules.readOnly')));
 

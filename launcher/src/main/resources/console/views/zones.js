@@ -1,5 +1,6 @@
 // Zones: #/zones (list, upload of a GeoJSON FeatureCollection) and #/zones/<id> (edit the zone's
-// properties: field release, capacity, buffer, passage dates, station levels, or any property as JSON).
+// properties: protected season (from, field release), capacity, buffer, passage dates, station levels,
+// or any property as JSON; dates "MM-DD" checked as typed, the API has the last word).
 // Errors come from the zones API and name the feature and the property.
 import {h, clear, field, table} from '../lib/dom.js';
 import {t} from '../lib/i18n.js';
@@ -9,13 +10,23 @@ import {toast, errorBox} from '../lib/ui.js';
 
 // The properties an officer edits most, by zone kind (path in properties, input type).
 const KNOWN = {
-  farmland: [['fieldRelease', 'text']],
-  pasture: [['fieldRelease', 'text'], ['capacity', 'number']],
+  farmland: [['protectedFrom', 'text'], ['fieldRelease', 'text']],
+  pasture: [['protectedFrom', 'text'], ['fieldRelease', 'text'], ['capacity', 'number']],
   'water-point': [['capacity', 'number']],
   market: [['capacity', 'number']],
   corridor: [['bufferM', 'number'], ['passage.from', 'text'], ['passage.to', 'text']],
   station: [['levels.warning', 'number'], ['levels.alert', 'number'], ['levels.danger', 'number']]
 };
+
+const MMDD = /^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/;
+const DEFAULT_PROTECTED_FROM = '06-01';
+
+// "Protégée du 06-01 au 11-14" for farmland and pasture: the season the protected-zone rule applies.
+function seasonLine(kind, from, release) {
+  if (kind !== 'farmland' && kind !== 'pasture') return null;
+  if (!MMDD.test(release || '')) return t('zones.noSeason');
+  return t('zones.season', {from: MMDD.test(from || '') ? from : DEFAULT_PROTECTED_FROM, release});
+}
 
 function at(obj, path) {
   return path.split('.').reduce((o, k) => (o && o[k] !== undefined ? o[k] : undefined), obj);
@@ -80,9 +91,19 @@ async function detail(main, id) {
   const fixed = ['kind', 'name', 'aliases', 'parent'];
   const known = (KNOWN[props.kind] || []).map(([path, type]) => {
     const input = h('input', {type, name: path, value: at(props, path) === undefined ? '' : String(at(props, path)), disabled: !officer,
-      placeholder: type === 'text' ? 'MM-DD' : null});
+      placeholder: type === 'text' ? t('zones.mmdd') : null, size: type === 'text' ? 6 : null});
     return {path, type, input, wrap: field(t('zoneprop.' + path), input, t('zoneprop.' + path + '.help'))};
   });
+  const value = path => (known.find(k => k.path === path) || {input: {value: ''}}).input.value.trim();
+  const season = h('p', {class: 'season', 'aria-live': 'polite'}, seasonLine(props.kind, value('protectedFrom'), value('fieldRelease')));
+  // dates checked as typed; the season line follows
+  function onDates() {
+    known.filter(k => k.type === 'text').forEach(k => {
+      const v = k.input.value.trim();
+      k.wrap.setError(v && !MMDD.test(v) ? t('zones.badDate', {value: v}) : '');
+    });
+    season.textContent = seasonLine(props.kind, value('protectedFrom'), value('fieldRelease')) || '';
+  }
   const others = {};
   Object.keys(props).filter(k => !fixed.includes(k) && !known.some(x => x.path.split('.')[0] === k)).forEach(k => { others[k] = props[k]; });
   const name = h('input', {type: 'text', name: 'name', value: props.name, disabled: !officer, size: 40});
@@ -91,9 +112,11 @@ async function detail(main, id) {
   const problems = h('div', {'aria-live': 'polite'});
   main.append(h('p', {}, h('a', {href: '#/zones'}, '← ' + t('zones.title'))), h('h1', {}, props.name + ' (' + f.id + ')'),
     h('p', {}, t('kind.' + props.kind), props.parent ? ' · ' + t('zones.parent') + ' ' + props.parent : ''),
-    h('form', {class: 'zone', on: {submit: async ev => {
+    h('form', {class: 'zone', on: {input: onDates, submit: async ev => {
       ev.preventDefault();
       clear(problems);
+      onDates();
+      if (known.some(k => k.type === 'text' && k.input.value.trim() && !MMDD.test(k.input.value.trim()))) return;
       const p = {kind: props.kind, name: name.value.trim(), aliases: props.aliases, parent: props.parent};
       try {
         Object.assign(p, extra.value.trim() ? JSON.parse(extra.value) : {});
@@ -109,7 +132,7 @@ async function detail(main, id) {
       } catch (e) {
         if (e.status !== 401) clear(problems, errorBox(e));
       }
-    }}}, field(t('zones.name'), name), known.map(k => k.wrap), extraField, problems,
+    }}}, field(t('zones.name'), name), known.map(k => k.wrap), season, extraField, problems,
       officer ? h('button', {type: 'submit', class: 'primary', id: 'save-zone'}, t('zones.save')) : h('p', {class: 'muted'}, t('rules.readOnly'))));
 }
 

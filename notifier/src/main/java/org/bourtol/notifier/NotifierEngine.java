@@ -146,14 +146,14 @@ public final class NotifierEngine implements AutoCloseable {
         List<Delivery> open = d.ledger().openIntents().stream().filter(x -> !x.alertIds().isEmpty()).toList();
         LOG.info("taking over notifications [instance: {}, ledger: {}, open intents: {}]", d.instanceId(), d.ledger().size(), open.size());
         for (Delivery intent : open) {
-            Recipient r = d.recipients().get(intent.recipientId()).orElse(null);
+            Recipient r = d.recipients().get(intent.recipientId()).filter(Recipient::active).orElse(null);
             List<Planner.Due> dues = new ArrayList<>();
             for (Ledger.Item item : Ledger.items(intent)) {
                 d.alerts().get(item.alertId()).ifPresent(ev -> dues.add(new Planner.Due(item, kindOf(item.step()), ev.alert(), r)));
             }
             if (r == null || dues.isEmpty()) {
                 d.deliveries().record(new Delivery(intent.deliveryId(), intent.alertIds(), intent.step(), intent.recipientId(), "sms",
-                        DeliveryStatus.FAILED, intent.to(), null, "bourtol-stale", "recipient or alert gone before resend",
+                        DeliveryStatus.FAILED, intent.to(), null, "bourtol-stale", "recipient deactivated or alert gone before resend",
                         intent.segments(), intent.attempt(), d.clock().instant()));
                 continue;
             }
@@ -172,6 +172,20 @@ public final class NotifierEngine implements AutoCloseable {
         onGained.forEach(Runnable::run);
     }
 
+    /** Deactivated recipients are sent nothing: not alerts, not all-clears, not escalations. */
+    private static Map<String, Recipient> active(Map<String, Recipient> recipients) {
+        if (recipients.values().stream().allMatch(Recipient::active)) {
+            return recipients;
+        }
+        Map<String, Recipient> out = new LinkedHashMap<>();
+        recipients.forEach((id, r) -> {
+            if (r.active()) {
+                out.put(id, r);
+            }
+        });
+        return out;
+    }
+
     private void tick() {
         Instant now = d.clock().instant();
         // only alerts with possible work: resolved ones leave once nothing is due for them (work per tick does not
@@ -179,7 +193,7 @@ public final class NotifierEngine implements AutoCloseable {
         Collection<AlertEvent> open = d.alerts().open();
         List<Alert> alerts = open.stream().map(AlertEvent::alert).toList();
         alerts.forEach(a -> firstSeen.putIfAbsent(a.id(), now));
-        Map<String, Recipient> recipients = d.ledger().deadNumbers().alive(d.recipients().all());
+        Map<String, Recipient> recipients = active(d.ledger().deadNumbers().alive(d.recipients().all()));
         ZoneHierarchy zones = new ZoneHierarchy(d.zones().all());
         List<Planner.Due> due = d.planner().due(now, alerts, recipients, zones, d.ledger(), id -> firstSeen.getOrDefault(id, now));
         Map<String, List<Templates.Message>> byLane = new LinkedHashMap<>();

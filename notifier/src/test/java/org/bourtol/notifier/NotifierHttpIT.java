@@ -111,13 +111,23 @@ class NotifierHttpIT {
         assertTrue(one.contains("+223****0601"), "phone kept when omitted: " + one);
         assertTrue(get("/api/v1/recipients").contains("it6-konna-cp"));
 
-        assertEquals(204, call("DELETE", "/api/v1/recipients/it6-konna-cp", Harness.ADMIN, null).statusCode());
-        assertEquals(404, call("GET", "/api/v1/recipients/it6-konna-cp", Harness.ADMIN, null).statusCode());
-        Poll.until(Duration.ofSeconds(10), "three audit entries", () -> audit("recipient/it6-konna-cp").size() == 3);
+        HttpResponse<String> deactivated = call("DELETE", "/api/v1/recipients/it6-konna-cp", Harness.ADMIN, null);
+        assertEquals(200, deactivated.statusCode(), deactivated.body());
+        assertFalse(Json.MAPPER.readTree(deactivated.body()).get("active").asBoolean(true), "deactivated, not deleted: " + deactivated.body());
+        Poll.until(Duration.ofSeconds(10), "kept in the directory as deactivated",
+                () -> get("/api/v1/recipients/it6-konna-cp").contains("\"active\":false"));
+        assertTrue(get("/api/v1/recipients").contains("it6-konna-cp"), "still listed");
+        HttpResponse<String> back = call("PUT", "/api/v1/recipients/it6-konna-cp", Harness.ADMIN,
+                doc.replace("\"phone\": \"+22376000601\",", "\"active\": true,"));
+        assertEquals(200, back.statusCode(), back.body());
+        assertEquals(400, call("PUT", "/api/v1/recipients/it6-konna-cp", Harness.ADMIN, doc.replace("\"phone\"", "\"active\": \"no\", \"phone\""))
+                .statusCode(), "active must be a boolean");
+        Poll.until(Duration.ofSeconds(10), "four audit entries", () -> audit("recipient/it6-konna-cp").size() == 4);
         List<String> audit = audit("recipient/it6-konna-cp");
         assertTrue(audit.stream().noneMatch(a -> a.contains("76000601")), audit.toString());
         assertTrue(audit.get(0).contains("\"action\":\"create\"") && audit.get(0).contains("\"actor\":\"admin\""), audit.get(0));
-        assertTrue(audit.get(2).contains("\"action\":\"delete\"") && audit.get(2).contains("\"version\":3"), audit.get(2));
+        assertTrue(audit.get(2).contains("\"action\":\"deactivate\"") && audit.get(2).contains("\"version\":3"), audit.get(2));
+        assertTrue(audit.get(3).contains("\"action\":\"reactivate\""), audit.get(3));
     }
 
     @Test

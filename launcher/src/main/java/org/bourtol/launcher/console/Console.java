@@ -2,9 +2,13 @@ package org.bourtol.launcher.console;
 
 import io.vertx.ext.web.Router;
 import java.time.ZoneId;
+import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.platform.kafka.Publisher;
+import org.bourtol.timeseries.query.InfluxQueries;
+import org.bourtol.timeseries.sink.InfluxWriter;
+import org.influxdb.InfluxDB;
 
 /**
  * The officers' console: its files ({@code GET /}, see {@link ConsoleAssets}) and the APIs only it needs
@@ -17,25 +21,35 @@ public final class Console implements AutoCloseable {
     private final ConsoleData data;
     private final Publisher publisher;
     private final OutcomesApi outcomes;
+    private final InfluxDB influx;
 
-    private Console(ConsoleData data, Publisher publisher, OutcomesApi outcomes) {
+    private Console(ConsoleData data, Publisher publisher, OutcomesApi outcomes, InfluxDB influx) {
         this.data = data;
         this.publisher = publisher;
         this.outcomes = outcomes;
+        this.influx = influx;
     }
 
-    /** Mounts the console on {@code router} and starts its topic readers; {@code settle}: a month's settling time (reports). */
-    public static Console start(Router router, ApiAuth auth, KafkaClients kafka, ZoneId timezone, java.time.Duration settle) {
+    /**
+     * Mounts the console on {@code router} and starts its topic readers.
+     *
+     * @param settle a month's settling time (reports)
+     * @param influx InfluxDB, where the gauge charts read readings older than the observations topic gives (null: not configured)
+     */
+    public static Console start(Router router, ApiAuth auth, KafkaClients kafka, ZoneId timezone, java.time.Duration settle,
+                                BourtolConfig.Influx influx) {
         new ConsoleAssets().mount(router);
         ConsoleData data = new ConsoleData(kafka);
         Publisher publisher = new Publisher(kafka, "bourtol-console");
-        new ConsoleApi(data, timezone).mount(router, auth);
+        InfluxDB client = influx == null || influx.url() == null ? null : InfluxWriter.connect(influx);
+        GaugeHistory gauges = new GaugeHistory(data, client == null ? null : new InfluxQueries(client, influx.database()));
+        new ConsoleApi(data, gauges, timezone).mount(router, auth);
         new TriageApi(data, publisher).mount(router, auth);
         new ReportsApi(kafka, timezone, settle).mount(router, auth);
         OutcomesApi outcomes = new OutcomesApi(kafka, data, publisher);
         outcomes.mount(router, auth);
         data.start();
-        return new Console(data, publisher, outcomes.start());
+        return new Console(data, publisher, outcomes.start(), client);
     }
 
     @Override
@@ -43,5 +57,8 @@ public final class Console implements AutoCloseable {
         outcomes.close();
         data.close();
         publisher.close();
+        if (influx != null) {
+            influx.close();
+        }
     }
 }

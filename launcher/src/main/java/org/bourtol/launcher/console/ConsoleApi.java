@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
@@ -13,7 +15,6 @@ import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.contracts.delivery.Delivery;
 import org.bourtol.contracts.observation.AckRequest;
-import org.bourtol.contracts.observation.GaugeReading;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.platform.http.ApiException;
@@ -22,18 +23,22 @@ import org.bourtol.platform.http.Role;
 /**
  * The console's read APIs (viewer): {@code GET /api/v1/me} (name, role, time zone of the console),
  * {@code GET /api/v1/alerts/{id}/timeline} (lifecycle events, deliveries with their latest status and
- * acknowledgement requests, oldest first; an SMS acknowledgement the notifier did not verify is
+ * acknowledgement requests, oldest first — an officer's resolve is the RESOLVED event with its note and
+ * {@code "resolution"} (who, why, when), not an acknowledgement; an SMS acknowledgement the notifier did not verify is
  * {@code "verified": false} and stops nothing; pseudonyms — the sender of an acknowledgement, the
- * note of an {@code UNVERIFIED_ACK} — only for officers) and {@code GET /api/v1/stations/{id}/readings} (recent gauge
- * readings, oldest first). Phone numbers never appear: deliveries carry the masked number only.
+ * note of an {@code UNVERIFIED_ACK} — only for officers) and {@code GET /api/v1/stations/{id}/readings[?days=1..90]} (a
+ * station's gauge readings of the last days, 7 by default, oldest first; see {@link GaugeHistory}; header
+ * {@code X-Bourtol-Sources}: {@code influx,kafka} or {@code kafka}). Phone numbers never appear: deliveries carry the masked number only.
  */
 final class ConsoleApi {
 
     private final ConsoleData data;
+    private final GaugeHistory gauges;
     private final ZoneId timezone;
 
-    ConsoleApi(ConsoleData data, ZoneId timezone) {
+    ConsoleApi(ConsoleData data, GaugeHistory gauges, ZoneId timezone) {
         this.data = data;
+        this.gauges = gauges;
         this.timezone = timezone;
     }
 
@@ -78,19 +83,32 @@ final class ConsoleApi {
         java.util.Map<String, AckRequest> byId = new java.util.LinkedHashMap<>();
         java.util.stream.Stream.concat(ConsoleData.copy(data.acks.get(id)).stream(),
                         ConsoleData.copy(data.acks.get("code:" + code)).stream())
+                .filter(a -> !a.resolves())
                 .sorted(Comparator.comparing(AckRequest::at))
                 .forEach(a -> byId.merge(a.id(), a, (x, y) -> x.stopsTheAlert() ? x : y));
+        ConsoleData.copy(data.acks.get(id)).stream().filter(AckRequest::resolves).max(Comparator.comparing(AckRequest::at))
+                .ifPresent(r -> out.putObject("resolution").put("by", r.by()).put("reason", r.reason()).put("at", r.at().toString()));
         byId.values().forEach(a -> ak.addObject().put("by", officer ? a.by() : null).put("source", a.source().name())
                 .put("verified", a.stopsTheAlert()).put("at", a.at().toString()));
         json(ctx, 200, out);
     }
 
     private void readings(RoutingContext ctx) {
-        ArrayNode out = Json.MAPPER.createArrayNode();
-        ConsoleData.copy(data.readings.get(ctx.pathParam("id"))).stream()
-                .sorted(Comparator.comparing(GaugeReading::observedAt))
-                .forEach(g -> out.addObject().put("at", g.observedAt().toString()).put("cm", g.levelCm()));
-        json(ctx, 200, out);
+        Duration window;
+        try {
+            window = GaugeHistory.window(ctx.queryParams().get("days"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("readings refused", List.of(e.getMessage()));
+        }
+        String station = ctx.pathParam("id");
+        ctx.vertx().executeBlocking(() -> gauges.readings(station, window, Instant.now()), false)
+                .onSuccess(r -> {
+                    ArrayNode out = Json.MAPPER.createArrayNode();
+                    r.points().forEach(p -> out.addObject().put("at", p.at().toString()).put("cm", p.cm()));
+                    ctx.response().putHeader("X-Bourtol-Sources", String.join(",", r.sources()));
+                    json(ctx, 200, out);
+                })
+                .onFailure(ctx::fail);
     }
 
     static void json(RoutingContext ctx, int status, Object value) {

@@ -1,5 +1,7 @@
 package org.bourtol.launcher.console;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -17,19 +19,23 @@ import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.observation.Rejected;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.contracts.triage.TriageMessage;
+import org.bourtol.platform.kafka.TopicFollower;
+import org.bourtol.platform.kafka.TopicScan;
 import org.bourtol.platform.kafka.TopicTable;
 import org.bourtol.platform.kafka.KafkaClients;
 
 /**
  * What the console shows besides the components' APIs, read from the topics by {@link TopicTable}
  * readers: each alert's lifecycle events, deliveries (latest status per delivery) and acknowledgement
- * requests; recent gauge readings per station; messages to read (triage and SMS rejections) and the
+ * requests; recent gauge readings per station (the observations topic read from {@link #READINGS_SINCE} ago); messages to read (triage and SMS rejections) and the
  * officers' decisions on them (audit entries of entity {@code triage}); zones, to check a report's place.
  */
 final class ConsoleData implements AutoCloseable {
 
     static final int EVENTS_PER_ALERT = 200;
     static final int READINGS_PER_STATION = 1000;
+    /** How far back the observations topic is read at start, for the gauge charts (with InfluxDB, older ones come from there). */
+    static final Duration READINGS_SINCE = Duration.ofDays(7);
     static final String TRIAGE = "triage";
 
     final Map<String, Deque<AlertEvent>> events = new ConcurrentHashMap<>();
@@ -43,6 +49,7 @@ final class ConsoleData implements AutoCloseable {
     final TopicTable<Rejected> rejected;
     final TopicTable<Zone> zones;
     private final List<TopicTable<?>> readers = new ArrayList<>();
+    private final TopicFollower observations;
 
     ConsoleData(KafkaClients kafka) {
         readers.add(new TopicTable<>(kafka, Topics.ALERTS).onChange((id, e) -> {
@@ -60,7 +67,8 @@ final class ConsoleData implements AutoCloseable {
                 bounded(acks, a.alertId() != null ? a.alertId() : "code:" + a.code(), a, EVENTS_PER_ALERT);
             }
         }));
-        readers.add(new TopicTable<>(kafka, Topics.OBSERVATIONS).onChange((key, o) -> reading(o)));
+        observations = new TopicFollower(kafka.consumer(null), Topics.OBSERVATIONS.name(), TopicFollower.From.BEGINNING,
+                r -> reading(TopicScan.decode(Topics.OBSERVATIONS, r))).since(Instant.now().minus(READINGS_SINCE));
         readers.add(new TopicTable<>(kafka, Topics.AUDIT).onChange((key, a) -> {
             if (a != null && TRIAGE.equals(a.entity())) {
                 decisions.put(a.id(), a);
@@ -73,6 +81,7 @@ final class ConsoleData implements AutoCloseable {
 
     ConsoleData start() {
         readers.forEach(TopicTable::start);
+        observations.start();
         return this;
     }
 
@@ -109,5 +118,6 @@ final class ConsoleData implements AutoCloseable {
     @Override
     public void close() {
         readers.forEach(TopicTable::close);
+        observations.close();
     }
 }

@@ -38,7 +38,7 @@ public final class DryRunForecast implements SmsForecast {
             if (!cache.awaitCaughtUp(CATCH_UP)) {
                 throw new IllegalStateException(Topics.RECIPIENTS.name() + " not read within " + CATCH_UP.toSeconds() + " s");
             }
-            recipients = List.copyOf(cache.all().values());
+            recipients = cache.all().values().stream().filter(Recipient::active).toList();
         }
         return dryRun.run(events, recipients, zones, end).stream()
                 .map(c -> new Count(c.recipient(), c.name(), c.sms(), c.segments(), c.first())).toList();

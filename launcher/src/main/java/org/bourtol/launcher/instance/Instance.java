@@ -189,7 +189,7 @@ public final class Instance implements AutoCloseable {
         Metrics metrics = new Metrics();
         metrics.mount(router);
         console = Console.start(router, auth, kafka, config.notifier().timezone(),
-                java.time.Duration.ofDays(config.reports().settleDays()));
+                java.time.Duration.ofDays(config.reports().settleDays()), config.influx());
         Pseudonyms pseudonyms = config.security().pseudonymKey() == null ? null : new Pseudonyms(config.security().pseudonymKey());
         for (Part part : options.parts()) {
             components.add(switch (part) {

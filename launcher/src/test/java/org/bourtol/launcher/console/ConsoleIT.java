@@ -33,13 +33,14 @@ import org.openqa.selenium.logging.LogEntry;
 /**
  * The officers' console in headless Chromium against a real embedded Bourtol: an officer signs in, sees
  * the alert raised by a real SMS, lowers the Niamey yellow level, sees the SMS that crosses it raise an
- * alert without reloading, acknowledges it, sees the delivery to the Niamey recipient, turns a
+ * alert without reloading, acknowledges it, sees the delivery to the Niamey recipient, resolves the Konna
+ * alert for a reason, turns a
  * not-understood SMS into a report; a viewer sees no save button and gets 403 from the API. Screenshots
  * of each view go to target/console-screenshots; the browser's console must stay free of errors.
  */
 public class ConsoleIT {
 
-    private static final String ADMIN = "console-it-admin-token-0123456789";
+    static final String ADMIN = "console-it-admin-token-0123456789";
     private static final String TWILIO = "console-it-twilio-token-0123456789";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -108,6 +109,8 @@ public class ConsoleIT {
                     + ".filter(r => r.textContent.includes('Niamey')).map(r => r.dataset.alert)[0];"));
             assertEquals("same page", b.driver.executeScript("return window.bourtolNoReload;"));
             b.shot("01-alerts");
+            // heavy rain at Niamey too: a second alert on the same zone (its map label must not cover the first)
+            assertEquals(200, sms("+22376000004", "PLUIE NIAMEY 80").status());
 
             // acknowledge it; the delivery to the Niamey recipient is shown with its status
             b.driver.findElement(By.cssSelector("tr[data-alert='" + alertId + "'] a")).click();
@@ -118,6 +121,25 @@ public class ConsoleIT {
             assertTrue(delivery.matches("(?s).*(envoyé|remis|reçu|en attente).*"), delivery);
             assertTrue(delivery.contains("+227****0005"), "masked number: " + delivery);
             b.shot("04-alert-detail");
+
+            // the officer resolves the Konna clash alert by hand: a reason is required
+            String konna = get("/api/v1/alerts?state=active&zone=konna", officer).get(0).path("id").asText();
+            b.driver.get(base + "/#/alerts/" + konna);
+            b.await(By.cssSelector("details.resolve summary")).click();
+            WebElement reason = b.await(By.cssSelector("#resolve-form input[name=reason]"));
+            reason.sendKeys("   ");
+            b.driver.findElement(By.id("resolve")).click();
+            b.awaitText(By.id(reason.getAttribute("id") + "-error"), "Indiquez le motif");
+            assertEquals("active", get("/api/v1/alerts/" + konna, officer).path("state").asText(), "nothing sent without a reason");
+            reason.clear();
+            reason.sendKeys("calme revenu, confirme par le chef de village");
+            b.shot("04-alert-resolve");
+            b.driver.findElement(By.id("resolve")).click();
+            b.awaitText(By.cssSelector("dd[data-resolution=officer]"), "levée par agent-diallo : calme revenu, confirme par le chef de village");
+            b.awaitText(By.cssSelector(".badges"), "levée");
+            b.awaitText(By.cssSelector("ol.timeline"), "levée par agent-diallo");
+            assertTrue(b.driver.findElements(By.cssSelector("details.resolve")).isEmpty(), "no resolve form on a resolved alert");
+            b.shot("04-alert-resolved");
 
             // a not-understood SMS appears under messages to read and is turned into a report
             String text = "bonjour les eleveurs et les paysans se disputent pres de konna";
@@ -165,11 +187,22 @@ public class ConsoleIT {
             b.driver.get(base + "/#/zones/corridor-konna-mopti");
             b.await(By.cssSelector("input[name=bufferM]"));
             b.shot("08-zone-edit");
-            b.driver.get(base + "/#/directory");
-            b.awaitText(By.cssSelector("main"), "pc-niamey");
+            AdminSteps.zoneSeasonSavedInTheBrowser(b, base);
+            AdminSteps.ruleSeasonSavedInTheBrowser(b, base);
+            AdminSteps.recipientsSavedAndDeactivatedInTheBrowser(b, base);
             assertTrue(b.driver.findElement(By.tagName("main")).getText().contains("+227****0005"), "masked number listed");
             assertTrue(!b.driver.getPageSource().contains("+22790000005"), "the full number is never in the page");
             b.shot("10-directory");
+
+            // two alerts at Niamey (level and rain): their labels on the map do not cover each other
+            b.driver.get(base + "/#/map");
+            b.wait.until(d -> d.findElements(By.cssSelector("#map .alert-marker")).size() >= 2);
+            b.await(By.cssSelector("#map .alert-marker.moved"));
+            assertEquals(Boolean.FALSE, b.driver.executeScript("const r = Array.from(document.querySelectorAll('#map .alert-marker'))"
+                    + ".map(e => e.getBoundingClientRect());"
+                    + "return r.some((a, i) => r.some((b, j) => i < j && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom));"),
+                    "alert labels overlap");
+            b.shot("02-map-labels");
             b.driver.findElement(By.cssSelector(".who button[lang=en]")).click();
             b.awaitText(By.tagName("h1"), "Recipients and focal points");
             b.driver.get(base + "/#/alerts");

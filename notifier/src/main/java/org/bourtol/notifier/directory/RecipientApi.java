@@ -25,8 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET|PUT|DELETE /api/v1/recipients/{id}} and {@code GET /api/v1/recipients} (officer role):
- * the recipient directory on the compacted {@code bourtol.recipients.v1}, every change audited on
+ * {@code GET|PUT|DELETE /api/v1/recipients/{id}} and {@code GET /api/v1/recipients} (officer role). A
+ * DELETE deactivates: the recipient stays in the directory with {@code "active": false} and is sent
+ * nothing (a PUT with {@code "active": true} brings it back); nothing is erased from the history.
+ * The recipient directory lives on the compacted {@code bourtol.recipients.v1}, every change audited on
  * {@code bourtol.audit.v1} with the actor, phone numbers masked in every response and audit record.
  * A change is answered after Kafka acknowledged it; until the directory reader has caught up, this
  * instance serves its own latest write.
@@ -97,7 +99,9 @@ public final class RecipientApi {
             return;
         }
         Recipient r = result.recipient();
-        String action = before.isPresent() ? "update" : "create";
+        String action = before.isEmpty() ? "create"
+                : before.get().active() && !r.active() ? "deactivate"
+                : !before.get().active() && r.active() ? "reactivate" : "update";
         write(ctx, id, r, before, action).onSuccess(v -> json(ctx, before.isPresent() ? 200 : 201, RecipientValidator.masked(r)));
     }
 
@@ -108,7 +112,8 @@ public final class RecipientApi {
             ApiErrors.send(ctx, 404, "recipient not found", List.of(id));
             return;
         }
-        write(ctx, id, null, before, "delete").onSuccess(v -> ctx.response().setStatusCode(204).end());
+        Recipient off = before.get().withActive(false);
+        write(ctx, id, off, before, "deactivate").onSuccess(v -> json(ctx, 200, RecipientValidator.masked(off)));
     }
 
     private Future<Void> write(RoutingContext ctx, String id, Recipient after, Optional<Recipient> before, String action) {

@@ -17,7 +17,7 @@ import org.bourtol.contracts.topic.Json;
 
 /**
  * Checks a recipient document (docs/contracts.md) and collects every problem. A PUT without {@code phone}
- * keeps the stored number, so officers can edit an entry without ever seeing the full number. Pure.
+ * keeps the stored number (without {@code active}, the stored flag; a new recipient is active), so officers can edit an entry without ever seeing the full number. Pure.
  */
 public final class RecipientValidator {
 
@@ -105,11 +105,16 @@ public final class RecipientValidator {
         if (tester != null && !tester.isNull() && !tester.isBoolean()) {
             p.add("tester must be true or false");
         }
+        JsonNode active = body.get("active");
+        if (active != null && !active.isNull() && !active.isBoolean()) {
+            p.add("active must be true or false");
+        }
         if (!p.isEmpty()) {
             return new Result(null, p);
         }
+        boolean on = active != null && active.isBoolean() ? active.asBoolean() : existing == null || existing.active();
         return new Result(new Recipient(id, name.trim(), text(body, "role"), phone.trim(), language, zones, hazards, min, channels,
-                quiet, tz, tester != null && tester.asBoolean(false)), List.of());
+                quiet, tz, tester != null && tester.asBoolean(false), on), List.of());
     }
 
     /** The recipient as shown to API clients and written to the audit log: the phone masked. */

@@ -9,7 +9,8 @@ import org.bourtol.contracts.observation.Hazard;
 
 /**
  * Who should hear about an alert: zone coverage through the hierarchy (any of an issued warning's
- * zones), hazard, minimum severity and the SMS channel; a test warning reaches testers only. Pure.
+ * zones), hazard, minimum severity and the SMS channel; a test warning reaches testers only; a
+ * deactivated recipient nobody. Pure.
  */
 public final class Routing {
 
@@ -19,7 +20,7 @@ public final class Routing {
     }
 
     public static boolean matches(Recipient r, Alert alert, ZoneHierarchy zones) {
-        return r.phone() != null && r.channels().contains(SMS) && r.hazards().contains(alert.hazard())
+        return r.active() && r.phone() != null && r.channels().contains(SMS) && r.hazards().contains(alert.hazard())
                 && alert.severity().atLeast(r.minSeverity()) && reachable(r, alert)
                 && alert.zones().stream().anyMatch(z -> coversZone(r, z, zones));
     }
@@ -47,7 +48,7 @@ public final class Routing {
     public static List<Recipient> byRole(String role, String scopeZone, String alertZone, Hazard hazard,
                                          Collection<Recipient> recipients, ZoneHierarchy zones) {
         return recipients.stream()
-                .filter(r -> role.equals(r.role()) && r.phone() != null && r.channels().contains(SMS) && r.hazards().contains(hazard)
+                .filter(r -> r.active() && role.equals(r.role()) && r.phone() != null && r.channels().contains(SMS) && r.hazards().contains(hazard)
                         && r.zones().stream().anyMatch(s -> s.equals(scopeZone) || (zones.covers(scopeZone, s) && zones.covers(s, alertZone))))
                 .sorted(Comparator.comparing(Recipient::id)).toList();
     }

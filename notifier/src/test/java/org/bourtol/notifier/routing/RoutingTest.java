@@ -69,10 +69,19 @@ class RoutingTest {
                 recipient("flood-only", null, "+22376000003", "en", List.of("konna"), List.of(Hazard.FLOOD), null, null),
                 recipient("all", null, "+22376000004", "fr", List.of("region-mopti"), null, null, null),
                 recipient("extreme-only", null, "+22376000005", "fr", List.of("djenne"), null, Severity.Extreme, null),
-                new Recipient("no-sms", "x", null, "+22376000006", "fr", List.of("region-mopti"), null, null, List.of("mqtt"), null, null));
+                new Recipient("no-sms", "x", null, "+22376000006", "fr", List.of("region-mopti"), null, null, List.of("mqtt"), null, null),
+                recipient("deactivated", null, "+22376000007", "fr", List.of("region-mopti"), null, null, null).withActive(false));
         Alert a = alert("a1", "K1", Hazard.fromWire(hazard), zoneId, severity, AlertState.ACTIVE, false);
         String routed = Routing.route(a, recipients, ZONES).stream().map(Recipient::id).sorted().collect(Collectors.joining(","));
         assertEquals(Stream.of(expected.split(",")).sorted().collect(Collectors.joining(",")), routed);
+    }
+
+    @Test
+    void aDeactivatedAuthorityIsNoEscalationTarget() {
+        Recipient mayor = recipient("mayor", "authority", "+22376000008", "fr", List.of("konna"), null, null, null);
+        Recipient former = recipient("former-mayor", "authority", "+22376000009", "fr", List.of("konna"), null, null, null).withActive(false);
+        assertEquals(List.of(mayor), Routing.byRole("authority", "konna", "farm-konna", Hazard.CONFLICT, List.of(mayor, former), ZONES));
+        assertEquals(List.of(), Routing.byRole("authority", "konna", "farm-konna", Hazard.CONFLICT, List.of(former), ZONES));
     }
 
     @Test

@@ -1,7 +1,9 @@
 package org.bourtol.platform.kafka;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -11,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -42,6 +45,7 @@ public final class TopicFollower implements AutoCloseable {
     private final CompletableFuture<Void> caughtUp = new CompletableFuture<>();
     private final ConcurrentLinkedQueue<CompletableFuture<Void>> waiters = new ConcurrentLinkedQueue<>();
     private volatile boolean running = true;
+    private volatile Instant since;
 
     /** {@code consumerProperties}: without a {@code group.id} (see {@link KafkaClients#consumer}). */
     public TopicFollower(Properties consumerProperties, String topic, From from, Consumer<ConsumerRecord<byte[], byte[]>> onRecord) {
@@ -51,6 +55,15 @@ public final class TopicFollower implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(consumerProperties);
         this.thread = new Thread(this::run, "follow-" + topic);
         this.thread.setDaemon(true);
+    }
+
+    /**
+     * Starts at the first record stored at or after {@code from} (record timestamp; a partition with none
+     * starts at its end) instead of the beginning: a bounded read of a long event topic. Before {@link #start}.
+     */
+    public TopicFollower since(Instant from) {
+        this.since = from;
+        return this;
     }
 
     public TopicFollower start() {
@@ -94,6 +107,8 @@ public final class TopicFollower implements AutoCloseable {
             if (from == From.END) {
                 consumer.seekToEnd(parts);
                 parts.forEach(consumer::position);
+            } else if (since != null) {
+                seekTo(since, parts);
             } else {
                 consumer.seekToBeginning(parts);
             }
@@ -127,6 +142,21 @@ public final class TopicFollower implements AutoCloseable {
             LOG.error("topic follower failed [topic: {}]", topic, e);
         } finally {
             consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private void seekTo(Instant time, List<TopicPartition> parts) {
+        Map<TopicPartition, Long> at = new HashMap<>();
+        parts.forEach(p -> at.put(p, time.toEpochMilli()));
+        Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(at, Duration.ofSeconds(30));
+        for (TopicPartition p : parts) {
+            OffsetAndTimestamp o = found.get(p);
+            if (o == null) {
+                consumer.seekToEnd(List.of(p));
+                consumer.position(p);
+            } else {
+                consumer.seek(p, o.offset());
+            }
         }
     }
 

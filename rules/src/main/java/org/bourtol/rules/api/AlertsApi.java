@@ -31,7 +31,8 @@ import org.bourtol.platform.kafka.Publisher;
 /**
  * {@code /api/v1/alerts}: the current alerts ({@code ?state=active|resolved&hazard=&zone=}), one alert,
  * {@code POST /{id}/ack} (an {@link AckRequest} on the acks topic, which the lifecycle turns into
- * ACKNOWLEDGED), {@code POST /{id}/outcome} ({"outcome": "what was done"}, an OUTCOME event) and
+ * ACKNOWLEDGED), {@code POST /{id}/resolve} ({"reason": "why"}: a resolve request on the same topic, which
+ * the lifecycle turns into RESOLVED, audited), {@code POST /{id}/outcome} ({"outcome": "what was done"}, an OUTCOME event) and
  * {@code POST /{id}/confirm} (officer: confirms a report to confirm, see {@link #confirm}). Viewers get
  * the evidence without reporter pseudonyms; officers see them.
  */
@@ -49,6 +50,7 @@ public final class AlertsApi {
         router.get("/api/v1/alerts").handler(auth.require(Role.VIEWER)).handler(this::list);
         router.get("/api/v1/alerts/:id").handler(auth.require(Role.VIEWER)).handler(this::get);
         router.post("/api/v1/alerts/:id/ack").handler(auth.require(Role.OFFICER)).handler(this::ack);
+        router.post("/api/v1/alerts/:id/resolve").handler(auth.require(Role.OFFICER)).handler(this::resolve);
         router.post("/api/v1/alerts/:id/outcome").handler(auth.require(Role.OFFICER)).handler(this::outcome);
         router.post("/api/v1/alerts/:id/confirm").handler(auth.require(Role.OFFICER)).handler(this::confirm);
     }
@@ -95,6 +97,35 @@ public final class AlertsApi {
         Http.back(ctx, publisher.publish(Topics.ACKS, a.id(), req))
                 .onSuccess(m -> Http.json(ctx, 202, Map.of("status", "accepted", "request", req.id())))
                 .onFailure(e -> ctx.fail(new ApiException(503, "acknowledgement not recorded: Kafka is unavailable")));
+    }
+
+    /**
+     * An officer resolves an alert by hand, for a reason: a resolve request on the acks topic (the
+     * lifecycle emits RESOLVED with "resolved by who: reason", and the notifier sends its all-clear) and
+     * an audit entry. Officer-issued warnings are cancelled through the warnings API instead.
+     */
+    private void resolve(RoutingContext ctx) {
+        Alert a = find(ctx);
+        String reason = Http.body(ctx).path("reason").asText("").trim();
+        if (reason.isEmpty() || reason.length() > AckRequest.MAX_REASON) {
+            throw ApiException.badRequest("resolve refused",
+                    List.of("'reason' must be a text of 1 to " + AckRequest.MAX_REASON + " characters"));
+        }
+        if (!a.active()) {
+            throw new ApiException(409, "alert " + a.id() + " is already resolved", List.of());
+        }
+        if (a.issued() != null) {
+            throw new ApiException(409, "alert " + a.id() + " is an officer-issued warning: cancel it through /api/v1/warnings",
+                    List.of());
+        }
+        String actor = Http.actor(ctx);
+        Instant now = Instant.now();
+        AckRequest req = AckRequest.resolve(UUID.randomUUID().toString(), a.id(), actor, now, reason);
+        AuditEntry audit = new AuditEntry("alert", a.id(), "resolve", actor, now, 1, null,
+                Json.MAPPER.valueToTree(Map.of("request", req.id(), "reason", reason)), "resolved alert " + a.code() + ": " + reason);
+        Http.back(ctx, Future.all(publisher.publish(Topics.ACKS, a.id(), req), publisher.publish(Topics.AUDIT, "alert/" + a.id(), audit)))
+                .onSuccess(m -> Http.json(ctx, 202, Map.of("status", "accepted", "request", req.id())))
+                .onFailure(e -> ctx.fail(new ApiException(503, "resolve not recorded: Kafka is unavailable")));
     }
 
     private void outcome(RoutingContext ctx) {

@@ -36,8 +36,19 @@ public record Signal(String rule, String ruleType, Hazard hazard, String zone, S
         return new Signal(rule, ruleType, hazard, zone, source, fire, level, severity, headline, allEvidence, at, ack, since);
     }
 
-    /** An acknowledgement routed through the lifecycle: by alert id or by SMS code. */
-    public record Ack(String requestId, String alertId, String code, String by, Instant at) {
+    /**
+     * An acknowledgement routed through the lifecycle: by alert id or by SMS code. With a
+     * {@code resolveReason} it is an officer's manual resolve of the alert (by alert id) instead.
+     */
+    public record Ack(String requestId, String alertId, String code, String by, Instant at, String resolveReason) {
+
+        public Ack(String requestId, String alertId, String code, String by, Instant at) {
+            this(requestId, alertId, code, by, at, null);
+        }
+
+        public boolean resolves() {
+            return resolveReason != null;
+        }
     }
 
     public String key() {

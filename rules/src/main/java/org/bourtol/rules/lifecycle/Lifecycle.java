@@ -46,6 +46,12 @@ public final class Lifecycle {
     public static Result onSignal(AlertSlot slot, Signal s, ZoneFacts zone, Predicate<String> codeTaken) {
         AlertSlot current = slot == null ? new AlertSlot(null, 0, Map.of()) : slot;
         Map<String, AlertSlot.SourceFire> sources = new HashMap<>(current.sources());
+        if (!current.active() && current.held() != null) {
+            Result held = whileHeld(current, sources, s);
+            if (held != null) {
+                return held;
+            }
+        }
         if (!s.fire()) {
             sources.remove(s.source());
             if (current.active() && sources.isEmpty()) {
@@ -105,6 +111,46 @@ public final class Lifecycle {
         Alert o = slot.alert();
         Alert a = o.toBuilder().acknowledged(ack.by(), ack.at()).build();
         return emit(new AlertSlot(a, slot.seq() + 1, slot.sources()), AlertEventType.ACKNOWLEDGED, ack.at(), ack.by());
+    }
+
+    /**
+     * An officer resolves an active alert by hand: RESOLVED now, the note says who and why. Sources still
+     * firing are kept and hold the slot ({@link AlertSlot#held}): the same condition does not raise the
+     * alert again until it has cleared, unless it gets more severe. Officer-issued warnings are cancelled
+     * through their own API, not resolved here; a resolved alert stays resolved (idempotent).
+     */
+    public static Result onResolve(AlertSlot slot, Signal.Ack resolve) {
+        if (slot == null || !slot.active() || slot.alert().issued() != null) {
+            return new Result(slot, List.of());
+        }
+        Alert o = slot.alert();
+        Instant at = resolve.at().isAfter(o.updatedAt()) ? resolve.at() : o.updatedAt();
+        Alert a = o.toBuilder().state(AlertState.RESOLVED).updatedAt(at).resolvedAt(at).build();
+        Severity held = slot.sources().isEmpty() ? null : o.severity();
+        return emit(new AlertSlot(a, slot.seq() + 1, slot.sources(), held), AlertEventType.RESOLVED, at,
+                resolveNote(resolve.by(), resolve.resolveReason()));
+    }
+
+    /** The note of a manual RESOLVED event: "resolved by {who}: {reason}". */
+    public static String resolveNote(String by, String reason) {
+        return "resolved by " + (by == null ? "?" : by) + ": " + reason;
+    }
+
+    /**
+     * A signal for a slot held after a manual resolve: updates the sources and raises nothing, or null
+     * when it fires above the held severity (then it raises a new alert as usual).
+     */
+    private static Result whileHeld(AlertSlot current, Map<String, AlertSlot.SourceFire> sources, Signal s) {
+        if (s.fire()) {
+            sources.put(s.source(), new AlertSlot.SourceFire(s.level(), s.severity(), s.headline()));
+        } else {
+            sources.remove(s.source());
+        }
+        boolean above = sources.values().stream().anyMatch(f -> f.severity().compareTo(current.held()) > 0);
+        if (above) {
+            return null;
+        }
+        return new Result(new AlertSlot(current.alert(), current.seq(), sources, sources.isEmpty() ? null : current.held()), List.of());
     }
 
     static Result emit(AlertSlot slot, AlertEventType type, Instant at, String note) {

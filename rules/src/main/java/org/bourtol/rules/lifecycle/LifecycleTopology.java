@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * Turns the families' signals, the acknowledgement requests and the officer-issued warnings
  * ({@code bourtol.warnings.v1}, see {@link WarningLifecycle}; expiry checked every
  * {@link #EXPIRY_CHECK} of wall-clock time) into alert lifecycle events on
- * {@code bourtol.alerts.v1}. An SMS acknowledgement counts only once the notifier has verified that its
+ * {@code bourtol.alerts.v1}. A resolve request (officer, API) closes the alert by hand
+ * ({@link Lifecycle#onResolve}). An SMS acknowledgement counts only once the notifier has verified that its
  * sender was sent the alert ({@link AckRequest#stopsTheAlert}). Signals are funnelled through a one-partition repartition topic so a single
  * task owns every alert: that is what makes "one active alert per (rule, zone)" and "short code unique
  * among active alerts" simple and exact. Stores: {@code alert-slots} (rule|zone → slot) and
@@ -59,7 +60,7 @@ public final class LifecycleTopology {
                 .withKeySerde(Serdes.String()).withValueSerde(new JsonSerde<>(Signal.class)).withNumberOfPartitions(1));
         KStream<String, Signal> ackSignals = acks
                 .filter((k, a) -> a != null && a.stopsTheAlert())
-                .mapValues(a -> Signal.ack(new Signal.Ack(a.id(), a.alertId(), a.code(), a.by(), a.at())));
+                .mapValues(a -> Signal.ack(new Signal.Ack(a.id(), a.alertId(), a.code(), a.by(), a.at(), a.resolves() ? a.reason() : null)));
         KStream<String, Signal> warningSignals = warnings
                 .filter((k, w) -> w != null)
                 .mapValues(Signal::warning);
@@ -163,7 +164,7 @@ public final class LifecycleTopology {
                 return;
             }
             AlertSlot before = slots.get(key);
-            apply(key, before, Lifecycle.onAck(before, ack), ts);
+            apply(key, before, ack.resolves() ? Lifecycle.onResolve(before, ack) : Lifecycle.onAck(before, ack), ts);
         }
 
         private void apply(String key, AlertSlot before, Lifecycle.Result r, long ts) {
@@ -184,7 +185,8 @@ public final class LifecycleTopology {
                         index.delete("id:" + e.alertId());
                         index.delete("code:" + e.alert().code());
                         if (env.live()) {
-                            LOG.info("alert resolved [rule: {}, zone: {}, code: {}]", e.alert().rule(), e.alert().zone(), e.alert().code());
+                            LOG.info("alert resolved [rule: {}, zone: {}, code: {}, by: {}]", e.alert().rule(), e.alert().zone(),
+                                    e.alert().code(), e.note() == null ? "its sources" : e.note());
                         }
                     }
                     default -> LOG.debug("alert {} [rule: {}, zone: {}, severity: {}]", e.type(), e.alert().rule(),

@@ -126,6 +126,26 @@ class GaugeLevelTopologyTest {
     }
 
     @Test
+    void anOfficerResolveOnTheAcksTopicResolvesAndTheSameLevelDoesNotRaiseItAgain() {
+        niameyRule(530);
+        h.observe(gauge("niamey", 540, day(8, 2, 6)));
+        AlertEvent raised = h.drain().get(0);
+        AckRequest resolve = AckRequest.resolve("res-1", raised.alertId(), "agent-diallo", day(8, 2, 8), "gauge misread, checked on site");
+        h.acks.pipeInput(raised.alertId(), resolve);
+        h.acks.pipeInput(raised.alertId(), resolve);
+        List<AlertEvent> events = h.drain();
+        assertEquals(List.of(AlertEventType.RESOLVED), events.stream().map(AlertEvent::type).toList(), "once");
+        assertEquals("resolved by agent-diallo: gauge misread, checked on site", events.get(0).note());
+        assertEquals(day(8, 2, 8), events.get(0).alert().resolvedAt());
+        h.observe(gauge("niamey", 545, day(8, 2, 9)), gauge("niamey", 550, day(8, 2, 12)));
+        assertTrue(h.drain().isEmpty(), "still yellow: held after the officer's resolve");
+        h.observe(gauge("niamey", 590, day(8, 2, 15)));
+        AlertEvent again = h.drain().get(0);
+        assertEquals(AlertEventType.RAISED, again.type(), "orange is worse than what was resolved");
+        assertEquals(Severity.Severe, again.alert().severity());
+    }
+
+    @Test
     void aRuleSavedWithoutASeverityMappingStillGivesExtremeAtDangerLevel() {
         // a PUT replaces the whole rule: an officer who changes a threshold and omits 'severity'
         h.rule(Fixtures.rule("{'id':'niamey-gauge-level','type':'gauge-level','enabled':true,'zones':['niamey'],"

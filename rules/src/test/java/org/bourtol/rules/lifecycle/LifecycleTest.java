@@ -60,6 +60,52 @@ class LifecycleTest {
     }
 
     @Test
+    void anOfficerResolveClosesTheAlertAndHoldsItUntilTheConditionClearsOrWorsens() {
+        Lifecycle.Result r = Lifecycle.onSignal(null, fire("h1", Severity.Moderate, T), KONNA, c -> false);
+        String first = r.slot().alert().id();
+        Signal.Ack resolve = new Signal.Ack("q1", first, null, "agent-diallo", T.plusSeconds(60), "herd left, checked by phone");
+        Lifecycle.Result resolved = Lifecycle.onResolve(r.slot(), resolve);
+        assertEquals(AlertEventType.RESOLVED, resolved.events().get(0).type());
+        assertEquals("resolved by agent-diallo: herd left, checked by phone", resolved.events().get(0).note());
+        assertEquals(T.plusSeconds(60), resolved.slot().alert().resolvedAt());
+        assertEquals(org.bourtol.contracts.alert.AlertState.RESOLVED, resolved.slot().alert().state());
+        assertEquals(Severity.Moderate, resolved.slot().held());
+        assertTrue(Lifecycle.onResolve(resolved.slot(), resolve).events().isEmpty(), "a second resolve changes nothing");
+        assertTrue(Lifecycle.onAck(resolved.slot(), new Signal.Ack("a", first, null, "x", T.plusSeconds(61))).events().isEmpty());
+
+        // the same herd still inside, a second one at the same severity: held, nothing raised
+        r = Lifecycle.onSignal(resolved.slot(), fire("h1", Severity.Moderate, T.plusSeconds(120)), KONNA, c -> false);
+        assertTrue(r.events().isEmpty());
+        r = Lifecycle.onSignal(r.slot(), fire("h2", Severity.Minor, T.plusSeconds(130)), KONNA, c -> false);
+        assertTrue(r.events().isEmpty());
+        // worse than when it was resolved: a new alert
+        Lifecycle.Result worse = Lifecycle.onSignal(r.slot(), fire("h2", Severity.Severe, T.plusSeconds(180)), KONNA, c -> false);
+        assertEquals(AlertEventType.RAISED, worse.events().get(0).type());
+        assertFalse(first.equals(worse.events().get(0).alertId()));
+        assertEquals(Severity.Severe, worse.slot().alert().severity());
+
+        // both clear: the hold ends, and the next fire raises again
+        r = Lifecycle.onSignal(r.slot(), clear("h1", T.plusSeconds(200)), KONNA, c -> false);
+        assertEquals(Severity.Moderate, r.slot().held(), "h2 still fires");
+        r = Lifecycle.onSignal(r.slot(), clear("h2", T.plusSeconds(210)), KONNA, c -> false);
+        assertTrue(r.events().isEmpty());
+        assertEquals(null, r.slot().held());
+        r = Lifecycle.onSignal(r.slot(), fire("h1", Severity.Moderate, T.plusSeconds(300)), KONNA, c -> false);
+        assertEquals(AlertEventType.RAISED, r.events().get(0).type());
+    }
+
+    @Test
+    void aResolveOfAnAlertWithoutFiringSourcesHoldsNothing() {
+        Lifecycle.Result r = Lifecycle.onSignal(null, fire("h1", Severity.Moderate, T), KONNA, c -> false);
+        AlertSlot noSources = new AlertSlot(r.slot().alert(), r.slot().seq(), Map.of());
+        Lifecycle.Result resolved = Lifecycle.onResolve(noSources,
+                new Signal.Ack("q1", r.slot().alert().id(), null, "agent", T.plusSeconds(5), "test"));
+        assertEquals(AlertEventType.RESOLVED, resolved.events().get(0).type());
+        assertEquals(null, resolved.slot().held());
+        assertTrue(Lifecycle.onResolve(null, new Signal.Ack("q2", "x", null, "agent", T, "why")).events().isEmpty());
+    }
+
+    @Test
     void shortCodesAvoidLookAlikesAndActiveCodes() {
         Set<String> taken = new HashSet<>();
         for (int i = 0; i < 2000; i++) {
