@@ -92,7 +92,11 @@ final class AdminSteps {
             return "Severe".equals(r.path("minSeverity").asText()) && "+227****0005".equals(r.path("phone").asText());
         });
 
-        b.await(By.cssSelector("tr[data-recipient=mairie-konna] button.deactivate")).click();
+        b.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("recipient-form")));
+        b.wait.until(d -> { // the list is redrawn after each save: click the button of the latest drawing
+            d.findElement(By.cssSelector("tr[data-recipient=mairie-konna] button.deactivate")).click();
+            return true;
+        });
         b.wait.until(ExpectedConditions.alertIsPresent()).accept();
         b.awaitText(By.cssSelector("tr[data-recipient=mairie-konna] td.status"), "désactivé");
         assertTrue(b.driver.findElement(By.cssSelector("tr[data-recipient=mairie-konna]")).getAttribute("class").contains("inactive"));
