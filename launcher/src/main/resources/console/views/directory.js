@@ -106,7 +106,7 @@ export default {
             rs.map(r => h('tr', {'data-recipient': r.id, class: r.active === false ? 'inactive' : null},
               h('td', {}, r.id), h('td', {}, r.name), h('td', {}, r.role || ''), h('td', {}, r.phone),
               h('td', {}, (r.zones || []).join(', ')), h('td', {}, (r.hazards || []).join(', ')), h('td', {}, t('severity.' + r.minSeverity)),
-              h('td', {class: 'status'}, r.active === false ? '⏸ ' + t('dir.inactive') : '✓ ' + t('dir.active')),
+              h('td', {class: 'status'}, r.active === false ? '✗ ' + t('dir.inactive') : '✓ ' + t('dir.active')),
               h('td', {}, h('button', {type: 'button', class: 'edit', on: {click: edit(recipientForm(r, refresh))}}, t('dir.edit')), ' ',
                 activeButton(r, refresh))))));
         clear(reporters, h('button', {type: 'button', on: {click: edit(reporterForm(null, refresh))}}, t('dir.addReporter')),

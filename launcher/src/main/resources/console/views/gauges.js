@@ -66,10 +66,19 @@ export default {
     const xs = readings.map(r => new Date(r.at).getTime() / 1000);
     const data = [xs, readings.map(r => r.cm), ...levels.map(l => xs.map(() => l.cm))];
     const width = Math.max(320, Math.min(1100, main.clientWidth - 20));
+    // the whole period on the x axis (even for a single reading), ticks far enough apart to be read:
+    // "dd/MM" over several days, "HH:mm" within one day
+    const end = Date.now() / 1000;
+    const tick = v => {
+      const s = absolute(new Date(v * 1000).toISOString());
+      return days > 1 ? s.slice(0, 5) : s.slice(11, 16);
+    };
+    const cms = [...readings.map(r => r.cm), ...levels.map(l => l.cm)];
     const chart = new U({
       width, height: 320,
-      scales: {x: {time: true}},
-      axes: [{values: (u, vals) => vals.map(v => absolute(new Date(v * 1000).toISOString()).slice(0, 16))}, {label: 'cm'}],
+      scales: {x: {time: true, range: () => [end - days * 86400, end]},
+        y: {range: () => [Math.min(...cms) - 20, Math.max(...cms) + 20]}},
+      axes: [{space: 90, values: (u, vals) => vals.map(tick)}, {label: 'cm'}],
       series: [{label: t('gauges.at'), value: (u, v) => v == null ? '' : absolute(new Date(v * 1000).toISOString())},
         {label: t('gauges.cm'), stroke: '#0b3d91', width: 2, points: {show: true, size: 5}},
         ...levels.map(l => ({label: t('level.' + l.name) + ' ' + l.cm + ' cm', stroke: l.color, dash: l.dash, width: 2, points: {show: false}}))]

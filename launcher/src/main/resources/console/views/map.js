@@ -83,15 +83,22 @@ export default {
     resize();
     const alertLayer = L.layerGroup().addTo(map);
     // Alert labels never cover each other: from north to south, a label that would overlap one already
-    // placed moves down below it (alerts on the same or nearby zones stack), at every zoom.
+    // placed moves down below it (alerts on the same or nearby zones stack), at every zoom; a label that
+    // would leave the map on the right is drawn to the left of its point.
     function declutter() {
       const placed = [];
+      const bounds = mapEl.getBoundingClientRect();
       alertLayer.getLayers().filter(l => l.getElement && l.getElement() && l.getElement().classList.contains('alert-marker'))
         .sort((x, y) => y.getLatLng().lat - x.getLatLng().lat || x.getLatLng().lng - y.getLatLng().lng)
         .forEach(m => {
           const el = m.getElement();
           el.style.marginTop = LABEL_GAP + 'px';
+          el.style.marginLeft = '0px';
           let r = el.getBoundingClientRect();
+          if (r.right > bounds.right - 2) { // near the right edge: the label goes to the left of its point
+            el.style.marginLeft = (-r.width) + 'px';
+            r = el.getBoundingClientRect();
+          }
           let shift = 0;
           for (let guard = 0; guard < 50; guard++) {
             const hit = placed.find(p => r.left < p.right && p.left < r.right && r.top < p.bottom && p.top < r.bottom);

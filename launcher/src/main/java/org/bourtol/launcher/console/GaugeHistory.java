@@ -2,6 +2,7 @@ package org.bourtol.launcher.console;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * A station's recent river levels for the console's chart, however long this process has run: from
  * InfluxDB when it is configured (the time-series sink wrote every reading there), merged with the
  * readings {@link ConsoleData} read from the observations topic (from {@link ConsoleData#READINGS_SINCE}
- * ago at start, then live: those InfluxDB may not have yet). Without InfluxDB, or when it fails, the
+ * ago at start, then live: those InfluxDB may not have yet). An InfluxDB point's time is cut to the millisecond
+ * (the sink adds a per-id nanosecond offset). Without InfluxDB, or when it fails, the
  * topic's readings alone. One point per observation id, oldest first, at most {@link #MAX_POINTS} (the
  * newest).
  */
@@ -55,7 +57,8 @@ final class GaugeHistory {
             try {
                 fromInflux = influx.gaugeLevels(station, from, now.plusSeconds(1)).stream()
                         .filter(r -> r.time() != null && r.number("level_cm") != null)
-                        .map(r -> new Point(r.time(), r.number("level_cm").intValue(), r.string("observation_id"), "influx")).toList();
+                        .map(r -> new Point(r.time().truncatedTo(ChronoUnit.MILLIS), r.number("level_cm").intValue(), r.string("observation_id"),
+                                "influx")).toList();
                 sources.add("influx");
             } catch (RuntimeException e) {
                 LOG.warn("gauge history not read from InfluxDB, the observations topic only [station: {}, reason: {}]", station, e.getMessage());
