@@ -63,12 +63,15 @@ export default {
       return;
     }
     const U = await uplot();
-    const xs = readings.map(r => new Date(r.at).getTime() / 1000);
-    const data = [xs, readings.map(r => r.cm), ...levels.map(l => xs.map(() => l.cm))];
+    // the period's two ends carry no reading, so the level lines cross the whole chart even for one reading
+    const times = readings.map(r => new Date(r.at).getTime() / 1000);
+    const end = Math.max(Date.now() / 1000, ...times);
+    const start = Math.min(end - days * 86400, ...times);
+    const xs = [start, ...times, end];
+    const data = [xs, [null, ...readings.map(r => r.cm), null], ...levels.map(l => xs.map(() => l.cm))];
     const width = Math.max(320, Math.min(1100, main.clientWidth - 20));
     // the whole period on the x axis (even for a single reading), ticks far enough apart to be read:
     // "dd/MM" over several days, "HH:mm" within one day
-    const end = Date.now() / 1000;
     const tick = v => {
       const s = absolute(new Date(v * 1000).toISOString());
       return days > 1 ? s.slice(0, 5) : s.slice(11, 16);
@@ -76,7 +79,7 @@ export default {
     const cms = [...readings.map(r => r.cm), ...levels.map(l => l.cm)];
     const chart = new U({
       width, height: 320,
-      scales: {x: {time: true, range: () => [end - days * 86400, end]},
+      scales: {x: {time: true, range: () => [start, end]},
         y: {range: () => [Math.min(...cms) - 20, Math.max(...cms) + 20]}},
       axes: [{space: 90, values: (u, vals) => vals.map(tick)}, {label: 'cm'}],
       series: [{label: t('gauges.at'), value: (u, v) => v == null ? '' : absolute(new Date(v * 1000).toISOString())},

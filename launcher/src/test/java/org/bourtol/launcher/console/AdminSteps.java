@@ -25,13 +25,10 @@ final class AdminSteps {
         b.driver.get(base + "/#/zones/farm-konna-rice");
         WebElement from = b.await(By.cssSelector("input[name=protectedFrom]"));
         WebElement release = b.driver.findElement(By.cssSelector("input[name=fieldRelease]"));
-        from.clear();
-        from.sendKeys("13-01");
+        b.retype(from, "13-01");
         b.awaitText(By.id(from.getAttribute("id") + "-error"), "n'est pas une date");
-        from.clear();
-        from.sendKeys("06-15");
-        release.clear();
-        release.sendKeys("11-20");
+        b.retype(from, "06-15");
+        b.retype(release, "11-20");
         b.awaitText(By.cssSelector("p.season"), "Protégée du 06-15 jusqu'à la veille du 11-20");
         b.shot("08-zone-season");
         b.driver.findElement(By.id("save-zone")).click();
@@ -43,6 +40,14 @@ final class AdminSteps {
         release.clear();
         b.driver.findElement(By.id("save-zone")).click();
         b.awaitText(By.cssSelector("form.zone .errorbox"), "fieldRelease");
+        b.wait.until(d -> { // the refused PUT, logged by the browser: expected, and the only such error
+            try {
+                b.expectedErrors("/api/v1/zones/farm-konna-rice");
+                return true;
+            } catch (IllegalStateException e) {
+                return false;
+            }
+        });
         assertEquals("11-20", ConsoleIT.get("/api/v1/zones/farm-konna-rice", ConsoleIT.ADMIN).at("/properties/fieldRelease").asText(), "refused, kept");
     }
 
@@ -55,8 +60,7 @@ final class AdminSteps {
         b.driver.findElement(By.cssSelector("input[name=season-to-0]")).sendKeys("11-01");
         b.awaitText(By.id("seasons-error"), "13-01");
         b.wait.until(d -> !d.findElement(By.id("save")).isEnabled());
-        from.clear();
-        from.sendKeys("06-01");
+        b.retype(from, "06-01");
         b.awaitText(By.cssSelector("form.rule"), "Règle valide");
         b.shot("03-rule-season");
         b.driver.findElement(By.id("save")).click();

@@ -68,6 +68,25 @@ public final class Browser implements AutoCloseable {
         Files.write(SHOTS.resolve(name + ".png"), png);
     }
 
+    /** Replaces the text of an input: clears it, then types {@code text}. */
+    public void retype(WebElement input, String text) {
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /**
+     * Takes out of the console log the errors a test caused on purpose (the browser logs every refused
+     * request, e.g. a 400 the page then shows), so that the others still fail the test.
+     *
+     * @throws IllegalStateException when no such error was logged
+     */
+    public void expectedErrors(String fragment) {
+        consoleLog();
+        if (!log.removeIf(e -> e.getLevel().intValue() >= Level.SEVERE.intValue() && e.getMessage().contains(fragment))) {
+            throw new IllegalStateException("no console error containing '" + fragment + "' in " + log);
+        }
+    }
+
     /** Every console message so far (kept across calls: the driver hands each entry out once). */
     public List<LogEntry> consoleLog() {
         log.addAll(driver.manage().logs().get(LogType.BROWSER).getAll());
