@@ -23,6 +23,7 @@ import org.bourtol.contracts.observation.GaugeReading;
 import org.bourtol.contracts.observation.Source;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.launcher.instance.Instance;
+import org.bourtol.launcher.testing.EmbeddedInstances;
 import org.bourtol.testkit.Influxd;
 import org.bourtol.testkit.Poll;
 import org.bourtol.timeseries.schema.PointMapper;
@@ -64,7 +65,7 @@ class GaugeHistoryIT {
             }
 
             List<Instant> times = List.of(now.minus(Duration.ofDays(2)), now.minus(Duration.ofDays(1)), now.minus(Duration.ofHours(1)));
-            try (Instance first = Instance.start(Instance.Options.embedded(env))) {
+            try (Instance first = EmbeddedInstances.start(dataDir, "BOURTOL_ADMIN_TOKEN", ADMIN)) {
                 List<String> batch = new ArrayList<>();
                 for (int i = 0; i < times.size(); i++) {
                     batch.add("{\"kind\":\"gauge\",\"stationId\":\"niamey\",\"levelCm\":" + (500 + i * 10) + ",\"observedAt\":\"" + times.get(i) + "\"}");

@@ -14,10 +14,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.bourtol.contracts.directory.AuditEntry;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.launcher.instance.Instance;
+import org.bourtol.launcher.testing.EmbeddedInstances;
 import org.bourtol.simulator.twilio.LocalTwilioServer;
 import org.bourtol.platform.kafka.TopicScan;
 import org.bourtol.testkit.Poll;
@@ -44,14 +44,8 @@ class ManualResolveIT {
 
     @Test
     void anOfficerResolvesAnAlertForAReasonAndTheWatcherGetsTheAllClear() throws Exception {
-        try (Instance p = Instance.start(Instance.Options.embedded(Map.of(
-                "BOURTOL_DATA_DIR", dataDir.toString(),
-                "BOURTOL_HTTP_PORT", "0",
-                "BOURTOL_EMBEDDED_KAFKA_PORT", "0",
-                "BOURTOL_EMBEDDED_MQTT_PORT", "0",
-                "BOURTOL_ADMIN_TOKEN", ADMIN,
-                "TWILIO_AUTH_TOKEN", "resolve-it-twilio-token-0123456789",
-                "BOURTOL_NOTIFIER_GROUP_WINDOW", "PT1S")))) {
+        try (Instance p = EmbeddedInstances.start(dataDir, "BOURTOL_ADMIN_TOKEN", ADMIN,
+                "TWILIO_AUTH_TOKEN", "resolve-it-twilio-token-0123456789", "BOURTOL_NOTIFIER_GROUP_WINDOW", "PT1S")) {
             LocalTwilioServer sink = p.localTwilio().orElseThrow();
             String officer = token(p, "agent-kone", "officer");
             String viewer = token(p, "lecteur-sow", "viewer");
