@@ -105,6 +105,7 @@ class AuthorisationMatrixIT {
             "GET /api/v1/alerts/:id", "VIEWER",
             "GET /api/v1/alerts/:id/timeline", "VIEWER",
             "POST /api/v1/alerts/:id/ack", "OFFICER",
+            "POST /api/v1/alerts/:id/resolve", "OFFICER",
             "POST /api/v1/alerts/:id/outcome", "OFFICER",
             "POST /api/v1/alerts/:id/confirm", "OFFICER",
             "POST /api/v1/alerts/:id/responses", "OFFICER",
