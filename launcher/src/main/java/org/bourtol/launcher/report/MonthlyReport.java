@@ -330,8 +330,10 @@ public final class MonthlyReport {
 
     /** Reports received (by channel and focal point; by the time observed), messages to triage and rejected inputs. */
     private void observations() {
+        java.util.Set<String> counted = new java.util.HashSet<>();
         for (Observation o : in.observations()) {
-            if (!inMonth(o.observedAt()) || !known(o.receivedAt())) {
+            // a record written again after an ingest crash carries the same id: one report
+            if (!inMonth(o.observedAt()) || !known(o.receivedAt()) || !counted.add(o.id())) {
                 continue;
             }
             String zone;

@@ -112,7 +112,7 @@ class ClusterIT {
                     "BOURTOL_LOG_LEVEL", "INFO"));
             Map<String, Integer> ports = new HashMap<>();
             Function<String, ExternalProcess> component = name -> {
-                int port = ports.computeIfAbsent(name, n -> freePort());
+                int port = ports.computeIfAbsent(name, n -> ExternalProcess.freePort());
                 Map<String, String> env = new HashMap<>(common);
                 env.put("BOURTOL_HTTP_PORT", String.valueOf(port));
                 env.put("BOURTOL_DATA_DIR", dir.resolve(name).toString());
@@ -122,14 +122,14 @@ class ClusterIT {
             };
             // the first rules instance creates the topics and seeds the default dataset; the others join it
             bourtol.put("rules-1", launched(component.apply("rules-1")));
-            awaitHealthy(ports.get("rules-1"), bourtol.get("rules-1"));
+            Nodes.awaitHealthy(ports.get("rules-1"), bourtol.get("rules-1"));
             for (String name : List.of("rules-2", "ingest-1", "ingest-2", "notifier-1", "notifier-2")) {
                 bourtol.put(name, launched(component.apply(name)));
             }
             for (String name : List.of("rules-2", "ingest-1", "ingest-2", "notifier-1", "notifier-2")) {
-                awaitHealthy(ports.get(name), bourtol.get(name));
+                Nodes.awaitHealthy(ports.get(name), bourtol.get(name));
             }
-            registerNiameyCommittee(ports.get("notifier-1"));
+            Nodes.registerFloodCommittee(ports.get("notifier-1"), ADMIN, "cluster-pc-niamey", NIAMEY_PHONE, "niamey");
 
             Load load = new Load(mqtt.url());
             Thread loader = new Thread(load, "cluster-it-load");
@@ -153,18 +153,18 @@ class ClusterIT {
                 Poll.until(WAIT, "readings flowing before any failure", () -> observed.readings().size() >= 40);
                 Poll.until(WAIT, "the first SMS to the Niamey committee", () -> !twilio.messagesTo(NIAMEY_PHONE).isEmpty());
                 // one failure at a time, each at a random moment inside its slot, with time to recover between
-                pause(randomSeconds(8, 14));
+                Nodes.pause(Nodes.randomSeconds(8, 14));
                 killIngest(bourtol.get("ingest-1"), ports.get("ingest-1"), load, observed);
-                pause(randomSeconds(4, 8));
+                Nodes.pause(Nodes.randomSeconds(4, 8));
                 killRules(bourtol.get("rules-1"), kafka.bootstrap());
-                pause(randomSeconds(4, 8));
+                Nodes.pause(Nodes.randomSeconds(4, 8));
                 killNotifierOwner(bourtol, ports, twilio);
-                pause(randomSeconds(4, 8));
+                Nodes.pause(Nodes.randomSeconds(4, 8));
                 killBroker(kafka, load, observed);
-                pause(randomSeconds(5, 10));
+                Nodes.pause(Nodes.randomSeconds(5, 10));
                 load.finishWithNiameyAt(640);
                 loader.join(TimeUnit.MINUTES.toMillis(3));
-                awaitHealthy(ports.get("ingest-1"), bourtol.get("ingest-1"));
+                Nodes.awaitHealthy(ports.get("ingest-1"), bourtol.get("ingest-1"));
 
                 // nothing acknowledged lost: every reading mosquitto acknowledged is one observation
                 Set<String> acked = load.acknowledged();
@@ -207,7 +207,7 @@ class ClusterIT {
         Set<String> ackedAtKill = load.acknowledged();
         int seenAtKill = observed.readings().size();
         ingest.launch();
-        awaitHealthy(port, ingest);
+        Nodes.awaitHealthy(port, ingest);
         Poll.until(Duration.ofMinutes(3), "every reading acknowledged before ingest-1 died observed",
                 () -> observed.readings().containsAll(ackedAtKill));
         takeoverMs.put("ingest (killed, restarted, its queued share drained)", Duration.between(killed, Instant.now()).toMillis());
@@ -290,51 +290,9 @@ class ClusterIT {
 
     // ---- setup helpers
 
-    private void awaitHealthy(int port, ExternalProcess jvm) {
-        Poll.until(Duration.ofMinutes(5), jvm.name() + " healthy", () -> {
-            if (!jvm.alive()) {
-                throw new AssertionError(jvm.name() + " exited:\n" + jvm.logText());
-            }
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-            } catch (Exception e) {
-                return false;
-            }
-        });
-    }
-
-    private void registerNiameyCommittee(int notifierPort) throws Exception {
-        String doc = """
-                {"name": "Comite de paix de Niamey (cluster test)", "role": "peace-committee", "phone": "%s",
-                 "language": "fr", "zones": ["niamey"], "hazards": ["flood"], "minSeverity": "Minor", "channels": ["sms"]}
-                """.formatted(NIAMEY_PHONE);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + notifierPort + "/api/v1/recipients/cluster-pc-niamey"))
-                .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(doc)).build(), HttpResponse.BodyHandlers.ofString());
-        assertTrue(r.statusCode() / 100 == 2, "recipient registered: " + r.statusCode() + " " + r.body());
-    }
-
     private static ExternalProcess launched(ExternalProcess p) {
         p.launch();
         return p;
-    }
-
-    private static void pause(Duration d) throws InterruptedException {
-        // a wall-clock pause between failures is the scenario itself, not a wait for a condition
-        TimeUnit.MILLISECONDS.sleep(d.toMillis());
-    }
-
-    private static Duration randomSeconds(int from, int to) {
-        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(from * 1000L, to * 1000L));
-    }
-
-    private static int freePort() {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private String table(Load load, Observed observed, LocalTwilioServer twilio, int alertsRaised, int duplicates, Duration took) {

@@ -291,6 +291,13 @@ class MonthlyReportTest {
     }
 
     @Test
+    void aReportWrittenTwiceWithTheSameIdCountsOnce() {
+        observations.add(observations.get(0)); // the same record again, as after an ingest crash
+        Map<String, Number> conflict = row(report(AUG, null), "region-mopti", "conflict");
+        assertEquals(2, conflict.get("reportsSms"), "o1 once, o2");
+    }
+
+    @Test
     void aRegionFilterKeepsOnlyItsRows() {
         MonthlyReport.Report niamey = report(YearMonth.of(2026, 7), "niamey");
         assertEquals(List.of("region-niamey"), niamey.rows().stream().map(MonthlyReport.Row::region).distinct().toList());
