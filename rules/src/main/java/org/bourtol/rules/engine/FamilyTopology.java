@@ -13,7 +13,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.bourtol.contracts.observation.Observation;
-import org.bourtol.contracts.topic.JsonSerde;
 import org.bourtol.contracts.topic.Topics;
 
 /**
@@ -24,8 +23,6 @@ import org.bourtol.contracts.topic.Topics;
  */
 public final class FamilyTopology {
 
-    private static final JsonSerde<Timeline> TIMELINE = new JsonSerde<>(Timeline.class);
-
     private FamilyTopology() {
     }
 
@@ -33,8 +30,8 @@ public final class FamilyTopology {
                                                        Family<P, S> family) {
         String store = family.type() + "-state";
         String pendingStore = family.type() + "-pending";
-        StoreBuilder<KeyValueStore<String, Timeline>> sb =
-                env.store(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(store), Serdes.String(), TIMELINE));
+        StoreBuilder<KeyValueStore<String, Timeline<S>>> sb = env.store(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(store),
+                Serdes.String(), Timeline.serde(family.stateType())));
         StoreBuilder<KeyValueStore<String, Observation>> pb = env.store(Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(pendingStore), Serdes.String(), Topics.OBSERVATIONS.valueSerde()));
         KStream<String, Observation> input = observations;
@@ -47,7 +44,7 @@ public final class FamilyTopology {
         return input.process(new ProcessorSupplier<String, Observation, String, Signal>() {
             @Override
             public Processor<String, Observation, String, Signal> get() {
-                return new FamilyEvaluator<>(env, family, store, pendingStore);
+                return new FamilyEvaluator<>(env, family, store, pendingStore, env::eventTime);
             }
 
             @Override

@@ -15,25 +15,28 @@ import org.bourtol.contracts.observation.Hazard;
  * (repartition topic), keyed by {@code rule|zone}. An {@code ack} signal carries an acknowledgement
  * instead (code or alertId in {@code source}, actor in {@code level}). {@code onset}, when set, is the
  * event time the firing began, sent again when late data moved it earlier than the alert's raise. A
- * {@code warning} signal carries an officer-issued warning document instead.
+ * {@code warning} signal carries an officer-issued warning document instead. Built with the factories
+ * ({@link #fire}, {@link #clear}, {@link #ack}, {@link #warning}); the canonical constructor is for JSON.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Signal(String rule, String ruleType, Hazard hazard, String zone, String source, boolean fire,
                      String level, Severity severity, Map<String, String> headline, List<Evidence> evidence,
                      Instant at, Ack ack, Instant onset, Warning warning) {
 
-    public Signal(String rule, String ruleType, Hazard hazard, String zone, String source, boolean fire, String level,
-                  Severity severity, Map<String, String> headline, List<Evidence> evidence, Instant at, Ack ack, Instant onset) {
-        this(rule, ruleType, hazard, zone, source, fire, level, severity, headline, evidence, at, ack, onset, null);
+    /** A firing of {@code rule} in {@code zone} from {@code source}, at event time {@code at}. */
+    public static Signal fire(String rule, String ruleType, Hazard hazard, String zone, String source, String level, Severity severity,
+                              Map<String, String> headline, List<Evidence> evidence, Instant at) {
+        return new Signal(rule, ruleType, hazard, zone, source, true, level, severity, headline, evidence, at, null, null, null);
     }
 
-    public Signal(String rule, String ruleType, Hazard hazard, String zone, String source, boolean fire, String level,
-                  Severity severity, Map<String, String> headline, List<Evidence> evidence, Instant at, Ack ack) {
-        this(rule, ruleType, hazard, zone, source, fire, level, severity, headline, evidence, at, ack, null, null);
+    /** {@code source} no longer fires {@code rule} in {@code zone}, at event time {@code at}. */
+    public static Signal clear(String rule, String ruleType, Hazard hazard, String zone, String source, Instant at) {
+        return new Signal(rule, ruleType, hazard, zone, source, false, null, null, null, null, at, null, null, null);
     }
 
+    /** This firing, with the run's onset and all its evidence (late data joined the run). */
     public Signal withOnset(Instant since, List<Evidence> allEvidence) {
-        return new Signal(rule, ruleType, hazard, zone, source, fire, level, severity, headline, allEvidence, at, ack, since);
+        return new Signal(rule, ruleType, hazard, zone, source, fire, level, severity, headline, allEvidence, at, ack, since, warning);
     }
 
     /**
@@ -60,7 +63,8 @@ public record Signal(String rule, String ruleType, Hazard hazard, String zone, S
         return new Signal(null, null, null, null, null, false, null, null, null, null, w.updatedAt(), null, null, w);
     }
 
+    /** An acknowledgement routed through the lifecycle. */
     public static Signal ack(Ack ack) {
-        return new Signal(null, null, null, null, null, false, null, null, null, null, ack.at(), ack);
+        return new Signal(null, null, null, null, null, false, null, null, null, null, ack.at(), ack, null, null);
     }
 }

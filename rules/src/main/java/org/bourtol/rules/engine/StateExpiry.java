@@ -26,19 +26,19 @@ final class StateExpiry {
     }
 
     /** True when {@code tl} has had no input for longer than {@code silence} before {@code now} and is not firing. */
-    static boolean expired(Timeline tl, Instant now, Duration silence) {
+    static boolean expired(Timeline<?> tl, Instant now, Duration silence) {
         return tl != null && !tl.fired() && tl.newest() != null && tl.newest().plus(silence).isBefore(now);
     }
 
     /** Deletes the expired timelines of {@code store} and their pending inputs; returns how many timelines went. */
-    static int sweep(KeyValueStore<String, Timeline> store, KeyValueStore<String, Observation> pending, Instant now, Duration silence) {
+    static <S> int sweep(KeyValueStore<String, Timeline<S>> store, KeyValueStore<String, Observation> pending, Instant now, Duration silence) {
         if (now.equals(Instant.EPOCH)) {
             return 0; // no input yet: nothing is silent
         }
         List<String> gone = new ArrayList<>();
-        try (KeyValueIterator<String, Timeline> it = store.all()) {
+        try (KeyValueIterator<String, Timeline<S>> it = store.all()) {
             while (it.hasNext()) {
-                KeyValue<String, Timeline> kv = it.next();
+                KeyValue<String, Timeline<S>> kv = it.next();
                 if (expired(kv.value, now, silence)) {
                     gone.add(kv.key);
                 }

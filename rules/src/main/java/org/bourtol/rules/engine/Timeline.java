@@ -1,11 +1,19 @@
 package org.bourtol.rules.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.bourtol.contracts.observation.Observation;
+import org.bourtol.contracts.topic.Json;
 
 /**
  * Per (rule, key) evaluation state that makes results independent of arrival order within the grace
@@ -17,8 +25,8 @@ import org.bourtol.contracts.observation.Observation;
  * inputs older than the horizon are too late. {@code fired}/{@code alertZone}/{@code lastFire}
  * remember the last verdict sent to the lifecycle.
  */
-public record Timeline(JsonNode base, JsonNode head, String headRule, Instant horizon, Instant newest, String newestId,
-                       int pendingCount, boolean fired, String alertZone, String lastFire) {
+public record Timeline<S>(S base, S head, String headRule, Instant horizon, Instant newest, String newestId,
+                          int pendingCount, boolean fired, String alertZone, String lastFire) {
 
     /** Event-time order of inputs (ties broken by id), which the pending store's key order follows. */
     public static final Comparator<Observation> ORDER =
@@ -26,8 +34,34 @@ public record Timeline(JsonNode base, JsonNode head, String headRule, Instant ho
 
     private static final long EPOCH_OFFSET = 100_000_000_000L;
 
-    public static Timeline empty() {
-        return new Timeline(null, null, null, Instant.EPOCH, null, null, 0, false, null, null);
+    public static <S> Timeline<S> empty() {
+        return new Timeline<>(null, null, null, Instant.EPOCH, null, null, 0, false, null, null);
+    }
+
+    /**
+     * The serde of a family's {@code <type>-state} store: the timeline as JSON with {@code base} and
+     * {@code head} as the family's own state type (the same JSON as when they were untyped trees, so a
+     * changelog written before reads back).
+     */
+    public static <S> Serde<Timeline<S>> serde(Class<S> stateType) {
+        JavaType type = Json.MAPPER.getTypeFactory().constructParametricType(Timeline.class, stateType);
+        ObjectWriter writer = Json.MAPPER.writerFor(type);
+        Serializer<Timeline<S>> out = (topic, value) -> {
+            try {
+                return value == null ? null : writer.writeValueAsBytes(value);
+            } catch (IOException e) {
+                throw new SerializationException("cannot serialize the timeline of " + stateType.getSimpleName() + " for " + topic, e);
+            }
+        };
+        Deserializer<Timeline<S>> in = (topic, data) -> {
+            try {
+                return data == null ? null : Json.MAPPER.readValue(data, type);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new SerializationException("cannot read the timeline of " + stateType.getSimpleName() + " from " + topic + ": "
+                        + e.getMessage(), e);
+            }
+        };
+        return Serdes.serdeFrom(out, in);
     }
 
     public boolean tooLate(Observation o) {
@@ -43,8 +77,8 @@ public record Timeline(JsonNode base, JsonNode head, String headRule, Instant ho
         return c > 0 || (c == 0 && o.id().compareTo(newestId) > 0);
     }
 
-    public Timeline withVerdict(boolean nowFired, String zone, String fingerprint) {
-        return new Timeline(base, head, headRule, horizon, newest, newestId, pendingCount, nowFired, zone, fingerprint);
+    public Timeline<S> withVerdict(boolean nowFired, String zone, String fingerprint) {
+        return new Timeline<>(base, head, headRule, horizon, newest, newestId, pendingCount, nowFired, zone, fingerprint);
     }
 
     /** The newest − grace bound below which inputs are folded into the base, never moving back. */

@@ -98,12 +98,12 @@ public final class RiskScoreTopology {
                 if (v instanceof Verdict.Fire f) {
                     if (!reported.equals(before.reported())) {
                         Severity sev = family.severity(rule, f.level());
-                        Signal out = new Signal(rule.id(), family.type(), Hazard.CONFLICT, commune, "score", true, f.level(), sev,
-                                family.headline(rule, view.zones().name(commune), null, f), f.evidence(), s.at(), null);
+                        Signal out = Signal.fire(rule.id(), family.type(), Hazard.CONFLICT, commune, "score", f.level(), sev,
+                                family.headline(rule, view.zones().name(commune), null, f), f.evidence(), s.at());
                         context.forward(new Record<>(out.key(), out, record.timestamp()));
                     }
                 } else if (before.reported() != null) {
-                    Signal out = new Signal(rule.id(), family.type(), Hazard.CONFLICT, commune, "score", false, null, null, null, null, s.at(), null);
+                    Signal out = Signal.clear(rule.id(), family.type(), Hazard.CONFLICT, commune, "score", s.at());
                     context.forward(new Record<>(out.key(), out, record.timestamp()));
                 }
             }

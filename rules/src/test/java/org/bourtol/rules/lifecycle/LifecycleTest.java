@@ -22,12 +22,12 @@ class LifecycleTest {
     static final Lifecycle.ZoneFacts KONNA = new Lifecycle.ZoneFacts("Konna", null);
 
     static Signal fire(String source, Severity severity, Instant at) {
-        return new Signal("farmland-protection", "herd-in-protected-zone", Hazard.CONFLICT, "konna", source, true, "fire", severity,
-                Map.of("fr", "x " + severity, "en", "x " + severity), List.of(new Evidence("o-" + source + at, "herd", at, "1", null)), at, null);
+        return Signal.fire("farmland-protection", "herd-in-protected-zone", Hazard.CONFLICT, "konna", source, "fire", severity,
+                Map.of("fr", "x " + severity, "en", "x " + severity), List.of(new Evidence("o-" + source + at, "herd", at, "1", null)), at);
     }
 
     static Signal clear(String source, Instant at) {
-        return new Signal("farmland-protection", "herd-in-protected-zone", Hazard.CONFLICT, "konna", source, false, null, null, null, null, at, null);
+        return Signal.clear("farmland-protection", "herd-in-protected-zone", Hazard.CONFLICT, "konna", source, at);
     }
 
     @Test

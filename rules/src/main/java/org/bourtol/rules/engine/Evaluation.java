@@ -1,0 +1,182 @@
+package org.bourtol.rules.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.bourtol.contracts.observation.Observation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Evaluates one input of one (rule, key) and keeps the result independent of arrival order within the
+ * grace period: an input newer than all others is one step from the {@link Timeline}'s head
+ * ({@link #append}); a late one (or the first, or one after a rule change) is inserted in event-time
+ * order and every pending input is replayed from the base ({@link #replay}), signalling what in-order
+ * data would have signalled. The pending inputs live in the family's {@code <type>-pending} store.
+ * Time is each input's event time; nothing here reads a clock.
+ */
+final class Evaluation<P, S> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Evaluation.class);
+    private static final StringSerializer KEYS = new StringSerializer();
+
+    private final RulesEnv env;
+    private final Family<P, S> family;
+    private final DirectoryView view;
+    private final Timelines<S> timelines;
+    private final KeyValueStore<String, Observation> pending;
+    private final Signaller<P, S> signaller;
+
+    Evaluation(RulesEnv env, Family<P, S> family, DirectoryView view, Timelines<S> timelines, KeyValueStore<String, Observation> pending,
+               Signaller<P, S> signaller) {
+        this.env = env;
+        this.family = family;
+        this.view = view;
+        this.timelines = timelines;
+        this.pending = pending;
+        this.signaller = signaller;
+    }
+
+    /** Evaluates {@code o} for {@code rule} and {@code key}; {@code ts} is the record timestamp signals carry. */
+    void evaluate(CompiledRule<P> rule, String key, Observation o, long ts) {
+        String skey = rule.id() + "|" + key;
+        Timeline<S> tl = timelines.get(skey);
+        if (tl.tooLate(o)) {
+            if (env.countTooLate() % 1000 == 1) {
+                LOG.warn("observation after the grace period ignored (logged once per 1000) [rule: {}, key: {}, observation: {}, observedAt: {}]",
+                        rule.id(), key, o.id(), o.observedAt());
+            }
+            return;
+        }
+        String pkey = Timeline.pendingKey(skey, o);
+        boolean follows = tl.follows(o);
+        // every pending input is at or before the newest, so one that follows all of them cannot be pending
+        if (!follows && pending.get(pkey) != null) {
+            return; // redelivered input: already evaluated
+        }
+        String version = version(rule);
+        if (tl.head() != null && version.equals(tl.headRule()) && follows) {
+            append(rule, key, skey, pkey, tl, o, ts, version);
+        } else {
+            replay(rule, key, skey, pkey, tl, o, ts, version);
+        }
+    }
+
+    /** The usual case, an input newer than all others: one step from the head, then fold what left the window. */
+    private void append(CompiledRule<P> rule, String key, String skey, String pkey, Timeline<S> tl, Observation o, long ts,
+                        String version) {
+        Step<S> step = step(state(tl.head()), key, o, rule);
+        Signaller.Emitted emitted = signaller.signal(rule, key, step.state(), step.verdict(), o, ts, Signaller.Emitted.of(tl), true, null);
+        pending.put(pkey, o);
+        Instant horizon = tl.nextHorizon(o.observedAt(), env.grace());
+        S base = null;
+        List<String> folded = new ArrayList<>();
+        try (KeyValueIterator<String, Observation> it = pending.prefixScan(Timeline.pendingPrefix(skey), KEYS)) {
+            // the key tells the input's event time: stop before reading the first one inside the window
+            while (it.hasNext() && Timeline.pendingBefore(skey, it.peekNextKey(), horizon)) {
+                KeyValue<String, Observation> kv = it.next();
+                base = step(base == null ? state(tl.base()) : base, key, kv.value, rule).state();
+                folded.add(kv.key);
+            }
+        }
+        folded.forEach(this::unpend);
+        timelines.save(skey, new Timeline<>(base == null ? tl.base() : base, step.state(), version, horizon, o.observedAt(), o.id(),
+                tl.pendingCount() + 1 - folded.size(), emitted.fired(), emitted.alertZone(), emitted.lastFire()));
+    }
+
+    /**
+     * A late input (or the first one, or one after a rule change): insert it in event-time order and
+     * replay every pending input from the base, signalling what in-order data would have signalled.
+     */
+    private void replay(CompiledRule<P> rule, String key, String skey, String pkey, Timeline<S> tl, Observation o, long ts,
+                        String version) {
+        List<Observation> inputs = new ArrayList<>(pendingOf(skey));
+        inputs.add(o);
+        inputs = Timeline.sorted(inputs);
+        Instant horizon = tl.nextHorizon(inputs.get(inputs.size() - 1).observedAt(), env.grace());
+        S state = state(tl.base());
+        S base = state;
+        Signaller.Emitted emitted = Signaller.Emitted.of(tl);
+        int inserted = inputs.indexOf(o);
+        int count = 0;
+        Run run = new Run();
+        for (int i = 0; i < inputs.size(); i++) {
+            Observation in = inputs.get(i);
+            Step<S> step = step(state, key, in, rule);
+            state = step.state();
+            run.add(in, step.verdict());
+            if (i >= inserted) {
+                // a late input replays the later ones: what in-order data would have signalled is signalled now
+                boolean last = i == inputs.size() - 1;
+                Signaller.Emitted before = emitted;
+                // on the last step after a late input, a fire carries the run's onset and evidence
+                emitted = signaller.signal(rule, key, state, step.verdict(), in, ts, emitted, last, last && i > inserted ? run : null);
+                if (last && emitted == before && i > inserted && emitted.fired() && step.verdict() instanceof Verdict.Fire fire) {
+                    signaller.joined(rule, key, state, fire, in, run, emitted, ts);
+                }
+            }
+            if (in.observedAt().isBefore(horizon)) {
+                base = state;
+                if (in != o) {
+                    unpend(Timeline.pendingKey(skey, in));
+                }
+            } else {
+                count++;
+                if (in == o) {
+                    pending.put(pkey, o);
+                }
+            }
+        }
+        Observation newest = inputs.get(inputs.size() - 1);
+        timelines.save(skey, new Timeline<>(base, state, version, horizon, newest.observedAt(), newest.id(), count, emitted.fired(),
+                emitted.alertZone(), emitted.lastFire()));
+    }
+
+    /** The state after every input of a (rule, key), replayed when the rule changed since the head was computed. */
+    S current(Timeline<S> tl, CompiledRule<P> rule, String skey, String key) {
+        if (tl.head() != null && version(rule).equals(tl.headRule())) {
+            return state(tl.head());
+        }
+        S state = state(tl.base());
+        for (Observation in : pendingOf(skey)) {
+            state = step(state, key, in, rule).state();
+        }
+        return state;
+    }
+
+    /** Removes a pending input (a tombstone put: unlike {@code delete}, it does not read the old value back). */
+    private void unpend(String pkey) {
+        pending.put(pkey, null);
+    }
+
+    private Step<S> step(S state, String key, Observation in, CompiledRule<P> rule) {
+        if (rule.inSeason(in.observedAt())) {
+            return family.step(state, key, in, rule, view.zones(), in.observedAt());
+        }
+        return new Step<>(family.initial(), Verdict.CLEAR);
+    }
+
+    /** A stored state, or the family's initial state when there is none. */
+    private S state(S stored) {
+        return stored == null ? family.initial() : stored;
+    }
+
+    private List<Observation> pendingOf(String skey) {
+        List<Observation> out = new ArrayList<>();
+        try (KeyValueIterator<String, Observation> it = pending.prefixScan(Timeline.pendingPrefix(skey), KEYS)) {
+            it.forEachRemaining(kv -> out.add(kv.value));
+        }
+        return out;
+    }
+
+    /** Identifies the rule version a head state was computed under (a change replays the window). */
+    private static String version(CompiledRule<?> rule) {
+        return rule.doc().version() + ":" + Objects.hash(rule.doc().params(), rule.doc().seasons(), rule.doc().zones(),
+                rule.doc().severity(), rule.doc().enabled());
+    }
+}
