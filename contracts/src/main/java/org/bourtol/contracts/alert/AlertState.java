@@ -3,6 +3,7 @@ package org.bourtol.contracts.alert;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
+import org.bourtol.contracts.topic.WireNames;
 
 /**
  * Where an alert is in its life: {@code active} from RAISED until RESOLVED, then {@code resolved}. The
@@ -24,13 +25,6 @@ public enum AlertState {
      */
     @JsonCreator
     public static AlertState fromWire(String value) {
-        if (value != null) {
-            for (AlertState s : values()) {
-                if (s.wire().equals(value.trim().toLowerCase(Locale.ROOT))) {
-                    return s;
-                }
-            }
-        }
-        throw new IllegalArgumentException("unknown alert state '" + value + "' (active or resolved)");
+        return WireNames.parse(AlertState.class, AlertState::wire, "alert state", value);
     }
 }

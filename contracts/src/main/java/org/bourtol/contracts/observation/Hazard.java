@@ -3,6 +3,7 @@ package org.bourtol.contracts.observation;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
+import org.bourtol.contracts.topic.WireNames;
 
 /** The two hazard families Bourtol warns about. Wire form is lower case. */
 public enum Hazard {
@@ -15,10 +16,6 @@ public enum Hazard {
 
     @JsonCreator
     public static Hazard fromWire(String value) {
-        try {
-            return valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("unknown hazard '" + value + "' (conflict, flood)");
-        }
+        return WireNames.parse(Hazard.class, Hazard::wire, "hazard", value);
     }
 }

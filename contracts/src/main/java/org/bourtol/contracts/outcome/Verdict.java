@@ -3,6 +3,7 @@ package org.bourtol.contracts.outcome;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
+import org.bourtol.contracts.topic.WireNames;
 
 /** Whether an alert's risk was real: {@code confirmed}, {@code false-alarm} or {@code unknown}. */
 public enum Verdict {
@@ -15,13 +16,6 @@ public enum Verdict {
 
     @JsonCreator
     public static Verdict fromWire(String value) {
-        if (value != null) {
-            for (Verdict v : values()) {
-                if (v.wire().equals(value.trim().toLowerCase(Locale.ROOT))) {
-                    return v;
-                }
-            }
-        }
-        throw new IllegalArgumentException("unknown outcome '" + value + "' (confirmed, false-alarm, unknown)");
+        return WireNames.parse(Verdict.class, Verdict::wire, "outcome", value);
     }
 }

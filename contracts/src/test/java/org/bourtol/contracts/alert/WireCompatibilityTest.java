@@ -22,12 +22,7 @@ class WireCompatibilityTest {
 
     @Test
     void alertEventsWrittenBeforeTheTypesReadAndWriteTheSameJson() throws IOException {
-        List<String> lines = lines("wire/alert-events-v1.jsonl");
-        assertEquals(6, lines.size());
-        for (String line : lines) {
-            AlertEvent e = Json.MAPPER.readValue(line, AlertEvent.class);
-            assertEquals(Json.MAPPER.readTree(line), Json.MAPPER.valueToTree(e), line);
-        }
+        List<String> lines = roundTrip("wire/alert-events-v1.jsonl", AlertEvent.class, 6);
         AlertEvent resolved = Json.MAPPER.readValue(lines.get(3), AlertEvent.class);
         assertEquals(AlertState.RESOLVED, resolved.alert().state());
         assertTrue(Json.MAPPER.writeValueAsString(resolved).contains("\"state\":\"resolved\""));
@@ -35,12 +30,8 @@ class WireCompatibilityTest {
 
     @Test
     void deliveriesWrittenBeforeTheTypesReadAndWriteTheSameJson() throws IOException {
-        List<String> lines = lines("wire/deliveries-v1.jsonl");
-        assertEquals(8, lines.size());
-        for (String line : lines) {
-            Delivery d = Json.MAPPER.readValue(line, Delivery.class);
-            assertEquals(Json.MAPPER.readTree(line), Json.MAPPER.valueToTree(d), line);
-            assertEquals(line, Json.MAPPER.writeValueAsString(d), "a delivery has no maps: byte for byte");
+        for (String line : roundTrip("wire/deliveries-v1.jsonl", Delivery.class, 8)) {
+            assertEquals(line, Json.MAPPER.writeValueAsString(Json.MAPPER.readValue(line, Delivery.class)), "no maps: byte for byte");
         }
     }
 
@@ -57,6 +48,16 @@ class WireCompatibilityTest {
             Alert a = Json.MAPPER.readValue(line, AlertEvent.class).alert();
             assertEquals(a, a.toBuilder().build());
         }
+    }
+
+    /** Every line of {@code resource} (there are {@code count}) reads as {@code type} and writes the same JSON tree. */
+    private static List<String> roundTrip(String resource, Class<?> type, int count) throws IOException {
+        List<String> lines = lines(resource);
+        assertEquals(count, lines.size());
+        for (String line : lines) {
+            assertEquals(Json.MAPPER.readTree(line), Json.MAPPER.valueToTree(Json.MAPPER.readValue(line, type)), line);
+        }
+        return lines;
     }
 
     static List<String> lines(String resource) throws IOException {

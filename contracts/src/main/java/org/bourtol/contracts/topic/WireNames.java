@@ -1,0 +1,34 @@
+package org.bourtol.contracts.topic;
+
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Reading an enum from its wire spelling (the one its {@code wire()} writes), for the records' {@code @JsonCreator}s. */
+public final class WireNames {
+
+    private WireNames() {
+    }
+
+    /**
+     * The constant of {@code type} whose {@code wire} spelling is {@code value} (case-insensitive, blanks
+     * around ignored).
+     *
+     * @throws IllegalArgumentException naming the value and every spelling, when none matches
+     */
+    public static <E extends Enum<E>> E parse(Class<E> type, Function<E, String> wire, String what, String value) {
+        E[] all = type.getEnumConstants();
+        if (value != null) {
+            String v = value.trim().toLowerCase(Locale.ROOT);
+            for (E e : all) {
+                if (wire.apply(e).toLowerCase(Locale.ROOT).equals(v)) {
+                    return e;
+                }
+            }
+        }
+        StringBuilder known = new StringBuilder();
+        for (E e : all) {
+            known.append(known.length() == 0 ? "" : ", ").append(wire.apply(e));
+        }
+        throw new IllegalArgumentException("unknown " + what + " '" + value + "' (" + known + ")");
+    }
+}
