@@ -28,7 +28,8 @@ import org.bourtol.simulator.truth.TruthPublisher;
 /**
  * Runs a timeline against a running Bourtol and scores it: follows the alert, observation, rejected
  * and delivery topics from their current end, plays the messages, waits until the pipeline settles
- * (every expected observation seen and no new alert event or delivery for five seconds, at most {@code settle}),
+ * (every expected observation seen, the rules' consumer group caught up on them, and no new alert event or delivery
+ * for five seconds, at most {@code settle}),
  * then compares with the ground truth. Counts include anything else flowing through the same topics
  * meanwhile, so run it against a Bourtol nobody else is feeding.
  */
@@ -81,7 +82,8 @@ public final class Simulation {
                     quietSince = System.nanoTime();
                 }
                 long distinct = observations.seen().stream().map(s -> s.value().id()).distinct().count();
-                if (distinct >= expected && System.nanoTime() - quietSince > 5_000_000_000L) {
+                // settled: every observation in, the rules have consumed them all (a loaded machine lags), then 5 s quiet
+                if (distinct >= expected && rulesLag.lag() == 0 && System.nanoTime() - quietSince > 5_000_000_000L) {
                     break;
                 }
                 progress.accept(new Player.Status("settling", timeline.end(), (int) distinct, (int) expected));
