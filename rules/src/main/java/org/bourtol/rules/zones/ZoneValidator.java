@@ -32,10 +32,11 @@ public final class ZoneValidator {
             g = GeoJson.read(z.geometry());
             TopologyValidationError err = new IsValidOp(g).getValidationError();
             if (err != null) {
-                problems.add(p + "geometry is not valid: " + err.getMessage() + " at " + err.getCoordinate());
+                problems.add(p + "geometry is not valid: " + err.getMessage() + (err.getCoordinate() == null ? "" : " at " + err.getCoordinate()));
             }
         } catch (RuntimeException e) {
-            problems.add(p + e.getMessage());
+            // a malformed position (e.g. null) can fail inside the reader with no message of its own
+            problems.add(p + (e.getMessage() == null ? "geometry is not readable GeoJSON (" + e.getClass().getSimpleName() + ")" : e.getMessage()));
         }
         if (g != null) {
             switch (z.kind()) {
