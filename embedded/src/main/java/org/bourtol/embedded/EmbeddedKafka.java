@@ -65,7 +65,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             }
             if (!Files.exists(logs.resolve("meta.properties"))) {
                 ByteArrayOutputStream buf = new ByteArrayOutputStream();
-                int rc = kafka.tools.StorageTool.execute(new String[]{"format", "-t", clusterId, "-c", propsFile.toString(), "--ignore-formatted"},
+                int rc = kafka.tools.StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", propsFile.toString(), "--ignore-formatted"},
                         new PrintStream(buf, true, StandardCharsets.UTF_8));
                 if (rc != 0) {
                     throw new IllegalStateException("kafka storage format failed: " + buf.toString(StandardCharsets.UTF_8));

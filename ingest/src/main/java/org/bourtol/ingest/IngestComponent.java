@@ -105,7 +105,7 @@ public final class IngestComponent implements Component {
     public void registerHealth(HealthRegistry health) {
         health.register("ingest-mqtt", () -> mqtt == null ? HealthRegistry.Status.disabled("no MQTT url configured")
                 : mqtt.subscribed() ? HealthRegistry.Status.up("subscribed at " + config.mqtt().url() + ", " + mqtt.received() + " messages received")
-                : HealthRegistry.Status.down("not connected to " + config.mqtt().url()));
+                        : HealthRegistry.Status.down("not connected to " + config.mqtt().url()));
         health.register("ingest-spool", () -> HealthRegistry.Status.up(spool.size() + " records spooled"
                 + (sink.available() ? "" : ", kafka unavailable")));
     }

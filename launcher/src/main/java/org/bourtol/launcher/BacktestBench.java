@@ -49,7 +49,7 @@ final class BacktestBench {
 
     /** What one backtest bench measured: the read-only baseline and the replay, seconds and thread CPU seconds. */
     record Result(int observations, int rules, int alertEvents, double baselineSeconds, double baselineCpu, double replaySeconds,
-                  double replayCpu, double recordBytes) {
+            double replayCpu, double recordBytes) {
 
         double replayPerSecond() {
             return observations / replaySeconds;
@@ -89,7 +89,7 @@ final class BacktestBench {
         Timed baseline = Timed.of(() -> readOnly(records));
         Replay replay = new Replay(cfg.rules().grace(), cfg.rules().unverifiedWeight());
         int[] alerts = new int[1];
-        Timed run = Timed.of(() -> alerts[0] = replay.run(zones, DefaultDataset.rules(), records, () -> false, n -> { }).size());
+        Timed run = Timed.of(() -> alerts[0] = replay.run(zones, DefaultDataset.rules(), records, () -> false, n -> {}).size());
         double bytes = records.stream().mapToLong(r -> r.value().length + r.key().length()).average().orElse(0);
         return new Result(records.size(), DefaultDataset.rules().size(), alerts[0], baseline.seconds, baseline.cpuSeconds, run.seconds,
                 run.cpuSeconds, bytes);

@@ -98,7 +98,7 @@ public final class BacktestCommand implements Callable<Integer> {
         KafkaClients kafka = new KafkaClients(cfg.kafka());
         RulesEnv env = new RulesEnv(cfg.rules().grace(), cfg.rules().unverifiedWeight());
         try (TopicTable<Zone> zoneCache = new TopicTable<>(kafka, Topics.ZONES).start();
-             TopicTable<RuleDocument> ruleCache = new TopicTable<>(kafka, Topics.RULES).start()) {
+                TopicTable<RuleDocument> ruleCache = new TopicTable<>(kafka, Topics.RULES).start()) {
             if (!zoneCache.awaitCaughtUp(CATCH_UP) || !ruleCache.awaitCaughtUp(CATCH_UP)) {
                 err.println("bourtol: zones and rules not read from " + kafka.bootstrap() + " within " + CATCH_UP.toSeconds() + " s");
                 return 1;
@@ -115,7 +115,7 @@ public final class BacktestCommand implements Callable<Integer> {
                     InfluxInputs.of(cfg));
             BacktestResult result;
             try {
-                result = backtester.run(request, () -> false, n -> { });
+                result = backtester.run(request, () -> false, n -> {});
             } catch (Backtester.NoData e) {
                 err.println("bourtol: " + e.getMessage());
                 return 1;

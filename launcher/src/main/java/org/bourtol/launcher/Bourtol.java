@@ -13,19 +13,19 @@ import picocli.CommandLine.Command;
 @Command(name = "bourtol", mixinStandardHelpOptions = true, versionProvider = Bourtol.Version.class,
         description = "Transhumance and flood early warning for the Central Sahel: MQTT, SMS and HTTP reports in, alerts out.",
         subcommands = {
-                RunCommand.class,
-                ComponentCommand.Ingest.class,
-                ComponentCommand.Rules.class,
-                ComponentCommand.Notifier.class,
-                ComponentCommand.TimeSeries.class,
-                DemoCommand.class,
-                SimulateCommand.class,
-                SmsCommand.class,
-                BenchCommand.class,
-                BacktestCommand.class,
-                ReportCommand.class,
-                HealthCommand.class,
-                ConfigCommand.class,
+            RunCommand.class,
+            ComponentCommand.Ingest.class,
+            ComponentCommand.Rules.class,
+            ComponentCommand.Notifier.class,
+            ComponentCommand.TimeSeries.class,
+            DemoCommand.class,
+            SimulateCommand.class,
+            SmsCommand.class,
+            BenchCommand.class,
+            BacktestCommand.class,
+            ReportCommand.class,
+            HealthCommand.class,
+            ConfigCommand.class,
         })
 public final class Bourtol implements Runnable {
 
@@ -77,7 +77,7 @@ public final class Bourtol implements Runnable {
         @Override
         public String[] getVersion() {
             String v = Bourtol.class.getPackage().getImplementationVersion();
-            return new String[]{"bourtol " + (v == null ? "development build" : v), "Java " + System.getProperty("java.version")};
+            return new String[] {"bourtol " + (v == null ? "development build" : v), "Java " + System.getProperty("java.version")};
         }
     }
 }

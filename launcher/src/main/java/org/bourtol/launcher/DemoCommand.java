@@ -1,6 +1,5 @@
 package org.bourtol.launcher;
 
-import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,8 +92,9 @@ public final class DemoCommand implements Callable<Integer> {
      * summary; with {@code serve}, keeps serving until the JVM is stopped.
      */
     public static Report run(Optional<Path> config, Map<String, String> env, ScenarioSpec spec, double seconds, PrintStream out,
-                             Path json, boolean serve) throws Exception {
-        return run(config, env, spec, seconds, out, json, serve, (platform, report) -> { });
+                             Path json, boolean serve)
+            throws Exception {
+        return run(config, env, spec, seconds, out, json, serve, (platform, report) -> {});
     }
 
     /** What to do with the running platform once the season is played (tests backtest it), before serving or stopping. */
@@ -105,7 +105,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** As {@link #run(Optional, Map, ScenarioSpec, double, PrintStream, Path, boolean)}, then {@code after} on the running platform. */
     public static Report run(Optional<Path> config, Map<String, String> env, ScenarioSpec spec, double seconds, PrintStream out,
-                             Path json, boolean serve, AfterPlay after) throws Exception {
+                             Path json, boolean serve, AfterPlay after)
+            throws Exception {
         Path dataDir = env.containsKey("BOURTOL_DATA_DIR") ? Path.of(env.get("BOURTOL_DATA_DIR"))
                 : Files.createTempDirectory("bourtol-demo-");
         env.put("BOURTOL_DATA_DIR", dataDir.toString());
@@ -153,7 +154,8 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static Report play(Instance platform, Timeline timeline, double seconds, PrintStream out, Path json,
-                               Path dataDir, String demoPhone) throws Exception {
+                               Path dataDir, String demoPhone)
+            throws Exception {
         BourtolConfig cfg = platform.config();
         out.println("Bourtol is ready on http://" + cfg.http().host() + ":" + platform.httpPort() + " ("
                 + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms; demo data: " + dataDir + ")");

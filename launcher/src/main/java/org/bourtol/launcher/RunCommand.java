@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 /** {@code bourtol run}: ingest, rules, notifier and the time-series sink in one JVM. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run every component in one JVM.",
-                "With --embedded, also start Kafka and an MQTT broker in this JVM (data under BOURTOL_DATA_DIR);"
-                        + " otherwise connect to BOURTOL_KAFKA_BOOTSTRAP and BOURTOL_MQTT_URL."})
+            "With --embedded, also start Kafka and an MQTT broker in this JVM (data under BOURTOL_DATA_DIR);"
+                    + " otherwise connect to BOURTOL_KAFKA_BOOTSTRAP and BOURTOL_MQTT_URL."})
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--embedded", description = "Start an in-process Kafka broker and MQTT broker (loopback only)")

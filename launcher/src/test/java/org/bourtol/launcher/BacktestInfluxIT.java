@@ -79,8 +79,8 @@ class BacktestInfluxIT {
             }
             originals.sort(Recorded.STORED_ORDER);
             Replay replay = new Replay(cfg.rules().grace(), cfg.rules().unverifiedWeight());
-            List<String> fromKafka = fingerprints(replay.run(DefaultDataset.zones(), DefaultDataset.rules(), originals, () -> false, n -> { }));
-            List<String> fromInflux = fingerprints(replay.run(DefaultDataset.zones(), DefaultDataset.rules(), rebuilt, () -> false, n -> { }));
+            List<String> fromKafka = fingerprints(replay.run(DefaultDataset.zones(), DefaultDataset.rules(), originals, () -> false, n -> {}));
+            List<String> fromInflux = fingerprints(replay.run(DefaultDataset.zones(), DefaultDataset.rules(), rebuilt, () -> false, n -> {}));
             System.out.println("influx fallback: " + rebuilt.size() + " observations, " + fromInflux.size() + " alert events");
             assertTrue(fromKafka.size() > 100, "the season raises alerts: " + fromKafka.size());
             assertEquals(fromKafka, fromInflux);
@@ -106,7 +106,7 @@ class BacktestInfluxIT {
             assertEquals(1, whole.notes().size());
             assertTrue(whole.notes().get(0).startsWith(olderIds + " observations between") && whole.notes().get(0)
                     .contains("InfluxDB " + influxd.url()), whole.notes().toString());
-            assertEquals(fromKafka, fingerprints(replay.run(DefaultDataset.zones(), DefaultDataset.rules(), whole.records(), () -> false, n -> { })));
+            assertEquals(fromKafka, fingerprints(replay.run(DefaultDataset.zones(), DefaultDataset.rules(), whole.records(), () -> false, n -> {})));
         }
     }
 

@@ -220,7 +220,7 @@ class OutcomesReportIT {
         assertEquals("2", totalLine[List.of(header).indexOf("actions")], csv.body());
 
         HttpResponse<String> html = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/reports/monthly?month=" + month
-                        + "&format=html&lang=en")).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+                + "&format=html&lang=en")).header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, html.statusCode());
         assertTrue(html.headers().firstValue("content-security-policy").orElse("").contains("script-src 'self'"));
         assertTrue(html.body().contains("Monthly indicator report") && html.body().contains("data-indicator=\"alertsWithAction\""));

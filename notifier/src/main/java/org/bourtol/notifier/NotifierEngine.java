@@ -56,9 +56,9 @@ public final class NotifierEngine implements AutoCloseable {
 
     /** Collaborators and settings. */
     public record Deps(KafkaClients kafka, Publisher publisher, DeliveryRecorder deliveries, TopicTable<Recipient> recipients, TopicTable<Zone> zones,
-                       AlertStates alerts, Ledger ledger, LedgerReader ledgerReader, SmsDispatcher dispatcher, SendQueue queue,
-                       Templates templates, Planner planner, Grouper grouper, Clock clock, MeterRegistry metrics,
-                       String group, String instanceId, Duration tick, int maxSmsPerHour) {
+            AlertStates alerts, Ledger ledger, LedgerReader ledgerReader, SmsDispatcher dispatcher, SendQueue queue,
+            Templates templates, Planner planner, Grouper grouper, Clock clock, MeterRegistry metrics,
+            String group, String instanceId, Duration tick, int maxSmsPerHour) {
     }
 
     /** Recipients with this role get one SMS when the account cap ({@code notifier.maxSmsPerHour}) is reached. */

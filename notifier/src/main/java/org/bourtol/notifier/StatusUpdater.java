@@ -4,17 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.bourtol.contracts.delivery.Delivery;
-import org.bourtol.contracts.delivery.DeliveryStatus;
 import org.bourtol.contracts.observation.SmsStatus;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.notifier.ledger.Ledger;
@@ -58,7 +52,7 @@ final class StatusUpdater implements AutoCloseable {
             }
         }
         if (!waiting.isEmpty()) {
-            for (Iterator<SmsStatus> it = waiting.iterator(); it.hasNext(); ) {
+            for (Iterator<SmsStatus> it = waiting.iterator(); it.hasNext();) {
                 SmsStatus s = it.next();
                 if (transitions.apply(s) || s.at().isBefore(Instant.now().minus(KEEP))) {
                     it.remove();

@@ -218,7 +218,7 @@ class NotifierHttpIT {
             List<String> got = new CopyOnWriteArrayList<>();
             java.util.concurrent.CountDownLatch markerSeen = new java.util.concurrent.CountDownLatch(1);
             c.subscribe(new String[] {topic, marker}, new int[] {1, 1}, new org.eclipse.paho.client.mqttv3.IMqttMessageListener[] {
-                    (t, m) -> got.add(new String(m.getPayload(), StandardCharsets.UTF_8)), (t, m) -> markerSeen.countDown()});
+                (t, m) -> got.add(new String(m.getPayload(), StandardCharsets.UTF_8)), (t, m) -> markerSeen.countDown()});
             c.publish(marker, new byte[] {1}, 1, false);
             boolean seen = markerSeen.await(10, TimeUnit.SECONDS);
             c.disconnect();

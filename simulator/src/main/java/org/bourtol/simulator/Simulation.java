@@ -37,7 +37,7 @@ public final class Simulation {
 
     /** Where and how to reach Bourtol. */
     public record Target(String mqttUrl, String mqttUsername, String mqttPassword, String httpBaseUrl, String publicUrl,
-                         String twilioAuthToken, String smsNumber, String accountSid, KafkaClients kafka, String rulesGroup) {
+            String twilioAuthToken, String smsNumber, String accountSid, KafkaClients kafka, String rulesGroup) {
     }
 
     /** Messages sent but not yet ingested, or observations not yet read by the rules, before the replay waits. */
@@ -47,13 +47,14 @@ public final class Simulation {
     }
 
     public static Report run(Timeline timeline, Target target, double speed, Duration smsGap, Duration settle,
-                             Consumer<Player.Status> progress, Consumer<AlertEvent> onAlert, Consumer<Delivery> onDelivery) throws Exception {
+                             Consumer<Player.Status> progress, Consumer<AlertEvent> onAlert, Consumer<Delivery> onDelivery)
+            throws Exception {
         try (TopicTail<AlertEvent> alerts = new TopicTail<>(target.kafka(), Topics.ALERTS, s -> onAlert.accept(s.value()));
-             TopicTail<Observation> observations = new TopicTail<>(target.kafka(), Topics.OBSERVATIONS, s -> { });
-             TopicTail<Rejected> rejected = new TopicTail<>(target.kafka(), Topics.REJECTED, s -> { });
-             TopicTail<Delivery> deliveries = new TopicTail<>(target.kafka(), Topics.DELIVERIES, s -> onDelivery.accept(s.value()));
-             GroupLag rulesLag = new GroupLag(target.kafka(), target.rulesGroup(), Topics.OBSERVATIONS.name());
-             MqttSender mqtt = new MqttSender(target.mqttUrl(), target.mqttUsername(), target.mqttPassword(), Player.inflight())) {
+                TopicTail<Observation> observations = new TopicTail<>(target.kafka(), Topics.OBSERVATIONS, s -> {});
+                TopicTail<Rejected> rejected = new TopicTail<>(target.kafka(), Topics.REJECTED, s -> {});
+                TopicTail<Delivery> deliveries = new TopicTail<>(target.kafka(), Topics.DELIVERIES, s -> onDelivery.accept(s.value()));
+                GroupLag rulesLag = new GroupLag(target.kafka(), target.rulesGroup(), Topics.OBSERVATIONS.name());
+                MqttSender mqtt = new MqttSender(target.mqttUrl(), target.mqttUsername(), target.mqttPassword(), Player.inflight())) {
             SmsSender sms = new SmsSender(target.httpBaseUrl(), target.publicUrl(), target.twilioAuthToken(), target.smsNumber(),
                     target.accountSid());
             long expected = timeline.emissions().stream().filter(e -> e.expect() == Emission.Expect.OBSERVATION).count();
@@ -61,17 +62,17 @@ public final class Simulation {
                     .filter(e -> e instanceof Emission.Mqtt && e.expect() == Emission.Expect.OBSERVATION).count();
             Player.Played played = new Player(timeline, mqtt, sms, speed, smsGap, progress,
                     sent -> Math.max(sent - observations.count() - rejected.count(), rulesLag.lag()), MAX_LAG).play(() -> {
-                long until = System.nanoTime() + settle.toNanos();
-                while (System.nanoTime() < until && observations.seen().stream().map(s -> s.value().id()).distinct().count() < sensors) {
-                    progress.accept(new Player.Status("ingesting", timeline.end(), observations.seen().size(), (int) sensors));
-                    try {
-                        Thread.sleep(100);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-            });
+                        long until = System.nanoTime() + settle.toNanos();
+                        while (System.nanoTime() < until && observations.seen().stream().map(s -> s.value().id()).distinct().count() < sensors) {
+                            progress.accept(new Player.Status("ingesting", timeline.end(), observations.seen().size(), (int) sensors));
+                            try {
+                                Thread.sleep(100);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
+                        }
+                    });
             long deadline = System.nanoTime() + settle.toNanos();
             int lastAlerts = -1;
             long quietSince = System.nanoTime();

@@ -26,7 +26,8 @@ public final class SimulationConsole {
     }
 
     public static Report play(PrintStream out, Timeline t, Simulation.Target target, double speed, Duration smsGap,
-                              Duration settle, boolean terminal, Path json) throws Exception {
+                              Duration settle, boolean terminal, Path json)
+            throws Exception {
         AtomicInteger alertEvents = new AtomicInteger();
         ProgressLine progress = new ProgressLine(out, terminal, alertEvents::get);
         out.printf(Locale.ROOT, "Playing %s (seed %d): %d messages, season %s..%s, speed %s; %d ground-truth events%n",

@@ -141,8 +141,7 @@ class InfluxSinkIT {
             InfluxQueries.Row delivery = q.select("delivery", "recipient", "rcp-" + run, from, to).get(0);
             assertEquals("sent", delivery.string("status"));
             assertEquals("sms", delivery.string("channel"));
-            Poll.until(WAIT, "pipeline latency points", () ->
-                    q.select("pipeline", "zone", station, from, to).size() == 1
+            Poll.until(WAIT, "pipeline latency points", () -> q.select("pipeline", "zone", station, from, to).size() == 1
                     && q.query("SELECT * FROM pipeline WHERE stage = 'alert_delivery' AND delivery_id = 'd-" + run + "'").size() == 1);
             assertEquals(51_000.0, q.select("pipeline", "zone", station, from, to).get(0).number("event_latency_ms"));
             InfluxQueries.Row e2e = q.query("SELECT * FROM pipeline WHERE stage = 'alert_delivery' AND delivery_id = 'd-" + run + "'").get(0);

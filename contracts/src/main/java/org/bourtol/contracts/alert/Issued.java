@@ -13,7 +13,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Issued(String by, String approvedBy, String office, boolean test, List<String> zones, int version,
-                     Instant expiresAt, boolean cancelled, String cancelledBy) {
+        Instant expiresAt, boolean cancelled, String cancelledBy) {
 
     public Issued {
         if (by == null || by.isBlank()) {

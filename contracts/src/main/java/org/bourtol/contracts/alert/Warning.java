@@ -20,10 +20,10 @@ import org.bourtol.contracts.observation.Hazard;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Warning(String id, State state, int version, Hazard hazard, Severity severity, Urgency urgency,
-                      Certainty certainty, List<String> zones, String place, JsonNode area, JsonNode geometry,
-                      Map<String, String> headline, Map<String, String> instruction, Instant expiresAt, boolean test,
-                      String office, String author, String approvedBy, String cancelledBy, Instant createdAt,
-                      Instant updatedAt) {
+        Certainty certainty, List<String> zones, String place, JsonNode area, JsonNode geometry,
+        Map<String, String> headline, Map<String, String> instruction, Instant expiresAt, boolean test,
+        String office, String author, String approvedBy, String cancelledBy, Instant createdAt,
+        Instant updatedAt) {
 
     /** Where a warning is in its life. */
     public enum State {

@@ -9,7 +9,7 @@ import java.time.ZoneId;
  * secrets redact them in {@code toString()}. Null means "not configured" for optional values.
  */
 public record BourtolConfig(Http http, Path dataDir, Kafka kafka, Mqtt mqtt, Twilio twilio, Influx influx,
-                            Security security, Ingest ingest, Rules rules, Notifier notifier, Reports reports) {
+        Security security, Ingest ingest, Rules rules, Notifier notifier, Reports reports) {
 
     /**
      * Monthly reports. {@code settleDays}: follow-ups (SMS, acknowledgements, actions, outcomes) of a month's
@@ -34,9 +34,9 @@ public record BourtolConfig(Http http, Path dataDir, Kafka kafka, Mqtt mqtt, Twi
      * the observations topic when Bourtol creates it, and so the rules' parallelism.
      */
     public record Kafka(String bootstrap, String securityProtocol, String saslMechanism, String username, String password,
-                        String truststorePath, String truststorePassword, int embeddedPort, Integer replicationFactor,
-                        Integer minInsyncReplicas, int observationPartitions, int observationRetentionDays,
-                        int sessionTimeoutSeconds) {
+            String truststorePath, String truststorePassword, int embeddedPort, Integer replicationFactor,
+            Integer minInsyncReplicas, int observationPartitions, int observationRetentionDays,
+            int sessionTimeoutSeconds) {
 
         /** Days of observations kept in Kafka by default: a whole season (about 200 days) can be backtested from Kafka alone. */
         public static final int DEFAULT_OBSERVATION_RETENTION_DAYS = 200;
@@ -66,10 +66,10 @@ public record BourtolConfig(Http http, Path dataDir, Kafka kafka, Mqtt mqtt, Twi
 
     /** MQTT client (and the embedded broker's port). {@code sharedGroup} null means a plain subscription. */
     public record Mqtt(String url, String username, String password, String truststorePath, String truststorePassword,
-                       String clientId, String prefix, String sharedGroup, int embeddedPort, boolean lorawanChirpstack,
-                       boolean lorawanTts, int maxPayloadBytes, int maxInflight, String notifierUsername, String notifierPassword,
-                       String keystorePath, String keystorePassword, String embeddedHost, String embeddedUsersFile,
-                       String embeddedKeystorePath, String embeddedKeystorePassword, int embeddedTlsPort) {
+            String clientId, String prefix, String sharedGroup, int embeddedPort, boolean lorawanChirpstack,
+            boolean lorawanTts, int maxPayloadBytes, int maxInflight, String notifierUsername, String notifierPassword,
+            String keystorePath, String keystorePassword, String embeddedHost, String embeddedUsersFile,
+            String embeddedKeystorePath, String embeddedKeystorePassword, int embeddedTlsPort) {
 
         /** Without client certificates, a notifier account of its own or embedded-broker listener settings. */
         public Mqtt(String url, String username, String password, String truststorePath, String truststorePassword,
@@ -121,7 +121,7 @@ public record BourtolConfig(Http http, Path dataDir, Kafka kafka, Mqtt mqtt, Twi
 
     /** InfluxDB (v1 API). {@code url} null turns the sink off. */
     public record Influx(String url, String database, String username, String password, String token, String retention,
-                         int batchSize, Duration flushInterval) {
+            int batchSize, Duration flushInterval) {
         public boolean enabled() {
             return url != null;
         }
@@ -190,8 +190,8 @@ public record BourtolConfig(Http http, Path dataDir, Kafka kafka, Mqtt mqtt, Twi
      * is how long an Extreme item waits before it goes (never longer than {@code groupWindow}; default none).
      */
     public record Notifier(Duration groupWindow, Duration repeatInterval, int maxSmsPerRecipientPerHour, ZoneId timezone,
-                           String instanceId, Path templatesDir, Path escalationPolicyFile, String warningOffice,
-                           boolean warningAuthorMaySend, int maxSmsPerHour, Duration extremeWindow) {
+            String instanceId, Path templatesDir, Path escalationPolicyFile, String warningOffice,
+            boolean warningAuthorMaySend, int maxSmsPerHour, Duration extremeWindow) {
 
         public Notifier {
             extremeWindow = extremeWindow == null ? Duration.ZERO : extremeWindow;

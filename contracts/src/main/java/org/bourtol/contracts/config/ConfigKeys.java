@@ -58,7 +58,8 @@ public final class ConfigKeys {
         key("kafka.minInsyncReplicas", null, "— (2 when the factor is ≥ 3, else 1)", "`min.insync.replicas` of those topics");
         key("kafka.observationPartitions", "3", null, "Partitions of `bourtol.observations.v1` when created: the most rules instances that can work at once");
         key("kafka.observationRetentionDays", String.valueOf(BourtolConfig.Kafka.DEFAULT_OBSERVATION_RETENTION_DAYS), null, "Days `bourtol.observations.v1` keeps observations (how far back a backtest can replay)");
-        key("kafka.sessionTimeoutSeconds", String.valueOf(BourtolConfig.Kafka.DEFAULT_SESSION_TIMEOUT_SECONDS), null, "Seconds before a crashed instance's rules tasks or notifier ownership move to another (Kafka's `session.timeout.ms`; the broker allows 6–300 by default)");
+        key("kafka.sessionTimeoutSeconds", String.valueOf(BourtolConfig.Kafka.DEFAULT_SESSION_TIMEOUT_SECONDS), null,
+                "Seconds before a crashed instance's rules tasks or notifier ownership move to another (Kafka's `session.timeout.ms`; the broker allows 6–300 by default)");
         key("mqtt.url", null, null, "External MQTT broker: tcp://, ssl://, mqtt:// or mqtts:// (ignored with --embedded)", "BOURTOL_MQTT_URL");
         key("mqtt.username", null, null, "MQTT user", "BOURTOL_MQTT_USERNAME");
         key("mqtt.password", null, null, "MQTT password (secret)", "BOURTOL_MQTT_PASSWORD");
@@ -116,7 +117,8 @@ public final class ConfigKeys {
         key("notifier.escalationPolicyFile", null, "— (built-in)", "JSON escalation policy replacing the built-in one ([format](docs/notifier.md#escalation-policy-data)). Must exist", "BOURTOL_NOTIFIER_ESCALATION_POLICY");
         key("notifier.warningOffice", null, "`bourtol@<public host>`", "CAP sender of officer-issued warnings, the issuing office ([docs/warnings.md](docs/warnings.md))");
         key("notifier.warningAuthorMaySend", "false", null, "The author of a Minor or Moderate warning may approve it alone; Severe and Extreme always need a second officer or an admin");
-        key("reports.settleDays", "30", null, "Days after a month's end during which its alerts' follow-ups (SMS, acknowledgements, actions, outcomes) still count; then the month is closed and its report final ([docs/reports.md](docs/reports.md#closed-months))");
+        key("reports.settleDays", "30", null,
+                "Days after a month's end during which its alerts' follow-ups (SMS, acknowledgements, actions, outcomes) still count; then the month is closed and its report final ([docs/reports.md](docs/reports.md#closed-months))");
     }
 
     private ConfigKeys() {

@@ -17,8 +17,8 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Delivery(String deliveryId, List<String> alertIds, String step, String recipientId, String channel,
-                       DeliveryStatus status, String to, String providerId, String errorCode, String errorMessage,
-                       Integer segments, int attempt, Instant at, String provider) {
+        DeliveryStatus status, String to, String providerId, String errorCode, String errorMessage,
+        Integer segments, int attempt, Instant at, String provider) {
 
     public static final String TWILIO = "twilio";
     public static final String LOCAL_SINK = "local-sink";

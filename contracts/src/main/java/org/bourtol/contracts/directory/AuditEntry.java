@@ -11,5 +11,5 @@ import java.time.Instant;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AuditEntry(String entity, String id, String action, String actor, Instant at, int version,
-                         JsonNode before, JsonNode after, String summary) {
+        JsonNode before, JsonNode after, String summary) {
 }

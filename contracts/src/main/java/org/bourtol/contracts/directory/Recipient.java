@@ -15,8 +15,8 @@ import org.bourtol.contracts.observation.Hazard;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Recipient(String id, String name, String role, String phone, String language, List<String> zones,
-                        List<Hazard> hazards, Severity minSeverity, List<String> channels, QuietHours quietHours,
-                        String timezone, boolean tester, Boolean active) {
+        List<Hazard> hazards, Severity minSeverity, List<String> channels, QuietHours quietHours,
+        String timezone, boolean tester, Boolean active) {
 
     /** An active recipient. */
     public Recipient(String id, String name, String role, String phone, String language, List<String> zones,

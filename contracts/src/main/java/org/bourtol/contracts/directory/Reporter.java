@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Reporter(String id, String name, String phone, String pseudonym, String language, String homeZone,
-                       boolean verified) {
+        boolean verified) {
 
     @Override
     public String toString() {

@@ -15,8 +15,8 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RuleDocument(String id, String type, boolean enabled, List<String> zones, ObjectNode params,
-                           List<Season> seasons, JsonNode severity, String description,
-                           int version, String updatedBy, Instant updatedAt) {
+        List<Season> seasons, JsonNode severity, String description,
+        int version, String updatedBy, Instant updatedAt) {
 
     /** An active period within each year, as "MM-DD" bounds (inclusive; may wrap over the new year). */
     public record Season(String from, String to) {

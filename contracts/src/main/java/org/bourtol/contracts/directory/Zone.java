@@ -15,7 +15,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Zone(String id, ZoneKind kind, String name, List<String> aliases, String parent,
-                   JsonNode geometry, ObjectNode properties) {
+        JsonNode geometry, ObjectNode properties) {
 
     public Zone {
         if (id == null || !id.matches("[a-z0-9][a-z0-9._-]{0,63}")) {

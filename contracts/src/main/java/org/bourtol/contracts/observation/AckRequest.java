@@ -19,7 +19,7 @@ import java.time.Instant;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AckRequest(String id, String code, String alertId, String by, Source source, Instant at, boolean verified,
-                         Action action, String reason) {
+        Action action, String reason) {
 
     /** What the request asks of the alert's lifecycle. */
     public enum Action {

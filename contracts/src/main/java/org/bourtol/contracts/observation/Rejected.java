@@ -11,7 +11,7 @@ import java.time.Instant;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Rejected(String id, Source source, String origin, Instant receivedAt, String code, String reason,
-                       String payload, String reporterId) {
+        String payload, String reporterId) {
 
     public Rejected {
         Observation.require(id != null && !id.isBlank(), "id is missing");

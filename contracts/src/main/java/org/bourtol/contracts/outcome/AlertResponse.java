@@ -23,7 +23,7 @@ import org.bourtol.contracts.observation.Source;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AlertResponse(String id, String alertId, String code, Kind kind, String text, Verdict verdict, Violence violence,
-                            Boolean peopleMoved, String by, Source source, boolean verified, Instant at) {
+        Boolean peopleMoved, String by, Source source, boolean verified, Instant at) {
 
     public static final int TEXT_MAX = 500;
 

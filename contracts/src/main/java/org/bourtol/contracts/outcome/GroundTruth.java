@@ -26,7 +26,7 @@ import org.bourtol.contracts.observation.Hazard;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GroundTruth(String id, String scenario, long seed, String type, Hazard hazard, List<String> ruleTypes, List<String> zones,
-                         String level, Instant start, boolean live, String description) {
+        String level, Instant start, boolean live, String description) {
 
     /** How long before a risk began an alert may be raised and still detect it. */
     public static final Duration TOLERANCE = Duration.ofHours(1);

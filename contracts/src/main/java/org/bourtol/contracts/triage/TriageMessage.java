@@ -22,8 +22,8 @@ import org.bourtol.contracts.privacy.Phones;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TriageMessage(String id, Source source, Instant receivedAt, String reporterId, boolean verified, String text,
-                            String language, String zoneId, String placeName, ReportType type, List<String> matchedWords,
-                            String reason) {
+        String language, String zoneId, String placeName, ReportType type, List<String> matchedWords,
+        String reason) {
 
     /** Longest text kept; the rest of a long message is cut. */
     public static final int TEXT_MAX = 500;

@@ -64,13 +64,13 @@ class ConfigLoaderTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "http.port, BOURTOL_HTTP_PORT",
-            "dataDir, BOURTOL_DATA_DIR",
-            "mqtt.sharedGroup, BOURTOL_MQTT_SHARED_GROUP",
-            "kafka.embeddedPort, BOURTOL_KAFKA_EMBEDDED_PORT",
-            "notifier.maxSmsPerRecipientPerHour, BOURTOL_NOTIFIER_MAX_SMS_PER_RECIPIENT_PER_HOUR",
-            "twilio.authToken, BOURTOL_TWILIO_AUTH_TOKEN",
-            "notifier.templatesDir, BOURTOL_NOTIFIER_TEMPLATES_DIR",
+        "http.port, BOURTOL_HTTP_PORT",
+        "dataDir, BOURTOL_DATA_DIR",
+        "mqtt.sharedGroup, BOURTOL_MQTT_SHARED_GROUP",
+        "kafka.embeddedPort, BOURTOL_KAFKA_EMBEDDED_PORT",
+        "notifier.maxSmsPerRecipientPerHour, BOURTOL_NOTIFIER_MAX_SMS_PER_RECIPIENT_PER_HOUR",
+        "twilio.authToken, BOURTOL_TWILIO_AUTH_TOKEN",
+        "notifier.templatesDir, BOURTOL_NOTIFIER_TEMPLATES_DIR",
     })
     void environmentNameOfAKey(String key, String env) {
         assertEquals(env, ConfigLoader.envName(key));

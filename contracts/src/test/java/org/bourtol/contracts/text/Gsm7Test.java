@@ -12,15 +12,15 @@ class Gsm7Test {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
-            "Crue à Niamey: 640 cm|Crue à Niamey: 640 cm",
-            "Fête à Ségou, Diré|Fete à Ségou, Diré",
-            "Mopti: «niveau» élevé — évacuez…|Mopti: \"niveau\" élevé - évacuez...",
-            "Œuvre, cœur, garçon|OEuvre, coeur, garcon",
-            "Ségou, Djenné, Diafarabé – bœufs|Ségou, Djenné, Diafarabé - boeufs",
-            "Tillabéri 🌊 crue|Tillabéri ? crue",
-            "Koulikoro ⇒ Ségou|Koulikoro ? Ségou",
-            "Bambara: Kɛlɛ, ɲɔgɔn, Ŋaŋa|Bambara: Kele, nyogon, Nganga",
-            "Hausa: ɓarna, ɗaki, ƙasa, ƴaƴa|Hausa: barna, daki, kasa, yaya"})
+        "Crue à Niamey: 640 cm|Crue à Niamey: 640 cm",
+        "Fête à Ségou, Diré|Fete à Ségou, Diré",
+        "Mopti: «niveau» élevé — évacuez…|Mopti: \"niveau\" élevé - évacuez...",
+        "Œuvre, cœur, garçon|OEuvre, coeur, garcon",
+        "Ségou, Djenné, Diafarabé – bœufs|Ségou, Djenné, Diafarabé - boeufs",
+        "Tillabéri 🌊 crue|Tillabéri ? crue",
+        "Koulikoro ⇒ Ségou|Koulikoro ? Ségou",
+        "Bambara: Kɛlɛ, ɲɔgɔn, Ŋaŋa|Bambara: Kele, nyogon, Nganga",
+        "Hausa: ɓarna, ɗaki, ƙasa, ƴaƴa|Hausa: barna, daki, kasa, yaya"})
     void transliteratesKeepingWhatGsm7Has(String in, String out) {
         assertEquals(out, Gsm7.transliterate(in));
         assertTrue(Gsm7.isGsm7(Gsm7.transliterate(in)));
@@ -49,11 +49,11 @@ class Gsm7Test {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
-            "Djenné|djenne",
-            "BŒUFS, Æther, Straße|boeufs, aether, strasse",
-            "Kɛlɛ ɲɔgɔn Ŋaŋa|kele nogon nana",
-            "ɓarna ɗaki ƙasa ƴaƴa|barna daki kasa yaya",
-            "Tillabéri|tillaberi"})
+        "Djenné|djenne",
+        "BŒUFS, Æther, Straße|boeufs, aether, strasse",
+        "Kɛlɛ ɲɔgɔn Ŋaŋa|kele nogon nana",
+        "ɓarna ɗaki ƙasa ƴaƴa|barna daki kasa yaya",
+        "Tillabéri|tillaberi"})
     void foldsEveryAccentForMatching(String in, String out) {
         assertEquals(out, Gsm7.fold(in));
     }

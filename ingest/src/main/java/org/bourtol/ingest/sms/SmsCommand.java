@@ -20,7 +20,7 @@ public sealed interface SmsCommand {
      * (1 for a keyword report); {@code text} is the message as sent.
      */
     record Alert(Language language, ReportType type, Place place, String text, boolean freeText, double confidence,
-                 List<String> matched) implements SmsCommand {
+            List<String> matched) implements SmsCommand {
 
         /** A report given with the keyword. */
         public Alert(Language language, ReportType type, Place place, String text) {

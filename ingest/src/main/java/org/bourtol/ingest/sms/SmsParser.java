@@ -334,7 +334,7 @@ public final class SmsParser {
 
     /** A Place, or the Problem to answer; exact names anywhere in the words, close misspellings at the start. */
     private PlaceLookup findPlace(Language lang, Keyword command, List<String> tokens, Predicate<Place> filter,
-                             String missing, String unknown) {
+                                  String missing, String unknown) {
         List<String> words = new ArrayList<>(tokens);
         while (!words.isEmpty() && Vocabulary.FILLERS.contains(words.get(0))) {
             words.remove(0);

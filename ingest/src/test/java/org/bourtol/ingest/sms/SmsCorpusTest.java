@@ -61,7 +61,7 @@ class SmsCorpusTest {
 
     /** The shares of one corpus file, and what was not understood as expected. */
     record Shares(int messages, int wellMeant, int understood, int others, int othersAsExpected, int falseIncidents,
-                  String report, List<String> misses) {
+            String report, List<String> misses) {
     }
 
     @Test

@@ -83,7 +83,7 @@ final class MqttHop {
                 load.arrived(g.observedAt().toEpochMilli() - base.toEpochMilli());
             }
         });
-             MqttSender pub = new MqttSender(target.mqttUrl(), target.gateway().user(), target.gateway().password(), INFLIGHT)) {
+                MqttSender pub = new MqttSender(target.mqttUrl(), target.gateway().user(), target.gateway().password(), INFLIGHT)) {
             return load.run(rate, 1, QUIET, TIMEOUT, seq -> pub.publish(topic,
                     "{\"levelCm\":" + level + ",\"observedAt\":\"" + base.plusMillis(seq) + "\"}"));
         }

@@ -3,7 +3,6 @@ package org.bourtol.launcher.bench;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -80,8 +79,8 @@ final class NotifyHop {
                 alertSeen.compareAndSet(0, System.nanoTime());
             }
         });
-             TopicTail<Observation> obs = new TopicTail<>(target.kafka(), Topics.OBSERVATIONS, s -> { });
-             MqttSender pub = new MqttSender(target.mqttUrl(), target.gateway().user(), target.gateway().password(), MqttHop.INFLIGHT)) {
+                TopicTail<Observation> obs = new TopicTail<>(target.kafka(), Topics.OBSERVATIONS, s -> {});
+                MqttSender pub = new MqttSender(target.mqttUrl(), target.gateway().user(), target.gateway().password(), MqttHop.INFLIGHT)) {
             Instant now = Instant.now();
             for (String station : stations) {
                 pub.publish(topic(station), "{\"levelCm\":200,\"observedAt\":\"" + now.minusSeconds(1800) + "\"}");
@@ -121,8 +120,8 @@ final class NotifyHop {
         String windows = String.format(Locale.ROOT, "grouping windows not counted (the bench runs with none): notifier.groupWindow %s"
                 + " (Severe and below), Extreme window %s; a deployment adds them to these latencies", configuredGroupWindow, configuredExtremeWindow);
         return List.of(new Hop("alert → Twilio call (local Twilio sink)", List.of(baseline, new Hop.Row(fanOutFigures, toFirstSms)),
-                        List.of(recipients + " recipients, " + trials + " alerts one at a time (one per gauge station's fast rise); throughput ="
-                                + " SMS per second of an alert's fan-out (latency columns unused), latency = alert event to its first SMS", windows)),
+                List.of(recipients + " recipients, " + trials + " alerts one at a time (one per gauge station's fast rise); throughput ="
+                        + " SMS per second of an alert's fan-out (latency columns unused), latency = alert event to its first SMS", windows)),
                 new Hop("report → Twilio call (end to end, embedded)", List.of(baseline, new Hop.Row(null, e2e)),
                         List.of("a gauge reading published over MQTT to the first SMS of the alert it raises; " + trials
                                 + " trials, one at a time", windows)));

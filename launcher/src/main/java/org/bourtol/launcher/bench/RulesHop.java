@@ -77,7 +77,7 @@ final class RulesHop {
                     List.of((m, rate) -> kafka("streams passthrough (exactly-once v2)", PT_IN, PT_OUT, m, rate), this::rules,
                             (m, rate) -> kafka("kafka produce->consume (raw)", RAW, RAW, m, rate)),
                     List.of("baseline: a Streams topology that copies " + RECORD_BYTES + "-byte records from one topic to another with the"
-                                    + " rules' Streams properties; consumers read committed records only",
+                            + " rules' Streams properties; consumers read committed records only",
                             "rules throughput: observations consumed per second (committed offset); rules latency: readings carried as"
                                     + " evidence by an alert event (the others change nothing)"));
         }
@@ -87,12 +87,12 @@ final class RulesHop {
         Load load = new Load(path, n);
         int run = runs.incrementAndGet();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(target.kafka().producer("bourtol-bench"));
-             TopicTail<byte[]> tail = new TopicTail<>(target.kafka(), new Topic<>(out, Serdes.String(), Serdes.ByteArray(), 1, false), s -> {
-                 ByteBuffer b = ByteBuffer.wrap(s.value());
-                 if (s.value().length >= 8 && b.getInt() == run) {
-                     load.arrived(b.getInt());
-                 }
-             })) {
+                TopicTail<byte[]> tail = new TopicTail<>(target.kafka(), new Topic<>(out, Serdes.String(), Serdes.ByteArray(), 1, false), s -> {
+                    ByteBuffer b = ByteBuffer.wrap(s.value());
+                    if (s.value().length >= 8 && b.getInt() == run) {
+                        load.arrived(b.getInt());
+                    }
+                })) {
             return load.run(rate, 1, QUIET, TIMEOUT, seq -> producer.send(new ProducerRecord<>(in,
                     ByteBuffer.allocate(RECORD_BYTES).putInt(run).putInt(seq).array())));
         }
@@ -103,14 +103,14 @@ final class RulesHop {
         String prefix = "bench-" + runs.incrementAndGet() + "-";
         String group = target.config().rules().applicationId();
         try (Admin admin = Admin.create(target.kafka().common());
-             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(target.kafka().producer("bourtol-bench"));
-             TopicTail<AlertEvent> alerts = new TopicTail<>(target.kafka(), Topics.ALERTS, s -> {
-                 for (Evidence e : s.value().alert().evidence()) {
-                     if (e.observationId().startsWith(prefix)) {
-                         load.arrived(Long.parseLong(e.observationId().substring(prefix.length())));
-                     }
-                 }
-             })) {
+                KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(target.kafka().producer("bourtol-bench"));
+                TopicTail<AlertEvent> alerts = new TopicTail<>(target.kafka(), Topics.ALERTS, s -> {
+                    for (Evidence e : s.value().alert().evidence()) {
+                        if (e.observationId().startsWith(prefix)) {
+                            load.arrived(Long.parseLong(e.observationId().substring(prefix.length())));
+                        }
+                    }
+                })) {
             Map<TopicPartition, Long> end = new HashMap<>();
             // not every reading arrives as evidence: the run ends when the rules' committed offset reaches the end
             Figures f = load.run(rate, 1, TIMEOUT, TIMEOUT, seq -> {

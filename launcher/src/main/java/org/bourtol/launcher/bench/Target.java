@@ -10,7 +10,7 @@ import org.bourtol.platform.kafka.KafkaClients;
  * URL and Twilio auth token (null: no SMS hop), and the notifier's local Twilio sink (null: no notifier hop).
  */
 record Target(BourtolConfig config, KafkaClients kafka, String mqttUrl, Account gateway, Account rawPublisher, Account rawSubscriber,
-              String rawTopic, String httpBase, String twilioToken, LocalTwilioServer sink, boolean embedded) {
+        String rawTopic, String httpBase, String twilioToken, LocalTwilioServer sink, boolean embedded) {
 
     /** One MQTT account (user null: anonymous). */
     record Account(String user, String password) {

@@ -82,7 +82,7 @@ final class ConsoleApi {
         ArrayNode ak = out.putArray("acks");
         java.util.Map<String, AckRequest> byId = new java.util.LinkedHashMap<>();
         java.util.stream.Stream.concat(ConsoleData.copy(data.acks.get(id)).stream(),
-                        ConsoleData.copy(data.acks.get("code:" + code)).stream())
+                ConsoleData.copy(data.acks.get("code:" + code)).stream())
                 .filter(a -> !a.resolves())
                 .sorted(Comparator.comparing(AckRequest::at))
                 .forEach(a -> byId.merge(a.id(), a, (x, y) -> x.stopsTheAlert() ? x : y));

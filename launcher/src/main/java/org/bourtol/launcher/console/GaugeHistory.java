@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.bourtol.contracts.observation.GaugeReading;
 import org.bourtol.timeseries.query.InfluxQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +57,8 @@ final class GaugeHistory {
                 fromInflux = influx.gaugeLevels(station, from, now.plusSeconds(1)).stream()
                         .filter(r -> r.time() != null && r.number("level_cm") != null)
                         .map(r -> new Point(r.time().truncatedTo(ChronoUnit.MILLIS), r.number("level_cm").intValue(), r.string("observation_id"),
-                                "influx")).toList();
+                                "influx"))
+                        .toList();
                 sources.add("influx");
             } catch (RuntimeException e) {
                 LOG.warn("gauge history not read from InfluxDB, the observations topic only [station: {}, reason: {}]", station, e.getMessage());

@@ -64,7 +64,7 @@ public final class MonthlyReport {
 
     /** The report: rows sorted by region and hazard, their total, and the data of the charts. */
     public record Report(String month, String region, String timezone, Instant from, Instant to, Instant settledAt, Instant asOf,
-                         boolean closed, String status, List<Row> rows, Row total, List<Week> weeks, Map<String, List<Double>> ackMinutes) {
+            boolean closed, String status, List<Row> rows, Row total, List<Week> weeks, Map<String, List<Double>> ackMinutes) {
     }
 
     /** The status of a closed month's report: it will not change. */

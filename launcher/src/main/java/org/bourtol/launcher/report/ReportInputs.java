@@ -20,8 +20,8 @@ import org.bourtol.platform.kafka.TopicScan;
  * rejected inputs, and the zones (latest version of each) to place a zone in its region.
  */
 public record ReportInputs(List<AlertEvent> alerts, List<Delivery> deliveries, List<AlertResponse> responses,
-                           List<Observation> observations, List<TriageMessage> triage, List<Rejected> rejected,
-                           Map<String, Zone> zones) {
+        List<Observation> observations, List<TriageMessage> triage, List<Rejected> rejected,
+        Map<String, Zone> zones) {
 
     public ReportInputs {
         alerts = List.copyOf(alerts);

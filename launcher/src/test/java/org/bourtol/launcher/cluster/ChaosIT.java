@@ -99,8 +99,8 @@ class ChaosIT {
                         .filter(l -> l.startsWith("bourtol-gateway=")).findFirst().orElseThrow().substring("bourtol-gateway=".length());
                 SmsSender sms = new SmsSender("http://127.0.0.1:" + http, null, AUTH, "+15005550006", SID);
                 try (ChaosLedger ledger = new ChaosLedger("127.0.0.1:" + kafkaPort, COMMITTEE).start();
-                     ChaosLoad load = new ChaosLoad("tcp://127.0.0.1:" + mqttPort, "bourtol-gateway", gateway, READINGS_PER_SECOND, sms,
-                             SMS_PER_SECOND).start()) {
+                        ChaosLoad load = new ChaosLoad("tcp://127.0.0.1:" + mqttPort, "bourtol-gateway", gateway, READINGS_PER_SECOND, sms,
+                                SMS_PER_SECOND).start()) {
                     ChaosAccount account = new ChaosAccount(load, ledger, twilio, PHONE);
                     Poll.until(WAIT, "the first SMS to the committee", () -> !twilio.messagesTo(PHONE).isEmpty());
                     row(account.close("steady load", null));

@@ -79,12 +79,12 @@ class ComposeIT {
         LocalTwilioServer twilio = LocalTwilioServer.start(vertx, 0).requireCredentials(SID, envFile.get("TWILIO_AUTH_TOKEN"));
         List<ExternalProcess> processes = new ArrayList<>();
         try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), 0).start();
-             Mosquitto mqtt = Mosquitto.startWith((port, own) -> mosquittoConf
-                     .replace("listener 1883", "listener " + port + " 127.0.0.1")
-                     .replace("/mosquitto/config/passwd", passwd.toString())
-                     .replace("/mosquitto/config/acl", DEPLOY.resolve("mosquitto/acl").toAbsolutePath().toString())
-                     .replace("/mosquitto/data/", own.toAbsolutePath() + "/"));
-             Influxd influx = Influxd.start()) {
+                Mosquitto mqtt = Mosquitto.startWith((port, own) -> mosquittoConf
+                        .replace("listener 1883", "listener " + port + " 127.0.0.1")
+                        .replace("/mosquitto/config/passwd", passwd.toString())
+                        .replace("/mosquitto/config/acl", DEPLOY.resolve("mosquitto/acl").toAbsolutePath().toString())
+                        .replace("/mosquitto/data/", own.toAbsolutePath() + "/"));
+                Influxd influx = Influxd.start()) {
             Map<String, String> hosts = Map.of("kafka:9092", kafka.bootstrap(), "tcp://mosquitto:1883", mqtt.url(),
                     "http://influxdb:8086", influx.url());
             Map<String, Integer> ports = new LinkedHashMap<>();

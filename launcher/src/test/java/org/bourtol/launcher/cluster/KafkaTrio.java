@@ -66,7 +66,7 @@ final class KafkaTrio implements AutoCloseable {
                 p.store(out, "ClusterIT broker " + (i + 1));
             }
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            int rc = kafka.tools.StorageTool.execute(new String[]{"format", "-t", clusterId, "-c", props.toString()},
+            int rc = kafka.tools.StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", props.toString()},
                     new PrintStream(buf, true, StandardCharsets.UTF_8));
             if (rc != 0) {
                 throw new IllegalStateException("format failed: " + buf.toString(StandardCharsets.UTF_8));

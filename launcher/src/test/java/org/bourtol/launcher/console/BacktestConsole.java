@@ -44,7 +44,8 @@ public final class BacktestConsole {
                     .anyMatch(tr -> tr.getText().contains("niamey-gauge-level") && tr.getText().contains("plus tôt")), result);
             assertTrue(b.driver.findElements(By.cssSelector("#backtest-result tr.sms")).stream()
                     .anyMatch(tr -> tr.getText().toLowerCase(java.util.Locale.ROOT).contains("niamey")
-                            && tr.findElement(By.cssSelector("td.sent-earlier")).getText().startsWith("+")), result);
+                            && tr.findElement(By.cssSelector("td.sent-earlier")).getText().startsWith("+")),
+                    result);
             String legend = b.driver.findElement(By.cssSelector(".backtest-curve")).getText();
             assertTrue(legend.contains("530 cm (actuel)") && legend.contains("500 cm (avec le changement)"), legend);
             b.driver.executeScript("document.querySelector('.backtest-curve').scrollIntoView()");

@@ -31,7 +31,7 @@ class ConsoleMessagesTest {
     private static Set<String> keys(String lang) throws IOException {
         JsonNode n = Json.MAPPER.readTree(CONSOLE.resolve("i18n").resolve(lang + ".json").toFile());
         Set<String> out = new TreeSet<>();
-        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+        for (Iterator<String> it = n.fieldNames(); it.hasNext();) {
             out.add(it.next());
         }
         return out;

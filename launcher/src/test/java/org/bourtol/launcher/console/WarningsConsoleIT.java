@@ -57,7 +57,7 @@ class WarningsConsoleIT {
     @Test
     void anOfficerDraftsAColleagueApprovesUpdatesAndCancels() throws Exception {
         try (Instance p = EmbeddedInstances.start(dataDir, "BOURTOL_ADMIN_TOKEN", ADMIN);
-             Browser b = new Browser()) {
+                Browser b = new Browser()) {
             base = "http://127.0.0.1:" + p.httpPort();
             LocalTwilioServer sms = p.localTwilio().orElseThrow();
             String aminata = token("aminata", "officer");

@@ -113,7 +113,7 @@ class TrustBoundariesIT {
         String batch = "[{\"kind\":\"gauge\",\"stationId\":\"niamey\",\"levelCm\":300,\"observedAt\":\"" + Instant.now() + "\"}]";
         assertEquals(200, send(p, "POST", "/api/v1/observations", ingest, batch).statusCode(), "an ingest token posts observations");
         assertEquals(403, send(p, "POST", "/api/v1/observations", viewer, batch).statusCode());
-        for (String path : new String[]{"/api/v1/alerts", "/api/v1/rules", "/api/v1/zones", "/api/v1/reporters", "/api/v1/tokens"}) {
+        for (String path : new String[] {"/api/v1/alerts", "/api/v1/rules", "/api/v1/zones", "/api/v1/reporters", "/api/v1/tokens"}) {
             assertEquals(403, send(p, "GET", path, ingest, null).statusCode(), "an ingest token reads nothing: " + path);
         }
         assertEquals(400, send(p, "POST", "/api/v1/tokens", ADMIN, "{\"name\":\"x\",\"role\":\"viewer\",\"ttl\":\"forever\"}").statusCode());

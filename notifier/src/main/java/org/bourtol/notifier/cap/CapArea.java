@@ -38,7 +38,7 @@ public record CapArea(String description, List<String> polygons, List<String> ci
                     c.forEach(lines::add);
                     buffered(lines).ifPresent(polygons::add);
                 }
-                default -> { }
+                default -> {}
             }
         }
         return new CapArea(desc, List.copyOf(polygons), List.copyOf(circles));

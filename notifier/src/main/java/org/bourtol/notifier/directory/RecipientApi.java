@@ -101,7 +101,7 @@ public final class RecipientApi {
         Recipient r = result.recipient();
         String action = before.isEmpty() ? "create"
                 : before.get().active() && !r.active() ? "deactivate"
-                : !before.get().active() && r.active() ? "reactivate" : "update";
+                        : !before.get().active() && r.active() ? "reactivate" : "update";
         write(ctx, id, r, before, action).onSuccess(v -> json(ctx, before.isPresent() ? 200 : 201, RecipientValidator.masked(r)));
     }
 

@@ -2,7 +2,6 @@ package org.bourtol.notifier.ledger;
 
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.bourtol.contracts.delivery.Delivery;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.platform.kafka.TopicFollower;

@@ -41,7 +41,7 @@ public final class AlertTopics implements AutoCloseable {
     private final String clientId;
     private final ExecutorService executor;
     private volatile MqttClient client;
-    private volatile Runnable onReconnect = () -> { };
+    private volatile Runnable onReconnect = () -> {};
     /** The zones of each active alert as last published, to clear the ones an update leaves. */
     private final Map<String, Set<String>> zonesByAlert = new ConcurrentHashMap<>();
 

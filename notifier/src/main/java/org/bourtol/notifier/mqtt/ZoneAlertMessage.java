@@ -24,7 +24,7 @@ public record ZoneAlertMessage(String zone, String zoneName, Severity severity, 
     /** One active alert in the zone. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Item(String id, String hazard, Severity severity, String level, Map<String, String> headline,
-                       Instant raisedAt, Instant updatedAt, boolean acknowledged) {
+            Instant raisedAt, Instant updatedAt, boolean acknowledged) {
     }
 
     /**

@@ -71,7 +71,7 @@ public final class SmsDispatcher {
     }
 
     private record Job(Delivery intent, String phone, String body, int priority, BooleanSupplier owner,
-                       CompletableFuture<Outcome> done) {
+            CompletableFuture<Outcome> done) {
     }
 
     /** A new delivery: intent first (nothing is sent if it cannot be recorded), then attempts. */

@@ -78,7 +78,7 @@ public final class TemplateCheck {
             if (!unknown.isEmpty()) {
                 out.add(file + ": key '" + key + "' uses unknown placeholder" + (unknown.size() > 1 ? "s " : " ")
                         + String.join(" ", unknown) + (allowed.isEmpty() ? " (none allowed)"
-                        : " (allowed: " + String.join(" ", new TreeSet<>(allowed).stream().map(v -> "{" + v + "}").toList()) + ")"));
+                                : " (allowed: " + String.join(" ", new TreeSet<>(allowed).stream().map(v -> "{" + v + "}").toList()) + ")"));
             }
             if (needsCode(key) && !value.contains("{code}")) {
                 out.add(file + ": key '" + key + "' must contain {code} (the recipient acknowledges with OK <code>)");

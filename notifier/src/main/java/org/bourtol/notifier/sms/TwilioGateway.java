@@ -84,7 +84,7 @@ public final class TwilioGateway implements SmsGateway {
         List<SentMessage> out = new ArrayList<>();
         MessageReader reader = Message.reader().setTo(new PhoneNumber(to)).setDateSentAfter(since.atZone(ZoneOffset.UTC)).setPageSize(100L);
         Page<Message> page = reader.firstPage(client);
-        for (int n = 1; ; n++) {
+        for (int n = 1;; n++) {
             for (Message m : page.getRecords()) {
                 Instant sent = m.getDateSent() != null ? m.getDateSent().toInstant()
                         : m.getDateCreated() == null ? null : m.getDateCreated().toInstant();

@@ -41,11 +41,11 @@ class CapRendererTest {
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource(delimiter = '|', value = {
-            "RAISED|active|Alert|{\"type\":\"Point\",\"coordinates\":[2.1098,13.5116]}",
-            "UPDATED|active|Update|{\"type\":\"Polygon\",\"coordinates\":[[[-4.2,14.4],[-4.1,14.4],[-4.1,14.5],[-4.2,14.4]]]}",
-            "ACKNOWLEDGED|active|Update|{\"type\":\"MultiPolygon\",\"coordinates\":[[[[-4.2,14.4],[-4.1,14.4],[-4.1,14.5],[-4.2,14.5],[-4.2,14.4]]],[[[1,1],[2,1],[2,2],[1,1]]]]}",
-            "ESCALATED|active|Update|{\"type\":\"LineString\",\"coordinates\":[[-5.0,14.2],[-4.9,14.3],[-4.8,14.3]]}",
-            "RESOLVED|resolved|Cancel|{\"type\":\"Point\",\"coordinates\":[2.1098,13.5116]}"})
+        "RAISED|active|Alert|{\"type\":\"Point\",\"coordinates\":[2.1098,13.5116]}",
+        "UPDATED|active|Update|{\"type\":\"Polygon\",\"coordinates\":[[[-4.2,14.4],[-4.1,14.4],[-4.1,14.5],[-4.2,14.4]]]}",
+        "ACKNOWLEDGED|active|Update|{\"type\":\"MultiPolygon\",\"coordinates\":[[[[-4.2,14.4],[-4.1,14.4],[-4.1,14.5],[-4.2,14.5],[-4.2,14.4]]],[[[1,1],[2,1],[2,2],[1,1]]]]}",
+        "ESCALATED|active|Update|{\"type\":\"LineString\",\"coordinates\":[[-5.0,14.2],[-4.9,14.3],[-4.8,14.3]]}",
+        "RESOLVED|resolved|Cancel|{\"type\":\"Point\",\"coordinates\":[2.1098,13.5116]}"})
     void validAgainstTheCap12Schema(AlertEventType type, String state, String msgType, String geo) throws Exception {
         Alert a = alert("niamey-gauge-level-1", "K7Q", Hazard.FLOOD, "niamey", Severity.Extreme, AlertState.fromWire(state), false);
         String xml = renderer.render(event(a, type, 2), geometry(geo));

@@ -46,7 +46,8 @@ class PublicOutputsTest {
                 .headline(Map.of("fr", "Conflit signale a Konna", "en", "Clash reported at Konna")).raisedAt(T0).updatedAt(T0)
                 .acknowledged("r-ack0c0ffee1", T0.plusSeconds(60))
                 .evidence(List.of(new Evidence("sms-SM1", "report", T0, "clash", "r-5f3a9c01d2"),
-                        new Evidence("sms-SM2", "report", T0, "clash", "r-77e1b0aa42"))).build();
+                        new Evidence("sms-SM2", "report", T0, "clash", "r-77e1b0aa42")))
+                .build();
         AlertEvent raised = event(a, AlertEventType.RAISED, 1);
         String cap = new CapRenderer("bourtol@example.org", "https://example.org").render(raised, null);
         String atom = AtomFeed.render(List.of(raised), "https://example.org", T0);

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.bourtol.contracts.delivery.DeliveryStep;
 import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.alert.Severity;
@@ -42,7 +41,7 @@ class EscalationPolicyFileTest {
     static List<String> escalationsAt(EscalationPolicy policy, Instant now) {
         Alert severe = alert("a1", "K7Q", Hazard.CONFLICT, "farm-konna", Severity.Severe, AlertState.ACTIVE, false);
         return new Planner(policy, Duration.ofHours(1)).due(now, List.of(severe), PlannerTest.RECIPIENTS, PlannerTest.ZONES, new Ledger(),
-                        id -> T0).stream()
+                id -> T0).stream()
                 .filter(d -> d.kind() == Planner.Kind.ESCALATION).map(d -> d.item().step().wire() + ":" + d.recipient().id()).toList();
     }
 

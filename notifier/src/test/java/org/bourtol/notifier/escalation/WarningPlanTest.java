@@ -1,6 +1,5 @@
 package org.bourtol.notifier.escalation;
 
-import org.bourtol.contracts.delivery.DeliveryStep;
 import org.bourtol.contracts.alert.AlertState;
 import static org.bourtol.notifier.Fixtures.T0;
 import static org.bourtol.notifier.Fixtures.zone;

@@ -40,28 +40,28 @@ class RoutingTest {
 
     @ParameterizedTest(name = "subscription {0} covers alert zone {1}: {2}")
     @CsvSource({
-            "konna, farm-konna, true",
-            "konna, konna, true",
-            "cercle-mopti, farm-konna, true",
-            "region-mopti, farm-konna, true",
-            "region-mopti, wp-djenne, true",
-            "djenne, farm-konna, false",
-            "farm-konna, konna, false",
-            "konna, wp-djenne, false",
-            "loop-a, loop-b, true",
-            "konna, unknown-zone, false",
-            "unknown-zone, unknown-zone, true"})
+        "konna, farm-konna, true",
+        "konna, konna, true",
+        "cercle-mopti, farm-konna, true",
+        "region-mopti, farm-konna, true",
+        "region-mopti, wp-djenne, true",
+        "djenne, farm-konna, false",
+        "farm-konna, konna, false",
+        "konna, wp-djenne, false",
+        "loop-a, loop-b, true",
+        "konna, unknown-zone, false",
+        "unknown-zone, unknown-zone, true"})
     void zoneHierarchy(String subscribed, String alertZone, boolean covered) {
         assertEquals(covered, ZONES.covers(subscribed, alertZone));
     }
 
     @ParameterizedTest(name = "{0} / {1} / {2} -> {3}")
     @CsvSource({
-            "conflict, Severe, farm-konna, 'committee,authority,all'",
-            "conflict, Minor, farm-konna, 'all'",
-            "flood, Extreme, farm-konna, 'flood-only,all'",
-            "conflict, Severe, wp-djenne, 'authority,all'",
-            "conflict, Extreme, wp-djenne, 'authority,all,extreme-only'"})
+        "conflict, Severe, farm-konna, 'committee,authority,all'",
+        "conflict, Minor, farm-konna, 'all'",
+        "flood, Extreme, farm-konna, 'flood-only,all'",
+        "conflict, Severe, wp-djenne, 'authority,all'",
+        "conflict, Extreme, wp-djenne, 'authority,all,extreme-only'"})
     void routingTable(String hazard, Severity severity, String zoneId, String expected) {
         List<Recipient> recipients = List.of(
                 recipient("committee", "peace-committee", "+22376000001", "fr", List.of("konna"), List.of(Hazard.CONFLICT), Severity.Moderate, null),
@@ -94,12 +94,12 @@ class RoutingTest {
 
     @ParameterizedTest(name = "{0} UTC, severity {1} -> held until {2}")
     @CsvSource({
-            "2026-09-10T21:59:00Z, Severe, ''",
-            "2026-09-10T22:00:00Z, Severe, 2026-09-11T06:00:00Z",
-            "2026-09-11T03:00:00Z, Moderate, 2026-09-11T06:00:00Z",
-            "2026-09-11T05:59:59Z, Minor, 2026-09-11T06:00:00Z",
-            "2026-09-11T06:00:00Z, Severe, ''",
-            "2026-09-11T03:00:00Z, Extreme, ''"})
+        "2026-09-10T21:59:00Z, Severe, ''",
+        "2026-09-10T22:00:00Z, Severe, 2026-09-11T06:00:00Z",
+        "2026-09-11T03:00:00Z, Moderate, 2026-09-11T06:00:00Z",
+        "2026-09-11T05:59:59Z, Minor, 2026-09-11T06:00:00Z",
+        "2026-09-11T06:00:00Z, Severe, ''",
+        "2026-09-11T03:00:00Z, Extreme, ''"})
     void quietHoursWrapMidnightAndExtremeIgnoresThem(Instant now, Severity severity, String until) {
         Recipient r = recipient("q", null, "+22376000001", "fr", List.of("konna"), null, null, new QuietHours("22:00", "06:00"));
         Optional<Instant> held = QuietHoursPolicy.heldUntil(r, severity, now, ZoneId.of("Africa/Bamako"));

@@ -25,17 +25,17 @@ class ApprovalRuleTest {
 
     @ParameterizedTest(name = "{0} draft approved by {1}, author may send {2}: {3}")
     @CsvSource({
-            // severity, approver, authorMaySend, status
-            "Extreme,  officer-a, true,  403",
-            "Extreme,  officer-a, false, 403",
-            "Severe,   officer-a, true,  403",
-            "Extreme,  officer-b, false, 200",
-            "Severe,   admin,     false, 200",
-            "Moderate, officer-a, false, 403",
-            "Moderate, officer-a, true,  200",
-            "Minor,    officer-a, true,  200",
-            "Minor,    officer-a, false, 403",
-            "Minor,    officer-b, false, 200",
+        // severity, approver, authorMaySend, status
+        "Extreme,  officer-a, true,  403",
+        "Extreme,  officer-a, false, 403",
+        "Severe,   officer-a, true,  403",
+        "Extreme,  officer-b, false, 200",
+        "Severe,   admin,     false, 200",
+        "Moderate, officer-a, false, 403",
+        "Moderate, officer-a, true,  200",
+        "Minor,    officer-a, true,  200",
+        "Minor,    officer-a, false, 403",
+        "Minor,    officer-b, false, 200",
     })
     void twoPersonRule(Severity severity, String approver, boolean authorMaySend, int status) {
         assertEquals(status, ApprovalRule.check(draft(severity, Warning.State.DRAFT, T0.plus(Duration.ofHours(6))), approver,

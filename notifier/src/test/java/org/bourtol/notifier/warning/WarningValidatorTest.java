@@ -63,18 +63,18 @@ class WarningValidatorTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', value = {
-            "{\"zones\": null}                                  | zones: give at least one zone id, or draw an area",
-            "{\"zones\": [\"atlantis\"]}                        | zones: unknown zone 'atlantis'",
-            "{\"headline\": null}                               | headline: required",
-            "{\"headline\": {\"fr\": \"Seulement en francais\"}}  | headline.en: required",
-            "{\"severity\": \"Huge\"}                           | severity: 'Huge' is not one of",
-            "{\"hazard\": null}                                 | hazard: required",
-            "{\"expiresAt\": \"2026-12-04T09:00:00Z\"}          | expiresAt: must be in the future",
-            "{\"expiresAt\": \"tomorrow\"}                      | expiresAt: 'tomorrow' is not an ISO-8601 time",
-            "{\"headline\": {\"fr\": \"a\", \"en\": \"b\", \"xx\": \"c\"}} | headline.xx: no SMS templates",
-            "{\"zones\": null, \"area\": {\"type\": \"Polygon\", \"coordinates\": [[[30,40],[31,40],[31,41],[30,40]]]}} | area: area lies outside the map's bounds",
-            "{\"zones\": null, \"area\": {\"type\": \"Point\", \"coordinates\": [2.15, 13.55]}} | area: a circle needs a radius",
-            "{\"zones\": null, \"area\": {\"type\": \"LineString\", \"coordinates\": [[2.15, 13.55], [2.16, 13.56]]}} | area: area must be a Polygon",
+        "{\"zones\": null}                                  | zones: give at least one zone id, or draw an area",
+        "{\"zones\": [\"atlantis\"]}                        | zones: unknown zone 'atlantis'",
+        "{\"headline\": null}                               | headline: required",
+        "{\"headline\": {\"fr\": \"Seulement en francais\"}}  | headline.en: required",
+        "{\"severity\": \"Huge\"}                           | severity: 'Huge' is not one of",
+        "{\"hazard\": null}                                 | hazard: required",
+        "{\"expiresAt\": \"2026-12-04T09:00:00Z\"}          | expiresAt: must be in the future",
+        "{\"expiresAt\": \"tomorrow\"}                      | expiresAt: 'tomorrow' is not an ISO-8601 time",
+        "{\"headline\": {\"fr\": \"a\", \"en\": \"b\", \"xx\": \"c\"}} | headline.xx: no SMS templates",
+        "{\"zones\": null, \"area\": {\"type\": \"Polygon\", \"coordinates\": [[[30,40],[31,40],[31,41],[30,40]]]}} | area: area lies outside the map's bounds",
+        "{\"zones\": null, \"area\": {\"type\": \"Point\", \"coordinates\": [2.15, 13.55]}} | area: a circle needs a radius",
+        "{\"zones\": null, \"area\": {\"type\": \"LineString\", \"coordinates\": [[2.15, 13.55], [2.16, 13.56]]}} | area: area must be a Polygon",
     })
     void badInputNamesTheField(String patch, String expected) throws Exception {
         ObjectNode body = body();

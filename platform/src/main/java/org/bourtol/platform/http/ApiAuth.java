@@ -89,7 +89,7 @@ public final class ApiAuth {
             Optional<ApiToken> token = lookup(ctx.request().getHeader("Authorization"));
             String refused = token.isEmpty() ? "missing or unknown bearer token"
                     : token.get().revokedAt() != null ? "token revoked"
-                    : token.get().expiredAt(clock.instant()) ? "token expired" : null;
+                            : token.get().expiredAt(clock.instant()) ? "token expired" : null;
             if (refused != null) {
                 ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"bourtol\"");
                 ApiErrors.send(ctx, 401, refused, List.of());

@@ -67,7 +67,7 @@ class ApiAuthTest {
 
     @Test
     void missingOrUnknownTokenIs401WithJsonError() throws Exception {
-        for (String token : new String[]{null, "not-a-known-token-123"}) {
+        for (String token : new String[] {null, "not-a-known-token-123"}) {
             HttpResponse<Buffer> r = get("/viewer", token);
             assertEquals(401, r.statusCode());
             assertEquals("Bearer realm=\"bourtol\"", r.getHeader("WWW-Authenticate"));

@@ -20,11 +20,11 @@ class TopicLayoutTest {
 
     @ParameterizedTest(name = "{0} brokers, embedded {1} -> rf {2}, min ISR {3}")
     @CsvSource({
-            "1, true, 1, 1",
-            "1, false, 1, 1",
-            "2, false, 2, 1",
-            "3, false, 3, 2",
-            "5, false, 3, 2",
+        "1, true, 1, 1",
+        "1, false, 1, 1",
+        "2, false, 2, 1",
+        "3, false, 3, 2",
+        "5, false, 3, 2",
     })
     void derivedFromTheClusterWhenUnset(int brokers, boolean embedded, int rf, int minIsr) {
         TopicLayout l = TopicLayout.resolve(kafka(Map.of()), embedded, brokers);

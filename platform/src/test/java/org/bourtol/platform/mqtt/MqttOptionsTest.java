@@ -18,10 +18,10 @@ class MqttOptionsTest {
 
     @ParameterizedTest
     @CsvSource({
-            "mqtt://broker:1883, tcp://broker:1883",
-            "mqtts://broker:8883, ssl://broker:8883",
-            "tcp://127.0.0.1:1883, tcp://127.0.0.1:1883",
-            "ssl://broker:8883, ssl://broker:8883",
+        "mqtt://broker:1883, tcp://broker:1883",
+        "mqtts://broker:8883, ssl://broker:8883",
+        "tcp://127.0.0.1:1883, tcp://127.0.0.1:1883",
+        "ssl://broker:8883, ssl://broker:8883",
     })
     void pahoUrls(String configured, String paho) {
         assertEquals(paho, MqttOptions.pahoUrl(configured));

@@ -165,7 +165,7 @@ public final class AlertsApi {
                 Json.MAPPER.valueToTree(Map.of("observation", report.id(), "type", type.wire(), "zone", a.zone())),
                 "confirmed the report to confirm " + a.id());
         Http.back(ctx, Future.all(publisher.publish(Topics.OBSERVATIONS, report.subject(), report),
-                        publisher.publish(Topics.AUDIT, "alert/" + a.id(), audit)))
+                publisher.publish(Topics.AUDIT, "alert/" + a.id(), audit)))
                 .onSuccess(m -> Http.json(ctx, 202, Map.of("status", "accepted", "observation", report.id())))
                 .onFailure(x -> ctx.fail(new ApiException(503, "confirmation not recorded: Kafka is unavailable")));
     }

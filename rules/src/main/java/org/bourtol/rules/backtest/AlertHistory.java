@@ -20,7 +20,7 @@ import org.bourtol.contracts.alert.Severity;
  * @param activeMinutes minutes from raise to resolve (or to the end of the period)
  */
 public record AlertHistory(String alertId, String rule, String zone, String zoneName, Instant raisedAt, Instant resolvedAt,
-                           Severity severity, String level, long activeMinutes, List<Step> steps, List<Evidence> evidence) {
+        Severity severity, String level, long activeMinutes, List<Step> steps, List<Evidence> evidence) {
 
     /** One lifecycle step. */
     public record Step(AlertEventType type, int seq, Instant at, Severity severity, String level, String note) {

@@ -37,7 +37,7 @@ public final class BacktestJobs implements AutoCloseable {
 
     /** A job as the API shows it; {@code result} only when DONE, {@code error} only when FAILED. */
     public record View(String id, Status status, String by, Instant createdAt, Instant finishedAt, int recordsReplayed,
-                       int recordsTotal, String error, BacktestResult result) {
+            int recordsTotal, String error, BacktestResult result) {
     }
 
     private final class Job implements Runnable {

@@ -15,10 +15,10 @@ import java.util.List;
  * @param groundTruth both sides scored against the simulator's ground truth of the period; null when it has none
  */
 public record BacktestResult(Instant from, Instant to, List<String> changedRules, List<String> changedZones,
-                             int observations, int acknowledgements, long replayMillis, double observationsPerSecond,
-                             List<String> warnings, Reproduction reproduction, Comparison.Result comparison,
-                             List<AlertHistory> currentAlerts, List<AlertHistory> candidateAlerts, List<SmsLine> sms,
-                             List<GaugeCurve> gauges, Outcomes outcomes, TruthScore groundTruth) {
+        int observations, int acknowledgements, long replayMillis, double observationsPerSecond,
+        List<String> warnings, Reproduction reproduction, Comparison.Result comparison,
+        List<AlertHistory> currentAlerts, List<AlertHistory> candidateAlerts, List<SmsLine> sms,
+        List<GaugeCurve> gauges, Outcomes outcomes, TruthScore groundTruth) {
 
     /**
      * The replay of the rules left unchanged against what the live topology published for them: same event
@@ -37,7 +37,7 @@ public record BacktestResult(Instant from, Instant to, List<String> changedRules
      *                               even when the season's totals are equal
      */
     public record SmsLine(String recipient, String name, int current, int candidate, int delta, Instant currentFirst,
-                          Instant candidateFirst, int candidateBeforeCurrent) {
+            Instant candidateFirst, int candidateBeforeCurrent) {
         SmsLine withBeforeCurrent(int n) {
             return new SmsLine(recipient, name, current, candidate, delta, currentFirst, candidateFirst, n);
         }

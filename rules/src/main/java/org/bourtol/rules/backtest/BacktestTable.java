@@ -22,7 +22,8 @@ public final class BacktestTable {
         BacktestResult.Reproduction rep = r.reproduction();
         b.append(rep.exact() ? "Unchanged rules reproduce the live alerts exactly (" + rep.liveEvents() + " events)"
                 : "Unchanged rules do NOT reproduce the live alerts (" + rep.liveEvents() + " live, " + rep.replayedEvents()
-                        + " replayed): " + String.join("; ", rep.mismatches())).append(System.lineSeparator());
+                        + " replayed): " + String.join("; ", rep.mismatches()))
+                .append(System.lineSeparator());
         r.warnings().forEach(w -> b.append("Warning: ").append(w).append(System.lineSeparator()));
         b.append(System.lineSeparator()).append(String.format(Locale.ROOT, "Alerts: %d current, %d candidate; %d new, %d gone, %d earlier, %d later, %d severity changed%n",
                 r.currentAlerts().size(), r.candidateAlerts().size(), r.comparison().count(Comparison.Kind.NEW),
@@ -35,8 +36,8 @@ public final class BacktestTable {
                 continue;
             }
             rows.add(new String[] {String.join("+", d.kinds().stream().map(Enum::name).toList()), d.rule(), d.zone(),
-                    str(d.currentRaisedAt()), str(d.candidateRaisedAt()), str(d.onsetShiftMinutes()),
-                    str(d.currentSeverity()) + " -> " + str(d.candidateSeverity())});
+                str(d.currentRaisedAt()), str(d.candidateRaisedAt()), str(d.onsetShiftMinutes()),
+                str(d.currentSeverity()) + " -> " + str(d.candidateSeverity())});
         }
         if (rows.size() > 1) {
             table(b, rows);
@@ -46,21 +47,22 @@ public final class BacktestTable {
         rows.add(new String[] {"RULE", "ZONE", "ALERTS NOW", "ALERTS THEN", "ACTIVE NOW", "ACTIVE THEN"});
         for (Comparison.SlotSummary s : r.comparison().slots()) {
             rows.add(new String[] {s.rule(), s.zone(), str(s.currentAlerts()), str(s.candidateAlerts()), str(s.currentActiveMinutes()),
-                    str(s.candidateActiveMinutes())});
+                str(s.candidateActiveMinutes())});
         }
         table(b, rows);
         Outcomes o = r.outcomes();
         if (o != null) {
             b.append(System.lineSeparator()).append(String.format(Locale.ROOT,
                     "Outcomes of judged live alerts: current %d hits, %d false alarms, %d unjudged; candidate %d hits, %d misses,"
-                            + " %d false alarms, %d unjudged%n", o.current().hits(), o.current().falseAlarms(), o.current().unjudged(),
+                            + " %d false alarms, %d unjudged%n",
+                    o.current().hits(), o.current().falseAlarms(), o.current().unjudged(),
                     o.candidate().hits(), o.candidate().misses(), o.candidate().falseAlarms(), o.candidate().unjudged()));
             if (!o.events().isEmpty()) {
                 rows = new ArrayList<>();
                 rows.add(new String[] {"VERDICT", "RULE", "ZONE", "LIVE ALERT", "CURRENT ONSET", "CANDIDATE ONSET", "LEAD GAIN MIN"});
                 for (Outcomes.Event e : o.events()) {
                     rows.add(new String[] {e.verdict().wire(), e.rule(), e.zone(), e.alertId(), str(e.currentRaisedAt()),
-                            e.candidateAlertId() == null ? "(none)" : str(e.candidateRaisedAt()), str(e.leadGainMinutes())});
+                        e.candidateAlertId() == null ? "(none)" : str(e.candidateRaisedAt()), str(e.leadGainMinutes())});
                 }
                 table(b, rows);
             }
@@ -69,14 +71,15 @@ public final class BacktestTable {
         if (g != null) {
             b.append(System.lineSeparator()).append(String.format(Locale.ROOT,
                     "Ground truth of the simulated period (%d events): current %d hits, %d misses, %d false alarms, median delay %s min;"
-                            + " candidate %d hits, %d misses, %d false alarms, median delay %s min%n", g.events().size(),
+                            + " candidate %d hits, %d misses, %d false alarms, median delay %s min%n",
+                    g.events().size(),
                     g.current().hits(), g.current().misses(), g.current().falseAlarms(), str(g.current().medianDelayMinutes()),
                     g.candidate().hits(), g.candidate().misses(), g.candidate().falseAlarms(), str(g.candidate().medianDelayMinutes())));
             rows = new ArrayList<>();
             rows.add(new String[] {"EVENT", "ZONE", "BEGAN", "CURRENT DELAY MIN", "CANDIDATE DELAY MIN", "LEAD GAIN MIN"});
             for (TruthScore.Event e : g.events()) {
                 rows.add(new String[] {e.id(), e.zone(), str(e.start()), e.currentAlertId() == null ? "missed" : str(e.currentDelayMinutes()),
-                        e.candidateAlertId() == null ? "missed" : str(e.candidateDelayMinutes()), str(e.leadGainMinutes())});
+                    e.candidateAlertId() == null ? "missed" : str(e.candidateDelayMinutes()), str(e.leadGainMinutes())});
             }
             table(b, rows);
         }
@@ -86,7 +89,7 @@ public final class BacktestTable {
             rows.add(new String[] {"RECIPIENT", "NAME", "CURRENT", "CANDIDATE", "DELTA", "FIRST NOW", "FIRST THEN", "SENT EARLIER"});
             for (BacktestResult.SmsLine l : r.sms()) {
                 rows.add(new String[] {l.recipient(), l.name(), str(l.current()), str(l.candidate()), (l.delta() > 0 ? "+" : "") + l.delta(),
-                        str(l.currentFirst()), str(l.candidateFirst()), str(l.candidateBeforeCurrent())});
+                    str(l.currentFirst()), str(l.candidateFirst()), str(l.candidateBeforeCurrent())});
             }
             table(b, rows);
         }

@@ -28,8 +28,8 @@ public final class Comparison {
      * @param onsetShiftMinutes candidate onset minus current onset (negative: earlier); null unless paired
      */
     public record Difference(List<Kind> kinds, String rule, String zone, String currentAlertId, String candidateAlertId,
-                             Instant currentRaisedAt, Instant candidateRaisedAt, Long onsetShiftMinutes,
-                             Severity currentSeverity, Severity candidateSeverity) {
+            Instant currentRaisedAt, Instant candidateRaisedAt, Long onsetShiftMinutes,
+            Severity currentSeverity, Severity candidateSeverity) {
         public boolean unchanged() {
             return kinds.equals(List.of(Kind.UNCHANGED));
         }
@@ -37,7 +37,7 @@ public final class Comparison {
 
     /** Totals of one rule and zone. */
     public record SlotSummary(String rule, String zone, String zoneName, int currentAlerts, int candidateAlerts,
-                              long currentActiveMinutes, long candidateActiveMinutes, Map<Kind, Long> differences) {
+            long currentActiveMinutes, long candidateActiveMinutes, Map<Kind, Long> differences) {
     }
 
     /** The differences (changed first, in time order) and one summary per rule and zone. */

@@ -21,7 +21,7 @@ import org.bourtol.rules.gauge.GaugeLevelFamily;
  * @param candidateLevels the same in the candidate rule
  */
 public record GaugeCurve(String rule, String station, Map<String, Integer> currentLevels, Map<String, Integer> candidateLevels,
-                         List<Point> readings) {
+        List<Point> readings) {
 
     static final List<String> LEVELS = List.of("warningCm", "alertCm", "dangerCm");
 

@@ -28,7 +28,7 @@ public record Outcomes(Side current, Side candidate, List<Event> events) {
      * @param leadGainMinutes minutes the candidate's alert comes before the live one (negative: later); null when gone
      */
     public record Event(String rule, String zone, String alertId, Verdict verdict, Instant currentRaisedAt, String candidateAlertId,
-                        Instant candidateRaisedAt, Long leadGainMinutes) {
+            Instant candidateRaisedAt, Long leadGainMinutes) {
     }
 
     static Outcomes of(Comparison.Result comparison, Map<String, Verdict> verdicts) {

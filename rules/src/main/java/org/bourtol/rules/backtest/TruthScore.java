@@ -36,7 +36,7 @@ public record TruthScore(Side current, Side candidate, List<Event> events) {
      *                        unless both detect it
      */
     public record Event(String id, String type, String zone, Instant start, String description, String currentAlertId,
-                        Long currentDelayMinutes, String candidateAlertId, Long candidateDelayMinutes, Long leadGainMinutes) {
+            Long currentDelayMinutes, String candidateAlertId, Long candidateDelayMinutes, Long leadGainMinutes) {
     }
 
     /** Null when {@code truth} is empty; else both sides scored over the alert steps each published. */

@@ -33,7 +33,7 @@ public final class DefaultDataset {
 
     public static List<RuleDocument> rules() {
         try (InputStream in = open(RULES)) {
-            return Json.MAPPER.readValue(in, new TypeReference<List<RuleDocument>>() { });
+            return Json.MAPPER.readValue(in, new TypeReference<List<RuleDocument>>() {});
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

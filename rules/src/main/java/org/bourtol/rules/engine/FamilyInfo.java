@@ -16,7 +16,7 @@ import org.bourtol.contracts.observation.Hazard;
  * @param <S> the family's state type
  */
 public record FamilyInfo<S>(String type, Hazard hazard, Class<S> stateType, S initial, List<String> zoneKinds,
-                            Map<String, Severity> severities) {
+        Map<String, Severity> severities) {
 
     /** The default mapping of a single-level family: {@code fire} is Moderate. */
     public static final Map<String, Severity> FIRE_MODERATE = Map.of("fire", Severity.Moderate);

@@ -20,8 +20,8 @@ import org.bourtol.contracts.observation.Hazard;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Signal(String rule, String ruleType, Hazard hazard, String zone, String source, boolean fire,
-                     String level, Severity severity, Map<String, String> headline, List<Evidence> evidence,
-                     Instant at, Ack ack, Instant onset, Warning warning) {
+        String level, Severity severity, Map<String, String> headline, List<Evidence> evidence,
+        Instant at, Ack ack, Instant onset, Warning warning) {
 
     /** A firing of {@code rule} in {@code zone} from {@code source}, at event time {@code at}. */
     public static Signal fire(String rule, String ruleType, Hazard hazard, String zone, String source, String level, Severity severity,

@@ -26,7 +26,7 @@ import org.bourtol.contracts.topic.Json;
  * remember the last verdict sent to the lifecycle.
  */
 public record Timeline<S>(S base, S head, String headRule, Instant horizon, Instant newest, String newestId,
-                          int pendingCount, boolean fired, String alertZone, String lastFire) {
+        int pendingCount, boolean fired, String alertZone, String lastFire) {
 
     /** Event-time order of inputs (ties broken by id), which the pending store's key order follows. */
     public static final Comparator<Observation> ORDER =

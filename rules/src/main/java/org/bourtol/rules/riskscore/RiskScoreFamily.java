@@ -78,7 +78,7 @@ public final class RiskScoreFamily implements Family<RiskScoreRule.Params, RiskS
 
     @Override
     public Step<RiskScoreRule.State> step(RiskScoreRule.State state, String key, Observation o,
-                                         CompiledRule<RiskScoreRule.Params> rule, ZoneIndex zones, Instant now) {
+                                          CompiledRule<RiskScoreRule.Params> rule, ZoneIndex zones, Instant now) {
         return new Step<>(state, Verdict.CLEAR);
     }
 

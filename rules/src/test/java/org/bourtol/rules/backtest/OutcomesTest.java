@@ -22,10 +22,10 @@ class OutcomesTest {
     @Test
     void confirmedAlertsAreHitsOrMissesFalseAlarmsStayOrAreAvoidedNewOnesAreUnjudged() {
         Comparison.Result cmp = new Comparison.Result(List.of(
-                diff("a-earlier", "c-1", -1440L),  // confirmed, candidate a day earlier
-                diff("a-gone", null, null),        // confirmed, candidate misses it
-                diff("a-false", "c-2", 0L),        // false alarm kept
-                diff("a-false-gone", null, null),  // false alarm avoided
+                diff("a-earlier", "c-1", -1440L), // confirmed, candidate a day earlier
+                diff("a-gone", null, null), // confirmed, candidate misses it
+                diff("a-false", "c-2", 0L), // false alarm kept
+                diff("a-false-gone", null, null), // false alarm avoided
                 diff("a-unjudged", "c-3", 0L),
                 diff(null, "c-new", null)), List.of());
         Outcomes o = Outcomes.of(cmp, Map.of("a-earlier", Verdict.CONFIRMED, "a-gone", Verdict.CONFIRMED,

@@ -70,7 +70,7 @@ class ReplayTest {
             season().forEach(h::observe);
             live = h.drain();
         }
-        List<AlertEvent> replayed = new Replay(GRACE, 0.5).run(zones().values(), List.of(niamey(530)), recorded(season()), () -> false, n -> { });
+        List<AlertEvent> replayed = new Replay(GRACE, 0.5).run(zones().values(), List.of(niamey(530)), recorded(season()), () -> false, n -> {});
         assertTrue(live.size() >= 3, live.toString());
         assertEquals(live, replayed);
     }
@@ -78,19 +78,19 @@ class ReplayTest {
     @Test
     void aLowerWarningLevelRaisesEarlierAndTheComparisonSaysByHowMuch() {
         History history = new FakeHistory(recorded(season()), new Replay(GRACE, 0.5)
-                .run(zones().values(), List.of(niamey(530)), recorded(season()), () -> false, n -> { }));
+                .run(zones().values(), List.of(niamey(530)), recorded(season()), () -> false, n -> {}));
         Backtester b = new Backtester(history, new Replay(GRACE, 0.5), ReplayTest::zones, () -> Map.of("niamey-gauge-level", niamey(530)),
                 (events, zones, end) -> List.of(new SmsForecast.Count("pc-niamey", "Protection civile", events.size(), events.size(), null)),
                 Duration.ofDays(200));
         Instant from = day(7, 1, 0);
         Instant to = day(9, 1, 0);
-        BacktestResult same = b.run(new BacktestRequest(List.of(niamey(530)), List.of(), from, to), () -> false, n -> { });
+        BacktestResult same = b.run(new BacktestRequest(List.of(niamey(530)), List.of(), from, to), () -> false, n -> {});
         assertTrue(same.reproduction().exact(), same.reproduction().toString());
         assertEquals(List.of(), same.changedRules());
         assertEquals(same.comparison().differences().size(), same.comparison().count(Comparison.Kind.UNCHANGED));
         assertEquals(14, same.observations());
 
-        BacktestResult lower = b.run(new BacktestRequest(List.of(niamey(520)), List.of(), from, to), () -> false, n -> { });
+        BacktestResult lower = b.run(new BacktestRequest(List.of(niamey(520)), List.of(), from, to), () -> false, n -> {});
         assertEquals(List.of("niamey-gauge-level"), lower.changedRules());
         Comparison.Difference d = lower.comparison().differences().get(0);
         assertEquals(List.of(Comparison.Kind.EARLIER), d.kinds());
@@ -103,14 +103,14 @@ class ReplayTest {
         Backtester b = new Backtester(new FakeHistory(List.of(), List.of()), new Replay(GRACE, 0.5), ReplayTest::zones, Map::of, null,
                 Duration.ofDays(200));
         Backtester.NoData e = assertThrows(Backtester.NoData.class, () -> b.run(new BacktestRequest(List.of(niamey(520)), List.of(),
-                day(7, 1, 0), day(9, 1, 0)), () -> false, n -> { }));
+                day(7, 1, 0), day(9, 1, 0)), () -> false, n -> {}));
         assertTrue(e.getMessage().startsWith("no observations between 2020-07-01T00:00:00Z and 2020-09-01T00:00:00Z"), e.getMessage());
         List<Recorded> many = new ArrayList<>();
         for (int i = 0; i < 1200; i++) {
             many.addAll(recorded(List.of(gauge("niamey", 400, day(8, 1, 0).plusSeconds(i * 60L)))));
         }
         assertThrows(CancellationException.class, () -> new Replay(GRACE, 0.5).run(zones().values(), List.of(niamey(530)), many,
-                () -> true, n -> { }));
+                () -> true, n -> {}));
     }
 
     private record FakeHistory(List<Recorded> records, List<AlertEvent> events) implements History {

@@ -33,34 +33,34 @@ class RuleValidatorTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            // severity keys must be the family's levels, values CAP severities
-            "'type':'gauge-level','zones':['niamey'],'params':{'alertCm':580},'severity':{'dangr':'Extreme'}"
-                    + " | severity names level 'dangr', which a gauge-level rule does not have (levels: warning, alert, danger)",
-            "'type':'gauge-level','zones':['niamey'],'params':{'alertCm':580},'severity':{'danger':'Catastrophic'}"
-                    + " | severity for 'danger' must be Minor, Moderate, Severe or Extreme, got \"Catastrophic\"",
-            "'type':'gauge-level','zones':['niamey'],'params':{'alertCm':580},'severity':{'danger':3}"
-                    + " | severity for 'danger' must be Minor, Moderate, Severe or Extreme, got 3",
-            "'type':'gauge-level','zones':['niamey'],'params':{'alertCm':580},'severity':'Extreme'"
-                    + " | severity must map the levels of a gauge-level rule (warning, alert, danger) to Minor, Moderate, Severe or Extreme",
-            "'type':'rain-accumulation','zones':['niamey'],'params':{'thresholdMm':50},'severity':{'danger':'Severe'}"
-                    + " | severity names level 'danger', which a rain-accumulation rule does not have (levels: fire)",
-            "'type':'conflict-risk-score','zones':['konna'],'params':{'weights':{'incident-cluster':3},'yellow':2,'orange':4,'red':6},'severity':{'green':'Minor'}"
-                    + " | severity names level 'green', which a conflict-risk-score rule does not have (levels: yellow, orange, red)",
-            // unknown parameters are refused, naming the known ones
-            "'type':'gauge-level','zones':['niamey'],'params':{'alertCm':580,'hysterisisCm':10}"
-                    + " | unknown parameter 'hysterisisCm' (known: warningCm, alertCm, dangerCm, hysteresisCm, holdMinutes)",
-            "'type':'community-flood-reports','zones':['konna'],'params':{'threshold':3,'types':['FLOOD']}"
-                    + " | unknown parameter 'types' (known: threshold, windowHours)",
-            "'type':'rain-accumulation','zones':['niamey'],'params':{'thresholdMm':50,'window':24}"
-                    + " | unknown parameter 'window' (known: thresholdMm, windowHours)",
-            // the upstream station of an upstream-lead rule must exist and be a station
-            "'type':'upstream-lead','zones':['niamey'],'params':{'upstream':'ansongoo','upstreamCm':600,'travelHours':96}"
-                    + " | upstream station 'ansongoo' does not exist",
-            "'type':'upstream-lead','zones':['niamey'],'params':{'upstream':'konna','upstreamCm':600,'travelHours':96}"
-                    + " | upstream 'konna' is a commune; it must be a station",
-            // without levels in the rule, the station must publish some
-            "'type':'gauge-level','zones':['gao'],'params':{'hysteresisCm':20}"
-                    + " | station 'gao' has no published levels: give warningCm, alertCm or dangerCm in the rule, or levels on the station",
+        // severity keys must be the family's levels, values CAP severities
+        "'type':'gauge-level','zones':['niamey'],'params':{'alertCm':580},'severity':{'dangr':'Extreme'}"
+                + " | severity names level 'dangr', which a gauge-level rule does not have (levels: warning, alert, danger)",
+        "'type':'gauge-level','zones':['niamey'],'params':{'alertCm':580},'severity':{'danger':'Catastrophic'}"
+                + " | severity for 'danger' must be Minor, Moderate, Severe or Extreme, got \"Catastrophic\"",
+        "'type':'gauge-level','zones':['niamey'],'params':{'alertCm':580},'severity':{'danger':3}"
+                + " | severity for 'danger' must be Minor, Moderate, Severe or Extreme, got 3",
+        "'type':'gauge-level','zones':['niamey'],'params':{'alertCm':580},'severity':'Extreme'"
+                + " | severity must map the levels of a gauge-level rule (warning, alert, danger) to Minor, Moderate, Severe or Extreme",
+        "'type':'rain-accumulation','zones':['niamey'],'params':{'thresholdMm':50},'severity':{'danger':'Severe'}"
+                + " | severity names level 'danger', which a rain-accumulation rule does not have (levels: fire)",
+        "'type':'conflict-risk-score','zones':['konna'],'params':{'weights':{'incident-cluster':3},'yellow':2,'orange':4,'red':6},'severity':{'green':'Minor'}"
+                + " | severity names level 'green', which a conflict-risk-score rule does not have (levels: yellow, orange, red)",
+        // unknown parameters are refused, naming the known ones
+        "'type':'gauge-level','zones':['niamey'],'params':{'alertCm':580,'hysterisisCm':10}"
+                + " | unknown parameter 'hysterisisCm' (known: warningCm, alertCm, dangerCm, hysteresisCm, holdMinutes)",
+        "'type':'community-flood-reports','zones':['konna'],'params':{'threshold':3,'types':['FLOOD']}"
+                + " | unknown parameter 'types' (known: threshold, windowHours)",
+        "'type':'rain-accumulation','zones':['niamey'],'params':{'thresholdMm':50,'window':24}"
+                + " | unknown parameter 'window' (known: thresholdMm, windowHours)",
+        // the upstream station of an upstream-lead rule must exist and be a station
+        "'type':'upstream-lead','zones':['niamey'],'params':{'upstream':'ansongoo','upstreamCm':600,'travelHours':96}"
+                + " | upstream station 'ansongoo' does not exist",
+        "'type':'upstream-lead','zones':['niamey'],'params':{'upstream':'konna','upstreamCm':600,'travelHours':96}"
+                + " | upstream 'konna' is a commune; it must be a station",
+        // without levels in the rule, the station must publish some
+        "'type':'gauge-level','zones':['gao'],'params':{'hysteresisCm':20}"
+                + " | station 'gao' has no published levels: give warningCm, alertCm or dangerCm in the rule, or levels on the station",
     })
     void refusesWithAReasonAnOfficerCanAct(String body, String reason) {
         List<String> problems = validate("{'id':'r','enabled':true," + body + "}");
@@ -113,6 +113,7 @@ class RuleValidatorTest {
                 "properties", fieldRelease == null ? Map.of("kind", "pasture", "name", "Bourgou", "capacity", 500)
                         : Map.of("kind", "pasture", "name", "Bourgou", "capacity", 500, "fieldRelease", fieldRelease),
                 "geometry", Map.of("type", "Polygon", "coordinates",
-                        List.of(List.of(List.of(-3.9, 14.8), List.of(-3.8, 14.8), List.of(-3.8, 14.85), List.of(-3.9, 14.8)))))), null);
+                        List.of(List.of(List.of(-3.9, 14.8), List.of(-3.8, 14.8), List.of(-3.8, 14.85), List.of(-3.9, 14.8)))))),
+                null);
     }
 }

@@ -26,7 +26,7 @@ class TimelineSerdeTest {
 
     /** The stored form before the state was typed. */
     record Untyped(JsonNode base, JsonNode head, String headRule, Instant horizon, Instant newest, String newestId, int pendingCount,
-                   boolean fired, String alertZone, String lastFire) {
+            boolean fired, String alertZone, String lastFire) {
     }
 
     @Test

@@ -40,16 +40,16 @@ class GaugeLevelRuleTest {
             new Row(day(8, 23, 6), 659, "danger"),
             new Row(day(8, 24, 16), 663, "danger"),
             new Row(day(8, 28, 6), 641, "danger"),
-            new Row(day(9, 1, 6), 618, "danger"),   // below 620 but inside the 20 cm band
-            new Row(day(9, 2, 6), 599, "danger"),   // below the band: hold starts
-            new Row(day(9, 2, 12), 603, "danger"),  // back inside the band: hold restarts
-            new Row(day(9, 2, 18), 597, "danger"),  // below again: hold starts anew
-            new Row(day(9, 3, 0), 601, "danger"),   // noise: inside the band, no flapping
+            new Row(day(9, 1, 6), 618, "danger"), // below 620 but inside the 20 cm band
+            new Row(day(9, 2, 6), 599, "danger"), // below the band: hold starts
+            new Row(day(9, 2, 12), 603, "danger"), // back inside the band: hold restarts
+            new Row(day(9, 2, 18), 597, "danger"), // below again: hold starts anew
+            new Row(day(9, 3, 0), 601, "danger"), // noise: inside the band, no flapping
             new Row(day(9, 3, 6), 596, "danger"),
             new Row(day(9, 3, 12), 594, "danger"),
-            new Row(day(9, 3, 18), 591, "alert"),   // 12 h below 600: down to orange (591 > 560)
+            new Row(day(9, 3, 18), 591, "alert"), // 12 h below 600: down to orange (591 > 560)
             new Row(day(9, 5, 6), 575, "alert"),
-            new Row(day(9, 8, 6), 556, "alert"),    // hold starts below 560
+            new Row(day(9, 8, 6), 556, "alert"), // hold starts below 560
             new Row(day(9, 8, 20), 552, "warning"), // 14 h later
             new Row(day(9, 12, 6), 520, "warning"), // inside 530 band
             new Row(day(9, 14, 6), 505, "warning"),
@@ -86,11 +86,11 @@ class GaugeLevelRuleTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "'warningCm':600,'alertCm':580                 | alert level (580) must be above warning level (600)",
-            "'warningCm':530,'alertCm':580,'dangerCm':580  | danger level (580) must be above alert level (580)",
-            "'alertCm':650,'hysterisisCm':10               | unknown parameter 'hysterisisCm' (known: warningCm, alertCm, dangerCm, hysteresisCm, holdMinutes)",
-            "'alertCm':'high'                              | parameter 'alertCm' must be a number",
-            "'alertCm':650,'holdMinutes':-5                | parameter 'holdMinutes' (-5) must be between 0 and 43200",
+        "'warningCm':600,'alertCm':580                 | alert level (580) must be above warning level (600)",
+        "'warningCm':530,'alertCm':580,'dangerCm':580  | danger level (580) must be above alert level (580)",
+        "'alertCm':650,'hysterisisCm':10               | unknown parameter 'hysterisisCm' (known: warningCm, alertCm, dangerCm, hysteresisCm, holdMinutes)",
+        "'alertCm':'high'                              | parameter 'alertCm' must be a number",
+        "'alertCm':650,'holdMinutes':-5                | parameter 'holdMinutes' (-5) must be between 0 and 43200",
     })
     void refusesBadParametersWithReadableReasons(String params, String reason) {
         RuleProblems p = assertThrows(RuleProblems.class, () -> FAMILY.parse(Fixtures.rule(

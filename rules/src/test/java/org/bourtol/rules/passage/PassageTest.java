@@ -23,7 +23,7 @@ class PassageTest {
 
     @ParameterizedTest
     @CsvSource({"2020-11-01, 0, early", "2020-11-10, 5, clear", "2020-11-15, 0, clear", "2020-12-31, 0, clear",
-            "2021-01-10, 0, late", "2021-01-10, 10, clear", "2021-05-10, 0, late", "2021-09-10, 0, early"})
+        "2021-01-10, 0, late", "2021-01-10, 10, clear", "2021-05-10, 0, late", "2021-09-10, 0, early"})
     void passageDates(String date, int tolerance, String expected) {
         Instant t = Instant.parse(date + "T10:00:00Z");
         Step<PassageRule.State> s = PassageRule.step(PassageRule.State.INITIAL,

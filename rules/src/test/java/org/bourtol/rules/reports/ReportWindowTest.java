@@ -37,28 +37,28 @@ class ReportWindowTest {
      */
     @ParameterizedTest
     @CsvSource({
-            "'TENSION:true:0:a',                                       pending",
-            "'TENSION:true:0:a THEFT:true:1:b TENSION:true:2:c',       fire",
-            "'TENSION:false:0:a THEFT:false:1:b TENSION:true:2:c',     pending",
-            "'TENSION:false:0:a TENSION:false:1:b THEFT:true:1:c TENSION:true:2:d', fire",
-            "'TENSION:true:0:a THEFT:true:1:b TENSION:true:60:c',      pending",
-            "'FLOOD:true:0:a',                                         clear",
-            "'TENSION:true:0:a FLOOD:true:1:b FLOOD:true:2:c',         pending",
-            // one number sending six reports counts once, verified or not
-            "'TENSION:false:0:a TENSION:false:1:a TENSION:false:2:a TENSION:false:3:a TENSION:false:4:a TENSION:false:5:a', pending",
-            "'TENSION:true:0:a TENSION:true:1:a TENSION:true:2:a TENSION:true:3:a TENSION:true:4:a TENSION:true:5:a', pending",
-            "'TENSION:true:0:a THEFT:true:1:a TENSION:true:2:b',       pending",
-            "'TENSION:false:0:a TENSION:true:1:a TENSION:true:2:b THEFT:true:3:c', fire",
-            "'TENSION:false:0:a TENSION:true:1:a TENSION:true:2:b THEFT:false:3:c', pending",
-            // a clash: unconfirmed from one unverified reporter, confirmed by a verified report or a second reporter
-            "'CLASH:false:0:a',                                        unconfirmed",
-            "'CLASH:false:0:a CLASH:false:1:a TENSION:false:2:a',      unconfirmed",
-            "'CLASH:true:0:a',                                         clash",
-            "'CLASH:false:0:a TENSION:true:1:a',                       clash",
-            "'CLASH:false:0:a TENSION:false:1:b',                      clash",
-            "'CLASH:false:0:a TENSION:true:1:b',                       clash",
-            "'CLASH:false:0:a CLASH:false:60:b',                       unconfirmed",
-            "'CLASH:false:0:- CLASH:false:1:-',                        unconfirmed",
+        "'TENSION:true:0:a',                                       pending",
+        "'TENSION:true:0:a THEFT:true:1:b TENSION:true:2:c',       fire",
+        "'TENSION:false:0:a THEFT:false:1:b TENSION:true:2:c',     pending",
+        "'TENSION:false:0:a TENSION:false:1:b THEFT:true:1:c TENSION:true:2:d', fire",
+        "'TENSION:true:0:a THEFT:true:1:b TENSION:true:60:c',      pending",
+        "'FLOOD:true:0:a',                                         clear",
+        "'TENSION:true:0:a FLOOD:true:1:b FLOOD:true:2:c',         pending",
+        // one number sending six reports counts once, verified or not
+        "'TENSION:false:0:a TENSION:false:1:a TENSION:false:2:a TENSION:false:3:a TENSION:false:4:a TENSION:false:5:a', pending",
+        "'TENSION:true:0:a TENSION:true:1:a TENSION:true:2:a TENSION:true:3:a TENSION:true:4:a TENSION:true:5:a', pending",
+        "'TENSION:true:0:a THEFT:true:1:a TENSION:true:2:b',       pending",
+        "'TENSION:false:0:a TENSION:true:1:a TENSION:true:2:b THEFT:true:3:c', fire",
+        "'TENSION:false:0:a TENSION:true:1:a TENSION:true:2:b THEFT:false:3:c', pending",
+        // a clash: unconfirmed from one unverified reporter, confirmed by a verified report or a second reporter
+        "'CLASH:false:0:a',                                        unconfirmed",
+        "'CLASH:false:0:a CLASH:false:1:a TENSION:false:2:a',      unconfirmed",
+        "'CLASH:true:0:a',                                         clash",
+        "'CLASH:false:0:a TENSION:true:1:a',                       clash",
+        "'CLASH:false:0:a TENSION:false:1:b',                      clash",
+        "'CLASH:false:0:a TENSION:true:1:b',                       clash",
+        "'CLASH:false:0:a CLASH:false:60:b',                       unconfirmed",
+        "'CLASH:false:0:- CLASH:false:1:-',                        unconfirmed",
     })
     void weightedReportsPerDistinctReporterInTheWindow(String reports, String expected) {
         assertEquals(expected, run(reports, P));
@@ -67,10 +67,10 @@ class ReportWindowTest {
     /** A threshold an unverified reporter reaches alone gives a report to confirm, not a fire. */
     @ParameterizedTest
     @CsvSource({
-            "'TENSION:false:0:a',                       unconfirmed",
-            "'TENSION:false:0:a TENSION:false:1:a',     unconfirmed",
-            "'TENSION:false:0:a TENSION:false:1:b',     fire",
-            "'TENSION:true:0:a',                        fire",
+        "'TENSION:false:0:a',                       unconfirmed",
+        "'TENSION:false:0:a TENSION:false:1:a',     unconfirmed",
+        "'TENSION:false:0:a TENSION:false:1:b',     fire",
+        "'TENSION:true:0:a',                        fire",
     })
     void aLowThresholdReachedByOneUnverifiedReporterStaysUnconfirmed(String reports, String expected) {
         assertEquals(expected, run(reports, new ReportWindowRule.Params(Set.of(ReportType.TENSION), 0.5, Duration.ofHours(48), true, 0.5)));

@@ -16,7 +16,7 @@ class ZoneValidatorNullPositionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"{'type':'LineString','coordinates':[null]}", "{'type':'Polygon','coordinates':[[null]]}",
-            "{'type':'Point','coordinates':[null, null]}"})
+        "{'type':'Point','coordinates':[null, null]}"})
     void aNullPositionIsAProblemWithAReason(String geometry) throws Exception {
         JsonNode feature = Json.MAPPER.readTree(("{'type':'Feature','id':'z','properties':{'kind':'commune','name':'Zone'},'geometry':"
                 + geometry + "}").replace('\'', '"'));

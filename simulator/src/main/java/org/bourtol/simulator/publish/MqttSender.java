@@ -46,7 +46,7 @@ public final class MqttSender implements AutoCloseable {
 
     /** Publishes with QoS 1; blocks while the in-flight window is full. */
     public void publish(String topic, String payload) throws InterruptedException {
-        publish(topic, payload, () -> { });
+        publish(topic, payload, () -> {});
     }
 
     /**

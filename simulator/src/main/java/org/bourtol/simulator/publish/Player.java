@@ -27,7 +27,7 @@ public final class Player {
      * emission {@code i} (an MQTT message) with its PUBACK.
      */
     public record Played(Instant[] sentAt, boolean[] acked, int mqttSent, long mqttAcked, long mqttFailed, int smsSent, int smsReceipts,
-                         int smsProblemReplies, int smsUnexpected, int smsHttpErrors, Duration wall) {
+            int smsProblemReplies, int smsUnexpected, int smsHttpErrors, Duration wall) {
     }
 
     private static final int INFLIGHT = 200;
@@ -66,7 +66,7 @@ public final class Player {
     }
 
     public Played play() throws InterruptedException {
-        return play(() -> { });
+        return play(() -> {});
     }
 
     /**

@@ -19,7 +19,7 @@ import org.bourtol.contracts.observation.Hazard;
  * @param description one line for the report
  */
 public record GroundTruthEvent(String id, String type, Hazard hazard, List<String> ruleTypes, Set<String> zones,
-                               String level, Instant start, int trigger, String description) {
+        String level, Instant start, int trigger, String description) {
 
     /** Ground-truth event types. */
     public static final class Types {

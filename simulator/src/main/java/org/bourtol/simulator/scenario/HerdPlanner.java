@@ -31,7 +31,7 @@ final class HerdPlanner {
      * at {@code lastFix} (both null: it reports all season).
      */
     record Herd(String id, String device, Species species, int headCount, Track track, String role, Instant quietFrom,
-                Instant lastFix) {
+            Instant lastFix) {
     }
 
     private static final double SPEED_KMH = 2.5;

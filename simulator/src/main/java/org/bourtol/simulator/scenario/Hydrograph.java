@@ -21,7 +21,8 @@ import java.util.Optional;
 public final class Hydrograph {
 
     /** Flood-year profiles. */
-    public enum Profile { NORMAL, Y2020, Y2024;
+    public enum Profile {
+        NORMAL, Y2020, Y2024;
 
         public static Profile of(String name) {
             if (name == null || name.isBlank() || name.equalsIgnoreCase("normal") || name.equalsIgnoreCase("none")) {

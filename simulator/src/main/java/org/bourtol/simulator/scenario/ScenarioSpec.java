@@ -23,7 +23,7 @@ import java.util.Map;
  * @param floodYear  normal, 2020 or 2024 (a 2020-like or 2024-like flood)
  */
 public record ScenarioSpec(String name, Long seed, Integer year, String start, String end, String floodYear,
-                           Herds herds, Gauges gauges, Rain rain, Reports reports, Faults faults) {
+        Herds herds, Gauges gauges, Rain rain, Reports reports, Faults faults) {
 
     /**
      * @param count                  herds in the season
@@ -36,7 +36,7 @@ public record ScenarioSpec(String name, Long seed, Integer year, String start, S
      *                               (leaving the delta late, on a corridor whose dates ended before the season)
      */
     public record Herds(Integer count, Integer collarIntervalMinutes, Integer incursions, Integer crowdings,
-                        Integer deviations, Integer earlyPassages, Integer latePassages) {
+            Integer deviations, Integer earlyPassages, Integer latePassages) {
     }
 
     /**
@@ -47,7 +47,7 @@ public record ScenarioSpec(String name, Long seed, Integer year, String start, S
      * @param hydrographs      optional keypoints "MM-DD:cm" per station, replacing the built-in curve
      */
     public record Gauges(List<String> stations, Integer intervalMinutes, Double noiseCm, List<String> readers,
-                         Map<String, List<String>> hydrographs) {
+            Map<String, List<String>> hydrographs) {
     }
 
     /** @param stations rain gauges (MQTT, daily totals); @param stormDays days with a heavy storm per station */
@@ -65,7 +65,7 @@ public record ScenarioSpec(String name, Long seed, Integer year, String start, S
      * @param unverified  share of senders not in the reporter directory
      */
     public record Reports(Integer sightings, Integer clashes, Integer tensions, Double typos, Integer malformed,
-                          Double unverified) {
+            Double unverified) {
     }
 
     /**

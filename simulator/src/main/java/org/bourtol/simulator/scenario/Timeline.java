@@ -9,7 +9,7 @@ import java.util.List;
  * {@code verifiedSenders} are the synthetic phone numbers to register as verified reporters.
  */
 public record Timeline(String name, long seed, Instant start, Instant end, List<Emission> emissions,
-                       List<GroundTruthEvent> truth, List<String> verifiedSenders) {
+        List<GroundTruthEvent> truth, List<String> verifiedSenders) {
 
     public Timeline {
         emissions = List.copyOf(emissions);

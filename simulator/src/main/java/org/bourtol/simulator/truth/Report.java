@@ -12,9 +12,9 @@ import org.bourtol.contracts.topic.Json;
  * time (message sent to alert seen on {@code bourtol.alerts.v1}).
  */
 public record Report(String scenario, long seed, String season, double wallSeconds, Messages messages,
-                     Map<String, TypeScore> byType, List<Detection> detections, List<FalseAlert> falseAlerts,
-                     Delays simDelayMinutes, Delays wallDelayMs, int alertsRaised, int alertsResolved, int smsSent,
-                     List<FaultLine> faults) {
+        Map<String, TypeScore> byType, List<Detection> detections, List<FalseAlert> falseAlerts,
+        Delays simDelayMinutes, Delays wallDelayMs, int alertsRaised, int alertsResolved, int smsSent,
+        List<FaultLine> faults) {
 
     public Report {
         faults = faults == null ? List.of() : List.copyOf(faults);
@@ -22,9 +22,9 @@ public record Report(String scenario, long seed, String season, double wallSecon
 
     /** Messages sent and how Bourtol counted them. */
     public record Messages(int mqttSent, long mqttAcked, int smsSent, int smsReceipts, int smsProblemReplies,
-                           int smsUnexpectedReplies, int smsHttpErrors, long expectedObservations, long observationsSeen,
-                           long distinctObservations, long duplicatesSent, long expectedRejected, long rejectedSeen,
-                           Map<String, Long> expectedRejectedBySource, Map<String, Long> rejectedSeenBySource) {
+            int smsUnexpectedReplies, int smsHttpErrors, long expectedObservations, long observationsSeen,
+            long distinctObservations, long duplicatesSent, long expectedRejected, long rejectedSeen,
+            Map<String, Long> expectedRejectedBySource, Map<String, Long> rejectedSeenBySource) {
     }
 
     /**
@@ -57,7 +57,7 @@ public record Report(String scenario, long seed, String season, double wallSecon
 
     /** One ground-truth event and the alert that detected it (null fields when missed). */
     public record Detection(String event, String type, String zone, String start, boolean detected, String alertId,
-                            String rule, Long simDelayMinutes, Long wallDelayMs, String description) {
+            String rule, Long simDelayMinutes, Long wallDelayMs, String description) {
     }
 
     public record FalseAlert(String alertId, String rule, String ruleType, String zone, String severity, String headline) {
@@ -111,8 +111,7 @@ public record Report(String scenario, long seed, String season, double wallSecon
                 simDelayMinutes.p50(), simDelayMinutes.p90(), simDelayMinutes.p99(), simDelayMinutes.max(), simDelayMinutes.count()));
         b.append(String.format(Locale.ROOT, "Detection delay, wall time (ms):       p50 %d  p90 %d  p99 %d  max %d  (n=%d)%n",
                 wallDelayMs.p50(), wallDelayMs.p90(), wallDelayMs.p99(), wallDelayMs.max(), wallDelayMs.count()));
-        detections.stream().filter(d -> !d.detected()).forEach(d ->
-                b.append("  MISSED ").append(d.type()).append(" at ").append(d.start()).append(": ").append(d.description()).append('\n'));
+        detections.stream().filter(d -> !d.detected()).forEach(d -> b.append("  MISSED ").append(d.type()).append(" at ").append(d.start()).append(": ").append(d.description()).append('\n'));
         falseAlerts.forEach(f -> b.append("  FALSE ").append(f.ruleType()).append(" ").append(f.zone()).append(": ").append(f.headline()).append('\n'));
         return b.toString();
     }

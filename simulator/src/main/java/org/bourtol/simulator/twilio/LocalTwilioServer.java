@@ -40,7 +40,7 @@ public final class LocalTwilioServer implements AutoCloseable {
 
     /** One request as received, with the status answered (0 when the connection was dropped). */
     public record Request(String method, String path, String accountSid, String username, Map<String, List<String>> params,
-                          int status, Instant at) {
+            int status, Instant at) {
         public String param(String name) {
             List<String> v = params.get(name);
             return v == null || v.isEmpty() ? null : v.get(0);
@@ -49,7 +49,7 @@ public final class LocalTwilioServer implements AutoCloseable {
 
     /** An accepted SMS. {@code toString()} masks the number, so a console may print it. */
     public record Message(String sid, String accountSid, String to, String from, String messagingServiceSid, String body,
-                          int numSegments, String statusCallback, Instant dateCreated) {
+            int numSegments, String statusCallback, Instant dateCreated) {
         @Override
         public String toString() {
             return "SMS " + sid + " to " + Phones.mask(to) + " (" + numSegments + " segment" + (numSegments == 1 ? "" : "s")

@@ -40,7 +40,7 @@ class LatePassageTest {
         Timeline with = season(0, 1);
         Timeline without = season(0, 0);
         assertEquals(without.truth().stream().filter(e -> !e.type().equals(Types.PASSAGE)).map(GroundTruthEvent::type).sorted().toList()
-                        .stream().filter(x -> x.equals(Types.DEVIATION) || x.equals(Types.FARMLAND)).count(),
+                .stream().filter(x -> x.equals(Types.DEVIATION) || x.equals(Types.FARMLAND)).count(),
                 with.truth().stream().map(GroundTruthEvent::type).filter(x -> x.equals(Types.DEVIATION) || x.equals(Types.FARMLAND)).count());
     }
 

@@ -79,7 +79,7 @@ public final class InfluxWriter implements AutoCloseable {
         try {
             influx.write(batch);
         } catch (InfluxDBException.FieldTypeConflictException | InfluxDBException.PointsBeyondRetentionPolicyException
-                 | InfluxDBException.UnableToParseException e) {
+                | InfluxDBException.UnableToParseException e) {
             throw new PartialWrite(e.getMessage());
         } catch (InfluxDBException.DatabaseNotFoundException e) {
             prepared = false;
@@ -124,7 +124,7 @@ public final class InfluxWriter implements AutoCloseable {
         QueryResult r = influx.query(new Query(statement));
         String error = r.getError() != null ? r.getError()
                 : r.getResults() == null ? null
-                : r.getResults().stream().map(QueryResult.Result::getError).filter(e -> e != null).findFirst().orElse(null);
+                        : r.getResults().stream().map(QueryResult.Result::getError).filter(e -> e != null).findFirst().orElse(null);
         if (error != null) {
             throw new InfluxDBException(statement + ": " + error);
         }
