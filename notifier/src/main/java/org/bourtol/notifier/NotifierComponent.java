@@ -58,6 +58,7 @@ public final class NotifierComponent implements Component {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotifierComponent.class);
     private static final Duration CATCH_UP = Duration.ofSeconds(60);
+    private static final Duration MQTT_CONNECT_WAIT = Duration.ofSeconds(10);
     /** Account SID the local sink is used with when Twilio is not configured. */
     public static final String SINK_ACCOUNT = "AC" + "0".repeat(32);
 
@@ -230,6 +231,11 @@ public final class NotifierComponent implements Component {
                     }
                 }).start();
                 engine.onGained(() -> mqtt.publishAll(alerts.all()));
+                // ready means the alert topics are connected too: /health is not DOWN right after start
+                if (!mqtt.awaitConnected(MQTT_CONNECT_WAIT)) {
+                    LOG.warn("alert topics not connected within {} s; still trying, /health says so until they are",
+                            MQTT_CONNECT_WAIT.toSeconds());
+                }
             }
             engine.start();
             ackVerifier = new AckVerifier(kafka, "bourtol-notifier", instanceId, publisher, ledgerReader,

@@ -6,11 +6,14 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.platform.mqtt.MqttOptions;
@@ -41,6 +44,7 @@ public final class AlertTopics implements AutoCloseable {
     private final String clientId;
     private final ExecutorService executor;
     private volatile MqttClient client;
+    private final CompletableFuture<Void> firstConnect = new CompletableFuture<>();
     private volatile Runnable onReconnect = () -> {};
     /** The zones of each active alert as last published, to clear the ones an update leaves. */
     private final Map<String, Set<String>> zonesByAlert = new ConcurrentHashMap<>();
@@ -87,6 +91,7 @@ public final class AlertTopics implements AutoCloseable {
                 });
                 c.connect(MqttOptions.base(config));
                 client = c;
+                firstConnect.complete(null);
                 LOG.info("alert topics connected [url: {}]", config.url());
             } catch (MqttException e) {
                 LOG.warn("alert topics cannot connect, retrying [url: {}, attempt: {}, reason: {}]", config.url(), attempt, e.getMessage());
@@ -97,6 +102,19 @@ public final class AlertTopics implements AutoCloseable {
                     return;
                 }
             }
+        }
+    }
+
+    /** Waits for the first connection (the component is ready once its alert topics are); false on timeout. */
+    public boolean awaitConnected(Duration timeout) {
+        try {
+            firstConnect.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
         }
     }
 
