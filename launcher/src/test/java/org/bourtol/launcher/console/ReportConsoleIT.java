@@ -67,6 +67,9 @@ class ReportConsoleIT {
             });
             String id = alert[0].get("id").asText();
             String code = alert[0].get("code").asText();
+            // a committee answers FAIT after the alert's SMS reached it: only then does the ledger show it as a recipient
+            Poll.until(Duration.ofSeconds(120), "the alert's SMS to the Konna committee", () -> p.localTwilio().orElseThrow().messages().stream()
+                    .anyMatch(m -> m.to().equals("+22376000001") && m.body().contains(code)));
             String reply = sms.send(new Emission.Sms(Instant.now(), "SMreportit2", "+22376000001", "FAIT " + code + " mediation tenue", null))
                     .reply();
             assertTrue(reply.contains("action pour l'alerte " + code), reply);
