@@ -9,12 +9,17 @@ import java.util.Optional;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.directory.ZoneKind;
 import org.bourtol.platform.geo.GeoJson;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.algorithm.locate.PointOnGeometryLocator;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.geom.util.AffineTransformation;
+import org.locationtech.jts.index.ItemVisitor;
 import org.locationtech.jts.index.strtree.STRtree;
 
 /**
@@ -28,7 +33,8 @@ public final class ZoneIndex {
     private static final double M_PER_DEG_LAT = 110_574;
     private static final double M_PER_DEG_LON_EQ = 111_320;
 
-    private record Entry(Zone zone, Geometry geometry, PreparedGeometry prepared, Geometry metric, double lonScale, double area) {
+    private record Entry(Zone zone, Geometry geometry, PreparedGeometry prepared, PointOnGeometryLocator locator, Geometry metric, double lonScale,
+            double area) {
     }
 
     private final Map<String, Entry> entries = new HashMap<>();
@@ -58,7 +64,8 @@ public final class ZoneIndex {
                 double lat = g.getEnvelopeInternal().centre().y;
                 double lonScale = M_PER_DEG_LON_EQ * Math.cos(Math.toRadians(lat));
                 Geometry metric = new AffineTransformation().scale(lonScale, M_PER_DEG_LAT).transform(g);
-                Entry e = new Entry(z, g, PreparedGeometryFactory.prepare(g), metric, lonScale, g.getArea());
+                Entry e = new Entry(z, g, PreparedGeometryFactory.prepare(g), g.getArea() > 0 ? new IndexedPointInAreaLocator(g) : null, metric,
+                        lonScale, g.getArea());
                 entries.put(z.id(), e);
                 tree.insert(g.getEnvelopeInternal(), e);
             } catch (RuntimeException ignored) {
@@ -86,19 +93,50 @@ public final class ZoneIndex {
         return entries.size();
     }
 
-    /** Polygonal zones containing the point, smallest first. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Polygonal zones containing the point (boundary included), smallest first. The hot path of every
+     * geographic rule: an STRtree query with a visitor and each candidate's indexed point-in-area locator,
+     * with no geometry built per lookup and no sort unless the point lies in several zones.
+     */
     public List<Zone> containing(double lat, double lon) {
-        Point p = GeoJson.FACTORY.createPoint(new Coordinate(lon, lat));
-        List<Entry> hits = new ArrayList<>();
-        for (Object o : tree.query(p.getEnvelopeInternal())) {
-            Entry e = (Entry) o;
-            if (e.area() > 0 && e.prepared().covers(p)) {
-                hits.add(e);
-            }
+        Hits hits = new Hits(new Coordinate(lon, lat));
+        tree.query(new Envelope(hits.point), hits);
+        return hits.zones();
+    }
+
+    /** The zones covering one point; most points lie in none or one, which allocate nothing more. */
+    private static final class Hits implements ItemVisitor {
+        private final Coordinate point;
+        private Entry first;
+        private List<Entry> all;
+
+        Hits(Coordinate point) {
+            this.point = point;
         }
-        hits.sort(Comparator.comparingDouble(Entry::area));
-        return hits.stream().map(Entry::zone).toList();
+
+        @Override
+        public void visitItem(Object item) {
+            Entry e = (Entry) item;
+            if (e.area() <= 0 || e.locator().locate(point) == Location.EXTERIOR) {
+                return;
+            }
+            if (first == null) {
+                first = e;
+                return;
+            }
+            if (all == null) {
+                all = new ArrayList<>(List.of(first));
+            }
+            all.add(e);
+        }
+
+        List<Zone> zones() {
+            if (all == null) {
+                return first == null ? List.of() : List.of(first.zone());
+            }
+            all.sort(Comparator.comparingDouble(Entry::area));
+            return all.stream().map(Entry::zone).toList();
+        }
     }
 
     public boolean contains(String zoneId, double lat, double lon) {
