@@ -145,11 +145,22 @@ public final class NotifierComponent implements Component {
         new WarningsApi(warnings, alerts, publisher, new WarningValidator(templates, zones::all),
                 new WarningsApi.Settings(office, n.warningAuthorMaySend()), options.clock()).mount(router, auth);
         this.mqtt = config.mqtt() != null && config.mqtt().url() != null ? new AlertTopics(config.mqtt().forNotifier(), instanceId) : null;
+        // a change of an alert, a recipient or a zone is planned at once, not at the end of the engine's tick
+        recipients.onChange((id, r) -> nudge());
+        zones.onChange((id, z) -> nudge());
         alertTopic.onChange((id, ev) -> alerts.apply(ev).ifPresent(state -> {
+            nudge();
             if (mqtt != null && engine != null && engine.isOwner()) {
                 mqtt.publish(state, alerts.all());
             }
         }));
+    }
+
+    private void nudge() {
+        NotifierEngine e = engine;
+        if (e != null) {
+            e.nudge();
+        }
     }
 
     private static <T> T loadOrCollect(Supplier<T> load, List<String> problems) {

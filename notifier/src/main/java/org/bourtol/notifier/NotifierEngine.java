@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
 import io.micrometer.core.instrument.Counter;
@@ -76,6 +77,8 @@ public final class NotifierEngine implements AutoCloseable {
     private final Set<String> capNotices = ConcurrentHashMap.newKeySet();
     private volatile Ownership ownership;
     private volatile boolean running = true;
+    /** A wake-up is pending: a burst of alert changes wakes the engine once, not once per change. */
+    private final AtomicBoolean nudged = new AtomicBoolean();
 
     public NotifierEngine(Deps deps, AcknowledgementRecorder acks, StatusUpdater statuses) {
         this.d = deps;
@@ -90,6 +93,17 @@ public final class NotifierEngine implements AutoCloseable {
     public NotifierEngine onGained(Runnable r) {
         onGained.add(r);
         return this;
+    }
+
+    /**
+     * An alert changed: the owner plans at once instead of at the end of its current tick (a new alert's first
+     * SMS does not wait up to a tick). Safe from any thread; does nothing on a standby instance.
+     */
+    public void nudge() {
+        Ownership o = ownership;
+        if (running && o != null && o.isOwner() && nudged.compareAndSet(false, true)) {
+            o.wakeup();
+        }
     }
 
     public NotifierEngine start() {
@@ -117,10 +131,18 @@ public final class NotifierEngine implements AutoCloseable {
         });
         try {
             while (running) {
-                ownership.poll(d.tick());
+                try {
+                    ownership.poll(d.tick());
+                } catch (WakeupException e) {
+                    if (!running) {
+                        break;
+                    }
+                    // nudged: an alert changed, plan now rather than at the end of the tick
+                }
                 if (statuses != null) {
                     statuses.poll();
                 }
+                nudged.set(false);
                 if (ownership.isOwner()) {
                     tick();
                 }

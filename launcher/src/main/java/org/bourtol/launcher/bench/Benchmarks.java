@@ -58,8 +58,11 @@ public final class Benchmarks {
     /** Measures the selected hops; returns their figures for {@code --json}. */
     public List<Map<String, Object>> run(Target target, BourtolConfig userConfig) throws Exception {
         List<Hop> done = new ArrayList<>();
+        double mqttSaturation = 0;
         if (hops.contains(Hops.mqtt)) {
-            done.add(print(new MqttHop(target, STATION, QUIET_LEVEL).measure(messages)));
+            Hop mqtt = print(new MqttHop(target, STATION, QUIET_LEVEL).measure(messages));
+            done.add(mqtt);
+            mqttSaturation = mqtt.rows().get(mqtt.rows().size() - 1).saturation().perSecond();
         }
         if (hops.contains(Hops.sms)) {
             if (target.twilioToken() == null) {
@@ -72,7 +75,7 @@ public final class Benchmarks {
             if (target.sink() == null) {
                 out.println("notifier hops skipped: they need the embedded Bourtol's local Twilio sink");
             } else {
-                for (Hop h : new NotifyHop(target, STATION, recipients).measure(userConfig.notifier().groupWindow(),
+                for (Hop h : new NotifyHop(target, STATION, recipients, mqttSaturation / 2).measure(userConfig.notifier().groupWindow(),
                         userConfig.notifier().effectiveExtremeWindow())) {
                     done.add(print(h));
                 }

@@ -44,11 +44,18 @@ final class NotifyHop {
     private final Target target;
     private final String excluded;
     private final int recipients;
+    private final double backgroundRate;
 
-    NotifyHop(Target target, String excludedStation, int recipients) {
+    /**
+     * @param backgroundRate quiet gauge readings per second published to {@code excludedStation} during the trials
+     *                       (half the MQTT hop's saturation, so the trials run with ingest and rules at 50 % load);
+     *                       0: trials on an otherwise idle Bourtol
+     */
+    NotifyHop(Target target, String excludedStation, int recipients, double backgroundRate) {
         this.target = target;
         this.excluded = excludedStation;
         this.recipients = recipients;
+        this.backgroundRate = backgroundRate;
     }
 
     List<Hop> measure(Duration configuredGroupWindow, Duration configuredExtremeWindow) throws Exception {
@@ -80,7 +87,8 @@ final class NotifyHop {
             }
         });
                 TopicTail<Observation> obs = new TopicTail<>(target.kafka(), Topics.OBSERVATIONS, s -> {});
-                MqttSender pub = new MqttSender(target.mqttUrl(), target.gateway().user(), target.gateway().password(), MqttHop.INFLIGHT)) {
+                MqttSender pub = new MqttSender(target.mqttUrl(), target.gateway().user(), target.gateway().password(), MqttHop.INFLIGHT);
+                Background background = new Background(backgroundRate)) {
             Instant now = Instant.now();
             for (String station : stations) {
                 pub.publish(topic(station), "{\"levelCm\":200,\"observedAt\":\"" + now.minusSeconds(1800) + "\"}");
@@ -117,14 +125,18 @@ final class NotifyHop {
         Figures fanOutFigures = new Figures(toFirstSms.path(), 0, trials * recipients, delivered.get() * recipients, fanOut, 0, 0, 0);
         Figures e2e = Figures.of("report -> twilio call (end to end)", 0, trials, delivered.get(), 0, endToEnd);
         Hop.Row baseline = sdkBaseline(trials * recipients);
+        String load = backgroundRate > 0
+                ? String.format(Locale.ROOT, "trials under load: %.0f quiet gauge readings/s published meanwhile (half the MQTT hop's saturation)",
+                        backgroundRate)
+                : "trials on an otherwise idle Bourtol (run the mqtt hop too to measure them at half its saturation)";
         String windows = String.format(Locale.ROOT, "grouping windows not counted (the bench runs with none): notifier.groupWindow %s"
                 + " (Severe and below), Extreme window %s; a deployment adds them to these latencies", configuredGroupWindow, configuredExtremeWindow);
         return List.of(new Hop("alert → Twilio call (local Twilio sink)", List.of(baseline, new Hop.Row(fanOutFigures, toFirstSms)),
                 List.of(recipients + " recipients, " + trials + " alerts one at a time (one per gauge station's fast rise); throughput ="
-                        + " SMS per second of an alert's fan-out (latency columns unused), latency = alert event to its first SMS", windows)),
+                        + " SMS per second of an alert's fan-out (latency columns unused), latency = alert event to its first SMS", load, windows)),
                 new Hop("report → Twilio call (end to end, embedded)", List.of(baseline, new Hop.Row(null, e2e)),
                         List.of("a gauge reading published over MQTT to the first SMS of the alert it raises; " + trials
-                                + " trials, one at a time", windows)));
+                                + " trials, one at a time", load, windows)));
     }
 
     /** The Twilio SDK (the notifier's own gateway class) calling the local sink directly: saturation, then half of it. */
@@ -157,6 +169,46 @@ final class NotifyHop {
                         remove ? null : Topics.RECIPIENTS.valueSerde().serializer().serialize(Topics.RECIPIENTS.name(), r)));
             }
             producer.flush();
+        }
+    }
+
+    /** Quiet readings of the excluded station at a steady rate on their own connection, until closed. */
+    private final class Background implements AutoCloseable {
+        private final Thread thread;
+        private volatile boolean stop;
+
+        Background(double rate) {
+            thread = new Thread(() -> publish(rate), "bench-background-load");
+            thread.setDaemon(true);
+            if (rate > 0) {
+                thread.start();
+            }
+        }
+
+        private void publish(double rate) {
+            long interval = (long) (1e9 / rate);
+            try (MqttSender pub = new MqttSender(target.mqttUrl(), target.gateway().user(), target.gateway().password(), MqttHop.INFLIGHT)) {
+                long next = System.nanoTime();
+                Instant base = Instant.now();
+                for (long seq = 0; !stop; seq++) {
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                    next += interval;
+                    pub.publish(topic(excluded), "{\"levelCm\":" + Benchmarks.QUIET_LEVEL + ",\"observedAt\":\"" + base.plusMillis(seq) + "\"}");
+                }
+            } catch (Exception e) {
+                if (!stop) {
+                    throw new IllegalStateException("background load stopped", e);
+                }
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            stop = true;
+            thread.join(10_000);
         }
     }
 
