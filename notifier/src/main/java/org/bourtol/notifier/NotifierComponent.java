@@ -231,7 +231,9 @@ public final class NotifierComponent implements Component {
             BourtolConfig.Notifier n = config.notifier();
             NotifierEngine.Deps deps = new NotifierEngine.Deps(kafka, publisher, deliveries, recipients, zones, alerts, ledger, ledgerReader,
                     dispatcher, queue, templates, new Planner(policy, n.repeatInterval()),
-                    new Grouper(n.groupWindow(), n.extremeWindow(), n.maxSmsPerRecipientPerHour(), n.maxSmsPerHour(), n.timezone()), options.clock(), metrics,
+                    new Grouper(n.groupWindow(), n.extremeWindow(), n.maxSmsPerRecipientPerHour(), n.maxSmsPerHour(), n.timezone())
+                            .countingSms(b -> templates.split(b.recipient().language(), b.recipient().role(), b.dues()).size()),
+                    options.clock(), metrics,
                     "bourtol-notifier", instanceId, options.tick(), n.maxSmsPerHour());
             engine = new NotifierEngine(deps, new AcknowledgementRecorder(pseudonyms, ledger, options.clock(), deliveries::record),
                     new StatusUpdater(kafka, "bourtol-notifier", instanceId, ledger, deliveries::record));

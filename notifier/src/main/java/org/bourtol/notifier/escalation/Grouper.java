@@ -3,14 +3,17 @@ package org.bourtol.notifier.escalation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.directory.Recipient;
 import org.bourtol.notifier.ledger.Ledger;
@@ -50,7 +53,13 @@ public final class Grouper {
     private final int accountPerHour;
     private final ZoneId timezone;
     private final Map<String, Instant> firstEligible = new HashMap<>();
+    /**
+     * When each batch of the last hour was handed out (only with an account cap): a batch's intent reaches the
+     * ledger only once its send starts, so the next ticks must count what is still queued.
+     */
+    private final Deque<Instant> handedOut = new ArrayDeque<>();
     private volatile boolean capReached;
+    private volatile ToIntFunction<Batch> smsPerBatch = b -> 1;
 
     /** No account cap, Extreme items at once. */
     public Grouper(Duration window, int maxPerHour, ZoneId timezone) {
@@ -99,8 +108,9 @@ public final class Grouper {
         firstEligible.keySet().retainAll(keys);
         List<Batch> out = new ArrayList<>();
         List<Batch> rest = new ArrayList<>();
-        long budget = accountPerHour <= 0 ? Long.MAX_VALUE : accountPerHour - ledger.intentsSince(null, now.minus(Duration.ofHours(1)));
+        long budget = budget(now, ledger);
         boolean held = false;
+        int spent = 0;
         for (Map.Entry<String, List<Planner.Due>> e : byRecipient.entrySet()) {
             boolean extremeBusy = busy.contains(extremeLane(e.getKey()));
             List<Planner.Due> items = new ArrayList<>(e.getValue());
@@ -113,6 +123,7 @@ public final class Grouper {
                     firstEligible.remove(d.item().key());
                     out.add(new Batch(d.recipient(), List.of(d)));
                     budget--;
+                    spent++;
                 }
             }
             if (extremeBusy || busy.contains(e.getKey())) {
@@ -129,12 +140,45 @@ public final class Grouper {
                 continue;
             }
             Batch batch = new Batch(others.get(0).recipient(), List.copyOf(others.subList(0, Math.min(MAX_ITEMS, others.size()))));
+            int sms = accountPerHour > 0 ? smsPerBatch.applyAsInt(batch) : 1;
+            if (sms > budget) {
+                held = true;
+                continue;
+            }
             batch.dues().forEach(d -> firstEligible.remove(d.item().key()));
             rest.add(batch);
-            budget--;
+            budget -= sms;
+            spent += sms;
         }
         capReached = held;
         out.addAll(rest);
+        for (int i = 0; i < spent && accountPerHour > 0; i++) {
+            handedOut.addLast(now);
+        }
         return out;
+    }
+
+    /**
+     * How the account cap counts a batch: the number of SMS it becomes once the templates split it (a grouped
+     * batch whose facts do not fit one segment is several SMS). By default one; the notifier sets its splitter.
+     */
+    public Grouper countingSms(ToIntFunction<Batch> smsPerBatch) {
+        this.smsPerBatch = smsPerBatch;
+        return this;
+    }
+
+    /**
+     * SMS the account may still send this hour: the cap less the larger of the intents in the ledger (this
+     * instance's and any before it) and the batches this grouper handed out (some still queued, not yet intents).
+     */
+    private long budget(Instant now, Ledger ledger) {
+        if (accountPerHour <= 0) {
+            return Long.MAX_VALUE;
+        }
+        Instant hourAgo = now.minus(Duration.ofHours(1));
+        while (!handedOut.isEmpty() && handedOut.peekFirst().isBefore(hourAgo)) {
+            handedOut.removeFirst();
+        }
+        return accountPerHour - Math.max(ledger.intentsSince(null, hourAgo), handedOut.size());
     }
 }

@@ -103,6 +103,37 @@ class GrouperTest {
     }
 
     @Test
+    void theAccountCapCountsBatchesHandedOutButNotYetInTheLedger() {
+        Grouper capped = new Grouper(Duration.ZERO, Duration.ZERO, 10, 3, ZoneId.of("UTC"));
+        Alert flood = alert("flood", "G2B", Hazard.FLOOD, "konna", Severity.Severe, AlertState.ACTIVE, false);
+        int sent = 0;
+        for (int tick = 0; tick < 4; tick++) {
+            // each tick plans for two new recipients while the SMS handed out so far are still queued: no intent in the ledger
+            List<Planner.Due> due = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                Recipient r = recipient("q" + tick + i, null, "+22376" + tick + i, "fr", List.of("konna"), null, null, null);
+                due.add(new Planner.Due(new Ledger.Item(flood.id(), DeliveryStep.parse("alert-Severe"), r.id()), Planner.Kind.ALERT, flood, r));
+            }
+            sent += capped.ready(T0.plusSeconds(tick), due, ledger, Set.of()).size();
+        }
+        assertEquals(3, sent, "three SMS in the hour, not three per tick");
+        assertTrue(capped.capReached());
+    }
+
+    @Test
+    void theAccountCapCountsTheSmsABatchBecomesOnceSplit() {
+        Grouper capped = new Grouper(Duration.ZERO, Duration.ZERO, 10, 3, ZoneId.of("UTC")).countingSms(b -> 2);
+        Alert flood = alert("flood", "G2B", Hazard.FLOOD, "konna", Severity.Severe, AlertState.ACTIVE, false);
+        List<Planner.Due> due = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Recipient r = recipient("s" + i, null, "+2237700" + i, "fr", List.of("konna"), null, null, null);
+            due.add(new Planner.Due(new Ledger.Item(flood.id(), DeliveryStep.parse("alert-Severe"), r.id()), Planner.Kind.ALERT, flood, r));
+        }
+        assertEquals(1, capped.ready(T0, due, ledger, Set.of()).size(), "a batch of two SMS fits a budget of three, a second does not");
+        assertTrue(capped.capReached());
+    }
+
+    @Test
     void byDefaultAnExtremeItemGoesAtTheFirstTickItIsDueWhileTheOthersWaitTheirWindow() {
         Grouper defaults = new Grouper(Duration.ofSeconds(30), 10, ZoneId.of("UTC"));
         Alert clash = alert("clash", "9AT", Hazard.CONFLICT, "konna", Severity.Extreme, AlertState.ACTIVE, false);
