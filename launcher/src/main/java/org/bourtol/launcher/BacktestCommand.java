@@ -28,6 +28,7 @@ import org.bourtol.rules.backtest.Backtester;
 import org.bourtol.rules.engine.RuleValidator;
 import org.bourtol.rules.engine.RulesEnv;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -57,8 +58,8 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, paramLabel = "DATE", description = "Last day, included (YYYY-MM-DD, UTC) or instant (excluded)")
     String to;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file; environment variables override it")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--json", description = "Print the result as JSON (the same as GET /api/v1/backtests/{id} shows)")
     boolean json;
@@ -71,7 +72,7 @@ public final class BacktestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            return run(ConfigLoader.load(Optional.ofNullable(config), System.getenv()), out, err);
+            return run(config.load(), out, err);
         } finally {
             out.flush();
             err.flush();

@@ -14,6 +14,7 @@ import org.bourtol.contracts.config.ConfigLoader;
 import org.bourtol.launcher.bench.Benchmarks;
 import org.bourtol.launcher.instance.Instance;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -29,8 +30,8 @@ import picocli.CommandLine.Spec;
         description = "Measure every pipeline hop against a baseline measured in the same run (docs/performance.md).")
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--config", description = "Bourtol YAML configuration")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--messages", defaultValue = "5000", description = "Messages per path and run (default: ${DEFAULT-VALUE})")
     int messages;
@@ -45,18 +46,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Also write every figure to this JSON file")
     Path json;
 
-    @Option(names = "--verbose", description = "Keep Bourtol's INFO log lines on the console")
-    boolean verbose;
+    @Mixin
+    ConsoleLogs logs;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (!verbose && System.getenv("BOURTOL_LOG_LEVEL") == null) {
-            DemoCommand.quietLogs();
-        }
-        BourtolConfig cfg = ConfigLoader.load(Optional.ofNullable(config), System.getenv());
+        logs.quietUnlessAsked();
+        BourtolConfig cfg = config.load();
         var out = spec.commandLine().getOut();
         Benchmarks bench = new Benchmarks(messages, recipients, hops, out);
         Map<String, Object> figures = new LinkedHashMap<>(Benchmarks.machine());
@@ -76,7 +75,7 @@ public final class BenchCommand implements Callable<Integer> {
             env.put("BOURTOL_NOTIFIER_EXTREME_WINDOW", "PT0S");
             env.put("BOURTOL_NOTIFIER_MAX_SMS_PER_RECIPIENT_PER_HOUR", "10000");
             env.put("BOURTOL_NOTIFIER_MAX_SMS_PER_HOUR", "0");
-            try (Instance platform = Instance.start(new Instance.Options(Optional.ofNullable(config), env, true,
+            try (Instance platform = Instance.start(new Instance.Options(config.path(), env, true,
                     EnumSet.of(Instance.Part.INGEST, Instance.Part.RULES, Instance.Part.NOTIFIER), null))) {
                 figures.put("hops", bench.run(Benchmarks.embedded(platform), cfg));
             }

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.bourtol.launcher.instance.Instance;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * One component alone against external Kafka (and MQTT), for scaling out: run more instances of the
@@ -14,14 +14,14 @@ import picocli.CommandLine.Option;
  */
 abstract class ComponentCommand implements Callable<Integer> {
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file; environment variables override it")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     abstract Instance.Part part();
 
     @Override
     public Integer call() throws Exception {
-        return Serve.untilSignal(new Instance.Options(Optional.ofNullable(config), System.getenv(), false,
+        return Serve.untilSignal(new Instance.Options(config.path(), System.getenv(), false,
                 EnumSet.of(part()), System.out), System.out);
     }
 

@@ -37,6 +37,7 @@ import org.bourtol.simulator.scenario.ScenarioSpec;
 import org.bourtol.simulator.scenario.Timeline;
 import org.bourtol.simulator.truth.Report;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -63,28 +64,18 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write the report as JSON to this file")
     Path json;
 
-    @Option(names = "--config", description = "Optional YAML configuration")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
-    @Option(names = "--verbose", description = "Keep Bourtol's INFO log lines on the console (default: only the demo's own output, warnings and errors)")
-    boolean verbose;
+    @Mixin
+    ConsoleLogs logs;
 
     @Override
     public Integer call() throws Exception {
-        if (!verbose && System.getenv("BOURTOL_LOG_LEVEL") == null) {
-            quietLogs();
-        }
+        logs.quietUnlessAsked();
         ScenarioSpec spec = scenario == null ? ScenarioSpec.builtIn() : ScenarioSpec.read(scenario);
-        Report report = run(Optional.ofNullable(config), new HashMap<>(System.getenv()), spec, seconds, System.out, json, !exit);
+        Report report = run(config.path(), new HashMap<>(System.getenv()), spec, seconds, System.out, json, !exit);
         return report.allDetected() ? 0 : 1;
-    }
-
-    /** The demo (and the bench) print their own output: component INFO lines and broker warnings would bury it. */
-    static void quietLogs() {
-        ch.qos.logback.classic.LoggerContext logs = (ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
-        logs.getLogger("org.bourtol").setLevel(ch.qos.logback.classic.Level.WARN);
-        logs.getLogger("org.apache.kafka").setLevel(ch.qos.logback.classic.Level.ERROR);
-        logs.getLogger("kafka").setLevel(ch.qos.logback.classic.Level.ERROR);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.contracts.config.ConfigLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,8 +25,8 @@ import picocli.CommandLine.Spec;
         description = "Exit 0 when the Bourtol running on this host answers /health with 200, else 1.")
 public final class HealthCommand implements Callable<Integer> {
 
-    @Option(names = "--config", description = "Bourtol YAML configuration (for http.port)")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--url", description = "Health URL (default: http://127.0.0.1:<http.port>/health)")
     String url;
@@ -38,7 +39,7 @@ public final class HealthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BourtolConfig cfg = ConfigLoader.load(Optional.ofNullable(config), System.getenv());
+        BourtolConfig cfg = config.load();
         URI target = URI.create(url != null ? url : "http://127.0.0.1:" + cfg.http().port() + "/health");
         HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build();
         try {

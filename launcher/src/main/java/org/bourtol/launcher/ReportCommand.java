@@ -16,6 +16,7 @@ import org.bourtol.launcher.report.ReportHtml;
 import org.bourtol.launcher.report.ReportInputs;
 import org.bourtol.platform.kafka.KafkaClients;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -47,12 +48,12 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to this file instead of the standard output")
     Path output;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file; environment variables override it")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Override
     public Integer call() throws Exception {
-        return run(ConfigLoader.load(Optional.ofNullable(config), System.getenv()), System.out, System.err);
+        return run(config.load(), System.out, System.err);
     }
 
     int run(BourtolConfig cfg, PrintStream out, PrintStream err) throws Exception {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.bourtol.launcher.instance.Instance;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bourtol run}: ingest, rules, notifier and the time-series sink in one JVM. */
@@ -18,12 +19,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--embedded", description = "Start an in-process Kafka broker and MQTT broker (loopback only)")
     boolean embedded;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file; environment variables override it")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Override
     public Integer call() throws Exception {
-        return Serve.untilSignal(new Instance.Options(Optional.ofNullable(config), System.getenv(), embedded,
+        return Serve.untilSignal(new Instance.Options(config.path(), System.getenv(), embedded,
                 EnumSet.allOf(Instance.Part.class), System.out), System.out);
     }
 }

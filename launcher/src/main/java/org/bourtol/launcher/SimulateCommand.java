@@ -19,6 +19,7 @@ import org.bourtol.simulator.scenario.ScenarioSpec;
 import org.bourtol.simulator.scenario.Timeline;
 import org.bourtol.simulator.truth.Report;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,8 +31,8 @@ import picocli.CommandLine.Option;
         description = "Play a Sahel season (MQTT + signed SMS) against a running Bourtol and score the alerts against ground truth.")
 public final class SimulateCommand implements Callable<Integer> {
 
-    @Option(names = "--config", description = "Bourtol YAML configuration (the same file the platform uses)")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--scenario", description = "Scenario YAML file (default: the built-in Sahel season)")
     Path scenario;
@@ -63,7 +64,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BourtolConfig cfg = ConfigLoader.load(Optional.ofNullable(config), System.getenv());
+        BourtolConfig cfg = config.load();
         Timeline timeline = timeline(scenario, seed, noFaults);
         Report report = SimulationConsole.play(System.out, timeline, target(cfg, http, smsTo), parseSpeed(speed),
                 Duration.ofMillis(smsGapMs), Duration.ofSeconds(settleSeconds), System.console() != null, json);

@@ -12,6 +12,7 @@ import org.bourtol.contracts.privacy.Phones;
 import org.bourtol.simulator.publish.SmsSender;
 import org.bourtol.simulator.scenario.Emission;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -26,8 +27,8 @@ import picocli.CommandLine.Spec;
         description = "Send one SMS to a running Bourtol as Twilio would (signed webhook) and print the reply.")
 public final class SmsCommand implements Callable<Integer> {
 
-    @Option(names = "--config", description = "Bourtol YAML configuration (for twilio.authToken and http.publicUrl)")
-    Path config;
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--from", required = true, description = "Sender's phone number, E.164 (e.g. +22376000001)")
     String from;
@@ -49,7 +50,7 @@ public final class SmsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BourtolConfig cfg = ConfigLoader.load(Optional.ofNullable(config), System.getenv());
+        BourtolConfig cfg = config.load();
         if (cfg.twilio().authToken() == null) {
             spec.commandLine().getErr().println("twilio.authToken (TWILIO_AUTH_TOKEN) is required: it must be the token the running Bourtol uses");
             return 2;

@@ -3,10 +3,12 @@ package org.bourtol.notifier;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,6 +24,7 @@ import org.bourtol.contracts.observation.Source;
 import org.bourtol.contracts.outcome.AlertResponse;
 import org.bourtol.contracts.privacy.Pseudonyms;
 import org.bourtol.contracts.topic.Json;
+import org.bourtol.contracts.topic.Topic;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.notifier.ledger.Ledger;
 import org.bourtol.notifier.ledger.LedgerReader;
@@ -169,77 +172,78 @@ final class AckVerifier implements AutoCloseable {
     /** Judges one SMS FAIT/FAUX: stored again verified, or kept as rejected; blocks until Kafka acknowledged it. */
     private void handle(AlertResponse x) {
         Verdict v = judgeResponse.apply(x);
-        try {
-            switch (v.kind()) {
-                case VERIFIED -> {
-                    publisher.publish(Topics.OUTCOMES, x.alertId(), x.verifiedCopy()).toCompletionStage().toCompletableFuture()
-                            .get(30, TimeUnit.SECONDS);
-                    metrics.counter("bourtol.alert.responses", "verdict", "verified").increment();
-                    LOG.info("SMS alert response verified [alert: {}, kind: {}, by: {}]", x.alertId(), x.kind().wire(), x.by());
-                }
-                case UNVERIFIED -> {
-                    Rejected rejected = new Rejected(x.id(), Source.SMS, Topics.OUTCOMES.name(), x.at(), "alert-reply-not-a-recipient",
-                            "the delivery ledger shows no SMS of alert " + x.code() + " sent to this sender; not counted",
-                            Json.MAPPER.writeValueAsString(x), x.by());
-                    publisher.publish(Topics.REJECTED, "sms", rejected).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-                    metrics.counter("bourtol.alert.responses", "verdict", "unverified").increment();
-                    LOG.warn("SMS alert response from a number the alert was not sent to: kept as rejected, not counted"
-                            + " [alert: {}, by: {}]", x.alertId(), x.by());
-                }
-                case PENDING -> {
-                    if (x.at().isAfter(clock.instant().minus(WAIT))) {
-                        waiting.add(x);
-                    } else {
-                        LOG.warn("SMS alert response for an alert the notifier does not know, not counted [response: {}, alert: {}]",
-                                x.id(), x.alertId());
-                    }
-                }
-                default -> throw new IllegalStateException(v.kind().name());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            waiting.add(x);
-        } catch (Exception e) {
-            LOG.warn("alert response verdict not published, retried [response: {}, reason: {}]", x.id(), e.toString());
-            waiting.add(x);
-        }
+        settle(x, x.at(), v, () -> {
+            publish(Topics.OUTCOMES, x.alertId(), x.verifiedCopy());
+            metrics.counter("bourtol.alert.responses", "verdict", "verified").increment();
+            LOG.info("SMS alert response verified [alert: {}, kind: {}, by: {}]", x.alertId(), x.kind().wire(), x.by());
+        }, () -> {
+            Rejected rejected = new Rejected(x.id(), Source.SMS, Topics.OUTCOMES.name(), x.at(), "alert-reply-not-a-recipient",
+                    "the delivery ledger shows no SMS of alert " + x.code() + " sent to this sender; not counted",
+                    Json.MAPPER.writeValueAsString(x), x.by());
+            publish(Topics.REJECTED, "sms", rejected);
+            metrics.counter("bourtol.alert.responses", "verdict", "unverified").increment();
+            LOG.warn("SMS alert response from a number the alert was not sent to: kept as rejected, not counted"
+                    + " [alert: {}, by: {}]", x.alertId(), x.by());
+        }, () -> LOG.warn("SMS alert response for an alert the notifier does not know, not counted [response: {}, alert: {}]",
+                x.id(), x.alertId()),
+                e -> LOG.warn("alert response verdict not published, retried [response: {}, reason: {}]", x.id(), e.toString()));
     }
 
     /** Judges one request and publishes the outcome; blocks until Kafka acknowledged it. */
     private void handle(AckRequest a) {
         Verdict v = judge.apply(a);
+        settle(a, a.at(), v, () -> {
+            publish(Topics.ACKS, a.code(), a.verifiedFor(v.alert().alertId()));
+            metrics.counter("bourtol.acks", "verdict", "verified").increment();
+            LOG.info("SMS acknowledgement verified [alert: {}, by: {}]", v.alert().alertId(), a.by());
+        }, () -> {
+            AlertEvent e = new AlertEvent(v.alert().alertId() + "/UNVERIFIED_ACK/" + a.id(), v.alert().alertId(),
+                    AlertEventType.UNVERIFIED_ACK, -1, a.at(), v.alert().alert(), a.by());
+            publish(Topics.ALERTS, e.alertId(), e);
+            metrics.counter("bourtol.acks", "verdict", "unverified").increment();
+            LOG.warn("SMS acknowledgement from a number the alert was not sent to: recorded as unverified, stops nothing"
+                    + " [alert: {}, by: {}]", v.alert().alertId(), a.by());
+        }, () -> LOG.info("acknowledgement for no active alert ignored [request: {}, code: {}]", a.id(), a.code()),
+                e -> LOG.warn("acknowledgement verdict not published, retried [request: {}, reason: {}]", a.id(), e.toString()));
+    }
+
+    /** What a verdict leads to; it may fail (then the request waits and is judged again). */
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs the step of verdict {@code v} on {@code request} (made at {@code at}): a PENDING one waits for the next poll
+     * until {@link #WAIT} has passed, then {@code expired} runs; a step that fails is logged by {@code failed} and the
+     * request waits to be judged again.
+     */
+    private void settle(Object request, Instant at, Verdict v, Step verified, Step unverified, Runnable expired, Consumer<Exception> failed) {
         try {
             switch (v.kind()) {
-                case VERIFIED -> {
-                    publisher.publish(Topics.ACKS, a.code(), a.verifiedFor(v.alert().alertId()))
-                            .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-                    metrics.counter("bourtol.acks", "verdict", "verified").increment();
-                    LOG.info("SMS acknowledgement verified [alert: {}, by: {}]", v.alert().alertId(), a.by());
-                }
-                case UNVERIFIED -> {
-                    AlertEvent e = new AlertEvent(v.alert().alertId() + "/UNVERIFIED_ACK/" + a.id(), v.alert().alertId(),
-                            AlertEventType.UNVERIFIED_ACK, -1, a.at(), v.alert().alert(), a.by());
-                    publisher.publish(Topics.ALERTS, e.alertId(), e).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-                    metrics.counter("bourtol.acks", "verdict", "unverified").increment();
-                    LOG.warn("SMS acknowledgement from a number the alert was not sent to: recorded as unverified, stops nothing"
-                            + " [alert: {}, by: {}]", v.alert().alertId(), a.by());
-                }
+                case VERIFIED -> verified.run();
+                case UNVERIFIED -> unverified.run();
                 case PENDING -> {
-                    if (a.at().isAfter(clock.instant().minus(WAIT))) {
-                        waiting.add(a);
+                    if (at.isAfter(clock.instant().minus(WAIT))) {
+                        waiting.add(request);
                     } else {
-                        LOG.info("acknowledgement for no active alert ignored [request: {}, code: {}]", a.id(), a.code());
+                        expired.run();
                     }
                 }
                 default -> throw new IllegalStateException(v.kind().name());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            waiting.add(a);
+            waiting.add(request);
         } catch (Exception e) {
-            LOG.warn("acknowledgement verdict not published, retried [request: {}, reason: {}]", a.id(), e.toString());
-            waiting.add(a);
+            failed.accept(e);
+            waiting.add(request);
         }
+    }
+
+    /** Publishes one record and waits until Kafka acknowledged it. */
+    private <K, V> void publish(Topic<K, V> topic, K key, V value) throws Exception {
+        publisher.publish(topic, key, value).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     @Override

@@ -46,9 +46,8 @@ final class AcknowledgementRecorder {
                 Recipient r = recipients.get(d.recipientId());
                 if (r != null && r.phone() != null && a.acknowledgedBy().equals(pseudonyms.of(r.phone()))) {
                     if (d.status() != DeliveryStatus.ACKNOWLEDGED) {
-                        record.accept(new Delivery(d.deliveryId(), d.alertIds(), d.step(), d.recipientId(), d.channel(),
-                                DeliveryStatus.ACKNOWLEDGED, d.to(), d.providerId(), null, null, d.segments(), d.attempt(),
-                                a.acknowledgedAt() != null ? a.acknowledgedAt() : clock.instant()).withProvider(d.provider()));
+                        record.accept(d.outcome(DeliveryStatus.ACKNOWLEDGED, a.acknowledgedAt() != null ? a.acknowledgedAt() : clock.instant(),
+                                d.providerId(), null, null, d.attempt()));
                     }
                     break;
                 }

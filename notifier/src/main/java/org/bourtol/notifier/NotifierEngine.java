@@ -174,9 +174,8 @@ public final class NotifierEngine implements AutoCloseable {
                 d.alerts().get(item.alertId()).ifPresent(ev -> dues.add(new Planner.Due(item, kindOf(item.step()), ev.alert(), r)));
             }
             if (r == null || dues.isEmpty()) {
-                d.deliveries().record(new Delivery(intent.deliveryId(), intent.alertIds(), intent.step(), intent.recipientId(), "sms",
-                        DeliveryStatus.FAILED, intent.to(), null, "bourtol-stale", "recipient deactivated or alert gone before resend",
-                        intent.segments(), intent.attempt(), d.clock().instant()));
+                d.deliveries().record(intent.outcome(DeliveryStatus.FAILED, d.clock().instant(), null, "bourtol-stale",
+                        "recipient deactivated or alert gone before resend", intent.attempt()));
                 continue;
             }
             Templates.Rendered text = d.templates().render(r.language(), r.role(), dues);

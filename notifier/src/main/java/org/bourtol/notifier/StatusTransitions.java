@@ -52,8 +52,7 @@ final class StatusTransitions {
             if (!moves(d.status(), status)) {
                 return true;
             }
-            record.accept(new Delivery(d.deliveryId(), d.alertIds(), d.step(), d.recipientId(), d.channel(), status, d.to(),
-                    s.messageSid(), s.errorCode(), null, d.segments(), d.attempt(), s.at()).withProvider(d.provider()));
+            record.accept(d.outcome(status, s.at(), s.messageSid(), s.errorCode(), null, d.attempt()));
             return true;
         });
         if (applied.isEmpty()) {

@@ -1,6 +1,7 @@
 package org.bourtol.notifier;
 
 import static org.bourtol.notifier.Fixtures.T0;
+import static org.bourtol.notifier.Fixtures.intent;
 import static org.bourtol.notifier.Fixtures.recipient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -109,7 +110,7 @@ class AckVerifierTest {
     }
 
     private static Delivery sent(String alertId, Recipient r, String sid) {
-        return new Delivery(alertId + "/alert-Extreme/" + r.id(), List.of(alertId), "alert-Extreme", r.id(), "sms",
-                sid == null ? DeliveryStatus.QUEUED : DeliveryStatus.SENT, "x", sid, null, null, 1, 1, T0);
+        Delivery intent = intent(alertId + "/alert-Extreme/" + r.id(), List.of(alertId), "alert-Extreme", r.id(), T0);
+        return sid == null ? intent : intent.outcome(DeliveryStatus.SENT, T0, sid, null, null, 1);
     }
 }

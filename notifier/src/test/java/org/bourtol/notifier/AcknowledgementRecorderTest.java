@@ -1,6 +1,7 @@
 package org.bourtol.notifier;
 
 import static org.bourtol.notifier.Fixtures.T0;
+import static org.bourtol.notifier.Fixtures.intent;
 import static org.bourtol.notifier.Fixtures.recipient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -30,8 +31,8 @@ class AcknowledgementRecorderTest {
         Recipient other = recipient("other", null, "+22376000002", "fr", List.of("konna"), null, null, null);
         Ledger ledger = new Ledger();
         for (Recipient r : List.of(committee, other)) {
-            ledger.apply(new Delivery("a1/alert-Severe/" + r.id(), List.of("a1"), "alert-Severe", r.id(), "sms", DeliveryStatus.DELIVERED,
-                    "x", "SM-" + r.id(), null, null, 1, 1, T0).withProvider(Delivery.LOCAL_SINK));
+            ledger.apply(intent("a1/alert-Severe/" + r.id(), List.of("a1"), "alert-Severe", r.id(), T0)
+                    .outcome(DeliveryStatus.DELIVERED, T0, "SM-" + r.id(), null, null, 1).withProvider(Delivery.LOCAL_SINK));
         }
         List<Delivery> recorded = new ArrayList<>();
         AcknowledgementRecorder acks = new AcknowledgementRecorder(pseudonyms, ledger, Clock.fixed(T0, ZoneOffset.UTC), d -> {

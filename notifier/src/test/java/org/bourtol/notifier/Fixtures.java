@@ -13,12 +13,15 @@ import org.bourtol.contracts.alert.Certainty;
 import org.bourtol.contracts.alert.Evidence;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.alert.Urgency;
+import org.bourtol.contracts.delivery.Delivery;
+import org.bourtol.contracts.delivery.DeliveryStatus;
 import org.bourtol.contracts.directory.QuietHours;
 import org.bourtol.contracts.directory.Recipient;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.directory.ZoneKind;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.topic.Json;
+import org.bourtol.notifier.ledger.Ledger;
 
 /** Test data builders shared by unit tests and ITs. */
 public final class Fixtures {
@@ -72,5 +75,17 @@ public final class Fixtures {
 
     public static AlertEvent event(Alert a, AlertEventType type, int seq) {
         return new AlertEvent(a.id() + "/" + type + "/" + seq, a.id(), type, seq, T0, a, null);
+    }
+
+    /** The intent of a one-segment SMS of {@code alertIds} (comma-separated {@code steps}) to {@code recipientId}. */
+    public static Delivery intent(String id, List<String> alertIds, String steps, String recipientId, Instant at) {
+        return Delivery.intent(id, alertIds, steps, recipientId, "+223****0001", 1, at, null);
+    }
+
+    /** Records in {@code ledger} the intent and then the accepted outcome (message id {@code SM-<id>}) of one SMS, as the dispatcher does. */
+    public static void sent(Ledger ledger, String id, List<String> alertIds, String steps, String recipientId, Instant at) {
+        Delivery intent = intent(id, alertIds, steps, recipientId, at);
+        ledger.apply(intent);
+        ledger.apply(intent.outcome(DeliveryStatus.SENT, at, "SM-" + id, null, null, 1));
     }
 }

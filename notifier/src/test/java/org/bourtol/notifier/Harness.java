@@ -23,6 +23,7 @@ import org.bourtol.simulator.twilio.LocalTwilioServer;
 import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.platform.kafka.Publisher;
+import org.bourtol.platform.retry.RetryPolicy;
 import org.bourtol.testkit.SharedKafka;
 
 /** A notifier against SharedKafka and a LocalTwilioServer, for the ITs. */
@@ -52,6 +53,12 @@ final class Harness implements AutoCloseable {
         env.put("BOURTOL_NOTIFIER_INSTANCE_ID", instance);
         env.putAll(extra);
         return ConfigLoader.load("", env);
+    }
+
+    /** The default options with this retry policy and a 50 ms tick, so ITs do not wait for the production tick. */
+    static NotifierComponent.Options options(RetryPolicy retry) {
+        NotifierComponent.Options o = NotifierComponent.Options.defaults();
+        return new NotifierComponent.Options(o.clock(), retry, o.policy(), Duration.ofMillis(50));
     }
 
     NotifierComponent start(String instance, NotifierComponent.Options options, Router router) throws Exception {

@@ -34,9 +34,7 @@ class NotifierIT {
     @BeforeAll
     static void start() throws Exception {
         h = new Harness();
-        NotifierComponent.Options o = NotifierComponent.Options.defaults();
-        h.start("it-main", new NotifierComponent.Options(o.clock(), new RetryPolicy(Duration.ofMillis(20), Duration.ofMillis(100), 5),
-                o.policy(), Duration.ofMillis(50)), null);
+        h.start("it-main", Harness.options(new RetryPolicy(Duration.ofMillis(20), Duration.ofMillis(100), 5)), null);
     }
 
     @AfterAll

@@ -48,8 +48,7 @@ class NotifierRestartIT {
     }
 
     static NotifierComponent.Options options(Duration retryBase) {
-        NotifierComponent.Options o = NotifierComponent.Options.defaults();
-        return new NotifierComponent.Options(o.clock(), new RetryPolicy(retryBase, retryBase, 5), o.policy(), Duration.ofMillis(50));
+        return Harness.options(new RetryPolicy(retryBase, retryBase, 5));
     }
 
     @Test

@@ -36,9 +36,7 @@ class SlowTwilioIT {
     @BeforeAll
     static void start() throws Exception {
         h = new Harness();
-        NotifierComponent.Options o = NotifierComponent.Options.defaults();
-        h.start("it-slow", new NotifierComponent.Options(o.clock(), new RetryPolicy(Duration.ofSeconds(3), Duration.ofSeconds(10), 40),
-                o.policy(), Duration.ofMillis(50)), null);
+        h.start("it-slow", Harness.options(new RetryPolicy(Duration.ofSeconds(3), Duration.ofSeconds(10), 40)), null);
     }
 
     @AfterAll

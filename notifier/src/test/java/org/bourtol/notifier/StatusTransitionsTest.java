@@ -1,11 +1,13 @@
 package org.bourtol.notifier;
 
 import static org.bourtol.notifier.Fixtures.T0;
+import static org.bourtol.notifier.Fixtures.intent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import org.bourtol.contracts.delivery.Delivery;
 import org.bourtol.contracts.delivery.DeliveryStatus;
@@ -27,8 +29,7 @@ class StatusTransitionsTest {
 
     @Test
     void aDuplicateCallbackIsRecordedOnceAndFailedNeverFollowsDelivered() {
-        ledger.apply(new Delivery("d1", List.of("a1"), "alert-Severe", "r1", "sms", DeliveryStatus.SENT, "+223****0001", SID, null, null,
-                1, 1, T0));
+        ledger.apply(record(DeliveryStatus.SENT, null, T0));
         assertTrue(transitions.apply(status("delivered")));
         assertTrue(transitions.apply(status("delivered")));
         assertTrue(transitions.apply(status("failed")));
@@ -36,19 +37,22 @@ class StatusTransitionsTest {
         assertEquals(List.of(DeliveryStatus.DELIVERED), recorded.stream().map(Delivery::status).toList());
         assertEquals(DeliveryStatus.DELIVERED, ledger.get("d1").orElseThrow().status());
 
-        ledger.apply(new Delivery("d1", List.of("a1"), "alert-Severe", "r1", "sms", DeliveryStatus.FAILED, "+223****0001", SID, "30003",
-                null, 1, 1, T0.plusSeconds(9)));
+        ledger.apply(record(DeliveryStatus.FAILED, "30003", T0.plusSeconds(9)));
         assertEquals(DeliveryStatus.DELIVERED, ledger.get("d1").orElseThrow().status(), "a failed record read later does not undo delivered");
     }
 
     @Test
     void aLateSuccessMovesFailedToDeliveredAndAnUnknownSidWaits() {
         assertFalse(transitions.apply(status("failed")), "the ledger does not know the sid yet: kept and retried");
-        ledger.apply(new Delivery("d1", List.of("a1"), "alert-Severe", "r1", "sms", DeliveryStatus.SENT, "+223****0001", SID, null, null,
-                1, 1, T0));
+        ledger.apply(record(DeliveryStatus.SENT, null, T0));
         assertTrue(transitions.apply(status("failed")), "retried once the sid is known");
         assertTrue(transitions.apply(status("delivered")));
         assertEquals(List.of(DeliveryStatus.FAILED, DeliveryStatus.DELIVERED), recorded.stream().map(Delivery::status).toList());
+    }
+
+    /** A record of the SMS with message id {@link #SID}. */
+    private static Delivery record(DeliveryStatus status, String errorCode, Instant at) {
+        return intent("d1", List.of("a1"), "alert-Severe", "r1", at).outcome(status, at, SID, errorCode, null, 1);
     }
 
     private static SmsStatus status(String s) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.bourtol.embedded.EmbeddedKafka;
 
 /**
  * A server run as a child process with its output appended to a log file: mosquitto, influxd, and in
@@ -185,14 +186,9 @@ public final class ExternalProcess implements AutoCloseable {
         }
     }
 
+    /** A loopback port free now, for a child process to listen on. */
     public static int freePort() {
-        try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress("127.0.0.1", 0));
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return EmbeddedKafka.freePort();
     }
 
     static Path tempDir(String prefix) {

@@ -1,11 +1,7 @@
 package org.bourtol.testkit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.BiFunction;
 
 /**
@@ -22,11 +18,7 @@ import java.util.function.BiFunction;
  * }
  * }</pre>
  */
-public final class Mosquitto implements AutoCloseable {
-
-    private final int port;
-    private final Path dir;
-    private final ExternalProcess process;
+public final class Mosquitto extends PackagedServer {
 
     private Mosquitto(Path binary, String extraConfig) {
         this(binary, (port, dir) -> "listener " + port + " 127.0.0.1\n"
@@ -38,19 +30,10 @@ public final class Mosquitto implements AutoCloseable {
     }
 
     private Mosquitto(Path binary, BiFunction<Integer, Path, String> config) {
-        this.port = ExternalProcess.freePort();
-        this.dir = ExternalProcess.tempDir("bourtol-mosquitto-");
-        Path conf = dir.resolve("mosquitto.conf");
-        String user = "root".equals(System.getProperty("user.name")) ? "user root\n" : "";
-        try {
-            Files.writeString(conf, config.apply(port, dir)
-                    + "\nlog_dest stdout\n"
-                    + "log_type error\nlog_type warning\nlog_type notice\n"
-                    + user);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        this.process = new ExternalProcess("mosquitto", List.of(binary.toString(), "-c", conf.toString()), dir.resolve("mosquitto.log"));
+        super("mosquitto", binary, "-c", (port, dir) -> config.apply(port, dir)
+                + "\nlog_dest stdout\n"
+                + "log_type error\nlog_type warning\nlog_type notice\n"
+                + ("root".equals(System.getProperty("user.name")) ? "user root\n" : ""));
     }
 
     /**
@@ -74,39 +57,16 @@ public final class Mosquitto implements AutoCloseable {
 
     /** Starts again after {@link #stop()}, on the same port with the same persistence directory. */
     public Mosquitto restart() {
-        process.start(port, Duration.ofSeconds(10));
+        process.start(port(), Duration.ofSeconds(10));
         return this;
-    }
-
-    /** Stops the broker (SIGTERM: it saves its persistence file). {@link #restart()} reuses its port. */
-    public void stop() {
-        process.stop();
     }
 
     public boolean running() {
         return process.alive();
     }
 
-    public int port() {
-        return port;
-    }
-
     /** {@code tcp://127.0.0.1:PORT}, the form Paho expects. */
     public String url() {
-        return "tcp://127.0.0.1:" + port;
-    }
-
-    public Path dir() {
-        return dir;
-    }
-
-    /** The broker's output so far (errors, warnings, notices), for assertion messages. */
-    public String log() {
-        return process.logText();
-    }
-
-    @Override
-    public void close() {
-        process.close();
+        return "tcp://127.0.0.1:" + port();
     }
 }

@@ -121,8 +121,8 @@ class InfluxSinkIT {
             AlertEvent raised = alertEvent(station, AlertEventType.RAISED, 1, gauges.get(2).id());
             await(publisher.publish(Topics.ALERTS, raised.alertId(), raised));
             Poll.until(WAIT, "the alert point", () -> q.alerts(station, from, to).size() == 1);
-            Delivery sent = new Delivery("d-" + run, List.of(raised.alertId()), "RAISED", "rcp-" + run, "sms", DeliveryStatus.SENT,
-                    "+223****3456", "SM" + run, null, null, 1, 1, T0.plusSeconds(1260));
+            Delivery sent = Delivery.intent("d-" + run, List.of(raised.alertId()), "RAISED", "rcp-" + run, "+223****3456", 1,
+                    T0.plusSeconds(1260), null).outcome(DeliveryStatus.SENT, T0.plusSeconds(1260), "SM" + run, null, null, 1);
             await(publisher.publish(Topics.DELIVERIES, sent.deliveryId(), sent));
             Poll.until(WAIT, "the delivery point", () -> q.select("delivery", "recipient", "rcp-" + run, from, to).size() == 1);
 
@@ -204,8 +204,8 @@ class InfluxSinkIT {
             await(publisher.publish(Topics.OBSERVATIONS, herd.herdId(), herd));
             AlertEvent ack = alertEvent(zone, AlertEventType.ACKNOWLEDGED, 2, report.id());
             await(publisher.publish(Topics.ALERTS, ack.alertId(), ack));
-            Delivery failed = new Delivery("pd-" + run, List.of(ack.alertId()), "RAISED", "rcp-" + run, "sms", DeliveryStatus.FAILED,
-                    PHONE, null, "21211", "The 'To' number " + PHONE + " is not a valid phone number.", 1, 2, T0);
+            Delivery failed = Delivery.intent("pd-" + run, List.of(ack.alertId()), "RAISED", "rcp-" + run, PHONE, 1, T0, null)
+                    .outcome(DeliveryStatus.FAILED, T0, null, "21211", "The 'To' number " + PHONE + " is not a valid phone number.", 2);
             await(publisher.publish(Topics.DELIVERIES, failed.deliveryId(), failed));
 
             Instant from = T0.minusSeconds(3600);

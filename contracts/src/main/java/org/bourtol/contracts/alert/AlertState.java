@@ -3,6 +3,7 @@ package org.bourtol.contracts.alert;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
+import org.bourtol.contracts.topic.WireName;
 import org.bourtol.contracts.topic.WireNames;
 
 /**
@@ -10,13 +11,8 @@ import org.bourtol.contracts.topic.WireNames;
  * wire form is lower case ({@code "state":"active"}), as on {@code bourtol.alerts.v1} since its first
  * version.
  */
-public enum AlertState {
+public enum AlertState implements WireName {
     ACTIVE, RESOLVED;
-
-    @JsonValue
-    public String wire() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     /**
      * The state spelt {@code value} (case-insensitive, surrounding blanks ignored).
@@ -25,6 +21,6 @@ public enum AlertState {
      */
     @JsonCreator
     public static AlertState fromWire(String value) {
-        return WireNames.parse(AlertState.class, AlertState::wire, "alert state", value);
+        return WireNames.parse(AlertState.class, "alert state", value);
     }
 }

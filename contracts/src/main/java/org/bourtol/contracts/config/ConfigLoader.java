@@ -222,14 +222,7 @@ public final class ConfigLoader {
         }
 
         int intIn(String key, int min, int max) {
-            Integer n = parse(key, null, "an integer", Integer::valueOf);
-            if (n == null) {
-                return min;
-            }
-            if (n < min || n > max) {
-                problems.add(label(key) + ": " + n + " is out of range (" + min + ".." + max + ")");
-            }
-            return n;
+            return numberIn(key, "an integer", Integer::valueOf, min, max);
         }
 
         int port(String key) {
@@ -237,14 +230,19 @@ public final class ConfigLoader {
         }
 
         double doubleIn(String key, double min, double max) {
-            Double d = parse(key, null, "a number", Double::valueOf);
-            if (d == null) {
+            return numberIn(key, "a number", Double::valueOf, min, max);
+        }
+
+        /** The key's number ({@code min} when unset); a problem when it is out of {@code min..max} (still returned). */
+        private <N extends Comparable<N>> N numberIn(String key, String expected, Function<String, N> parser, N min, N max) {
+            N n = parse(key, null, expected, parser);
+            if (n == null) {
                 return min;
             }
-            if (d < min || d > max) {
-                problems.add(label(key) + ": " + d + " is out of range (" + min + ".." + max + ")");
+            if (n.compareTo(min) < 0 || n.compareTo(max) > 0) {
+                problems.add(label(key) + ": " + n + " is out of range (" + min + ".." + max + ")");
             }
-            return d;
+            return n;
         }
 
         boolean bool(String key) {

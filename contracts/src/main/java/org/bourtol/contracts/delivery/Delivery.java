@@ -31,17 +31,42 @@ public record Delivery(String deliveryId, List<String> alertIds, String step, St
         alertIds = alertIds == null ? List.of() : List.copyOf(alertIds);
     }
 
-    /** A record without provider (read as Twilio). */
-    public Delivery(String deliveryId, List<String> alertIds, String step, String recipientId, String channel,
-                    DeliveryStatus status, String to, String providerId, String errorCode, String errorMessage,
-                    Integer segments, int attempt, Instant at) {
-        this(deliveryId, alertIds, step, recipientId, channel, status, to, providerId, errorCode, errorMessage, segments, attempt, at,
-                null);
+    /**
+     * The intent of one SMS, written (and acknowledged by Kafka) before the provider is called: {@link DeliveryStatus#QUEUED},
+     * no message id yet, first attempt.
+     *
+     * @param step the steps of {@code alertIds}, comma-separated in their order
+     * @param maskedTo the recipient's masked number (never the number itself)
+     * @param provider {@link #TWILIO}, {@link #LOCAL_SINK}, or null (read as Twilio)
+     */
+    public static Delivery intent(String deliveryId, List<String> alertIds, String step, String recipientId, String maskedTo,
+                                  Integer segments, Instant at, String provider) {
+        return new Delivery(deliveryId, alertIds, step, recipientId, "sms", DeliveryStatus.QUEUED, maskedTo, null, null, null, segments, 1, at,
+                provider);
+    }
+
+    /**
+     * A later record of the same delivery (same alerts, recipient, number, segments and provider): what happened (at
+     * {@code when}), the provider's message id, its error code and text (phone-like numbers already masked), and which attempt it was.
+     */
+    public Delivery outcome(DeliveryStatus next, Instant when, String messageId, String code, String message, int attemptNo) {
+        return new Delivery(deliveryId, alertIds, step, recipientId, channel, next, to, messageId, code, message, segments, attemptNo, when,
+                provider);
+    }
+
+    /**
+     * This record with the message id and segment count of an {@code older} record of the same delivery where it has none: a
+     * later record that does not repeat them (a stale failure, an acknowledgement) keeps them.
+     */
+    public Delivery filledFrom(Delivery older) {
+        return new Delivery(deliveryId, alertIds, step, recipientId, channel, status, to,
+                providerId != null ? providerId : older.providerId, errorCode, errorMessage, segments != null ? segments : older.segments,
+                attempt, at, provider);
     }
 
     public Delivery withProvider(String value) {
-        return new Delivery(deliveryId, alertIds, step, recipientId, channel, status, to, providerId, errorCode, errorMessage,
-                segments, attempt, at, value);
+        return new Delivery(deliveryId, alertIds, step, recipientId, channel, status, to, providerId, errorCode, errorMessage, segments,
+                attempt, at, value);
     }
 
     /** True when this SMS went to the local sink, not to Twilio. */

@@ -3,19 +3,15 @@ package org.bourtol.contracts.observation;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
+import org.bourtol.contracts.topic.WireName;
 import org.bourtol.contracts.topic.WireNames;
 
 /** The two hazard families Bourtol warns about. Wire form is lower case. */
-public enum Hazard {
+public enum Hazard implements WireName {
     CONFLICT, FLOOD;
-
-    @JsonValue
-    public String wire() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     @JsonCreator
     public static Hazard fromWire(String value) {
-        return WireNames.parse(Hazard.class, Hazard::wire, "hazard", value);
+        return WireNames.parse(Hazard.class, "hazard", value);
     }
 }

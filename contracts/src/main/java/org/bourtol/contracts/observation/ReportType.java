@@ -3,9 +3,11 @@ package org.bourtol.contracts.observation;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
+import org.bourtol.contracts.topic.WireName;
+import org.bourtol.contracts.topic.WireNames;
 
 /** Community report types of docs/sms-grammar.md; the wire form is the English keyword in upper case. */
-public enum ReportType {
+public enum ReportType implements WireName {
     CLASH(Hazard.CONFLICT), TENSION(Hazard.CONFLICT), DAMAGE(Hazard.CONFLICT), THEFT(Hazard.CONFLICT),
     FLOOD(Hazard.FLOOD), WATER(Hazard.CONFLICT), DISEASE(Hazard.CONFLICT), FIRE(Hazard.CONFLICT);
 
@@ -19,6 +21,8 @@ public enum ReportType {
         return hazard;
     }
 
+    /** Upper case on the wire, as the grammar's keywords. */
+    @Override
     @JsonValue
     public String wire() {
         return name();
@@ -26,14 +30,6 @@ public enum ReportType {
 
     @JsonCreator
     public static ReportType fromWire(String value) {
-        if (value == null) {
-            throw new IllegalArgumentException("report type is missing");
-        }
-        try {
-            return valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown report type '" + value
-                    + "' (CLASH, TENSION, DAMAGE, THEFT, FLOOD, WATER, DISEASE, FIRE)");
-        }
+        return WireNames.parse(ReportType.class, "report type", value);
     }
 }

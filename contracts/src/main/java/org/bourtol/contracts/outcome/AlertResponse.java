@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.Locale;
 import org.bourtol.contracts.observation.Source;
+import org.bourtol.contracts.topic.WireName;
+import org.bourtol.contracts.topic.WireNames;
 
 /**
  * What someone did about an alert, or what they say came of it, on {@code bourtol.outcomes.v1} (keyed by
@@ -28,17 +30,12 @@ public record AlertResponse(String id, String alertId, String code, Kind kind, S
     public static final int TEXT_MAX = 500;
 
     /** An action taken, or an outcome judged. */
-    public enum Kind {
+    public enum Kind implements WireName {
         ACTION, OUTCOME;
-
-        @JsonValue
-        public String wire() {
-            return name().toLowerCase(Locale.ROOT);
-        }
 
         @JsonCreator
         public static Kind fromWire(String value) {
-            return valueOf(value.trim().toUpperCase(Locale.ROOT));
+            return WireNames.parse(Kind.class, "response kind", value);
         }
     }
 

@@ -3,19 +3,15 @@ package org.bourtol.contracts.outcome;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
+import org.bourtol.contracts.topic.WireName;
 import org.bourtol.contracts.topic.WireNames;
 
 /** Whether an alert's risk was real: {@code confirmed}, {@code false-alarm} or {@code unknown}. */
-public enum Verdict {
+public enum Verdict implements WireName {
     CONFIRMED, FALSE_ALARM, UNKNOWN;
-
-    @JsonValue
-    public String wire() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
 
     @JsonCreator
     public static Verdict fromWire(String value) {
-        return WireNames.parse(Verdict.class, Verdict::wire, "outcome", value);
+        return WireNames.parse(Verdict.class, "outcome", value);
     }
 }

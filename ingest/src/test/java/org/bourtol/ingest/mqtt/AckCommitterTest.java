@@ -26,16 +26,23 @@ class AckCommitterTest {
     @TempDir
     Path dir;
 
+    /** The broker acks that went out, in order. */
+    final List<String> acks = new CopyOnWriteArrayList<>();
+
+    /** The broker ack of one message: recorded in {@link #acks} as {@code name}. */
+    private Runnable ack(String name) {
+        return () -> acks.add(name);
+    }
+
     private SeenIds store() {
         return new SeenIds(dir, "mqtt-published.log", 1000, Duration.ofDays(7), T0);
     }
 
     @Test
     void theAckGoesOutOnlyAfterTheIdIsDurable() {
-        List<String> acks = new CopyOnWriteArrayList<>();
         try (SeenIds store = store()) {
             AckCommitter c = new AckCommitter(store, CLOCK);
-            assertTrue(c.begin("mqtt-a", () -> acks.add("a#1")));
+            assertTrue(c.begin("mqtt-a", ack("a#1")));
             assertTrue(acks.isEmpty(), "no ack before Kafka acknowledged");
             c.published("mqtt-a");
             Poll.until(WAIT, "ack", () -> acks.size() == 1);
@@ -46,11 +53,10 @@ class AckCommitterTest {
 
     @Test
     void aRedeliveryWhileTheFirstCopyIsInFlightIsNotSentAndIsAckedWithIt() {
-        List<String> acks = new CopyOnWriteArrayList<>();
         try (SeenIds store = store()) {
             AckCommitter c = new AckCommitter(store, CLOCK);
-            assertTrue(c.begin("mqtt-a", () -> acks.add("a#1")));
-            assertFalse(c.begin("mqtt-a", () -> acks.add("a#2")));
+            assertTrue(c.begin("mqtt-a", ack("a#1")));
+            assertFalse(c.begin("mqtt-a", ack("a#2")));
             assertTrue(acks.isEmpty());
             c.published("mqtt-a");
             Poll.until(WAIT, "both acks", () -> acks.size() == 2);
@@ -60,11 +66,10 @@ class AckCommitterTest {
 
     @Test
     void aRedeliveryAfterARestartIsAckedAtOnceWithoutSending() {
-        List<String> acks = new CopyOnWriteArrayList<>();
         try (SeenIds store = store()) {
             AckCommitter c = new AckCommitter(store, CLOCK);
             c.holdAcks();
-            assertTrue(c.begin("mqtt-a", () -> acks.add("a#1")));
+            assertTrue(c.begin("mqtt-a", ack("a#1")));
             c.published("mqtt-a");
             Poll.until(WAIT, "ack held", () -> c.held() == 1);
             c.close();
@@ -72,19 +77,18 @@ class AckCommitterTest {
         assertTrue(acks.isEmpty());
         try (SeenIds store = store()) {
             AckCommitter c = new AckCommitter(store, CLOCK);
-            assertFalse(c.begin("mqtt-a", () -> acks.add("a#2")));
+            assertFalse(c.begin("mqtt-a", ack("a#2")));
             assertEquals(List.of("a#2"), acks);
-            assertTrue(c.begin("mqtt-b", () -> acks.add("b#1")));
+            assertTrue(c.begin("mqtt-b", ack("b#1")));
             c.close();
         }
     }
 
     @Test
     void afterCloseAPublishedIdIsStillKeptButNotAcked() {
-        List<String> acks = new CopyOnWriteArrayList<>();
         try (SeenIds store = store()) {
             AckCommitter c = new AckCommitter(store, CLOCK);
-            assertTrue(c.begin("mqtt-a", () -> acks.add("a#1")));
+            assertTrue(c.begin("mqtt-a", ack("a#1")));
             c.close();
             c.published("mqtt-a");
             assertTrue(store.contains("mqtt-a", T0));

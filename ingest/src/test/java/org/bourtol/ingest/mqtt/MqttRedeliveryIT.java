@@ -31,7 +31,9 @@ import org.bourtol.platform.kafka.Publisher;
 import org.bourtol.ingest.publish.SeenIds;
 import org.bourtol.ingest.validation.ObservationReader;
 import org.bourtol.platform.kafka.KafkaClients;
+import org.bourtol.testkit.ExternalProcess;
 import org.bourtol.testkit.Mosquitto;
+import org.bourtol.testkit.PahoCallbacks;
 import org.bourtol.testkit.Poll;
 import org.bourtol.testkit.RunId;
 import org.bourtol.testkit.SharedKafka;
@@ -61,7 +63,7 @@ class MqttRedeliveryIT {
         Vertx vertx = Vertx.vertx();
         try (Mosquitto broker = Mosquitto.start()) {
             BourtolConfig.Mqtt mqtt = config(broker.url(), "redelivery-" + run);
-            KafkaClients deadKafka = new KafkaClients(new BourtolConfig.Kafka("127.0.0.1:" + freePort(), "PLAINTEXT", "PLAIN",
+            KafkaClients deadKafka = new KafkaClients(new BourtolConfig.Kafka("127.0.0.1:" + ExternalProcess.freePort(), "PLAINTEXT", "PLAIN",
                     null, null, null, null, 0));
             Publisher deadSink = new Publisher(deadKafka, "dead", new SimpleMeterRegistry(), Publisher.FAIL_FAST);
             Path data = tempDir();
@@ -139,20 +141,7 @@ class MqttRedeliveryIT {
             // the redeliveries were acked: the session holds nothing but a new marker
             List<String> after = new CopyOnWriteArrayList<>();
             MqttClient probe = new MqttClient(broker.url(), mqtt.clientId(), new MemoryPersistence());
-            probe.setCallback(new MqttCallback() {
-                @Override
-                public void connectionLost(Throwable cause) {
-                }
-
-                @Override
-                public void messageArrived(String topic, MqttMessage message) {
-                    after.add(new String(message.getPayload(), StandardCharsets.UTF_8));
-                }
-
-                @Override
-                public void deliveryComplete(IMqttDeliveryToken token) {
-                }
-            });
+            probe.setCallback(PahoCallbacks.onMessage((topic, payload) -> after.add(payload)));
             probe.connect(options(false));
             device.publish("bourtol/v1/gauge/" + station, gauge(n + 2), 1, false);
             Poll.until(WAIT, "new marker through the session", () -> !after.isEmpty());
@@ -218,12 +207,6 @@ class MqttRedeliveryIT {
                 }
             }
             return out;
-        }
-    }
-
-    static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

@@ -32,8 +32,8 @@ final class KafkaTrio implements AutoCloseable {
     KafkaTrio(Path dir) throws IOException {
         int[] controllers = new int[3];
         for (int i = 0; i < 3; i++) {
-            ports[i] = freePort();
-            controllers[i] = freePort();
+            ports[i] = ExternalProcess.freePort();
+            controllers[i] = ExternalProcess.freePort();
         }
         String voters = IntStream.range(0, 3).mapToObj(i -> (i + 1) + "@127.0.0.1:" + controllers[i]).collect(Collectors.joining(","));
         String clusterId = Uuid.randomUuid().toString();
@@ -104,14 +104,6 @@ final class KafkaTrio implements AutoCloseable {
     @Override
     public void close() {
         brokers.forEach(ExternalProcess::close);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress("127.0.0.1", 0));
-            return s.getLocalPort();
-        }
     }
 
 }

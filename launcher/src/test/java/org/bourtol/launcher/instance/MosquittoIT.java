@@ -13,6 +13,7 @@ import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.contracts.config.ConfigLoader;
 import org.bourtol.platform.mqtt.MqttOptions;
 import org.bourtol.testkit.Mosquitto;
+import org.bourtol.testkit.PahoCallbacks;
 import org.bourtol.testkit.Poll;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
@@ -30,23 +31,6 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class MosquittoIT {
 
-    private static MqttCallback into(BlockingQueue<String> queue) {
-        return new MqttCallback() {
-            @Override
-            public void connectionLost(Throwable cause) {
-            }
-
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                queue.add(new String(message.getPayload(), StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public void deliveryComplete(IMqttDeliveryToken token) {
-            }
-        };
-    }
-
     @Test
     void pahoWiringAgainstMosquitto() throws Exception {
         try (Mosquitto broker = Mosquitto.start()) {
@@ -54,7 +38,7 @@ class MosquittoIT {
             String url = MqttOptions.pahoUrl(cfg.url());
             BlockingQueue<String> received = new LinkedBlockingQueue<>();
             MqttClient sub = new MqttClient(url, "it-mosquitto-sub", new MemoryPersistence());
-            sub.setCallback(into(received));
+            sub.setCallback(PahoCallbacks.onMessage((topic, payload) -> received.add(payload)));
             sub.connect(MqttOptions.persistent(cfg));
             sub.subscribe("bourtol/v1/it/#", 1);
             MqttClient pub = new MqttClient(url, "it-mosquitto-pub", new MemoryPersistence());

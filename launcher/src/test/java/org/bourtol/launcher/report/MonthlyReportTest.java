@@ -70,7 +70,7 @@ class MonthlyReportTest {
     }
 
     static Delivery d(String id, Instant at, DeliveryStatus s, String provider, String... alerts) {
-        return new Delivery(id, List.of(alerts), "0", "rec", "sms", s, "+223****0001", null, null, null, 1, 1, at, provider);
+        return Delivery.intent(id, List.of(alerts), "0", "rec", "+223****0001", 1, at, provider).outcome(s, at, null, null, null, 1);
     }
 
     static AlertResponse action(String alert, Instant at) {

@@ -101,9 +101,9 @@ public final class DryRun {
                 Recipient r = batch.recipient();
                 for (Templates.Message m : templates.split(r.language(), r.role(), batch.dues())) {
                     List<Ledger.Item> items = m.dues().stream().map(Planner.Due::item).toList();
-                    ledger.apply(new Delivery("dry-run/" + (++sent), items.stream().map(Ledger.Item::alertId).toList(),
-                            DeliveryStep.join(items.stream().map(Ledger.Item::step).toList()), r.id(), "sms", DeliveryStatus.SENT,
-                            null, "dry-run-" + sent, null, null, m.rendered().segments(), 1, now));
+                    ledger.apply(Delivery.intent("dry-run/" + (++sent), items.stream().map(Ledger.Item::alertId).toList(),
+                            DeliveryStep.join(items.stream().map(Ledger.Item::step).toList()), r.id(), null, m.rendered().segments(), now, null)
+                            .outcome(DeliveryStatus.SENT, now, "dry-run-" + sent, null, null, 1));
                     first.putIfAbsent(r.id(), now);
                     int[] c = counts.computeIfAbsent(r.id(), k -> new int[2]);
                     c[0]++;

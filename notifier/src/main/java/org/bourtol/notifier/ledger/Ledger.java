@@ -96,9 +96,7 @@ public final class Ledger {
         }
         if (old == null || rank(d) >= rank(old) || d.attempt() > old.attempt()) {
             if (old != null && d.providerId() == null && old.providerId() != null) {
-                d = new Delivery(d.deliveryId(), d.alertIds(), d.step(), d.recipientId(), d.channel(), d.status(), d.to(),
-                        old.providerId(), d.errorCode(), d.errorMessage(), d.segments() == null ? old.segments() : d.segments(),
-                        d.attempt(), d.at());
+                d = d.filledFrom(old);
             }
             byId.put(d.deliveryId(), d);
         }

@@ -81,8 +81,7 @@ public final class SmsDispatcher {
         String steps = DeliveryStep.join(items.stream().map(Ledger.Item::step).toList());
         CompletableFuture<Outcome> done = new CompletableFuture<>();
         lanes.submit(priority, () -> {
-            Delivery intent = new Delivery(deliveryId, alertIds, steps, recipientId, "sms", DeliveryStatus.QUEUED,
-                    Phones.mask(phone), null, null, null, segments, 1, clock.instant()).withProvider(provider);
+            Delivery intent = Delivery.intent(deliveryId, alertIds, steps, recipientId, Phones.mask(phone), segments, clock.instant(), provider);
             try {
                 log.record(intent);
             } catch (Exception e) {
@@ -165,7 +164,6 @@ public final class SmsDispatcher {
 
     /** The outcome record; provider text is masked here, before it reaches Kafka (Twilio's 21211 names the number). */
     private Delivery outcome(Delivery intent, DeliveryStatus status, String sid, String code, String message, int attempt) {
-        return new Delivery(intent.deliveryId(), intent.alertIds(), intent.step(), intent.recipientId(), intent.channel(), status,
-                intent.to(), sid, code, Phones.maskInText(message), intent.segments(), attempt, clock.instant()).withProvider(provider);
+        return intent.outcome(status, clock.instant(), sid, code, Phones.maskInText(message), attempt).withProvider(provider);
     }
 }

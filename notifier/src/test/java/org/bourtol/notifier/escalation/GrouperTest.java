@@ -2,6 +2,7 @@ package org.bourtol.notifier.escalation;
 
 import static org.bourtol.notifier.Fixtures.T0;
 import static org.bourtol.notifier.Fixtures.alert;
+import static org.bourtol.notifier.Fixtures.intent;
 import static org.bourtol.notifier.Fixtures.recipient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,8 +88,8 @@ class GrouperTest {
     void theAccountCapHoldsOrdinarySmsButExtremeAlertsStillGoAndCount() {
         Grouper capped = new Grouper(Duration.ZERO, Duration.ZERO, 10, 2, ZoneId.of("UTC"));
         for (int i = 0; i < 2; i++) {
-            ledger.apply(new org.bourtol.contracts.delivery.Delivery("old" + i, List.of("old"), "alert-Minor", "r" + i, "sms",
-                    org.bourtol.contracts.delivery.DeliveryStatus.SENT, "x", "SM" + i, null, null, 1, 1, T0.minusSeconds(600)));
+            ledger.apply(intent("old" + i, List.of("old"), "alert-Minor", "r" + i, T0.minusSeconds(600))
+                    .outcome(org.bourtol.contracts.delivery.DeliveryStatus.SENT, T0.minusSeconds(600), "SM" + i, null, null, 1));
         }
         Alert clash = alert("clash", "9AT", Hazard.CONFLICT, "konna", Severity.Extreme, AlertState.ACTIVE, false);
         Alert flood = alert("flood", "G2B", Hazard.FLOOD, "konna", Severity.Severe, AlertState.ACTIVE, false);

@@ -1,6 +1,8 @@
 package org.bourtol.notifier.escalation;
 
 import static org.bourtol.notifier.Fixtures.T0;
+import static org.bourtol.notifier.Fixtures.intent;
+import static org.bourtol.notifier.Fixtures.sent;
 import static org.bourtol.notifier.Fixtures.alert;
 import static org.bourtol.notifier.Fixtures.recipient;
 import static org.bourtol.notifier.Fixtures.zone;
@@ -63,10 +65,7 @@ class PlannerTest {
             for (Grouper.Batch b : grouper.ready(now, due, ledger, Set.of())) {
                 List<String> alertIds = b.dues().stream().map(d -> d.item().alertId()).toList();
                 String steps = b.dues().stream().map(d -> d.item().step().wire()).collect(Collectors.joining(","));
-                ledger.apply(new Delivery("d" + sent.size(), alertIds, steps, b.recipient().id(), "sms", DeliveryStatus.QUEUED,
-                        "+223****0001", null, null, null, 1, 1, now));
-                ledger.apply(new Delivery("d" + sent.size(), alertIds, steps, b.recipient().id(), "sms", DeliveryStatus.SENT,
-                        "+223****0001", "SM" + sent.size(), null, null, 1, 1, now));
+                sent(ledger, "d" + sent.size(), alertIds, steps, b.recipient().id(), now);
                 sent.add(Duration.between(T0, now).toSeconds() + "s:" + b.recipient().id() + ":" + steps);
             }
         }
@@ -167,9 +166,8 @@ class PlannerTest {
             List<Planner.Due> due = planner.due(now, List.of(severe, extreme), Map.of("committee", sleepy), ZONES, ledger, id -> T0);
             for (Grouper.Batch b : grouper.ready(now, due, ledger, Set.of())) {
                 String steps = b.dues().stream().map(d -> d.item().alertId()).collect(Collectors.joining(","));
-                ledger.apply(new Delivery("q" + sent.size(), b.dues().stream().map(d -> d.item().alertId()).toList(),
-                        b.dues().stream().map(d -> d.item().step().wire()).collect(Collectors.joining(",")), "committee", "sms",
-                        DeliveryStatus.QUEUED, "x", null, null, null, 1, 1, now));
+                ledger.apply(intent("q" + sent.size(), b.dues().stream().map(d -> d.item().alertId()).toList(),
+                        b.dues().stream().map(d -> d.item().step().wire()).collect(Collectors.joining(",")), "committee", now));
                 sent.add(Duration.between(T0, now).toSeconds() + "s:" + steps);
             }
         }
@@ -180,8 +178,8 @@ class PlannerTest {
     void throttleHoldsNonExtremeSmsBeyondTheHourlyLimit() {
         Grouper strict = new Grouper(Duration.ZERO, 1, ZoneId.of("UTC"));
         Recipient r = RECIPIENTS.get("committee");
-        ledger.apply(new Delivery("old", List.of("x"), "alert-Minor", "committee", "sms", DeliveryStatus.SENT, "x", "SMx", null, null,
-                1, 1, T0.minusSeconds(600)));
+        ledger.apply(intent("old", List.of("x"), "alert-Minor", "committee", T0.minusSeconds(600))
+                .outcome(DeliveryStatus.SENT, T0.minusSeconds(600), "SMx", null, null, 1));
         Alert moderate = alert("t1", "T1A", Hazard.CONFLICT, "konna", Severity.Moderate, AlertState.ACTIVE, true);
         Alert extreme = alert("t2", "T2B", Hazard.CONFLICT, "konna", Severity.Extreme, AlertState.ACTIVE, true);
         List<Planner.Due> due = planner.due(T0, List.of(moderate), Map.of("committee", r), ZONES, ledger, id -> T0);

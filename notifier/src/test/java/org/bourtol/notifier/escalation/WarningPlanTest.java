@@ -2,6 +2,7 @@ package org.bourtol.notifier.escalation;
 
 import org.bourtol.contracts.alert.AlertState;
 import static org.bourtol.notifier.Fixtures.T0;
+import static org.bourtol.notifier.Fixtures.sent;
 import static org.bourtol.notifier.Fixtures.zone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -68,10 +69,7 @@ class WarningPlanTest {
         List<Planner.Due> due = planner.due(now, List.of(a), RECIPIENTS, ZONES, ledger, id -> T0);
         for (Planner.Due d : due) {
             String id = "d" + deliveries++;
-            ledger.apply(new Delivery(id, List.of(d.item().alertId()), d.item().step().wire(), d.recipient().id(), "sms", DeliveryStatus.QUEUED,
-                    "+223****0001", null, null, null, 1, 1, now));
-            ledger.apply(new Delivery(id, List.of(d.item().alertId()), d.item().step().wire(), d.recipient().id(), "sms", DeliveryStatus.SENT,
-                    "+223****0001", "SM" + id, null, null, 1, 1, now));
+            sent(ledger, id, List.of(d.item().alertId()), d.item().step().wire(), d.recipient().id(), now);
         }
         return due.stream().map(d -> d.recipient().id() + ":" + d.item().step().wire() + ":" + d.kind())
                 .collect(Collectors.toCollection(TreeSet::new));

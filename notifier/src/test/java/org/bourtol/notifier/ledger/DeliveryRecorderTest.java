@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.bourtol.contracts.delivery.Delivery;
 import org.bourtol.contracts.delivery.DeliveryStatus;
+import org.bourtol.notifier.Fixtures;
 import org.junit.jupiter.api.Test;
 
 /** The one way a delivery is recorded: the ledger and the metric change only after Kafka acknowledged the record. */
@@ -32,7 +33,7 @@ class DeliveryRecorderTest {
     }, ledger, metrics);
 
     static Delivery intent(String id) {
-        return new Delivery(id, List.of("a1"), "alert-Severe", "r1", "sms", DeliveryStatus.QUEUED, "+223****0001", null, null, null, 1, 1, T0);
+        return Fixtures.intent(id, List.of("a1"), "alert-Severe", "r1", T0);
     }
 
     @Test
@@ -47,8 +48,7 @@ class DeliveryRecorderTest {
         assertEquals(DeliveryStatus.QUEUED, ledger.get("d1").orElseThrow().status());
         assertEquals(1, metrics.counter("bourtol.sms", "status", "intent").count());
 
-        Delivery sent = new Delivery("d1", List.of("a1"), "alert-Severe", "r1", "sms", DeliveryStatus.SENT, "+223****0001", "SM1", null, null,
-                1, 1, T0.plusSeconds(1));
+        Delivery sent = intent("d1").outcome(DeliveryStatus.SENT, T0.plusSeconds(1), "SM1", null, null, 1);
         recorder.record(sent);
         acks.get(1).complete(null);
         assertEquals(DeliveryStatus.SENT, ledger.get("d1").orElseThrow().status());

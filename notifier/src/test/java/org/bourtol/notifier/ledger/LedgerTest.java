@@ -1,6 +1,7 @@
 package org.bourtol.notifier.ledger;
 
 import static org.bourtol.notifier.Fixtures.T0;
+import static org.bourtol.notifier.Fixtures.intent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,8 +14,13 @@ import org.junit.jupiter.api.Test;
 class LedgerTest {
 
     static Delivery d(DeliveryStatus status, String sid, int attempt, long at) {
-        return new Delivery("g1", List.of("a1", "a2"), "alert-Severe,repeat-1", "r1", "sms", status, "+223****0001", sid, null, null, 1,
-                attempt, T0.plusSeconds(at));
+        return intent("g1", List.of("a1", "a2"), "alert-Severe,repeat-1", "r1", T0.plusSeconds(at)).outcome(status, T0.plusSeconds(at), sid,
+                null, null, attempt);
+    }
+
+    static Delivery failed(String id, String code, String message) {
+        return Delivery.intent(id, List.of("a1"), "alert-Severe", "r1", "+223****0301", 1, T0, null).outcome(DeliveryStatus.FAILED, T0, null,
+                code, message, 1);
     }
 
     @Test
@@ -37,17 +43,27 @@ class LedgerTest {
     }
 
     @Test
+    void aRecordWithoutMessageIdKeepsTheOneKnownAndItsOwnProvider() {
+        Ledger l = new Ledger();
+        l.apply(d(DeliveryStatus.SENT, "SM1", 1, 2).withProvider(Delivery.LOCAL_SINK));
+        l.apply(d(DeliveryStatus.FAILED, null, 1, 5).withProvider(Delivery.LOCAL_SINK));
+        Delivery merged = l.get("g1").orElseThrow();
+        assertEquals(DeliveryStatus.FAILED, merged.status());
+        assertEquals("SM1", merged.providerId(), "the message id already known is kept");
+        assertEquals(Delivery.LOCAL_SINK, merged.provider(), "the provider is not lost in the merge");
+        assertTrue(merged.localSink());
+    }
+
+    @Test
     void aNumberTwilioRefusedPermanentlyIsNotUsedAgainUntilItChanges() {
         Ledger l = new Ledger();
         var r = org.bourtol.notifier.Fixtures.recipient("r1", null, "+22370000301", "fr", List.of("z"), null, null, null);
         var fixed = org.bourtol.notifier.Fixtures.recipient("r1", null, "+22370009999", "fr", List.of("z"), null, null, null);
-        l.apply(new Delivery("d1", List.of("a1"), "alert-Severe", "r1", "sms", DeliveryStatus.FAILED, "+223****0301", null, "21211",
-                "Invalid 'To' Phone Number", 1, 1, T0));
+        l.apply(failed("d1", "21211", "Invalid 'To' Phone Number"));
         assertTrue(l.deadNumbers().isDead(r));
         assertTrue(l.deadNumbers().alive(java.util.Map.of("r1", r)).isEmpty());
         assertEquals(1, l.deadNumbers().alive(java.util.Map.of("r1", fixed)).size());
-        l.apply(new Delivery("d2", List.of("a1"), "alert-Severe", "r1", "sms", DeliveryStatus.FAILED, "+223****0301", null, "30003",
-                "Unreachable handset", 1, 1, T0));
+        l.apply(failed("d2", "30003", "Unreachable handset"));
         assertTrue(l.deadNumbers().isDead(r), "a transient carrier failure does not revive it");
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.testkit.ExternalBinary;
+import org.bourtol.testkit.ExternalProcess;
 import org.bourtol.testkit.Poll;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,8 +34,7 @@ class PrismIT {
 
     static final String SID = "AC" + "0123456789abcdef".repeat(2);
     static final String SERVICE = "MG" + "fedcba9876543210".repeat(2);
-    static Process prism;
-    static Path log;
+    static ExternalProcess prism;
     static String base;
 
     @BeforeAll
@@ -55,31 +55,20 @@ class PrismIT {
         try (InputStream in = PrismIT.class.getResourceAsStream("/twilio/twilio_api_v2010.json")) {
             Files.copy(in, spec, StandardCopyOption.REPLACE_EXISTING);
         }
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        log = Files.createTempFile("prism", ".log");
-        prism = new ProcessBuilder(bin.toString(), "mock", "-h", "127.0.0.1", "-p", String.valueOf(port), spec.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Poll.until(Duration.ofSeconds(60), "Prism listening", () -> {
-            if (!prism.isAlive()) {
-                throw new AssertionError("prism exited: " + read(log));
-            }
-            return read(log).contains("Prism is listening") && accepts(port);
-        });
+        int port = ExternalProcess.freePort();
+        prism = ExternalProcess.command("prism", List.of(bin.toString(), "mock", "-h", "127.0.0.1", "-p", String.valueOf(port),
+                spec.toString()), Files.createTempDirectory("prism"));
+        prism.start(port, Duration.ofSeconds(60));
+        Poll.until(Duration.ofSeconds(60), "Prism listening", () -> log().contains("Prism is listening"));
         base = "http://127.0.0.1:" + port;
     }
 
     @AfterAll
     static void stopPrism() throws Exception {
-        String text = log == null ? "" : read(log);
+        String text = log();
         assertTrue(!text.contains("Violation: request"), "Prism found a request the notifier made invalid:\n" + text);
         if (prism != null) {
-            prism.destroy();
-            if (!prism.waitFor(10, TimeUnit.SECONDS)) {
-                prism.destroyForcibly();
-            }
+            prism.close();
         }
     }
 
@@ -88,14 +77,14 @@ class PrismIT {
         TwilioGateway g = TwilioGateway.fromConfig(new BourtolConfig.Twilio(SID, "token", "+15005550006", null, base),
                 "https://bourtol.example.org");
         SendResult r = g.send("+22790000001", "Crue Niamey: Niger a Niamey: 640 cm. Repondez OK K7Q");
-        assertTrue(assertInstanceOf(SendResult.Accepted.class, r, () -> r + "\n" + read(log)).sid().startsWith("SM"));
+        assertTrue(assertInstanceOf(SendResult.Accepted.class, r, () -> r + "\n" + log()).sid().startsWith("SM"));
     }
 
     @Test
     void acceptsAMessageThroughAMessagingService() {
         TwilioGateway g = TwilioGateway.fromConfig(new BourtolConfig.Twilio(SID, "token", null, SERVICE, base), null);
         SendResult r = g.send("+22376000001", "Risque de tension Konna. Repondez OK A1B");
-        assertInstanceOf(SendResult.Accepted.class, r, () -> r + "\n" + read(log));
+        assertInstanceOf(SendResult.Accepted.class, r, () -> r + "\n" + log());
     }
 
     @Test
@@ -103,7 +92,7 @@ class PrismIT {
         TwilioGateway g = TwilioGateway.fromConfig(new BourtolConfig.Twilio(SID, "token", "+15005550006", null, base), null);
         List<SmsGateway.SentMessage> list = g.sentTo("+22790000001", Instant.parse("2026-09-10T10:00:00Z"));
         assertTrue(list.stream().allMatch(m -> m.sid().matches("(SM|MM)[0-9a-f]{32}")), list.toString());
-        assertTrue(read(log).contains("The request passed the validation rules"), read(log));
+        assertTrue(log().contains("The request passed the validation rules"), log());
     }
 
     @Test
@@ -113,20 +102,8 @@ class PrismIT {
         assertEquals(422, assertInstanceOf(SendResult.Rejected.class, r).httpStatus());
     }
 
-    static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    static boolean accepts(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+    /** Prism's output so far. */
+    static String log() {
+        return prism == null ? "" : prism.logText();
     }
 }

@@ -1,6 +1,7 @@
 package org.bourtol.notifier.sms;
 
 import static org.bourtol.notifier.Fixtures.T0;
+import static org.bourtol.notifier.Fixtures.intent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,6 +16,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.bourtol.contracts.delivery.DeliveryStep;
@@ -56,25 +58,36 @@ class SmsDispatcherTest {
         }
     };
 
+    /** Lanes that run each attempt inline and hand each retry, with the delay the timer would wait, to {@code retry}. */
+    static SmsDispatcher.Lanes lanes(BiConsumer<Duration, Runnable> retry) {
+        return new SmsDispatcher.Lanes() {
+            @Override
+            public void submit(int priority, Runnable task) {
+                task.run();
+            }
+
+            @Override
+            public void later(Duration delay, int priority, Runnable task, Runnable abandoned) {
+                retry.accept(delay, task);
+            }
+        };
+    }
+
     /** Runs attempts inline and retries at once, recording the backoff the timer would have waited. */
-    final SmsDispatcher.Lanes inline = new SmsDispatcher.Lanes() {
-        @Override
-        public void submit(int priority, Runnable task) {
-            task.run();
-        }
+    final SmsDispatcher.Lanes inline = lanes((delay, task) -> {
+        sleeps.add(delay);
+        task.run();
+    });
 
-        @Override
-        public void later(Duration delay, int priority, Runnable task, Runnable abandoned) {
-            sleeps.add(delay);
-            task.run();
-        }
-    };
+    /** A dispatcher whose records go to {@link #log} and the ledger, at a fixed clock. */
+    SmsDispatcher recording(RetryPolicy policy, SmsDispatcher.Lanes lanes, String provider) {
+        return new SmsDispatcher(gateway, d -> {
+            log.add(d);
+            ledger.apply(d);
+        }, ledger, policy, Clock.fixed(T0, ZoneOffset.UTC), lanes, provider);
+    }
 
-    final SmsDispatcher dispatcher = new SmsDispatcher(gateway, d -> {
-        log.add(d);
-        ledger.apply(d);
-    }, ledger, new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(1), 6), Clock.fixed(T0, ZoneOffset.UTC), inline,
-            Delivery.TWILIO);
+    final SmsDispatcher dispatcher = recording(new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(1), 6), inline, Delivery.TWILIO);
 
     SmsDispatcher.Outcome send(String deliveryId, String body) throws Exception {
         return dispatcher.send(deliveryId, ITEMS, "r1", PHONE, body, 1, SendQueue.NORMAL, () -> true).get();
@@ -115,8 +128,8 @@ class SmsDispatcherTest {
 
     @Test
     void reconciliationIgnoresMessagesAlreadyInTheLedger() throws Exception {
-        ledger.apply(new Delivery("older", List.of("a0"), "alert-Minor", "r1", "sms", DeliveryStatus.SENT, "x", "SM" + "b".repeat(32),
-                null, null, 1, 1, T0.minusSeconds(30)));
+        ledger.apply(intent("older", List.of("a0"), "alert-Minor", "r1", T0.minusSeconds(30))
+                .outcome(DeliveryStatus.SENT, T0.minusSeconds(30), "SM" + "b".repeat(32), null, null, 1));
         twilioHas.add(new SmsGateway.SentMessage("SM" + "b".repeat(32), PHONE, "older text", T0.minusSeconds(30), SmsDispatcher.OUTBOUND));
         answers.add(new SendResult.Retryable(503, "20503", "unavailable", true));
         send("d", "hello");
@@ -150,21 +163,7 @@ class SmsDispatcherTest {
     @Test
     void aRetryIsScheduledNotSleptAndEveryRecordNamesTheProvider() throws Exception {
         List<Runnable> timer = new ArrayList<>();
-        SmsDispatcher.Lanes deferred = new SmsDispatcher.Lanes() {
-            @Override
-            public void submit(int priority, Runnable task) {
-                task.run();
-            }
-
-            @Override
-            public void later(Duration delay, int priority, Runnable task, Runnable abandoned) {
-                timer.add(task);
-            }
-        };
-        SmsDispatcher local = new SmsDispatcher(gateway, d -> {
-            log.add(d);
-            ledger.apply(d);
-        }, ledger, RetryPolicy.DEFAULT, Clock.fixed(T0, ZoneOffset.UTC), deferred, Delivery.LOCAL_SINK);
+        SmsDispatcher local = recording(RetryPolicy.DEFAULT, lanes((delay, task) -> timer.add(task)), Delivery.LOCAL_SINK);
         answers.add(new SendResult.Retryable(429, "20429", "Too Many Requests", false));
         CompletableFuture<SmsDispatcher.Outcome> f = local.send("d", ITEMS, "r1", PHONE, "hello", 1, SendQueue.NORMAL, () -> true);
         assertFalse(f.isDone(), "the caller is not held while the retry waits");
@@ -198,7 +197,7 @@ class SmsDispatcherTest {
 
     @Test
     void aResumedIntentIsReconciledFirst() throws Exception {
-        Delivery intent = new Delivery("d", List.of("a1"), "alert-Severe", "r1", "sms", DeliveryStatus.QUEUED, "x", null, null, null, 1, 1, T0);
+        Delivery intent = intent("d", List.of("a1"), "alert-Severe", "r1", T0);
         ledger.apply(intent);
         log.add(intent);
         twilioHas.add(new SmsGateway.SentMessage("SM" + "c".repeat(32), PHONE, "hello", T0.plusSeconds(1), SmsDispatcher.OUTBOUND));

@@ -85,8 +85,8 @@ class PointMapperTest {
     @Test
     @DisplayName("a delivery is tagged by status, channel and recipient id; the number never appears")
     void delivery() {
-        Delivery d = new Delivery("d-1", List.of("a-1", "a-2"), "RAISED", "rcp-9", "sms", DeliveryStatus.FAILED, PHONE,
-                "SM123", "21211", "The 'To' number " + PHONE + " is not a valid phone number.", 1, 3, T0);
+        Delivery d = Delivery.intent("d-1", List.of("a-1", "a-2"), "RAISED", "rcp-9", PHONE, 1, T0, null).outcome(DeliveryStatus.FAILED, T0,
+                "SM123", "21211", "The 'To' number " + PHONE + " is not a valid phone number.", 3);
         String l = line(PointMapper.delivery(d));
         assertTrue(l.startsWith("delivery,channel=sms,recipient=rcp-9,status=failed,step=raised "), l);
         assertTrue(l.contains("alert_ids=\"a-1,a-2\"") && l.contains("attempt=3i") && l.contains("error_code=\"21211\""), l);
@@ -100,8 +100,9 @@ class PointMapperTest {
         assertNotEquals(EventTime.nanos(T0, "obs-1"), EventTime.nanos(T0, "obs-2"));
         long n = EventTime.nanos(T0.plusNanos(999_999), "x");
         assertEquals(T0.toEpochMilli(), n / 1_000_000, "stays inside the event's millisecond");
-        Delivery sent = new Delivery("d-1", List.of(), "RAISED", "rcp-9", "sms", DeliveryStatus.SENT, null, null, null, null, 1, 1, T0);
-        Delivery delivered = new Delivery("d-1", List.of(), "RAISED", "rcp-9", "sms", DeliveryStatus.DELIVERED, null, null, null, null, 1, 1, T0);
+        Delivery intent = Delivery.intent("d-1", List.of(), "RAISED", "rcp-9", null, 1, T0, null);
+        Delivery sent = intent.outcome(DeliveryStatus.SENT, T0, null, null, null, 1);
+        Delivery delivered = intent.outcome(DeliveryStatus.DELIVERED, T0, null, null, null, 1);
         assertNotEquals(PointMapper.deliveryKey(sent), PointMapper.deliveryKey(delivered));
     }
 
@@ -114,13 +115,14 @@ class PointMapperTest {
         assertTrue(a.startsWith("pipeline,hazard=flood,stage=observation_alert,zone=mopti "), a);
         assertTrue(a.contains("event_latency_ms=300000i"), a);
         assertTrue(p.alert(alertEvent(AlertEventType.UPDATED, 3)).isEmpty());
-        Delivery d = new Delivery("d-1", List.of("a-1"), "RAISED", "rcp-9", "sms", DeliveryStatus.SENT, null, "SM1", null, null, 1, 1, T0);
+        Delivery queued = Delivery.intent("d-1", List.of("a-1"), "RAISED", "rcp-9", null, 1, T0, null);
+        Delivery d = queued.outcome(DeliveryStatus.SENT, T0, "SM1", null, null, 1);
         String l = line(p.delivery(d, 1_400).orElseThrow());
         assertTrue(l.startsWith("pipeline,channel=sms,stage=alert_delivery,status=sent "), l);
         assertTrue(l.contains("end_to_end_ms=400i"), l);
-        assertTrue(p.delivery(new Delivery("d-1", List.of("a-1"), "RAISED", "rcp-9", "sms", DeliveryStatus.QUEUED,
-                null, null, null, null, 1, 1, T0), 1_300).isEmpty(), "only sent and delivered outcomes are timed");
-        Delivery unknown = new Delivery("d-2", List.of("a-404"), "RAISED", "rcp-9", "sms", DeliveryStatus.SENT, null, null, null, null, 1, 1, T0);
+        assertTrue(p.delivery(queued, 1_300).isEmpty(), "only sent and delivered outcomes are timed");
+        Delivery unknown = Delivery.intent("d-2", List.of("a-404"), "RAISED", "rcp-9", null, 1, T0, null).outcome(DeliveryStatus.SENT, T0,
+                null, null, null, 1);
         assertTrue(p.delivery(unknown, 1_500).isEmpty(), "an alert the sink has not seen gives no latency");
     }
 
