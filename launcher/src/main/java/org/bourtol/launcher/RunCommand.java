@@ -1,8 +1,6 @@
 package org.bourtol.launcher;
 
-import java.nio.file.Path;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.bourtol.launcher.instance.Instance;
 import picocli.CommandLine.Command;

@@ -1,13 +1,10 @@
 package org.bourtol.launcher;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import org.bourtol.contracts.config.BourtolConfig;
-import org.bourtol.contracts.config.ConfigLoader;
 import org.bourtol.contracts.privacy.Phones;
 import org.bourtol.simulator.publish.SmsSender;
 import org.bourtol.simulator.scenario.Emission;

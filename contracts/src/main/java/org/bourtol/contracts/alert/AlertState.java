@@ -1,8 +1,6 @@
 package org.bourtol.contracts.alert;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 import org.bourtol.contracts.topic.WireName;
 import org.bourtol.contracts.topic.WireNames;
 

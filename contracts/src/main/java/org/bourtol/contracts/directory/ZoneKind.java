@@ -1,10 +1,6 @@
 package org.bourtol.contracts.directory;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import org.bourtol.contracts.topic.WireName;
 import org.bourtol.contracts.topic.WireNames;
 

@@ -2,9 +2,7 @@ package org.bourtol.contracts.outcome;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
-import java.util.Locale;
 import org.bourtol.contracts.observation.Source;
 import org.bourtol.contracts.topic.WireName;
 import org.bourtol.contracts.topic.WireNames;

@@ -25,7 +25,6 @@ import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.contracts.alert.Severity;
-import org.bourtol.contracts.delivery.Delivery;
 import org.bourtol.contracts.delivery.DeliveryStatus;
 import org.bourtol.contracts.directory.QuietHours;
 import org.bourtol.contracts.directory.Recipient;

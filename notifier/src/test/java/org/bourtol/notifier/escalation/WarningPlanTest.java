@@ -19,8 +19,6 @@ import org.bourtol.contracts.alert.Certainty;
 import org.bourtol.contracts.alert.Issued;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.alert.Urgency;
-import org.bourtol.contracts.delivery.Delivery;
-import org.bourtol.contracts.delivery.DeliveryStatus;
 import org.bourtol.contracts.directory.Recipient;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.directory.ZoneKind;
