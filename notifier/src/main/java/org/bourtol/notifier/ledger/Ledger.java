@@ -6,8 +6,10 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.bourtol.contracts.delivery.Delivery;
 import org.bourtol.contracts.delivery.DeliveryStatus;
 import org.bourtol.contracts.delivery.DeliveryStep;
@@ -32,6 +34,8 @@ public final class Ledger {
 
     private final Map<String, Delivery> byId = new HashMap<>();
     private final Map<String, Instant> intentAt = new HashMap<>();
+    private final NavigableSet<Timed> byTime = new TreeSet<>();
+    private final Map<String, NavigableSet<Timed>> byRecipientTime = new HashMap<>();
     private final Map<String, String> byItem = new HashMap<>();
     private final Map<String, Set<String>> byAlert = new HashMap<>();
     private final Map<String, String> bySid = new HashMap<>();
@@ -86,7 +90,7 @@ public final class Ledger {
         }
         deadNumbers.apply(d);
         Delivery old = byId.get(d.deliveryId());
-        intentAt.merge(d.deliveryId(), d.at(), (a, b) -> a.isBefore(b) ? a : b);
+        indexIntent(d);
         if (d.providerId() != null) {
             bySid.put(d.providerId(), d.deliveryId());
         }
@@ -139,10 +143,38 @@ public final class Ledger {
                 .sorted((a, b) -> intentAt.get(a.deliveryId()).compareTo(intentAt.get(b.deliveryId()))).toList();
     }
 
-    /** SMS intents for a recipient (null: for everyone) since an instant (throttling, the account cap). */
+    /**
+     * SMS intents for a recipient (null: for everyone) since an instant (throttling, the account cap). Read from
+     * the time indexes, so it costs the intents since then, not the whole ledger (called every tick).
+     */
     public synchronized long intentsSince(String recipientId, Instant since) {
-        return byId.values().stream().filter(d -> recipientId == null || d.recipientId().equals(recipientId))
-                .filter(d -> !intentAt.get(d.deliveryId()).isBefore(since)).count();
+        NavigableSet<Timed> index = recipientId == null ? byTime : byRecipientTime.get(recipientId);
+        return index == null ? 0 : index.tailSet(new Timed(since, ""), true).size();
+    }
+
+    /** A delivery's intent time, ordered by time then id (the time indexes' entries). */
+    private record Timed(Instant at, String deliveryId) implements Comparable<Timed> {
+        @Override
+        public int compareTo(Timed o) {
+            int c = at.compareTo(o.at);
+            return c != 0 ? c : deliveryId.compareTo(o.deliveryId);
+        }
+    }
+
+    /** The intent time is the earliest record of the delivery; an older record read late moves it back. */
+    private void indexIntent(Delivery d) {
+        Instant before = intentAt.get(d.deliveryId());
+        if (before != null && !d.at().isBefore(before)) {
+            return;
+        }
+        intentAt.put(d.deliveryId(), d.at());
+        NavigableSet<Timed> mine = byRecipientTime.computeIfAbsent(d.recipientId(), k -> new TreeSet<>());
+        if (before != null) {
+            byTime.remove(new Timed(before, d.deliveryId()));
+            mine.remove(new Timed(before, d.deliveryId()));
+        }
+        byTime.add(new Timed(d.at(), d.deliveryId()));
+        mine.add(new Timed(d.at(), d.deliveryId()));
     }
 
     public synchronized int size() {

@@ -55,6 +55,26 @@ class LedgerTest {
     }
 
     @Test
+    void intentsSinceCountsEachDeliveryOnceAtItsEarliestRecordPerRecipientAndForEveryone() {
+        Ledger l = new Ledger();
+        for (int i = 0; i < 5; i++) {
+            l.apply(intent("d" + i, List.of("a1"), "alert-Severe", i % 2 == 0 ? "r1" : "r2", T0.plusSeconds(60L * i)));
+        }
+        assertEquals(5, l.intentsSince(null, T0));
+        assertEquals(3, l.intentsSince("r1", T0));
+        assertEquals(2, l.intentsSince(null, T0.plusSeconds(180)), "d3 and d4");
+        assertEquals(1, l.intentsSince("r1", T0.plusSeconds(180)), "d4");
+        assertEquals(0, l.intentsSince("nobody", T0));
+        // a later record of d4 does not move its intent; an older one read late moves it back, still counted once
+        l.apply(intent("d4", List.of("a1"), "alert-Severe", "r1", T0.plusSeconds(900)));
+        assertEquals(2, l.intentsSince(null, T0.plusSeconds(180)));
+        l.apply(intent("d4", List.of("a1"), "alert-Severe", "r1", T0.minusSeconds(60)));
+        assertEquals(1, l.intentsSince(null, T0.plusSeconds(180)), "d4's intent is now before the instant");
+        assertEquals(5, l.intentsSince(null, T0.minusSeconds(60)));
+        assertEquals(3, l.intentsSince("r1", T0.minusSeconds(60)));
+    }
+
+    @Test
     void aNumberTwilioRefusedPermanentlyIsNotUsedAgainUntilItChanges() {
         Ledger l = new Ledger();
         var r = org.bourtol.notifier.Fixtures.recipient("r1", null, "+22370000301", "fr", List.of("z"), null, null, null);
