@@ -1,0 +1,121 @@
+package org.bourtol.ingest.mqtt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bourtol.embedded.MqttAccess;
+import org.bourtol.testkit.ExternalProcess;
+import org.bourtol.testkit.Poll;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded broker's process killed with -9 while QoS 1 readings it has acknowledged wait in ingest's persistent
+ * session: after a restart on the same data directory every one of them must be delivered once the broker's store was
+ * written after the last of them. <b>This fails with the embedded Moquette 0.17</b> (a known defect, see
+ * docs/reliability.md "Embedded MQTT broker and crashes"): its segmented queues write their positions only at a clean
+ * stop, so the queued readings are gone; with its H2 queues instead, the broker does not start again at all (a
+ * persistent session saved while connected has no expiry instant, and the session pool refuses it). It therefore runs
+ * only with {@code -Dchaos=true}, like the chaos suite, as the reproduction for whoever replaces the embedded broker.
+ */
+class EmbeddedBrokerCrashIT {
+
+    static final int READINGS = 300;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void acknowledgedReadingsQueuedForIngestSurviveKillMinus9OfTheBroker() throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("chaos"), "known defect of the embedded broker: run with -Dchaos=true");
+        int port = ExternalProcess.freePort();
+        Path data = Files.createDirectories(dir.resolve("mqtt"));
+        String url = "tcp://127.0.0.1:" + port;
+        try (ExternalProcess broker = ExternalProcess.java("embedded-mqtt", EmbeddedBrokerMain.class.getName(),
+                List.of(data.toString(), String.valueOf(port)), Map.of(), dir)) {
+            broker.start(port, Duration.ofSeconds(60));
+            // ingest's persistent session subscribes, then is away (as while ingest restarts or lags)
+            MqttClient ingest = new MqttClient(url, EmbeddedBrokerMain.INGEST_CLIENT, new MemoryPersistence());
+            ingest.connect(options(MqttAccess.INGEST, false));
+            ingest.subscribe(EmbeddedBrokerMain.PREFIX + "/gauge/#", 1);
+            ingest.disconnect();
+            ingest.close();
+
+            MqttClient gateway = new MqttClient(url, "it-gateway", new MemoryPersistence());
+            gateway.connect(options(MqttAccess.GATEWAY, true));
+            for (int i = 0; i < READINGS; i++) {
+                // synchronous: returns once the broker's PUBACK arrived
+                gateway.publish(EmbeddedBrokerMain.PREFIX + "/gauge/mopti", ("{\"levelCm\":" + i + "}").getBytes(StandardCharsets.UTF_8), 1, false);
+            }
+            long acknowledged = System.currentTimeMillis();
+            gateway.disconnect();
+            gateway.close();
+            Path store = data.resolve("moquette_store.h2");
+            Poll.until(Duration.ofSeconds(60), "the broker's store written after the last acknowledged reading",
+                    () -> writtenAfter(store, acknowledged + 100));
+
+            broker.kill();
+            try {
+                broker.start(port, Duration.ofSeconds(60));
+            } catch (AssertionError e) {
+                throw new AssertionError("the broker did not start again on its data: " + broker.logText(), e);
+            }
+
+            Set<String> received = ConcurrentHashMap.newKeySet();
+            MqttClient again = new MqttClient(url, EmbeddedBrokerMain.INGEST_CLIENT, new MemoryPersistence());
+            again.setCallback(new org.eclipse.paho.client.mqttv3.MqttCallback() {
+                @Override
+                public void connectionLost(Throwable cause) {
+                }
+
+                @Override
+                public void messageArrived(String topic, MqttMessage message) {
+                    received.add(new String(message.getPayload(), StandardCharsets.UTF_8));
+                }
+
+                @Override
+                public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {
+                }
+            });
+            again.connect(options(MqttAccess.INGEST, false));
+            try {
+                Poll.until(Duration.ofSeconds(60), "every acknowledged reading delivered after the crash", () -> received.size() >= READINGS);
+            } catch (AssertionError e) {
+                throw new AssertionError(received.size() + " of " + READINGS + " acknowledged readings delivered after the crash", e);
+            }
+            again.disconnect();
+            again.close();
+            assertEquals(READINGS, received.size());
+        }
+    }
+
+    private static boolean writtenAfter(Path file, long millis) {
+        try {
+            return Files.exists(file) && Files.getLastModifiedTime(file).toMillis() > millis;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static MqttConnectOptions options(String user, boolean clean) {
+        MqttConnectOptions o = new MqttConnectOptions();
+        o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        o.setCleanSession(clean);
+        o.setMaxInflight(READINGS);
+        o.setUserName(user);
+        o.setPassword(EmbeddedBrokerMain.USERS.get(user).toCharArray());
+        return o;
+    }
+}
