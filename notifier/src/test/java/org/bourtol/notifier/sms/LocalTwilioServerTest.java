@@ -2,11 +2,20 @@ package org.bourtol.notifier.sms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.twilio.http.TwilioRestClient;
 import io.vertx.core.Vertx;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import org.bourtol.simulator.twilio.LocalTwilioServer;
@@ -81,6 +90,33 @@ class LocalTwilioServerTest {
         SendResult r = gateway.send("+22790000001", "x");
         assertTrue(assertInstanceOf(SendResult.Retryable.class, r).ambiguous());
         assertEquals(1, server.messages().size());
+    }
+
+    @Test
+    void aSlowAnswerComesLateButAccepts() {
+        Duration delay = Duration.ofMillis(700);
+        server.failNext(1, LocalTwilioServer.Fault.slow(delay));
+        Instant start = Instant.now();
+        SendResult r = gateway.send("+22790000001", "x");
+        assertInstanceOf(SendResult.Accepted.class, r);
+        assertTrue(!Duration.between(start, Instant.now()).minus(delay).isNegative(), "answered only after the delay");
+        assertEquals(1, server.messages().size());
+        assertInstanceOf(SendResult.Accepted.class, gateway.send("+22790000001", "y"), "the fault was for one request");
+    }
+
+    @Test
+    void noAnswerLeavesTheClientToItsTimeoutAndStoresNothing() throws Exception {
+        server.failTo("+22790000001", LocalTwilioServer.Fault.noAnswer());
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest post = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/2010-04-01/Accounts/" + SID + "/Messages.json"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((SID + ":secret").getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofMillis(500))
+                .POST(HttpRequest.BodyPublishers.ofString("To=%2B22790000001&From=%2B15005550006&Body=x")).build();
+        assertThrows(HttpTimeoutException.class, () -> http.send(post, HttpResponse.BodyHandlers.ofString()));
+        assertEquals(0, server.messages().size());
+        assertEquals(0, server.requests().get(0).status());
+        server.clearFaults();
+        assertInstanceOf(SendResult.Accepted.class, gateway.send("+22790000001", "y"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -31,7 +32,8 @@ import org.bourtol.contracts.text.Gsm7;
  * {@code DateSent}, {@code GET …/Messages/{Sid}.json}). It is the SMS sink of {@code bourtol demo}
  * and the "Twilio" of the notifier's ITs: it records every request, answers like Twilio (201 with a
  * message resource, Twilio error bodies with their codes), can inject faults ({@link #failNext},
- * {@link #failTo}) and tells listeners about every accepted SMS ({@link #onMessage}). With
+ * {@link #failTo}: error answers, accepted then dropped, slow answers, no answer) and tells listeners about
+ * every accepted SMS ({@link #onMessage}). With
  * {@link #statusCallbacks(String)} it also posts signed {@code sent} and {@code delivered} status
  * callbacks to the message's {@code StatusCallback}, as Twilio does.
  * Binds loopback only; port 0 picks a free port.
@@ -58,11 +60,17 @@ public final class LocalTwilioServer implements AutoCloseable {
     }
 
     /**
-     * An injected answer instead of the normal one: an HTTP status with Twilio's error code, or
+     * An injected answer instead of the normal one: an HTTP status with Twilio's error code,
      * {@link #acceptThenDrop()} which stores the message (Twilio has it) and then closes the connection
-     * without an answer — the window the notifier's reconciliation exists for.
+     * without an answer — the window the notifier's reconciliation exists for — {@link #slow} (the normal
+     * answer, late) or {@link #noAnswer()} (nothing stored, no answer: the client's read timeout decides).
+     * {@code delay} is how long the server waits before it acts.
      */
-    public record Fault(int status, int code, String message, boolean acceptThenDropConnection) {
+    public record Fault(int status, int code, String message, boolean acceptThenDropConnection, Duration delay) {
+        public Fault(int status, int code, String message, boolean acceptThenDropConnection) {
+            this(status, code, message, acceptThenDropConnection, Duration.ZERO);
+        }
+
         public static Fault serverError() {
             return new Fault(500, 20500, "Internal Server Error", false);
         }
@@ -85,6 +93,20 @@ public final class LocalTwilioServer implements AutoCloseable {
 
         public static Fault acceptThenDrop() {
             return new Fault(201, 0, null, true);
+        }
+
+        /** The message is accepted and answered as usual, but only after {@code delay} (a slow or congested Twilio). */
+        public static Fault slow(Duration delay) {
+            return new Fault(201, 0, null, false, delay);
+        }
+
+        /** The request is read and never answered, and nothing is stored: the client times out. */
+        public static Fault noAnswer() {
+            return new Fault(0, 0, null, false);
+        }
+
+        boolean normalAnswer() {
+            return status == 201 && !acceptThenDropConnection;
         }
     }
 
@@ -213,6 +235,20 @@ public final class LocalTwilioServer implements AutoCloseable {
         MultiMap form = ctx.request().formAttributes();
         String to = form.get("To");
         Optional<Fault> fault = takeFault(to);
+        Duration delay = fault.map(Fault::delay).orElse(Duration.ZERO);
+        if (!delay.isZero() && !delay.isNegative()) {
+            vertx.setTimer(delay.toMillis(), t -> createNow(ctx, form, fault.filter(f -> !f.normalAnswer())));
+        } else {
+            createNow(ctx, form, fault.filter(f -> !f.normalAnswer()));
+        }
+    }
+
+    private void createNow(RoutingContext ctx, MultiMap form, Optional<Fault> fault) {
+        if (fault.isPresent() && fault.get().status() == 0) {
+            record(ctx, 0); // never answered: the client gives up on its read timeout
+            return;
+        }
+        String to = form.get("To");
         if (fault.isPresent() && !fault.get().acceptThenDropConnection()) {
             answer(ctx, fault.get().status(), TwilioResources.error(fault.get().code(), fault.get().message()));
             return;
@@ -309,6 +345,9 @@ public final class LocalTwilioServer implements AutoCloseable {
 
     private void answer(RoutingContext ctx, int status, JsonObject body) {
         record(ctx, status);
+        if (ctx.response().closed()) {
+            return; // the client gave up waiting (a slow answer past its timeout)
+        }
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
     }
 
