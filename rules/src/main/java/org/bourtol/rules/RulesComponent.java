@@ -180,9 +180,17 @@ public final class RulesComponent implements Component {
             // static members (Streams appends the thread index): a restart after a crash gets its tasks back at once
             client.put(org.apache.kafka.clients.consumer.ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
                     "rules-" + StaticMembership.memberId(config.dataDir()));
+            // a crashed incarnation's open transactions would hold every read_committed reader until the broker's timeout
+            TransactionFence fence = new TransactionFence(config.dataDir());
+            fence.abortPrevious(kafka.common());
             KafkaStreams s = new KafkaStreams(RulesTopology.build(env), RulesTopology.scaledOut(
                     RulesTopology.properties(client, config.rules().applicationId(), config.dataDir()),
                     layout, config.rules().standbyReplicas()));
+            s.setStateListener((now, before) -> {
+                if (now == KafkaStreams.State.RUNNING) {
+                    fence.remember(s.metadataForLocalThreads());
+                }
+            });
             s.setUncaughtExceptionHandler(e -> {
                 LOG.error("rules stream thread failed, replacing it", e);
                 return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;

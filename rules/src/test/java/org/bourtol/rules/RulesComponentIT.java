@@ -20,10 +20,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.AlertEventType;
@@ -227,6 +231,39 @@ class RulesComponentIT {
         assertEquals(1, bodyOf("/api/v1/alerts?zone=" + station).size());
     }
 
+    /**
+     * kill -9 leaves the Streams transaction of the dead incarnation open; with in-memory stores the next start has
+     * new transactional ids, so without the fence its readers wait for that transaction's timeout (here 10 minutes).
+     */
+    @Test
+    @Order(10)
+    void aTransactionACrashedIncarnationLeftOpenIsEndedAtTheNextStart() throws Exception {
+        String station = "it-fence-" + RUN;
+        createStationAndRule(station, "it-fence-rule-" + RUN);
+        component.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        String deadId = APP_ID + "-" + UUID.randomUUID() + "-1";
+        Properties p = SharedKafka.clients().producer("it-crashed-incarnation");
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, deadId);
+        p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 600_000);
+        try (KafkaProducer<byte[], byte[]> dead = new KafkaProducer<>(p)) {
+            dead.initTransactions();
+            dead.beginTransaction();
+            dead.send(new ProducerRecord<>(Topics.OBSERVATIONS.name(), Topics.OBSERVATIONS.keySerde().serializer().serialize("", station),
+                    Topics.OBSERVATIONS.valueSerde().serializer().serialize("", Fixtures.gauge(station, 500, Instant.parse("2024-08-12T06:00:00Z")))))
+                    .get(10, TimeUnit.SECONDS);
+            // what the crashed incarnation wrote down when it ran
+            Files.writeString(config.dataDir().resolve(TransactionFence.FILE), deadId + "\n");
+            component = newComponent();
+            component.start().toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
+            publish(station, 600, "2024-08-12T07:00:00Z");
+            Poll.until(Duration.ofSeconds(60), "an alert from the reading behind the dead incarnation's open transaction",
+                    () -> bodyOf("/api/v1/alerts?zone=" + station).size() == 1);
+            TransactionFence written = new TransactionFence(config.dataDir());
+            Poll.until(Duration.ofSeconds(30), "this incarnation's transactional ids written down", () -> !written.read().isEmpty()
+                    && written.read().stream().allMatch(id -> id.startsWith(APP_ID + "-") && !id.equals(deadId)));
+        }
+    }
+
     @Test
     @Order(6)
     void aStationUsedAsUpstreamIsNotDeletedAndTypoedParametersAreRefused() throws Exception {
@@ -425,7 +462,10 @@ class RulesComponentIT {
     }
 
     private void createStationAndRule(String station) throws Exception {
-        String rule = station.startsWith("it-restart") ? "it-restart-rule-" + RUN : "it-rule-" + RUN;
+        createStationAndRule(station, station.startsWith("it-restart") ? "it-restart-rule-" + RUN : "it-rule-" + RUN);
+    }
+
+    private void createStationAndRule(String station, String rule) throws Exception {
         assertEquals(201, call("PUT", "/api/v1/zones/" + station, ADMIN, "{'type':'Feature','properties':{'kind':'station','name':'IT "
                 + station + "','river':'Niger'},'geometry':{'type':'Point','coordinates':[2.1,13.5]}}").statusCode());
         Poll.until(Duration.ofSeconds(20), "station visible", () -> get("/api/v1/zones/" + station).statusCode() == 200);
