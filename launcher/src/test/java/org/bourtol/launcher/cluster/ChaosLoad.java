@@ -23,7 +23,8 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
  * The chaos suite's input, in wall-clock time: river readings over MQTT (QoS 1; Niamey on a triangle
- * 480–640 cm that raises, escalates and resolves its alert every 12.8 s; Mopti steady below its level;
+ * 480–640 cm that raises, escalates and resolves its alert every 12.8 s; Mopti steady below its level, above it
+ * while a probe is on ({@link #moptiHigh});
  * five quiet stations filling the rate) and signed rain SMS from forty focal
  * numbers, both sent again until acknowledged (PUBACK, HTTP 200), as a gateway and Twilio do. Remembers
  * what was acknowledged: that is what must become exactly one observation each.
@@ -32,6 +33,8 @@ final class ChaosLoad implements AutoCloseable {
 
     static final List<String> QUIET = List.of("koulikoro", "segou", "dire", "gao", "ansongo");
     private static final long TICK_MS = 200;
+    /** Mopti's level while a probe is on: above its alert level of 650 cm. */
+    static final int MOPTI_PROBE_CM = 700;
 
     private final String mqttUrl;
     private final String user;
@@ -41,6 +44,7 @@ final class ChaosLoad implements AutoCloseable {
     private final long smsEveryMs;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicBoolean finishing = new AtomicBoolean();
+    private final AtomicBoolean moptiHigh = new AtomicBoolean();
     private final Set<String> acked = ConcurrentHashMap.newKeySet();
     private final Set<String> answered = ConcurrentHashMap.newKeySet();
     private final AtomicLong smsRefused = new AtomicLong();
@@ -70,6 +74,11 @@ final class ChaosLoad implements AutoCloseable {
     /** A reading's identity on both sides: station and observation time. */
     static String key(String station, Instant at) {
         return station + "@" + at;
+    }
+
+    /** Mopti above its alert level ({@link #MOPTI_PROBE_CM}, a Severe alert) or back at 600 cm (resolved). */
+    void moptiHigh(boolean high) {
+        moptiHigh.set(high);
     }
 
     /** Niamey and Mopti end low (every alert resolves), then the load stops after a few more ticks. */
@@ -113,7 +122,7 @@ final class ChaosLoad implements AutoCloseable {
                 long due = System.currentTimeMillis() + TICK_MS;
                 boolean low = finishing.get();
                 publish(c, "niamey", low ? 480 : niameyCm(tick));
-                publish(c, "mopti", 600);
+                publish(c, "mopti", moptiHigh.get() && !low ? MOPTI_PROBE_CM : 600);
                 for (int i = 0; i < readingsPerTick - 2; i++) {
                     publish(c, QUIET.get(i % QUIET.size()), 200 + ThreadLocalRandom.current().nextInt(50));
                 }

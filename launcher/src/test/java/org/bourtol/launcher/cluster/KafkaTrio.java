@@ -25,17 +25,25 @@ import org.bourtol.testkit.ExternalProcess;
 final class KafkaTrio implements AutoCloseable {
 
     private final List<ExternalProcess> brokers = new ArrayList<>();
-    private final int[] ports = new int[3];
+    private final int[] ports;
 
     KafkaTrio(Path dir) throws IOException {
-        int[] controllers = new int[3];
-        for (int i = 0; i < 3; i++) {
+        this(dir, 3);
+    }
+
+    /** {@code count} brokers (1 or 3): replication factor and min.insync.replicas as large as the cluster allows, at most 3 and 2. */
+    KafkaTrio(Path dir, int count) throws IOException {
+        ports = new int[count];
+        int[] controllers = new int[count];
+        String rf = String.valueOf(Math.min(3, count));
+        String minIsr = String.valueOf(Math.min(2, count));
+        for (int i = 0; i < count; i++) {
             ports[i] = ExternalProcess.freePort();
             controllers[i] = ExternalProcess.freePort();
         }
-        String voters = IntStream.range(0, 3).mapToObj(i -> (i + 1) + "@127.0.0.1:" + controllers[i]).collect(Collectors.joining(","));
+        String voters = IntStream.range(0, count).mapToObj(i -> (i + 1) + "@127.0.0.1:" + controllers[i]).collect(Collectors.joining(","));
         String clusterId = Uuid.randomUuid().toString();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < count; i++) {
             Path logs = Files.createDirectories(dir.resolve("kafka-" + (i + 1)));
             Properties p = new Properties();
             p.put("process.roles", "broker,controller");
@@ -47,15 +55,15 @@ final class KafkaTrio implements AutoCloseable {
             p.put("inter.broker.listener.name", "PLAINTEXT");
             p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
             p.put("log.dirs", logs.toString());
-            p.put("offsets.topic.replication.factor", "3");
+            p.put("offsets.topic.replication.factor", rf);
             p.put("offsets.topic.num.partitions", "3");
-            p.put("transaction.state.log.replication.factor", "3");
-            p.put("transaction.state.log.min.isr", "2");
+            p.put("transaction.state.log.replication.factor", rf);
+            p.put("transaction.state.log.min.isr", minIsr);
             p.put("transaction.state.log.num.partitions", "3");
-            p.put("share.coordinator.state.topic.replication.factor", "3");
-            p.put("share.coordinator.state.topic.min.isr", "2");
-            p.put("min.insync.replicas", "2");
-            p.put("default.replication.factor", "3");
+            p.put("share.coordinator.state.topic.replication.factor", rf);
+            p.put("share.coordinator.state.topic.min.isr", minIsr);
+            p.put("min.insync.replicas", minIsr);
+            p.put("default.replication.factor", rf);
             p.put("group.initial.rebalance.delay.ms", "0");
             p.put("log.cleaner.dedupe.buffer.size", "8388608");
             p.put("auto.create.topics.enable", "false");
