@@ -1,7 +1,5 @@
 package org.bourtol.launcher.cluster;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.bourtol.simulator.publish.SmsSender;
 import org.bourtol.simulator.twilio.LocalTwilioServer;
 import org.bourtol.testkit.ExternalProcess;
+import org.bourtol.testkit.Influxd;
 import org.bourtol.testkit.Mosquitto;
 import org.bourtol.testkit.Poll;
 import org.junit.jupiter.api.Assumptions;
@@ -23,10 +22,11 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Chaos with exact accounting on Bourtol as separate processes ({@code bourtol ingest}, {@code rules},
- * {@code notifier}, one instance each) against one Kafka broker and mosquitto, under the load of
- * {@link ChaosIT}: {@code kill -9} of each component in turn while the others run (restarted at once on its
- * data directory, as an orchestrator would), mosquitto restarted, and Kafka unavailable (the broker stopped
- * for 20 s in CI, the full 60 s with {@code -Dchaos.minutes}). After each, the books of {@link ChaosAccount}
+ * {@code notifier}, {@code timeseries}, one instance each) against one Kafka broker, mosquitto and InfluxDB, under
+ * the load of {@link ChaosIT}: {@code kill -9} of ingest, rules and the notifier in turn while the others run
+ * (restarted at once on its data directory, as an orchestrator would), mosquitto restarted, Kafka unavailable
+ * (the broker killed for 20 s in CI, the full 60 s with {@code -Dchaos.minutes}), the Twilio server's faults and
+ * InfluxDB down, as in {@link ChaosIT}; at the end every alert resolved with its all-clear. After each, the books of {@link ChaosAccount}
  * (every acknowledged input one observation, every delivery intent one Twilio message) and the recovery of
  * {@link ChaosRun#recovery} (first SMS after the restart; an alert raised after it reaches the committee).
  * Part of every verify; {@code -Dchaos=false} skips it.
@@ -38,6 +38,8 @@ class ChaosProcessesIT {
     private static final String MOSQUITTO_CONFIG = "max_queued_messages 1000000\n";
     /** The https address Twilio would call (signatures are over it); the test talks to ingest's loopback port. */
     private static final String PUBLIC_URL = "https://bourtol.chaos.test";
+    /** rules first: it creates the topics and seeds the default dataset. */
+    private static final List<String> COMPONENTS = List.of("rules", "ingest", "notifier", "timeseries");
 
     @Test
     void separateComponentsSurviveKillsABrokerRestartAndKafkaDownWithExactAccounting() throws Exception {
@@ -47,9 +49,10 @@ class ChaosProcessesIT {
         LocalTwilioServer twilio = LocalTwilioServer.start(vertx, 0).requireCredentials(ChaosIT.SID, ChaosIT.AUTH);
         Map<String, ExternalProcess> nodes = new LinkedHashMap<>();
         Map<String, Integer> ports = new HashMap<>();
-        try (KafkaTrio kafka = new KafkaTrio(dir, 1).start(); Mosquitto mqtt = Mosquitto.start(MOSQUITTO_CONFIG)) {
+        try (KafkaTrio kafka = new KafkaTrio(dir, 1).start(); Mosquitto mqtt = Mosquitto.start(MOSQUITTO_CONFIG);
+                Influxd influx = Influxd.start()) {
             Poll.until(ChaosRun.WAIT, "the Kafka broker up", () -> kafka.liveBrokers() == 1);
-            for (String name : List.of("rules", "ingest", "notifier")) {
+            for (String name : COMPONENTS) {
                 ports.put(name, ExternalProcess.freePort());
             }
             Map<String, String> common = new HashMap<>(Map.of(
@@ -57,21 +60,23 @@ class ChaosProcessesIT {
                     "BOURTOL_MQTT_URL", mqtt.url(),
                     "BOURTOL_ADMIN_TOKEN", ChaosIT.ADMIN,
                     "BOURTOL_PSEUDONYM_KEY", "chaos-it-pseudonym-key-0123456789",
-                    "BOURTOL_PUBLIC_URL", PUBLIC_URL));
+                    "BOURTOL_PUBLIC_URL", PUBLIC_URL,
+                    "BOURTOL_INFLUX_URL", influx.url()));
             common.putAll(ChaosIT.twilioEnv(twilio));
-            for (String name : List.of("rules", "ingest", "notifier")) {
+            for (String name : COMPONENTS) {
                 Map<String, String> env = new HashMap<>(common);
                 env.put("BOURTOL_HTTP_PORT", String.valueOf(ports.get(name)));
                 env.put("BOURTOL_DATA_DIR", dir.resolve(name).toString());
                 env.put("BOURTOL_MQTT_CLIENT_ID", "bourtol-" + name);
                 nodes.put(name, ChaosIT.bourtol(name, List.of(name), env, dir));
             }
-            // rules first: it creates the topics and seeds the default dataset
             start(nodes.get("rules"), ports.get("rules"));
-            nodes.get("ingest").launch();
-            nodes.get("notifier").launch();
-            Nodes.awaitHealthy(ports.get("ingest"), nodes.get("ingest"));
-            Nodes.awaitHealthy(ports.get("notifier"), nodes.get("notifier"));
+            for (String name : COMPONENTS.subList(1, COMPONENTS.size())) {
+                nodes.get(name).launch();
+            }
+            for (String name : COMPONENTS.subList(1, COMPONENTS.size())) {
+                Nodes.awaitHealthy(ports.get(name), nodes.get(name));
+            }
             ChaosIT.configure(ports.get("rules"), ports.get("notifier"));
             SmsSender sms = new SmsSender("http://127.0.0.1:" + ports.get("ingest"), PUBLIC_URL, ChaosIT.AUTH, "+15005550006", ChaosIT.SID);
             try (ChaosLedger ledger = new ChaosLedger(kafka.bootstrap(), ChaosIT.COMMITTEE).start();
@@ -106,12 +111,11 @@ class ChaosProcessesIT {
                     Poll.until(ChaosRun.WAIT, "the Kafka broker back", () -> kafka.liveBrokers() == 1);
                     return run.recovery(restarted, Instant.now());
                 });
+                run.scenario(ChaosRun.TWILIO_FAULTS, run::twilioFaults);
+                run.scenario("InfluxDB down " + ChaosRun.influxDown().toSeconds() + " s", () -> run.influxOutage(influx));
                 load.finish();
                 run.scenario("end: load stopped, every level low", () -> null);
-                ChaosAccount account = run.account();
-                assertEquals(0, account.lost(), "acknowledged inputs or due SMS lost (see the table's lost column); readings e.g. "
-                        + account.lostReadingsSample());
-                assertEquals(0, account.duplicateSms(), "SMS sent twice for one delivery intent: " + account.duplicateSmsDetail());
+                run.finalChecks(influx);
             }
         } finally {
             nodes.values().forEach(ExternalProcess::close);

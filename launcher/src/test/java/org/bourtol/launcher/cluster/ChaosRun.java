@@ -1,5 +1,8 @@
 package org.bourtol.launcher.cluster;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,9 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.simulator.twilio.LocalTwilioServer;
+import org.bourtol.testkit.Influxd;
 import org.bourtol.testkit.Poll;
 
 /**
@@ -21,6 +27,7 @@ import org.bourtol.testkit.Poll;
 final class ChaosRun implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofMinutes(3);
+    static final String TWILIO_FAULTS = "Twilio 429, 500, drop, slow, no answer";
 
     /** What a scenario does; returns its recovery text (null: none). */
     @FunctionalInterface
@@ -103,6 +110,68 @@ final class ChaosRun implements AutoCloseable {
         } finally {
             load.moptiHigh(false);
         }
+    }
+
+    /**
+     * 429, then 500, then accepted with the connection dropped before the answer, then answers 5 s late, then no answer
+     * at all (the notifier's HTTP client gives up after its read timeout); each for a while, then healthy.
+     */
+    String twilioFaults() throws InterruptedException {
+        Duration each = Duration.ofSeconds(ChaosIT.SOAK_MINUTES > 0 ? 60 : 10);
+        for (LocalTwilioServer.Fault f : List.of(LocalTwilioServer.Fault.tooManyRequests(), LocalTwilioServer.Fault.serverError(),
+                LocalTwilioServer.Fault.acceptThenDrop(), LocalTwilioServer.Fault.slow(Duration.ofSeconds(5)),
+                LocalTwilioServer.Fault.noAnswer())) {
+            twilio.failTo(phone, f);
+            Nodes.pause(each); // the outage itself
+        }
+        twilio.clearFaults();
+        Instant cleared = Instant.now();
+        Poll.until(WAIT, "every delivery intent sent after the faults", account::everyIntentSent);
+        return String.format("%.1f s until every intent sent", seconds(cleared, Instant.now()));
+    }
+
+    static Duration influxDown() {
+        return Duration.ofSeconds(ChaosIT.SOAK_MINUTES > 0 ? 120 : 30);
+    }
+
+    String influxOutage(Influxd influx) throws InterruptedException {
+        influx.stop();
+        Nodes.pause(influxDown()); // the outage itself
+        influx.restart();
+        Instant back = Instant.now();
+        Instant cutoff = back.minusSeconds(1);
+        long expected = ledger.readings().stream().filter(k -> Instant.parse(k.substring(k.indexOf('@') + 1)).isBefore(cutoff)).count();
+        Poll.until(WAIT, "InfluxDB caught up with the " + expected + " readings before it came back",
+                () -> ChaosAccount.influxReadings(influx, cutoff) == expected);
+        return String.format("%.1f s to catch up", seconds(back, Instant.now()));
+    }
+
+    /**
+     * After the load stopped with every level low: every Niamey and Mopti alert resolved, every notified one's all-clear
+     * sent, InfluxDB holding every reading; then nothing lost, no SMS twice, every input one observation.
+     */
+    void finalChecks(Influxd influx) {
+        Map<String, List<AlertEvent>> alerts = Poll.value(WAIT, "every Niamey and Mopti alert resolved", () -> {
+            Map<String, List<AlertEvent>> a = ledger.alertsIn(Set.of("niamey", "mopti"));
+            return a.values().stream().allMatch(ChaosLedger::resolved) ? a : null;
+        });
+        Set<String> notified = ledger.notifiedAlerts();
+        for (Map.Entry<String, List<AlertEvent>> e : alerts.entrySet()) {
+            if (notified.contains(e.getKey())) {
+                String code = e.getValue().get(0).alert().code();
+                Poll.until(WAIT, "the all-clear of " + code, () -> twilio.messagesTo(phone).stream()
+                        .anyMatch(m -> allClearOf(m.body(), code)));
+            }
+        }
+        Instant end = Instant.now().plusSeconds(1);
+        Poll.until(WAIT, "InfluxDB holds every reading", () -> ChaosAccount.influxReadings(influx, end) == ledger.readings().size());
+        assertEquals(0, account.lost(), "acknowledged inputs or due SMS lost (see the table's lost column); readings e.g. "
+                + account.lostReadingsSample());
+        assertEquals(0, account.duplicateSms(), "SMS sent twice for one delivery intent: " + account.duplicateSmsDetail());
+        assertEquals(load.answeredSms().size(), ledger.smsObservations(), "every SMS answered 200 is one observation");
+        assertTrue(ledger.readings().containsAll(load.acknowledged()), "every acknowledged reading observed");
+        System.out.printf("%s: %d alerts raised and resolved, %d notified (the others rose and fell inside a backlog: "
+                + "the planner warns about what is active)%n", name, alerts.size(), alerts.keySet().stream().filter(notified::contains).count());
     }
 
     /**
