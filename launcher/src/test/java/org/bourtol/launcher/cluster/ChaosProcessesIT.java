@@ -81,7 +81,7 @@ class ChaosProcessesIT {
             SmsSender sms = new SmsSender("http://127.0.0.1:" + ports.get("ingest"), PUBLIC_URL, ChaosIT.AUTH, "+15005550006", ChaosIT.SID);
             try (ChaosLedger ledger = new ChaosLedger(kafka.bootstrap(), ChaosIT.COMMITTEE).start();
                     ChaosLoad load = new ChaosLoad(mqtt.url(), null, null, ChaosIT.READINGS_PER_SECOND, sms, ChaosIT.SMS_PER_SECOND).start();
-                    ChaosRun run = new ChaosRun("ChaosProcessesIT", ChaosIT.title("ChaosProcessesIT (bourtol ingest, rules, notifier; 1 Kafka broker, mosquitto)"),
+                    ChaosRun run = new ChaosRun("ChaosProcessesIT", ChaosIT.title("ChaosProcessesIT (bourtol ingest, rules, notifier, timeseries; 1 Kafka broker, mosquitto, InfluxDB)"),
                             Path.of("target", "chaos-processes-it-summary.txt"), load, ledger, twilio, ChaosIT.PHONE)) {
                 Poll.until(ChaosRun.WAIT, "the first SMS to the committee", () -> !twilio.messagesTo(ChaosIT.PHONE).isEmpty());
                 run.scenario("steady load", () -> null);
