@@ -56,12 +56,27 @@ final class RulesHop {
         this.level = level;
     }
 
+    private static boolean served(Admin admin, List<String> topics) {
+        try {
+            return admin.describeTopics(topics).allTopicNames().get().values().stream().allMatch(d -> !d.partitions().isEmpty()
+                    && d.partitions().get(0).leader() != null);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     Hop measure(int n) throws Exception {
         try (Admin admin = Admin.create(target.kafka().common())) {
             for (String t : List.of(RAW, PT_IN, PT_OUT)) {
                 if (!admin.listTopics().names().get().contains(t)) {
                     admin.createTopics(List.of(new NewTopic(t, 1, (short) -1))).all().get();
                 }
+            }
+            // the controller created them; wait until the broker serves their metadata, or the passthrough's first
+            // assignment finds its source topic missing and the Streams client shuts down
+            long known = System.nanoTime() + 30_000_000_000L;
+            while (!served(admin, List.of(RAW, PT_IN, PT_OUT)) && System.nanoTime() < known) {
+                Thread.sleep(100);
             }
         }
         StreamsBuilder builder = new StreamsBuilder();
@@ -72,6 +87,9 @@ final class RulesHop {
             long deadline = System.nanoTime() + 60_000_000_000L;
             while (passthrough.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
                 Thread.sleep(50);
+            }
+            if (passthrough.state() != KafkaStreams.State.RUNNING) {
+                throw new IllegalStateException("the passthrough baseline did not start: " + passthrough.state());
             }
             return Hop.measure("observation → alert (rules)", n,
                     List.of((m, rate) -> kafka("streams passthrough (exactly-once v2)", PT_IN, PT_OUT, m, rate), this::rules,

@@ -76,7 +76,9 @@ final class Evaluation<P, S> {
         Instant horizon = tl.nextHorizon(o.observedAt(), env.grace());
         S base = null;
         List<String> folded = new ArrayList<>();
-        try (KeyValueIterator<String, Observation> it = pending.prefixScan(Timeline.pendingPrefix(skey), KEYS)) {
+        // only the inputs that left the window: a range up to the horizon's key, not a scan of every pending input
+        // (a prefix scan copied all of a busy station's pending keys for each reading)
+        try (KeyValueIterator<String, Observation> it = pending.range(Timeline.pendingPrefix(skey), Timeline.pendingBound(skey, horizon))) {
             // the key tells the input's event time: stop before reading the first one inside the window
             while (it.hasNext() && Timeline.pendingBefore(skey, it.peekNextKey(), horizon)) {
                 KeyValue<String, Observation> kv = it.next();

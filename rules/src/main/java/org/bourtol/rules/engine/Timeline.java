@@ -104,6 +104,17 @@ public record Timeline<S>(S base, S head, String headRule, Instant horizon, Inst
         return b.append('|').append(o.id()).toString();
     }
 
+    /**
+     * The pending-store key just below every input of {@code stateKey} at or after {@code instant}: the keys of the
+     * inputs older than it lie between {@link #pendingPrefix} and this bound, so a range read returns only those.
+     */
+    public static String pendingBound(String stateKey, Instant instant) {
+        StringBuilder b = new StringBuilder(stateKey.length() + 22).append(pendingPrefix(stateKey));
+        pad(b, instant.getEpochSecond() + EPOCH_OFFSET, 12);
+        pad(b, instant.getNano(), 9);
+        return b.toString();
+    }
+
     /** True when the input a pending-store key of {@code stateKey} was made for is older than {@code horizon}. */
     public static boolean pendingBefore(String stateKey, String pendingKey, Instant horizon) {
         int at = stateKey.length() + 1;

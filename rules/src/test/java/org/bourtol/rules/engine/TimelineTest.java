@@ -36,4 +36,17 @@ class TimelineTest {
         assertFalse(Timeline.pendingBefore("r|z", late, t.minusSeconds(1)));
         assertTrue(Timeline.pendingBefore("r|z", late, t.plusNanos(1)));
     }
+
+    @Test
+    void thePendingBoundSeparatesTheInputsBeforeAnInstantFromTheOthers() {
+        Instant t = Instant.parse("2025-08-01T06:00:00Z");
+        String bound = Timeline.pendingBound("r|z", t);
+        String before = Timeline.pendingKey("r|z", reading("zzz", t.minusNanos(1)));
+        String at = Timeline.pendingKey("r|z", reading("!", t));
+        assertTrue(Timeline.pendingPrefix("r|z").compareTo(bound) < 0);
+        assertTrue(before.compareTo(bound) < 0, "an input before the instant sorts below the bound, whatever its id");
+        assertTrue(at.compareTo(bound) > 0, "an input at the instant sorts above it");
+        assertTrue(Timeline.pendingKey("r|y", reading("a", t.plusSeconds(5))).compareTo(Timeline.pendingPrefix("r|z")) < 0,
+                "another key's inputs stay outside the range");
+    }
 }
