@@ -141,8 +141,16 @@ final class ChaosRun implements AutoCloseable {
         Instant back = Instant.now();
         Instant cutoff = back.minusSeconds(1);
         long expected = ledger.readings().stream().filter(k -> Instant.parse(k.substring(k.indexOf('@') + 1)).isBefore(cutoff)).count();
-        Poll.until(WAIT, "InfluxDB caught up with the " + expected + " readings before it came back",
-                () -> ChaosAccount.influxReadings(influx, cutoff) == expected);
+        long[] held = {-1};
+        try {
+            Poll.until(WAIT, "InfluxDB caught up with the " + expected + " readings before it came back", () -> {
+                held[0] = ChaosAccount.influxReadings(influx, cutoff);
+                return held[0] == expected;
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; it holds " + held[0] + " (a count still growing is lag, a stuck one a gap)",
+                    e);
+        }
         return String.format("%.1f s to catch up", seconds(back, Instant.now()));
     }
 
