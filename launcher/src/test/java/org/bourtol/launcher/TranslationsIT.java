@@ -20,12 +20,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A language added end to end with files and no Java: Bambara ({@code bm}) exists only as three test
- * resources of this module — {@code org/bourtol/ingest/sms/replies_bm.properties},
+ * A language added end to end with files and no Java: Bambara ({@code bm}) exists only as four test
+ * resources of this module — {@code org/bourtol/ingest/sms/grammar_bm.properties} (a level keyword),
+ * {@code org/bourtol/ingest/sms/replies_bm.properties},
  * {@code org/bourtol/rules/engine/headlines_bm.properties} and
  * {@code org/bourtol/notifier/sms/templates_bm.properties} (translator's stubs, marked {@code [bm]}).
- * Against {@code run --embedded}: a gauge reader registered in {@code bm} sends {@code NIVEAU Niamey 590}
- * and gets the receipt in Bambara; the flood alert it raises carries a Bambara headline; a recipient
+ * Against {@code run --embedded}: a gauge reader registered in {@code bm} sends {@code JIHAKE Niamey 590}
+ * (the Bambara keyword) and gets the receipt in Bambara; the flood alert it raises carries a Bambara headline; a recipient
  * whose language is {@code bm} gets the SMS from the Bambara template with that headline.
  */
 @Timeout(400)
@@ -56,7 +57,7 @@ class TranslationsIT {
                     () -> get(p, "/api/v1/reporters/niamey-reader", officer).path("language").asText().equals("bm"));
 
             // an ingest reply: the receipt from replies_bm.properties (ɔ, ɛ transliterated to GSM-7)
-            SmsSender.Result reply = sms(p, TWILIO, READER, "NIVEAU Niamey 590");
+            SmsSender.Result reply = sms(p, TWILIO, READER, "JIHAKE Niamey 590");
             assertEquals(200, reply.status());
             assertTrue(reply.reply().startsWith("[bm] A sorola ") && reply.reply().contains(": ji hake Niamey 590 cm. Fili? A ci: NIVEAU Niamey 590"),
                     reply.reply());

@@ -8,8 +8,9 @@ import java.util.Set;
 /**
  * A reply language: an ISO 639 code (2 or 3 letters) that has a {@code replies_<code>.properties} file on
  * the classpath — French and English ship, a file adds another (docs/translations.md). The SMS grammar has
- * keywords in French and English only: a keyword tells the sender's language among those two, while a
- * reporter registered in another language with a replies file is answered in that language.
+ * keywords in the languages with a {@code grammar_<code>.properties} (French and English ship): a keyword tells
+ * the sender's language among those, while a reporter registered in another language with a replies file is
+ * answered in that language.
  */
 public record Language(String tag) {
 
@@ -36,9 +37,9 @@ public record Language(String tag) {
         return code.startsWith(EN.tag) ? EN : !code.equals(FR.tag) && available().contains(code) ? new Language(code) : FR;
     }
 
-    /** True for French and English, the languages the grammar has keywords in. */
+    /** True for the languages the grammar has keywords in: those with a {@code grammar_<code>.properties} (French, English). */
     public boolean hasKeywords() {
-        return equals(FR) || equals(EN);
+        return Vocabulary.GRAMMAR.has(tag);
     }
 
     /**

@@ -91,8 +91,10 @@ public final class Replies {
             return triage(t, head);
         }
         String tail = " " + TEXTS.raw(lang.tag(), "receipt.thanks");
-        // the card is what the sender types: the grammar has French and English keywords only
-        Language grammar = lang.hasKeywords() ? lang : Language.FR;
+        // the card is what the sender types: in the sender's language when the grammar has its keywords and its
+        // replies file its card texts, else in French
+        Language grammar = lang.hasKeywords() && TEXTS.properties(lang.tag()).map(p -> p.containsKey("card.level")).orElse(false) ? lang
+                : Language.FR;
         String body;
         String card = null;
         if (command instanceof SmsCommand.Herd h) {

@@ -1,17 +1,29 @@
 package org.bourtol.ingest.sms;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import org.bourtol.contracts.observation.ReportType;
+import org.bourtol.contracts.text.Catalogue;
+import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.contracts.observation.Species;
 import org.bourtol.ingest.place.Fold;
 
 /**
- * The words of the SMS grammar (docs/sms-grammar.md), folded: keywords with their language, species and report
- * type synonyms, including the abbreviations and misspellings seen on basic phones. Exact words are
- * looked up first; {@link #approximate} tolerates {@link Fold#tolerance} edits for longer words.
+ * The words of the SMS grammar (docs/sms-grammar.md), folded, read from files: {@code grammar_<lang>.properties}
+ * (keywords and species names that tell the sender's language; French and English ship, a translator adds a
+ * language with a file on the classpath in this package) and {@code grammar.properties} (words that do not tell
+ * it: {@code OK}, species names in Bambara and Fulfulde, report types, fillers, greetings). Exact words are looked
+ * up first; {@link #approximate} tolerates {@link Fold#tolerance} edits for longer words.
  */
 final class Vocabulary {
 
@@ -20,100 +32,85 @@ final class Vocabulary {
     record Word<T>(T meaning, Language language) {
     }
 
-    static final Map<String, Word<Keyword>> KEYWORDS = new HashMap<>();
-    static final Map<String, Word<Species>> SPECIES = new HashMap<>();
-    static final Map<String, Word<ReportType>> TYPES = new HashMap<>();
+    /** The language files ({@code grammar_<lang>.properties}); their languages are the ones with keywords. */
+    static final Catalogue GRAMMAR = Catalogue.of(Vocabulary.class, "grammar");
+    private static final Properties COMMON = common();
+
+    static final Map<String, Word<Keyword>> KEYWORDS = words("keyword.", Keyword.class);
+    static final Map<String, Word<Species>> SPECIES = words("species.", Species.class);
+    static final Map<String, Word<ReportType>> TYPES = words("type.", ReportType.class);
 
     /** Words around a place or a count that carry no meaning ("a Konna", "250 tetes de bovins"). */
-    static final Set<String> FILLERS = Set.of("a", "au", "aux", "at", "in", "near", "pres", "de", "du", "des", "d", "l", "la",
-            "le", "les", "the", "dans", "sur", "on", "en", "et", "and", "avec", "with", "of", "from", "depuis", "cote", "vers");
-    static final Set<String> COUNT_FILLERS = Set.of("env", "environ", "about", "approx", "around", "ca", "plus", "de", "of", "et",
-            "and", "nombre", "nbr", "un", "une", "a", "an");
+    static final Set<String> FILLERS = set("fillers");
+    static final Set<String> COUNT_FILLERS = set("count-fillers");
     /** Words that count animals without naming the species ("150 tetes"): a herd of unknown species. */
-    static final Set<String> HEADS = Set.of("tetes", "tete", "tte", "ttes", "tts", "betes", "bete", "animaux", "animal", "animals",
-            "head", "heads", "kun", "kunw");
+    static final Set<String> HEADS = set("heads");
     /**
      * Greetings, politeness and sign-offs, dropped before anything is read ("Bonjour", "svp", "merci",
      * Bambara "i ni ce", Fulfulde "jam", "on jaraama"); several words are dropped only together.
      */
-    static final Set<String> POLITE = Set.of("bonjour", "bonsoir", "bjr", "bsr", "bonjours", "slt", "salut", "salam", "salaam",
-            "salamalekoum", "salamaleikoum", "assalamou", "assalamu", "alaikoum", "aleykoum", "alaykum", "alaikum", "svp", "stp",
-            "merci", "mrc", "mci", "thanks", "thank", "thx", "please", "pls", "plz", "hello", "hi", "cher", "chere", "chef",
-            "monsieur", "mr", "mme", "madame", "cordialement", "regards", "jam", "jaraama", "beaucoup", "urgent", "urgence",
-            "bien", "dear", "sir", "svpl", "bnjr", "bonne", "journee");
-    static final List<List<String>> POLITE_PHRASES = List.of(List.of("i", "ni", "ce"), List.of("aw", "ni", "ce"),
-            List.of("i", "ni", "sogoma"), List.of("aw", "ni", "sogoma"), List.of("i", "ni", "wula"), List.of("on", "jaraama"),
-            List.of("a", "jaraama"), List.of("good", "morning"), List.of("good", "evening"), List.of("thank", "you"),
-            List.of("de", "la", "part", "de"), List.of("jam", "na"), List.of("jam", "waali"));
-    static final Set<String> DESTINATION = Set.of("vers", "to", "direction", "dir", "destination", "dest", "towards", "toward",
-            "going", "allant", "versl", "pour");
-
-    static {
-        keywords(Keyword.HERD, Language.FR, "troupeau", "troupeaux", "troupo", "troupos", "troupau", "troupaux", "troupea", "troupeu",
-                "trouppeau", "troup", "trp", "trpx", "tpx", "trpo", "betail", "betails");
-        keywords(Keyword.HERD, Language.EN, "herd", "herds", "hrd", "heard", "hurd", "livestock");
-        keywords(Keyword.ALERT, Language.FR, "alerte", "alertes", "allerte", "alerter", "alrte", "alte", "alarme");
-        keywords(Keyword.ALERT, Language.EN, "alert", "alerts", "alrt", "allert", "alarm", "warning");
-        keywords(Keyword.LEVEL, Language.FR, "niveau", "niveaux", "nivo", "niv", "nivaux", "niveaus", "nveau", "echelle", "hauteur");
-        keywords(Keyword.LEVEL, Language.EN, "level", "lvl", "levl", "leval", "lev", "gauge", "height");
-        keywords(Keyword.RAIN, Language.FR, "pluie", "pluies", "pluis", "plui", "pluvio", "pluviometre", "pl", "plu", "pluviometrie");
-        keywords(Keyword.RAIN, Language.EN, "rain", "rainfall", "rian", "rains");
-        keywords(Keyword.OK, null, "ok", "okay", "oki", "okk", "confirme", "recu");
-        keywords(Keyword.HELP, Language.FR, "aide", "aider", "aidez", "aid", "info", "infos", "menu", "syntaxe");
-        keywords(Keyword.HELP, Language.EN, "help", "hlp", "hepl", "halp");
-
-        species(Species.CATTLE, Language.FR, "bovins", "bovin", "bovine", "bovines", "boeufs", "boeuf", "beufs", "beuf", "boefs",
-                "vaches", "vache", "vach", "zebus", "zebu", "taureaux", "taureau", "bov", "bovs", "bv", "bvs", "bvn", "bvns", "vchs");
-        species(Species.CATTLE, null, "misi", "misiw", "nai", "nagge", "naggeeji", "ngaari");
-        species(Species.CATTLE, Language.EN, "cattle", "cows", "cow", "bulls", "bull", "oxen", "catle", "cattles");
-        species(Species.SHEEP, Language.FR, "ovins", "ovin", "moutons", "mouton", "brebis", "beliers", "ov", "ovs", "mtn", "mtns");
-        species(Species.SHEEP, null, "saga", "sagaw", "baali", "mbaalu");
-        species(Species.SHEEP, Language.EN, "sheep", "sheeps", "ewes", "rams", "lambs");
-        species(Species.GOATS, Language.FR, "caprins", "caprin", "chevres", "chevre", "chevr", "chevrs", "cabris", "cabri",
-                "boucs", "bouc", "cap", "cp", "cps", "chvr", "chvrs", "chv", "cpr", "cprs");
-        species(Species.GOATS, null, "baw", "bei", "mbeewa", "beyi");
-        species(Species.GOATS, Language.EN, "goats", "goat", "gots");
-        species(Species.CAMELS, Language.FR, "camelins", "camelin", "chameaux", "chameau", "chamaux", "chamo", "chamos",
-                "dromadaires", "dromadaire", "cam", "cml", "cmls", "chmx", "chmo");
-        species(Species.CAMELS, null, "nogome", "nogomew", "ngelooba", "gelodi", "geloobi");
-        species(Species.DONKEYS, Language.FR, "anes", "ane", "asins", "asin", "baudets", "baudet", "bourricots");
-        species(Species.DONKEYS, Language.EN, "donkeys", "donkey", "asses");
-        species(Species.DONKEYS, null, "fali", "faliw", "mbabba", "babbaaji");
-        species(Species.CAMELS, Language.EN, "camels", "camel", "camles", "dromedaries");
-        species(Species.MIXED, Language.FR, "mixte", "mixtes", "melange", "melanges", "divers", "ruminants");
-        species(Species.MIXED, Language.EN, "mixed", "mix", "mixt");
-
-        types(ReportType.CLASH, "conflit", "conflits", "confli", "conflt", "clash", "clashes", "affrontement", "affrontements",
-                "bagarre", "bagarres", "fight", "fighting", "attaque", "attack", "violence", "violences");
-        types(ReportType.TENSION, "tension", "tensions", "tensio", "dispute", "menace", "menaces", "threat");
-        types(ReportType.DAMAGE, "degats", "degat", "degas", "dega", "damage", "damages", "destruction", "ravage", "ravages");
-        types(ReportType.THEFT, "vol", "vols", "theft", "thefts", "stolen", "voleurs", "voleur", "razzia", "rustling");
-        types(ReportType.FLOOD, "inondation", "inondations", "innondation", "inondasion", "inond", "flood", "floods", "flooding",
-                "crue", "crues");
-        types(ReportType.WATER, "eau", "eaux", "water");
-        types(ReportType.DISEASE, "maladie", "maladies", "malade", "disease", "sick", "sickness", "epidemie", "epizootie");
-        types(ReportType.FIRE, "feu", "feux", "fire", "fires", "incendie", "incendies", "bushfire", "brulis");
-    }
+    static final Set<String> POLITE = set("polite");
+    static final List<List<String>> POLITE_PHRASES = phrases("polite-phrases");
+    static final Set<String> DESTINATION = set("destination");
 
     private Vocabulary() {
     }
 
-    private static void keywords(Keyword k, Language lang, String... words) {
-        for (String w : words) {
-            KEYWORDS.put(w, new Word<>(k, lang));
+    private static Properties common() {
+        Properties p = new Properties();
+        try (InputStream in = Vocabulary.class.getResourceAsStream("grammar.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("grammar.properties missing next to " + Vocabulary.class.getName());
+            }
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+
+    /** The words of every {@code <prefix><CONSTANT>} key: from the language files with their language, then the common file. */
+    private static <T extends Enum<T>> Map<String, Word<T>> words(String prefix, Class<T> type) {
+        Map<String, Word<T>> out = new HashMap<>();
+        for (String lang : GRAMMAR.languages()) {
+            GRAMMAR.properties(lang).ifPresent(p -> add(out, p, prefix, type, new Language(lang)));
+        }
+        add(out, COMMON, prefix, type, null);
+        return Map.copyOf(out);
+    }
+
+    private static <T extends Enum<T>> void add(Map<String, Word<T>> out, Properties p, String prefix, Class<T> type, Language language) {
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith(prefix)) {
+                T meaning = Enum.valueOf(type, key.substring(prefix.length()));
+                split(p.getProperty(key)).forEach(w -> out.put(w, new Word<>(meaning, language)));
+            }
         }
     }
 
-    private static void species(Species s, Language lang, String... words) {
-        for (String w : words) {
-            SPECIES.put(w, new Word<>(s, lang));
-        }
+    /** The words of {@code key} in every grammar file. */
+    private static Set<String> set(String key) {
+        Set<String> out = new HashSet<>(split(COMMON.getProperty(key, "")));
+        GRAMMAR.languages().forEach(lang -> GRAMMAR.properties(lang).ifPresent(p -> out.addAll(split(p.getProperty(key, "")))));
+        return Set.copyOf(out);
     }
 
-    private static void types(ReportType t, String... words) {
-        for (String w : words) {
-            TYPES.put(w, new Word<>(t, null));
+    private static List<List<String>> phrases(String key) {
+        List<List<String>> out = new ArrayList<>();
+        List<String> all = new ArrayList<>(List.of(COMMON.getProperty(key, "").split(";")));
+        GRAMMAR.languages().forEach(lang -> GRAMMAR.properties(lang).ifPresent(p -> all.addAll(List.of(p.getProperty(key, "").split(";")))));
+        for (String phrase : all) {
+            List<String> words = List.of(Gsm7.fold(phrase).trim().split("\\s+"));
+            if (!phrase.isBlank()) {
+                out.add(words);
+            }
         }
+        return List.copyOf(out);
+    }
+
+    /** Comma-separated words, folded as the parser folds what people type. */
+    private static List<String> split(String words) {
+        return java.util.Arrays.stream(words.split(",")).map(w -> Gsm7.fold(w).trim()).filter(w -> !w.isEmpty()).toList();
     }
 
     /** The words without greetings and politeness ({@link #POLITE}, {@link #POLITE_PHRASES}). */
