@@ -1,15 +1,12 @@
 package org.bourtol.launcher;
 
+import static org.bourtol.launcher.testing.EmbeddedApi.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +49,6 @@ import org.slf4j.LoggerFactory;
 @Timeout(600)
 class BacktestIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String FROM = "2025-07-01";
     private static final String TO = "2025-09-30";
 
@@ -327,14 +323,5 @@ class BacktestIT {
                 throw new IllegalStateException(e);
             }
         });
-    }
-
-    static JsonNode call(String base, String method, String path, String token, String body, int expected) throws Exception {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> res = HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(expected, res.statusCode(), method + " " + path + ": " + res.body());
-        return res.body().isEmpty() ? null : Json.MAPPER.readTree(res.body());
     }
 }

@@ -9,11 +9,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.bourtol.simulator.scenario.ScenarioSpec;
 import org.bourtol.simulator.truth.Report;
+import org.bourtol.launcher.testing.EmbeddedInstances;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.slf4j.LoggerFactory;
@@ -47,11 +47,7 @@ class DemoIT {
     @Test
     void shortScenarioIsFullyDetectedWithoutFalseAlerts() throws Exception {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-        Map<String, String> env = new HashMap<>();
-        env.put("BOURTOL_DATA_DIR", Files.createTempDirectory("bourtol-demo-it").toString());
-        env.put("BOURTOL_HTTP_PORT", "0");
-        env.put("BOURTOL_EMBEDDED_KAFKA_PORT", "0");
-        env.put("BOURTOL_EMBEDDED_MQTT_PORT", "0");
+        Map<String, String> env = EmbeddedInstances.env(Files.createTempDirectory("bourtol-demo-it"));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         Path json = Files.createTempFile("demo-it", ".json");
         Report report;

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +37,7 @@ import org.bourtol.simulator.scenario.ScenarioSpec;
 import org.bourtol.simulator.publish.SmsSender;
 import org.bourtol.simulator.truth.Report;
 import org.bourtol.testkit.Poll;
+import org.bourtol.launcher.testing.EmbeddedInstances;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
@@ -64,11 +64,7 @@ class OutcomesReportIT {
     @Test
     void theMonthlyReportShowsWhatTheDemoAndTheRepliesProduced() throws Exception {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-        Map<String, String> env = new HashMap<>();
-        env.put("BOURTOL_DATA_DIR", Files.createTempDirectory("bourtol-outcomes-it").toString());
-        env.put("BOURTOL_HTTP_PORT", "0");
-        env.put("BOURTOL_EMBEDDED_KAFKA_PORT", "0");
-        env.put("BOURTOL_EMBEDDED_MQTT_PORT", "0");
+        Map<String, String> env = EmbeddedInstances.env(Files.createTempDirectory("bourtol-outcomes-it"));
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8)) {
             DemoCommand.run(Optional.empty(), env, ScenarioSpec.parse(DemoIT.SCENARIO), 10, out, null, false,
@@ -241,10 +237,7 @@ class OutcomesReportIT {
 
         // the console's report view of the month the demo played, as the officer sees it
         try (Browser b = new Browser()) {
-            b.driver.get(base + "/");
-            b.await(By.cssSelector("input[type=password][name=token]")).sendKeys(token);
-            b.driver.findElement(By.cssSelector("form.signin button[type=submit]")).click();
-            b.await(By.id("signout"));
+            b.signIn(base, token);
             b.driver.get(base + "/#/reports?month=" + month);
             b.await(By.cssSelector("#report-view table"));
             b.await(By.cssSelector("#chart-weeks .uplot canvas"));

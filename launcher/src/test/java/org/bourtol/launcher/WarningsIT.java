@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,6 +25,7 @@ import org.bourtol.platform.mqtt.MqttOptions;
 import org.bourtol.testkit.Poll;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.bourtol.launcher.testing.EmbeddedApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,8 +48,6 @@ class WarningsIT {
 
     @TempDir
     Path dataDir;
-
-    final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void officerWarnsKonnaWithAColleaguesApprovalWidensItToDjenneAndCancelsIt() throws Exception {
@@ -182,16 +178,6 @@ class WarningsIT {
     }
 
     private HttpResponse<String> send(Instance p, String token, String method, String path, String body) {
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(p.httpBase() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            req.header("Authorization", "Bearer " + token);
-        }
-        try {
-            return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new AssertionError(method + " " + path + " failed", e);
-        }
+        return EmbeddedApi.send(p, method, path, token, body);
     }
 }

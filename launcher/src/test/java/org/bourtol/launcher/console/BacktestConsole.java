@@ -22,10 +22,7 @@ public final class BacktestConsole {
 
     public static void lowerNiameyAndTest(String base, String token, String from, String to) throws Exception {
         try (Browser b = new Browser()) {
-            b.driver.get(base + "/");
-            b.await(By.cssSelector("input[type=password][name=token]")).sendKeys(token);
-            b.driver.findElement(By.cssSelector("form.signin button[type=submit]")).click();
-            b.await(By.id("signout"));
+            b.signIn(base, token);
 
             b.driver.get(base + "/#/rules/niamey-gauge-level");
             WebElement warning = b.await(By.cssSelector("input[name=warningCm]"));

@@ -54,6 +54,14 @@ public final class Browser implements AutoCloseable {
         Files.createDirectories(SHOTS);
     }
 
+    /** Signs in to the console at {@code base} with an API token and waits for the signed-in page. */
+    public void signIn(String base, String token) {
+        driver.get(base + "/");
+        await(By.cssSelector("input[type=password][name=token]")).sendKeys(token);
+        driver.findElement(By.cssSelector("form.signin button[type=submit]")).click();
+        await(By.id("signout"));
+    }
+
     public WebElement await(By by) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     }

@@ -4,23 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
-import org.bourtol.contracts.topic.Json;
 import org.bourtol.launcher.instance.Instance;
 import org.bourtol.launcher.testing.EmbeddedInstances;
 import org.bourtol.simulator.publish.SmsSender;
-import org.bourtol.simulator.scenario.Emission;
+import org.bourtol.launcher.testing.EmbeddedApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +34,6 @@ public class ConsoleIT {
 
     static final String ADMIN = "console-it-admin-token-0123456789";
     private static final String TWILIO = "console-it-twilio-token-0123456789";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static Instance platform;
     private static String base;
@@ -74,7 +65,7 @@ public class ConsoleIT {
 
         try (Browser b = new Browser()) {
             // sign in as officer; the map shows the zones and the active alert raised by the SMS
-            signIn(b, officer);
+            b.signIn(base, officer);
             b.driver.get(base + "/#/map");
             b.await(By.cssSelector("#map path.leaflet-interactive"));
             b.await(By.cssSelector("#map [data-alert]"));
@@ -164,7 +155,7 @@ public class ConsoleIT {
 
             // a viewer sees no save button, and the API answers 403 if it tries
             b.driver.findElement(By.id("signout")).click();
-            signIn(b, viewer);
+            b.signIn(base, viewer);
             b.driver.get(base + "/#/rules/niamey-gauge-level");
             b.await(By.cssSelector("input[name=warningCm]"));
             b.awaitText(By.cssSelector("form.rule"), "Lecture seule");
@@ -176,7 +167,7 @@ public class ConsoleIT {
 
             // the other views, as admin: gauges chart, zones, a zone's properties, recipients; English switch
             b.driver.findElement(By.id("signout")).click();
-            signIn(b, ADMIN);
+            b.signIn(base, ADMIN);
             b.driver.get(base + "/#/gauges/niamey");
             b.await(By.cssSelector(".uplot canvas"));
             b.awaitText(By.cssSelector("main"), "500 cm");
@@ -233,7 +224,7 @@ public class ConsoleIT {
                 }
             });
             long t0 = System.nanoTime();
-            signIn(b, officer);
+            b.signIn(base, officer);
             b.await(By.cssSelector("table.alerts tbody tr"));
             long alertsMs = (System.nanoTime() - t0) / 1_000_000;
             long shellBytes = transferred(b);
@@ -258,13 +249,6 @@ public class ConsoleIT {
         return ((Number) n).longValue();
     }
 
-    private void signIn(Browser b, String token) {
-        b.driver.get(base + "/");
-        b.await(By.cssSelector("input[type=password][name=token]")).sendKeys(token);
-        b.driver.findElement(By.cssSelector("form.signin button[type=submit]")).click();
-        b.await(By.id("signout"));
-    }
-
     public static void assertNoConsoleErrors(Browser b) {
         List<LogEntry> errors = b.consoleLog().stream().filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
         assertTrue(errors.isEmpty(), "browser console errors: " + errors);
@@ -283,19 +267,11 @@ public class ConsoleIT {
         return created.get("token").asText();
     }
 
-    static JsonNode call(String method, String path, String token, String body, int expected) throws Exception {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> res = HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(expected, res.statusCode(), method + " " + path + ": " + res.body());
-        return res.body().isEmpty() ? null : Json.MAPPER.readTree(res.body());
+    static JsonNode call(String method, String path, String token, String body, int expected) {
+        return EmbeddedApi.call(base, method, path, token, body, expected);
     }
 
     static SmsSender.Result sms(String from, String text) throws Exception {
-        byte[] sid = new byte[16];
-        ThreadLocalRandom.current().nextBytes(sid);
-        SmsSender sender = new SmsSender(base, base, TWILIO, "+22370000000", "AC" + "0".repeat(32));
-        return sender.send(new Emission.Sms(Instant.now(), "SM" + HexFormat.of().formatHex(sid), from, text, null));
+        return EmbeddedApi.sms(base, TWILIO, EmbeddedApi.newSid(), from, text);
     }
 }

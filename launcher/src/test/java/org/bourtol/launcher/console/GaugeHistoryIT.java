@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +11,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +24,7 @@ import org.bourtol.testkit.Influxd;
 import org.bourtol.testkit.Poll;
 import org.bourtol.timeseries.schema.PointMapper;
 import org.bourtol.timeseries.sink.InfluxWriter;
+import org.bourtol.launcher.testing.EmbeddedApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
 class GaugeHistoryIT {
 
     private static final String ADMIN = "gauge-history-it-admin-token-0123456789";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path dataDir;
@@ -51,12 +47,8 @@ class GaugeHistoryIT {
     @Test
     void theChartReadsTheTopicAfterARestartAndOlderReadingsFromInflux() throws Exception {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Map<String, String> env = new HashMap<>(Map.of(
-                "BOURTOL_DATA_DIR", dataDir.toString(),
-                "BOURTOL_HTTP_PORT", "0",
-                "BOURTOL_EMBEDDED_KAFKA_PORT", "0",
-                "BOURTOL_EMBEDDED_MQTT_PORT", "0",
-                "BOURTOL_ADMIN_TOKEN", ADMIN));
+        Map<String, String> env = EmbeddedInstances.env(dataDir);
+        env.put("BOURTOL_ADMIN_TOKEN", ADMIN);
         try (Influxd influxd = Influxd.start()) {
             Instant old = now.minus(Duration.ofDays(20));
             try (InfluxWriter writer = new InfluxWriter(new BourtolConfig.Influx(influxd.url(), "bourtol", null, null, null, "INF", 100,
@@ -100,14 +92,7 @@ class GaugeHistoryIT {
     }
 
     private static HttpResponse<String> send(Instance p, String method, String path, String body) {
-        HttpRequest r = HttpRequest.newBuilder(URI.create(p.httpBase() + path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build();
-        try {
-            return HTTP.send(r, HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new AssertionError(method + " " + path + " failed", e);
-        }
+        return EmbeddedApi.send(p, method, path, ADMIN, body);
     }
 
     private static JsonNode json(HttpResponse<String> res) {

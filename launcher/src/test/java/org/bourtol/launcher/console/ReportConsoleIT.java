@@ -1,19 +1,15 @@
 package org.bourtol.launcher.console;
 
+import static org.bourtol.launcher.testing.EmbeddedApi.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.bourtol.contracts.topic.Json;
 import org.bourtol.launcher.instance.Instance;
 import org.bourtol.launcher.testing.EmbeddedInstances;
 import org.bourtol.simulator.publish.SmsSender;
@@ -36,7 +32,6 @@ class ReportConsoleIT {
 
     private static final String ADMIN = "report-console-it-admin-token-0123456789";
     private static final String TWILIO = "report-console-it-twilio-token-0123456789";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void anOfficerRecordsAnOutcomeAndReadsTheMonthlyReport() throws Exception {
@@ -78,10 +73,7 @@ class ReportConsoleIT {
                     () -> call(base, "GET", "/api/v1/alerts/" + id, officer, null, 200).path("acknowledged").asBoolean());
 
             try (Browser b = new Browser()) {
-                b.driver.get(base + "/");
-                b.await(By.cssSelector("input[type=password][name=token]")).sendKeys(officer);
-                b.driver.findElement(By.cssSelector("form.signin button[type=submit]")).click();
-                b.await(By.id("signout"));
+                b.signIn(base, officer);
                 b.driver.get(base + "/#/alerts/" + id);
                 b.awaitText(By.cssSelector("#responses ul.responses"), "mediation tenue");
                 new Select(b.await(By.cssSelector("#response-form select[name=verdict]"))).selectByValue("confirmed");
@@ -125,21 +117,5 @@ class ReportConsoleIT {
 
     private static String cell(Browser b, String indicator) {
         return b.driver.findElement(By.cssSelector("#report-view tr[data-indicator=" + indicator + "] td:last-child")).getText();
-    }
-
-    private static JsonNode call(String base, String method, String path, String token, String body, int expected) {
-        try {
-            HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-            HttpResponse<String> res = HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(expected, res.statusCode(), method + " " + path + ": " + res.body());
-            return res.body().isEmpty() ? null : Json.MAPPER.readTree(res.body());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +15,7 @@ import org.bourtol.launcher.instance.Instance;
 import org.bourtol.launcher.testing.EmbeddedInstances;
 import org.bourtol.simulator.twilio.LocalTwilioServer;
 import org.bourtol.testkit.Poll;
+import org.bourtol.launcher.testing.EmbeddedApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +45,6 @@ class WarningsConsoleIT {
     private static final String ADMIN = "warnings-console-it-admin-0123456789";
     private static final String KONNA = "+22376000011";
     private static final String DJENNE = "+22376000012";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path dataDir;
@@ -67,7 +64,7 @@ class WarningsConsoleIT {
 
             // the officer opens the console: the clock of the "done when" starts here
             long opened = System.nanoTime();
-            signIn(b, aminata);
+            b.signIn(base, aminata);
             b.await(By.cssSelector("#nav a[href='#/warnings']")).click();
             WebElement form = b.await(By.cssSelector("form.warning-draft"));
             new Select(form.findElement(By.name("severity"))).selectByValue("Extreme");
@@ -93,7 +90,7 @@ class WarningsConsoleIT {
             shot(b, card, "w03-own-approval-refused");
 
             b.driver.findElement(By.id("signout")).click();
-            signIn(b, moussa);
+            b.signIn(base, moussa);
             b.driver.get(base + "/#/warnings");
             b.await(By.cssSelector(article(id) + " button.approve")).click();
             b.awaitText(By.id("toast"), "Avertissement envoyé");
@@ -226,13 +223,6 @@ class WarningsConsoleIT {
         b.shot(name);
     }
 
-    private void signIn(Browser b, String token) {
-        b.driver.get(base + "/");
-        b.await(By.cssSelector("input[type=password][name=token]")).sendKeys(token);
-        b.driver.findElement(By.cssSelector("form.signin button[type=submit]")).click();
-        b.await(By.id("signout"));
-    }
-
     private String token(String name, String role) throws Exception {
         HttpResponse<String> res = send("POST", "/api/v1/tokens", ADMIN, "{\"name\":\"" + name + "\",\"role\":\"" + role + "\"}");
         assertEquals(201, res.statusCode(), res.body());
@@ -255,10 +245,7 @@ class WarningsConsoleIT {
         }
     }
 
-    private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> send(String method, String path, String token, String body) {
+        return EmbeddedApi.send(base, method, path, token, body);
     }
 }

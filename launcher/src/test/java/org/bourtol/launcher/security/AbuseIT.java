@@ -1,7 +1,7 @@
 package org.bourtol.launcher.security;
 
-import static org.bourtol.launcher.security.EmbeddedApi.send;
-import static org.bourtol.launcher.security.EmbeddedApi.sms;
+import static org.bourtol.launcher.testing.EmbeddedApi.send;
+import static org.bourtol.launcher.testing.EmbeddedApi.sms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.launcher.instance.Instance;
+import org.bourtol.launcher.testing.EmbeddedApi;
 import org.bourtol.launcher.testing.EmbeddedInstances;
 import org.bourtol.simulator.publish.SmsSender;
 import org.bourtol.testkit.Influxd;

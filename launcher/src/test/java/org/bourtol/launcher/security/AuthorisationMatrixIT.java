@@ -1,6 +1,6 @@
 package org.bourtol.launcher.security;
 
-import static org.bourtol.launcher.security.EmbeddedApi.send;
+import static org.bourtol.launcher.testing.EmbeddedApi.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.launcher.instance.Instance;
+import org.bourtol.launcher.testing.EmbeddedApi;
 import org.bourtol.launcher.testing.EmbeddedInstances;
 import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.testkit.Poll;

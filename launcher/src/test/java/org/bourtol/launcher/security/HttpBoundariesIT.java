@@ -1,6 +1,6 @@
 package org.bourtol.launcher.security;
 
-import static org.bourtol.launcher.security.EmbeddedApi.send;
+import static org.bourtol.launcher.testing.EmbeddedApi.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

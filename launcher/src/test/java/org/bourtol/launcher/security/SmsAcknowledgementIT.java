@@ -1,10 +1,10 @@
 package org.bourtol.launcher.security;
 
-import static org.bourtol.launcher.security.EmbeddedApi.call;
-import static org.bourtol.launcher.security.EmbeddedApi.first;
-import static org.bourtol.launcher.security.EmbeddedApi.get;
-import static org.bourtol.launcher.security.EmbeddedApi.send;
-import static org.bourtol.launcher.security.EmbeddedApi.sms;
+import static org.bourtol.launcher.testing.EmbeddedApi.call;
+import static org.bourtol.launcher.testing.EmbeddedApi.first;
+import static org.bourtol.launcher.testing.EmbeddedApi.get;
+import static org.bourtol.launcher.testing.EmbeddedApi.send;
+import static org.bourtol.launcher.testing.EmbeddedApi.sms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,8 +1,9 @@
-package org.bourtol.launcher.security;
+package org.bourtol.launcher.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,7 +22,10 @@ import org.bourtol.platform.http.TwilioSigner;
 import org.bourtol.simulator.publish.SmsSender;
 import org.bourtol.simulator.scenario.Emission;
 
-/** HTTP calls and signed SMS against a running platform, as an outsider makes them (the security ITs). */
+/**
+ * HTTP calls and signed SMS against a running platform, as an outsider (or the console) makes them: JSON API calls with a bearer
+ * token against an {@link Instance} or any base URL ({@code http://127.0.0.1:PORT}, e.g. a Bourtol in another process).
+ */
 public final class EmbeddedApi {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -31,7 +35,12 @@ public final class EmbeddedApi {
 
     /** A request with a bearer token (none when null) and a JSON body (none when null). */
     public static HttpResponse<String> send(Instance p, String method, String path, String token, String body) {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(p.httpBase() + path)).timeout(Duration.ofSeconds(60))
+        return send(p.httpBase(), method, path, token, body);
+    }
+
+    /** The same against the Bourtol at {@code base} ({@code http://127.0.0.1:PORT}). */
+    public static HttpResponse<String> send(String base, String method, String path, String token, String body) {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
@@ -44,19 +53,24 @@ public final class EmbeddedApi {
         }
     }
 
-    /** The JSON answer, after checking the status. */
-    public static JsonNode call(Instance p, String method, String path, String token, String body, int expected) throws Exception {
-        HttpResponse<String> res = send(p, method, path, token, body);
+    /** The JSON answer (null when empty), after checking the status. */
+    public static JsonNode call(Instance p, String method, String path, String token, String body, int expected) {
+        return call(p.httpBase(), method, path, token, body, expected);
+    }
+
+    /** The same against the Bourtol at {@code base} ({@code http://127.0.0.1:PORT}). */
+    public static JsonNode call(String base, String method, String path, String token, String body, int expected) {
+        HttpResponse<String> res = send(base, method, path, token, body);
         assertEquals(expected, res.statusCode(), method + " " + path + ": " + res.body());
-        return res.body().isEmpty() ? null : Json.MAPPER.readTree(res.body());
+        try {
+            return res.body().isEmpty() ? null : Json.MAPPER.readTree(res.body());
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + " answered no JSON: " + res.body(), e);
+        }
     }
 
     public static JsonNode get(Instance p, String path, String token) {
-        try {
-            return call(p, "GET", path, token, null, 200);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return call(p, "GET", path, token, null, 200);
     }
 
     public static JsonNode first(JsonNode list) {
@@ -70,7 +84,12 @@ public final class EmbeddedApi {
 
     /** The same with a chosen MessageSid. */
     public static SmsSender.Result sms(Instance p, String twilioToken, String sid, String from, String text) throws Exception {
-        SmsSender sender = new SmsSender(p.httpBase(), p.httpBase(), twilioToken, "+22370000000", "AC" + "0".repeat(32));
+        return sms(p.httpBase(), twilioToken, sid, from, text);
+    }
+
+    /** The same against the Bourtol at {@code base}, whose public URL is {@code base}. */
+    public static SmsSender.Result sms(String base, String twilioToken, String sid, String from, String text) throws Exception {
+        SmsSender sender = new SmsSender(base, base, twilioToken, "+22370000000", "AC" + "0".repeat(32));
         return sender.send(new Emission.Sms(Instant.now(), sid, from, text, null));
     }
 
