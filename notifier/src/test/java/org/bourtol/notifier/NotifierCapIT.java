@@ -41,8 +41,7 @@ class NotifierCapIT {
     @BeforeAll
     static void start() throws Exception {
         h = new Harness();
-        NotifierComponent.Options o = NotifierComponent.Options.defaults();
-        h.start("it-cap", new NotifierComponent.Options(o.clock(), o.retry(), o.policy(), Duration.ofMillis(50)), null,
+        h.start("it-cap", Harness.options(NotifierComponent.Options.defaults().retry()), null,
                 Map.of(ConfigLoader.envName("notifier.maxSmsPerHour"), String.valueOf(CAP)), new ApiAuth(Harness.ADMIN));
     }
 

@@ -157,8 +157,19 @@ public final class Catalogue {
         return names(root, dir).sorted().toList();
     }
 
+    /**
+     * One file of texts without a language ({@code name} next to {@code anchor}'s class), read as the catalogues are:
+     * UTF-8, keys trimmed, texts normalised to NFC.
+     */
+    public static Properties file(Class<?> anchor, String name) {
+        return load(anchor.getClassLoader(), anchor.getPackageName().replace('.', '/') + "/" + name);
+    }
+
     private static Properties load(ClassLoader loader, String resource) {
         try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " missing on the classpath");
+            }
             Properties raw = new Properties();
             raw.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             Properties p = new Properties();

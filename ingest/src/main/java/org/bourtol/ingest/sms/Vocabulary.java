@@ -1,17 +1,13 @@
 package org.bourtol.ingest.sms;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.bourtol.contracts.observation.ReportType;
 import org.bourtol.contracts.text.Catalogue;
 import org.bourtol.contracts.text.Gsm7;
@@ -34,7 +30,8 @@ final class Vocabulary {
 
     /** The language files ({@code grammar_<lang>.properties}); their languages are the ones with keywords. */
     static final Catalogue GRAMMAR = Catalogue.of(Vocabulary.class, "grammar");
-    private static final Properties COMMON = common();
+    /** Every grammar file by the language it tells: the language files first, then {@code grammar.properties} (null). */
+    private static final Map<Language, Properties> FILES = files();
 
     static final Map<String, Word<Keyword>> KEYWORDS = words("keyword.", Keyword.class);
     static final Map<String, Word<Species>> SPECIES = words("species.", Species.class);
@@ -56,61 +53,37 @@ final class Vocabulary {
     private Vocabulary() {
     }
 
-    private static Properties common() {
-        Properties p = new Properties();
-        try (InputStream in = Vocabulary.class.getResourceAsStream("grammar.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("grammar.properties missing next to " + Vocabulary.class.getName());
-            }
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return p;
+    private static Map<Language, Properties> files() {
+        Map<Language, Properties> files = new LinkedHashMap<>();
+        GRAMMAR.languages().forEach(lang -> GRAMMAR.properties(lang).ifPresent(p -> files.put(new Language(lang), p)));
+        files.put(null, Catalogue.file(Vocabulary.class, "grammar.properties"));
+        return files;
     }
 
-    /** The words of every {@code <prefix><CONSTANT>} key: from the language files with their language, then the common file. */
+    /** The words of every {@code <prefix><CONSTANT>} key, each with the language of its file (the common file last). */
     private static <T extends Enum<T>> Map<String, Word<T>> words(String prefix, Class<T> type) {
         Map<String, Word<T>> out = new HashMap<>();
-        for (String lang : GRAMMAR.languages()) {
-            GRAMMAR.properties(lang).ifPresent(p -> add(out, p, prefix, type, new Language(lang)));
-        }
-        add(out, COMMON, prefix, type, null);
+        FILES.forEach((language, p) -> p.stringPropertyNames().stream().filter(k -> k.startsWith(prefix)).forEach(key -> {
+            T meaning = Enum.valueOf(type, key.substring(prefix.length()));
+            split(p.getProperty(key)).forEach(w -> out.put(w, new Word<>(meaning, language)));
+        }));
         return Map.copyOf(out);
-    }
-
-    private static <T extends Enum<T>> void add(Map<String, Word<T>> out, Properties p, String prefix, Class<T> type, Language language) {
-        for (String key : p.stringPropertyNames()) {
-            if (key.startsWith(prefix)) {
-                T meaning = Enum.valueOf(type, key.substring(prefix.length()));
-                split(p.getProperty(key)).forEach(w -> out.put(w, new Word<>(meaning, language)));
-            }
-        }
     }
 
     /** The words of {@code key} in every grammar file. */
     private static Set<String> set(String key) {
-        Set<String> out = new HashSet<>(split(COMMON.getProperty(key, "")));
-        GRAMMAR.languages().forEach(lang -> GRAMMAR.properties(lang).ifPresent(p -> out.addAll(split(p.getProperty(key, "")))));
-        return Set.copyOf(out);
+        return FILES.values().stream().flatMap(p -> split(p.getProperty(key, "")).stream()).collect(Collectors.toUnmodifiableSet());
     }
 
+    /** The phrases of {@code key} in every grammar file: separated by ';', their words by spaces. */
     private static List<List<String>> phrases(String key) {
-        List<List<String>> out = new ArrayList<>();
-        List<String> all = new ArrayList<>(List.of(COMMON.getProperty(key, "").split(";")));
-        GRAMMAR.languages().forEach(lang -> GRAMMAR.properties(lang).ifPresent(p -> all.addAll(List.of(p.getProperty(key, "").split(";")))));
-        for (String phrase : all) {
-            List<String> words = List.of(Gsm7.fold(phrase).trim().split("\\s+"));
-            if (!phrase.isBlank()) {
-                out.add(words);
-            }
-        }
-        return List.copyOf(out);
+        return FILES.values().stream().flatMap(p -> Arrays.stream(p.getProperty(key, "").split(";"))).filter(ph -> !ph.isBlank())
+                .map(ph -> List.of(Gsm7.fold(ph).trim().split("\\s+"))).toList();
     }
 
     /** Comma-separated words, folded as the parser folds what people type. */
     private static List<String> split(String words) {
-        return java.util.Arrays.stream(words.split(",")).map(w -> Gsm7.fold(w).trim()).filter(w -> !w.isEmpty()).toList();
+        return Arrays.stream(words.split(",")).map(w -> Gsm7.fold(w).trim()).filter(w -> !w.isEmpty()).toList();
     }
 
     /** The words without greetings and politeness ({@link #POLITE}, {@link #POLITE_PHRASES}). */

@@ -12,10 +12,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bourtol.embedded.MqttAccess;
 import org.bourtol.testkit.ExternalProcess;
+import org.bourtol.testkit.PahoCallbacks;
 import org.bourtol.testkit.Poll;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -75,20 +75,7 @@ class EmbeddedBrokerCrashIT {
 
             Set<String> received = ConcurrentHashMap.newKeySet();
             MqttClient again = new MqttClient(url, EmbeddedBrokerMain.INGEST_CLIENT, new MemoryPersistence());
-            again.setCallback(new org.eclipse.paho.client.mqttv3.MqttCallback() {
-                @Override
-                public void connectionLost(Throwable cause) {
-                }
-
-                @Override
-                public void messageArrived(String topic, MqttMessage message) {
-                    received.add(new String(message.getPayload(), StandardCharsets.UTF_8));
-                }
-
-                @Override
-                public void deliveryComplete(org.eclipse.paho.client.mqttv3.IMqttDeliveryToken token) {
-                }
-            });
+            again.setCallback(PahoCallbacks.onMessage((topic, payload) -> received.add(payload)));
             again.connect(options(MqttAccess.INGEST, false));
             try {
                 Poll.until(Duration.ofSeconds(60), "every acknowledged reading delivered after the crash", () -> received.size() >= READINGS);

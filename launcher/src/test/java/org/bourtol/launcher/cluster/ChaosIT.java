@@ -48,6 +48,11 @@ class ChaosIT {
     /** 0 in CI: the bounded suite; N: a soak of about N minutes of crash loops, then the full outages. */
     static final int SOAK_MINUTES = Integer.getInteger("chaos.minutes", 0);
 
+    /** The chaos suites run only when asked for: {@code -Dchaos=true}, or a soak with {@code -Dchaos.minutes=N}. */
+    static void assumeOptedIn() {
+        Assumptions.assumeTrue(Boolean.getBoolean("chaos") || SOAK_MINUTES > 0, "-Dchaos=true or -Dchaos.minutes=N");
+    }
+
     /** MQTT readings and SMS per second: modest in CI (2 shared cores; a backlog after each crash must drain), more in a soak. */
     static final int READINGS_PER_SECOND = Integer.getInteger("chaos.readingsPerSecond", SOAK_MINUTES > 0 ? 200 : 60);
     static final int SMS_PER_SECOND = Integer.getInteger("chaos.smsPerSecond", SOAK_MINUTES > 0 ? 20 : 5);
@@ -56,7 +61,7 @@ class ChaosIT {
     void embeddedBourtolSurvivesCrashesAndOutagesWithExactAccounting() throws Exception {
         // opt-in while the embedded MQTT broker loses acknowledged readings on kill -9 (docs/reliability.md,
         // "Embedded MQTT broker and crashes"): it fails on that loss, with the whole table; everything else is ChaosProcessesIT
-        Assumptions.assumeTrue(Boolean.getBoolean("chaos") || SOAK_MINUTES > 0, "-Dchaos=true or -Dchaos.minutes=N");
+        assumeOptedIn();
         Path dir = Files.createTempDirectory("chaos-it");
         Vertx vertx = Vertx.vertx();
         LocalTwilioServer twilio = LocalTwilioServer.start(vertx, 0).requireCredentials(SID, AUTH);
@@ -93,11 +98,7 @@ class ChaosIT {
                         Nodes.pause(Nodes.randomSeconds(2, 9));
                         run.scenario("kill -9 of run --embedded #" + i, () -> crashAndRestart(bourtol, http, run));
                     }
-                    run.scenario(ChaosRun.TWILIO_FAULTS, run::twilioFaults);
-                    run.scenario("InfluxDB down " + ChaosRun.influxDown().toSeconds() + " s", () -> run.influxOutage(influx));
-                    load.finish();
-                    run.scenario("end: load stopped, every level low", () -> null);
-                    run.finalChecks(influx);
+                    run.faultsOutageAndEnd(load, influx);
                 }
             } finally {
                 bourtol.close();
