@@ -67,6 +67,12 @@ public final class NotifierEngine implements AutoCloseable {
 
     private final Deps d;
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
+    /**
+     * Alerts with an SMS handed to the send queue whose intent may not be in the ledger yet (the intent is written
+     * when a worker takes the SMS): such an alert is not settled, or an alert resolved meanwhile would never get the
+     * all-clear that its warning, sent a moment later, is owed.
+     */
+    private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
     private final Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
     private final Set<String> escalated = ConcurrentHashMap.newKeySet();
     private final AcknowledgementRecorder acks;
@@ -85,6 +91,7 @@ public final class NotifierEngine implements AutoCloseable {
         this.acks = acks;
         this.statuses = statuses;
         this.capCounter = deps.metrics().counter("bourtol.sms.cap.reached");
+        deps.metrics().gauge("bourtol.sms.queued", deps.queue(), SendQueue::queued);
         this.thread = new Thread(this::run, "notifier-engine");
         this.thread.setDaemon(true);
     }
@@ -226,6 +233,7 @@ public final class NotifierEngine implements AutoCloseable {
             byLane.computeIfAbsent(lane, k -> new ArrayList<>()).addAll(d.templates().split(r.language(), r.role(), batch.dues()));
         }
         for (Map.Entry<String, List<Templates.Message>> e : byLane.entrySet()) {
+            e.getValue().forEach(m -> inFlight(m, 1));
             busy.add(e.getKey());
             boolean extreme = !e.getKey().equals(laneRecipient.get(e.getKey()).id());
             sendAll(laneRecipient.get(e.getKey()), e.getValue(), 0, extreme ? SendQueue.FIRST : SendQueue.NORMAL)
@@ -237,7 +245,7 @@ public final class NotifierEngine implements AutoCloseable {
         if (acks != null) {
             acks.check(alerts, recipients);
         }
-        for (AlertEvent settled : Planner.settled(open, due)) {
+        for (AlertEvent settled : Planner.settled(open, due, inFlight.keySet())) {
             d.alerts().settle(settled);
             firstSeen.remove(settled.alertId());
         }
@@ -256,6 +264,7 @@ public final class NotifierEngine implements AutoCloseable {
         LOG.info("sending SMS [delivery: {}, recipient: {}, items: {}, segments: {}]", deliveryId, r.id(), items.size(), text.segments());
         return d.dispatcher().send(deliveryId, items, r.id(), r.phone(), text.text(), text.segments(), priority, this::isOwner)
                 .handle((outcome, e) -> {
+                    inFlight(m, -1);
                     if (e != null) {
                         LOG.warn("SMS not sent, will be planned again [recipient: {}, reason: {}]", r.id(), e.toString());
                     } else if (outcome == SmsDispatcher.Outcome.SENT) {
@@ -264,6 +273,14 @@ public final class NotifierEngine implements AutoCloseable {
                     return null;
                 })
                 .thenCompose(x -> sendAll(r, messages, i + 1, priority));
+    }
+
+    /** Counts a message's alerts in or out of {@link #inFlight}. */
+    private void inFlight(Templates.Message m, int delta) {
+        m.dues().forEach(due -> inFlight.compute(due.item().alertId(), (id, n) -> {
+            int left = (n == null ? 0 : n) + delta;
+            return left > 0 ? left : null;
+        }));
     }
 
     /** Records an escalation once it was sent, with the alert's current state (never the snapshot planned from). */

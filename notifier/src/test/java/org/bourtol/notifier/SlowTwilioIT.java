@@ -79,6 +79,44 @@ class SlowTwilioIT {
         }
     }
 
+    /**
+     * A warning waits in the send queue (every worker held by a slow Twilio, so its intent is not written yet) while its
+     * alert resolves: the warning goes out a moment later, and its all-clear must follow. Before the fix the engine
+     * settled the alert (nothing due, nothing in the ledger) and the all-clear never came.
+     */
+    @Test
+    void aWarningQueuedWhileItsAlertResolvesIsFollowedByItsAllClear() throws Exception {
+        h.put(Topics.ZONES, "it12-block", zone("it12-block", ZoneKind.COMMUNE, "Commune IT12", null));
+        h.put(Topics.ZONES, "it12-late", zone("it12-late", ZoneKind.COMMUNE, "Diafarabe", null));
+        List<String> blockers = new ArrayList<>();
+        for (int i = 1; i <= NotifierComponent.WORKERS; i++) {
+            String phone = "+2237000120" + i;
+            blockers.add(phone);
+            h.twilio.failTo(phone, LocalTwilioServer.Fault.slow(Duration.ofSeconds(6)));
+            h.put(Topics.RECIPIENTS, "it12-b" + i, recipient("it12-b" + i, null, phone, "fr", List.of("it12-block"), null, null, null));
+        }
+        var block = alert("it12-block", "B2K", Hazard.FLOOD, "it12-block", Severity.Severe, AlertState.ACTIVE, false);
+        h.put(Topics.ALERTS, block.id(), event(block, AlertEventType.RAISED, 1));
+        Poll.until(Duration.ofSeconds(60), "every worker held by a slow Twilio call (its intent written, no answer yet)",
+                () -> h.deliveries(d -> d.deliveryId().startsWith("it12-block/")).size() >= blockers.size());
+
+        String late = "+22370001299";
+        h.put(Topics.RECIPIENTS, "it12-r", recipient("it12-r", null, late, "fr", List.of("it12-late"), null, null, null));
+        var active = alert("it12-late", "L8T", Hazard.FLOOD, "it12-late", Severity.Severe, AlertState.ACTIVE, false);
+        h.put(Topics.ALERTS, active.id(), event(active, AlertEventType.RAISED, 1));
+        Poll.until(Duration.ofSeconds(20), "the warning queued behind the slow calls",
+                () -> h.metrics.find("bourtol.sms.queued").gauge().value() >= 1);
+        var resolved = alert("it12-late", "L8T", Hazard.FLOOD, "it12-late", Severity.Severe, AlertState.RESOLVED, false);
+        h.put(Topics.ALERTS, resolved.id(), event(resolved, AlertEventType.RESOLVED, 2));
+
+        Poll.until(Duration.ofSeconds(60), "the all-clear after the warning that went out once the workers were free",
+                () -> h.twilio.messagesTo(late).size() >= 2);
+        List<LocalTwilioServer.Message> sent = h.twilio.messagesTo(late);
+        assertTrue(sent.get(0).body().contains("OK L8T"), "first the warning: " + sent);
+        assertTrue(sent.get(1).body().startsWith("FIN D'ALERTE") && sent.get(1).body().contains("(L8T)"), "then its all-clear: " + sent);
+        assertEquals(2, sent.size(), "nothing else: " + sent);
+    }
+
     private static long posts(String to) {
         return h.twilio.requests().stream().filter(r -> "POST".equals(r.method()) && to.equals(r.param("To"))).count();
     }

@@ -116,10 +116,12 @@ public final class Planner {
     /**
      * The alerts among {@code open} that are no longer active and have nothing in {@code due} (the all-clear or
      * cancellation went to everyone warned, or nobody was): the planner would find nothing for them at any later tick
-     * either, since a ledger item once covered stays covered; a new state of the alert opens it again.
+     * either, since a ledger item once covered stays covered; a new state of the alert opens it again. An alert in
+     * {@code inFlight} (an SMS about it handed out, its intent perhaps not in the ledger yet) is not settled: once its
+     * warning is in the ledger, its all-clear is due.
      */
-    public static List<AlertEvent> settled(Collection<AlertEvent> open, List<Due> due) {
-        java.util.Set<String> pending = new java.util.HashSet<>();
+    public static List<AlertEvent> settled(Collection<AlertEvent> open, List<Due> due, java.util.Set<String> inFlight) {
+        java.util.Set<String> pending = new java.util.HashSet<>(inFlight);
         due.forEach(x -> pending.add(x.item().alertId()));
         return open.stream().filter(e -> !e.alert().active() && !pending.contains(e.alertId())).toList();
     }
