@@ -5,14 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.bourtol.contracts.alert.Severity;
-import org.bourtol.contracts.directory.RuleDocument;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.HerdPosition;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.rules.engine.CompiledRule;
-import org.bourtol.rules.engine.Family;
+import org.bourtol.rules.engine.BaseFamily;
 import org.bourtol.rules.engine.FamilyInfo;
 import org.bourtol.rules.engine.Headlines;
 import org.bourtol.rules.engine.ParamReader;
@@ -26,12 +25,16 @@ import org.bourtol.rules.zones.ZoneIndex;
  * (default 1.0), {@code capacity} (head; overrides the zones' own {@code capacity}). Zones: water
  * points, pastures, markets. Keyed by zone.
  */
-public final class ConcentrationFamily implements Family<ConcentrationFamily.Config, Samples> {
+public final class ConcentrationFamily extends BaseFamily<ConcentrationFamily.Config, Samples> {
 
     public static final String TYPE = "herd-concentration";
     private static final FamilyInfo<Samples> INFO =
             FamilyInfo.of(TYPE, Hazard.CONFLICT, Samples.class, Samples.EMPTY, "water-point", "pasture", "market")
                     .withSeverities(FamilyInfo.levels("fire", Severity.Severe));
+
+    public ConcentrationFamily() {
+        super(INFO);
+    }
 
     public record Config(ConcentrationRule.Params params, Integer capacity) {
     }
@@ -42,18 +45,10 @@ public final class ConcentrationFamily implements Family<ConcentrationFamily.Con
     }
 
     @Override
-    public FamilyInfo<Samples> info() {
-        return INFO;
-    }
-
-    @Override
-    public Config parse(RuleDocument doc) {
-        ParamReader r = new ParamReader(doc);
-        r.requireZones();
+    protected Config params(ParamReader r) {
         int hours = r.integer("windowHours", 6, 1, 24 * 30);
         double factor = r.number("capacityFactor", 1.0, 0.1, 10);
         Integer capacity = r.has("capacity") ? r.integer("capacity", null, 1, 1_000_000) : null;
-        r.check();
         return new Config(new ConcentrationRule.Params(Duration.ofHours(hours), factor), capacity);
     }
 
@@ -90,11 +85,6 @@ public final class ConcentrationFamily implements Family<ConcentrationFamily.Con
         Instant from = now.minus(rule.params().params().window());
         double total = state.items().stream().filter(x -> !x.at().isBefore(from)).mapToDouble(Samples.Sample::value).sum();
         return capacity != null && total > capacity * rule.params().params().capacityFactor() ? null : Verdict.CLEAR;
-    }
-
-    @Override
-    public String alertZone(CompiledRule<Config> rule, String key, Samples state, ZoneIndex zones) {
-        return key;
     }
 
     @Override

@@ -5,14 +5,13 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.bourtol.contracts.directory.RuleDocument;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.HerdPosition;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.rules.engine.CompiledRule;
-import org.bourtol.rules.engine.Family;
+import org.bourtol.rules.engine.BaseFamily;
 import org.bourtol.rules.engine.FamilyInfo;
 import org.bourtol.rules.engine.Headlines;
 import org.bourtol.rules.engine.ParamReader;
@@ -25,28 +24,24 @@ import org.bourtol.rules.zones.ZoneIndex;
  * (persistence, default 120), {@code bufferM} (overrides the corridors' own {@code bufferM}; default
  * 1000). Zones: corridors. Keyed by herd.
  */
-public final class CorridorFamily implements Family<CorridorFamily.Config, CorridorRule.State> {
+public final class CorridorFamily extends BaseFamily<CorridorFamily.Config, CorridorRule.State> {
 
     public static final String TYPE = "corridor-deviation";
     private static final FamilyInfo<CorridorRule.State> INFO =
             FamilyInfo.of(TYPE, Hazard.CONFLICT, CorridorRule.State.class, CorridorRule.State.INITIAL, "corridor");
 
+    public CorridorFamily() {
+        super(INFO);
+    }
+
     public record Config(CorridorRule.Params params, Double bufferM) {
     }
 
     @Override
-    public FamilyInfo<CorridorRule.State> info() {
-        return INFO;
-    }
-
-    @Override
-    public Config parse(RuleDocument doc) {
-        ParamReader r = new ParamReader(doc);
-        r.requireZones();
+    protected Config params(ParamReader r) {
         int n = r.integer("consecutiveReports", 3, 1, 1000);
         int minutes = r.integer("minutes", 120, 1, 60 * 24 * 30);
         Double buffer = r.has("bufferM") ? r.number("bufferM", null, 1, 100_000) : null;
-        r.check();
         return new Config(new CorridorRule.Params(n, Duration.ofMinutes(minutes)), buffer);
     }
 

@@ -15,7 +15,7 @@ import org.bourtol.contracts.observation.GaugeReading;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.rules.engine.CompiledRule;
-import org.bourtol.rules.engine.Family;
+import org.bourtol.rules.engine.BaseFamily;
 import org.bourtol.rules.engine.FamilyInfo;
 import org.bourtol.rules.engine.ParamReader;
 import org.bourtol.rules.engine.Step;
@@ -28,23 +28,20 @@ import org.bourtol.rules.zones.ZoneIndex;
  * station's), {@code hysteresisCm} (default 20), {@code holdMinutes} (default 720). Zones: stations.
  * Levels {@code warning} (Moderate), {@code alert} (Severe), {@code danger} (Extreme).
  */
-public final class GaugeLevelFamily implements Family<GaugeLevelRule.Params, GaugeLevelRule.State> {
+public final class GaugeLevelFamily extends BaseFamily<GaugeLevelRule.Params, GaugeLevelRule.State> {
 
     public static final String TYPE = "gauge-level";
     private static final FamilyInfo<GaugeLevelRule.State> INFO =
             FamilyInfo.of(TYPE, Hazard.FLOOD, GaugeLevelRule.State.class, GaugeLevelRule.State.INITIAL, "station")
                     .withSeverities(FamilyInfo.levels("warning", Severity.Moderate, "alert", Severity.Severe, "danger", Severity.Extreme));
+
+    public GaugeLevelFamily() {
+        super(INFO);
+    }
     static final List<String> NAMES = List.of("warning", "alert", "danger");
 
     @Override
-    public FamilyInfo<GaugeLevelRule.State> info() {
-        return INFO;
-    }
-
-    @Override
-    public GaugeLevelRule.Params parse(RuleDocument doc) {
-        ParamReader r = new ParamReader(doc);
-        r.requireZones();
+    protected GaugeLevelRule.Params params(ParamReader r) {
         List<GaugeLevelRule.Level> levels = new ArrayList<>();
         for (String name : NAMES) {
             if (r.has(name + "Cm")) {
@@ -60,7 +57,6 @@ public final class GaugeLevelFamily implements Family<GaugeLevelRule.Params, Gau
         }
         int hysteresis = r.integer("hysteresisCm", 20, 0, 500);
         int hold = r.integer("holdMinutes", 720, 0, 60 * 24 * 30);
-        r.check();
         return new GaugeLevelRule.Params(levels, hysteresis, Duration.ofMinutes(hold));
     }
 
@@ -114,11 +110,6 @@ public final class GaugeLevelFamily implements Family<GaugeLevelRule.Params, Gau
             state = new GaugeLevelRule.State(params.levels().size() - 1, state.belowSince(), state.lastCm());
         }
         return GaugeLevelRule.step(state, (GaugeReading) o, params, now);
-    }
-
-    @Override
-    public String alertZone(CompiledRule<GaugeLevelRule.Params> rule, String key, GaugeLevelRule.State state, ZoneIndex zones) {
-        return key;
     }
 
     @Override

@@ -3,14 +3,13 @@ package org.bourtol.rules.gauge;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.bourtol.contracts.directory.RuleDocument;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.observation.GaugeReading;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.rules.engine.CompiledRule;
-import org.bourtol.rules.engine.Family;
+import org.bourtol.rules.engine.BaseFamily;
 import org.bourtol.rules.engine.FamilyInfo;
 import org.bourtol.rules.engine.ParamReader;
 import org.bourtol.rules.engine.Samples;
@@ -19,23 +18,19 @@ import org.bourtol.rules.engine.Verdict;
 import org.bourtol.rules.zones.ZoneIndex;
 
 /** {@code gauge-rise-rate} parameters: {@code riseCm} (required), {@code windowHours} (default 72). Zones: stations. */
-public final class RiseRateFamily implements Family<RiseRateRule.Params, Samples> {
+public final class RiseRateFamily extends BaseFamily<RiseRateRule.Params, Samples> {
 
     public static final String TYPE = "gauge-rise-rate";
     private static final FamilyInfo<Samples> INFO = FamilyInfo.of(TYPE, Hazard.FLOOD, Samples.class, Samples.EMPTY, "station");
 
-    @Override
-    public FamilyInfo<Samples> info() {
-        return INFO;
+    public RiseRateFamily() {
+        super(INFO);
     }
 
     @Override
-    public RiseRateRule.Params parse(RuleDocument doc) {
-        ParamReader r = new ParamReader(doc);
-        r.requireZones();
+    protected RiseRateRule.Params params(ParamReader r) {
         int rise = r.integer("riseCm", null, 1, 2000);
         int hours = r.integer("windowHours", 72, 1, 24 * 60);
-        r.check();
         return new RiseRateRule.Params(rise, Duration.ofHours(hours));
     }
 
@@ -47,11 +42,6 @@ public final class RiseRateFamily implements Family<RiseRateRule.Params, Samples
     @Override
     public Step<Samples> step(Samples state, String key, Observation o, CompiledRule<RiseRateRule.Params> rule, ZoneIndex zones, Instant now) {
         return RiseRateRule.step(state, (GaugeReading) o, rule.params(), now);
-    }
-
-    @Override
-    public String alertZone(CompiledRule<RiseRateRule.Params> rule, String key, Samples state, ZoneIndex zones) {
-        return key;
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.bourtol.rules.passage;
 import java.time.Instant;
 import java.util.Map;
 import org.bourtol.contracts.alert.Severity;
-import org.bourtol.contracts.directory.RuleDocument;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.HerdPosition;
@@ -12,7 +11,7 @@ import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.rules.corridor.CorridorFamily;
 import org.bourtol.rules.corridor.CorridorRule;
 import org.bourtol.rules.engine.CompiledRule;
-import org.bourtol.rules.engine.Family;
+import org.bourtol.rules.engine.BaseFamily;
 import org.bourtol.rules.engine.FamilyInfo;
 import org.bourtol.rules.engine.Headlines;
 import org.bourtol.rules.engine.ParamReader;
@@ -26,24 +25,20 @@ import org.bourtol.rules.zones.ZoneIndex;
  * Keyed by herd. Levels {@code early} and {@code late} (Moderate by default); a severity mapping names
  * either or both.
  */
-public final class PassageFamily implements Family<PassageRule.Params, PassageRule.State> {
+public final class PassageFamily extends BaseFamily<PassageRule.Params, PassageRule.State> {
 
     public static final String TYPE = "early-late-passage";
     private static final FamilyInfo<PassageRule.State> INFO =
             FamilyInfo.of(TYPE, Hazard.CONFLICT, PassageRule.State.class, PassageRule.State.INITIAL)
                     .withSeverities(FamilyInfo.levels("early", Severity.Moderate, "late", Severity.Moderate));
 
-    @Override
-    public FamilyInfo<PassageRule.State> info() {
-        return INFO;
+    public PassageFamily() {
+        super(INFO);
     }
 
     @Override
-    public PassageRule.Params parse(RuleDocument doc) {
-        ParamReader r = new ParamReader(doc);
-        r.requireZones();
+    protected PassageRule.Params params(ParamReader r) {
         int tolerance = r.integer("toleranceDays", 0, 0, 90);
-        r.check();
         return new PassageRule.Params(tolerance);
     }
 

@@ -14,7 +14,7 @@ import org.bourtol.contracts.observation.HerdPosition;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.rules.engine.CompiledRule;
-import org.bourtol.rules.engine.Family;
+import org.bourtol.rules.engine.BaseFamily;
 import org.bourtol.rules.engine.FamilyInfo;
 import org.bourtol.rules.engine.Headlines;
 import org.bourtol.rules.engine.ParamReader;
@@ -32,25 +32,22 @@ import org.bourtol.rules.zones.ZoneIndex;
  * would never be protected, so a rule naming one is refused (farmland always has it; pasture may not).
  * Keyed by herd.
  */
-public final class ProtectedZoneFamily implements Family<ProtectedZoneFamily.Config, ProtectedZoneRule.State> {
+public final class ProtectedZoneFamily extends BaseFamily<ProtectedZoneFamily.Config, ProtectedZoneRule.State> {
 
     public static final String TYPE = "herd-in-protected-zone";
     private static final FamilyInfo<ProtectedZoneRule.State> INFO =
             FamilyInfo.of(TYPE, Hazard.CONFLICT, ProtectedZoneRule.State.class, ProtectedZoneRule.State.INITIAL, "farmland", "pasture");
+
+    public ProtectedZoneFamily() {
+        super(INFO);
+    }
 
     /** Typed parameters plus the default start of the protected season. */
     public record Config(ProtectedZoneRule.Params params, String protectedFrom) {
     }
 
     @Override
-    public FamilyInfo<ProtectedZoneRule.State> info() {
-        return INFO;
-    }
-
-    @Override
-    public Config parse(RuleDocument doc) {
-        ParamReader r = new ParamReader(doc);
-        r.requireZones();
+    protected Config params(ParamReader r) {
         int n = r.integer("consecutiveReports", 1, 1, 100);
         int severe = r.integer("severeAtHead", 100, 1, 100_000);
         int extreme = r.integer("extremeAtHead", 500, 1, 100_000);
@@ -65,7 +62,6 @@ public final class ProtectedZoneFamily implements Family<ProtectedZoneFamily.Con
         if (from != null && !Seasons.valid(from)) {
             r.problem("protectedFrom must be a date \"MM-DD\", got \"" + from + "\"");
         }
-        r.check();
         return new Config(new ProtectedZoneRule.Params(n, severe, extreme, "commune".equals(alertAt)), from);
     }
 

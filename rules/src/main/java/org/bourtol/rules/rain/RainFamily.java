@@ -3,14 +3,13 @@ package org.bourtol.rules.rain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.bourtol.contracts.directory.RuleDocument;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.observation.RainReading;
 import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.rules.engine.CompiledRule;
-import org.bourtol.rules.engine.Family;
+import org.bourtol.rules.engine.BaseFamily;
 import org.bourtol.rules.engine.FamilyInfo;
 import org.bourtol.rules.engine.Headlines;
 import org.bourtol.rules.engine.ParamReader;
@@ -20,23 +19,19 @@ import org.bourtol.rules.engine.Verdict;
 import org.bourtol.rules.zones.ZoneIndex;
 
 /** {@code rain-accumulation} parameters: {@code thresholdMm} (required), {@code windowHours} (default 24). Zones: stations. */
-public final class RainFamily implements Family<RainRule.Params, Samples> {
+public final class RainFamily extends BaseFamily<RainRule.Params, Samples> {
 
     public static final String TYPE = "rain-accumulation";
     private static final FamilyInfo<Samples> INFO = FamilyInfo.of(TYPE, Hazard.FLOOD, Samples.class, Samples.EMPTY, "station");
 
-    @Override
-    public FamilyInfo<Samples> info() {
-        return INFO;
+    public RainFamily() {
+        super(INFO);
     }
 
     @Override
-    public RainRule.Params parse(RuleDocument doc) {
-        ParamReader r = new ParamReader(doc);
-        r.requireZones();
+    protected RainRule.Params params(ParamReader r) {
         double mm = r.number("thresholdMm", null, 1, 2000);
         int hours = r.integer("windowHours", 24, 1, 24 * 60);
-        r.check();
         return new RainRule.Params(mm, Duration.ofHours(hours));
     }
 
@@ -55,11 +50,6 @@ public final class RainFamily implements Family<RainRule.Params, Samples> {
         Instant from = now.minus(rule.params().window());
         double sum = state.items().stream().filter(x -> !x.at().isBefore(from)).mapToDouble(Samples.Sample::value).sum();
         return sum >= rule.params().thresholdMm() ? null : Verdict.CLEAR;
-    }
-
-    @Override
-    public String alertZone(CompiledRule<RainRule.Params> rule, String key, Samples state, ZoneIndex zones) {
-        return key;
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bourtol.contracts.alert.Severity;
-import org.bourtol.contracts.directory.RuleDocument;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.observation.CommunityReport;
 import org.bourtol.contracts.observation.Hazard;
@@ -16,7 +15,7 @@ import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.observation.ReportType;
 import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.rules.engine.CompiledRule;
-import org.bourtol.rules.engine.Family;
+import org.bourtol.rules.engine.BaseFamily;
 import org.bourtol.rules.engine.FamilyInfo;
 import org.bourtol.rules.engine.Headlines;
 import org.bourtol.rules.engine.ParamReader;
@@ -33,23 +32,22 @@ import org.bourtol.rules.zones.ZoneIndex;
  * (Moderate: one unverified reporter alone, a report to confirm), {@code fire} (Severe) and, for
  * incident-cluster, {@code clash} (Extreme); see {@link ReportWindowRule}.
  */
-public final class ReportWindowFamily implements Family<ReportWindowRule.Params, ReportWindowRule.State> {
+public final class ReportWindowFamily extends BaseFamily<ReportWindowRule.Params, ReportWindowRule.State> {
 
     public static final String INCIDENTS = "incident-cluster";
     public static final String FLOODS = "community-flood-reports";
 
     private final boolean flood;
     private final double unverifiedWeight;
-    private final FamilyInfo<ReportWindowRule.State> info;
 
     private ReportWindowFamily(boolean flood, double unverifiedWeight) {
-        this.flood = flood;
-        this.unverifiedWeight = unverifiedWeight;
-        this.info = new FamilyInfo<>(flood ? FLOODS : INCIDENTS, flood ? Hazard.FLOOD : Hazard.CONFLICT,
+        super(new FamilyInfo<>(flood ? FLOODS : INCIDENTS, flood ? Hazard.FLOOD : Hazard.CONFLICT,
                 ReportWindowRule.State.class, ReportWindowRule.State.INITIAL)
                 .withSeverities(flood ? FamilyInfo.levels(ReportWindowRule.UNCONFIRMED, Severity.Moderate, "fire", Severity.Severe)
                         : FamilyInfo.levels(ReportWindowRule.UNCONFIRMED, Severity.Moderate, "fire", Severity.Severe,
-                                "clash", Severity.Extreme));
+                                "clash", Severity.Extreme)));
+        this.flood = flood;
+        this.unverifiedWeight = unverifiedWeight;
     }
 
     public static ReportWindowFamily incidents(double unverifiedWeight) {
@@ -61,19 +59,12 @@ public final class ReportWindowFamily implements Family<ReportWindowRule.Params,
     }
 
     @Override
-    public FamilyInfo<ReportWindowRule.State> info() {
-        return info;
-    }
-
-    @Override
     public boolean keyedByZone() {
         return true;
     }
 
     @Override
-    public ReportWindowRule.Params parse(RuleDocument doc) {
-        ParamReader r = new ParamReader(doc);
-        r.requireZones();
+    protected ReportWindowRule.Params params(ParamReader r) {
         double threshold = r.number("threshold", 3.0, 0.5, 1000);
         int hours = r.integer("windowHours", flood ? 24 : 48, 1, 24 * 60);
         Set<ReportType> types = EnumSet.noneOf(ReportType.class);
@@ -93,7 +84,6 @@ public final class ReportWindowFamily implements Family<ReportWindowRule.Params,
             });
         }
         boolean clashAlone = !flood && r.bool("clashAlone", true);
-        r.check();
         return new ReportWindowRule.Params(types, threshold, Duration.ofHours(hours), clashAlone, unverifiedWeight);
     }
 
@@ -132,11 +122,6 @@ public final class ReportWindowFamily implements Family<ReportWindowRule.Params,
     @Override
     public Verdict tick(ReportWindowRule.State state, String key, CompiledRule<ReportWindowRule.Params> rule, ZoneIndex zones, Instant now) {
         return ReportWindowRule.tick(state, rule.params(), now);
-    }
-
-    @Override
-    public String alertZone(CompiledRule<ReportWindowRule.Params> rule, String key, ReportWindowRule.State state, ZoneIndex zones) {
-        return key;
     }
 
     @Override

@@ -6,13 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bourtol.contracts.alert.Severity;
-import org.bourtol.contracts.directory.RuleDocument;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.rules.engine.CompiledRule;
-import org.bourtol.rules.engine.Family;
+import org.bourtol.rules.engine.BaseFamily;
 import org.bourtol.rules.engine.FamilyInfo;
 import org.bourtol.rules.engine.Headlines;
 import org.bourtol.rules.engine.ParamReader;
@@ -25,24 +24,21 @@ import org.bourtol.rules.zones.ZoneIndex;
  * {@code yellow}, {@code orange}, {@code red} (ascending score thresholds). Zones: communes. Its input
  * is the other rules' signals, not observations (see {@link RiskScoreTopology}).
  */
-public final class RiskScoreFamily implements Family<RiskScoreRule.Params, RiskScoreRule.State> {
+public final class RiskScoreFamily extends BaseFamily<RiskScoreRule.Params, RiskScoreRule.State> {
 
     public static final String TYPE = "conflict-risk-score";
     private static final FamilyInfo<RiskScoreRule.State> INFO =
             FamilyInfo.of(TYPE, Hazard.CONFLICT, RiskScoreRule.State.class, RiskScoreRule.State.INITIAL, "commune", "cercle", "region")
                     .withSeverities(FamilyInfo.levels("yellow", Severity.Minor, "orange", Severity.Moderate, "red", Severity.Severe));
+
+    public RiskScoreFamily() {
+        super(INFO);
+    }
     static final List<String> INDICATORS = List.of("herd-in-protected-zone", "herd-concentration", "corridor-deviation",
             "early-late-passage", "incident-cluster");
 
     @Override
-    public FamilyInfo<RiskScoreRule.State> info() {
-        return INFO;
-    }
-
-    @Override
-    public RiskScoreRule.Params parse(RuleDocument doc) {
-        ParamReader r = new ParamReader(doc);
-        r.requireZones();
+    protected RiskScoreRule.Params params(ParamReader r) {
         Map<String, Double> weights = new HashMap<>();
         JsonNode w = r.node("weights");
         if (w == null || !w.isObject() || w.isEmpty()) {
@@ -67,7 +63,6 @@ public final class RiskScoreFamily implements Family<RiskScoreRule.Params, RiskS
         if (red <= orange) {
             r.problem("red threshold (" + ParamReader.fmt(red) + ") must be above orange threshold (" + ParamReader.fmt(orange) + ")");
         }
-        r.check();
         return new RiskScoreRule.Params(Map.copyOf(weights), yellow, orange, red);
     }
 
@@ -80,11 +75,6 @@ public final class RiskScoreFamily implements Family<RiskScoreRule.Params, RiskS
     public Step<RiskScoreRule.State> step(RiskScoreRule.State state, String key, Observation o,
                                           CompiledRule<RiskScoreRule.Params> rule, ZoneIndex zones, Instant now) {
         return new Step<>(state, Verdict.CLEAR);
-    }
-
-    @Override
-    public String alertZone(CompiledRule<RiskScoreRule.Params> rule, String key, RiskScoreRule.State state, ZoneIndex zones) {
-        return key;
     }
 
     @Override

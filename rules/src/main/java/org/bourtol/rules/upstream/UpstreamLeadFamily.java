@@ -16,7 +16,7 @@ import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.rules.engine.CompiledRule;
-import org.bourtol.rules.engine.Family;
+import org.bourtol.rules.engine.BaseFamily;
 import org.bourtol.rules.engine.FamilyInfo;
 import org.bourtol.rules.engine.Headlines;
 import org.bourtol.rules.engine.ParamReader;
@@ -29,31 +29,32 @@ import org.bourtol.rules.zones.ZoneIndex;
  * {@code hysteresisCm} (default 20). Zones: exactly one downstream station (the alert's zone). Keyed by
  * the upstream station.
  */
-public final class UpstreamLeadFamily implements Family<UpstreamLeadRule.Params, UpstreamLeadRule.State> {
+public final class UpstreamLeadFamily extends BaseFamily<UpstreamLeadRule.Params, UpstreamLeadRule.State> {
 
     public static final String TYPE = "upstream-lead";
     private static final FamilyInfo<UpstreamLeadRule.State> INFO =
             FamilyInfo.of(TYPE, Hazard.FLOOD, UpstreamLeadRule.State.class, UpstreamLeadRule.State.INITIAL, "station");
 
-    @Override
-    public FamilyInfo<UpstreamLeadRule.State> info() {
-        return INFO;
+    public UpstreamLeadFamily() {
+        super(INFO);
     }
 
     @Override
-    public UpstreamLeadRule.Params parse(RuleDocument doc) {
-        ParamReader r = new ParamReader(doc);
-        if (doc.zones().size() != 1) {
-            r.problem("an upstream-lead rule names exactly one downstream station in 'zones', got " + doc.zones().size());
+    protected void checkZoneList(ParamReader r) {
+        if (r.doc().zones().size() != 1) {
+            r.problem("an upstream-lead rule names exactly one downstream station in 'zones', got " + r.doc().zones().size());
         }
+    }
+
+    @Override
+    protected UpstreamLeadRule.Params params(ParamReader r) {
         String upstream = r.text("upstream", null);
-        if (upstream != null && doc.zones().contains(upstream)) {
+        if (upstream != null && r.doc().zones().contains(upstream)) {
             r.problem("the upstream station (" + upstream + ") must differ from the downstream station");
         }
         int cm = r.integer("upstreamCm", null, -500, 2000);
         int hours = r.integer("travelHours", null, 1, 24 * 90);
         int hyst = r.integer("hysteresisCm", 20, 0, 500);
-        r.check();
         return new UpstreamLeadRule.Params(upstream, cm, Duration.ofHours(hours), hyst);
     }
 
