@@ -32,8 +32,22 @@ public final class TopologyHarness implements AutoCloseable {
     public final TestInputTopic<String, RuleDocument> rules;
     public final TestInputTopic<String, AckRequest> acks;
     public final TestOutputTopic<String, AlertEvent> alerts;
+    private final List<String> templates;
 
     public TopologyHarness(Duration grace) {
+        this(grace, List.of());
+    }
+
+    /**
+     * A harness for one family's test: {@link #publish} sends {@code templates} (rule documents in {@link Fixtures#rule}
+     * form) with the test's values in place of their {@code %s}, as an officer changing a threshold would.
+     */
+    public static TopologyHarness forRules(Duration grace, String... templates) {
+        return new TopologyHarness(grace, List.of(templates));
+    }
+
+    private TopologyHarness(Duration grace, List<String> templates) {
+        this.templates = templates;
         try {
             env = new RulesEnv(grace, 0.5);
             Properties common = new Properties();
@@ -57,6 +71,16 @@ public final class TopologyHarness implements AutoCloseable {
 
     public TopologyHarness rule(RuleDocument r) {
         rules.pipeInput(r.id(), r);
+        return this;
+    }
+
+    public TopologyHarness rule(String json) {
+        return rule(Fixtures.rule(json));
+    }
+
+    /** Publishes every rule given to {@link #forRules}, each with {@code values} in place of its {@code %s}. */
+    public TopologyHarness publish(Object... values) {
+        templates.forEach(t -> rule(t.formatted(values)));
         return this;
     }
 

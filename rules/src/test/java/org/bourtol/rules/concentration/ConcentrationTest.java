@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.AlertEventType;
-import org.bourtol.rules.Fixtures;
 import org.bourtol.rules.TopologyHarness;
 import org.bourtol.rules.engine.Samples;
 import org.bourtol.rules.engine.Step;
@@ -53,16 +52,13 @@ class ConcentrationTest {
     @Nested
     class Topology {
         @AutoClose
-        private final TopologyHarness h = new TopologyHarness(Duration.ofHours(1));
-
-        private void rule(double factor) {
-            h.rule(Fixtures.rule("{'id':'water-point-crowding','type':'herd-concentration','enabled':true,'zones':['wp-konna-mare'],"
-                    + "'params':{'windowHours':6,'capacityFactor':" + factor + "},'severity':{'fire':'Severe'}}"));
-        }
+        private final TopologyHarness h = TopologyHarness.forRules(Duration.ofHours(1),
+                "{'id':'water-point-crowding','type':'herd-concentration','enabled':true,'zones':['wp-konna-mare'],"
+                        + "'params':{'windowHours':6,'capacityFactor':%s},'severity':{'fire':'Severe'}}");
 
         @Test
         void crowdingAtAWaterPointRaisesAnAlertWithLateDataAndCorruptRecords() {
-            rule(1.0);
+            h.publish(1.0);
             h.corrupt();
             h.observe(herd("h1", LAT, LON, 500, T.plusSeconds(600)));
             h.observe(herd("h2", LAT, LON, 400, T));
@@ -74,10 +70,10 @@ class ConcentrationTest {
 
         @Test
         void raisingTheCapacityFactorMidStreamResolvesOnTheNextReport() {
-            rule(1.0);
+            h.publish(1.0);
             h.observe(herd("h1", LAT, LON, 500, T), herd("h2", LAT, LON, 400, T.plusSeconds(60)));
             assertEquals(AlertEventType.RAISED, h.drain().get(0).type());
-            rule(2.0);
+            h.publish(2.0);
             h.observe(herd("h3", LAT, LON, 10, T.plusSeconds(120)));
             assertEquals(AlertEventType.RESOLVED, h.drain().get(0).type());
         }

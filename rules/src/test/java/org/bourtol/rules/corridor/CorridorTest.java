@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.AlertEventType;
-import org.bourtol.rules.Fixtures;
 import org.bourtol.rules.TopologyHarness;
 import org.bourtol.rules.engine.Step;
 import org.bourtol.rules.engine.Verdict;
@@ -58,21 +57,18 @@ class CorridorTest {
     @Nested
     class Topology {
         @AutoClose
-        private final TopologyHarness h = new TopologyHarness(Duration.ofHours(1));
-
-        private void rule(int n) {
-            h.rule(Fixtures.rule("{'id':'corridor-deviation','type':'corridor-deviation','enabled':true,"
-                    + "'zones':['corridor-diafarabe-crossing'],'params':{'consecutiveReports':" + n + ",'minutes':600}}"));
-        }
+        private final TopologyHarness h = TopologyHarness.forRules(Duration.ofHours(1),
+                "{'id':'corridor-deviation','type':'corridor-deviation','enabled':true,"
+                        + "'zones':['corridor-diafarabe-crossing'],'params':{'consecutiveReports':%s,'minutes':600}}");
 
         @Test
         void herdLeavingTheCrossingCorridorWithLateDataCorruptRecordAndRuleChange() {
-            rule(3);
+            h.publish(3);
             h.corrupt();
             h.observe(herd("h1", ON_LAT, OFF_LON, 200, T.plusSeconds(1200)), herd("h1", ON_LAT, OFF_LON, 200, T.plusSeconds(1800)));
             h.observe(herd("h1", ON_LAT, ON_LON, 200, T));
             assertTrue(h.drain().isEmpty(), "on the corridor, then 2 of 3 reports outside");
-            rule(2);
+            h.publish(2);
             h.observe(herd("h1", ON_LAT, OFF_LON, 200, T.plusSeconds(2400)));
             List<AlertEvent> events = h.drain();
             assertEquals(AlertEventType.RAISED, events.get(0).type());

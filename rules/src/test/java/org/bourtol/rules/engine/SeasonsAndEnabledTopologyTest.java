@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.bourtol.contracts.alert.AlertEvent;
-import org.bourtol.rules.Fixtures;
 import org.bourtol.rules.TopologyHarness;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -25,8 +24,8 @@ class SeasonsAndEnabledTopologyTest {
     private final TopologyHarness h = new TopologyHarness(Duration.ofHours(6));
 
     private void rule(String id, boolean enabled, String seasons, String... stations) {
-        h.rule(Fixtures.rule("{'id':'" + id + "','type':'gauge-level','enabled':" + enabled + ",'zones':['" + String.join("','", stations)
-                + "'],'params':{'alertCm':580,'hysteresisCm':20,'holdMinutes':0},'seasons':" + seasons + "}"));
+        h.rule("{'id':'" + id + "','type':'gauge-level','enabled':" + enabled + ",'zones':['" + String.join("','", stations)
+                + "'],'params':{'alertCm':580,'hysteresisCm':20,'holdMinutes':0},'seasons':" + seasons + "}");
     }
 
     private static Instant at(String date) {

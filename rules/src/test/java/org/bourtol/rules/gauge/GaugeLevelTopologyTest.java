@@ -13,25 +13,23 @@ import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.observation.AckRequest;
 import org.bourtol.contracts.observation.Source;
-import org.bourtol.rules.Fixtures;
 import org.bourtol.rules.TopologyHarness;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class GaugeLevelTopologyTest {
 
-    @AutoClose
-    private final TopologyHarness h = new TopologyHarness(Duration.ofHours(6));
+    /** The Niamey gauge-level rule with its warning level in place of {@code %s}. */
+    private static final String NIAMEY = "{'id':'niamey-gauge-level','type':'gauge-level','enabled':true,'zones':['niamey'],"
+            + "'params':{'warningCm':%s,'alertCm':580,'dangerCm':620,'hysteresisCm':20,'holdMinutes':720},"
+            + "'severity':{'warning':'Moderate','alert':'Severe','danger':'Extreme'}}";
 
-    private void niameyRule(int warning) {
-        h.rule(Fixtures.rule("{'id':'niamey-gauge-level','type':'gauge-level','enabled':true,'zones':['niamey'],"
-                + "'params':{'warningCm':" + warning + ",'alertCm':580,'dangerCm':620,'hysteresisCm':20,'holdMinutes':720},"
-                + "'severity':{'warning':'Moderate','alert':'Severe','danger':'Extreme'}}"));
-    }
+    @AutoClose
+    private final TopologyHarness h = TopologyHarness.forRules(Duration.ofHours(6), NIAMEY);
 
     @Test
     void risingLevelsRaiseThenEscalateOneAlertAndSkipACorruptRecord() {
-        niameyRule(530);
+        h.publish(530);
         h.observe(gauge("niamey", 520, day(8, 1, 6)));
         h.corrupt();
         h.observe(gauge("niamey", 530, day(8, 2, 6)), gauge("niamey", 583, day(8, 9, 6)), gauge("niamey", 640, day(8, 16, 6)));
@@ -52,7 +50,7 @@ class GaugeLevelTopologyTest {
 
     @Test
     void lateReadingWithinGraceGivesTheSameAlertAsInOrder() {
-        niameyRule(530);
+        h.publish(530);
         // in order elsewhere: 540 at 06:00 then 600 at 09:00; here 600 arrives first and 540 late
         h.observe(gauge("niamey", 600, day(8, 10, 9)), gauge("niamey", 540, day(8, 10, 6)));
         List<AlertEvent> events = h.drain();
@@ -67,16 +65,14 @@ class GaugeLevelTopologyTest {
     void aLateReadingThatJoinsARaisedAlertMovesItsOnsetBackAndAddsItsEvidence() {
         // in order: 540 at 06:00 raises (warning), 600 at 09:00 escalates (alert)
         org.bourtol.contracts.alert.Alert inOrder;
-        try (TopologyHarness other = new TopologyHarness(Duration.ofHours(6))) {
-            other.rule(Fixtures.rule("{'id':'niamey-gauge-level','type':'gauge-level','enabled':true,'zones':['niamey'],"
-                    + "'params':{'warningCm':530,'alertCm':580,'dangerCm':620,'hysteresisCm':20,'holdMinutes':720},"
-                    + "'severity':{'warning':'Moderate','alert':'Severe','danger':'Extreme'}}"));
+        try (TopologyHarness other = TopologyHarness.forRules(Duration.ofHours(6), NIAMEY)) {
+            other.publish(530);
             other.observe(gauge("niamey", 540, day(8, 10, 6)), gauge("niamey", 600, day(8, 10, 9)));
             List<AlertEvent> events = other.drain();
             inOrder = events.get(events.size() - 1).alert();
         }
         // here 600 at 09:00 arrives first, then 540 at 06:00 late
-        niameyRule(530);
+        h.publish(530);
         h.observe(gauge("niamey", 600, day(8, 10, 9)), gauge("niamey", 540, day(8, 10, 6)));
         List<AlertEvent> events = h.drain();
         assertEquals(List.of(AlertEventType.RAISED, AlertEventType.UPDATED), events.stream().map(AlertEvent::type).toList());
@@ -92,10 +88,10 @@ class GaugeLevelTopologyTest {
 
     @Test
     void aThresholdChangedMidStreamAppliesToTheNextReading() {
-        niameyRule(530);
+        h.publish(530);
         h.observe(gauge("niamey", 520, day(8, 1, 6)));
         assertTrue(h.drain().isEmpty());
-        niameyRule(500);
+        h.publish(500);
         h.observe(gauge("niamey", 521, day(8, 1, 12)));
         List<AlertEvent> events = h.drain();
         assertEquals(1, events.size());
@@ -105,7 +101,7 @@ class GaugeLevelTopologyTest {
 
     @Test
     void descentResolvesAfterHoldAndAVerifiedAckIsRecordedOnce() {
-        niameyRule(530);
+        h.publish(530);
         h.observe(gauge("niamey", 540, day(8, 2, 6)));
         AlertEvent raised = h.drain().get(0);
         AckRequest ack = new AckRequest("ack-1", raised.alert().code().toLowerCase(), null, "r-0123456789abcdef", Source.SMS, day(8, 2, 7));
@@ -127,7 +123,7 @@ class GaugeLevelTopologyTest {
 
     @Test
     void anOfficerResolveOnTheAcksTopicResolvesAndTheSameLevelDoesNotRaiseItAgain() {
-        niameyRule(530);
+        h.publish(530);
         h.observe(gauge("niamey", 540, day(8, 2, 6)));
         AlertEvent raised = h.drain().get(0);
         AckRequest resolve = AckRequest.resolve("res-1", raised.alertId(), "agent-diallo", day(8, 2, 8), "gauge misread, checked on site");
@@ -148,8 +144,8 @@ class GaugeLevelTopologyTest {
     @Test
     void aRuleSavedWithoutASeverityMappingStillGivesExtremeAtDangerLevel() {
         // a PUT replaces the whole rule: an officer who changes a threshold and omits 'severity'
-        h.rule(Fixtures.rule("{'id':'niamey-gauge-level','type':'gauge-level','enabled':true,'zones':['niamey'],"
-                + "'params':{'warningCm':520,'alertCm':580,'dangerCm':620}}"));
+        h.rule("{'id':'niamey-gauge-level','type':'gauge-level','enabled':true,'zones':['niamey'],"
+                + "'params':{'warningCm':520,'alertCm':580,'dangerCm':620}}");
         h.observe(gauge("niamey", 525, day(8, 2, 6)), gauge("niamey", 585, day(8, 9, 6)), gauge("niamey", 630, day(8, 16, 6)));
         assertEquals(List.of(Severity.Moderate, Severity.Severe, Severity.Extreme),
                 h.drain().stream().map(e -> e.alert().severity()).toList());
@@ -157,8 +153,8 @@ class GaugeLevelTopologyTest {
 
     @Test
     void aPartialSeverityMappingKeepsTheDefaultsForTheLevelsItDoesNotName() {
-        h.rule(Fixtures.rule("{'id':'niamey-gauge-level','type':'gauge-level','enabled':true,'zones':['niamey'],"
-                + "'params':{'warningCm':530,'alertCm':580,'dangerCm':620},'severity':{'warning':'Minor'}}"));
+        h.rule("{'id':'niamey-gauge-level','type':'gauge-level','enabled':true,'zones':['niamey'],"
+                + "'params':{'warningCm':530,'alertCm':580,'dangerCm':620},'severity':{'warning':'Minor'}}");
         h.observe(gauge("niamey", 535, day(8, 2, 6)), gauge("niamey", 630, day(8, 16, 6)));
         assertEquals(List.of(Severity.Minor, Severity.Extreme), h.drain().stream().map(e -> e.alert().severity()).toList());
     }
@@ -166,8 +162,8 @@ class GaugeLevelTopologyTest {
     @Test
     void withoutLevelsInTheRuleTheStationsPublishedLevelsApply() {
         // the default Niamey station publishes warning 530 / alert 580 / danger 620 cm
-        h.rule(Fixtures.rule("{'id':'niamey-station-levels','type':'gauge-level','enabled':true,'zones':['niamey'],"
-                + "'params':{'hysteresisCm':20}}"));
+        h.rule("{'id':'niamey-station-levels','type':'gauge-level','enabled':true,'zones':['niamey'],"
+                + "'params':{'hysteresisCm':20}}");
         h.observe(gauge("niamey", 525, day(8, 1, 6)));
         assertTrue(h.drain().isEmpty(), "below the station's warning level");
         h.observe(gauge("niamey", 535, day(8, 2, 6)), gauge("niamey", 625, day(8, 9, 6)));
@@ -179,8 +175,8 @@ class GaugeLevelTopologyTest {
 
     @Test
     void theRulesLevelsWinOverTheStationsWhenBothAreGiven() {
-        h.rule(Fixtures.rule("{'id':'niamey-own-levels','type':'gauge-level','enabled':true,'zones':['niamey'],"
-                + "'params':{'alertCm':600}}"));
+        h.rule("{'id':'niamey-own-levels','type':'gauge-level','enabled':true,'zones':['niamey'],"
+                + "'params':{'alertCm':600}}");
         h.observe(gauge("niamey", 590, day(8, 2, 6)));
         assertTrue(h.drain().isEmpty(), "590 cm is above the station's alert level (580) but below the rule's (600)");
         h.observe(gauge("niamey", 605, day(8, 3, 6)));
@@ -193,8 +189,8 @@ class GaugeLevelTopologyTest {
 
     @Test
     void aRuleStoredBeforeUnknownParametersWereRefusedStillRuns() {
-        h.rule(Fixtures.rule("{'id':'niamey-typo','type':'gauge-level','enabled':true,'zones':['niamey'],"
-                + "'params':{'warningCm':530,'hysterisisCm':5}}"));
+        h.rule("{'id':'niamey-typo','type':'gauge-level','enabled':true,'zones':['niamey'],"
+                + "'params':{'warningCm':530,'hysterisisCm':5}}");
         h.observe(gauge("niamey", 540, day(8, 2, 6)));
         assertEquals(List.of(AlertEventType.RAISED), h.drain().stream().map(AlertEvent::type).toList());
     }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.AlertEventType;
-import org.bourtol.rules.Fixtures;
 import org.bourtol.rules.TopologyHarness;
 import org.bourtol.rules.engine.Samples;
 import org.bourtol.rules.engine.Step;
@@ -44,23 +43,20 @@ class RiseRateTest {
     @Nested
     class Topology {
         @AutoClose
-        private final TopologyHarness h = new TopologyHarness(Duration.ofHours(12));
-
-        private void rule(int rise) {
-            h.rule(Fixtures.rule("{'id':'niger-rise-rate','type':'gauge-rise-rate','enabled':true,'zones':['mopti'],"
-                    + "'params':{'riseCm':" + rise + ",'windowHours':72}}"));
-        }
+        private final TopologyHarness h = TopologyHarness.forRules(Duration.ofHours(12),
+                "{'id':'niger-rise-rate','type':'gauge-rise-rate','enabled':true,'zones':['mopti'],"
+                        + "'params':{'riseCm':%s,'windowHours':72}}");
 
         @Test
         void fastRiseWithLateLowReadingCorruptRecordAndRuleChange() {
-            rule(100);
+            h.publish(100);
             h.corrupt();
             h.observe(gauge("mopti", 505, day(8, 3, 6)));
             h.observe(gauge("mopti", 415, day(8, 3, 0)), gauge("mopti", 410, day(8, 1, 6)));
             assertTrue(h.drain().isEmpty(), "day 1 reading is older than the grace period: ignored");
             h.observe(gauge("mopti", 505, day(8, 3, 4)));
             assertTrue(h.drain().isEmpty());
-            rule(90);
+            h.publish(90);
             h.observe(gauge("mopti", 508, day(8, 3, 8)));
             List<AlertEvent> events = h.drain();
             assertEquals(AlertEventType.RAISED, events.get(0).type());

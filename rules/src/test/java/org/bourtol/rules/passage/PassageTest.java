@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.AlertEventType;
-import org.bourtol.rules.Fixtures;
 import org.bourtol.rules.TopologyHarness;
 import org.bourtol.rules.engine.Step;
 import org.bourtol.rules.engine.Verdict;
@@ -34,16 +33,13 @@ class PassageTest {
     @Nested
     class Topology {
         @AutoClose
-        private final TopologyHarness h = new TopologyHarness(Duration.ofHours(1));
-
-        private void rule(int tolerance) {
-            h.rule(Fixtures.rule("{'id':'passage-dates','type':'early-late-passage','enabled':true,"
-                    + "'zones':['corridor-diafarabe-crossing'],'params':{'toleranceDays':" + tolerance + "}}"));
-        }
+        private final TopologyHarness h = TopologyHarness.forRules(Duration.ofHours(1),
+                "{'id':'passage-dates','type':'early-late-passage','enabled':true,"
+                        + "'zones':['corridor-diafarabe-crossing'],'params':{'toleranceDays':%s}}");
 
         @Test
         void earlyPassageWithLateDataCorruptRecordAndRuleChange() {
-            rule(0);
+            h.publish(0);
             h.corrupt();
             Instant t = Instant.parse("2020-11-10T10:00:00Z");
             h.observe(herd("h1", 14.16, -4.90, 100, t.plusSeconds(600)));
@@ -52,7 +48,7 @@ class PassageTest {
             assertEquals(List.of(AlertEventType.RAISED, AlertEventType.RESOLVED), events.stream().map(AlertEvent::type).toList(),
                     "the late on-corridor report is replayed before the later off-corridor one");
             assertTrue(events.get(0).alert().headline().get("fr").startsWith("Passage precoce"), events.get(0).alert().headline().toString());
-            rule(10);
+            h.publish(10);
             h.observe(herd("h2", 14.16, -5.01, 100, t.plusSeconds(900)));
             assertTrue(h.drain().isEmpty(), "within the widened dates");
         }

@@ -12,11 +12,11 @@ import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.observation.Hazard;
-import org.bourtol.rules.Fixtures;
 import org.bourtol.rules.TopologyHarness;
 import org.bourtol.rules.engine.Step;
 import org.bourtol.rules.engine.Verdict;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,20 +49,17 @@ class ProtectedZoneTest {
         assertInstanceOf(Verdict.Fire.class, s.verdict());
     }
 
-    @org.junit.jupiter.api.Nested
+    @Nested
     class Topology {
         @AutoClose
-        private final TopologyHarness h = new TopologyHarness(Duration.ofHours(2));
-
-        private void rule(int severeAtHead, int consecutive) {
-            h.rule(Fixtures.rule("{'id':'farmland-protection','type':'herd-in-protected-zone','enabled':true,"
-                    + "'zones':['farm-konna-rice','farm-djenne-rice'],'params':{'severeAtHead':" + severeAtHead
-                    + ",'extremeAtHead':5000,'consecutiveReports':" + consecutive + "},'severity':{'fire':'Moderate'}}"));
-        }
+        private final TopologyHarness h = TopologyHarness.forRules(Duration.ofHours(2),
+                "{'id':'farmland-protection','type':'herd-in-protected-zone','enabled':true,"
+                        + "'zones':['farm-konna-rice','farm-djenne-rice'],'params':{'severeAtHead':%s,"
+                        + "'extremeAtHead':5000,'consecutiveReports':%s},'severity':{'fire':'Moderate'}}");
 
         @Test
         void herdInFarmlandBeforeReleaseRaisesACommuneAlertAndLeavingResolvesIt() {
-            rule(100, 1);
+            h.publish(100, 1);
             h.corrupt();
             h.observe(herd("h1", LAT, LON, 250, DEC), herd("h1", LAT + 0.2, LON, 250, DEC.plusSeconds(3600)));
             List<AlertEvent> events = h.drain();
@@ -76,14 +73,14 @@ class ProtectedZoneTest {
 
         @Test
         void afterTheFieldReleaseDateNothingFires() {
-            rule(100, 1);
+            h.publish(100, 1);
             h.observe(herd("h1", LAT, LON, 250, Instant.parse("2021-01-20T08:00:00Z")));
             assertTrue(h.drain().isEmpty());
         }
 
         @Test
         void lateReportWithinGraceCountsAsIfInOrder() {
-            rule(100, 2);
+            h.publish(100, 2);
             h.observe(herd("h1", LAT, LON, 250, DEC.plusSeconds(1800)));
             assertTrue(h.drain().isEmpty(), "one report of two");
             h.observe(herd("h1", LAT, LON, 250, DEC));
@@ -94,10 +91,10 @@ class ProtectedZoneTest {
 
         @Test
         void ruleChangedMidStreamAppliesToTheNextReport() {
-            rule(100, 1);
+            h.publish(100, 1);
             h.observe(herd("h1", LAT, LON, 250, DEC));
             assertEquals(Severity.Severe, h.drain().get(0).alert().severity());
-            rule(1000, 1);
+            h.publish(1000, 1);
             h.observe(herd("h1", LAT, LON, 260, DEC.plusSeconds(600)));
             List<AlertEvent> events = h.drain();
             assertEquals(AlertEventType.UPDATED, events.get(0).type());

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.AlertEventType;
-import org.bourtol.rules.Fixtures;
 import org.bourtol.rules.TopologyHarness;
 import org.bourtol.rules.engine.Samples;
 import org.bourtol.rules.engine.Step;
@@ -40,16 +39,13 @@ class RainTest {
     @Nested
     class Topology {
         @AutoClose
-        private final TopologyHarness h = new TopologyHarness(Duration.ofHours(6));
-
-        private void rule(int mm) {
-            h.rule(Fixtures.rule("{'id':'heavy-rain','type':'rain-accumulation','enabled':true,'zones':['niamey'],"
-                    + "'params':{'thresholdMm':" + mm + ",'windowHours':24}}"));
-        }
+        private final TopologyHarness h = TopologyHarness.forRules(Duration.ofHours(6),
+                "{'id':'heavy-rain','type':'rain-accumulation','enabled':true,'zones':['niamey'],"
+                        + "'params':{'thresholdMm':%s,'windowHours':24}}");
 
         @Test
         void heavyRainWithLateReadingCorruptRecordAndRuleChange() {
-            rule(50);
+            h.publish(50);
             h.corrupt();
             h.observe(rain("niamey", 30, T.plusSeconds(7200)));
             h.observe(rain("niamey", 15, T));
@@ -61,7 +57,7 @@ class RainTest {
                     "en", "Heavy rain at Niamey: 51 mm within 24 h (threshold 50 mm)",
                     "bm", "Sanji caman Niamey: 51 mm leere 24 (dan 50 mm)"), events.get(0).alert().headline(),
                     "Bambara comes from a file in the test resources only, transliterated to GSM-7");
-            rule(80);
+            h.publish(80);
             h.observe(rain("niamey", 1, T.plusSeconds(9000)));
             assertEquals(AlertEventType.RESOLVED, h.drain().get(0).type());
         }

@@ -16,7 +16,6 @@ import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.observation.CommunityReport;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.ReportType;
-import org.bourtol.rules.Fixtures;
 import org.bourtol.rules.TopologyHarness;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -29,12 +28,9 @@ class FloodReportsTopologyTest {
 
     static final Instant T = Instant.parse("2020-08-20T08:00:00Z");
     @AutoClose
-    private final TopologyHarness h = new TopologyHarness(Duration.ofHours(6));
-
-    private void rule(double threshold) {
-        h.rule(Fixtures.rule("{'id':'flood-reports','type':'community-flood-reports','enabled':true,'zones':['mopti-ville','konna'],"
-                + "'params':{'threshold':" + threshold + ",'windowHours':24},'severity':{'fire':'Severe'}}"));
-    }
+    private final TopologyHarness h = TopologyHarness.forRules(Duration.ofHours(6),
+            "{'id':'flood-reports','type':'community-flood-reports','enabled':true,'zones':['mopti-ville','konna'],"
+                    + "'params':{'threshold':%s,'windowHours':24},'severity':{'fire':'Severe'}}");
 
     private static List<String> evidenceIds(AlertEvent e) {
         return e.alert().evidence().stream().map(Evidence::observationId).toList();
@@ -42,7 +38,7 @@ class FloodReportsTopologyTest {
 
     @Test
     void corruptRecordsAreSkippedAndOnlyTheValidReportsCount() {
-        rule(2);
+        h.publish(2.0);
         CommunityReport a = report("mopti-ville", ReportType.FLOOD, true, "r-a", T);
         h.observe(a);
         h.corrupt();
@@ -64,7 +60,7 @@ class FloodReportsTopologyTest {
 
     @Test
     void aLateReportWithinGraceCountsAndMovesTheOnsetBack() {
-        rule(2);
+        h.publish(2.0);
         CommunityReport onTime = report("konna", ReportType.FLOOD, true, "r-a", T.plus(Duration.ofHours(2)));
         CommunityReport late = report("konna", ReportType.FLOOD, true, "r-b", T);
         h.observe(onTime);
@@ -93,7 +89,7 @@ class FloodReportsTopologyTest {
 
     @Test
     void aReportOlderThanTheGracePeriodIsDropped() {
-        rule(2);
+        h.publish(2.0);
         h.observe(report("konna", ReportType.FLOOD, true, "r-a", T.plus(Duration.ofHours(10))));
         h.observe(report("konna", ReportType.FLOOD, true, "r-b", T));
         assertTrue(h.drain().isEmpty(), "10 h late with a 6 h grace period: not counted");
@@ -101,16 +97,16 @@ class FloodReportsTopologyTest {
 
     @Test
     void aRuleChangedMidStreamAppliesToTheReportsAlreadyInTheWindow() {
-        rule(3);
+        h.publish(3.0);
         h.observe(report("mopti-ville", ReportType.FLOOD, true, "r-a", T), report("mopti-ville", ReportType.FLOOD, true, "r-b", T.plusSeconds(60)));
         assertTrue(h.drain().isEmpty(), "2 of 3");
-        rule(2.5);
+        h.publish(2.5);
         h.observe(report("mopti-ville", ReportType.FLOOD, false, "r-c", T.plusSeconds(120)));
         List<AlertEvent> events = h.drain();
         assertEquals(List.of(AlertEventType.RAISED), events.stream().map(AlertEvent::type).toList(), "2.5 of 2.5 under the lowered threshold");
         assertEquals(3, events.get(0).alert().evidence().size());
 
-        rule(10);
+        h.publish(10.0);
         h.observe(report("mopti-ville", ReportType.FLOOD, false, "r-d", T.plusSeconds(180)));
         events = h.drain();
         assertEquals(List.of(AlertEventType.RESOLVED), events.stream().map(AlertEvent::type).toList(), "3 of 10 under the raised threshold");

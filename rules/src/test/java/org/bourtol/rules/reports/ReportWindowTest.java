@@ -14,7 +14,6 @@ import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.observation.CommunityReport;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.ReportType;
-import org.bourtol.rules.Fixtures;
 import org.bourtol.rules.TopologyHarness;
 import org.bourtol.rules.engine.Step;
 import org.bourtol.rules.engine.Verdict;
@@ -93,18 +92,15 @@ class ReportWindowTest {
     @Nested
     class Topology {
         @AutoClose
-        private final TopologyHarness h = new TopologyHarness(Duration.ofHours(6));
-
-        private void rules(int threshold) {
-            h.rule(Fixtures.rule("{'id':'delta-incidents','type':'incident-cluster','enabled':true,'zones':['konna','djenne'],"
-                    + "'params':{'threshold':" + threshold + ",'windowHours':48},'severity':{'fire':'Severe','clash':'Extreme'}}"));
-            h.rule(Fixtures.rule("{'id':'flood-reports','type':'community-flood-reports','enabled':true,'zones':['mopti-ville'],"
-                    + "'params':{'threshold':2,'windowHours':24},'severity':{'fire':'Severe'}}"));
-        }
+        private final TopologyHarness h = TopologyHarness.forRules(Duration.ofHours(6),
+                "{'id':'delta-incidents','type':'incident-cluster','enabled':true,'zones':['konna','djenne'],"
+                        + "'params':{'threshold':%s,'windowHours':48},'severity':{'fire':'Severe','clash':'Extreme'}}",
+                "{'id':'flood-reports','type':'community-flood-reports','enabled':true,'zones':['mopti-ville'],"
+                        + "'params':{'threshold':2,'windowHours':24},'severity':{'fire':'Severe'}}");
 
         @Test
         void reportsNamingAFarmInsideTheCommuneCountForTheCommuneAndCorruptRecordsAreSkipped() {
-            rules(3);
+            h.publish(3);
             h.corrupt();
             h.observe(report("konna", ReportType.TENSION, true, "r-a", T), report("farm-konna-rice", ReportType.THEFT, true, "r-b", T.plusSeconds(600)));
             assertTrue(h.drain().isEmpty());
@@ -114,7 +110,7 @@ class ReportWindowTest {
 
         @Test
         void clusterFiresWithLateReportAndReporterPseudonymsAsEvidence() {
-            rules(3);
+            h.publish(3);
             h.observe(report("konna", ReportType.TENSION, true, "r-a", T), report("konna", ReportType.THEFT, true, "r-b", T.plusSeconds(600)));
             h.observe(report("konna", ReportType.TENSION, true, "r-c", T.plusSeconds(60)));
             List<AlertEvent> events = h.drain();
@@ -128,20 +124,20 @@ class ReportWindowTest {
 
         @Test
         void aVerifiedClashFiresExtremeAtOnceAndARuleChangeAppliesToTheNextReport() {
-            rules(3);
+            h.publish(3);
             h.observe(report("djenne", ReportType.CLASH, true, "r-a", T));
             AlertEvent e = h.drain().get(0);
             assertEquals(Severity.Extreme, e.alert().severity());
             assertEquals("clash", e.alert().level());
             assertTrue(e.alert().headline().get("fr").startsWith("Affrontement signale a Djenné"), e.alert().headline().toString());
-            rules(1);
+            h.publish(1);
             h.observe(report("konna", ReportType.THEFT, true, "r-b", T));
             assertEquals(AlertEventType.RAISED, h.drain().get(0).type(), "threshold lowered to 1");
         }
 
         @Test
         void aStrangersClashIsAModerateReportToConfirmUntilASecondReporterConfirmsIt() {
-            rules(3);
+            h.publish(3);
             h.observe(report("djenne", ReportType.CLASH, false, "r-stranger", T));
             AlertEvent e = h.drain().get(0);
             assertEquals(AlertEventType.RAISED, e.type());
@@ -160,7 +156,7 @@ class ReportWindowTest {
 
         @Test
         void oneNumberSendingSixTensionReportsRaisesNothing() {
-            rules(3);
+            h.publish(3);
             for (int i = 0; i < 6; i++) {
                 h.observe(report("konna", ReportType.TENSION, i % 2 == 0, "r-same", T.plusSeconds(60L * i)));
             }
@@ -171,7 +167,7 @@ class ReportWindowTest {
 
         @Test
         void anIncidentAlertResolvesWhenItsReportsLeaveTheWindowAndWhenItsRuleIsDeleted() {
-            rules(1);
+            h.publish(1);
             h.observe(report("konna", ReportType.THEFT, true, "r-a", T), report("djenne", ReportType.THEFT, true, "r-b", T));
             assertEquals(2, h.drain().size());
             h.observe(org.bourtol.rules.Fixtures.gauge("gao", 300, T.plus(Duration.ofHours(30))));
@@ -192,7 +188,7 @@ class ReportWindowTest {
 
         @Test
         void floodReportsRaiseAFloodAlert() {
-            rules(3);
+            h.publish(3);
             CommunityReport a = report("mopti-ville", ReportType.FLOOD, true, "r-a", T);
             CommunityReport b = report("mopti-ville", ReportType.FLOOD, false, "r-b", T.plusSeconds(60));
             CommunityReport c = report("mopti-ville", ReportType.FLOOD, false, "r-c", T.plusSeconds(120));

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.observation.ReportType;
-import org.bourtol.rules.Fixtures;
 import org.bourtol.rules.TopologyHarness;
 import org.bourtol.rules.engine.Step;
 import org.bourtol.rules.engine.Verdict;
@@ -45,15 +44,12 @@ class RiskScoreTest {
     @Nested
     class Topology {
         @AutoClose
-        private final TopologyHarness h = new TopologyHarness(Duration.ofHours(2));
-
-        private void rules(int orange) {
-            h.rule(Fixtures.rule("{'id':'farmland-protection','type':'herd-in-protected-zone','enabled':true,'zones':['farm-konna-rice']}"));
-            h.rule(Fixtures.rule("{'id':'delta-incidents','type':'incident-cluster','enabled':true,'zones':['konna'],'params':{'threshold':2}}"));
-            h.rule(Fixtures.rule("{'id':'delta-risk-score','type':'conflict-risk-score','enabled':true,'zones':['konna'],"
-                    + "'params':{'weights':{'herd-in-protected-zone':2,'incident-cluster':3},'yellow':2,'orange':" + orange + ",'red':"
-                    + (orange + 10) + "},'severity':{'yellow':'Minor','orange':'Moderate','red':'Severe'}}"));
-        }
+        private final TopologyHarness h = TopologyHarness.forRules(Duration.ofHours(2),
+                "{'id':'farmland-protection','type':'herd-in-protected-zone','enabled':true,'zones':['farm-konna-rice']}",
+                "{'id':'delta-incidents','type':'incident-cluster','enabled':true,'zones':['konna'],'params':{'threshold':2}}",
+                "{'id':'delta-risk-score','type':'conflict-risk-score','enabled':true,'zones':['konna'],"
+                        + "'params':{'weights':{'herd-in-protected-zone':2,'incident-cluster':3},'yellow':2,'orange':%s,'red':%s},"
+                        + "'severity':{'yellow':'Minor','orange':'Moderate','red':'Severe'}}");
 
         private List<AlertEvent> scoreEvents() {
             return h.drain().stream().filter(e -> e.alert().rule().equals("delta-risk-score")).toList();
@@ -61,7 +57,7 @@ class RiskScoreTest {
 
         @Test
         void indicatorsInACommuneRaiseTheScoreWithLateDataCorruptRecordAndRuleChange() {
-            rules(4);
+            h.publish(4, 14);
             h.corrupt();
             h.observe(herd("h1", 14.9036, -3.8589, 80, T));
             List<AlertEvent> events = scoreEvents();
@@ -70,7 +66,7 @@ class RiskScoreTest {
             h.observe(report("konna", ReportType.THEFT, true, "r-a", T.plusSeconds(1200)), report("konna", ReportType.TENSION, true, "r-b", T.plusSeconds(600)));
             events = scoreEvents();
             assertEquals("orange", events.get(events.size() - 1).alert().level());
-            rules(8);
+            h.publish(8, 18);
             h.observe(herd("h1", 14.9036, -3.8589, 85, T.plusSeconds(1800)), report("konna", ReportType.THEFT, true, "r-c", T.plusSeconds(1900)));
             events = scoreEvents();
             assertEquals("yellow", events.get(events.size() - 1).alert().level(), "orange threshold raised to 8");
@@ -78,7 +74,7 @@ class RiskScoreTest {
 
         @Test
         void aStrangersClashCountsInTheScoreOnlyOnceConfirmed() {
-            rules(4);
+            h.publish(4, 14);
             h.observe(report("konna", ReportType.CLASH, false, "r-stranger", T));
             assertEquals(List.of(), scoreEvents(), "a report to confirm is no indicator");
             h.observe(report("konna", ReportType.TENSION, false, "r-b", T.plusSeconds(60)));

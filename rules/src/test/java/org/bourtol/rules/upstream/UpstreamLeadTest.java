@@ -11,7 +11,6 @@ import java.util.List;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.contracts.alert.Urgency;
-import org.bourtol.rules.Fixtures;
 import org.bourtol.rules.TopologyHarness;
 import org.bourtol.rules.engine.Step;
 import org.bourtol.rules.engine.Verdict;
@@ -38,21 +37,18 @@ class UpstreamLeadTest {
     @Nested
     class Topology {
         @AutoClose
-        private final TopologyHarness h = new TopologyHarness(Duration.ofHours(6));
-
-        private void rule(int cm) {
-            h.rule(Fixtures.rule("{'id':'ansongo-niamey-lead','type':'upstream-lead','enabled':true,'zones':['niamey'],"
-                    + "'params':{'upstream':'ansongo','upstreamCm':" + cm + ",'travelHours':96}}"));
-        }
+        private final TopologyHarness h = TopologyHarness.forRules(Duration.ofHours(6),
+                "{'id':'ansongo-niamey-lead','type':'upstream-lead','enabled':true,'zones':['niamey'],"
+                        + "'params':{'upstream':'ansongo','upstreamCm':%s,'travelHours':96}}");
 
         @Test
         void upstreamCrossingRaisesADownstreamAlertWithLateDataCorruptRecordAndRuleChange() {
-            rule(600);
+            h.publish(600);
             h.corrupt();
             h.observe(gauge("ansongo", 575, day(8, 11, 6)), gauge("ansongo", 610, day(8, 11, 3)));
             assertEquals(List.of(AlertEventType.RAISED, AlertEventType.RESOLVED), h.drain().stream().map(AlertEvent::type).toList(),
                     "in event-time order 610 then 575: raised then back below the band, as in-order data would give");
-            rule(580);
+            h.publish(580);
             h.observe(gauge("ansongo", 592, day(8, 11, 9)));
             List<AlertEvent> events = h.drain();
             AlertEvent e = events.get(0);
