@@ -35,10 +35,11 @@ public final class GaugeLevelFamily extends BaseFamily<GaugeLevelRule.Params, Ga
             FamilyInfo.of(TYPE, Hazard.FLOOD, GaugeLevelRule.State.class, GaugeLevelRule.State.INITIAL, "station")
                     .withSeverities(FamilyInfo.levels("warning", Severity.Moderate, "alert", Severity.Severe, "danger", Severity.Extreme));
 
+    static final List<String> NAMES = List.of("warning", "alert", "danger");
+
     public GaugeLevelFamily() {
         super(INFO);
     }
-    static final List<String> NAMES = List.of("warning", "alert", "danger");
 
     @Override
     protected GaugeLevelRule.Params params(ParamReader r) {
