@@ -6,14 +6,17 @@ import java.util.function.DoubleSupplier;
 /**
  * The one retry and backoff policy of every component: capped exponential backoff with "equal
  * jitter". Attempt n waits between half and all of {@code min(cap, base * 2^(n-1))}; after
- * {@code maxAttempts} the caller gives up (the SMS default, 40 attempts capped at 5 minutes, rides out
- * a Twilio outage of about three hours). Pure: randomness is injected; {@link Attempts} counts the
+ * {@code maxAttempts} the caller gives up (the SMS default, 240 attempts capped at one minute, rides out
+ * a Twilio outage of about three hours, and sends at most a minute after Twilio is back). Pure: randomness is injected; {@link Attempts} counts the
  * failures of a loop that retries until it succeeds.
  */
 public record RetryPolicy(Duration base, Duration cap, int maxAttempts) {
 
-    /** Twilio sends: 0.5 s doubling up to 5 minutes, 40 attempts. */
-    public static final RetryPolicy DEFAULT = new RetryPolicy(Duration.ofMillis(500), Duration.ofMinutes(5), 40);
+    /**
+     * Twilio sends: 0.5 s doubling up to one minute, 240 attempts (about three hours). The cap is short because a
+     * warning waits out the last backoff after Twilio recovers: with 5 minutes a warning could leave 5 minutes late.
+     */
+    public static final RetryPolicy DEFAULT = new RetryPolicy(Duration.ofMillis(500), Duration.ofMinutes(1), 240);
 
     public RetryPolicy {
         if (base.isNegative() || base.isZero() || cap.compareTo(base) < 0 || maxAttempts < 1) {
