@@ -18,7 +18,6 @@ import org.bourtol.contracts.topic.Topics;
 import org.bourtol.platform.Component;
 import org.bourtol.platform.health.HealthRegistry;
 import org.bourtol.platform.http.ApiAuth;
-import org.bourtol.platform.http.Role;
 import org.bourtol.platform.kafka.TopicTable;
 import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.platform.kafka.StaticMembership;
@@ -29,6 +28,7 @@ import org.bourtol.rules.api.AlertsView;
 import org.bourtol.rules.api.AuditHistory;
 import org.bourtol.rules.api.Directories;
 import org.bourtol.rules.api.RuleTypes;
+import org.bourtol.rules.api.RulesRoutes;
 import org.bourtol.rules.api.RulesApi;
 import org.bourtol.rules.api.ZonesApi;
 import org.bourtol.rules.backtest.BacktestApi;
@@ -117,16 +117,10 @@ public final class RulesComponent implements Component {
         this.publisher = new Publisher(kafka, "bourtol-rules-api");
         this.directories = new Directories(zones, rules, publisher, history);
         BodyHandler body = BodyHandler.create(false).setBodyLimit(Math.max(config.http().maxBodyBytes(), 8 * 1024 * 1024));
-        // who is calling is checked before a body (up to 8 MB for a zone import) is buffered
-        for (String path : new String[] {"/api/v1/zones*", "/api/v1/rules*", "/api/v1/alerts*", "/api/v1/backtests*"}) {
-            router.route(path).handler(auth.require(Role.VIEWER));
-            router.route(path).handler(body);
-        }
-        new ZonesApi(directories, validator).mount(router, auth);
-        new RulesApi(directories, validator, new RuleTypes(Families.byType(env))).mount(router, auth);
-        new AlertsApi(view, publisher).mount(router, auth);
         this.backtests = new BacktestJobs(backtester(config, kafka, env, zones, rules, sms, older), BACKTEST_QUEUE, java.time.Clock.systemUTC());
-        new BacktestApi(backtests, validator, zones::all).mount(router, auth);
+        RulesRoutes.mount(router, auth, body, new ZonesApi(directories, validator),
+                new RulesApi(directories, validator, new RuleTypes(Families.byType(env))), new AlertsApi(view, publisher),
+                new BacktestApi(backtests, validator, zones::all));
         Gauge.builder("bourtol.rules.corrupt.skipped", CorruptRecordHandler::skipped).register(metrics);
         Gauge.builder("bourtol.rules.processing.skipped", ProcessingFailureHandler::skipped)
                 .description("records skipped because a rule processor failed on them").register(metrics);

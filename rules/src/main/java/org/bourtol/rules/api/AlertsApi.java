@@ -1,7 +1,6 @@
 package org.bourtol.rules.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.Arrays;
@@ -46,15 +45,6 @@ public final class AlertsApi {
         this.publisher = publisher;
     }
 
-    public void mount(Router router, ApiAuth auth) {
-        router.get("/api/v1/alerts").handler(auth.require(Role.VIEWER)).handler(this::list);
-        router.get("/api/v1/alerts/:id").handler(auth.require(Role.VIEWER)).handler(this::get);
-        router.post("/api/v1/alerts/:id/ack").handler(auth.require(Role.OFFICER)).handler(this::ack);
-        router.post("/api/v1/alerts/:id/resolve").handler(auth.require(Role.OFFICER)).handler(this::resolve);
-        router.post("/api/v1/alerts/:id/outcome").handler(auth.require(Role.OFFICER)).handler(this::outcome);
-        router.post("/api/v1/alerts/:id/confirm").handler(auth.require(Role.OFFICER)).handler(this::confirm);
-    }
-
     /** The alert as the caller may see it: without reporter pseudonyms in the evidence below the officer role. */
     static Alert forCaller(RoutingContext ctx, Alert a) {
         if (ApiAuth.has(ctx, Role.OFFICER) || a.evidence().stream().allMatch(e -> e.reporterId() == null)) {
@@ -65,7 +55,7 @@ public final class AlertsApi {
         return a.toBuilder().evidence(evidence).build();
     }
 
-    private void list(RoutingContext ctx) {
+    void list(RoutingContext ctx) {
         String stateParam = ctx.queryParams().get("state");
         AlertState state = null;
         if (stateParam != null) {
@@ -84,11 +74,11 @@ public final class AlertsApi {
         return view.get(id).orElseThrow(() -> ApiException.notFound("alert " + id));
     }
 
-    private void get(RoutingContext ctx) {
+    void get(RoutingContext ctx) {
         Http.json(ctx, 200, forCaller(ctx, find(ctx)));
     }
 
-    private void ack(RoutingContext ctx) {
+    void ack(RoutingContext ctx) {
         Alert a = find(ctx);
         if (!a.active()) {
             throw new ApiException(409, "alert " + a.id() + " is resolved", List.of());
@@ -104,7 +94,7 @@ public final class AlertsApi {
      * lifecycle emits RESOLVED with "resolved by who: reason", and the notifier sends its all-clear) and
      * an audit entry. Officer-issued warnings are cancelled through the warnings API instead.
      */
-    private void resolve(RoutingContext ctx) {
+    void resolve(RoutingContext ctx) {
         Alert a = find(ctx);
         String reason = Http.body(ctx).path("reason").asText("").trim();
         if (reason.isEmpty() || reason.length() > AckRequest.MAX_REASON) {
@@ -128,7 +118,7 @@ public final class AlertsApi {
                 .onFailure(e -> ctx.fail(new ApiException(503, "resolve not recorded: Kafka is unavailable")));
     }
 
-    private void outcome(RoutingContext ctx) {
+    void outcome(RoutingContext ctx) {
         Alert a = find(ctx);
         JsonNode body = Http.body(ctx);
         String text = body.path("outcome").asText("").trim();
@@ -149,7 +139,7 @@ public final class AlertsApi {
      * rule itself upgrades the alert to its confirmed level and severity (and the confirmation counts
      * like any verified report until it leaves the window). Audited.
      */
-    private void confirm(RoutingContext ctx) {
+    void confirm(RoutingContext ctx) {
         Alert a = find(ctx);
         if (!a.active() || !ReportWindowRule.UNCONFIRMED.equals(a.level())) {
             throw new ApiException(409, "alert " + a.id() + " is not an active report to confirm", List.of("level: " + a.level()));

@@ -2,7 +2,6 @@ package org.bourtol.rules.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.Comparator;
@@ -11,9 +10,7 @@ import java.util.Map;
 import org.bourtol.contracts.directory.AuditEntry;
 import org.bourtol.contracts.directory.RuleDocument;
 import org.bourtol.contracts.topic.Json;
-import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.platform.http.ApiException;
-import org.bourtol.platform.http.Role;
 import org.bourtol.rules.engine.RuleValidator;
 
 /**
@@ -33,29 +30,23 @@ public final class RulesApi {
         this.types = types;
     }
 
-    public void mount(Router router, ApiAuth auth) {
-        router.get("/api/v1/rules").handler(auth.require(Role.VIEWER)).handler(this::list);
-        router.get("/api/v1/rules/:id").handler(auth.require(Role.VIEWER)).handler(this::get);
-        router.get("/api/v1/rules/:id/history").handler(auth.require(Role.VIEWER)).handler(this::history);
-        router.put("/api/v1/rules/:id").handler(auth.require(Role.OFFICER)).handler(this::put);
-        router.post("/api/v1/rules/:id/validate").handler(auth.require(Role.VIEWER)).handler(this::validate);
-        router.get("/api/v1/rule-types").handler(auth.require(Role.VIEWER)).handler(ctx -> Http.json(ctx, 200, types.all()));
-        router.delete("/api/v1/rules/:id").handler(auth.require(Role.OFFICER)).handler(this::delete);
+    void types(RoutingContext ctx) {
+        Http.json(ctx, 200, types.all());
     }
 
-    private void list(RoutingContext ctx) {
+    void list(RoutingContext ctx) {
         String type = ctx.queryParams().get("type");
         Http.json(ctx, 200, dirs.rules().values().stream()
                 .filter(r -> type == null || r.type().equals(type))
                 .sorted(Comparator.comparing(RuleDocument::id)).toList());
     }
 
-    private void get(RoutingContext ctx) {
+    void get(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         Http.json(ctx, 200, dirs.rule(id).orElseThrow(() -> ApiException.notFound("rule " + id)));
     }
 
-    private void history(RoutingContext ctx) {
+    void history(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         List<AuditEntry> entries = dirs.history().of("rule", id);
         if (entries.isEmpty() && dirs.rule(id).isEmpty()) {
@@ -74,7 +65,7 @@ public final class RulesApi {
     }
 
     /** The same checks as a PUT, without storing: 200 {@code {"valid": bool, "problems": [...]}}. */
-    private void validate(RoutingContext ctx) {
+    void validate(RoutingContext ctx) {
         List<String> problems;
         try {
             problems = List.of();
@@ -120,7 +111,7 @@ public final class RulesApi {
         return parsed;
     }
 
-    private void put(RoutingContext ctx) {
+    void put(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         RuleDocument parsed = parse(ctx);
         RuleDocument before = dirs.rule(id).orElse(null);
@@ -135,7 +126,7 @@ public final class RulesApi {
                 .onFailure(e -> ctx.fail(new ApiException(503, "rule not stored: Kafka is unavailable")));
     }
 
-    private void delete(RoutingContext ctx) {
+    void delete(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         if (dirs.rule(id).isEmpty()) {
             throw ApiException.notFound("rule " + id);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,9 +14,7 @@ import java.util.function.Function;
 import org.bourtol.contracts.directory.RuleDocument;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.topic.Json;
-import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.platform.http.ApiException;
-import org.bourtol.platform.http.Role;
 import org.bourtol.rules.engine.RuleValidator;
 import org.bourtol.rules.zones.ZoneFeatures;
 import org.bourtol.rules.zones.ZoneLimits;
@@ -43,15 +40,7 @@ public final class ZonesApi {
         this.validator = validator;
     }
 
-    public void mount(Router router, ApiAuth auth) {
-        router.get("/api/v1/zones").handler(auth.require(Role.VIEWER)).handler(this::list);
-        router.post("/api/v1/zones").handler(auth.require(Role.OFFICER)).handler(this::importAll);
-        router.get("/api/v1/zones/:id").handler(auth.require(Role.VIEWER)).handler(this::get);
-        router.put("/api/v1/zones/:id").handler(auth.require(Role.OFFICER)).handler(this::put);
-        router.delete("/api/v1/zones/:id").handler(auth.require(Role.OFFICER)).handler(this::delete);
-    }
-
-    private void list(RoutingContext ctx) {
+    void list(RoutingContext ctx) {
         ObjectNode fc = Json.MAPPER.createObjectNode().put("type", "FeatureCollection");
         ArrayNode features = fc.putArray("features");
         String kind = ctx.queryParams().get("kind");
@@ -62,13 +51,13 @@ public final class ZonesApi {
         Http.json(ctx, 200, fc);
     }
 
-    private void get(RoutingContext ctx) {
+    void get(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         Zone z = dirs.zone(id).orElseThrow(() -> ApiException.notFound("zone " + id));
         Http.json(ctx, 200, ZoneFeatures.toFeature(z));
     }
 
-    private void put(RoutingContext ctx) {
+    void put(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         checked(ctx, () -> {
             JsonNode body = Http.body(ctx);
@@ -91,7 +80,7 @@ public final class ZonesApi {
         });
     }
 
-    private void importAll(RoutingContext ctx) {
+    void importAll(RoutingContext ctx) {
         checked(ctx, () -> validImport(Http.body(ctx)), zones -> {
             // parents first, so a reader never sees a child before its parent
             Map<String, Zone> batch = new HashMap<>();
@@ -182,7 +171,7 @@ public final class ZonesApi {
         return d;
     }
 
-    private void delete(RoutingContext ctx) {
+    void delete(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         if (dirs.zone(id).isEmpty()) {
             throw ApiException.notFound("zone " + id);

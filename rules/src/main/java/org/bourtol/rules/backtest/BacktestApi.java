@@ -1,13 +1,10 @@
 package org.bourtol.rules.backtest;
 
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.bourtol.contracts.directory.Zone;
-import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.platform.http.ApiException;
-import org.bourtol.platform.http.Role;
 import org.bourtol.rules.api.Http;
 import org.bourtol.rules.engine.RuleValidator;
 
@@ -29,15 +26,7 @@ public final class BacktestApi {
         this.zones = zones;
     }
 
-    public void mount(Router router, ApiAuth auth) {
-        router.post("/api/v1/backtests").handler(auth.require(Role.OFFICER)).handler(this::submit);
-        router.post("/api/v1/rules/backtest").handler(auth.require(Role.OFFICER)).handler(this::submit);
-        router.get("/api/v1/backtests/:id").handler(auth.require(Role.OFFICER)).handler(this::get);
-        router.delete("/api/v1/backtests/:id").handler(auth.require(Role.OFFICER)).handler(this::cancel);
-        router.post("/api/v1/backtests/:id/cancel").handler(auth.require(Role.OFFICER)).handler(this::cancel);
-    }
-
-    private void submit(RoutingContext ctx) {
+    public void submit(RoutingContext ctx) {
         BacktestRequest request;
         try {
             request = BacktestRequest.parse(Http.body(ctx), validator, zones.get());
@@ -54,12 +43,12 @@ public final class BacktestApi {
         Http.json(ctx, 202, view);
     }
 
-    private void get(RoutingContext ctx) {
+    public void get(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         Http.json(ctx, 200, jobs.get(id).orElseThrow(() -> ApiException.notFound("backtest " + id)));
     }
 
-    private void cancel(RoutingContext ctx) {
+    public void cancel(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         Http.json(ctx, 200, jobs.cancel(id).orElseThrow(() -> ApiException.notFound("backtest " + id)));
     }
