@@ -28,12 +28,9 @@ import org.bourtol.rules.zones.ZoneIndex;
 public final class ConcentrationFamily extends BaseFamily<ConcentrationFamily.Config, Samples> {
 
     public static final String TYPE = "herd-concentration";
-    private static final FamilyInfo<Samples> INFO =
-            FamilyInfo.of(TYPE, Hazard.CONFLICT, Samples.class, Samples.EMPTY, "water-point", "pasture", "market")
-                    .withSeverities(FamilyInfo.levels("fire", Severity.Severe));
-
     public ConcentrationFamily() {
-        super(INFO);
+        super(FamilyInfo.of(TYPE, Hazard.CONFLICT, Samples.class, Samples.EMPTY, "water-point", "pasture", "market")
+                .withSeverities(FamilyInfo.levels("fire", Severity.Severe)));
     }
 
     public record Config(ConcentrationRule.Params params, Integer capacity) {

@@ -27,11 +27,8 @@ import org.bourtol.rules.zones.ZoneIndex;
 public final class CorridorFamily extends BaseFamily<CorridorFamily.Config, CorridorRule.State> {
 
     public static final String TYPE = "corridor-deviation";
-    private static final FamilyInfo<CorridorRule.State> INFO =
-            FamilyInfo.of(TYPE, Hazard.CONFLICT, CorridorRule.State.class, CorridorRule.State.INITIAL, "corridor");
-
     public CorridorFamily() {
-        super(INFO);
+        super(FamilyInfo.of(TYPE, Hazard.CONFLICT, CorridorRule.State.class, CorridorRule.State.INITIAL, "corridor"));
     }
 
     public record Config(CorridorRule.Params params, Double bufferM) {

@@ -7,7 +7,6 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -55,21 +54,12 @@ public final class FamilyTopology {
     }
 
     /** Re-keys an observation by each zone of this family's rules it counts for. */
-    private static final class ZoneRouter<P> implements Processor<String, Observation, String, Observation> {
-        private final RulesEnv env;
+    private static final class ZoneRouter<P> extends DirectoryProcessor<String, Observation, String, Observation> {
         private final Family<P, ?> family;
-        private ProcessorContext<String, Observation> context;
-        private DirectoryView view;
 
         ZoneRouter(RulesEnv env, Family<P, ?> family) {
-            this.env = env;
+            super(env);
             this.family = family;
-        }
-
-        @Override
-        public void init(ProcessorContext<String, Observation> context) {
-            this.context = context;
-            this.view = new DirectoryView(context, env);
         }
 
         @Override
@@ -78,10 +68,10 @@ public final class FamilyTopology {
                 return;
             }
             java.util.Set<String> keys = new java.util.LinkedHashSet<>();
-            for (CompiledRule<P> rule : view.rules(family)) {
-                keys.addAll(family.zonesOf(rule, record.value(), view.zones()));
+            for (CompiledRule<P> rule : view().rules(family)) {
+                keys.addAll(family.zonesOf(rule, record.value(), view().zones()));
             }
-            keys.forEach(k -> context.forward(record.withKey(k)));
+            keys.forEach(k -> context().forward(record.withKey(k)));
         }
     }
 }

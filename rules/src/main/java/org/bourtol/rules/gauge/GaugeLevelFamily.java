@@ -31,14 +31,11 @@ import org.bourtol.rules.zones.ZoneIndex;
 public final class GaugeLevelFamily extends BaseFamily<GaugeLevelRule.Params, GaugeLevelRule.State> {
 
     public static final String TYPE = "gauge-level";
-    private static final FamilyInfo<GaugeLevelRule.State> INFO =
-            FamilyInfo.of(TYPE, Hazard.FLOOD, GaugeLevelRule.State.class, GaugeLevelRule.State.INITIAL, "station")
-                    .withSeverities(FamilyInfo.levels("warning", Severity.Moderate, "alert", Severity.Severe, "danger", Severity.Extreme));
-
     static final List<String> NAMES = List.of("warning", "alert", "danger");
 
     public GaugeLevelFamily() {
-        super(INFO);
+        super(FamilyInfo.of(TYPE, Hazard.FLOOD, GaugeLevelRule.State.class, GaugeLevelRule.State.INITIAL, "station")
+                .withSeverities(FamilyInfo.levels("warning", Severity.Moderate, "alert", Severity.Severe, "danger", Severity.Extreme)));
     }
 
     @Override

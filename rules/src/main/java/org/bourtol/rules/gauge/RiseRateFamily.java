@@ -21,10 +21,8 @@ import org.bourtol.rules.zones.ZoneIndex;
 public final class RiseRateFamily extends BaseFamily<RiseRateRule.Params, Samples> {
 
     public static final String TYPE = "gauge-rise-rate";
-    private static final FamilyInfo<Samples> INFO = FamilyInfo.of(TYPE, Hazard.FLOOD, Samples.class, Samples.EMPTY, "station");
-
     public RiseRateFamily() {
-        super(INFO);
+        super(FamilyInfo.of(TYPE, Hazard.FLOOD, Samples.class, Samples.EMPTY, "station"));
     }
 
     @Override

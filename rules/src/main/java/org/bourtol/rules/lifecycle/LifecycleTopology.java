@@ -25,7 +25,7 @@ import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.observation.AckRequest;
 import org.bourtol.contracts.topic.JsonSerde;
 import org.bourtol.contracts.topic.Topics;
-import org.bourtol.rules.engine.DirectoryView;
+import org.bourtol.rules.engine.DirectoryProcessor;
 import org.bourtol.rules.engine.RulesEnv;
 import org.bourtol.rules.engine.Signal;
 import org.bourtol.rules.riskscore.RiskScoreTopology;
@@ -87,23 +87,19 @@ public final class LifecycleTopology {
         return events;
     }
 
-    private static final class LifecycleProcessor implements Processor<String, Signal, String, AlertEvent> {
-        private final RulesEnv env;
-        private ProcessorContext<String, AlertEvent> context;
+    private static final class LifecycleProcessor extends DirectoryProcessor<String, Signal, String, AlertEvent> {
         private KeyValueStore<String, AlertSlot> slots;
         private KeyValueStore<String, String> index;
-        private DirectoryView view;
 
         LifecycleProcessor(RulesEnv env) {
-            this.env = env;
+            super(env);
         }
 
         @Override
         public void init(ProcessorContext<String, AlertEvent> context) {
-            this.context = context;
+            super.init(context);
             this.slots = context.getStateStore(SLOTS);
             this.index = context.getStateStore(INDEX);
-            this.view = new DirectoryView(context, env);
             context.schedule(EXPIRY_CHECK, PunctuationType.WALL_CLOCK_TIME, this::expire);
         }
 
@@ -146,7 +142,7 @@ public final class LifecycleTopology {
             }
             String key = s.key();
             AlertSlot before = slots.get(key);
-            Zone zone = view.zones().zone(s.zone()).orElse(null);
+            Zone zone = view().zones().zone(s.zone()).orElse(null);
             Lifecycle.ZoneFacts facts = new Lifecycle.ZoneFacts(zone == null ? s.zone() : zone.name(),
                     zone == null ? null : zone.geometry());
             Lifecycle.Result r = Lifecycle.onSignal(before, s, facts, code -> index.get("code:" + code) != null);
@@ -192,7 +188,7 @@ public final class LifecycleTopology {
                     default -> LOG.debug("alert {} [rule: {}, zone: {}, severity: {}]", e.type(), e.alert().rule(),
                             e.alert().zone(), e.alert().severity());
                 }
-                context.forward(new Record<>(e.alertId(), e, ts));
+                context().forward(new Record<>(e.alertId(), e, ts));
             }
         }
     }

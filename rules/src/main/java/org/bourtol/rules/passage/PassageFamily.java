@@ -28,12 +28,9 @@ import org.bourtol.rules.zones.ZoneIndex;
 public final class PassageFamily extends BaseFamily<PassageRule.Params, PassageRule.State> {
 
     public static final String TYPE = "early-late-passage";
-    private static final FamilyInfo<PassageRule.State> INFO =
-            FamilyInfo.of(TYPE, Hazard.CONFLICT, PassageRule.State.class, PassageRule.State.INITIAL)
-                    .withSeverities(FamilyInfo.levels("early", Severity.Moderate, "late", Severity.Moderate));
-
     public PassageFamily() {
-        super(INFO);
+        super(FamilyInfo.of(TYPE, Hazard.CONFLICT, PassageRule.State.class, PassageRule.State.INITIAL)
+                .withSeverities(FamilyInfo.levels("early", Severity.Moderate, "late", Severity.Moderate)));
     }
 
     @Override

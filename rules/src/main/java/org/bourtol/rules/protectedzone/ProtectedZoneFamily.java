@@ -35,11 +35,8 @@ import org.bourtol.rules.zones.ZoneIndex;
 public final class ProtectedZoneFamily extends BaseFamily<ProtectedZoneFamily.Config, ProtectedZoneRule.State> {
 
     public static final String TYPE = "herd-in-protected-zone";
-    private static final FamilyInfo<ProtectedZoneRule.State> INFO =
-            FamilyInfo.of(TYPE, Hazard.CONFLICT, ProtectedZoneRule.State.class, ProtectedZoneRule.State.INITIAL, "farmland", "pasture");
-
     public ProtectedZoneFamily() {
-        super(INFO);
+        super(FamilyInfo.of(TYPE, Hazard.CONFLICT, ProtectedZoneRule.State.class, ProtectedZoneRule.State.INITIAL, "farmland", "pasture"));
     }
 
     /** Typed parameters plus the default start of the protected season. */

@@ -22,10 +22,8 @@ import org.bourtol.rules.zones.ZoneIndex;
 public final class RainFamily extends BaseFamily<RainRule.Params, Samples> {
 
     public static final String TYPE = "rain-accumulation";
-    private static final FamilyInfo<Samples> INFO = FamilyInfo.of(TYPE, Hazard.FLOOD, Samples.class, Samples.EMPTY, "station");
-
     public RainFamily() {
-        super(INFO);
+        super(FamilyInfo.of(TYPE, Hazard.FLOOD, Samples.class, Samples.EMPTY, "station"));
     }
 
     @Override

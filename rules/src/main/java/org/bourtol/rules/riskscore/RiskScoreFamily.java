@@ -27,12 +27,9 @@ import org.bourtol.rules.zones.ZoneIndex;
 public final class RiskScoreFamily extends BaseFamily<RiskScoreRule.Params, RiskScoreRule.State> {
 
     public static final String TYPE = "conflict-risk-score";
-    private static final FamilyInfo<RiskScoreRule.State> INFO =
-            FamilyInfo.of(TYPE, Hazard.CONFLICT, RiskScoreRule.State.class, RiskScoreRule.State.INITIAL, "commune", "cercle", "region")
-                    .withSeverities(FamilyInfo.levels("yellow", Severity.Minor, "orange", Severity.Moderate, "red", Severity.Severe));
-
     public RiskScoreFamily() {
-        super(INFO);
+        super(FamilyInfo.of(TYPE, Hazard.CONFLICT, RiskScoreRule.State.class, RiskScoreRule.State.INITIAL, "commune", "cercle", "region")
+                .withSeverities(FamilyInfo.levels("yellow", Severity.Minor, "orange", Severity.Moderate, "red", Severity.Severe)));
     }
     static final List<String> INDICATORS = List.of("herd-in-protected-zone", "herd-concentration", "corridor-deviation",
             "early-late-passage", "incident-cluster");

@@ -18,7 +18,7 @@ import org.bourtol.contracts.directory.ZoneKind;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.topic.JsonSerde;
 import org.bourtol.rules.engine.CompiledRule;
-import org.bourtol.rules.engine.DirectoryView;
+import org.bourtol.rules.engine.DirectoryProcessor;
 import org.bourtol.rules.engine.RulesEnv;
 import org.bourtol.rules.engine.Signal;
 import org.bourtol.rules.engine.Step;
@@ -59,22 +59,18 @@ public final class RiskScoreTopology {
         return s.fire() && !ReportWindowRule.UNCONFIRMED.equals(s.level());
     }
 
-    private static final class Score implements Processor<String, Signal, String, Signal> {
-        private final RulesEnv env;
+    private static final class Score extends DirectoryProcessor<String, Signal, String, Signal> {
         private final RiskScoreFamily family = new RiskScoreFamily();
-        private ProcessorContext<String, Signal> context;
         private KeyValueStore<String, RiskScoreRule.State> store;
-        private DirectoryView view;
 
         Score(RulesEnv env) {
-            this.env = env;
+            super(env);
         }
 
         @Override
         public void init(ProcessorContext<String, Signal> context) {
-            this.context = context;
+            super.init(context);
             this.store = context.getStateStore(STORE);
-            this.view = new DirectoryView(context, env);
         }
 
         @Override
@@ -83,8 +79,8 @@ public final class RiskScoreTopology {
             if (s == null || s.ack() != null || s.hazard() != Hazard.CONFLICT || RiskScoreFamily.TYPE.equals(s.ruleType())) {
                 return;
             }
-            String commune = view.zones().ancestorOfKind(s.zone(), ZoneKind.COMMUNE).map(Zone::id).orElse(s.zone());
-            for (CompiledRule<RiskScoreRule.Params> rule : view.rules(family)) {
+            String commune = view().zones().ancestorOfKind(s.zone(), ZoneKind.COMMUNE).map(Zone::id).orElse(s.zone());
+            for (CompiledRule<RiskScoreRule.Params> rule : view().rules(family)) {
                 if (!rule.doc().zones().contains(commune) || !rule.inSeason(s.at())) {
                     continue;
                 }
@@ -99,12 +95,12 @@ public final class RiskScoreTopology {
                     if (!reported.equals(before.reported())) {
                         Severity sev = family.severity(rule, f.level());
                         Signal out = Signal.fire(rule.id(), family.type(), Hazard.CONFLICT, commune, "score", f.level(), sev,
-                                family.headline(rule, view.zones().name(commune), null, f), f.evidence(), s.at());
-                        context.forward(new Record<>(out.key(), out, record.timestamp()));
+                                family.headline(rule, view().zones().name(commune), null, f), f.evidence(), s.at());
+                        context().forward(new Record<>(out.key(), out, record.timestamp()));
                     }
                 } else if (before.reported() != null) {
                     Signal out = Signal.clear(rule.id(), family.type(), Hazard.CONFLICT, commune, "score", s.at());
-                    context.forward(new Record<>(out.key(), out, record.timestamp()));
+                    context().forward(new Record<>(out.key(), out, record.timestamp()));
                 }
             }
         }

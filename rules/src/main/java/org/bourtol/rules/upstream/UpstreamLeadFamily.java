@@ -32,11 +32,8 @@ import org.bourtol.rules.zones.ZoneIndex;
 public final class UpstreamLeadFamily extends BaseFamily<UpstreamLeadRule.Params, UpstreamLeadRule.State> {
 
     public static final String TYPE = "upstream-lead";
-    private static final FamilyInfo<UpstreamLeadRule.State> INFO =
-            FamilyInfo.of(TYPE, Hazard.FLOOD, UpstreamLeadRule.State.class, UpstreamLeadRule.State.INITIAL, "station");
-
     public UpstreamLeadFamily() {
-        super(INFO);
+        super(FamilyInfo.of(TYPE, Hazard.FLOOD, UpstreamLeadRule.State.class, UpstreamLeadRule.State.INITIAL, "station"));
     }
 
     @Override
