@@ -3,6 +3,7 @@ package org.bourtol.rules.backtest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** A backtest result as the text table {@code bourtol backtest} prints. Pure. */
 public final class BacktestTable {
@@ -29,27 +30,17 @@ public final class BacktestTable {
                 r.currentAlerts().size(), r.candidateAlerts().size(), r.comparison().count(Comparison.Kind.NEW),
                 r.comparison().count(Comparison.Kind.GONE), r.comparison().count(Comparison.Kind.EARLIER),
                 r.comparison().count(Comparison.Kind.LATER), r.comparison().count(Comparison.Kind.SEVERITY_CHANGED)));
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"CHANGE", "RULE", "ZONE", "CURRENT ONSET", "CANDIDATE ONSET", "SHIFT MIN", "SEVERITY"});
-        for (Comparison.Difference d : r.comparison().differences()) {
-            if (d.unchanged()) {
-                continue;
-            }
-            rows.add(new String[] {String.join("+", d.kinds().stream().map(Enum::name).toList()), d.rule(), d.zone(),
+        List<Comparison.Difference> changed = r.comparison().differences().stream().filter(d -> !d.unchanged()).toList();
+        if (!changed.isEmpty()) {
+            table(b, changed, d -> new String[] {String.join("+", d.kinds().stream().map(Enum::name).toList()), d.rule(), d.zone(),
                 str(d.currentRaisedAt()), str(d.candidateRaisedAt()), str(d.onsetShiftMinutes()),
-                str(d.currentSeverity()) + " -> " + str(d.candidateSeverity())});
-        }
-        if (rows.size() > 1) {
-            table(b, rows);
+                str(d.currentSeverity()) + " -> " + str(d.candidateSeverity())},
+                    "CHANGE", "RULE", "ZONE", "CURRENT ONSET", "CANDIDATE ONSET", "SHIFT MIN", "SEVERITY");
         }
         b.append(System.lineSeparator()).append("Time active per rule and zone (minutes)").append(System.lineSeparator());
-        rows = new ArrayList<>();
-        rows.add(new String[] {"RULE", "ZONE", "ALERTS NOW", "ALERTS THEN", "ACTIVE NOW", "ACTIVE THEN"});
-        for (Comparison.SlotSummary s : r.comparison().slots()) {
-            rows.add(new String[] {s.rule(), s.zone(), str(s.currentAlerts()), str(s.candidateAlerts()), str(s.currentActiveMinutes()),
-                str(s.candidateActiveMinutes())});
-        }
-        table(b, rows);
+        table(b, r.comparison().slots(), s -> new String[] {s.rule(), s.zone(), str(s.currentAlerts()), str(s.candidateAlerts()),
+            str(s.currentActiveMinutes()), str(s.candidateActiveMinutes())},
+                "RULE", "ZONE", "ALERTS NOW", "ALERTS THEN", "ACTIVE NOW", "ACTIVE THEN");
         Outcomes o = r.outcomes();
         if (o != null) {
             b.append(System.lineSeparator()).append(String.format(Locale.ROOT,
@@ -58,13 +49,9 @@ public final class BacktestTable {
                     o.current().hits(), o.current().falseAlarms(), o.current().unjudged(),
                     o.candidate().hits(), o.candidate().misses(), o.candidate().falseAlarms(), o.candidate().unjudged()));
             if (!o.events().isEmpty()) {
-                rows = new ArrayList<>();
-                rows.add(new String[] {"VERDICT", "RULE", "ZONE", "LIVE ALERT", "CURRENT ONSET", "CANDIDATE ONSET", "LEAD GAIN MIN"});
-                for (Outcomes.Event e : o.events()) {
-                    rows.add(new String[] {e.verdict().wire(), e.rule(), e.zone(), e.alertId(), str(e.currentRaisedAt()),
-                        e.candidateAlertId() == null ? "(none)" : str(e.candidateRaisedAt()), str(e.leadGainMinutes())});
-                }
-                table(b, rows);
+                table(b, o.events(), e -> new String[] {e.verdict().wire(), e.rule(), e.zone(), e.alertId(), str(e.currentRaisedAt()),
+                    e.candidateAlertId() == null ? "(none)" : str(e.candidateRaisedAt()), str(e.leadGainMinutes())},
+                        "VERDICT", "RULE", "ZONE", "LIVE ALERT", "CURRENT ONSET", "CANDIDATE ONSET", "LEAD GAIN MIN");
             }
         }
         TruthScore g = r.groundTruth();
@@ -75,23 +62,16 @@ public final class BacktestTable {
                     g.events().size(),
                     g.current().hits(), g.current().misses(), g.current().falseAlarms(), str(g.current().medianDelayMinutes()),
                     g.candidate().hits(), g.candidate().misses(), g.candidate().falseAlarms(), str(g.candidate().medianDelayMinutes())));
-            rows = new ArrayList<>();
-            rows.add(new String[] {"EVENT", "ZONE", "BEGAN", "CURRENT DELAY MIN", "CANDIDATE DELAY MIN", "LEAD GAIN MIN"});
-            for (TruthScore.Event e : g.events()) {
-                rows.add(new String[] {e.id(), e.zone(), str(e.start()), e.currentAlertId() == null ? "missed" : str(e.currentDelayMinutes()),
-                    e.candidateAlertId() == null ? "missed" : str(e.candidateDelayMinutes()), str(e.leadGainMinutes())});
-            }
-            table(b, rows);
+            table(b, g.events(), e -> new String[] {e.id(), e.zone(), str(e.start()),
+                e.currentAlertId() == null ? "missed" : str(e.currentDelayMinutes()),
+                e.candidateAlertId() == null ? "missed" : str(e.candidateDelayMinutes()), str(e.leadGainMinutes())},
+                    "EVENT", "ZONE", "BEGAN", "CURRENT DELAY MIN", "CANDIDATE DELAY MIN", "LEAD GAIN MIN");
         }
         if (r.sms() != null) {
             b.append(System.lineSeparator()).append("SMS per recipient (dry run of the notifier)").append(System.lineSeparator());
-            rows = new ArrayList<>();
-            rows.add(new String[] {"RECIPIENT", "NAME", "CURRENT", "CANDIDATE", "DELTA", "FIRST NOW", "FIRST THEN", "SENT EARLIER"});
-            for (BacktestResult.SmsLine l : r.sms()) {
-                rows.add(new String[] {l.recipient(), l.name(), str(l.current()), str(l.candidate()), (l.delta() > 0 ? "+" : "") + l.delta(),
-                    str(l.currentFirst()), str(l.candidateFirst()), str(l.candidateBeforeCurrent())});
-            }
-            table(b, rows);
+            table(b, r.sms(), l -> new String[] {l.recipient(), l.name(), str(l.current()), str(l.candidate()),
+                (l.delta() > 0 ? "+" : "") + l.delta(), str(l.currentFirst()), str(l.candidateFirst()), str(l.candidateBeforeCurrent())},
+                    "RECIPIENT", "NAME", "CURRENT", "CANDIDATE", "DELTA", "FIRST NOW", "FIRST THEN", "SENT EARLIER");
         }
         return b.toString();
     }
@@ -100,8 +80,12 @@ public final class BacktestTable {
         return o == null ? "-" : o.toString();
     }
 
-    private static void table(StringBuilder b, List<String[]> rows) {
-        int[] w = new int[rows.get(0).length];
+    /** One table: the {@code header} row, then a row of each item; columns as wide as their widest cell. */
+    private static <T> void table(StringBuilder b, List<T> items, Function<T, String[]> cells, String... header) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(header);
+        items.forEach(item -> rows.add(cells.apply(item)));
+        int[] w = new int[header.length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 w[i] = Math.max(w[i], row[i] == null ? 1 : row[i].length());
