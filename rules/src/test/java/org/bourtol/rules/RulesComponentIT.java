@@ -23,12 +23,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.contracts.config.BourtolConfig;
@@ -42,6 +42,7 @@ import org.bourtol.platform.kafka.Publisher;
 import org.bourtol.testkit.Poll;
 import org.bourtol.testkit.RunId;
 import org.bourtol.testkit.SharedKafka;
+import org.bourtol.testkit.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -172,21 +173,10 @@ class RulesComponentIT {
     void anObservationBecomesARaisedAlertThatCanBeAcknowledged() throws Exception {
         String station = "it-station-" + RUN;
         createStationAndRule(station);
-        // the Streams app sees a new rule through its global store a moment after the API does: send a
-        // reading each poll round (a new minute each time) until one is evaluated with the rule
-        int[] minute = {0};
-        JsonNode alert = Poll.value(Duration.ofSeconds(60), "alert raised", () -> {
+        JsonNode alert = sendUntilValue("alert raised", () -> {
             JsonNode a = bodyOf("/api/v1/alerts?zone=" + station + "&state=active");
-            if (a != null && a.size() == 1) {
-                return a.get(0);
-            }
-            try {
-                publish(station, 540, Instant.parse("2024-08-10T06:00:00Z").plusSeconds(60L * minute[0]++).toString());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            return null;
-        });
+            return a != null && a.size() == 1 ? a.get(0) : null;
+        }, round -> publishQuietly(station, 540, Instant.parse("2024-08-10T06:00:00Z").plusSeconds(60L * round)));
         assertEquals("flood", alert.get("hazard").asText());
         assertEquals("Moderate", alert.get("severity").asText());
         String id = alert.get("id").asText();
@@ -201,18 +191,8 @@ class RulesComponentIT {
     void restartingNeitherLosesNorDuplicatesAlerts() throws Exception {
         String station = "it-restart-" + RUN;
         createStationAndRule(station);
-        int[] minute = {0};
-        Poll.until(Duration.ofSeconds(60), "alert raised", () -> {
-            if (bodyOf("/api/v1/alerts?zone=" + station).size() == 1) {
-                return true;
-            }
-            try {
-                publish(station, 545, Instant.parse("2024-08-11T06:00:00Z").plusSeconds(minute[0]++).toString());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            return false;
-        });
+        sendUntil("alert raised", () -> bodyOf("/api/v1/alerts?zone=" + station).size() == 1,
+                round -> publishQuietly(station, 545, Instant.parse("2024-08-11T06:00:00Z").plusSeconds(round)));
         component.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         publish(station, 590, "2024-08-11T12:00:00Z");
         component = newComponent();
@@ -307,28 +287,16 @@ class RulesComponentIT {
         assertEquals(201, call("PUT", "/api/v1/rules/" + canary, ADMIN,
                 "{'type':'gauge-level','zones':['" + station + "'],'params':{'warningCm':100}}").statusCode());
         Instant before = Instant.parse("2024-08-12T06:00:00Z");
-        int[] minute = {0};
-        Poll.until(Duration.ofSeconds(60), "canary alert raised by a 560 cm reading", () -> {
-            if (activeAlertOf(station, canary) != null) {
-                return true;
-            }
-            publishQuietly(station, 560, before.plusSeconds(60L * minute[0]++));
-            return false;
-        });
+        sendUntil("canary alert raised by a 560 cm reading", () -> activeAlertOf(station, canary) != null,
+                round -> publishQuietly(station, 560, before.plusSeconds(60L * round)));
         assertEquals(null, activeAlertOf(station, rule), "560 cm is below the first version's 600 cm");
 
         HttpResponse<String> r = call("PUT", "/api/v1/rules/" + rule, ADMIN,
                 "{'type':'gauge-level','zones':['" + station + "'],'params':{'warningCm':550}}");
         assertEquals(200, r.statusCode(), r.body());
         Instant after = Instant.parse("2024-08-12T09:00:00Z");
-        int[] later = {0};
-        JsonNode raised = Poll.value(Duration.ofSeconds(60), "alert raised with the new threshold", () -> {
-            JsonNode a = activeAlertOf(station, rule);
-            if (a == null) {
-                publishQuietly(station, 560, after.plusSeconds(60L * later[0]++));
-            }
-            return a;
-        });
+        JsonNode raised = sendUntilValue("alert raised with the new threshold", () -> activeAlertOf(station, rule),
+                round -> publishQuietly(station, 560, after.plusSeconds(60L * round)));
         assertEquals("warning", raised.get("level").asText());
         assertEquals("Moderate", raised.get("severity").asText());
         assertTrue(raised.at("/headline/en").asText().contains("550 cm"), raised.toString());
@@ -397,16 +365,12 @@ class RulesComponentIT {
         assertEquals(201, call("PUT", "/api/v1/rules/" + flood, ADMIN,
                 "{'type':'community-flood-reports','zones':['" + commune + "'],'params':{'threshold':1}}").statusCode());
         Instant t = Instant.parse("2024-08-13T06:00:00Z");
-        int[] minute = {0};
-        Poll.until(Duration.ofSeconds(60), "a conflict and a flood alert in the commune", () -> {
-            if (activeAlertOf(commune, clash) != null && activeAlertOf(commune, flood) != null) {
-                return true;
-            }
-            Instant at = t.plusSeconds(60L * minute[0]++);
-            publishReport(Fixtures.report(commune, org.bourtol.contracts.observation.ReportType.CLASH, true, "r-it", at));
-            publishReport(Fixtures.report(commune, org.bourtol.contracts.observation.ReportType.FLOOD, true, "r-it", at));
-            return false;
-        });
+        sendUntil("a conflict and a flood alert in the commune",
+                () -> activeAlertOf(commune, clash) != null && activeAlertOf(commune, flood) != null, round -> {
+                    Instant at = t.plusSeconds(60L * round);
+                    publishReport(Fixtures.report(commune, org.bourtol.contracts.observation.ReportType.CLASH, true, "r-it", at));
+                    publishReport(Fixtures.report(commune, org.bourtol.contracts.observation.ReportType.FLOOD, true, "r-it", at));
+                });
         assertEquals(List.of(clash), rulesOf(bodyOf("/api/v1/alerts?zone=" + commune + "&hazard=conflict")));
         assertEquals(List.of(flood), rulesOf(bodyOf("/api/v1/alerts?zone=" + commune + "&hazard=flood&state=active")));
         assertEquals(List.of(clash, flood), rulesOf(bodyOf("/api/v1/alerts?zone=" + commune)).stream().sorted().toList());
@@ -425,6 +389,27 @@ class RulesComponentIT {
         return "{'type':'Feature','id':'" + id + "','properties':{'kind':'pasture','name':'IT pasture','capacity':500,'parent':'" + parent + "'"
                 + (fieldRelease == null ? "" : ",'fieldRelease':'" + fieldRelease + "'")
                 + "},'geometry':{'type':'Polygon','coordinates':[[[10.05,20.05],[10.1,20.05],[10.1,20.1],[10.05,20.05]]]}}";
+    }
+
+    /**
+     * Polls (60 s) until {@code seen} gives a value, calling {@code send} with the next round number (0, 1, …) each time
+     * it gives none: the Streams app sees a new rule through its global store a moment after the API does, so a test
+     * sends an input each round until one is evaluated with the rule.
+     */
+    private static <T> T sendUntilValue(String what, Supplier<T> seen, IntConsumer send) {
+        int[] round = {0};
+        return Poll.value(Duration.ofSeconds(60), what, () -> {
+            T value = seen.get();
+            if (value == null) {
+                send.accept(round[0]++);
+            }
+            return value;
+        });
+    }
+
+    /** {@link #sendUntilValue} until {@code done} holds. */
+    private static void sendUntil(String what, BooleanSupplier done, IntConsumer send) {
+        sendUntilValue(what, () -> done.getAsBoolean() ? Boolean.TRUE : null, send);
     }
 
     private static List<String> rulesOf(JsonNode alerts) {
@@ -481,22 +466,7 @@ class RulesComponentIT {
     }
 
     private static List<AlertEvent> alertEvents(String rule) {
-        List<AlertEvent> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(SharedKafka.clients().consumer(null))) {
-            TopicPartition tp = new TopicPartition(Topics.ALERTS.name(), 0);
-            c.assign(List.of(tp));
-            c.seekToBeginning(List.of(tp));
-            long end = c.endOffsets(List.of(tp)).get(tp);
-            while (c.position(tp) < end) {
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(500))) {
-                    AlertEvent e = Topics.ALERTS.valueSerde().deserializer().deserialize(tp.topic(), r.value());
-                    if (rule.equals(e.alert().rule())) {
-                        out.add(e);
-                    }
-                }
-            }
-        }
-        return out;
+        return TopicReader.values(SharedKafka.clients(), Topics.ALERTS).stream().filter(e -> rule.equals(e.alert().rule())).toList();
     }
 
     private static HttpResponse<String> get(String path) {

@@ -12,6 +12,7 @@ import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.observation.AckRequest;
+import org.bourtol.contracts.observation.GaugeReading;
 import org.bourtol.contracts.observation.Source;
 import org.bourtol.rules.TopologyHarness;
 import org.junit.jupiter.api.AutoClose;
@@ -159,15 +160,23 @@ class GaugeLevelTopologyTest {
         assertEquals(List.of(Severity.Minor, Severity.Extreme), h.drain().stream().map(e -> e.alert().severity()).toList());
     }
 
+    /**
+     * Publishes a Niamey gauge-level rule with {@code params}, checks that {@code quiet} raises nothing ({@code why}), and
+     * returns the alert events {@code then} gives.
+     */
+    private List<AlertEvent> quietThenRaised(String id, String params, GaugeReading quiet, String why, GaugeReading... then) {
+        h.rule("{'id':'" + id + "','type':'gauge-level','enabled':true,'zones':['niamey'],'params':" + params + "}");
+        h.observe(quiet);
+        assertTrue(h.drain().isEmpty(), why);
+        h.observe(then);
+        return h.drain();
+    }
+
     @Test
     void withoutLevelsInTheRuleTheStationsPublishedLevelsApply() {
         // the default Niamey station publishes warning 530 / alert 580 / danger 620 cm
-        h.rule("{'id':'niamey-station-levels','type':'gauge-level','enabled':true,'zones':['niamey'],"
-                + "'params':{'hysteresisCm':20}}");
-        h.observe(gauge("niamey", 525, day(8, 1, 6)));
-        assertTrue(h.drain().isEmpty(), "below the station's warning level");
-        h.observe(gauge("niamey", 535, day(8, 2, 6)), gauge("niamey", 625, day(8, 9, 6)));
-        List<AlertEvent> events = h.drain();
+        List<AlertEvent> events = quietThenRaised("niamey-station-levels", "{'hysteresisCm':20}", gauge("niamey", 525, day(8, 1, 6)),
+                "below the station's warning level", gauge("niamey", 535, day(8, 2, 6)), gauge("niamey", 625, day(8, 9, 6)));
         assertEquals(List.of("warning", "danger"), events.stream().map(e -> e.alert().level()).toList());
         assertEquals(List.of(Severity.Moderate, Severity.Extreme), events.stream().map(e -> e.alert().severity()).toList());
         assertEquals("Niger a Niamey: 625 cm, seuil rouge 620 cm depasse", events.get(1).alert().headline().get("fr"));
@@ -175,12 +184,8 @@ class GaugeLevelTopologyTest {
 
     @Test
     void theRulesLevelsWinOverTheStationsWhenBothAreGiven() {
-        h.rule("{'id':'niamey-own-levels','type':'gauge-level','enabled':true,'zones':['niamey'],"
-                + "'params':{'alertCm':600}}");
-        h.observe(gauge("niamey", 590, day(8, 2, 6)));
-        assertTrue(h.drain().isEmpty(), "590 cm is above the station's alert level (580) but below the rule's (600)");
-        h.observe(gauge("niamey", 605, day(8, 3, 6)));
-        AlertEvent raised = h.drain().get(0);
+        AlertEvent raised = quietThenRaised("niamey-own-levels", "{'alertCm':600}", gauge("niamey", 590, day(8, 2, 6)),
+                "590 cm is above the station's alert level (580) but below the rule's (600)", gauge("niamey", 605, day(8, 3, 6))).get(0);
         assertEquals(AlertEventType.RAISED, raised.type());
         assertEquals("alert", raised.alert().level());
         assertEquals(Severity.Severe, raised.alert().severity());
