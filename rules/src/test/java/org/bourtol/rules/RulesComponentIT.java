@@ -154,9 +154,8 @@ class RulesComponentIT {
     @Order(3)
     void everyRuleVersionIsInItsHistory() throws Exception {
         String id = "it-history-" + RUN;
-        assertEquals(201, call("PUT", "/api/v1/rules/" + id, ADMIN,
-                "{'type':'gauge-level','zones':['mopti'],'params':{'warningCm':600,'alertCm':650}}").statusCode());
-        Poll.until(Duration.ofSeconds(20), "rule v1 visible", () -> get("/api/v1/rules/" + id).statusCode() == 200);
+        put("/api/v1/rules/" + id, "{'type':'gauge-level','zones':['mopti'],'params':{'warningCm':600,'alertCm':650}}", 201);
+        visible("/api/v1/rules/" + id);
         HttpResponse<String> r = call("PUT", "/api/v1/rules/" + id, ADMIN,
                 "{'type':'gauge-level','zones':['mopti'],'params':{'warningCm':620,'alertCm':650}}");
         assertEquals(200, r.statusCode());
@@ -249,9 +248,9 @@ class RulesComponentIT {
     void aStationUsedAsUpstreamIsNotDeletedAndTypoedParametersAreRefused() throws Exception {
         String up = "it-up-" + RUN;
         String lead = "it-lead-" + RUN;
-        assertEquals(201, call("PUT", "/api/v1/zones/" + up, ADMIN, "{'type':'Feature','properties':{'kind':'station','name':'IT upstream'},"
-                + "'geometry':{'type':'Point','coordinates':[1.9,14.0]}}").statusCode());
-        Poll.until(Duration.ofSeconds(20), "upstream station visible", () -> get("/api/v1/zones/" + up).statusCode() == 200);
+        put("/api/v1/zones/" + up, "{'type':'Feature','properties':{'kind':'station','name':'IT upstream'},"
+                + "'geometry':{'type':'Point','coordinates':[1.9,14.0]}}", 201);
+        visible("/api/v1/zones/" + up);
         HttpResponse<String> r = call("PUT", "/api/v1/rules/" + lead, ADMIN,
                 "{'type':'upstream-lead','zones':['niamey'],'params':{'upstream':'nowhere','upstreamCm':600,'travelHours':96}}");
         assertEquals(400, r.statusCode());
@@ -260,9 +259,8 @@ class RulesComponentIT {
                 "{'type':'upstream-lead','zones':['niamey'],'params':{'upstream':'" + up + "','upstreamCm':600,'travelHours':96,'hysterisisCm':10}}");
         assertEquals(400, r.statusCode());
         assertTrue(r.body().contains("unknown parameter 'hysterisisCm' (known: upstream, upstreamCm, travelHours, hysteresisCm)"), r.body());
-        assertEquals(201, call("PUT", "/api/v1/rules/" + lead, ADMIN,
-                "{'type':'upstream-lead','zones':['niamey'],'params':{'upstream':'" + up + "','upstreamCm':600,'travelHours':96}}").statusCode());
-        Poll.until(Duration.ofSeconds(20), "rule visible", () -> get("/api/v1/rules/" + lead).statusCode() == 200);
+        put("/api/v1/rules/" + lead, "{'type':'upstream-lead','zones':['niamey'],'params':{'upstream':'" + up + "','upstreamCm':600,'travelHours':96}}", 201);
+        visible("/api/v1/rules/" + lead);
         r = call("DELETE", "/api/v1/zones/" + up, ADMIN, null);
         assertEquals(409, r.statusCode());
         assertTrue(r.body().contains("rule " + lead + " uses it in its parameters"), r.body());
@@ -277,23 +275,19 @@ class RulesComponentIT {
         String station = "it-put-" + RUN;
         String rule = "it-put-rule-" + RUN;
         String canary = "it-put-canary-" + RUN;
-        assertEquals(201, call("PUT", "/api/v1/zones/" + station, ADMIN, "{'type':'Feature','properties':{'kind':'station','name':'IT put',"
-                + "'river':'Niger'},'geometry':{'type':'Point','coordinates':[2.2,13.4]}}").statusCode());
-        Poll.until(Duration.ofSeconds(20), "station visible", () -> get("/api/v1/zones/" + station).statusCode() == 200);
-        assertEquals(201, call("PUT", "/api/v1/rules/" + rule, ADMIN,
-                "{'type':'gauge-level','zones':['" + station + "'],'params':{'warningCm':600}}").statusCode());
+        put("/api/v1/zones/" + station, "{'type':'Feature','properties':{'kind':'station','name':'IT put',"
+                + "'river':'Niger'},'geometry':{'type':'Point','coordinates':[2.2,13.4]}}", 201);
+        visible("/api/v1/zones/" + station);
+        put("/api/v1/rules/" + rule, "{'type':'gauge-level','zones':['" + station + "'],'params':{'warningCm':600}}", 201);
         // stored after the rule on the one-partition rules topic: when the canary fires on a reading, the
         // topology evaluated that reading with the rule's first version too
-        assertEquals(201, call("PUT", "/api/v1/rules/" + canary, ADMIN,
-                "{'type':'gauge-level','zones':['" + station + "'],'params':{'warningCm':100}}").statusCode());
+        put("/api/v1/rules/" + canary, "{'type':'gauge-level','zones':['" + station + "'],'params':{'warningCm':100}}", 201);
         Instant before = Instant.parse("2024-08-12T06:00:00Z");
         sendUntil("canary alert raised by a 560 cm reading", () -> activeAlertOf(station, canary) != null,
                 round -> publishQuietly(station, 560, before.plusSeconds(60L * round)));
         assertEquals(null, activeAlertOf(station, rule), "560 cm is below the first version's 600 cm");
 
-        HttpResponse<String> r = call("PUT", "/api/v1/rules/" + rule, ADMIN,
-                "{'type':'gauge-level','zones':['" + station + "'],'params':{'warningCm':550}}");
-        assertEquals(200, r.statusCode(), r.body());
+        put("/api/v1/rules/" + rule, "{'type':'gauge-level','zones':['" + station + "'],'params':{'warningCm':550}}", 200);
         Instant after = Instant.parse("2024-08-12T09:00:00Z");
         JsonNode raised = sendUntilValue("alert raised with the new threshold", () -> activeAlertOf(station, rule),
                 round -> publishQuietly(station, 560, after.plusSeconds(60L * round)));
@@ -319,8 +313,8 @@ class RulesComponentIT {
                 + "'geometry':{'type':'Polygon','coordinates':[[[10,20],[10.2,20],[10.2,20.2],[10,20.2],[10,20]]]}}]}");
         assertEquals(200, r.statusCode(), r.body());
         assertEquals(2, json(r).get("imported").asInt());
-        Poll.until(Duration.ofSeconds(20), "imported zones visible", () -> get("/api/v1/zones/" + pasture).statusCode() == 200
-                && get("/api/v1/zones/" + commune).statusCode() == 200);
+        visible("/api/v1/zones/" + pasture);
+        visible("/api/v1/zones/" + commune);
         assertEquals(commune, bodyOf("/api/v1/zones/" + pasture).at("/properties/parent").asText());
         JsonNode pastures = bodyOf("/api/v1/zones?kind=pasture").get("features");
         assertTrue(pastures.findValuesAsText("id").contains(pasture), pastures.toString());
@@ -342,12 +336,12 @@ class RulesComponentIT {
         r = call("PUT", "/api/v1/rules/" + guard, ADMIN, guardRule);
         assertEquals(400, r.statusCode(), r.body());
         assertTrue(r.body().contains(reason), r.body());
-        assertEquals(200, call("PUT", "/api/v1/zones/" + pasture, ADMIN, pastureFeature(pasture, commune, "12-15")).statusCode());
+        put("/api/v1/zones/" + pasture, pastureFeature(pasture, commune, "12-15"), 200);
         Poll.until(Duration.ofSeconds(20), "field release visible",
                 () -> "12-15".equals(bodyOf("/api/v1/zones/" + pasture).at("/properties/fieldRelease").asText()));
         r = call("PUT", "/api/v1/rules/" + guard, ADMIN, guardRule);
         assertEquals(201, r.statusCode(), r.body());
-        Poll.until(Duration.ofSeconds(20), "rule visible", () -> get("/api/v1/rules/" + guard).statusCode() == 200);
+        visible("/api/v1/rules/" + guard);
         r = call("PUT", "/api/v1/zones/" + pasture, ADMIN, pastureFeature(pasture, commune, null));
         assertEquals(409, r.statusCode(), r.body());
         assertTrue(r.body().contains("rule " + guard + ": " + reason), r.body());
@@ -360,10 +354,8 @@ class RulesComponentIT {
         String commune = "it-commune-" + RUN;
         String clash = "it-clash-" + RUN;
         String flood = "it-flood-reports-" + RUN;
-        assertEquals(201, call("PUT", "/api/v1/rules/" + clash, ADMIN,
-                "{'type':'incident-cluster','zones':['" + commune + "'],'params':{'types':['CLASH'],'threshold':3}}").statusCode());
-        assertEquals(201, call("PUT", "/api/v1/rules/" + flood, ADMIN,
-                "{'type':'community-flood-reports','zones':['" + commune + "'],'params':{'threshold':1}}").statusCode());
+        put("/api/v1/rules/" + clash, "{'type':'incident-cluster','zones':['" + commune + "'],'params':{'types':['CLASH'],'threshold':3}}", 201);
+        put("/api/v1/rules/" + flood, "{'type':'community-flood-reports','zones':['" + commune + "'],'params':{'threshold':1}}", 201);
         Instant t = Instant.parse("2024-08-13T06:00:00Z");
         sendUntil("a conflict and a flood alert in the commune",
                 () -> activeAlertOf(commune, clash) != null && activeAlertOf(commune, flood) != null, round -> {
@@ -412,6 +404,18 @@ class RulesComponentIT {
         sendUntilValue(what, () -> done.getAsBoolean() ? Boolean.TRUE : null, send);
     }
 
+    /** A PUT as the admin that must answer {@code status}. */
+    private static HttpResponse<String> put(String path, String body, int status) throws Exception {
+        HttpResponse<String> r = call("PUT", path, ADMIN, body);
+        assertEquals(status, r.statusCode(), r.body());
+        return r;
+    }
+
+    /** Waits until a viewer reads {@code path}: the API's view of the directory caught up with what was written. */
+    private static void visible(String path) {
+        Poll.until(Duration.ofSeconds(20), path + " visible", () -> get(path).statusCode() == 200);
+    }
+
     private static List<String> rulesOf(JsonNode alerts) {
         List<String> out = new ArrayList<>();
         alerts.forEach(a -> out.add(a.path("rule").asText()));
@@ -451,13 +455,12 @@ class RulesComponentIT {
     }
 
     private void createStationAndRule(String station, String rule) throws Exception {
-        assertEquals(201, call("PUT", "/api/v1/zones/" + station, ADMIN, "{'type':'Feature','properties':{'kind':'station','name':'IT "
-                + station + "','river':'Niger'},'geometry':{'type':'Point','coordinates':[2.1,13.5]}}").statusCode());
-        Poll.until(Duration.ofSeconds(20), "station visible", () -> get("/api/v1/zones/" + station).statusCode() == 200);
-        HttpResponse<String> r = call("PUT", "/api/v1/rules/" + rule, ADMIN, "{'type':'gauge-level','zones':['" + station
-                + "'],'params':{'warningCm':530,'alertCm':580,'dangerCm':620},'severity':{'warning':'Moderate','alert':'Severe','danger':'Extreme'}}");
-        assertEquals(201, r.statusCode(), r.body());
-        Poll.until(Duration.ofSeconds(20), "rule visible", () -> get("/api/v1/rules/" + rule).statusCode() == 200);
+        put("/api/v1/zones/" + station, "{'type':'Feature','properties':{'kind':'station','name':'IT "
+                + station + "','river':'Niger'},'geometry':{'type':'Point','coordinates':[2.1,13.5]}}", 201);
+        visible("/api/v1/zones/" + station);
+        put("/api/v1/rules/" + rule, "{'type':'gauge-level','zones':['" + station
+                + "'],'params':{'warningCm':530,'alertCm':580,'dangerCm':620},'severity':{'warning':'Moderate','alert':'Severe','danger':'Extreme'}}", 201);
+        visible("/api/v1/rules/" + rule);
     }
 
     private void publish(String station, int cm, String at) throws Exception {
