@@ -28,6 +28,7 @@ import org.bourtol.rules.zones.ZoneIndex;
 public final class ConcentrationFamily extends BaseFamily<ConcentrationFamily.Config, Samples> {
 
     public static final String TYPE = "herd-concentration";
+
     public ConcentrationFamily() {
         super(FamilyInfo.of(TYPE, Hazard.CONFLICT, Samples.class, Samples.EMPTY, "water-point", "pasture", "market")
                 .withSeverities(FamilyInfo.levels("fire", Severity.Severe)));

@@ -27,6 +27,7 @@ import org.bourtol.rules.zones.ZoneIndex;
 public final class CorridorFamily extends BaseFamily<CorridorFamily.Config, CorridorRule.State> {
 
     public static final String TYPE = "corridor-deviation";
+
     public CorridorFamily() {
         super(FamilyInfo.of(TYPE, Hazard.CONFLICT, CorridorRule.State.class, CorridorRule.State.INITIAL, "corridor"));
     }

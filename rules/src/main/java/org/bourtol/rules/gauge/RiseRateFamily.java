@@ -21,6 +21,7 @@ import org.bourtol.rules.zones.ZoneIndex;
 public final class RiseRateFamily extends BaseFamily<RiseRateRule.Params, Samples> {
 
     public static final String TYPE = "gauge-rise-rate";
+
     public RiseRateFamily() {
         super(FamilyInfo.of(TYPE, Hazard.FLOOD, Samples.class, Samples.EMPTY, "station"));
     }

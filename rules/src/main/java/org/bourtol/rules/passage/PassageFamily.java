@@ -28,6 +28,7 @@ import org.bourtol.rules.zones.ZoneIndex;
 public final class PassageFamily extends BaseFamily<PassageRule.Params, PassageRule.State> {
 
     public static final String TYPE = "early-late-passage";
+
     public PassageFamily() {
         super(FamilyInfo.of(TYPE, Hazard.CONFLICT, PassageRule.State.class, PassageRule.State.INITIAL)
                 .withSeverities(FamilyInfo.levels("early", Severity.Moderate, "late", Severity.Moderate)));

@@ -35,6 +35,7 @@ import org.bourtol.rules.zones.ZoneIndex;
 public final class ProtectedZoneFamily extends BaseFamily<ProtectedZoneFamily.Config, ProtectedZoneRule.State> {
 
     public static final String TYPE = "herd-in-protected-zone";
+
     public ProtectedZoneFamily() {
         super(FamilyInfo.of(TYPE, Hazard.CONFLICT, ProtectedZoneRule.State.class, ProtectedZoneRule.State.INITIAL, "farmland", "pasture"));
     }

@@ -22,6 +22,7 @@ import org.bourtol.rules.zones.ZoneIndex;
 public final class RainFamily extends BaseFamily<RainRule.Params, Samples> {
 
     public static final String TYPE = "rain-accumulation";
+
     public RainFamily() {
         super(FamilyInfo.of(TYPE, Hazard.FLOOD, Samples.class, Samples.EMPTY, "station"));
     }

@@ -27,12 +27,13 @@ import org.bourtol.rules.zones.ZoneIndex;
 public final class RiskScoreFamily extends BaseFamily<RiskScoreRule.Params, RiskScoreRule.State> {
 
     public static final String TYPE = "conflict-risk-score";
+    static final List<String> INDICATORS = List.of("herd-in-protected-zone", "herd-concentration", "corridor-deviation",
+            "early-late-passage", "incident-cluster");
+
     public RiskScoreFamily() {
         super(FamilyInfo.of(TYPE, Hazard.CONFLICT, RiskScoreRule.State.class, RiskScoreRule.State.INITIAL, "commune", "cercle", "region")
                 .withSeverities(FamilyInfo.levels("yellow", Severity.Minor, "orange", Severity.Moderate, "red", Severity.Severe)));
     }
-    static final List<String> INDICATORS = List.of("herd-in-protected-zone", "herd-concentration", "corridor-deviation",
-            "early-late-passage", "incident-cluster");
 
     @Override
     protected RiskScoreRule.Params params(ParamReader r) {

@@ -32,6 +32,7 @@ import org.bourtol.rules.zones.ZoneIndex;
 public final class UpstreamLeadFamily extends BaseFamily<UpstreamLeadRule.Params, UpstreamLeadRule.State> {
 
     public static final String TYPE = "upstream-lead";
+
     public UpstreamLeadFamily() {
         super(FamilyInfo.of(TYPE, Hazard.FLOOD, UpstreamLeadRule.State.class, UpstreamLeadRule.State.INITIAL, "station"));
     }
