@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.bourtol.contracts.alert.AlertEvent;
@@ -63,7 +64,6 @@ public final class RulesComponent implements Component {
     private final Vertx vertx;
     private final BourtolConfig config;
     private final KafkaClients kafka;
-    private final MeterRegistry metrics;
     private final RulesEnv env;
     private final RuleValidator validator;
     private final TopicTable<Zone> zones;
@@ -104,7 +104,6 @@ public final class RulesComponent implements Component {
         this.vertx = vertx;
         this.config = config;
         this.kafka = kafka;
-        this.metrics = metrics;
         this.env = new RulesEnv(config.rules().grace(), config.rules().unverifiedWeight()).withStateExpiry(config.rules().stateExpiry());
         this.validator = new RuleValidator(Families.byType(env));
         this.zones = new TopicTable<>(kafka, Topics.ZONES);
@@ -159,11 +158,8 @@ public final class RulesComponent implements Component {
     @Override
     public Future<Void> start() {
         return vertx.executeBlocking(() -> {
-            zones.start();
-            rules.start();
-            audit.start();
-            alerts.start();
-            for (TopicTable<?> c : new TopicTable<?>[] {zones, rules, audit, alerts}) {
+            directoryTables().forEach(TopicTable::start);
+            for (TopicTable<?> c : directoryTables()) {
                 if (!c.awaitCaughtUp(CATCH_UP)) {
                     throw new IllegalStateException("directory topics not readable within " + CATCH_UP.toSeconds() + " s");
                 }
@@ -207,13 +203,15 @@ public final class RulesComponent implements Component {
                         org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(10)));
             }
             backtests.close();
-            zones.close();
-            rules.close();
-            audit.close();
-            alerts.close();
+            directoryTables().forEach(TopicTable::close);
             publisher.close();
             return null;
         });
+    }
+
+    /** The topics the APIs and the seeder read as tables: zones, rules, audit and alerts. */
+    private List<TopicTable<?>> directoryTables() {
+        return List.of(zones, rules, audit, alerts);
     }
 
     /** The running Streams app, for tests and benchmarks; null before start. */
