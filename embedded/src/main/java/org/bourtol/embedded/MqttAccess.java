@@ -1,8 +1,5 @@
 package org.bourtol.embedded;
 
-import io.moquette.broker.security.IAuthenticator;
-import io.moquette.broker.security.IAuthorizatorPolicy;
-import io.moquette.broker.subscriptions.Topic;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
@@ -15,8 +12,7 @@ import org.slf4j.LoggerFactory;
  * as deploy/mosquitto/acl:
  * <ul>
  *   <li>every client authenticates with a user name and password from {@code users}; a client without
- *       a user name is refused (Moquette 0.17 does not call an authenticator for those, so the broker
- *       also runs with {@code allow_anonymous false});</li>
+ *       a user name is refused;</li>
  *   <li>{@value #INGEST} reads everything and writes nothing; the client id ingest uses (its persistent
  *       session) and every client id starting with {@code bourtol-} belong to Bourtol's own users only;</li>
  *   <li>{@value #NOTIFIER} is the only writer of {@code <prefix>/alerts/#};</li>
@@ -25,10 +21,11 @@ import org.slf4j.LoggerFactory;
  *   <li>any other user is a device: it publishes only {@code <prefix>/{herd,gauge,rain,report}/<its user name>};</li>
  *   <li>everyone may read {@code <prefix>/alerts/#} (sirens, boards, apps).</li>
  * </ul>
- * A publish that is not allowed is dropped by Moquette (no PUBACK, nothing routed, a retained message
- * is left as it was).
+ * A publish that is not allowed is not routed (a retained message is left as it was) and the broker closes that
+ * client's connection, as HiveMQ does for MQTT 3.1.1, which has no negative PUBACK; a subscription that is not
+ * allowed is refused in the SUBACK. Pure: the broker calls it through {@link BrokerExtension}.
  */
-public final class MqttAccess implements IAuthenticator, IAuthorizatorPolicy {
+public final class MqttAccess {
 
     public static final String INGEST = "bourtol-ingest";
     public static final String NOTIFIER = "bourtol-notifier";
@@ -63,7 +60,7 @@ public final class MqttAccess implements IAuthenticator, IAuthorizatorPolicy {
         }
     }
 
-    @Override
+    /** True when {@code username} / {@code password} is a known account allowed to use {@code clientId}. */
     public boolean checkValid(String clientId, String username, byte[] password) {
         byte[] expected = username == null ? null : digests.get(username);
         if (expected == null || password == null || !MessageDigest.isEqual(expected, sha256(password))) {
@@ -79,9 +76,8 @@ public final class MqttAccess implements IAuthenticator, IAuthorizatorPolicy {
         return true;
     }
 
-    @Override
-    public boolean canWrite(Topic topic, String user, String client) {
-        String t = topic.toString();
+    /** True when {@code user} may publish on {@code t}. */
+    public boolean canWrite(String t, String user) {
         if (user == null || INGEST.equals(user)) {
             return false;
         }
@@ -103,11 +99,11 @@ public final class MqttAccess implements IAuthenticator, IAuthorizatorPolicy {
                 || p.length == 5 && p[0].equals("v3") && p[2].equals("devices") && p[4].equals("up");
     }
 
-    @Override
-    public boolean canRead(Topic topic, String user, String client) {
+    /** True when {@code user} may subscribe to {@code filter} (ingest reads everything, everyone else the alerts). */
+    public boolean canRead(String filter, String user) {
         if (INGEST.equals(user)) {
             return true;
         }
-        return user != null && topic.toString().startsWith(prefix + "/alerts/");
+        return user != null && filter.startsWith(prefix + "/alerts/");
     }
 }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -24,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The embedded broker's trust boundary (docs/security.md, MQTT): listening on every interface (as for
  * field gateways), it refuses anonymous clients and wrong passwords, keeps ingest's persistent session
- * for ingest's own account, drops a device's reading published under another device's id, and lets
- * nobody but the notifier write the retained alert topics. The broker binds 0.0.0.0; the clients
+ * for ingest's own account, drops a device's reading published under another device's id (and closes that
+ * device's connection), and lets nobody but the notifier write the retained alert topics. The broker binds 0.0.0.0; the clients
  * connect over 127.0.0.1 only.
  */
 @Timeout(60)
@@ -77,6 +76,18 @@ class EmbeddedMqttAccessIT {
         }
     }
 
+    /** {@code user} publishes {@code payload} on {@code topic}: refused, the connection closed, nothing acknowledged. */
+    private static void refusedPublish(EmbeddedMqtt broker, String clientId, String user, String topic, String payload, boolean retained)
+            throws MqttException {
+        MqttClient c = client(broker, clientId);
+        c.connect(as(user, true));
+        MqttException e = assertThrows(MqttException.class,
+                () -> c.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, retained), user + " on " + topic);
+        assertEquals(MqttException.REASON_CODE_CONNECTION_LOST, e.getReasonCode(), user + " on " + topic);
+        assertFalse(c.isConnected());
+        c.close();
+    }
+
     @Test
     void aDeviceWritesOnlyUnderItsOwnIdAndOnlyTheNotifierWritesAlerts() throws Exception {
         try (EmbeddedMqtt broker = beyondLoopback(dir)) {
@@ -85,13 +96,13 @@ class EmbeddedMqttAccessIT {
             ingest.connect(as(MqttAccess.INGEST, true));
             ingest.subscribe("bourtol/#", 1, (topic, m) -> received.add(topic + "=" + new String(m.getPayload(), StandardCharsets.UTF_8)));
 
-            MqttAsyncClient device = new MqttAsyncClient(broker.url(), "collar-17", new MemoryPersistence());
-            device.connect(as("collar-17", true)).waitForCompletion(10_000);
-            // QoS 1 publishes the broker refuses get no PUBACK: do not wait for them, but publish the
-            // allowed one last on the same connection (the broker handles one client's messages in order)
-            device.publish("bourtol/gauge/niamey", "{\"levelCm\":999}".getBytes(StandardCharsets.UTF_8), 1, false);
-            device.publish("bourtol/alerts/niamey", "{\"forged\":true}".getBytes(StandardCharsets.UTF_8), 1, true);
-            device.publish("bourtol/herd/collar-17", "{\"own\":true}".getBytes(StandardCharsets.UTF_8), 1, false).waitForCompletion(10_000);
+            // a publish the broker refuses is not routed, and the broker closes that client's connection (MQTT 3.1.1
+            // has no negative PUBACK): each refused one on a connection of its own
+            refusedPublish(broker, "collar-17", "collar-17", "bourtol/gauge/niamey", "{\"levelCm\":999}", false);
+            refusedPublish(broker, "collar-17", "collar-17", "bourtol/alerts/niamey", "{\"forged\":true}", true);
+            MqttClient device = client(broker, "collar-17");
+            device.connect(as("collar-17", true));
+            device.publish("bourtol/herd/collar-17", "{\"own\":true}".getBytes(StandardCharsets.UTF_8), 1, false);
             assertEquals("bourtol/herd/collar-17={\"own\":true}", received.poll(10, TimeUnit.SECONDS));
 
             MqttClient notifier = client(broker, "bourtol-notifier-alerts");
@@ -99,10 +110,10 @@ class EmbeddedMqttAccessIT {
             notifier.publish("bourtol/alerts/mopti", "{\"level\":\"Severe\"}".getBytes(StandardCharsets.UTF_8), 1, true);
             assertEquals("bourtol/alerts/mopti={\"level\":\"Severe\"}", received.poll(10, TimeUnit.SECONDS));
 
-            MqttAsyncClient gateway = new MqttAsyncClient(broker.url(), "bourtol-gateway-1", new MemoryPersistence());
-            gateway.connect(as(MqttAccess.GATEWAY, true)).waitForCompletion(10_000);
-            gateway.publish("bourtol/alerts/mopti", "{\"level\":\"none\"}".getBytes(StandardCharsets.UTF_8), 1, true);
-            gateway.publish("bourtol/gauge/mopti", "{\"levelCm\":1}".getBytes(StandardCharsets.UTF_8), 1, false).waitForCompletion(10_000);
+            refusedPublish(broker, "bourtol-gateway-1", MqttAccess.GATEWAY, "bourtol/alerts/mopti", "{\"level\":\"none\"}", true);
+            MqttClient gateway = client(broker, "bourtol-gateway-1");
+            gateway.connect(as(MqttAccess.GATEWAY, true));
+            gateway.publish("bourtol/gauge/mopti", "{\"levelCm\":1}".getBytes(StandardCharsets.UTF_8), 1, false);
             assertEquals("bourtol/gauge/mopti={\"levelCm\":1}", received.poll(10, TimeUnit.SECONDS), "a gateway writes any station");
 
             // a siren subscribing now gets the notifier's retained message, not the device's or the gateway's

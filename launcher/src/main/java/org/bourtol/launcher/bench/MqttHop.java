@@ -40,7 +40,7 @@ final class MqttHop {
     }
 
     Hop measure(int n) throws Exception {
-        String broker = target.embedded() ? "embedded broker (Moquette)" : "broker " + target.mqttUrl();
+        String broker = target.embedded() ? "embedded broker (HiveMQ CE)" : "broker " + target.mqttUrl();
         return Hop.measure("MQTT QoS 1 → observation, " + broker, n, List.of(this::raw, this::ingest),
                 List.of("publisher: Paho MQTT 3.1.1, QoS 1, " + INFLIGHT + " messages in flight; latency from publish to subscriber"
                         + " callback (raw) or to the observation read from Kafka (ingest)"));

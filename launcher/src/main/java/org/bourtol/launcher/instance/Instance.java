@@ -276,7 +276,7 @@ public final class Instance implements AutoCloseable {
             Steps.quietly("local Twilio-compatible server close", localTwilio::close);
             localTwilio = null;
         }
-        // no MQTT client of ours is left: stop the embedded broker (Moquette takes ~2 s) while the rest closes
+        // no MQTT client of ours is left: stop the embedded broker while the rest closes
         EmbeddedMqtt mqttBroker = embeddedMqtt;
         embeddedMqtt = null;
         CompletableFuture<Void> mqttStop = mqttBroker == null ? CompletableFuture.completedFuture(null)

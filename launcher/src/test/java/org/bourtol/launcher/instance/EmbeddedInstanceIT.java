@@ -1,6 +1,7 @@
 package org.bourtol.launcher.instance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -153,18 +154,25 @@ class EmbeddedInstanceIT {
 
     /**
      * A reading and a malformed payload over MQTT move the ingest counters on /metrics; the same device's
-     * reading under another station's id is dropped by the broker (not an observation).
+     * reading under another station's id is dropped by the broker (not an observation), which closes its connection.
      */
     private static void countersMove(Instance p) throws Exception {
         Map<String, String> mqtt = Map.of("source", "mqtt");
         Map<String, String> badJson = Map.of("reason", "bad-json");
         double readings = counter(p, "bourtol_ingest_messages_total", mqtt);
         double rejected = counter(p, "bourtol_ingest_rejected_total", badJson);
+        MqttConnectOptions mopti = MqttOptions.base(p.config().mqtt().withCredentials("mopti", DEVICE_PASSWORD));
+        // refused by the broker, which closes the device's connection (MQTT 3.1.1 has no negative PUBACK)
+        org.eclipse.paho.client.mqttv3.MqttClient refused = new org.eclipse.paho.client.mqttv3.MqttClient(MqttOptions.pahoUrl(p.mqttUrl()),
+                "it-platform-gauge", new MemoryPersistence());
+        refused.setTimeToWait(10_000);
+        refused.connect(mopti);
+        assertThrows(org.eclipse.paho.client.mqttv3.MqttException.class, () -> refused.publish("bourtol/v1/gauge/niamey",
+                "{\"levelCm\": 999, \"observedAt\": \"2026-11-24T07:00:00Z\"}".getBytes(StandardCharsets.UTF_8), 1, false));
+        assertFalse(refused.isConnected(), "the connection of the device that published under niamey's id is closed");
+        refused.close();
         MqttAsyncClient pub = new MqttAsyncClient(MqttOptions.pahoUrl(p.mqttUrl()), "it-platform-gauge", new MemoryPersistence());
-        pub.connect(MqttOptions.base(p.config().mqtt().withCredentials("mopti", DEVICE_PASSWORD))).waitForCompletion(10_000);
-        // refused by the broker (no PUBACK: not waited for); sent first on the same connection, so it would be counted first
-        pub.publish("bourtol/v1/gauge/niamey", "{\"levelCm\": 999, \"observedAt\": \"2026-11-24T07:00:00Z\"}".getBytes(StandardCharsets.UTF_8),
-                1, false);
+        pub.connect(mopti).waitForCompletion(10_000);
         pub.publish("bourtol/v1/gauge/mopti", "{\"levelCm\": 412, \"observedAt\": \"2026-11-24T07:00:00Z\"}".getBytes(StandardCharsets.UTF_8),
                 1, false).waitForCompletion(10_000);
         pub.publish("bourtol/v1/gauge/mopti", "{levelCm: 412".getBytes(StandardCharsets.UTF_8), 1, false).waitForCompletion(10_000);

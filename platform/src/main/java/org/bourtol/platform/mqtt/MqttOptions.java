@@ -12,7 +12,7 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 
 /**
  * Paho (MQTT 3.1.1) connect options. Bourtol speaks MQTT 3.1.1 so that one client works against the
- * embedded Moquette broker and any external broker (Mosquitto, EMQX, HiveMQ); shared subscriptions use
+ * embedded broker (HiveMQ CE) and any external broker (Mosquitto, EMQX, HiveMQ); shared subscriptions use
  * the {@code $share/group/filter} form, which those brokers accept from 3.1.1 clients too.
  * {@code mqtts://} and {@code ssl://} URLs use TLS with the configured trust store (or the JVM's) and,
  * with {@code mqtt.keystorePath}, a client certificate.
