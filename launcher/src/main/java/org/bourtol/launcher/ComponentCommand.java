@@ -15,47 +15,47 @@ abstract class ComponentCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
-    abstract Instance.Part part();
+    private final Instance.Part part;
+
+    ComponentCommand(Instance.Part part) {
+        this.part = part;
+    }
 
     @Override
     public Integer call() throws Exception {
         return Serve.untilSignal(new Instance.Options(config.path(), System.getenv(), false,
-                EnumSet.of(part()), System.out), System.out);
+                EnumSet.of(part), System.out), System.out);
     }
 
     @Command(name = "ingest", mixinStandardHelpOptions = true,
             description = "Run ingest alone: MQTT, SMS webhooks and the HTTP API in, observations to Kafka.")
     static final class Ingest extends ComponentCommand {
-        @Override
-        Instance.Part part() {
-            return Instance.Part.INGEST;
+        Ingest() {
+            super(Instance.Part.INGEST);
         }
     }
 
     @Command(name = "rules", mixinStandardHelpOptions = true,
             description = "Run the rules engine alone (Kafka Streams): observations in, alert lifecycle events out.")
     static final class Rules extends ComponentCommand {
-        @Override
-        Instance.Part part() {
-            return Instance.Part.RULES;
+        Rules() {
+            super(Instance.Part.RULES);
         }
     }
 
     @Command(name = "notifier", mixinStandardHelpOptions = true,
             description = "Run the notifier alone: alerts in, SMS (Twilio), MQTT alert topics and the CAP feed out.")
     static final class Notifier extends ComponentCommand {
-        @Override
-        Instance.Part part() {
-            return Instance.Part.NOTIFIER;
+        Notifier() {
+            super(Instance.Part.NOTIFIER);
         }
     }
 
     @Command(name = "timeseries", mixinStandardHelpOptions = true,
             description = "Run the InfluxDB sink alone: observations, alerts and deliveries from Kafka to InfluxDB.")
     static final class TimeSeries extends ComponentCommand {
-        @Override
-        Instance.Part part() {
-            return Instance.Part.TIMESERIES;
+        TimeSeries() {
+            super(Instance.Part.TIMESERIES);
         }
     }
 }
