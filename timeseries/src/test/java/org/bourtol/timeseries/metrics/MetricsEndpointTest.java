@@ -71,7 +71,9 @@ class MetricsEndpointTest {
         assertEquals(1.0, after.value("bourtol_influx_points_total", Map.of("measurement", "alert")).orElseThrow());
         assertEquals(42.0, after.value("bourtol_influx_lag_records", Map.of()).orElseThrow());
         assertEquals(1.0, after.value("bourtol_influx_write_errors_total", Map.of()).orElseThrow());
-        assertTrue(after.value("jvm_memory_used_bytes", Map.of("area", "heap")).orElseThrow() > 0);
+        // the heap's pools together: one of them (Eden right after a collection) may hold nothing
+        assertTrue(after.samples().stream().filter(x -> x.name().equals("jvm_memory_used_bytes") && "heap".equals(x.labels().get("area")))
+                .mapToDouble(PrometheusText.Sample::value).sum() > 0);
     }
 
     @Test
