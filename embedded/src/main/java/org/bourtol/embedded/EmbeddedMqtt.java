@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * authenticates and is held to {@link MqttAccess} (anonymous access refused in every mode) through
  * {@link BrokerExtension}; usage statistics off, no websocket listener. Sessions, subscriptions, queued and in-flight
  * QoS 1 messages are kept in HiveMQ's file persistence under {@code dataDir}: they survive a restart, also after a
- * {@code kill -9} of the process (ingest: EmbeddedBrokerCrashIT). Port 0 lets the broker pick a free port, read back
+ * {@code kill -9} of the process (ingest: EmbeddedBrokerCrashIT; under load a window remains: docs/reliability.md,
+ * "Embedded MQTT broker and crashes"). Port 0 lets the broker pick a free port, read back
  * with {@link #port()} after {@link #start()} (a restart of the same instance keeps that port).
  *
  * <p>Why HiveMQ CE and not Moquette 0.17 (the broker until December 2026): Moquette lost every acknowledged QoS 1
