@@ -185,6 +185,7 @@ class ClusterIT {
                 assertTrue(twice.isEmpty(), "SMS sent twice: " + twice);
                 assertEquals(observed.readingRecords(), observed.readings().size() + observed.duplicateRecords(),
                         "records on the topic are the distinct readings plus the counted duplicates");
+                progress.interrupt(); // else it prints for the rest of the build
             }
         } finally {
             bourtol.values().forEach(ExternalProcess::close);
