@@ -130,15 +130,10 @@ final class ChaosRun implements AutoCloseable {
         return String.format("%.1f s until every intent sent", seconds(cleared, Instant.now()));
     }
 
-    /** How both suites end: the Twilio faults, the InfluxDB outage, then {@link #end}. */
+    /** How both suites end: the Twilio faults, the InfluxDB outage, the load stopped with every level low, the final checks. */
     void faultsOutageAndEnd(ChaosLoad load, Influxd influx) throws Exception {
         scenario(TWILIO_FAULTS, this::twilioFaults);
         scenario("InfluxDB down " + influxDown().toSeconds() + " s", () -> influxOutage(influx));
-        end(load, influx);
-    }
-
-    /** The load stopped with every level low, then the final checks. */
-    void end(ChaosLoad load, Influxd influx) throws Exception {
         load.finish();
         scenario("end: load stopped, every level low", () -> null);
         finalChecks(influx);

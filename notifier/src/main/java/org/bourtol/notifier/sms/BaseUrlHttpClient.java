@@ -10,11 +10,11 @@ import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * The SDK's HTTP client with two changes: requests for {@code https://api.twilio.com} go to a
+ * The SDK's HTTP client with three changes: requests for {@code https://api.twilio.com} go to a
  * configured base URL instead (a local Twilio-compatible server or Prism; the SDK has no such
  * setting), and {@link #reliableRequest} makes exactly one attempt — the SDK would otherwise retry
  * every 5xx three times by itself and Apache HttpClient would retry 429/503 (both disabled), hidden from {@link TwilioGateway}'s own backoff and reconciliation.
- * A call that gets no answer gives up after {@link #ANSWER_TIMEOUT} (the SDK waits 30.5 s): the attempt is then
+ * And a call that gets no answer gives up after {@link #ANSWER_TIMEOUT} (the SDK waits 30.5 s): the attempt is then
  * ambiguous, so the next one first reconciles with Twilio's message list, and a warning is not held half a minute
  * by a Twilio that does not answer.
  */
