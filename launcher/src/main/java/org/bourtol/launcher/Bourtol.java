@@ -1,5 +1,6 @@
 package org.bourtol.launcher;
 
+import java.util.List;
 import org.bourtol.contracts.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,22 +12,7 @@ import picocli.CommandLine.Command;
  * configuration (one message listing every problem).
  */
 @Command(name = "bourtol", mixinStandardHelpOptions = true, versionProvider = Bourtol.Version.class,
-        description = "Transhumance and flood early warning for the Central Sahel: MQTT, SMS and HTTP reports in, alerts out.",
-        subcommands = {
-            RunCommand.class,
-            ComponentCommand.Ingest.class,
-            ComponentCommand.Rules.class,
-            ComponentCommand.Notifier.class,
-            ComponentCommand.TimeSeries.class,
-            DemoCommand.class,
-            SimulateCommand.class,
-            SmsCommand.class,
-            BenchCommand.class,
-            BacktestCommand.class,
-            ReportCommand.class,
-            HealthCommand.class,
-            ConfigCommand.class,
-        })
+        description = "Transhumance and flood early warning for the Central Sahel: MQTT, SMS and HTTP reports in, alerts out.")
 public final class Bourtol implements Runnable {
 
     public static final int EXIT_CONFIG = 2;
@@ -48,9 +34,15 @@ public final class Bourtol implements Runnable {
         System.exit(code);
     }
 
-    /** The configured command line (also used by tests). */
+    /** The commands after the serving ones ({@link ServeCommands}), in the order the help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(DemoCommand.class, SimulateCommand.class, SmsCommand.class, BenchCommand.class,
+            BacktestCommand.class, ReportCommand.class, HealthCommand.class, ConfigCommand.class);
+
+    /** The configured command line with every subcommand (also used by tests). */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Bourtol());
+        ServeCommands.addTo(cl);
+        COMMANDS.forEach(cl::addSubcommand);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             Throwable t = e;
             while (t != null && !(t instanceof ConfigException)) {

@@ -27,7 +27,6 @@ import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.privacy.Pseudonyms;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.launcher.instance.Instance;
-import org.bourtol.notifier.NotifierComponent;
 import org.bourtol.platform.kafka.Publisher;
 import org.bourtol.simulator.Simulation;
 import org.bourtol.simulator.SimulationConsole;
@@ -55,14 +54,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--exit", description = "Exit after the summary (status 0 only if every ground-truth event was detected)")
     boolean exit;
 
-    @Option(names = "--scenario", description = "Scenario YAML file (default: the built-in Sahel season)")
-    Path scenario;
-
     @Option(names = "--seconds", defaultValue = "45", description = "Wall seconds for the season replay (default: ${DEFAULT-VALUE})")
     double seconds;
 
-    @Option(names = "--json", description = "Write the report as JSON to this file")
-    Path json;
+    @Mixin
+    SeasonOptions season;
 
     @Mixin
     ConfigOption config;
@@ -73,8 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         logs.quietUnlessAsked();
-        ScenarioSpec spec = scenario == null ? ScenarioSpec.builtIn() : ScenarioSpec.read(scenario);
-        Report report = run(config.path(), new HashMap<>(System.getenv()), spec, seconds, System.out, json, !exit);
+        Report report = run(config.path(), new HashMap<>(System.getenv()), season.spec(), seconds, System.out, season.json, !exit);
         return report.allDetected() ? 0 : 1;
     }
 
@@ -154,8 +149,8 @@ public final class DemoCommand implements Callable<Integer> {
         double speed = Duration.between(timeline.start(), timeline.end()).toSeconds() / seconds;
         String base = "http://127.0.0.1:" + platform.httpPort();
         Simulation.Target target = new Simulation.Target(platform.mqttUrl(), platform.gatewayMqtt().username(), platform.gatewayMqtt().password(), base,
-                cfg.http().publicUrl() != null ? cfg.http().publicUrl() : base, cfg.twilio().authToken(), "+22370000000",
-                cfg.twilio().accountSid() != null ? cfg.twilio().accountSid() : NotifierComponent.SINK_ACCOUNT, platform.kafka(), cfg.rules().applicationId());
+                WebhookOptions.publicUrl(cfg, base), cfg.twilio().authToken(), "+22370000000", WebhookOptions.account(cfg), platform.kafka(),
+                cfg.rules().applicationId());
         Report report = SimulationConsole.play(out, timeline, target, speed, Duration.ofMillis(300),
                 Duration.ofSeconds(60), System.console() != null, json);
         out.println(summary(report));

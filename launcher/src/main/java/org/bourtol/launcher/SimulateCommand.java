@@ -1,6 +1,5 @@
 package org.bourtol.launcher;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -32,8 +31,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
-    @Option(names = "--scenario", description = "Scenario YAML file (default: the built-in Sahel season)")
-    Path scenario;
+    @Mixin
+    SeasonOptions season;
+
+    @Mixin
+    WebhookOptions webhook;
 
     @Option(names = "--speed", defaultValue = "max",
             description = "Simulated seconds per wall second, or 'max' to send as fast as the system accepts (default: ${DEFAULT-VALUE})")
@@ -45,9 +47,6 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--no-faults", description = "Do not inject duplicates, late, out-of-order or malformed messages")
     boolean noFaults;
 
-    @Option(names = "--http", description = "Bourtol's HTTP base URL (default: http://<http.host>:<http.port>)")
-    String http;
-
     @Option(names = "--sms-to", defaultValue = "+22370000000", description = "The Bourtol SMS number focal points write to")
     String smsTo;
 
@@ -57,20 +56,16 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--settle", defaultValue = "60", description = "Seconds to wait at most for the pipeline to settle")
     long settleSeconds;
 
-    @Option(names = "--json", description = "Write the report as JSON to this file")
-    Path json;
-
     @Override
     public Integer call() throws Exception {
         BourtolConfig cfg = config.load();
-        Timeline timeline = timeline(scenario, seed, noFaults);
-        Report report = SimulationConsole.play(System.out, timeline, target(cfg, http, smsTo), parseSpeed(speed),
-                Duration.ofMillis(smsGapMs), Duration.ofSeconds(settleSeconds), System.console() != null, json);
+        Timeline timeline = timeline(season.spec(), seed, noFaults);
+        Report report = SimulationConsole.play(System.out, timeline, target(cfg, webhook.base(cfg), smsTo), parseSpeed(speed),
+                Duration.ofMillis(smsGapMs), Duration.ofSeconds(settleSeconds), System.console() != null, season.json);
         return report.allDetected() ? 0 : 2;
     }
 
-    static Timeline timeline(Path scenarioFile, Long seed, boolean noFaults) {
-        ScenarioSpec spec = scenarioFile == null ? ScenarioSpec.builtIn() : ScenarioSpec.read(scenarioFile);
+    static Timeline timeline(ScenarioSpec spec, Long seed, boolean noFaults) {
         if (seed != null) {
             spec = spec.withSeed(seed);
         }
@@ -80,16 +75,14 @@ public final class SimulateCommand implements Callable<Integer> {
         return ScenarioModel.generate(spec, Dataset.sahel(), LocalDate.now(ZoneOffset.UTC));
     }
 
-    static Simulation.Target target(BourtolConfig cfg, String httpBase, String smsTo) {
+    static Simulation.Target target(BourtolConfig cfg, String base, String smsTo) {
         if (cfg.kafka().bootstrap() == null) {
             throw new IllegalArgumentException("kafka.bootstrap (BOURTOL_KAFKA_BOOTSTRAP) is required to read the alerts");
         }
         if (cfg.twilio().authToken() == null) {
             throw new IllegalArgumentException("twilio.authToken (TWILIO_AUTH_TOKEN) is required to sign the SMS webhooks");
         }
-        String base = httpBase != null ? httpBase : "http://" + cfg.http().host() + ":" + cfg.http().port();
         String mqtt = cfg.mqtt().url() != null ? cfg.mqtt().url() : "tcp://127.0.0.1:" + cfg.mqtt().embeddedPort();
-        String sid = cfg.twilio().accountSid() != null ? cfg.twilio().accountSid() : "AC" + "0".repeat(32);
         String user = cfg.mqtt().username();
         String password = cfg.mqtt().password();
         if (cfg.mqtt().url() == null && user == null) {
@@ -98,7 +91,7 @@ public final class SimulateCommand implements Callable<Integer> {
             password = MqttUsers.read(MqttUsers.file(cfg)).get(MqttAccess.GATEWAY);
         }
         return new Simulation.Target(mqtt, user, password, base,
-                cfg.http().publicUrl() != null ? cfg.http().publicUrl() : base, cfg.twilio().authToken(), smsTo, sid,
+                WebhookOptions.publicUrl(cfg, base), cfg.twilio().authToken(), smsTo, WebhookOptions.account(cfg),
                 new KafkaClients(cfg.kafka()), cfg.rules().applicationId());
     }
 

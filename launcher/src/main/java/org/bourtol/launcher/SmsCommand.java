@@ -33,8 +33,8 @@ public final class SmsCommand implements Callable<Integer> {
     @Option(names = "--to", defaultValue = "+22370000000", description = "The Bourtol SMS number (default: ${DEFAULT-VALUE})")
     String to;
 
-    @Option(names = "--http", description = "Bourtol's HTTP base URL (default: http://<http.host>:<http.port>)")
-    String http;
+    @Mixin
+    WebhookOptions webhook;
 
     @Option(names = "--sid", description = "MessageSid (default: a new one; reuse one to see a replay answered but not ingested)")
     String sid;
@@ -56,11 +56,9 @@ public final class SmsCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--from must be an E.164 number such as +22376000001, got " + from);
             return 2;
         }
-        String base = http != null ? http : "http://" + cfg.http().host() + ":" + cfg.http().port();
-        String account = cfg.twilio().accountSid() != null ? cfg.twilio().accountSid() : "AC" + "0".repeat(32);
+        String base = webhook.base(cfg);
         String messageSid = sid != null ? sid : "SM" + HexFormat.of().formatHex(randomBytes());
-        SmsSender sender = new SmsSender(base, cfg.http().publicUrl() != null ? cfg.http().publicUrl() : base,
-                cfg.twilio().authToken(), to, account);
+        SmsSender sender = new SmsSender(base, WebhookOptions.publicUrl(cfg, base), cfg.twilio().authToken(), to, WebhookOptions.account(cfg));
         SmsSender.Result r = sender.send(new Emission.Sms(Instant.now(), messageSid, from, String.join(" ", text), null));
         spec.commandLine().getOut().println("HTTP " + r.status() + " " + messageSid + " from " + Phones.mask(from));
         spec.commandLine().getOut().println(r.reply() == null ? "(no reply)" : r.reply());

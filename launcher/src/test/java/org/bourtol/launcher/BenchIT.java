@@ -27,7 +27,7 @@ class BenchIT {
     @Test
     void everyHopRunsAgainstItsBaselineAndTheJsonHoldsEveryFigure() throws Exception {
         Path json = dir.resolve("bench.json");
-        CommandLine cl = new CommandLine(new Bourtol());
+        CommandLine cl = Bourtol.commandLine();
         StringWriter out = new StringWriter();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(new StringWriter()));

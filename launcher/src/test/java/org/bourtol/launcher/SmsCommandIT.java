@@ -53,7 +53,7 @@ class SmsCommandIT {
     }
 
     private static Run run(Path config, String... args) {
-        CommandLine cl = new CommandLine(new Bourtol());
+        CommandLine cl = Bourtol.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));
