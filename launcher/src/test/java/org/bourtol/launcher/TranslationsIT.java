@@ -4,6 +4,7 @@ import static org.bourtol.launcher.testing.EmbeddedApi.call;
 import static org.bourtol.launcher.testing.EmbeddedApi.first;
 import static org.bourtol.launcher.testing.EmbeddedApi.get;
 import static org.bourtol.launcher.testing.EmbeddedApi.sms;
+import static org.bourtol.launcher.testing.EmbeddedApi.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,8 +47,7 @@ class TranslationsIT {
         try (Instance p = EmbeddedInstances.start(dataDir, "BOURTOL_ADMIN_TOKEN", ADMIN, "TWILIO_AUTH_TOKEN", TWILIO,
                 "BOURTOL_NOTIFIER_GROUP_WINDOW", "PT1S")) {
             LocalTwilioServer twilio = p.localTwilio().orElseThrow();
-            String officer = call(p, "POST", "/api/v1/tokens", ADMIN, "{\"name\":\"agent-traore\",\"role\":\"officer\"}", 201)
-                    .get("token").asText();
+            String officer = token(p, ADMIN, "agent-traore", "officer");
             call(p, "PUT", "/api/v1/reporters/niamey-reader", officer, """
                     {"name": "Lecteur Niamey", "phone": "%s", "language": "bm", "verified": true}""".formatted(READER), 201);
             call(p, "PUT", "/api/v1/recipients/niamey-bm", officer, """

@@ -53,8 +53,8 @@ class WarningsIT {
     void officerWarnsKonnaWithAColleaguesApprovalWidensItToDjenneAndCancelsIt() throws Exception {
         try (Instance p = EmbeddedInstances.start(dataDir, "BOURTOL_NOTIFIER_WARNING_OFFICE", "dgpc-mopti@protectioncivile.ml")) {
             LocalTwilioServer sms = p.localTwilio().orElseThrow();
-            String aminata = token(p, "aminata", "officer");
-            String moussa = token(p, "moussa", "officer");
+            String aminata = EmbeddedApi.token(p, p.adminToken(), "aminata", "officer");
+            String moussa = EmbeddedApi.token(p, p.adminToken(), "moussa", "officer");
             recipient(p, aminata, "pc-konna", "Comite de paix de Konna", KONNA, "konna");
             recipient(p, aminata, "pc-djenne", "Comite de paix de Djenne", DJENNE, "djenne");
 
@@ -162,12 +162,6 @@ class WarningsIT {
         assertTrue(body.hasNonNull("error"), res.body());
         assertTrue(StreamSupport.stream(body.get("details").spliterator(), false).anyMatch(d -> d.asText().startsWith(detailStart)),
                 detailStart + " in " + res.body());
-    }
-
-    private String token(Instance p, String name, String role) throws Exception {
-        HttpResponse<String> res = send(p, p.adminToken(), "POST", "/api/v1/tokens", "{\"name\": \"" + name + "\", \"role\": \"" + role + "\"}");
-        assertEquals(201, res.statusCode(), res.body());
-        return Json.MAPPER.readTree(res.body()).get("token").asText();
     }
 
     private void recipient(Instance p, String token, String id, String name, String phone, String zone) throws Exception {

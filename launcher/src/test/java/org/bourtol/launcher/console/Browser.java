@@ -62,6 +62,13 @@ public final class Browser implements AutoCloseable {
         await(By.id("signout"));
     }
 
+    /** Signs out, signs in again with {@code token} and opens the view at {@code hash} ({@code #/warnings}). */
+    public void signInAgain(String base, String token, String hash) {
+        driver.findElement(By.id("signout")).click();
+        signIn(base, token);
+        driver.get(base + "/" + hash);
+    }
+
     public WebElement await(By by) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     }

@@ -154,9 +154,7 @@ public class ConsoleIT {
             assertNoConsoleErrors(b);
 
             // a viewer sees no save button, and the API answers 403 if it tries
-            b.driver.findElement(By.id("signout")).click();
-            b.signIn(base, viewer);
-            b.driver.get(base + "/#/rules/niamey-gauge-level");
+            b.signInAgain(base, viewer, "#/rules/niamey-gauge-level");
             b.await(By.cssSelector("input[name=warningCm]"));
             b.awaitText(By.cssSelector("form.rule"), "Lecture seule");
             assertTrue(b.driver.findElements(By.id("save")).isEmpty(), "no save button for a viewer");
@@ -166,9 +164,7 @@ public class ConsoleIT {
             assertNoConsoleErrors(b);
 
             // the other views, as admin: gauges chart, zones, a zone's properties, recipients; English switch
-            b.driver.findElement(By.id("signout")).click();
-            b.signIn(base, ADMIN);
-            b.driver.get(base + "/#/gauges/niamey");
+            b.signInAgain(base, ADMIN, "#/gauges/niamey");
             b.await(By.cssSelector(".uplot canvas"));
             b.awaitText(By.cssSelector("main"), "500 cm");
             b.shot("07-gauges");
@@ -262,9 +258,8 @@ public class ConsoleIT {
         }
     }
 
-    static String token(String name, String role) throws Exception {
-        JsonNode created = call("POST", "/api/v1/tokens", ADMIN, "{\"name\":\"" + name + "\",\"role\":\"" + role + "\"}", 201);
-        return created.get("token").asText();
+    static String token(String name, String role) {
+        return EmbeddedApi.token(base, ADMIN, name, role);
     }
 
     static JsonNode call(String method, String path, String token, String body, int expected) {

@@ -1,6 +1,7 @@
 package org.bourtol.launcher.console;
 
 import static org.bourtol.launcher.testing.EmbeddedApi.call;
+import static org.bourtol.launcher.testing.EmbeddedApi.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,8 +39,7 @@ class ReportConsoleIT {
         Path dir = Files.createTempDirectory("report-console-it");
         try (Instance p = EmbeddedInstances.start(dir, "BOURTOL_ADMIN_TOKEN", ADMIN, "TWILIO_AUTH_TOKEN", TWILIO)) {
             String base = "http://127.0.0.1:" + p.httpPort();
-            String officer = call(base, "POST", "/api/v1/tokens", ADMIN, "{\"name\":\"agent-kone\",\"role\":\"officer\"}", 201)
-                    .get("token").asText();
+            String officer = token(base, ADMIN, "agent-kone", "officer");
             // the peace committee of Konna receives the alert: only a recipient the alert was sent to counts by SMS
             call(base, "PUT", "/api/v1/recipients/pc-konna", officer, """
                     {"name": "Comite de paix de Konna", "role": "peace-committee", "phone": "+22376000001", "language": "fr",

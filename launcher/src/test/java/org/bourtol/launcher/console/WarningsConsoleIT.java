@@ -89,9 +89,7 @@ class WarningsConsoleIT {
             b.awaitText(By.id("toast"), "règle des deux personnes");
             shot(b, card, "w03-own-approval-refused");
 
-            b.driver.findElement(By.id("signout")).click();
-            b.signIn(base, moussa);
-            b.driver.get(base + "/#/warnings");
+            b.signInAgain(base, moussa, "#/warnings");
             b.await(By.cssSelector(article(id) + " button.approve")).click();
             b.awaitText(By.id("toast"), "Avertissement envoyé");
             b.awaitText(By.cssSelector(article(id)), "approuvé par moussa");
@@ -223,10 +221,8 @@ class WarningsConsoleIT {
         b.shot(name);
     }
 
-    private String token(String name, String role) throws Exception {
-        HttpResponse<String> res = send("POST", "/api/v1/tokens", ADMIN, "{\"name\":\"" + name + "\",\"role\":\"" + role + "\"}");
-        assertEquals(201, res.statusCode(), res.body());
-        return Json.MAPPER.readTree(res.body()).get("token").asText();
+    private String token(String name, String role) {
+        return EmbeddedApi.token(base, ADMIN, name, role);
     }
 
     private void recipient(String id, String name, String phone, String zone) throws Exception {

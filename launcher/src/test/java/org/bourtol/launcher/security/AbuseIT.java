@@ -2,6 +2,7 @@ package org.bourtol.launcher.security;
 
 import static org.bourtol.launcher.testing.EmbeddedApi.send;
 import static org.bourtol.launcher.testing.EmbeddedApi.sms;
+import static org.bourtol.launcher.testing.EmbeddedApi.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,7 +74,7 @@ class AbuseIT {
                 "BOURTOL_PSEUDONYM_KEY", PSEUDONYM_KEY,
                 "BOURTOL_INFLUX_URL", influx.url(),
                 "BOURTOL_INGEST_MAX_REPLIES_PER_HOUR", String.valueOf(REPLY_CAP));
-        officer = token("abuse-officer", "officer");
+        officer = token(p, ADMIN, "abuse-officer", "officer");
         tokens.addAll(List.of(ADMIN, TWILIO, officer));
     }
 
@@ -247,11 +248,6 @@ class AbuseIT {
         String problem = refusalProblem(r);
         assertTrue(problem == null, what + ": " + problem + " " + abbreviate(r.body()));
         return r;
-    }
-
-    private String token(String name, String role) throws Exception {
-        return Json.MAPPER.readTree(send(p, "POST", "/api/v1/tokens", ADMIN, "{\"name\":\"" + name + "\",\"role\":\"" + role + "\"}")
-                .body()).get("token").asText();
     }
 
     private static Map<String, String> smsForm(String sid, String from, String body) {

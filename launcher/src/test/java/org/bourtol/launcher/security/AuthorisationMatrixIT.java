@@ -1,6 +1,7 @@
 package org.bourtol.launcher.security;
 
 import static org.bourtol.launcher.testing.EmbeddedApi.send;
+import static org.bourtol.launcher.testing.EmbeddedApi.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +18,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.bourtol.contracts.topic.Json;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.launcher.instance.Instance;
 import org.bourtol.launcher.testing.EmbeddedApi;
@@ -132,9 +132,7 @@ class AuthorisationMatrixIT {
             Map<Caller, String> tokens = new LinkedHashMap<>();
             tokens.put(Caller.BAD_TOKEN, "not-a-token-" + "x".repeat(20));
             for (Caller c : List.of(Caller.INGEST, Caller.VIEWER, Caller.OFFICER, Caller.ADMIN)) {
-                tokens.put(c, Json.MAPPER.readTree(send(p, "POST", "/api/v1/tokens", ADMIN,
-                        "{\"name\":\"matrix-" + c.name().toLowerCase() + "\",\"role\":\"" + c.name().toLowerCase() + "\"}").body())
-                        .get("token").asText());
+                tokens.put(c, token(p, ADMIN, "matrix-" + c.name().toLowerCase(), c.name().toLowerCase()));
             }
 
             Map<String, String> routes = routes(p.routes());

@@ -1,6 +1,7 @@
 package org.bourtol.launcher.security;
 
 import static org.bourtol.launcher.testing.EmbeddedApi.send;
+import static org.bourtol.launcher.testing.EmbeddedApi.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,8 +34,7 @@ class HttpBoundariesIT {
     @Test
     void anonymousCallersAreRefusedBeforeTheirBodyZoneUploadsAreBoundedAndHealthHidesInternals() throws Exception {
         try (Instance p = EmbeddedInstances.start(dataDir, "BOURTOL_ADMIN_TOKEN", ADMIN)) {
-            String officer = Json.MAPPER.readTree(send(p, "POST", "/api/v1/tokens", ADMIN,
-                    "{\"name\":\"agent-http\",\"role\":\"officer\"}").body()).get("token").asText();
+            String officer = token(p, ADMIN, "agent-http", "officer");
 
             String nineMb = "{\"type\":\"FeatureCollection\",\"features\":[],\"pad\":\"" + "x".repeat(9 << 20) + "\"}";
             for (String path : new String[] {"/api/v1/zones", "/api/v1/observations", "/api/v1/alerts", "/api/v1/recipients/x"}) {

@@ -4,6 +4,7 @@ import static org.bourtol.launcher.testing.EmbeddedApi.call;
 import static org.bourtol.launcher.testing.EmbeddedApi.first;
 import static org.bourtol.launcher.testing.EmbeddedApi.get;
 import static org.bourtol.launcher.testing.EmbeddedApi.send;
+import static org.bourtol.launcher.testing.EmbeddedApi.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,8 +48,8 @@ class ManualResolveIT {
         try (Instance p = EmbeddedInstances.start(dataDir, "BOURTOL_ADMIN_TOKEN", ADMIN,
                 "TWILIO_AUTH_TOKEN", "resolve-it-twilio-token-0123456789", "BOURTOL_NOTIFIER_GROUP_WINDOW", "PT1S")) {
             LocalTwilioServer sink = p.localTwilio().orElseThrow();
-            String officer = token(p, "agent-kone", "officer");
-            String viewer = token(p, "lecteur-sow", "viewer");
+            String officer = token(p, ADMIN, "agent-kone", "officer");
+            String viewer = token(p, ADMIN, "lecteur-sow", "viewer");
             HttpResponse<String> put = send(p, "PUT", "/api/v1/recipients/niamey-watch", officer, """
                     {"name": "Niamey watch", "role": "drr-officer", "phone": "%s", "language": "fr", "zones": ["niamey"],
                      "hazards": ["flood"], "minSeverity": "Minor"}""".formatted(WATCHER));
@@ -110,9 +111,5 @@ class ManualResolveIT {
     private static void reading(Instance p, String token, int cm) throws Exception {
         call(p, "POST", "/api/v1/observations", token, "[{\"kind\":\"gauge\",\"stationId\":\"niamey\",\"levelCm\":" + cm
                 + ",\"observedAt\":\"" + Instant.now() + "\"}]", 200);
-    }
-
-    private static String token(Instance p, String name, String role) throws Exception {
-        return call(p, "POST", "/api/v1/tokens", ADMIN, "{\"name\":\"" + name + "\",\"role\":\"" + role + "\"}", 201).get("token").asText();
     }
 }

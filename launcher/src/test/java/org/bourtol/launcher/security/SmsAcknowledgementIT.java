@@ -4,6 +4,7 @@ import static org.bourtol.launcher.testing.EmbeddedApi.call;
 import static org.bourtol.launcher.testing.EmbeddedApi.first;
 import static org.bourtol.launcher.testing.EmbeddedApi.get;
 import static org.bourtol.launcher.testing.EmbeddedApi.send;
+import static org.bourtol.launcher.testing.EmbeddedApi.token;
 import static org.bourtol.launcher.testing.EmbeddedApi.sms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -55,8 +56,8 @@ class SmsAcknowledgementIT {
                 "BOURTOL_NOTIFIER_REPEAT_INTERVAL", REPEAT.toString(), "BOURTOL_NOTIFIER_GROUP_WINDOW", "PT1S",
                 "BOURTOL_NOTIFIER_MAX_SMS_PER_RECIPIENT_PER_HOUR", "1000", "BOURTOL_NOTIFIER_ESCALATION_POLICY", policy.toString())) {
             LocalTwilioServer sink = p.localTwilio().orElseThrow();
-            String officer = token(p, "agent-maiga", "officer");
-            String viewer = token(p, "lecteur-issa", "viewer");
+            String officer = token(p, ADMIN, "agent-maiga", "officer");
+            String viewer = token(p, ADMIN, "lecteur-issa", "viewer");
             recipient(p, officer, "niamey-watch", "drr-officer", WATCHER, "niamey", "Minor");
             recipient(p, officer, "niamey-governor", "authority", AUTHORITY, "region-niamey", "Extreme");
             assertEquals(403, send(p, "GET", "/api/v1/recipients", viewer, null).statusCode(), "recipients are officer-only");
@@ -128,9 +129,5 @@ class SmsAcknowledgementIT {
                 {"name": "%s", "role": "%s", "phone": "%s", "language": "fr", "zones": ["%s"],
                  "hazards": ["flood"], "minSeverity": "%s"}""".formatted(id, role, phone, zone, min));
         assertTrue(res.statusCode() == 201 || res.statusCode() == 200, res.body());
-    }
-
-    private static String token(Instance p, String name, String role) throws Exception {
-        return call(p, "POST", "/api/v1/tokens", ADMIN, "{\"name\":\"" + name + "\",\"role\":\"" + role + "\"}", 201).get("token").asText();
     }
 }

@@ -3,6 +3,7 @@ package org.bourtol.launcher.security;
 import static org.bourtol.launcher.testing.EmbeddedApi.call;
 import static org.bourtol.launcher.testing.EmbeddedApi.first;
 import static org.bourtol.launcher.testing.EmbeddedApi.get;
+import static org.bourtol.launcher.testing.EmbeddedApi.newToken;
 import static org.bourtol.launcher.testing.EmbeddedApi.send;
 import static org.bourtol.launcher.testing.EmbeddedApi.sms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -135,8 +136,7 @@ class TrustBoundariesIT {
     }
 
     private static String token(Instance p, String name, String role, String ttl) throws Exception {
-        JsonNode created = call(p, "POST", "/api/v1/tokens", ADMIN, "{\"name\":\"" + name + "\",\"role\":\"" + role + "\""
-                + (ttl == null ? "" : ",\"ttl\":\"" + ttl + "\"") + "}", 201);
+        JsonNode created = newToken(p.httpBase(), ADMIN, name, role, ttl);
         assertTrue(Instant.parse(created.path("expiresAt").asText()).isAfter(Instant.now()), "tokens carry an expiry: " + created);
         return created.get("token").asText();
     }

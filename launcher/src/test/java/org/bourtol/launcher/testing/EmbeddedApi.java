@@ -3,6 +3,7 @@ package org.bourtol.launcher.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -67,6 +68,29 @@ public final class EmbeddedApi {
         } catch (IOException e) {
             throw new AssertionError(method + " " + path + " answered no JSON: " + res.body(), e);
         }
+    }
+
+    /**
+     * A new API token from {@code POST /api/v1/tokens} with {@code adminToken} (checked: 201): named {@code name}, of
+     * {@code role}, valid for {@code ttl} (an ISO-8601 duration; null: the default); the JSON answer, with the bearer token
+     * in {@code token}.
+     */
+    public static JsonNode newToken(String base, String adminToken, String name, String role, String ttl) {
+        ObjectNode body = Json.MAPPER.createObjectNode().put("name", name).put("role", role);
+        if (ttl != null) {
+            body.put("ttl", ttl);
+        }
+        return call(base, "POST", "/api/v1/tokens", adminToken, body.toString(), 201);
+    }
+
+    /** The bearer token of a new API token of {@code role} (default lifetime), created with {@code adminToken}. */
+    public static String token(String base, String adminToken, String name, String role) {
+        return newToken(base, adminToken, name, role, null).get("token").asText();
+    }
+
+    /** The same against an {@link Instance}. */
+    public static String token(Instance p, String adminToken, String name, String role) {
+        return token(p.httpBase(), adminToken, name, role);
     }
 
     public static JsonNode get(Instance p, String path, String token) {
