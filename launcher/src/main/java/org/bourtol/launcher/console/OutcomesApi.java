@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.AlertStates;
@@ -107,34 +108,14 @@ final class OutcomesApi implements AutoCloseable {
         List<String> problems = new ArrayList<>();
         String action = text(body, "action", problems);
         String comment = text(body, "comment", problems);
-        Verdict verdict = null;
-        Violence violence = null;
+        Verdict verdict = given(body, "outcome", a, null, problems) ? wire(body, "outcome", Verdict::fromWire, problems) : null;
+        Violence violence = given(body, "violence", a, Hazard.CONFLICT, problems) ? wire(body, "violence", Violence::fromWire, problems) : null;
         Boolean moved = null;
-        if (body.hasNonNull("outcome")) {
-            try {
-                verdict = Verdict.fromWire(body.get("outcome").asText());
-            } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
-            }
-        }
-        if (body.hasNonNull("violence")) {
-            if (a.hazard() != Hazard.CONFLICT) {
-                problems.add("'violence' is for conflict alerts; this alert is a " + a.hazard().wire() + " alert");
-            } else {
-                try {
-                    violence = Violence.fromWire(body.get("violence").asText());
-                } catch (IllegalArgumentException e) {
-                    problems.add(e.getMessage());
-                }
-            }
-        }
-        if (body.hasNonNull("peopleMoved")) {
-            if (a.hazard() != Hazard.FLOOD) {
-                problems.add("'peopleMoved' is for flood alerts; this alert is a " + a.hazard().wire() + " alert");
-            } else if (!body.get("peopleMoved").isBoolean()) {
-                problems.add("'peopleMoved' must be true or false");
-            } else {
+        if (given(body, "peopleMoved", a, Hazard.FLOOD, problems)) {
+            if (body.get("peopleMoved").isBoolean()) {
                 moved = body.get("peopleMoved").asBoolean();
+            } else {
+                problems.add("'peopleMoved' must be true or false");
             }
         }
         if (verdict == null && (violence != null || moved != null || comment != null) && problems.isEmpty()) {
@@ -168,6 +149,31 @@ final class OutcomesApi implements AutoCloseable {
             responses.forEach(this::remember);
             ConsoleApi.json(ctx, 201, Json.MAPPER.valueToTree(responses));
         }).onFailure(e -> ctx.fail(new ApiException(503, "response not recorded: Kafka is unavailable")));
+    }
+
+    /**
+     * Whether {@code field} is given and may be on this alert: a field for {@code only} alerts (null: any) given on an
+     * alert of another hazard is a problem.
+     */
+    private static boolean given(JsonNode body, String field, Alert a, Hazard only, List<String> problems) {
+        if (!body.hasNonNull(field)) {
+            return false;
+        }
+        if (only != null && a.hazard() != only) {
+            problems.add("'" + field + "' is for " + only.wire() + " alerts; this alert is a " + a.hazard().wire() + " alert");
+            return false;
+        }
+        return true;
+    }
+
+    /** The value of {@code field} as {@code fromWire} reads its wire form; a value it refuses is a problem (and null). */
+    private static <T> T wire(JsonNode body, String field, Function<String, T> fromWire, List<String> problems) {
+        try {
+            return fromWire.apply(body.get(field).asText());
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
     }
 
     /** A free text field: absent or blank is null; longer than 500 characters is a problem; phone numbers masked. */

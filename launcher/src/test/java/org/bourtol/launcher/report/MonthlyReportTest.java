@@ -65,6 +65,11 @@ class MonthlyReportTest {
         return (acked == null ? b : b.acknowledged("p", acked)).build();
     }
 
+    /** {@code first} as a later event of it carries it: resolved and acknowledged at these instants (null: not yet). */
+    static Alert later(Alert first, Instant resolved, Instant acked) {
+        return alert(first.id(), first.hazard(), first.zone(), first.severity(), first.raisedAt(), resolved, acked);
+    }
+
     static AlertEvent ev(AlertEventType type, int seq, Instant at, Alert a) {
         return new AlertEvent(a.id() + "/" + type + "/" + seq + at, a.id(), type, seq, at, a, null);
     }
@@ -105,26 +110,19 @@ class MonthlyReportTest {
         alerts.add(ev(AlertEventType.RAISED, 1, t("08-05T10:00"), a1));
         alerts.add(ev(AlertEventType.ESCALATED, -1, t("08-05T10:20"), a1));
         alerts.add(ev(AlertEventType.UNVERIFIED_ACK, -1, t("08-05T10:25"), a1));
-        alerts.add(ev(AlertEventType.ACKNOWLEDGED, 2, t("08-05T10:31"), alert("a1", Hazard.CONFLICT, "konna", Severity.Severe,
-                t("08-05T10:00"), null, t("08-05T10:30"))));
-        alerts.add(ev(AlertEventType.ACKNOWLEDGED, 3, t("08-05T11:00"), alert("a1", Hazard.CONFLICT, "konna", Severity.Severe,
-                t("08-05T10:00"), null, t("08-05T10:30"))));
-        alerts.add(ev(AlertEventType.RESOLVED, 4, t("08-06T10:00"), alert("a1", Hazard.CONFLICT, "konna", Severity.Severe,
-                t("08-05T10:00"), t("08-06T10:00"), t("08-05T10:30"))));
+        alerts.add(ev(AlertEventType.ACKNOWLEDGED, 2, t("08-05T10:31"), later(a1, null, t("08-05T10:30"))));
+        alerts.add(ev(AlertEventType.ACKNOWLEDGED, 3, t("08-05T11:00"), later(a1, null, t("08-05T10:30"))));
+        alerts.add(ev(AlertEventType.RESOLVED, 4, t("08-06T10:00"), later(a1, t("08-06T10:00"), t("08-05T10:30"))));
         // A2: flood at the Mopti station, raised on 31 August, acknowledged 130 min later on 1 September, resolved on the 2nd
         Alert a2 = alert("a2", Hazard.FLOOD, "mopti", Severity.Extreme, t("08-31T22:00"), null, null);
         alerts.add(ev(AlertEventType.RAISED, 1, t("08-31T22:00"), a2));
-        alerts.add(ev(AlertEventType.ACKNOWLEDGED, 2, t("09-01T00:10"), alert("a2", Hazard.FLOOD, "mopti", Severity.Extreme,
-                t("08-31T22:00"), null, t("09-01T00:10"))));
-        alerts.add(ev(AlertEventType.RESOLVED, 3, t("09-02T00:00"), alert("a2", Hazard.FLOOD, "mopti", Severity.Extreme,
-                t("08-31T22:00"), t("09-02T00:00"), t("09-01T00:10"))));
+        alerts.add(ev(AlertEventType.ACKNOWLEDGED, 2, t("09-01T00:10"), later(a2, null, t("09-01T00:10"))));
+        alerts.add(ev(AlertEventType.RESOLVED, 3, t("09-02T00:00"), later(a2, t("09-02T00:00"), t("09-01T00:10"))));
         // A3: flood at Mopti, raised Moderate, resolved after an hour, acknowledged 30 min after resolution
         Alert a3 = alert("a3", Hazard.FLOOD, "mopti", Severity.Moderate, t("08-10T08:00"), null, null);
         alerts.add(ev(AlertEventType.RAISED, 1, t("08-10T08:00"), a3));
-        alerts.add(ev(AlertEventType.RESOLVED, 2, t("08-10T09:00"), alert("a3", Hazard.FLOOD, "mopti", Severity.Moderate,
-                t("08-10T08:00"), t("08-10T09:00"), null)));
-        alerts.add(ev(AlertEventType.ACKNOWLEDGED, 3, t("08-10T09:30"), alert("a3", Hazard.FLOOD, "mopti", Severity.Moderate,
-                t("08-10T08:00"), t("08-10T09:00"), t("08-10T09:30"))));
+        alerts.add(ev(AlertEventType.RESOLVED, 2, t("08-10T09:00"), later(a3, t("08-10T09:00"), null)));
+        alerts.add(ev(AlertEventType.ACKNOWLEDGED, 3, t("08-10T09:30"), later(a3, t("08-10T09:00"), t("08-10T09:30"))));
         // A4: conflict at Niamey, raised in July
         alerts.add(ev(AlertEventType.RAISED, 1, t("07-28T12:00"), alert("a4", Hazard.CONFLICT, "niamey", Severity.Minor,
                 t("07-28T12:00"), null, null)));
