@@ -1,4 +1,5 @@
-import {h} from './dom.js';
+import {h, clear} from './dom.js';
+import {get} from './api.js';
 import {t} from './i18n.js';
 
 // Severity is shown by a word and a mark, colour only adds to them.
@@ -25,6 +26,22 @@ export function toast(message, kind) {
 export function errorBox(err) {
   return h('div', {class: 'errorbox', role: 'alert'}, h('p', {}, t('error.prefix') + ' ' + err.message),
     err.details && err.details.length ? h('ul', {}, err.details.map(d => h('li', {}, d))) : null);
+}
+
+// An API failure shown in box (replacing what it held). A 401 shows nothing: api() has signed out and opened the
+// sign-in view.
+export function showError(box, err) {
+  if (err.status !== 401) clear(box, errorBox(err));
+}
+
+// The JSON of GET path, or null once the failure is shown in box (showError).
+export async function getOrShow(path, box) {
+  try {
+    return await get(path);
+  } catch (e) {
+    showError(box, e);
+    return null;
+  }
 }
 
 // Masked pseudonym or number for display ("r-3f9a…").

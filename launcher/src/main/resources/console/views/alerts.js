@@ -5,7 +5,7 @@ import {t, pick} from '../lib/i18n.js';
 import {get, post} from '../lib/api.js';
 import {can} from '../lib/session.js';
 import {when, absolute} from '../lib/time.js';
-import {severityBadge, stateBadge, toast, errorBox, masked} from '../lib/ui.js';
+import {severityBadge, stateBadge, toast, errorBox, showError, masked} from '../lib/ui.js';
 import {responseSection} from './response.js';
 
 const SEVERITIES = ['Extreme', 'Severe', 'Moderate', 'Minor'];
@@ -70,7 +70,7 @@ async function list(main, ctx) {
         h('td', {}, a.acknowledged ? t('alerts.ackBy', {by: a.acknowledgedBy || '?'}) : t('alerts.notAcked')),
         h('td', {}, when(a.updatedAt || a.raisedAt)))));
     } catch (e) {
-      if (e.status !== 401) clear(error, errorBox(e));
+      showError(error, e);
     }
   }
   await refresh();

@@ -8,7 +8,7 @@ import {t} from '../lib/i18n.js';
 import {get, post} from '../lib/api.js';
 import {absolute, when} from '../lib/time.js';
 import {uplot} from '../lib/vendor.js';
-import {errorBox} from '../lib/ui.js';
+import {showError} from '../lib/ui.js';
 
 const LEVELS = [['warning', '#c9a400'], ['alert', '#e2620c'], ['danger', '#a4000f']];
 
@@ -41,7 +41,7 @@ export function backtestPanel(id, candidate) {
       clear(out, render(job.result));
       await drawCurves(out, job.result);
     } catch (e) {
-      if (e.status !== 401) clear(out, errorBox(e));
+      showError(out, e);
     } finally {
       button.disabled = false;
     }

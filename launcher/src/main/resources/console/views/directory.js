@@ -5,10 +5,22 @@
 import {h, clear, field, table} from '../lib/dom.js';
 import {t} from '../lib/i18n.js';
 import {get, put, api} from '../lib/api.js';
-import {toast, errorBox} from '../lib/ui.js';
+import {toast, showError} from '../lib/ui.js';
 
 const SEVERITIES = ['Minor', 'Moderate', 'Severe', 'Extreme'];
 const list = s => s.split(',').map(x => x.trim()).filter(Boolean);
+
+// Saves a directory entry; the number typed is cleared once saved (never kept in the page), a refusal shown in problems.
+async function save(path, body, phone, problems, done) {
+  try {
+    await put(path, body);
+    phone.value = '';
+    toast(t('dir.saved'));
+    done();
+  } catch (e) {
+    showError(problems, e);
+  }
+}
 
 function recipientForm(r, done) {
   const id = h('input', {type: 'text', name: 'id', value: r ? r.id : '', disabled: !!r, required: true});
@@ -25,14 +37,7 @@ function recipientForm(r, done) {
     const body = {name: name.value.trim(), role: role.value.trim() || undefined, language: language.value, zones: list(zones.value),
       hazards: list(hazards.value), minSeverity: min.value, channels: r ? r.channels : ['sms']};
     if (phone.value.trim()) body.phone = phone.value.trim();
-    try {
-      await put('/api/v1/recipients/' + encodeURIComponent(r ? r.id : id.value.trim()), body);
-      phone.value = '';
-      toast(t('dir.saved'));
-      done();
-    } catch (e) {
-      if (e.status !== 401) clear(problems, errorBox(e));
-    }
+    await save('/api/v1/recipients/' + encodeURIComponent(r ? r.id : id.value.trim()), body, phone, problems, done);
   }}}, h('h3', {}, r ? t('dir.editRecipient', {id: r.id}) : t('dir.newRecipient')),
     h('div', {class: 'row'}, field(t('dir.id'), id), field(t('dir.name'), name), field(t('dir.role'), role),
       field(t('dir.phone'), phone, r ? t('dir.phoneKeep') : t('dir.phoneNew')), field(t('dir.language'), language)),
@@ -72,15 +77,8 @@ function reporterForm(r, done) {
   const problems = h('div', {'aria-live': 'polite'});
   return h('form', {class: 'card', on: {submit: async ev => {
     ev.preventDefault();
-    try {
-      await put('/api/v1/reporters/' + encodeURIComponent(r ? r.id : id.value.trim()), {name: name.value.trim(), phone: phone.value.trim(),
-        language: language.value, homeZone: home.value.trim() || undefined, verified: verified.checked});
-      phone.value = '';
-      toast(t('dir.saved'));
-      done();
-    } catch (e) {
-      if (e.status !== 401) clear(problems, errorBox(e));
-    }
+    await save('/api/v1/reporters/' + encodeURIComponent(r ? r.id : id.value.trim()), {name: name.value.trim(), phone: phone.value.trim(),
+      language: language.value, homeZone: home.value.trim() || undefined, verified: verified.checked}, phone, problems, done);
   }}}, h('h3', {}, r ? t('dir.editReporter', {id: r.id}) : t('dir.newReporter')),
     h('div', {class: 'row'}, field(t('dir.id'), id), field(t('dir.name'), name), field(t('dir.phone'), phone, t('dir.phoneRetype')),
       field(t('dir.language'), language), field(t('dir.home'), home), h('div', {class: 'field'}, h('label', {}, verified, ' ', t('dir.verified')))),
@@ -119,7 +117,7 @@ export default {
                   try { await api('DELETE', '/api/v1/reporters/' + encodeURIComponent(r.id)); toast(t('dir.removed')); refresh(); } catch (e) { toast(e.message, 'bad'); }
                 }}}, t('dir.remove')))))));
       } catch (e) {
-        if (e.status !== 401) clear(recipients, errorBox(e));
+        showError(recipients, e);
       }
     }
     await refresh();

@@ -7,7 +7,7 @@ import {get} from '../lib/api.js';
 import {when} from '../lib/time.js';
 import {leaflet} from '../lib/vendor.js';
 import {addBasemap} from '../lib/basemap.js';
-import {severityBadge, errorBox} from '../lib/ui.js';
+import {severityBadge, errorBox, getOrShow} from '../lib/ui.js';
 
 const KIND_STYLE = {
   region: {color: '#6b6b6b', weight: 1, fill: false, dashArray: '4 3'},
@@ -113,13 +113,8 @@ export default {
     }
     map.on('zoomend', () => declutter());
     async function refresh() {
-      let alerts;
-      try {
-        alerts = await get('/api/v1/alerts?state=active');
-      } catch (e) {
-        if (e.status !== 401) clear(side, errorBox(e));
-        return;
-      }
+      const alerts = await getOrShow('/api/v1/alerts?state=active', side);
+      if (alerts === null) return;
       alertLayer.clearLayers();
       alerts.forEach(a => {
         if (!a.geometry) return;

@@ -6,7 +6,7 @@ import {t} from '../lib/i18n.js';
 import {get, post} from '../lib/api.js';
 import {can} from '../lib/session.js';
 import {when} from '../lib/time.js';
-import {toast, errorBox, masked} from '../lib/ui.js';
+import {toast, getOrShow, masked} from '../lib/ui.js';
 
 const TYPES = ['CLASH', 'TENSION', 'DAMAGE', 'THEFT', 'FLOOD', 'WATER', 'DISEASE', 'FIRE'];
 
@@ -62,13 +62,8 @@ export default {
     }
     let shownIds = '';
     async function refresh(force) {
-      let items;
-      try {
-        items = await get('/api/v1/triage' + (all ? '?all=true' : ''));
-      } catch (e) {
-        if (e.status !== 401) clear(box, errorBox(e));
-        return;
-      }
+      const items = await getOrShow('/api/v1/triage' + (all ? '?all=true' : ''), box);
+      if (items === null) return;
       const ids = items.map(m => m.id + (m.decision ? '+' : '')).join(',');
       if (ids === shownIds && !force) return; // keep what the officer is typing
       shownIds = ids;

@@ -8,7 +8,7 @@ import {get, post} from '../lib/api.js';
 import {warningForm} from '../lib/warningform.js';
 import {can, user} from '../lib/session.js';
 import {when} from '../lib/time.js';
-import {toast, errorBox, severityBadge} from '../lib/ui.js';
+import {toast, getOrShow, severityBadge} from '../lib/ui.js';
 
 async function act(path, okMessage, refresh) {
   try {
@@ -76,13 +76,8 @@ export default {
     }
     let shown = '';
     async function refresh(force) {
-      let items;
-      try {
-        items = await get('/api/v1/warnings');
-      } catch (e) {
-        if (e.status !== 401) clear(list, errorBox(e));
-        return;
-      }
+      const items = await getOrShow('/api/v1/warnings', list);
+      if (items === null) return;
       const sig = items.map(w => w.id + ':' + w.version).join(',');
       if (sig === shown && !force) return;
       shown = sig;

@@ -6,7 +6,7 @@ import {h, clear, field, table} from '../lib/dom.js';
 import {t} from '../lib/i18n.js';
 import {get, post, put} from '../lib/api.js';
 import {can} from '../lib/session.js';
-import {toast, errorBox} from '../lib/ui.js';
+import {toast, errorBox, showError} from '../lib/ui.js';
 
 // The properties an officer edits most, by zone kind (path in properties, input type).
 const KNOWN = {
@@ -61,7 +61,7 @@ async function list(main) {
         toast(t('zones.imported', {n: r.imported}));
         window.dispatchEvent(new HashChangeEvent('hashchange'));
       } catch (e) {
-        if (e.status !== 401) clear(result, errorBox(e));
+        showError(result, e);
       }
     }}}, field(t('zones.upload'), file, t('zones.uploadHelp')), h('button', {type: 'submit', class: 'primary'}, t('zones.import'))), result);
   }
@@ -130,7 +130,7 @@ async function detail(main, id) {
         await put('/api/v1/zones/' + encodeURIComponent(id), {type: 'Feature', id, properties: p, geometry: f.geometry});
         toast(t('zones.saved'));
       } catch (e) {
-        if (e.status !== 401) clear(problems, errorBox(e));
+        showError(problems, e);
       }
     }}}, field(t('zones.name'), name), known.map(k => k.wrap), season, extraField, problems,
       officer ? h('button', {type: 'submit', class: 'primary', id: 'save-zone'}, t('zones.save')) : h('p', {class: 'muted'}, t('rules.readOnly'))));
