@@ -24,6 +24,13 @@ final class Load {
         void send(int seq) throws Exception;
     }
 
+    /** How long a path waits by default for the next arrival once everything is sent, and at most in all. */
+    static final Duration QUIET = Duration.ofSeconds(15);
+    static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
+    private final int id = RUNS.incrementAndGet();
     private final String path;
     private final int n;
     private final AtomicLongArray sentAt;
@@ -39,6 +46,14 @@ final class Load {
         this.n = n;
         this.sentAt = new AtomicLongArray(n);
         this.arrivedAt = new AtomicLongArray(n);
+    }
+
+    /**
+     * This run's number, distinct from every other run's in this JVM: a path tags its messages with it, so that late
+     * arrivals of an earlier run are not taken for this one's.
+     */
+    int id() {
+        return id;
     }
 
     /** Called by the path's listener (any thread) when message {@code seq} arrived. */

@@ -1,11 +1,9 @@
 package org.bourtol.launcher.bench;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.bourtol.contracts.observation.GaugeReading;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.topic.Topics;
@@ -24,13 +22,10 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 final class MqttHop {
 
     static final int INFLIGHT = 100;
-    private static final Duration QUIET = Duration.ofSeconds(15);
-    private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
     private final Target target;
     private final String station;
     private final int level;
-    private final AtomicInteger runs = new AtomicInteger();
     private volatile Instant nextBase = Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 
     MqttHop(Target target, String station, int level) {
@@ -49,7 +44,7 @@ final class MqttHop {
     /** Raw broker: publish to {@code rawTopic}, a Paho QoS 1 subscriber on the same broker receives. */
     private Figures raw(int n, double rate) throws Exception {
         Load load = new Load("mqtt pub->sub (raw broker)", n);
-        String tag = "r" + runs.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6);
+        String tag = "r" + load.id() + "-" + UUID.randomUUID().toString().substring(0, 6);
         MqttAsyncClient sub = new MqttAsyncClient(MqttOptions.pahoUrl(target.mqttUrl()), "bourtol-bench-sub-" + tag, new MemoryPersistence());
         try (MqttSender pub = new MqttSender(target.mqttUrl(), target.rawPublisher().user(), target.rawPublisher().password(), INFLIGHT)) {
             sub.connect(options(target.rawSubscriber())).waitForCompletion(15_000);
@@ -62,7 +57,7 @@ final class MqttHop {
                 }
             }).waitForCompletion(15_000);
             // the same size as a gauge reading's payload
-            return load.run(rate, 1, QUIET, TIMEOUT, seq -> pub.publish(target.rawTopic(),
+            return load.run(rate, 1, Load.QUIET, Load.TIMEOUT, seq -> pub.publish(target.rawTopic(),
                     "{\"levelCm\":" + level + ",\"seq\":\"" + tag + ":" + seq + "\"}"));
         } finally {
             if (sub.isConnected()) {
@@ -84,7 +79,7 @@ final class MqttHop {
             }
         });
                 MqttSender pub = new MqttSender(target.mqttUrl(), target.gateway().user(), target.gateway().password(), INFLIGHT)) {
-            return load.run(rate, 1, QUIET, TIMEOUT, seq -> pub.publish(topic,
+            return load.run(rate, 1, Load.QUIET, Load.TIMEOUT, seq -> pub.publish(topic,
                     "{\"levelCm\":" + level + ",\"observedAt\":\"" + base.plusMillis(seq) + "\"}"));
         }
     }

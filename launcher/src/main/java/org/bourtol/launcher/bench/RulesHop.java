@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -48,7 +47,6 @@ final class RulesHop {
     private final Target target;
     private final String station;
     private final int level;
-    private final AtomicInteger runs = new AtomicInteger();
 
     RulesHop(Target target, String station, int level) {
         this.target = target;
@@ -103,7 +101,7 @@ final class RulesHop {
 
     private Figures kafka(String path, String in, String out, int n, double rate) throws Exception {
         Load load = new Load(path, n);
-        int run = runs.incrementAndGet();
+        int run = load.id();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(target.kafka().producer("bourtol-bench"));
                 TopicTail<byte[]> tail = new TopicTail<>(target.kafka(), new Topic<>(out, Serdes.String(), Serdes.ByteArray(), 1, false), s -> {
                     ByteBuffer b = ByteBuffer.wrap(s.value());
@@ -118,7 +116,7 @@ final class RulesHop {
 
     private Figures rules(int n, double rate) throws Exception {
         Load load = new Load("observation -> alert (rules)", n);
-        String prefix = "bench-" + runs.incrementAndGet() + "-";
+        String prefix = "bench-" + load.id() + "-";
         String group = target.config().rules().applicationId();
         try (Admin admin = Admin.create(target.kafka().common());
                 KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(target.kafka().producer("bourtol-bench"));

@@ -2,12 +2,10 @@ package org.bourtol.launcher.bench;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.notifier.NotifierComponent;
@@ -24,12 +22,9 @@ import org.bourtol.simulator.truth.TopicTail;
 final class SmsHop {
 
     static final int CLIENTS = 8;
-    private static final Duration QUIET = Duration.ofSeconds(15);
-    private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
     private final Target target;
     private final String text;
-    private final AtomicInteger runs = new AtomicInteger();
 
     SmsHop(Target target, String text) {
         this.target = target;
@@ -55,8 +50,8 @@ final class SmsHop {
     private Figures bare(String base, int n, double rate) throws Exception {
         Load load = new Load("bare Vert.x handler 200", n);
         SmsSender sender = new SmsSender(base, base, target.twilioToken(), "+22370000000", NotifierComponent.SINK_ACCOUNT);
-        int run = runs.incrementAndGet();
-        return load.run(rate, CLIENTS, QUIET, TIMEOUT, seq -> {
+        int run = load.id();
+        return load.run(rate, CLIENTS, Load.QUIET, Load.TIMEOUT, seq -> {
             SmsSender.Result r = sender.send(sms(run, seq));
             if (r.status() == 200) {
                 load.arrived(seq);
@@ -68,14 +63,14 @@ final class SmsHop {
         Load load = new Load("sms webhook -> observation (ingest)", n);
         String publicUrl = target.config().http().publicUrl() != null ? target.config().http().publicUrl() : target.httpBase();
         SmsSender sender = new SmsSender(target.httpBase(), publicUrl, target.twilioToken(), "+22370000000", NotifierComponent.SINK_ACCOUNT);
-        int run = runs.incrementAndGet();
+        int run = load.id();
         String prefix = "sms-" + sid(run, 0).substring(0, 10);
         try (TopicTail<Observation> tail = new TopicTail<>(target.kafka(), Topics.OBSERVATIONS, s -> {
             if (s.value().id().startsWith(prefix)) {
                 load.arrived(Long.parseLong(s.value().id().substring(prefix.length()), 16));
             }
         })) {
-            return load.run(rate, CLIENTS, QUIET, TIMEOUT, seq -> {
+            return load.run(rate, CLIENTS, Load.QUIET, Load.TIMEOUT, seq -> {
                 SmsSender.Result r = sender.send(sms(run, seq));
                 if (r.status() != 200) {
                     throw new IllegalStateException("webhook answered HTTP " + r.status() + ": " + r.reply());
