@@ -3,8 +3,6 @@ package org.bourtol.launcher;
 import static org.bourtol.launcher.testing.EmbeddedApi.call;
 import static org.bourtol.launcher.testing.EmbeddedApi.first;
 import static org.bourtol.launcher.testing.EmbeddedApi.get;
-import static org.bourtol.launcher.testing.EmbeddedApi.sms;
-import static org.bourtol.launcher.testing.EmbeddedApi.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.bourtol.launcher.instance.Instance;
-import org.bourtol.launcher.testing.EmbeddedInstances;
+import org.bourtol.launcher.testing.EmbeddedSecrets;
 import org.bourtol.simulator.publish.SmsSender;
 import org.bourtol.simulator.twilio.LocalTwilioServer;
 import org.bourtol.testkit.Poll;
@@ -33,8 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(400)
 class TranslationsIT {
 
-    private static final String ADMIN = "translations-it-admin-token-0123456789";
-    private static final String TWILIO = "translations-it-twilio-token-0123456789";
+    private static final EmbeddedSecrets SECRETS = EmbeddedSecrets.of("translations");
     private static final String READER = "+22790000031";
     private static final String WATCHER = "+22790000032";
     private static final Duration WAIT = Duration.ofSeconds(120);
@@ -44,10 +41,10 @@ class TranslationsIT {
 
     @Test
     void bambaraFromFilesOnlyInAReplyAHeadlineAndAnSms() throws Exception {
-        try (Instance p = EmbeddedInstances.start(dataDir, "BOURTOL_ADMIN_TOKEN", ADMIN, "TWILIO_AUTH_TOKEN", TWILIO,
+        try (Instance p = SECRETS.start(dataDir,
                 "BOURTOL_NOTIFIER_GROUP_WINDOW", "PT1S")) {
             LocalTwilioServer twilio = p.localTwilio().orElseThrow();
-            String officer = token(p, ADMIN, "agent-traore", "officer");
+            String officer = SECRETS.token(p, "agent-traore", "officer");
             call(p, "PUT", "/api/v1/reporters/niamey-reader", officer, """
                     {"name": "Lecteur Niamey", "phone": "%s", "language": "bm", "verified": true}""".formatted(READER), 201);
             call(p, "PUT", "/api/v1/recipients/niamey-bm", officer, """
@@ -57,7 +54,7 @@ class TranslationsIT {
                     () -> get(p, "/api/v1/reporters/niamey-reader", officer).path("language").asText().equals("bm"));
 
             // an ingest reply: the receipt from replies_bm.properties (ɔ, ɛ transliterated to GSM-7)
-            SmsSender.Result reply = sms(p, TWILIO, READER, "JIHAKE Niamey 590");
+            SmsSender.Result reply = SECRETS.sms(p, READER, "JIHAKE Niamey 590");
             assertEquals(200, reply.status());
             assertTrue(reply.reply().startsWith("[bm] A sorola ") && reply.reply().contains(": ji hake Niamey 590 cm. Fili? A ci: NIVEAU Niamey 590"),
                     reply.reply());

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.bourtol.launcher.instance.Instance;
-import org.bourtol.launcher.testing.EmbeddedInstances;
+import org.bourtol.launcher.testing.EmbeddedSecrets;
 import org.bourtol.simulator.publish.SmsSender;
 import org.bourtol.simulator.scenario.Emission;
 import org.bourtol.testkit.Poll;
@@ -31,15 +31,14 @@ import org.openqa.selenium.support.ui.Select;
  */
 class ReportConsoleIT {
 
-    private static final String ADMIN = "report-console-it-admin-token-0123456789";
-    private static final String TWILIO = "report-console-it-twilio-token-0123456789";
+    private static final EmbeddedSecrets SECRETS = EmbeddedSecrets.of("report-console");
 
     @Test
     void anOfficerRecordsAnOutcomeAndReadsTheMonthlyReport() throws Exception {
         Path dir = Files.createTempDirectory("report-console-it");
-        try (Instance p = EmbeddedInstances.start(dir, "BOURTOL_ADMIN_TOKEN", ADMIN, "TWILIO_AUTH_TOKEN", TWILIO)) {
+        try (Instance p = SECRETS.start(dir)) {
             String base = "http://127.0.0.1:" + p.httpPort();
-            String officer = token(base, ADMIN, "agent-kone", "officer");
+            String officer = token(base, SECRETS.admin(), "agent-kone", "officer");
             // the peace committee of Konna receives the alert: only a recipient the alert was sent to counts by SMS
             call(base, "PUT", "/api/v1/recipients/pc-konna", officer, """
                     {"name": "Comite de paix de Konna", "role": "peace-committee", "phone": "+22376000001", "language": "fr",
@@ -51,7 +50,7 @@ class ReportConsoleIT {
                     return false;
                 }
             });
-            SmsSender sms = new SmsSender(base, base, TWILIO, "+22370000000", "AC" + "0".repeat(32));
+            SmsSender sms = new SmsSender(base, base, SECRETS.twilio(), "+22370000000", "AC" + "0".repeat(32));
             assertEquals(200, sms.send(new Emission.Sms(Instant.now(), "SMreportit1", "+22376000001", "ALERTE CONFLIT konna bagarre au marche",
                     null)).status());
             JsonNode[] alert = new JsonNode[1];

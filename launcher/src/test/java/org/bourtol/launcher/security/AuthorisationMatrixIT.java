@@ -1,7 +1,6 @@
 package org.bourtol.launcher.security;
 
 import static org.bourtol.launcher.testing.EmbeddedApi.send;
-import static org.bourtol.launcher.testing.EmbeddedApi.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.launcher.instance.Instance;
 import org.bourtol.launcher.testing.EmbeddedApi;
-import org.bourtol.launcher.testing.EmbeddedInstances;
+import org.bourtol.launcher.testing.EmbeddedSecrets;
 import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.testkit.Poll;
 import org.bourtol.testkit.TopicReader;
@@ -40,8 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(400)
 class AuthorisationMatrixIT {
 
-    private static final String ADMIN = "matrix-it-admin-token-0123456789";
-    private static final String TWILIO = "matrix-it-twilio-token-0123456789";
+    private static final EmbeddedSecrets SECRETS = EmbeddedSecrets.of("matrix");
 
     /** Who may call a route. */
     enum Decision { PUBLIC, TWILIO, INGEST, VIEWER, OFFICER, ADMIN }
@@ -128,11 +126,11 @@ class AuthorisationMatrixIT {
 
     @Test
     void everyRouteHasADecisionAndEveryCallerGetsIt() throws Exception {
-        try (Instance p = EmbeddedInstances.start(dataDir, "BOURTOL_ADMIN_TOKEN", ADMIN, "TWILIO_AUTH_TOKEN", TWILIO)) {
+        try (Instance p = SECRETS.start(dataDir)) {
             Map<Caller, String> tokens = new LinkedHashMap<>();
             tokens.put(Caller.BAD_TOKEN, "not-a-token-" + "x".repeat(20));
             for (Caller c : List.of(Caller.INGEST, Caller.VIEWER, Caller.OFFICER, Caller.ADMIN)) {
-                tokens.put(c, token(p, ADMIN, "matrix-" + c.name().toLowerCase(), c.name().toLowerCase()));
+                tokens.put(c, SECRETS.token(p, "matrix-" + c.name().toLowerCase(), c.name().toLowerCase()));
             }
 
             Map<String, String> routes = routes(p.routes());
@@ -204,10 +202,10 @@ class AuthorisationMatrixIT {
             form.put("To", "+22370000000");
             form.put("Body", "PLUIE mopti 3");
             form.put("MessageStatus", "delivered");
-            return EmbeddedApi.form(p, path, form, c == Caller.TWILIO_SIGNATURE ? EmbeddedApi.signature(p, TWILIO, path, form) : null);
+            return EmbeddedApi.form(p, path, form, c == Caller.TWILIO_SIGNATURE ? EmbeddedApi.signature(p, SECRETS.twilio(), path, form) : null);
         }
         if (c == Caller.TWILIO_SIGNATURE) { // a valid Twilio signature opens no API route
-            return EmbeddedApi.form(p, method, path, Map.of(), EmbeddedApi.signature(p, TWILIO, path, Map.of()));
+            return EmbeddedApi.form(p, method, path, Map.of(), EmbeddedApi.signature(p, SECRETS.twilio(), path, Map.of()));
         }
         return send(p, method, path, token, method.equals("GET") || method.equals("DELETE") ? null : "{}");
     }
@@ -232,7 +230,7 @@ class AuthorisationMatrixIT {
 
     private static void tokenCreationAndDeletionAreAuditedWithoutTheToken(Instance p, String viewer) throws Exception {
         String sha = ApiAuth.sha256(viewer);
-        assertEquals(204, send(p, "DELETE", "/api/v1/tokens/" + sha, ADMIN, null).statusCode());
+        assertEquals(204, send(p, "DELETE", "/api/v1/tokens/" + sha, SECRETS.admin(), null).statusCode());
         List<String> audit = Poll.value(java.time.Duration.ofSeconds(60), "the token's creation and deletion audited", () -> {
             List<String> entries = new ArrayList<>();
             for (ConsumerRecord<byte[], byte[]> r : TopicReader.raw(p.kafka(), Topics.AUDIT.name())) {

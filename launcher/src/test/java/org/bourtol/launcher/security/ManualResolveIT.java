@@ -4,7 +4,6 @@ import static org.bourtol.launcher.testing.EmbeddedApi.call;
 import static org.bourtol.launcher.testing.EmbeddedApi.first;
 import static org.bourtol.launcher.testing.EmbeddedApi.get;
 import static org.bourtol.launcher.testing.EmbeddedApi.send;
-import static org.bourtol.launcher.testing.EmbeddedApi.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +17,7 @@ import java.util.List;
 import org.bourtol.contracts.directory.AuditEntry;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.launcher.instance.Instance;
-import org.bourtol.launcher.testing.EmbeddedInstances;
+import org.bourtol.launcher.testing.EmbeddedSecrets;
 import org.bourtol.simulator.twilio.LocalTwilioServer;
 import org.bourtol.platform.kafka.TopicScan;
 import org.bourtol.testkit.Poll;
@@ -36,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(400)
 class ManualResolveIT {
 
-    private static final String ADMIN = "resolve-it-admin-token-0123456789";
+    private static final EmbeddedSecrets SECRETS = EmbeddedSecrets.of("resolve");
     private static final String WATCHER = "+22790000011";
     private static final Duration WAIT = Duration.ofSeconds(90);
 
@@ -45,11 +44,10 @@ class ManualResolveIT {
 
     @Test
     void anOfficerResolvesAnAlertForAReasonAndTheWatcherGetsTheAllClear() throws Exception {
-        try (Instance p = EmbeddedInstances.start(dataDir, "BOURTOL_ADMIN_TOKEN", ADMIN,
-                "TWILIO_AUTH_TOKEN", "resolve-it-twilio-token-0123456789", "BOURTOL_NOTIFIER_GROUP_WINDOW", "PT1S")) {
+        try (Instance p = SECRETS.start(dataDir, "BOURTOL_NOTIFIER_GROUP_WINDOW", "PT1S")) {
             LocalTwilioServer sink = p.localTwilio().orElseThrow();
-            String officer = token(p, ADMIN, "agent-kone", "officer");
-            String viewer = token(p, ADMIN, "lecteur-sow", "viewer");
+            String officer = SECRETS.token(p, "agent-kone", "officer");
+            String viewer = SECRETS.token(p, "lecteur-sow", "viewer");
             HttpResponse<String> put = send(p, "PUT", "/api/v1/recipients/niamey-watch", officer, """
                     {"name": "Niamey watch", "role": "drr-officer", "phone": "%s", "language": "fr", "zones": ["niamey"],
                      "hazards": ["flood"], "minSeverity": "Minor"}""".formatted(WATCHER));

@@ -4,8 +4,6 @@ import static org.bourtol.launcher.testing.EmbeddedApi.call;
 import static org.bourtol.launcher.testing.EmbeddedApi.first;
 import static org.bourtol.launcher.testing.EmbeddedApi.get;
 import static org.bourtol.launcher.testing.EmbeddedApi.send;
-import static org.bourtol.launcher.testing.EmbeddedApi.token;
-import static org.bourtol.launcher.testing.EmbeddedApi.sms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.StreamSupport;
 import org.bourtol.launcher.instance.Instance;
-import org.bourtol.launcher.testing.EmbeddedInstances;
+import org.bourtol.launcher.testing.EmbeddedSecrets;
 import org.bourtol.simulator.twilio.LocalTwilioServer;
 import org.bourtol.testkit.Poll;
 import org.junit.jupiter.api.Test;
@@ -36,8 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(400)
 class SmsAcknowledgementIT {
 
-    private static final String ADMIN = "ack-it-admin-token-0123456789";
-    private static final String TWILIO = "ack-it-twilio-token-0123456789";
+    private static final EmbeddedSecrets SECRETS = EmbeddedSecrets.of("ack");
     private static final String WATCHER = "+22790000001";
     private static final String AUTHORITY = "+22790000002";
     private static final String STRANGER = "+22790000099";
@@ -52,12 +49,12 @@ class SmsAcknowledgementIT {
         Path policy = Files.writeString(dataDir.resolve("policy.json"), """
                 {"rules": [{"hazard": "flood", "minSeverity": "Minor", "maxRepeats": 100,
                             "steps": [{"after": "PT50S", "role": "authority", "scope": "region"}]}]}""");
-        try (Instance p = EmbeddedInstances.start(dataDir, "BOURTOL_ADMIN_TOKEN", ADMIN, "TWILIO_AUTH_TOKEN", TWILIO,
+        try (Instance p = SECRETS.start(dataDir,
                 "BOURTOL_NOTIFIER_REPEAT_INTERVAL", REPEAT.toString(), "BOURTOL_NOTIFIER_GROUP_WINDOW", "PT1S",
                 "BOURTOL_NOTIFIER_MAX_SMS_PER_RECIPIENT_PER_HOUR", "1000", "BOURTOL_NOTIFIER_ESCALATION_POLICY", policy.toString())) {
             LocalTwilioServer sink = p.localTwilio().orElseThrow();
-            String officer = token(p, ADMIN, "agent-maiga", "officer");
-            String viewer = token(p, ADMIN, "lecteur-issa", "viewer");
+            String officer = SECRETS.token(p, "agent-maiga", "officer");
+            String viewer = SECRETS.token(p, "lecteur-issa", "viewer");
             recipient(p, officer, "niamey-watch", "drr-officer", WATCHER, "niamey", "Minor");
             recipient(p, officer, "niamey-governor", "authority", AUTHORITY, "region-niamey", "Extreme");
             assertEquals(403, send(p, "GET", "/api/v1/recipients", viewer, null).statusCode(), "recipients are officer-only");
@@ -75,7 +72,7 @@ class SmsAcknowledgementIT {
             Poll.until(WAIT, "the watcher's first SMS", () -> !sink.messagesTo(WATCHER).isEmpty());
             assertTrue(sink.messagesTo(WATCHER).get(0).body().contains("OK " + code), sink.messagesTo(WATCHER).toString());
 
-            assertEquals(200, sms(p, TWILIO, STRANGER, "OK " + code).status());
+            assertEquals(200, SECRETS.sms(p, STRANGER, "OK " + code).status());
             JsonNode unverified = Poll.value(WAIT, "the stranger's OK recorded as an unverified acknowledgement",
                     () -> event(get(p, "/api/v1/alerts/" + id + "/timeline", officer), "UNVERIFIED_ACK"));
             assertFalse(unverified.path("note").asText().isEmpty(), "officers see whose acknowledgement it was: " + unverified);
@@ -93,7 +90,7 @@ class SmsAcknowledgementIT {
             assertTrue(sink.messagesTo(AUTHORITY).get(0).body().contains("OK " + code), sink.messagesTo(AUTHORITY).toString());
             assertFalse(get(p, "/api/v1/alerts/" + id, officer).path("acknowledged").asBoolean(), "the stranger acknowledged nothing");
 
-            assertEquals(200, sms(p, TWILIO, WATCHER, "ok " + code.toLowerCase()).status());
+            assertEquals(200, SECRETS.sms(p, WATCHER, "ok " + code.toLowerCase()).status());
             JsonNode acked = Poll.value(WAIT, "the watcher's OK acknowledges the alert", () -> {
                 JsonNode a = get(p, "/api/v1/alerts/" + id, officer);
                 return a.path("acknowledged").asBoolean() ? a : null;

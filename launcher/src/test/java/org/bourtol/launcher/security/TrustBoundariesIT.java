@@ -5,7 +5,6 @@ import static org.bourtol.launcher.testing.EmbeddedApi.first;
 import static org.bourtol.launcher.testing.EmbeddedApi.get;
 import static org.bourtol.launcher.testing.EmbeddedApi.newToken;
 import static org.bourtol.launcher.testing.EmbeddedApi.send;
-import static org.bourtol.launcher.testing.EmbeddedApi.sms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bourtol.contracts.directory.ApiToken;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.launcher.instance.Instance;
-import org.bourtol.launcher.testing.EmbeddedInstances;
+import org.bourtol.launcher.testing.EmbeddedSecrets;
 import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.testkit.Poll;
 import org.junit.jupiter.api.Test;
@@ -37,8 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(400)
 class TrustBoundariesIT {
 
-    private static final String ADMIN = "trust-it-admin-token-0123456789";
-    private static final String TWILIO = "trust-it-twilio-token-0123456789";
+    private static final EmbeddedSecrets SECRETS = EmbeddedSecrets.of("trust");
     private static final String STRANGER = "+22376123456";
     private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -46,7 +44,7 @@ class TrustBoundariesIT {
     Path dataDir;
 
     private Instance start() {
-        return EmbeddedInstances.start(dataDir, "BOURTOL_ADMIN_TOKEN", ADMIN, "TWILIO_AUTH_TOKEN", TWILIO);
+        return SECRETS.start(dataDir);
     }
 
     @Test
@@ -64,15 +62,15 @@ class TrustBoundariesIT {
             expiredTokensAre401(p);
 
             JsonNode list = call(p, "GET", "/api/v1/tokens", admin2, null, 200);
-            String startupSha = ApiAuth.sha256(ADMIN);
+            String startupSha = ApiAuth.sha256(SECRETS.admin());
             assertTrue(list.toString().contains("\"sha256\":\"" + startupSha + "\"") && list.toString().contains("\"startup\":true"), list.toString());
             call(p, "DELETE", "/api/v1/tokens/" + startupSha, admin2, null, 204);
-            HttpResponse<String> refused = send(p, "GET", "/api/v1/rules", ADMIN, null);
+            HttpResponse<String> refused = send(p, "GET", "/api/v1/rules", SECRETS.admin(), null);
             assertEquals(401, refused.statusCode());
             assertTrue(refused.body().contains("token revoked"), refused.body());
         }
         try (Instance again = start()) {
-            assertEquals(401, send(again, "GET", "/api/v1/rules", ADMIN, null).statusCode(),
+            assertEquals(401, send(again, "GET", "/api/v1/rules", SECRETS.admin(), null).statusCode(),
                     "the startup admin token stays revoked after a restart with the same BOURTOL_ADMIN_TOKEN");
             assertEquals(200, send(again, "GET", "/api/v1/tokens", admin2, null).statusCode());
             assertEquals(200, send(again, "GET", "/api/v1/reporters", officer, null).statusCode());
@@ -80,7 +78,7 @@ class TrustBoundariesIT {
     }
 
     private void strangersClashIsConfirmedByAnOfficer(Instance p, String officer, String viewer) throws Exception {
-        assertEquals(200, sms(p, TWILIO, STRANGER, "ALERTE CONFLIT Konna bagarre au marche").status());
+        assertEquals(200, SECRETS.sms(p, STRANGER, "ALERTE CONFLIT Konna bagarre au marche").status());
         JsonNode alert = Poll.value(WAIT, "the stranger's clash raises an alert in Konna",
                 () -> first(get(p, "/api/v1/alerts?state=active&hazard=conflict&zone=konna", viewer)));
         assertEquals("Moderate", alert.path("severity").asText(), "a stranger's single clash is no Extreme alert: " + alert);
@@ -104,7 +102,7 @@ class TrustBoundariesIT {
 
     private void rolesSeeWhatTheyMay(Instance p, String officer, String viewer, String ingest) throws Exception {
         assertEquals(403, send(p, "GET", "/api/v1/reporters", viewer, null).statusCode(), "reporters are officer-only");
-        sms(p, TWILIO, STRANGER, "bonjour ici probleme grave");
+        SECRETS.sms(p, STRANGER, "bonjour ici probleme grave");
         Poll.until(WAIT, "the stranger's unclear SMS is a message to read, with its pseudonym for officers",
                 () -> get(p, "/api/v1/triage", officer).findValues("reporterId").size() > 0);
         JsonNode forViewer = get(p, "/api/v1/triage", viewer);
@@ -117,8 +115,8 @@ class TrustBoundariesIT {
         for (String path : new String[] {"/api/v1/alerts", "/api/v1/rules", "/api/v1/zones", "/api/v1/reporters", "/api/v1/tokens"}) {
             assertEquals(403, send(p, "GET", path, ingest, null).statusCode(), "an ingest token reads nothing: " + path);
         }
-        assertEquals(400, send(p, "POST", "/api/v1/tokens", ADMIN, "{\"name\":\"x\",\"role\":\"viewer\",\"ttl\":\"forever\"}").statusCode());
-        assertEquals(400, send(p, "POST", "/api/v1/tokens", ADMIN, "{\"name\":\"x\",\"role\":\"viewer\",\"ttl\":\"P400D\"}").statusCode());
+        assertEquals(400, send(p, "POST", "/api/v1/tokens", SECRETS.admin(), "{\"name\":\"x\",\"role\":\"viewer\",\"ttl\":\"forever\"}").statusCode());
+        assertEquals(400, send(p, "POST", "/api/v1/tokens", SECRETS.admin(), "{\"name\":\"x\",\"role\":\"viewer\",\"ttl\":\"P400D\"}").statusCode());
     }
 
     private void expiredTokensAre401(Instance p) throws Exception {
@@ -136,7 +134,7 @@ class TrustBoundariesIT {
     }
 
     private static String token(Instance p, String name, String role, String ttl) throws Exception {
-        JsonNode created = newToken(p.httpBase(), ADMIN, name, role, ttl);
+        JsonNode created = newToken(p.httpBase(), SECRETS.admin(), name, role, ttl);
         assertTrue(Instant.parse(created.path("expiresAt").asText()).isAfter(Instant.now()), "tokens carry an expiry: " + created);
         return created.get("token").asText();
     }
