@@ -4,6 +4,7 @@ import org.bourtol.contracts.alert.AlertState;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bourtol.contracts.alert.Alert;
@@ -54,6 +55,20 @@ public final class Fixtures {
     public static Recipient recipient(String id, String role, String phone, String lang, List<String> zones, List<Hazard> hazards,
                                       Severity min, QuietHours quiet) {
         return new Recipient(id, id + " name", role, phone, lang, zones, hazards, min, List.of("sms"), quiet, null);
+    }
+
+    /** A recipient of every hazard and severity in one zone, reading French, with no role and no quiet hours. */
+    public static Recipient recipient(String id, String phone, String zone) {
+        return recipient(id, null, phone, "fr", List.of(zone), null, null, null);
+    }
+
+    /** The recipients by id, as the planner reads the directory. */
+    public static Map<String, Recipient> byId(Recipient... recipients) {
+        Map<String, Recipient> out = new LinkedHashMap<>();
+        for (Recipient r : recipients) {
+            out.put(r.id(), r);
+        }
+        return out;
     }
 
     public static Alert alert(String id, String code, Hazard hazard, String zone, Severity severity, AlertState state, boolean acked) {

@@ -13,9 +13,14 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.bourtol.contracts.alert.Alert;
+import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.contracts.config.ConfigLoader;
 import org.bourtol.contracts.delivery.Delivery;
+import org.bourtol.contracts.delivery.DeliveryStatus;
+import org.bourtol.contracts.directory.Recipient;
+import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.privacy.Pseudonyms;
 import org.bourtol.contracts.topic.Topic;
 import org.bourtol.contracts.topic.Topics;
@@ -25,9 +30,16 @@ import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.platform.kafka.Publisher;
 import org.bourtol.platform.retry.RetryPolicy;
 import org.bourtol.testkit.SharedKafka;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A notifier against SharedKafka and a LocalTwilioServer, for the ITs. */
-final class Harness implements AutoCloseable {
+/**
+ * A notifier against SharedKafka and a LocalTwilioServer, for the ITs. Registered on a static field
+ * ({@code @RegisterExtension static final Harness h = Harness.notifier(...)}), it starts that notifier before the
+ * class's tests and closes everything after them; {@code new Harness()} starts none (the test starts its own).
+ */
+final class Harness implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     static final String SID = "AC" + "ab".repeat(16);
     static final String TOKEN = "it-token";
@@ -40,6 +52,42 @@ final class Harness implements AutoCloseable {
     final Pseudonyms pseudonyms = new Pseudonyms("it-pseudonym-key-0123456789");
     final List<NotifierComponent> started = new ArrayList<>();
     final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    /** The notifier {@link #beforeAll} starts (instance id, options, extra environment); none when {@code instance} is null. */
+    private final String instance;
+    private final NotifierComponent.Options options;
+    private final Map<String, String> env;
+
+    Harness() {
+        this(null, null, Map.of());
+    }
+
+    private Harness(String instance, NotifierComponent.Options options, Map<String, String> env) {
+        this.instance = instance;
+        this.options = options;
+        this.env = env;
+    }
+
+    /** A harness that starts the notifier {@code instance} with {@code options} before the class's tests. */
+    static Harness notifier(String instance, NotifierComponent.Options options) {
+        return notifier(instance, options, Map.of());
+    }
+
+    /** As {@link #notifier(String, NotifierComponent.Options)}, with {@code env} added to the configuration. */
+    static Harness notifier(String instance, NotifierComponent.Options options, Map<String, String> env) {
+        return new Harness(instance, options, env);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        if (instance != null) {
+            start(instance, options, null, env, new ApiAuth(ADMIN));
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        close();
+    }
 
     BourtolConfig config(String instance, Map<String, String> extra) {
         Map<String, String> env = new HashMap<>();
@@ -57,8 +105,13 @@ final class Harness implements AutoCloseable {
 
     /** The default options with this retry policy and a 50 ms tick, so ITs do not wait for the production tick. */
     static NotifierComponent.Options options(RetryPolicy retry) {
+        return options(retry, Duration.ofMillis(50));
+    }
+
+    /** The default options with this retry policy and engine tick. */
+    static NotifierComponent.Options options(RetryPolicy retry, Duration tick) {
         NotifierComponent.Options o = NotifierComponent.Options.defaults();
-        return new NotifierComponent.Options(o.clock(), retry, o.policy(), Duration.ofMillis(50));
+        return new NotifierComponent.Options(o.clock(), retry, o.policy(), tick);
     }
 
     NotifierComponent start(String instance, NotifierComponent.Options options, Router router) throws Exception {
@@ -81,6 +134,36 @@ final class Harness implements AutoCloseable {
 
     <V> void put(Topic<String, V> topic, String key, V value) throws Exception {
         publisher.publish(topic, key, value).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    /** Publishes a zone under its id. */
+    void put(Zone zone) throws Exception {
+        put(Topics.ZONES, zone.id(), zone);
+    }
+
+    /** Publishes a recipient under its id. */
+    void put(Recipient recipient) throws Exception {
+        put(Topics.RECIPIENTS, recipient.id(), recipient);
+    }
+
+    /** Publishes the alert's first event, RAISED (seq 1). */
+    void raise(Alert alert) throws Exception {
+        put(Topics.ALERTS, alert.id(), Fixtures.event(alert, AlertEventType.RAISED, 1));
+    }
+
+    /** Publishes the RESOLVED event (seq 2) of an alert raised with {@link #raise}; {@code resolved} is its resolved state. */
+    void resolve(Alert resolved) throws Exception {
+        put(Topics.ALERTS, resolved.id(), Fixtures.event(resolved, AlertEventType.RESOLVED, 2));
+    }
+
+    /** The SENT records of the alert's deliveries so far. */
+    List<Delivery> sent(String alertId) {
+        return deliveries(d -> d.alertIds().contains(alertId) && d.status() == DeliveryStatus.SENT);
+    }
+
+    /** How many times an SMS to {@code to} was posted to Twilio (accepted or not). */
+    long posts(String to) {
+        return twilio.requests().stream().filter(r -> "POST".equals(r.method()) && to.equals(r.param("To"))).count();
     }
 
     /** Every delivery record so far (fresh read from the beginning). */

@@ -1,7 +1,6 @@
 package org.bourtol.notifier;
 
 import static org.bourtol.notifier.Fixtures.alert;
-import static org.bourtol.notifier.Fixtures.event;
 import static org.bourtol.notifier.Fixtures.recipient;
 import static org.bourtol.notifier.Fixtures.zone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.config.ConfigLoader;
@@ -20,13 +18,10 @@ import org.bourtol.contracts.delivery.Delivery;
 import org.bourtol.contracts.delivery.DeliveryStatus;
 import org.bourtol.contracts.directory.ZoneKind;
 import org.bourtol.contracts.observation.Hazard;
-import org.bourtol.contracts.topic.Topics;
-import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.simulator.twilio.LocalTwilioServer;
 import org.bourtol.testkit.Poll;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The account's SMS cap ({@code notifier.maxSmsPerHour}) under a burst of alerts to many recipients: ordinary SMS
@@ -36,40 +31,28 @@ class NotifierCapIT {
 
     static final int CAP = 5;
     static final int RECIPIENTS = 12;
-    static Harness h;
-
-    @BeforeAll
-    static void start() throws Exception {
-        h = new Harness();
-        h.start("it-cap", Harness.options(NotifierComponent.Options.defaults().retry()), null,
-                Map.of(ConfigLoader.envName("notifier.maxSmsPerHour"), String.valueOf(CAP)), new ApiAuth(Harness.ADMIN));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        h.close();
-    }
+    @RegisterExtension
+    static final Harness h = Harness.notifier("it-cap", Harness.options(NotifierComponent.Options.defaults().retry()),
+            Map.of(ConfigLoader.envName("notifier.maxSmsPerHour"), String.valueOf(CAP)));
 
     @Test
     void ordinarySmsStopAtTheCapTheAdminIsToldOnceAndExtremeStillGoesOut() throws Exception {
-        h.put(Topics.ZONES, "cap-commune", zone("cap-commune", ZoneKind.COMMUNE, "Commune Cap", null));
-        h.put(Topics.ZONES, "cap-office", zone("cap-office", ZoneKind.COMMUNE, "Bureau", null));
-        h.put(Topics.RECIPIENTS, "cap-admin", recipient("cap-admin", NotifierEngine.ADMIN_ROLE, "+22370000800", "fr", List.of("cap-office"), null,
+        h.put(zone("cap-commune", ZoneKind.COMMUNE, "Commune Cap", null));
+        h.put(zone("cap-office", ZoneKind.COMMUNE, "Bureau", null));
+        h.put(recipient("cap-admin", NotifierEngine.ADMIN_ROLE, "+22370000800", "fr", List.of("cap-office"), null,
                 null, null));
         for (int i = 0; i < RECIPIENTS; i++) {
             String id = String.format(Locale.ROOT, "cap-%02d", i);
-            h.put(Topics.RECIPIENTS, id, recipient(id, null, String.format(Locale.ROOT, "+223700008%02d", 10 + i), "fr", List.of("cap-commune"),
+            h.put(recipient(id, null, String.format(Locale.ROOT, "+223700008%02d", 10 + i), "fr", List.of("cap-commune"),
                     null, null, null));
         }
         for (int i = 0; i < 3; i++) {
-            var a = alert("cap-severe-" + i, "C" + i + "S", Hazard.CONFLICT, "cap-commune", Severity.Severe, AlertState.ACTIVE, false);
-            h.put(Topics.ALERTS, a.id(), event(a, AlertEventType.RAISED, 1));
+            h.raise(alert("cap-severe-" + i, "C" + i + "S", Hazard.CONFLICT, "cap-commune", Severity.Severe, AlertState.ACTIVE, false));
         }
         Poll.until(Duration.ofSeconds(60), "the admin told the cap is reached", () -> h.twilio.messagesTo("+22370000800").size() == 1);
         assertTrue(h.twilio.messagesTo("+22370000800").get(0).body().contains(String.valueOf(CAP)), h.twilio.messagesTo("+22370000800").get(0).body());
 
-        var extreme = alert("cap-extreme", "C9X", Hazard.FLOOD, "cap-commune", Severity.Extreme, AlertState.ACTIVE, false);
-        h.put(Topics.ALERTS, extreme.id(), event(extreme, AlertEventType.RAISED, 1));
+        h.raise(alert("cap-extreme", "C9X", Hazard.FLOOD, "cap-commune", Severity.Extreme, AlertState.ACTIVE, false));
         Poll.until(Duration.ofSeconds(60), "the Extreme alert reaches every recipient despite the cap",
                 () -> ordinary().stream().filter(m -> m.body().contains("OK C9X")).count() == RECIPIENTS);
 

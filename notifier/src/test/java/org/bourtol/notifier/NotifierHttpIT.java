@@ -1,7 +1,6 @@
 package org.bourtol.notifier;
 
 import static org.bourtol.notifier.Fixtures.alert;
-import static org.bourtol.notifier.Fixtures.event;
 import static org.bourtol.notifier.Fixtures.zone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.alert.AlertState;
-import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.directory.ApiToken;
 import org.bourtol.contracts.directory.ZoneKind;
@@ -84,7 +83,7 @@ class NotifierHttpIT {
 
     @Test
     void recipientDirectoryValidatesMasksAndAudits() throws Exception {
-        h.put(Topics.ZONES, "it6-konna", zone("it6-konna", ZoneKind.COMMUNE, "Konna", null));
+        h.put(zone("it6-konna", ZoneKind.COMMUNE, "Konna", null));
         String doc = """
                 {"name": "Comite de paix de Konna", "role": "peace-committee", "phone": "+22376000601", "language": "fr",
                  "zones": ["it6-konna"], "hazards": ["conflict", "flood"], "minSeverity": "Moderate", "channels": ["sms"],
@@ -132,9 +131,8 @@ class NotifierHttpIT {
 
     @Test
     void capFeedListsTheActiveAlertAndServesValidCap() throws Exception {
-        h.put(Topics.ZONES, "it7-niamey", zone("it7-niamey", ZoneKind.STATION, "Niamey", null));
-        var a = alert("it7-alert", "K7Q", Hazard.FLOOD, "it7-niamey", Severity.Extreme, AlertState.ACTIVE, false);
-        h.put(Topics.ALERTS, a.id(), event(a, AlertEventType.RAISED, 1));
+        h.put(zone("it7-niamey", ZoneKind.STATION, "Niamey", null));
+        h.raise(alert("it7-alert", "K7Q", Hazard.FLOOD, "it7-niamey", Severity.Extreme, AlertState.ACTIVE, false));
         Poll.until(Duration.ofSeconds(10), "feed lists the alert", () -> get("/cap/alerts.atom").contains("it7-alert"));
         String xml = get("/cap/alerts/it7-alert.xml");
         SafeXml.validate(SafeXml.schema(getClass().getResource("/cap/CAP-v1.2.xsd")), xml);
@@ -143,7 +141,7 @@ class NotifierHttpIT {
         assertEquals(404, call("GET", "/cap/alerts/none.xml", null, null).statusCode());
 
         var resolved = alert("it7-alert", "K7Q", Hazard.FLOOD, "it7-niamey", Severity.Extreme, AlertState.RESOLVED, false);
-        h.put(Topics.ALERTS, a.id(), event(resolved, AlertEventType.RESOLVED, 2));
+        h.resolve(resolved);
         Poll.until(Duration.ofSeconds(10), "feed drops it", () -> !get("/cap/alerts.atom").contains("it7-alert"));
         assertTrue(get("/cap/alerts/it7-alert.xml").contains("<msgType>Cancel</msgType>"));
         assertEquals("urn:oasis:names:tc:emergency:cap:1.2", CapRenderer.NS);
@@ -151,26 +149,20 @@ class NotifierHttpIT {
 
     @Test
     void retainedAlertOnMqttIsClearedOnResolve() throws Exception {
-        Poll.until(Duration.ofSeconds(20), "notifier owns and MQTT connected", () -> h.started.get(0).isSending());
-        var a = alert("it8-alert", "K8M", Hazard.FLOOD, "it8-zone", Severity.Severe, AlertState.ACTIVE, false);
-        h.put(Topics.ALERTS, a.id(), event(a, AlertEventType.RAISED, 1));
-        Poll.until(Duration.ofSeconds(20), "retained alert", () -> retained("bourtol/v1/alerts/it8-zone").contains("it8-alert"));
+        raiseRetained(alert("it8-alert", "K8M", Hazard.FLOOD, "it8-zone", Severity.Severe, AlertState.ACTIVE, false));
         assertFalse(retained("bourtol/v1/alerts/it8-zone").contains("K8M"), "the acknowledgement code is not on a public topic");
         var resolved = alert("it8-alert", "K8M", Hazard.FLOOD, "it8-zone", Severity.Severe, AlertState.RESOLVED, false);
-        h.put(Topics.ALERTS, a.id(), event(resolved, AlertEventType.RESOLVED, 2));
+        h.resolve(resolved);
         Poll.until(Duration.ofSeconds(20), "retained message cleared", () -> retained("bourtol/v1/alerts/it8-zone").isEmpty());
     }
 
     @Test
     void afterTheBrokerComesBackTheRetainedStateIsPublishedAgain() throws Exception {
-        Poll.until(Duration.ofSeconds(20), "notifier owns and MQTT connected", () -> h.started.get(0).isSending());
-        var a = alert("it9-alert", "K9R", Hazard.FLOOD, "it9-zone", Severity.Severe, AlertState.ACTIVE, false);
-        h.put(Topics.ALERTS, a.id(), event(a, AlertEventType.RAISED, 1));
-        Poll.until(Duration.ofSeconds(20), "retained alert", () -> retained("bourtol/v1/alerts/it9-zone").contains("it9-alert"));
+        raiseRetained(alert("it9-alert", "K9R", Hazard.FLOOD, "it9-zone", Severity.Severe, AlertState.ACTIVE, false));
         mosquitto.stop();
         try {
             var second = alert("it9-alert-2", "K9S", Hazard.FLOOD, "it9-zone", Severity.Extreme, AlertState.ACTIVE, false);
-            h.put(Topics.ALERTS, second.id(), event(second, AlertEventType.RAISED, 1));
+            h.raise(second);
             Poll.until(Duration.ofSeconds(20), "the notifier's view has the second alert while the broker is down",
                     () -> get("/cap/alerts.atom").contains("it9-alert-2"));
         } finally {
@@ -180,6 +172,13 @@ class NotifierHttpIT {
         Poll.until(Duration.ofSeconds(60), "the retained state re-published after the reconnect",
                 () -> retained("bourtol/v1/alerts/it9-zone").contains("it9-alert-2"));
         assertTrue(retained("bourtol/v1/alerts/it9-zone").contains("it9-alert\""), "both active alerts of the zone");
+    }
+
+    /** Raises {@code a} once the notifier sends with MQTT connected, and waits until its zone's retained message carries it. */
+    static void raiseRetained(Alert a) throws Exception {
+        Poll.until(Duration.ofSeconds(20), "notifier owns and MQTT connected", () -> h.started.get(0).isSending());
+        h.raise(a);
+        Poll.until(Duration.ofSeconds(20), "retained alert", () -> retained("bourtol/v1/alerts/" + a.zone()).contains(a.id()));
     }
 
     /** Also checks the document with libxml2's validator when xmllint is installed (CAP 1.2 schema validity is an acceptance check). */

@@ -1,7 +1,6 @@
 package org.bourtol.notifier;
 
 import static org.bourtol.notifier.Fixtures.alert;
-import static org.bourtol.notifier.Fixtures.event;
 import static org.bourtol.notifier.Fixtures.recipient;
 import static org.bourtol.notifier.Fixtures.zone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,50 +11,36 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.bourtol.contracts.alert.AlertState;
-import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.delivery.Delivery;
 import org.bourtol.contracts.delivery.DeliveryStatus;
 import org.bourtol.contracts.directory.ZoneKind;
 import org.bourtol.contracts.observation.Hazard;
-import org.bourtol.contracts.topic.Topics;
 import org.bourtol.simulator.twilio.LocalTwilioServer;
 import org.bourtol.platform.retry.RetryPolicy;
 import org.bourtol.testkit.Poll;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The notifier against SharedKafka and the local Twilio-compatible server. */
 class NotifierIT {
 
-    static Harness h;
-
-    @BeforeAll
-    static void start() throws Exception {
-        h = new Harness();
-        h.start("it-main", Harness.options(new RetryPolicy(Duration.ofMillis(20), Duration.ofMillis(100), 5)), null);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        h.close();
-    }
+    @RegisterExtension
+    static final Harness h = Harness.notifier("it-main", Harness.options(new RetryPolicy(Duration.ofMillis(20), Duration.ofMillis(100), 5)));
 
     @Test
     void oneAlertThreeRecipientsGivesExactlyThreeSmsThenThreeAllClears() throws Exception {
-        h.put(Topics.ZONES, "it1-region", zone("it1-region", ZoneKind.REGION, "Region IT1", null));
-        h.put(Topics.ZONES, "it1-commune", zone("it1-commune", ZoneKind.COMMUNE, "Commune IT1", "it1-region"));
-        h.put(Topics.ZONES, "it1-farm", zone("it1-farm", ZoneKind.FARMLAND, "Rizieres IT1", "it1-commune"));
-        h.put(Topics.ZONES, "it1-other", zone("it1-other", ZoneKind.COMMUNE, "Ailleurs", null));
-        h.put(Topics.RECIPIENTS, "it1-a", recipient("it1-a", "peace-committee", "+22370000101", "fr", List.of("it1-commune"), null, null, null));
-        h.put(Topics.RECIPIENTS, "it1-b", recipient("it1-b", "authority", "+22370000102", "en", List.of("it1-region"), null, null, null));
-        h.put(Topics.RECIPIENTS, "it1-c", recipient("it1-c", null, "+22370000103", "fr", List.of("it1-farm"), List.of(Hazard.CONFLICT), null, null));
-        h.put(Topics.RECIPIENTS, "it1-d", recipient("it1-d", null, "+22370000104", "fr", List.of("it1-other"), null, null, null));
-        h.put(Topics.RECIPIENTS, "it1-e", recipient("it1-e", null, "+22370000105", "fr", List.of("it1-commune"), List.of(Hazard.FLOOD), null, null));
-        h.put(Topics.RECIPIENTS, "it1-f", recipient("it1-f", null, "+22370000106", "fr", List.of("it1-commune"), null, Severity.Extreme, null));
-        var a = alert("it1-alert", "K1A", Hazard.CONFLICT, "it1-farm", Severity.Severe, AlertState.ACTIVE, false);
-        h.put(Topics.ALERTS, a.id(), event(a, AlertEventType.RAISED, 1));
+        h.put(zone("it1-region", ZoneKind.REGION, "Region IT1", null));
+        h.put(zone("it1-commune", ZoneKind.COMMUNE, "Commune IT1", "it1-region"));
+        h.put(zone("it1-farm", ZoneKind.FARMLAND, "Rizieres IT1", "it1-commune"));
+        h.put(zone("it1-other", ZoneKind.COMMUNE, "Ailleurs", null));
+        h.put(recipient("it1-a", "peace-committee", "+22370000101", "fr", List.of("it1-commune"), null, null, null));
+        h.put(recipient("it1-b", "authority", "+22370000102", "en", List.of("it1-region"), null, null, null));
+        h.put(recipient("it1-c", null, "+22370000103", "fr", List.of("it1-farm"), List.of(Hazard.CONFLICT), null, null));
+        h.put(recipient("it1-d", "+22370000104", "it1-other"));
+        h.put(recipient("it1-e", null, "+22370000105", "fr", List.of("it1-commune"), List.of(Hazard.FLOOD), null, null));
+        h.put(recipient("it1-f", null, "+22370000106", "fr", List.of("it1-commune"), null, Severity.Extreme, null));
+        h.raise(alert("it1-alert", "K1A", Hazard.CONFLICT, "it1-farm", Severity.Severe, AlertState.ACTIVE, false));
 
         Set<String> warned = Set.of("+22370000101", "+22370000102", "+22370000103");
         Poll.until(Duration.ofSeconds(30), "three SMS recorded sent", () -> sent("it1-alert", "alert-Severe").size() == 3);
@@ -76,7 +61,7 @@ class NotifierIT {
         }
 
         var resolved = alert("it1-alert", "K1A", Hazard.CONFLICT, "it1-farm", Severity.Severe, AlertState.RESOLVED, false);
-        h.put(Topics.ALERTS, resolved.id(), event(resolved, AlertEventType.RESOLVED, 2));
+        h.resolve(resolved);
         Poll.until(Duration.ofSeconds(30), "three all-clears", () -> sent("it1-alert", "resolved").size() == 3);
         assertEquals(6, messagesTo("+2237000010").size());
         assertTrue(h.twilio.messagesTo("+22370000101").get(1).body().startsWith("FIN D'ALERTE"));
@@ -90,45 +75,43 @@ class NotifierIT {
 
     @Test
     void serverErrorsThenCreatedGiveOneSmsAfterRetries() throws Exception {
-        h.put(Topics.ZONES, "it2-commune", zone("it2-commune", ZoneKind.COMMUNE, "Commune IT2", null));
+        h.put(zone("it2-commune", ZoneKind.COMMUNE, "Commune IT2", null));
         h.twilio.failNext(2, LocalTwilioServer.Fault.serverError());
-        h.put(Topics.RECIPIENTS, "it2-a", recipient("it2-a", null, "+22370000201", "en", List.of("it2-commune"), null, null, null));
-        var a = alert("it2-alert", "K2A", Hazard.FLOOD, "it2-commune", Severity.Extreme, AlertState.ACTIVE, false);
-        h.put(Topics.ALERTS, a.id(), event(a, AlertEventType.RAISED, 1));
+        h.put(recipient("it2-a", null, "+22370000201", "en", List.of("it2-commune"), null, null, null));
+        h.raise(alert("it2-alert", "K2A", Hazard.FLOOD, "it2-commune", Severity.Extreme, AlertState.ACTIVE, false));
         Poll.until(Duration.ofSeconds(30), "SMS sent after retries", () -> sent("it2-alert", "alert-Extreme").size() == 1);
         assertEquals(1, h.twilio.messagesTo("+22370000201").size());
         assertEquals(3, sent("it2-alert", "alert-Extreme").get(0).attempt());
-        assertEquals(3, h.twilio.requests().stream().filter(r -> "POST".equals(r.method()) && "+22370000201".equals(r.param("To"))).count());
+        assertEquals(3, h.posts("+22370000201"));
     }
 
     @Test
     void invalidNumberIsRecordedFailedWithTwilioCodeAndNotRetried() throws Exception {
-        h.put(Topics.ZONES, "it3-commune", zone("it3-commune", ZoneKind.COMMUNE, "Commune IT3", null));
+        h.put(zone("it3-commune", ZoneKind.COMMUNE, "Commune IT3", null));
         h.twilio.failTo("+22370000301", LocalTwilioServer.Fault.invalidTo());
-        h.put(Topics.RECIPIENTS, "it3-a", recipient("it3-a", null, "+22370000301", "fr", List.of("it3-commune"), null, null, null));
-        var a = alert("it3-alert", "K3A", Hazard.FLOOD, "it3-commune", Severity.Severe, AlertState.ACTIVE, false);
-        h.put(Topics.ALERTS, a.id(), event(a, AlertEventType.RAISED, 1));
+        h.put(recipient("it3-a", "+22370000301", "it3-commune"));
+        h.raise(alert("it3-alert", "K3A", Hazard.FLOOD, "it3-commune", Severity.Severe, AlertState.ACTIVE, false));
         Poll.until(Duration.ofSeconds(30), "failure recorded", () -> !h.deliveries(d -> d.alertIds().contains("it3-alert")
                 && d.status() == DeliveryStatus.FAILED).isEmpty());
         Delivery failed = h.deliveries(d -> d.alertIds().contains("it3-alert") && d.status() == DeliveryStatus.FAILED).get(0);
         assertEquals("21211", failed.errorCode());
         assertEquals("+223****0301", failed.to());
         assertEquals(0, h.twilio.messagesTo("+22370000301").size());
-        assertEquals(1, h.twilio.requests().stream().filter(r -> "POST".equals(r.method()) && "+22370000301".equals(r.param("To"))).count());
+        assertEquals(1, h.posts("+22370000301"));
 
         var second = alert("it3-alert-2", "K3B", Hazard.FLOOD, "it3-commune", Severity.Extreme, AlertState.ACTIVE, false);
-        h.put(Topics.RECIPIENTS, "it3-b", recipient("it3-b", null, "+22370000302", "fr", List.of("it3-commune"), null, null, null));
-        h.put(Topics.ALERTS, second.id(), event(second, AlertEventType.RAISED, 1));
+        h.put(recipient("it3-b", "+22370000302", "it3-commune"));
+        h.raise(second);
         Poll.until(Duration.ofSeconds(30), "the other recipient warned of both, the Extreme alert on its own",
                 () -> h.twilio.messagesTo("+22370000302").size() == 2);
         assertEquals(1, h.twilio.messagesTo("+22370000302").stream().filter(m -> m.body().contains("OK K3B") && !m.body().contains("K3A")).count());
-        assertEquals(1, h.twilio.requests().stream().filter(r -> "POST".equals(r.method()) && "+22370000301".equals(r.param("To"))).count(),
+        assertEquals(1, h.posts("+22370000301"),
                 "a dead number is not tried again for the next alert");
     }
 
     @Test
     void anExtremeAlertGoesAloneAndGroupedSmsCarryEveryCodeAndWhatToDo() throws Exception {
-        h.put(Topics.ZONES, "it4-commune", zone("it4-commune", ZoneKind.COMMUNE, "Konna", null));
+        h.put(zone("it4-commune", ZoneKind.COMMUNE, "Konna", null));
         var clash = alert("it4-clash", "X4A", Hazard.CONFLICT, "it4-commune", "Konna", Severity.Extreme,
                 "Affrontement signale a Konna (2 signalements: affrontement)", "Clash reported at Konna (2 reports: clash)");
         var incidents = alert("it4-incidents", "M4B", Hazard.CONFLICT, "it4-commune", "Konna", Severity.Moderate,
@@ -136,10 +119,10 @@ class NotifierIT {
         var thefts = alert("it4-thefts", "F4C", Hazard.CONFLICT, "it4-commune", "Konna", Severity.Severe,
                 "Vols de betail a Konna: 3 signalements en 24 h", "Cattle thefts at Konna: 3 reports within 24 h");
         for (var a : List.of(clash, incidents, thefts)) {
-            h.put(Topics.ALERTS, a.id(), event(a, AlertEventType.RAISED, 1));
+            h.raise(a);
         }
         // the recipient last, so that all three are most likely due in the same tick
-        h.put(Topics.RECIPIENTS, "it4-a", recipient("it4-a", "peace-committee", "+22370000401", "fr", List.of("it4-commune"), null, null, null));
+        h.put(recipient("it4-a", "peace-committee", "+22370000401", "fr", List.of("it4-commune"), null, null, null));
         Poll.until(Duration.ofSeconds(30), "every code received", () -> {
             String all = h.twilio.messagesTo("+22370000401").stream().map(LocalTwilioServer.Message::body).collect(Collectors.joining("|"));
             return all.contains("OK X4A") && all.contains("OK M4B") && all.contains("OK F4C");
@@ -162,7 +145,7 @@ class NotifierIT {
     }
 
     static List<Delivery> sent(String alertId, String step) {
-        return h.deliveries(d -> d.alertIds().contains(alertId) && d.step().contains(step) && d.status() == DeliveryStatus.SENT);
+        return h.sent(alertId).stream().filter(d -> d.step().contains(step)).toList();
     }
 
     static List<LocalTwilioServer.Message> messagesTo(String prefix) {
