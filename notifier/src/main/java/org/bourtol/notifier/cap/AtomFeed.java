@@ -1,12 +1,12 @@
 package org.bourtol.notifier.cap;
 
-import java.io.StringWriter;
+import static org.bourtol.notifier.cap.XmlDocument.text;
+
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.bourtol.contracts.alert.Alert;
@@ -26,37 +26,33 @@ public final class AtomFeed {
                 .sorted(Comparator.comparing(CapRenderer::sentOf).reversed()).toList();
         Instant updated = active.stream().map(CapRenderer::sentOf).max(Comparator.naturalOrder()).orElse(now);
         try {
-            StringWriter out = new StringWriter();
-            XMLStreamWriter w = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
-            w.writeStartDocument("UTF-8", "1.0");
-            w.writeStartElement("feed");
-            w.writeDefaultNamespace(ATOM);
-            text(w, "id", "urn:bourtol:cap:active");
-            text(w, "title", "Bourtol - active alerts (CAP 1.2)");
-            text(w, "updated", DateTimeFormatter.ISO_INSTANT.format(updated));
-            w.writeStartElement("author");
-            text(w, "name", "Bourtol");
-            w.writeEndElement();
-            link(w, "self", "application/atom+xml", base + "/cap/alerts.atom");
-            for (AlertEvent ev : active) {
-                Alert a = ev.alert();
-                w.writeStartElement("entry");
-                text(w, "id", "urn:bourtol:alert:" + a.id());
-                String headline = a.headline().getOrDefault("fr", a.headline().getOrDefault("en", a.hazard().wire() + " " + a.zone()));
-                text(w, "title", headline);
-                text(w, "updated", DateTimeFormatter.ISO_INSTANT.format(CapRenderer.sentOf(ev)));
-                text(w, "summary", a.severity().name() + " " + a.hazard().wire() + " - " + (a.zoneName() != null ? a.zoneName() : a.zone())
-                        + " (" + CapRenderer.msgType(ev) + ")");
-                link(w, "alternate", "application/cap+xml", base + "/cap/alerts/" + a.id() + ".xml");
+            return XmlDocument.render("feed", ATOM, w -> {
+                text(w, "id", "urn:bourtol:cap:active");
+                text(w, "title", "Bourtol - active alerts (CAP 1.2)");
+                text(w, "updated", DateTimeFormatter.ISO_INSTANT.format(updated));
+                w.writeStartElement("author");
+                text(w, "name", "Bourtol");
                 w.writeEndElement();
-            }
-            w.writeEndElement();
-            w.writeEndDocument();
-            w.close();
-            return out.toString();
+                link(w, "self", "application/atom+xml", base + "/cap/alerts.atom");
+                for (AlertEvent ev : active) {
+                    entry(w, ev, base);
+                }
+            });
         } catch (XMLStreamException e) {
             throw new IllegalStateException("Atom rendering failed", e);
         }
+    }
+
+    private static void entry(XMLStreamWriter w, AlertEvent ev, String base) throws XMLStreamException {
+        Alert a = ev.alert();
+        w.writeStartElement("entry");
+        text(w, "id", "urn:bourtol:alert:" + a.id());
+        text(w, "title", a.headline().getOrDefault("fr", a.headline().getOrDefault("en", a.hazard().wire() + " " + a.zone())));
+        text(w, "updated", DateTimeFormatter.ISO_INSTANT.format(CapRenderer.sentOf(ev)));
+        text(w, "summary", a.severity().name() + " " + a.hazard().wire() + " - " + (a.zoneName() != null ? a.zoneName() : a.zone())
+                + " (" + CapRenderer.msgType(ev) + ")");
+        link(w, "alternate", "application/cap+xml", base + "/cap/alerts/" + a.id() + ".xml");
+        w.writeEndElement();
     }
 
     private static void link(XMLStreamWriter w, String rel, String type, String href) throws XMLStreamException {
@@ -64,11 +60,5 @@ public final class AtomFeed {
         w.writeAttribute("rel", rel);
         w.writeAttribute("type", type);
         w.writeAttribute("href", SafeXml.text(href));
-    }
-
-    private static void text(XMLStreamWriter w, String name, String value) throws XMLStreamException {
-        w.writeStartElement(name);
-        w.writeCharacters(SafeXml.text(value));
-        w.writeEndElement();
     }
 }

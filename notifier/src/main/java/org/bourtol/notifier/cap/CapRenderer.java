@@ -1,7 +1,8 @@
 package org.bourtol.notifier.cap;
 
+import static org.bourtol.notifier.cap.XmlDocument.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.StringWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.bourtol.contracts.alert.Alert;
@@ -81,31 +81,24 @@ public final class CapRenderer {
         Instant sent = sentOf(ev);
         Instant raised = a.raisedAt() != null ? a.raisedAt() : sent;
         try {
-            StringWriter out = new StringWriter();
-            XMLStreamWriter w = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
-            w.writeStartDocument("UTF-8", "1.0");
-            w.writeStartElement("alert");
-            w.writeDefaultNamespace(NS);
-            text(w, "identifier", "Alert".equals(type) ? identifier(a, raised) : identifier(a, sent));
-            text(w, "sender", sender);
-            text(w, "sent", CAP_TIME.format(sent));
-            text(w, "status", a.test() ? "Test" : "Actual");
-            text(w, "msgType", type);
-            text(w, "source", source(a));
-            text(w, "scope", "Public");
-            if (!"Alert".equals(type)) {
-                text(w, "note", "Cancel".equals(type) ? a.issued() != null && a.issued().cancelled() ? "The warning was cancelled."
-                        : "The alert has ended." : "Lifecycle step: " + ev.type().name());
-                text(w, "references", sender + "," + identifier(a, raised) + "," + CAP_TIME.format(raised));
-            }
-            text(w, "incidents", a.id());
-            for (String lang : languages(a)) {
-                info(w, ev, type, lang, geometry);
-            }
-            w.writeEndElement();
-            w.writeEndDocument();
-            w.close();
-            return out.toString();
+            return XmlDocument.render("alert", NS, w -> {
+                text(w, "identifier", "Alert".equals(type) ? identifier(a, raised) : identifier(a, sent));
+                text(w, "sender", sender);
+                text(w, "sent", CAP_TIME.format(sent));
+                text(w, "status", a.test() ? "Test" : "Actual");
+                text(w, "msgType", type);
+                text(w, "source", source(a));
+                text(w, "scope", "Public");
+                if (!"Alert".equals(type)) {
+                    text(w, "note", "Cancel".equals(type) ? a.issued() != null && a.issued().cancelled() ? "The warning was cancelled."
+                            : "The alert has ended." : "Lifecycle step: " + ev.type().name());
+                    text(w, "references", sender + "," + identifier(a, raised) + "," + CAP_TIME.format(raised));
+                }
+                text(w, "incidents", a.id());
+                for (String lang : languages(a)) {
+                    info(w, ev, type, lang, geometry);
+                }
+            });
         } catch (XMLStreamException e) {
             throw new IllegalStateException("CAP rendering failed for alert " + a.id(), e);
         }
@@ -172,15 +165,6 @@ public final class CapRenderer {
         w.writeStartElement("parameter");
         text(w, "valueName", name);
         text(w, "value", value);
-        w.writeEndElement();
-    }
-
-    private static void text(XMLStreamWriter w, String name, String value) throws XMLStreamException {
-        if (value == null) {
-            return;
-        }
-        w.writeStartElement(name);
-        w.writeCharacters(SafeXml.text(value));
         w.writeEndElement();
     }
 }
