@@ -104,12 +104,8 @@ public final class WarningsApi {
             return;
         }
         String actor = ctx.get(ApiAuth.ACTOR);
-        WarningValidator.Result r = validator.validate(body, null, UUID.randomUUID().toString(), actor, settings.office(), clock.instant());
-        if (!r.ok()) {
-            ApiErrors.send(ctx, 400, "invalid warning", r.problems());
-            return;
-        }
-        write(ctx, null, r.warning(), "draft", actor).onSuccess(v -> json(ctx, 201, Json.MAPPER.valueToTree(r.warning())));
+        writeValid(ctx, null, validator.validate(body, null, UUID.randomUUID().toString(), actor, settings.office(), clock.instant()), "draft",
+                actor, 201);
     }
 
     private void approve(RoutingContext ctx) {
@@ -126,7 +122,7 @@ public final class WarningsApi {
             return;
         }
         Warning approved = w.next(Warning.State.APPROVED, actor, null, clock.instant());
-        write(ctx, w, approved, "approve", actor).onSuccess(v -> json(ctx, 200, Json.MAPPER.valueToTree(approved)));
+        write(ctx, w, approved, "approve", actor, 200);
     }
 
     private void update(RoutingContext ctx) {
@@ -144,12 +140,7 @@ public final class WarningsApi {
         }
         patch.fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
         String actor = ctx.get(ApiAuth.ACTOR);
-        WarningValidator.Result r = validator.validate(merged, w, w.id(), actor, w.office(), clock.instant());
-        if (!r.ok()) {
-            ApiErrors.send(ctx, 400, "invalid warning", r.problems());
-            return;
-        }
-        write(ctx, w, r.warning(), "update", actor).onSuccess(v -> json(ctx, 200, Json.MAPPER.valueToTree(r.warning())));
+        writeValid(ctx, w, validator.validate(merged, w, w.id(), actor, w.office(), clock.instant()), "update", actor, 200);
     }
 
     private void cancel(RoutingContext ctx) {
@@ -159,7 +150,7 @@ public final class WarningsApi {
         }
         String actor = ctx.get(ApiAuth.ACTOR);
         Warning cancelled = w.next(Warning.State.CANCELLED, w.approvedBy(), actor, clock.instant());
-        write(ctx, w, cancelled, "cancel", actor).onSuccess(v -> json(ctx, 200, Json.MAPPER.valueToTree(cancelled)));
+        write(ctx, w, cancelled, "cancel", actor, 200);
     }
 
     /** A draft, or a sent warning whose alert is still active; else 409. */
@@ -193,13 +184,23 @@ public final class WarningsApi {
         }
     }
 
-    private Future<Void> write(RoutingContext ctx, Warning before, Warning after, String action, String actor) {
-        return Future.all(publisher.publish(Topics.WARNINGS, after.id(), after), audit(before, after, action, actor, null))
-                .<Void>mapEmpty()
+    /** Stores the validated warning as {@link #write} does; a refused one gets a 400 naming every problem. */
+    private void writeValid(RoutingContext ctx, Warning before, WarningValidator.Result r, String action, String actor, int status) {
+        if (!r.ok()) {
+            ApiErrors.send(ctx, 400, "invalid warning", r.problems());
+            return;
+        }
+        write(ctx, before, r.warning(), action, actor, status);
+    }
+
+    /** Publishes the warning and its audit entry, then answers {@code status} with the warning (503 when it cannot be stored). */
+    private void write(RoutingContext ctx, Warning before, Warning after, String action, String actor, int status) {
+        Future.all(publisher.publish(Topics.WARNINGS, after.id(), after), audit(before, after, action, actor, null))
                 .onSuccess(v -> {
                     recentWrites.put(after.id(), after);
                     LOG.info("warning {} [id: {}, actor: {}, severity: {}, zones: {}, version: {}]", action, after.id(), actor,
                             after.severity(), after.zones(), after.version());
+                    json(ctx, status, Json.MAPPER.valueToTree(after));
                 })
                 .onFailure(e -> {
                     LOG.warn("warning change not stored [id: {}, reason: {}]", after.id(), e.getMessage());
