@@ -79,7 +79,7 @@ public final class DryRun {
                 .sorted(Comparator.comparing(AlertEvent::at).thenComparingInt(AlertEvent::seq)).toList();
         Map<String, Recipient> byId = new TreeMap<>();
         recipients.forEach(r -> byId.put(r.id(), r));
-        ZoneHierarchy hierarchy = new ZoneHierarchy(toMap(zones));
+        ZoneHierarchy hierarchy = ZoneHierarchy.of(zones);
         Grouper grouper = new Grouper(groupWindow, extremeWindow, maxPerHour, 0, timezone);
         Ledger ledger = new Ledger();
         Map<String, Alert> alerts = new HashMap<>();
@@ -127,11 +127,5 @@ public final class DryRun {
         List<Count> out = new ArrayList<>();
         counts.forEach((id, c) -> out.add(new Count(id, byId.get(id).name(), c[0], c[1], first.get(id))));
         return out;
-    }
-
-    private static Map<String, Zone> toMap(Collection<Zone> zones) {
-        Map<String, Zone> m = new HashMap<>();
-        zones.forEach(z -> m.put(z.id(), z));
-        return m;
     }
 }

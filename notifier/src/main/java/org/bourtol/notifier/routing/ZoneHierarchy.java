@@ -1,6 +1,8 @@
 package org.bourtol.notifier.routing;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,13 @@ public final class ZoneHierarchy {
 
     public ZoneHierarchy(Map<String, Zone> zones) {
         this.zones = Map.copyOf(zones);
+    }
+
+    /** The tree of these zones, each under its id (the last of two with the same id counts). */
+    public static ZoneHierarchy of(Collection<Zone> zones) {
+        Map<String, Zone> byId = new HashMap<>();
+        zones.forEach(z -> byId.put(z.id(), z));
+        return new ZoneHierarchy(byId);
     }
 
     public Optional<Zone> zone(String id) {

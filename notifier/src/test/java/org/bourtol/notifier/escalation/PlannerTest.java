@@ -1,6 +1,7 @@
 package org.bourtol.notifier.escalation;
 
 import static org.bourtol.notifier.Fixtures.T0;
+import static org.bourtol.notifier.Fixtures.byId;
 import static org.bourtol.notifier.Fixtures.intent;
 import static org.bourtol.notifier.Fixtures.sent;
 import static org.bourtol.notifier.Fixtures.alert;
@@ -16,9 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.bourtol.contracts.delivery.DeliveryStep;
 import org.bourtol.contracts.alert.AlertState;
 import org.bourtol.contracts.alert.Alert;
@@ -28,7 +28,6 @@ import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.delivery.DeliveryStatus;
 import org.bourtol.contracts.directory.QuietHours;
 import org.bourtol.contracts.directory.Recipient;
-import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.directory.ZoneKind;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.notifier.ledger.Ledger;
@@ -38,34 +37,41 @@ import org.junit.jupiter.api.Test;
 /** Escalation timelines, repeats, all-clears and grouping on a fixed clock: the planner and grouper driven minute by minute. */
 class PlannerTest {
 
-    static final ZoneHierarchy ZONES = new ZoneHierarchy(Stream.of(
+    static final ZoneHierarchy ZONES = ZoneHierarchy.of(List.of(
             zone("region-mopti", ZoneKind.REGION, "Mopti", null),
             zone("cercle-mopti", ZoneKind.CERCLE, "Cercle de Mopti", "region-mopti"),
             zone("konna", ZoneKind.COMMUNE, "Konna", "cercle-mopti"),
-            zone("farm-konna", ZoneKind.FARMLAND, "Rizieres de Konna", "konna"))
-            .collect(Collectors.toMap(Zone::id, Function.identity())));
+            zone("farm-konna", ZoneKind.FARMLAND, "Rizieres de Konna", "konna")));
 
-    static final Map<String, Recipient> RECIPIENTS = Stream.of(
+    static final Map<String, Recipient> RECIPIENTS = byId(
             recipient("committee", "peace-committee", "+22376000001", "fr", List.of("konna"), List.of(Hazard.CONFLICT), null, null),
             recipient("prefet", "authority", "+22376000002", "fr", List.of("cercle-mopti"), List.of(Hazard.CONFLICT), Severity.Extreme, null),
-            recipient("gouverneur", "authority", "+22376000003", "fr", List.of("region-mopti"), List.of(Hazard.CONFLICT), Severity.Extreme, null))
-            .collect(Collectors.toMap(Recipient::id, Function.identity()));
+            recipient("gouverneur", "authority", "+22376000003", "fr", List.of("region-mopti"), List.of(Hazard.CONFLICT), Severity.Extreme, null));
 
     final EscalationPolicy policy = EscalationPolicy.defaults();
     final Planner planner = new Planner(policy, Duration.ofMinutes(20));
     final Grouper grouper = new Grouper(Duration.ofSeconds(30), 10, ZoneId.of("Africa/Bamako"));
     final Ledger ledger = new Ledger();
 
-    /** Runs the loop every 10 s from T0 for the given time, "sending" each batch; returns "minute:recipient:steps". */
-    List<String> run(Duration length, Function<Instant, List<Alert>> alertsAt) {
+    /** {@link #run(Duration, Map, LongFunction)} for {@link #RECIPIENTS}. */
+    List<String> run(Duration length, LongFunction<List<Alert>> alertsAt) {
+        return run(length, RECIPIENTS, alertsAt);
+    }
+
+    /**
+     * Runs the loop every 10 s from T0 for the given time, "sending" each batch; {@code alertsAt} gives the alerts as they
+     * are so many seconds after T0. Returns "seconds:recipient:steps".
+     */
+    List<String> run(Duration length, Map<String, Recipient> recipients, LongFunction<List<Alert>> alertsAt) {
         List<String> sent = new ArrayList<>();
         for (Instant now = T0; !now.isAfter(T0.plus(length)); now = now.plusSeconds(10)) {
-            List<Planner.Due> due = planner.due(now, alertsAt.apply(now), RECIPIENTS, ZONES, ledger, id -> T0);
+            long seconds = Duration.between(T0, now).toSeconds();
+            List<Planner.Due> due = planner.due(now, alertsAt.apply(seconds), recipients, ZONES, ledger, id -> T0);
             for (Grouper.Batch b : grouper.ready(now, due, ledger, Set.of())) {
                 List<String> alertIds = b.dues().stream().map(d -> d.item().alertId()).toList();
                 String steps = b.dues().stream().map(d -> d.item().step().wire()).collect(Collectors.joining(","));
                 sent(ledger, "d" + sent.size(), alertIds, steps, b.recipient().id(), now);
-                sent.add(Duration.between(T0, now).toSeconds() + "s:" + b.recipient().id() + ":" + steps);
+                sent.add(seconds + "s:" + b.recipient().id() + ":" + steps);
             }
         }
         return sent;
@@ -74,7 +80,7 @@ class PlannerTest {
     @Test
     void committeeNotAcknowledgedEscalatesToTheCercleAfter15MinutesThenTheRegionAfterAnHour() {
         Alert severe = alert("a1", "K7Q", Hazard.CONFLICT, "farm-konna", Severity.Severe, AlertState.ACTIVE, false);
-        List<String> sent = run(Duration.ofMinutes(70), now -> List.of(severe));
+        List<String> sent = run(Duration.ofMinutes(70), s -> List.of(severe));
         assertEquals(List.of(
                 "30s:committee:alert-Severe",
                 "960s:prefet:escalation-1",
@@ -88,7 +94,7 @@ class PlannerTest {
     void acknowledgementStopsRepeatsAndEscalation() {
         Alert open = alert("a2", "K8R", Hazard.CONFLICT, "farm-konna", Severity.Severe, AlertState.ACTIVE, false);
         Alert acked = alert("a2", "K8R", Hazard.CONFLICT, "farm-konna", Severity.Severe, AlertState.ACTIVE, true);
-        List<String> sent = run(Duration.ofMinutes(90), now -> List.of(now.isBefore(T0.plusSeconds(600)) ? open : acked));
+        List<String> sent = run(Duration.ofMinutes(90), s -> List.of(s < 600 ? open : acked));
         assertEquals(List.of("30s:committee:alert-Severe"), sent);
     }
 
@@ -98,10 +104,7 @@ class PlannerTest {
         Alert extreme = alert("a3", "K9S", Hazard.CONFLICT, "farm-konna", Severity.Extreme, AlertState.ACTIVE, true);
         Alert moderate = alert("a3", "K9S", Hazard.CONFLICT, "farm-konna", Severity.Moderate, AlertState.ACTIVE, true);
         Alert resolved = alert("a3", "K9S", Hazard.CONFLICT, "farm-konna", Severity.Moderate, AlertState.RESOLVED, true);
-        List<String> sent = run(Duration.ofMinutes(10), now -> {
-            long s = Duration.between(T0, now).toSeconds();
-            return List.of(s < 120 ? severe : s < 240 ? extreme : s < 360 ? moderate : resolved);
-        });
+        List<String> sent = run(Duration.ofMinutes(10), s -> List.of(s < 120 ? severe : s < 240 ? extreme : s < 360 ? moderate : resolved));
         assertEquals(List.of(
                 "30s:committee:alert-Severe",
                 "120s:committee:alert-Extreme",
@@ -117,13 +120,13 @@ class PlannerTest {
         Alert severe = alert("s1", "S1A", Hazard.CONFLICT, "farm-konna", Severity.Severe, AlertState.ACTIVE, false);
         Alert resolved = alert("s1", "S1A", Hazard.CONFLICT, "farm-konna", Severity.Severe, AlertState.RESOLVED, false);
         Alert unheard = alert("s2", "S2B", Hazard.CONFLICT, "farm-konna", Severity.Severe, AlertState.RESOLVED, false);
-        run(Duration.ofSeconds(40), now -> List.of(severe));
+        run(Duration.ofSeconds(40), s -> List.of(severe));
         List<AlertEvent> open = List.of(event(resolved), event(unheard), event(severe));
         List<Planner.Due> due = planner.due(T0.plusSeconds(50), open.stream().map(AlertEvent::alert).toList(), RECIPIENTS, ZONES, ledger,
                 id -> T0);
         assertEquals(List.of("s2"), Planner.settled(List.of(event(resolved), event(unheard)), due, Set.of()).stream().map(AlertEvent::alertId).toList(),
                 "the warned alert's all-clear is due: it stays; nobody heard of the other one: settled");
-        run(Duration.ofSeconds(40), now -> List.of(resolved));
+        run(Duration.ofSeconds(40), s -> List.of(resolved));
         List<Planner.Due> after = planner.due(T0.plusSeconds(100), List.of(resolved), RECIPIENTS, ZONES, ledger, id -> T0);
         assertEquals(List.of(), Planner.settled(List.of(event(unheard)), List.of(), Set.of("s2")),
                 "nothing due, but an SMS about it is handed out and its intent not yet in the ledger: not settled (its all-clear "
@@ -142,17 +145,7 @@ class PlannerTest {
         Alert first = alert("g1", "G1A", Hazard.CONFLICT, "farm-konna", Severity.Moderate, AlertState.ACTIVE, true);
         Alert second = alert("g2", "G2B", Hazard.CONFLICT, "konna", Severity.Moderate, AlertState.ACTIVE, true);
         Alert late = alert("g3", "G3C", Hazard.CONFLICT, "konna", Severity.Moderate, AlertState.ACTIVE, true);
-        List<String> sent = run(Duration.ofMinutes(3), now -> {
-            long s = Duration.between(T0, now).toSeconds();
-            List<Alert> out = new ArrayList<>(List.of(first));
-            if (s >= 20) {
-                out.add(second);
-            }
-            if (s >= 60) {
-                out.add(late);
-            }
-            return out;
-        });
+        List<String> sent = run(Duration.ofMinutes(3), s -> s < 20 ? List.of(first) : s < 60 ? List.of(first, second) : List.of(first, second, late));
         assertEquals(List.of("30s:committee:alert-Moderate,alert-Moderate", "90s:committee:alert-Moderate"), sent);
         assertTrue(ledger.covered(new Ledger.Item("g2", DeliveryStep.parse("alert-Moderate"), "committee")));
     }
@@ -163,17 +156,8 @@ class PlannerTest {
                 new QuietHours("09:00", "10:30"));
         Alert severe = alert("q1", "Q1A", Hazard.CONFLICT, "farm-konna", Severity.Severe, AlertState.ACTIVE, true);
         Alert extreme = alert("q2", "Q2B", Hazard.FLOOD, "farm-konna", Severity.Extreme, AlertState.ACTIVE, true);
-        List<String> sent = new ArrayList<>();
-        for (Instant now = T0; !now.isAfter(T0.plus(Duration.ofMinutes(40))); now = now.plusSeconds(10)) {
-            List<Planner.Due> due = planner.due(now, List.of(severe, extreme), Map.of("committee", sleepy), ZONES, ledger, id -> T0);
-            for (Grouper.Batch b : grouper.ready(now, due, ledger, Set.of())) {
-                String steps = b.dues().stream().map(d -> d.item().alertId()).collect(Collectors.joining(","));
-                ledger.apply(intent("q" + sent.size(), b.dues().stream().map(d -> d.item().alertId()).toList(),
-                        b.dues().stream().map(d -> d.item().step().wire()).collect(Collectors.joining(",")), "committee", now));
-                sent.add(Duration.between(T0, now).toSeconds() + "s:" + steps);
-            }
-        }
-        assertEquals(List.of("0s:q2", "1830s:q1"), sent, "the Extreme alert at once despite the quiet hours");
+        List<String> sent = run(Duration.ofMinutes(40), byId(sleepy), s -> List.of(severe, extreme));
+        assertEquals(List.of("0s:committee:alert-Extreme", "1830s:committee:alert-Severe"), sent, "the Extreme alert at once despite the quiet hours");
     }
 
     @Test

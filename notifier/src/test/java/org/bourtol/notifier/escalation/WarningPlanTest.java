@@ -2,6 +2,7 @@ package org.bourtol.notifier.escalation;
 
 import org.bourtol.contracts.alert.AlertState;
 import static org.bourtol.notifier.Fixtures.T0;
+import static org.bourtol.notifier.Fixtures.byId;
 import static org.bourtol.notifier.Fixtures.sent;
 import static org.bourtol.notifier.Fixtures.zone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,16 +12,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.alert.Certainty;
 import org.bourtol.contracts.alert.Issued;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.alert.Urgency;
 import org.bourtol.contracts.directory.Recipient;
-import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.directory.ZoneKind;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.notifier.ledger.Ledger;
@@ -30,19 +28,17 @@ import org.junit.jupiter.api.Test;
 /** Who an officer-issued warning's first notice, update, cancellation and expiry go to. */
 class WarningPlanTest {
 
-    static final ZoneHierarchy ZONES = new ZoneHierarchy(Stream.of(
+    static final ZoneHierarchy ZONES = ZoneHierarchy.of(List.of(
             zone("region-mopti", ZoneKind.REGION, "Mopti", null),
             zone("konna", ZoneKind.COMMUNE, "Konna", "region-mopti"),
             zone("djenne", ZoneKind.COMMUNE, "Djenne", "region-mopti"),
-            zone("diafarabe", ZoneKind.COMMUNE, "Diafarabe", "region-mopti"))
-            .collect(Collectors.toMap(Zone::id, Function.identity())));
+            zone("diafarabe", ZoneKind.COMMUNE, "Diafarabe", "region-mopti")));
 
-    static final Map<String, Recipient> RECIPIENTS = Stream.of(
+    static final Map<String, Recipient> RECIPIENTS = byId(
             recipient("pc-konna", "konna", false),
             recipient("pc-djenne", "djenne", false),
             recipient("pc-diafarabe", "diafarabe", false),
-            recipient("tester-konna", "konna", true))
-            .collect(Collectors.toMap(Recipient::id, Function.identity()));
+            recipient("tester-konna", "konna", true));
 
     final Planner planner = new Planner(EscalationPolicy.defaults(), Duration.ofHours(1));
     final Ledger ledger = new Ledger();

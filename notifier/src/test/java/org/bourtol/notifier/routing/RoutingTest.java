@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.bourtol.contracts.alert.AlertState;
@@ -18,7 +17,6 @@ import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.directory.QuietHours;
 import org.bourtol.contracts.directory.Recipient;
-import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.directory.ZoneKind;
 import org.bourtol.contracts.observation.Hazard;
 import org.junit.jupiter.api.Test;
@@ -27,7 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class RoutingTest {
 
-    static final ZoneHierarchy ZONES = new ZoneHierarchy(Stream.of(
+    static final ZoneHierarchy ZONES = ZoneHierarchy.of(List.of(
             zone("region-mopti", ZoneKind.REGION, "Mopti", null),
             zone("cercle-mopti", ZoneKind.CERCLE, "Cercle de Mopti", "region-mopti"),
             zone("konna", ZoneKind.COMMUNE, "Konna", "cercle-mopti"),
@@ -35,8 +33,7 @@ class RoutingTest {
             zone("farm-konna", ZoneKind.FARMLAND, "Rizieres de Konna", "konna"),
             zone("wp-djenne", ZoneKind.WATER_POINT, "Puits de Djenne", "djenne"),
             zone("loop-a", ZoneKind.PASTURE, "A", "loop-b"),
-            zone("loop-b", ZoneKind.PASTURE, "B", "loop-a"))
-            .collect(Collectors.toMap(Zone::id, Function.identity())));
+            zone("loop-b", ZoneKind.PASTURE, "B", "loop-a")));
 
     @ParameterizedTest(name = "subscription {0} covers alert zone {1}: {2}")
     @CsvSource({

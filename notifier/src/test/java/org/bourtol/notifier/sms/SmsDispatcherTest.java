@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -89,6 +90,11 @@ class SmsDispatcherTest {
 
     final SmsDispatcher dispatcher = recording(new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(1), 6), inline, Delivery.TWILIO);
 
+    /** Scripts the gateway's next {@code times} answers (then it accepts). */
+    void answer(int times, SendResult result) {
+        answers.addAll(Collections.nCopies(times, result));
+    }
+
     SmsDispatcher.Outcome send(String deliveryId, String body) throws Exception {
         return dispatcher.send(deliveryId, ITEMS, "r1", PHONE, body, 1, SendQueue.NORMAL, () -> true).get();
     }
@@ -103,9 +109,7 @@ class SmsDispatcherTest {
 
     @Test
     void tooManyRequestsIsRetriedWithCappedBackoffWithoutReconciling() throws Exception {
-        for (int i = 0; i < 4; i++) {
-            answers.add(new SendResult.Retryable(429, "20429", "Too Many Requests", false));
-        }
+        answer(4, new SendResult.Retryable(429, "20429", "Too Many Requests", false));
         send("d", "hello");
         assertEquals(5, sends);
         assertEquals(5, log.get(log.size() - 1).attempt());
@@ -175,9 +179,7 @@ class SmsDispatcherTest {
 
     @Test
     void givesUpAfterMaxAttempts() throws Exception {
-        for (int i = 0; i < 10; i++) {
-            answers.add(new SendResult.Retryable(500, "20500", "boom", false));
-        }
+        answer(10, new SendResult.Retryable(500, "20500", "boom", false));
         send("d", "hello");
         assertEquals(6, sends);
         assertEquals(DeliveryStatus.FAILED, log.get(log.size() - 1).status());
