@@ -23,6 +23,7 @@ import org.bourtol.contracts.directory.ZoneKind;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.notifier.ledger.Ledger;
+import org.bourtol.notifier.routing.ZoneHierarchy;
 
 /** Test data builders shared by unit tests and ITs. */
 public final class Fixtures {
@@ -51,6 +52,22 @@ public final class Fixtures {
     public static Zone zone(String id, ZoneKind kind, String name, String parent) {
         return new Zone(id, kind, name, List.of(), parent, kind == ZoneKind.STATION ? point(2.1, 13.5) : square(2.1, 13.5), null);
     }
+
+    /**
+     * The zones of the Mopti region the routing and planning tests share: the region, its cercle, the commune of Konna
+     * in the cercle and Konna's rice fields; the communes of Djenne (with its well) and Diafarabe directly in the region.
+     */
+    public static final List<Zone> MOPTI_ZONES = List.of(
+            zone("region-mopti", ZoneKind.REGION, "Mopti", null),
+            zone("cercle-mopti", ZoneKind.CERCLE, "Cercle de Mopti", "region-mopti"),
+            zone("konna", ZoneKind.COMMUNE, "Konna", "cercle-mopti"),
+            zone("farm-konna", ZoneKind.FARMLAND, "Rizieres de Konna", "konna"),
+            zone("djenne", ZoneKind.COMMUNE, "Djenne", "region-mopti"),
+            zone("wp-djenne", ZoneKind.WATER_POINT, "Puits de Djenne", "djenne"),
+            zone("diafarabe", ZoneKind.COMMUNE, "Diafarabe", "region-mopti"));
+
+    /** {@link #MOPTI_ZONES} as a tree. */
+    public static final ZoneHierarchy MOPTI = ZoneHierarchy.of(MOPTI_ZONES);
 
     public static Recipient recipient(String id, String role, String phone, String lang, List<String> zones, List<Hazard> hazards,
                                       Severity min, QuietHours quiet) {

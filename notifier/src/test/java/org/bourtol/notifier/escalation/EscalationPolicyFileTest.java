@@ -1,5 +1,6 @@
 package org.bourtol.notifier.escalation;
 
+import static org.bourtol.notifier.Fixtures.MOPTI;
 import static org.bourtol.notifier.Fixtures.T0;
 import static org.bourtol.notifier.Fixtures.alert;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,7 +41,7 @@ class EscalationPolicyFileTest {
     /** Escalation steps due at {@code now} for a Severe conflict alert in farm-konna first sent at T0 and never acknowledged. */
     static List<String> escalationsAt(EscalationPolicy policy, Instant now) {
         Alert severe = alert("a1", "K7Q", Hazard.CONFLICT, "farm-konna", Severity.Severe, AlertState.ACTIVE, false);
-        return new Planner(policy, Duration.ofHours(1)).due(now, List.of(severe), PlannerTest.RECIPIENTS, PlannerTest.ZONES, new Ledger(),
+        return new Planner(policy, Duration.ofHours(1)).due(now, List.of(severe), PlannerTest.RECIPIENTS, MOPTI, new Ledger(),
                 id -> T0).stream()
                 .filter(d -> d.kind() == Planner.Kind.ESCALATION).map(d -> d.item().step().wire() + ":" + d.recipient().id()).toList();
     }

@@ -1,12 +1,12 @@
 package org.bourtol.notifier.escalation;
 
+import static org.bourtol.notifier.Fixtures.MOPTI;
 import static org.bourtol.notifier.Fixtures.T0;
 import static org.bourtol.notifier.Fixtures.byId;
 import static org.bourtol.notifier.Fixtures.intent;
 import static org.bourtol.notifier.Fixtures.sent;
 import static org.bourtol.notifier.Fixtures.alert;
 import static org.bourtol.notifier.Fixtures.recipient;
-import static org.bourtol.notifier.Fixtures.zone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,20 +28,12 @@ import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.delivery.DeliveryStatus;
 import org.bourtol.contracts.directory.QuietHours;
 import org.bourtol.contracts.directory.Recipient;
-import org.bourtol.contracts.directory.ZoneKind;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.notifier.ledger.Ledger;
-import org.bourtol.notifier.routing.ZoneHierarchy;
 import org.junit.jupiter.api.Test;
 
 /** Escalation timelines, repeats, all-clears and grouping on a fixed clock: the planner and grouper driven minute by minute. */
 class PlannerTest {
-
-    static final ZoneHierarchy ZONES = ZoneHierarchy.of(List.of(
-            zone("region-mopti", ZoneKind.REGION, "Mopti", null),
-            zone("cercle-mopti", ZoneKind.CERCLE, "Cercle de Mopti", "region-mopti"),
-            zone("konna", ZoneKind.COMMUNE, "Konna", "cercle-mopti"),
-            zone("farm-konna", ZoneKind.FARMLAND, "Rizieres de Konna", "konna")));
 
     static final Map<String, Recipient> RECIPIENTS = byId(
             recipient("committee", "peace-committee", "+22376000001", "fr", List.of("konna"), List.of(Hazard.CONFLICT), null, null),
@@ -66,7 +58,7 @@ class PlannerTest {
         List<String> sent = new ArrayList<>();
         for (Instant now = T0; !now.isAfter(T0.plus(length)); now = now.plusSeconds(10)) {
             long seconds = Duration.between(T0, now).toSeconds();
-            List<Planner.Due> due = planner.due(now, alertsAt.apply(seconds), recipients, ZONES, ledger, id -> T0);
+            List<Planner.Due> due = planner.due(now, alertsAt.apply(seconds), recipients, MOPTI, ledger, id -> T0);
             for (Grouper.Batch b : grouper.ready(now, due, ledger, Set.of())) {
                 List<String> alertIds = b.dues().stream().map(d -> d.item().alertId()).toList();
                 String steps = b.dues().stream().map(d -> d.item().step().wire()).collect(Collectors.joining(","));
@@ -122,12 +114,12 @@ class PlannerTest {
         Alert unheard = alert("s2", "S2B", Hazard.CONFLICT, "farm-konna", Severity.Severe, AlertState.RESOLVED, false);
         run(Duration.ofSeconds(40), s -> List.of(severe));
         List<AlertEvent> open = List.of(event(resolved), event(unheard), event(severe));
-        List<Planner.Due> due = planner.due(T0.plusSeconds(50), open.stream().map(AlertEvent::alert).toList(), RECIPIENTS, ZONES, ledger,
+        List<Planner.Due> due = planner.due(T0.plusSeconds(50), open.stream().map(AlertEvent::alert).toList(), RECIPIENTS, MOPTI, ledger,
                 id -> T0);
         assertEquals(List.of("s2"), Planner.settled(List.of(event(resolved), event(unheard)), due, Set.of()).stream().map(AlertEvent::alertId).toList(),
                 "the warned alert's all-clear is due: it stays; nobody heard of the other one: settled");
         run(Duration.ofSeconds(40), s -> List.of(resolved));
-        List<Planner.Due> after = planner.due(T0.plusSeconds(100), List.of(resolved), RECIPIENTS, ZONES, ledger, id -> T0);
+        List<Planner.Due> after = planner.due(T0.plusSeconds(100), List.of(resolved), RECIPIENTS, MOPTI, ledger, id -> T0);
         assertEquals(List.of(), Planner.settled(List.of(event(unheard)), List.of(), Set.of("s2")),
                 "nothing due, but an SMS about it is handed out and its intent not yet in the ledger: not settled (its all-clear "
                         + "is due once the warning is recorded)");
@@ -168,10 +160,10 @@ class PlannerTest {
                 .outcome(DeliveryStatus.SENT, T0.minusSeconds(600), "SMx", null, null, 1));
         Alert moderate = alert("t1", "T1A", Hazard.CONFLICT, "konna", Severity.Moderate, AlertState.ACTIVE, true);
         Alert extreme = alert("t2", "T2B", Hazard.CONFLICT, "konna", Severity.Extreme, AlertState.ACTIVE, true);
-        List<Planner.Due> due = planner.due(T0, List.of(moderate), Map.of("committee", r), ZONES, ledger, id -> T0);
+        List<Planner.Due> due = planner.due(T0, List.of(moderate), Map.of("committee", r), MOPTI, ledger, id -> T0);
         assertEquals(0, strict.ready(T0, due, ledger, Set.of()).size());
         assertEquals(1, strict.ready(T0.plusSeconds(3001), due, ledger, Set.of()).size());
-        List<Planner.Due> urgent = planner.due(T0, List.of(extreme), Map.of("committee", r), ZONES, ledger, id -> T0);
+        List<Planner.Due> urgent = planner.due(T0, List.of(extreme), Map.of("committee", r), MOPTI, ledger, id -> T0);
         assertEquals(1, strict.ready(T0, urgent, ledger, Set.of()).size());
     }
 }

@@ -1,6 +1,7 @@
 package org.bourtol.notifier.escalation;
 
 import org.bourtol.contracts.alert.AlertState;
+import static org.bourtol.notifier.Fixtures.MOPTI;
 import static org.bourtol.notifier.Fixtures.T0;
 import static org.bourtol.notifier.Fixtures.byId;
 import static org.bourtol.notifier.Fixtures.sent;
@@ -19,20 +20,12 @@ import org.bourtol.contracts.alert.Issued;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.alert.Urgency;
 import org.bourtol.contracts.directory.Recipient;
-import org.bourtol.contracts.directory.ZoneKind;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.notifier.ledger.Ledger;
-import org.bourtol.notifier.routing.ZoneHierarchy;
 import org.junit.jupiter.api.Test;
 
 /** Who an officer-issued warning's first notice, update, cancellation and expiry go to. */
 class WarningPlanTest {
-
-    static final ZoneHierarchy ZONES = ZoneHierarchy.of(List.of(
-            zone("region-mopti", ZoneKind.REGION, "Mopti", null),
-            zone("konna", ZoneKind.COMMUNE, "Konna", "region-mopti"),
-            zone("djenne", ZoneKind.COMMUNE, "Djenne", "region-mopti"),
-            zone("diafarabe", ZoneKind.COMMUNE, "Diafarabe", "region-mopti")));
 
     static final Map<String, Recipient> RECIPIENTS = byId(
             recipient("pc-konna", "konna", false),
@@ -60,7 +53,7 @@ class WarningPlanTest {
 
     /** The due items as "recipient:step:kind", and marks them sent in the ledger. */
     TreeSet<String> dueAndSend(Alert a, Instant now) {
-        List<Planner.Due> due = planner.due(now, List.of(a), RECIPIENTS, ZONES, ledger, id -> T0);
+        List<Planner.Due> due = planner.due(now, List.of(a), RECIPIENTS, MOPTI, ledger, id -> T0);
         for (Planner.Due d : due) {
             String id = "d" + deliveries++;
             sent(ledger, id, List.of(d.item().alertId()), d.item().step().wire(), d.recipient().id(), now);

@@ -1,5 +1,6 @@
 package org.bourtol.notifier.routing;
 
+import static org.bourtol.notifier.Fixtures.MOPTI_ZONES;
 import static org.bourtol.notifier.Fixtures.alert;
 import static org.bourtol.notifier.Fixtures.recipient;
 import static org.bourtol.notifier.Fixtures.zone;
@@ -25,15 +26,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class RoutingTest {
 
-    static final ZoneHierarchy ZONES = ZoneHierarchy.of(List.of(
-            zone("region-mopti", ZoneKind.REGION, "Mopti", null),
-            zone("cercle-mopti", ZoneKind.CERCLE, "Cercle de Mopti", "region-mopti"),
-            zone("konna", ZoneKind.COMMUNE, "Konna", "cercle-mopti"),
-            zone("djenne", ZoneKind.COMMUNE, "Djenne", "region-mopti"),
-            zone("farm-konna", ZoneKind.FARMLAND, "Rizieres de Konna", "konna"),
-            zone("wp-djenne", ZoneKind.WATER_POINT, "Puits de Djenne", "djenne"),
+    /** The Mopti zones and two pastures that are each other's parent. */
+    static final ZoneHierarchy ZONES = ZoneHierarchy.of(Stream.concat(MOPTI_ZONES.stream(), Stream.of(
             zone("loop-a", ZoneKind.PASTURE, "A", "loop-b"),
-            zone("loop-b", ZoneKind.PASTURE, "B", "loop-a")));
+            zone("loop-b", ZoneKind.PASTURE, "B", "loop-a"))).toList());
 
     @ParameterizedTest(name = "subscription {0} covers alert zone {1}: {2}")
     @CsvSource({
