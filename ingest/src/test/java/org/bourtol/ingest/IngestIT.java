@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -26,6 +24,7 @@ import org.bourtol.contracts.observation.Source;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.ingest.place.ZonesFixture;
+import org.bourtol.platform.http.TwilioForms;
 import org.bourtol.platform.http.TwilioSigner;
 import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.testkit.LogCapture;
@@ -162,7 +161,7 @@ class IngestIT {
         // a herd report without its count names a known place: kept for an officer to read, not refused
         Poll.until(WAIT, "unclear sms kept for triage", () -> TopicReader.values(kafka, Topics.TRIAGE).stream()
                 .anyMatch(x -> x.id().equals("sms-SM" + RUN + "b") && "konna".equals(x.zoneId())));
-        String forged = form(Map.of("MessageSid", "SM" + RUN + "e", "From", PHONE, "Body", "NIVEAU mopti 999"));
+        String forged = TwilioForms.encode(Map.of("MessageSid", "SM" + RUN + "e", "From", PHONE, "Body", "NIVEAU mopti 999"));
         HttpResponse<String> f = ingest.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(ingest.base() + "/sms/inbound"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-Twilio-Signature", "AAAAAAAAAAAAAAAAAAAAAAAAAAA=")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(forged)).build(), HttpResponse.BodyHandlers.ofString());
@@ -258,22 +257,12 @@ class IngestIT {
     }
 
     static HttpResponse<String> sms(String sid, String from, String body) throws Exception {
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("MessageSid", sid);
-        p.put("AccountSid", "AC00000000000000000000000000000000");
-        p.put("From", from);
-        p.put("To", "+22370000000");
-        p.put("Body", body);
+        Map<String, String> p = TwilioForms.inboundSms(sid, "AC00000000000000000000000000000000", from, "+22370000000", body);
         p.put("NumMedia", "0");
         String sig = new TwilioSigner(IngestHarness.TWILIO_TOKEN).sign(IngestHarness.PUBLIC_URL + "/sms/inbound", p);
         return ingest.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(ingest.base() + "/sms/inbound"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-Twilio-Signature", sig)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form(p))).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static String form(Map<String, String> p) {
-        return p.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(TwilioForms.encode(p))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static String fixture(String name) throws Exception {

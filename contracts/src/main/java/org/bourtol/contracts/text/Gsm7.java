@@ -28,6 +28,14 @@ public final class Gsm7 {
     private static final String BASIC = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\u001BÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
             + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     private static final String EXTENDED = "^{}\\[~]|€\f";
+    /**
+     * Letters of Sahel languages (Bambara, Fulfulde, Songhay, Hausa) without a GSM-7 form nor a decomposition, as both
+     * {@link #transliterate} and {@link #fold} write them (ɲ and ŋ differ: see each map).
+     */
+    private static final Map<Character, String> SAHEL_LETTERS = Map.ofEntries(
+            Map.entry('\u025B', "e"), Map.entry('\u0190', "E"), Map.entry('\u0254', "o"), Map.entry('\u0186', "O"),
+            Map.entry('\u0253', "b"), Map.entry('\u0181', "B"), Map.entry('\u0257', "d"), Map.entry('\u018A', "D"),
+            Map.entry('\u0199', "k"), Map.entry('\u0198', "K"), Map.entry('\u01B4', "y"), Map.entry('\u01B3', "Y"));
     private static final Map<Character, String> SPECIAL = Map.ofEntries(
             Map.entry('\u2018', "'"), Map.entry('\u2019', "'"), Map.entry('\u201A', "'"), Map.entry('\u02BC', "'"),
             Map.entry('\u201C', "\""), Map.entry('\u201D', "\""), Map.entry('\u201E', "\""),
@@ -35,20 +43,15 @@ public final class Gsm7 {
             Map.entry('\u2026', "..."), Map.entry('\u00A0', " "), Map.entry('\u202F', " "), Map.entry('\u0153', "oe"),
             Map.entry('\u0152', "OE"), Map.entry('\u00E7', "c"), Map.entry('\u00B0', "o"), Map.entry('\t', " "),
             Map.entry('\u2192', "->"), Map.entry('\u00E6', "ae"),
-            // Letters of Sahel languages (Bambara, Fulfulde, Songhay, Hausa) in their usual SMS spelling.
-            Map.entry('\u025B', "e"), Map.entry('\u0190', "E"), Map.entry('\u0254', "o"), Map.entry('\u0186', "O"),
-            Map.entry('\u0272', "ny"), Map.entry('\u019D', "Ny"), Map.entry('\u014B', "ng"), Map.entry('\u014A', "Ng"),
-            Map.entry('\u0253', "b"), Map.entry('\u0181', "B"), Map.entry('\u0257', "d"), Map.entry('\u018A', "D"),
-            Map.entry('\u0199', "k"), Map.entry('\u0198', "K"), Map.entry('\u01B4', "y"), Map.entry('\u01B3', "Y"));
+            // ɲ and ŋ in their usual SMS spelling
+            Map.entry('\u0272', "ny"), Map.entry('\u019D', "Ny"), Map.entry('\u014B', "ng"), Map.entry('\u014A', "Ng"));
     /** What {@link #fold} does beyond dropping combining marks: ligatures and letters without a decomposition. */
     private static final Map<Character, String> FOLD = Map.ofEntries(
             Map.entry('\u0153', "oe"), Map.entry('\u0152', "OE"), Map.entry('\u00E6', "ae"), Map.entry('\u00C6', "AE"),
             Map.entry('\u00DF', "ss"), Map.entry('\u2019', "'"), Map.entry('\u00F8', "o"), Map.entry('\u00D8', "O"),
             Map.entry('\u0111', "d"), Map.entry('\u0142', "l"),
-            Map.entry('\u025B', "e"), Map.entry('\u0190', "E"), Map.entry('\u0254', "o"), Map.entry('\u0186', "O"),
-            Map.entry('\u0272', "n"), Map.entry('\u019D', "N"), Map.entry('\u014B', "n"), Map.entry('\u014A', "N"),
-            Map.entry('\u0253', "b"), Map.entry('\u0181', "B"), Map.entry('\u0257', "d"), Map.entry('\u018A', "D"),
-            Map.entry('\u0199', "k"), Map.entry('\u0198', "K"), Map.entry('\u01B4', "y"), Map.entry('\u01B3', "Y"));
+            // ɲ and ŋ fold to their base letter
+            Map.entry('\u0272', "n"), Map.entry('\u019D', "N"), Map.entry('\u014B', "n"), Map.entry('\u014A', "N"));
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
 
@@ -120,7 +123,7 @@ public final class Gsm7 {
                 out.append(c);
                 continue;
             }
-            String special = SPECIAL.get(c);
+            String special = SPECIAL.getOrDefault(c, SAHEL_LETTERS.get(c));
             if (special != null) {
                 out.append(special);
                 continue;
@@ -146,7 +149,7 @@ public final class Gsm7 {
         StringBuilder s = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            String f = c < 0x80 ? null : FOLD.get(c);
+            String f = c < 0x80 ? null : FOLD.getOrDefault(c, SAHEL_LETTERS.get(c));
             s.append(f == null ? String.valueOf(c) : f);
         }
         return MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");

@@ -102,15 +102,7 @@ public final class TokensApi {
         ApiToken token = new ApiToken(ApiAuth.sha256(secret), body.get("name").asText(), role.wire(), now, now.plus(ttl), null);
         Outgoing audit = Audit.entry("token", token.sha256(), "create", ctx.get(ApiAuth.ACTOR), 1, null, view(token),
                 "created " + token.role() + " token " + token.name(), now);
-        sink.send(List.of(Outgoing.of(Topics.TOKENS, token.sha256(), token), audit)).onComplete(ar -> {
-            if (ar.failed()) {
-                ReportersApi.unavailable(ctx);
-                return;
-            }
-            auth.put(token);
-            apply(token.sha256(), token);
-            ReportersApi.json(ctx, 201, view(token).put("token", secret));
-        });
+        publish(ctx, token.sha256(), token, audit, () -> ReportersApi.json(ctx, 201, view(token).put("token", secret)));
     }
 
     static Duration ttl(String text) {
@@ -139,15 +131,7 @@ public final class TokensApi {
         }
         Outgoing audit = Audit.entry("token", sha, "delete", ctx.get(ApiAuth.ACTOR), 2, view(before), null,
                 "revoked token " + before.name(), clock.instant());
-        sink.send(List.of(Outgoing.of(Topics.TOKENS, sha, null), audit)).onComplete(ar -> {
-            if (ar.failed()) {
-                ReportersApi.unavailable(ctx);
-                return;
-            }
-            auth.remove(sha);
-            apply(sha, null);
-            ctx.response().setStatusCode(204).end();
-        });
+        publish(ctx, sha, null, audit, () -> ctx.response().setStatusCode(204).end());
     }
 
     /** The startup admin token cannot be deleted (it comes from the environment): a revoked record of its hash is kept instead. */
@@ -160,14 +144,26 @@ public final class TokensApi {
         ApiToken revoked = before.revoked(clock.instant());
         Outgoing audit = Audit.entry("token", sha, "revoke", ctx.get(ApiAuth.ACTOR), 2, view(before), view(revoked),
                 "revoked the startup admin token", revoked.revokedAt());
-        sink.send(List.of(Outgoing.of(Topics.TOKENS, sha, revoked), audit)).onComplete(ar -> {
+        publish(ctx, sha, revoked, audit, () -> ctx.response().setStatusCode(204).end());
+    }
+
+    /**
+     * The token's record (null: deleted) and its audit entry to Kafka; once Kafka has both, the change holds here at once
+     * (the topic brings it to the other instances) and {@code answer} runs; 503 when Kafka refuses.
+     */
+    private void publish(RoutingContext ctx, String sha, ApiToken token, Outgoing audit, Runnable answer) {
+        sink.send(List.of(Outgoing.of(Topics.TOKENS, sha, token), audit)).onComplete(ar -> {
             if (ar.failed()) {
                 ReportersApi.unavailable(ctx);
                 return;
             }
-            auth.put(revoked);
-            apply(sha, revoked);
-            ctx.response().setStatusCode(204).end();
+            if (token == null) {
+                auth.remove(sha);
+            } else {
+                auth.put(token);
+            }
+            apply(sha, token);
+            answer.run();
         });
     }
 

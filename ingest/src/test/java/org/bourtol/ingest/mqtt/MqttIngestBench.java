@@ -44,12 +44,12 @@ public final class MqttIngestBench {
         Vertx vertx = Vertx.vertx();
         Path data = Files.createTempDirectory("bench-ingest");
         try (Mosquitto broker = Mosquitto.start("max_inflight_messages " + inflight + "\nmax_queued_messages 1000000\n")) {
-            BourtolConfig.Mqtt mqtt = MqttRedeliveryIT.config(broker.url(), "bench-" + run);
+            BourtolConfig.Mqtt mqtt = MqttIngestFixture.config(broker.url(), "bench-" + run);
             Publisher sink = new Publisher(SharedKafka.clients(), "bench", new SimpleMeterRegistry(), Publisher.FAIL_FAST);
             SimpleMeterRegistry metrics = new SimpleMeterRegistry();
             MqttMessageParser parser = new MqttMessageParser(mqtt.prefix(), mqtt.maxPayloadBytes(), new ObservationReader(ZonesFixture::gazetteer),
                     MqttMessageParserTest.PSEUDONYMS, id -> false, id -> true);
-            MqttIngest ingest = new MqttIngest(vertx, mqtt, parser, sink, MqttRedeliveryIT.seen(data), Clock.systemUTC(), metrics);
+            MqttIngest ingest = new MqttIngest(vertx, mqtt, parser, sink, MqttIngestFixture.seen(data), Clock.systemUTC(), metrics);
             ingest.start();
             Poll.until(Duration.ofSeconds(60), "subscribed", ingest::subscribed);
             MqttAsyncClient device = new MqttAsyncClient(broker.url(), "dev-" + run, new MemoryPersistence());

@@ -1,34 +1,30 @@
 package org.bourtol.ingest.mqtt;
 
+import static org.bourtol.ingest.mqtt.MqttIngestFixture.config;
+import static org.bourtol.ingest.mqtt.MqttIngestFixture.gauge;
+import static org.bourtol.ingest.mqtt.MqttIngestFixture.ingest;
+import static org.bourtol.ingest.mqtt.MqttIngestFixture.readings;
+import static org.bourtol.ingest.mqtt.MqttIngestFixture.seen;
+import static org.bourtol.ingest.mqtt.MqttIngestFixture.stop;
+import static org.bourtol.ingest.mqtt.MqttIngestFixture.tempDir;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.bourtol.ingest.Devices;
 import org.bourtol.contracts.config.BourtolConfig;
-import org.bourtol.contracts.config.ConfigLoader;
 import org.bourtol.contracts.observation.GaugeReading;
-import org.bourtol.contracts.observation.Observation;
-import org.bourtol.contracts.topic.Topics;
-import org.bourtol.ingest.place.ZonesFixture;
 import org.bourtol.platform.kafka.Publisher;
 import org.bourtol.ingest.publish.SeenIds;
-import org.bourtol.ingest.validation.ObservationReader;
 import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.testkit.ExternalProcess;
 import org.bourtol.testkit.Mosquitto;
@@ -72,7 +68,7 @@ class MqttRedeliveryIT {
                 device.publish("bourtol/v1/gauge/" + station, gauge(i), 1, false);
             }
             Poll.until(WAIT, "first instance holds un-acked messages", () -> first.received() >= 10);
-            first.stop().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+            stop(first);
             deadSink.close();
             assertEquals(0, readings(station).size(), "nothing reached Kafka through the dead sink");
 
@@ -87,7 +83,7 @@ class MqttRedeliveryIT {
             Set<Integer> levels = all.stream().map(GaugeReading::levelCm).collect(Collectors.toSet());
             assertEquals(n + 1, levels.size(), "no loss");
             Poll.until(WAIT, "broker acked", () -> second.received() >= n - 10 + 1);
-            second.stop().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+            stop(second);
             sink.close();
             device.disconnect();
             device.close();
@@ -119,7 +115,7 @@ class MqttRedeliveryIT {
             Poll.until(WAIT, "records on Kafka, broker acks held back", () -> first.held() >= n);
             assertEquals(n, readings(station).size());
             // the process dies here: Kafka has the records, the broker has no ack
-            first.stop().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+            stop(first);
             firstIds.close();
 
             SeenIds secondIds = seen(data);
@@ -131,7 +127,7 @@ class MqttRedeliveryIT {
             List<GaugeReading> all = readings(station);
             assertEquals(n + 1, all.size(), "one record per message: " + all);
             assertEquals(n + 1, all.stream().map(GaugeReading::levelCm).collect(Collectors.toSet()).size());
-            second.stop().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+            stop(second);
             secondIds.close();
 
             // the redeliveries were acked: the session holds nothing but a new marker
@@ -156,53 +152,5 @@ class MqttRedeliveryIT {
         MqttConnectOptions o = Devices.options();
         o.setCleanSession(clean);
         return o;
-    }
-
-    static SeenIds seen(Path dir) {
-        return new SeenIds(dir, "mqtt-published.log", 10_000, Duration.ofDays(7), Instant.now());
-    }
-
-    static Path tempDir() {
-        try {
-            return Files.createTempDirectory("bourtol-ingest-it");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] gauge(int level) {
-        return ("{\"levelCm\":" + level + ",\"observedAt\":\"2026-11-24T07:00:00Z\"}").getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static MqttIngest ingest(Vertx vertx, BourtolConfig.Mqtt mqtt, Publisher sink, SeenIds published) {
-        MqttMessageParser parser = new MqttMessageParser(mqtt.prefix(), mqtt.maxPayloadBytes(), new ObservationReader(ZonesFixture::gazetteer),
-                MqttMessageParserTest.PSEUDONYMS, id -> false, id -> true);
-        return new MqttIngest(vertx, mqtt, parser, sink, published, Clock.systemUTC(), new SimpleMeterRegistry());
-    }
-
-    static BourtolConfig.Mqtt config(String url, String clientId) {
-        return ConfigLoader.load("", Map.of("BOURTOL_KAFKA_BOOTSTRAP", "127.0.0.1:1", "BOURTOL_MQTT_URL", url,
-                "BOURTOL_MQTT_CLIENT_ID", clientId)).mqtt();
-    }
-
-    static List<GaugeReading> readings(String station) {
-        KafkaClients clients = SharedKafka.clients();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(clients.consumer(null))) {
-            List<TopicPartition> parts = c.partitionsFor(Topics.OBSERVATIONS.name(), Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = c.endOffsets(parts);
-            List<GaugeReading> out = new java.util.ArrayList<>();
-            while (end.entrySet().stream().anyMatch(e -> c.position(e.getKey()) < e.getValue())) {
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    Observation o = Topics.OBSERVATIONS.valueSerde().deserializer().deserialize("t", r.value());
-                    if (o instanceof GaugeReading g && g.stationId().equals(station)) {
-                        out.add(g);
-                    }
-                }
-            }
-            return out;
-        }
     }
 }

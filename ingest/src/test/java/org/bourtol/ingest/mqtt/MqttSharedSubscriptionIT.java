@@ -1,24 +1,25 @@
 package org.bourtol.ingest.mqtt;
 
+import static org.bourtol.ingest.mqtt.MqttIngestFixture.config;
+import static org.bourtol.ingest.mqtt.MqttIngestFixture.gauge;
+import static org.bourtol.ingest.mqtt.MqttIngestFixture.readings;
+import static org.bourtol.ingest.mqtt.MqttIngestFixture.seen;
+import static org.bourtol.ingest.mqtt.MqttIngestFixture.stop;
+import static org.bourtol.ingest.mqtt.MqttIngestFixture.tempDir;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.bourtol.ingest.Devices;
 import org.bourtol.contracts.config.BourtolConfig;
-import org.bourtol.contracts.config.ConfigLoader;
 import org.bourtol.contracts.observation.GaugeReading;
-import org.bourtol.ingest.place.ZonesFixture;
 import org.bourtol.platform.kafka.Publisher;
-import org.bourtol.ingest.validation.ObservationReader;
 import org.bourtol.testkit.Mosquitto;
 import org.bourtol.testkit.Poll;
 import org.bourtol.testkit.RunId;
@@ -46,19 +47,18 @@ class MqttSharedSubscriptionIT {
             Poll.until(WAIT, "both subscribed", () -> a.subscribed() && b.subscribed());
             MqttClient device = Devices.connect(broker.url(), "dev-" + run);
             for (int i = 1; i <= n; i++) {
-                device.publish("bourtol/v1/gauge/" + station, ("{\"levelCm\":" + i + ",\"observedAt\":\"2026-11-24T07:00:00Z\"}")
-                        .getBytes(StandardCharsets.UTF_8), 1, false);
+                device.publish("bourtol/v1/gauge/" + station, gauge(i), 1, false);
             }
-            Poll.until(WAIT, "all on kafka", () -> MqttRedeliveryIT.readings(station).size() >= n);
-            List<GaugeReading> all = MqttRedeliveryIT.readings(station);
+            Poll.until(WAIT, "all on kafka", () -> readings(station).size() >= n);
+            List<GaugeReading> all = readings(station);
             assertEquals(n, all.size());
             assertEquals(n, all.stream().map(GaugeReading::levelCm).collect(Collectors.toSet()).size());
             assertEquals(n, a.received() + b.received(), "each message went to one instance");
             assertTrue(a.received() > 0 && b.received() > 0, "both took a share: " + a.received() + "/" + b.received());
             device.disconnect();
             device.close();
-            a.stop().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-            b.stop().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+            stop(a);
+            stop(b);
             sink.close();
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -74,18 +74,6 @@ class MqttSharedSubscriptionIT {
     }
 
     private static MqttIngest ingest(Vertx vertx, BourtolConfig.Mqtt mqtt, Publisher sink) {
-        MqttMessageParser parser = new MqttMessageParser(mqtt.prefix(), mqtt.maxPayloadBytes(), new ObservationReader(ZonesFixture::gazetteer),
-                MqttMessageParserTest.PSEUDONYMS, id -> false, id -> true);
-        return new MqttIngest(vertx, mqtt, parser, sink, MqttRedeliveryIT.seen(MqttRedeliveryIT.tempDir()), Clock.systemUTC(),
-                new SimpleMeterRegistry());
-    }
-
-    private static BourtolConfig.Mqtt config(String url, String clientId, String group) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of("BOURTOL_KAFKA_BOOTSTRAP", "127.0.0.1:1", "BOURTOL_MQTT_URL", url,
-                "BOURTOL_MQTT_CLIENT_ID", clientId));
-        if (group != null) {
-            env.put("BOURTOL_MQTT_SHARED_GROUP", group);
-        }
-        return ConfigLoader.load("", env).mqtt();
+        return MqttIngestFixture.ingest(vertx, mqtt, sink, seen(tempDir()));
     }
 }

@@ -13,7 +13,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.junit5.Timeout;
 import io.vertx.junit5.VertxExtension;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,7 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
+import org.bourtol.platform.http.TwilioForms;
 import org.bourtol.platform.http.TwilioSigner;
 import org.bourtol.contracts.directory.Reporter;
 import org.bourtol.contracts.observation.CommunityReport;
@@ -333,13 +332,8 @@ class SmsWebhookTest {
     }
 
     private static Map<String, String> sms(String sid, String body) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("MessageSid", sid);
+        Map<String, String> m = TwilioForms.inboundSms(sid, "AC00000000000000000000000000000000", PHONE, "+22370000000", body);
         m.put("SmsSid", sid);
-        m.put("AccountSid", "AC00000000000000000000000000000000");
-        m.put("From", PHONE);
-        m.put("To", "+22370000000");
-        m.put("Body", body);
         m.put("ApiVersion", "2010-04-01");
         return m;
     }
@@ -350,9 +344,7 @@ class SmsWebhookTest {
     }
 
     private HttpRequest request(String path, Map<String, String> form, String signature) {
-        String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        String body = TwilioForms.encode(form);
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body));

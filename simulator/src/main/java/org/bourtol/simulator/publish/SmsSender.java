@@ -2,17 +2,14 @@ package org.bourtol.simulator.publish;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import org.bourtol.platform.http.TwilioForms;
 import org.bourtol.platform.http.TwilioSigner;
 import org.bourtol.simulator.scenario.Emission;
 
@@ -55,22 +52,17 @@ public final class SmsSender {
     }
 
     public Result send(Emission.Sms sms) throws IOException, InterruptedException {
-        Map<String, String> form = new LinkedHashMap<>();
+        Map<String, String> form = TwilioForms.inboundSms(sms.messageSid(), accountSid, sms.from(), to, sms.body());
+        // the rest of what Twilio posts, so that the signature covers a real webhook's fields
         form.put("ToCountry", "ML");
         form.put("SmsMessageSid", sms.messageSid());
         form.put("NumMedia", "0");
         form.put("SmsSid", sms.messageSid());
         form.put("SmsStatus", "received");
-        form.put("Body", sms.body());
         form.put("FromCountry", "ML");
-        form.put("To", to);
         form.put("NumSegments", "1");
-        form.put("MessageSid", sms.messageSid());
-        form.put("AccountSid", accountSid);
-        form.put("From", sms.from());
         form.put("ApiVersion", "2010-04-01");
-        String body = form.entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
+        String body = TwilioForms.encode(form);
         HttpRequest req = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(15))
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                 .header("X-Twilio-Signature", signer.sign(signedUrl, form))
@@ -92,10 +84,6 @@ public final class SmsSender {
 
     private static String unescape(String s) {
         return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&");
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private static String strip(String url) {
