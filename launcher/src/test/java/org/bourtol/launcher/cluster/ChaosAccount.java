@@ -139,9 +139,13 @@ final class ChaosAccount {
         return lost;
     }
 
-    /** Some of the readings counted lost, for the failure message. */
+    /**
+     * Some of the readings counted lost, for the failure message, each marked {@code (observed later)} when it became an
+     * observation after its scenario had settled: stuck for a while (e.g. in flight until the next reconnect), not gone.
+     */
     List<String> lostReadingsSample() {
-        return lostReadings.stream().sorted().limit(10).toList();
+        Set<String> seen = ledger.readings();
+        return lostReadings.stream().sorted().limit(10).map(r -> seen.contains(r) ? r + " (observed later)" : r).toList();
     }
 
     /** Every delivery intent of the recipient (but those already counted lost) has a MessageSid the Twilio server's log holds. */

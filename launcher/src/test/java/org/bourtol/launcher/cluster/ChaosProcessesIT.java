@@ -110,7 +110,8 @@ class ChaosProcessesIT {
                     Poll.until(ChaosRun.WAIT, "the Kafka broker back", () -> kafka.liveBrokers() == 1);
                     return run.recovery(restarted, Instant.now());
                 });
-                run.faultsOutageAndEnd(load, influx);
+                run.faultsAndOutage(influx);
+                run.end(load, influx);
             }
         } finally {
             nodes.values().forEach(ExternalProcess::close);
