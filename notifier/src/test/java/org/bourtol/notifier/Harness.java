@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.contracts.config.BourtolConfig;
@@ -30,6 +27,7 @@ import org.bourtol.platform.kafka.KafkaClients;
 import org.bourtol.platform.kafka.Publisher;
 import org.bourtol.platform.retry.RetryPolicy;
 import org.bourtol.testkit.SharedKafka;
+import org.bourtol.testkit.TopicReader;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -168,22 +166,7 @@ final class Harness implements AutoCloseable, BeforeAllCallback, AfterAllCallbac
 
     /** Every delivery record so far (fresh read from the beginning). */
     List<Delivery> deliveries(Predicate<Delivery> filter) {
-        List<Delivery> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(kafka.consumer(null))) {
-            TopicPartition tp = new TopicPartition(Topics.DELIVERIES.name(), 0);
-            c.assign(List.of(tp));
-            c.seekToBeginning(List.of(tp));
-            long end = c.endOffsets(List.of(tp)).get(tp);
-            while (c.position(tp) < end) {
-                for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    Delivery d = Topics.DELIVERIES.valueSerde().deserializer().deserialize(r.topic(), r.value());
-                    if (filter.test(d)) {
-                        out.add(d);
-                    }
-                }
-            }
-        }
-        return out;
+        return TopicReader.values(kafka, Topics.DELIVERIES).stream().filter(filter).toList();
     }
 
     @Override

@@ -34,6 +34,7 @@ import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.platform.http.ApiErrors;
 import org.bourtol.testkit.Mosquitto;
 import org.bourtol.testkit.Poll;
+import org.bourtol.testkit.TopicReader;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
@@ -240,20 +241,7 @@ class NotifierHttpIT {
     }
 
     static List<String> audit(String key) {
-        List<String> out = new java.util.ArrayList<>();
-        try (var c = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(h.kafka.consumer(null))) {
-            var tp = new org.apache.kafka.common.TopicPartition(Topics.AUDIT.name(), 0);
-            c.assign(List.of(tp));
-            c.seekToBeginning(List.of(tp));
-            long end = c.endOffsets(List.of(tp)).get(tp);
-            while (c.position(tp) < end) {
-                for (var r : c.poll(Duration.ofMillis(200))) {
-                    if (key.equals(new String(r.key(), StandardCharsets.UTF_8))) {
-                        out.add(new String(r.value(), StandardCharsets.UTF_8));
-                    }
-                }
-            }
-        }
-        return out;
+        return TopicReader.raw(h.kafka, Topics.AUDIT.name()).stream().filter(r -> key.equals(new String(r.key(), StandardCharsets.UTF_8)))
+                .map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
     }
 }
