@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** E.164 validation and masking. A masked number keeps the country code (libphonenumber knows every one) and the last four digits: {@code +223****4567}. */
+/** E.164 validation (with libphonenumber's numbering plans) and masking. A masked number keeps the country code (libphonenumber knows every one) and the last four digits: {@code +223****4567}. */
 public final class Phones {
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{7,14}");
@@ -24,6 +24,25 @@ public final class Phones {
 
     public static boolean isE164(String phone) {
         return phone != null && E164.matcher(phone).matches();
+    }
+
+    /**
+     * Why {@code phone} cannot be a directory entry's number, or empty when it can: E.164, and a length that the
+     * country's numbering plan allows (libphonenumber's {@code isPossibleNumber}: {@code +2237600001}, a digit short
+     * for Mali, is refused). The message names the country code it was read with.
+     */
+    public static Optional<String> problem(String phone) {
+        if (!isE164(phone)) {
+            return Optional.of("phone must be an E.164 number such as +22376000001");
+        }
+        try {
+            PhoneNumberUtil.ValidationResult r = NUMBERS.isPossibleNumberWithReason(NUMBERS.parse(phone, "ZZ"));
+            return r == PhoneNumberUtil.ValidationResult.IS_POSSIBLE ? Optional.empty()
+                    : Optional.of("phone " + mask(phone) + " has a length the numbering plan of +" + countryCode(phone).orElse("?")
+                            + " does not allow (" + r.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")");
+        } catch (NumberParseException e) {
+            return Optional.of("phone must be an E.164 number such as +22376000001");
+        }
     }
 
     /**

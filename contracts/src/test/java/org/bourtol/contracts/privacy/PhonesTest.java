@@ -32,4 +32,17 @@ class PhonesTest {
         assertEquals(Optional.empty(), Phones.countryCode("not a phone"));
         assertNull(Phones.mask(null));
     }
+
+    @Test
+    void aDirectoryNumberMustHaveALengthItsCountryAllows() {
+        assertEquals(Optional.empty(), Phones.problem("+22376000001"));
+        assertEquals(Optional.empty(), Phones.problem("+22790000088"));
+        assertEquals(Optional.empty(), Phones.problem("+33612345678"));
+        assertEquals(Optional.of("phone +223****0001 has a length the numbering plan of +223 does not allow (too short)"),
+                Phones.problem("+2237600001"), "a digit short for Mali");
+        assertEquals(Optional.of("phone +223****0001 has a length the numbering plan of +223 does not allow (too long)"),
+                Phones.problem("+223760000001"));
+        assertEquals(Optional.of("phone must be an E.164 number such as +22376000001"), Phones.problem("76000001"));
+        assertEquals(Optional.of("phone must be an E.164 number such as +22376000001"), Phones.problem(null));
+    }
 }

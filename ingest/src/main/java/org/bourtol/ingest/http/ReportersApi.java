@@ -88,9 +88,7 @@ public final class ReportersApi {
         if (name.isBlank()) {
             problems.add("name is missing");
         }
-        if (!Phones.isE164(phone)) {
-            problems.add("phone must be an E.164 number such as +22376000001");
-        }
+        Phones.problem(phone).ifPresent(problems::add);
         if (!Language.available().contains(language)) {
             // the reply languages: one per replies_<lang>.properties (docs/translations.md)
             List<String> known = Language.values().stream().map(Language::tag).toList();

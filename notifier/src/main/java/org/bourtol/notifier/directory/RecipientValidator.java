@@ -54,9 +54,7 @@ public final class RecipientValidator {
         if (phone == null && existing != null) {
             phone = existing.phone();
         }
-        if (phone == null || !Phones.isE164(phone.trim())) {
-            p.add("phone must be an E.164 number such as +22376000001");
-        }
+        Phones.problem(phone == null ? null : phone.trim()).ifPresent(p::add);
         String language = text(body, "language") == null ? "fr" : text(body, "language");
         if (!knownLanguage.test(language)) {
             p.add("language '" + language + "' has no SMS templates (add templates_" + language
