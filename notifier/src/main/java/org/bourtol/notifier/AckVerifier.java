@@ -1,5 +1,6 @@
 package org.bourtol.notifier;
 
+import org.bourtol.platform.Threads;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -250,10 +251,6 @@ final class AckVerifier implements AutoCloseable {
     public void close() {
         running = false;
         consumer.wakeup();
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.join(thread, Duration.ofSeconds(5));
     }
 }

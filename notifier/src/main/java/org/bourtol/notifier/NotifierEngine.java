@@ -1,5 +1,6 @@
 package org.bourtol.notifier;
 
+import org.bourtol.platform.Threads;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -357,10 +358,7 @@ public final class NotifierEngine implements AutoCloseable {
     private void awaitIdle(Duration max) {
         long deadline = System.nanoTime() + max.toNanos();
         while (!busy.isEmpty() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!Threads.pause(Duration.ofMillis(20))) {
                 return;
             }
         }
@@ -378,10 +376,6 @@ public final class NotifierEngine implements AutoCloseable {
         if (o != null) {
             o.wakeup();
         }
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.join(thread, Duration.ofSeconds(10));
     }
 }

@@ -1,5 +1,6 @@
 package org.bourtol.platform.kafka;
 
+import org.bourtol.platform.Threads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -176,10 +177,6 @@ public final class TopicFollower implements AutoCloseable {
     public void close() {
         running = false;
         consumer.wakeup();
-        try {
-            thread.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.join(thread, Duration.ofSeconds(5));
     }
 }

@@ -1,5 +1,6 @@
 package org.bourtol.simulator.truth;
 
+import org.bourtol.platform.Threads;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -70,10 +71,7 @@ public final class GroupLag implements AutoCloseable {
             } catch (Exception e) {
                 LOG.debug("lag not available [group: {}, error: {}]", group, e.toString());
                 lag = 0;
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
+                if (!Threads.pause(Duration.ofSeconds(1))) {
                     return;
                 }
             }
@@ -84,11 +82,7 @@ public final class GroupLag implements AutoCloseable {
     public void close() {
         running = false;
         thread.interrupt();
-        try {
-            thread.join(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.join(thread, Duration.ofSeconds(2));
         admin.close(Duration.ofSeconds(2));
     }
 }
