@@ -1,6 +1,7 @@
 package org.bourtol.launcher.report;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,19 +27,24 @@ final class Indicators {
             "reportsSms", "reportsMqtt", "reportsApi", "focalPoints", "triaged", "rejected");
 
     private final Map<String, Integer> counts = new LinkedHashMap<>();
-    final Set<String> sent = new HashSet<>();
-    final Set<String> delivered = new HashSet<>();
-    final Set<String> failed = new HashSet<>();
-    final Set<String> localSink = new HashSet<>();
-    final Set<String> focalPoints = new HashSet<>();
+    private final Map<String, Set<String>> distinct = new HashMap<>();
     final List<Double> ackMinutes = new ArrayList<>();
     final List<Double> actionMinutes = new ArrayList<>();
 
     void inc(String column) {
+        counts.merge(checked(column), 1, Integer::sum);
+    }
+
+    /** Counts {@code id} in {@code column} once however often it comes (a delivery, a focal point). */
+    void addDistinct(String column, String id) {
+        distinct.computeIfAbsent(checked(column), c -> new HashSet<>()).add(id);
+    }
+
+    private static String checked(String column) {
         if (!COLUMNS.contains(column)) {
             throw new IllegalArgumentException("no indicator " + column);
         }
-        counts.merge(column, 1, Integer::sum);
+        return column;
     }
 
     /** The values, every column present (counts 0, times null when nothing was measured). */
@@ -47,14 +53,10 @@ final class Indicators {
         for (String c : COLUMNS) {
             v.put(c, counts.getOrDefault(c, 0));
         }
-        v.put("smsSent", sent.size());
-        v.put("smsDelivered", delivered.size());
-        v.put("smsFailed", failed.size());
-        v.put("smsLocalSink", localSink.size());
+        distinct.forEach((column, ids) -> v.put(column, ids.size()));
         v.put("ackMedianMinutes", percentile(ackMinutes, 50));
         v.put("ackP90Minutes", percentile(ackMinutes, 90));
         v.put("firstActionMedianMinutes", percentile(actionMinutes, 50));
-        v.put("focalPoints", focalPoints.size());
         return v;
     }
 

@@ -313,16 +313,16 @@ public final class MonthlyReport {
             for (Indicators i : targets) {
                 if (s == DeliveryStatus.SENT || s == DeliveryStatus.DELIVERED || s == DeliveryStatus.UNDELIVERED
                         || s == DeliveryStatus.ACKNOWLEDGED) {
-                    i.sent.add(id);
+                    i.addDistinct("smsSent", id);
                 }
                 if (s == DeliveryStatus.DELIVERED || s == DeliveryStatus.ACKNOWLEDGED) {
-                    i.delivered.add(id);
+                    i.addDistinct("smsDelivered", id);
                 }
                 if (s == DeliveryStatus.FAILED || s == DeliveryStatus.UNDELIVERED) {
-                    i.failed.add(id);
+                    i.addDistinct("smsFailed", id);
                 }
                 if (end.localSink()) {
-                    i.localSink.add(id);
+                    i.addDistinct("smsLocalSink", id);
                 }
             }
         });
@@ -376,7 +376,7 @@ public final class MonthlyReport {
     /** A person who reported: a pseudonym (officers re-entering a message are not focal points). */
     private static void focalPoint(List<Indicators> t, String reporterId) {
         if (reporterId != null && !reporterId.startsWith("officer:")) {
-            t.forEach(i -> i.focalPoints.add(reporterId));
+            t.forEach(i -> i.addDistinct("focalPoints", reporterId));
         }
     }
 }
