@@ -163,6 +163,12 @@ class ChaosIT {
         System.out.println("ChaosIT: killed and restarting at " + restarted); // to place a lost reading's time
         bourtol.launch();
         Nodes.awaitHealthy(http, bourtol);
-        return run.recovery(restarted, Instant.now());
+        try {
+            return run.recovery(restarted, Instant.now());
+        } catch (AssertionError e) {
+            String log = Nodes.excerpt(bourtol, 40);
+            System.out.println(log);
+            throw new AssertionError(e.getMessage() + log, e);
+        }
     }
 }

@@ -91,7 +91,13 @@ class ChaosProcessesIT {
                         p.kill();
                         Instant restarted = Instant.now();
                         start(p, ports.get(name));
-                        return run.recovery(restarted, Instant.now());
+                        try {
+                            return run.recovery(restarted, Instant.now());
+                        } catch (AssertionError e) {
+                            String log = Nodes.excerpt(p, 40);
+                            System.out.println(log);
+                            throw new AssertionError(e.getMessage() + log, e);
+                        }
                     });
                 }
                 Nodes.pause(Nodes.randomSeconds(2, 9));

@@ -83,13 +83,18 @@ final class ChaosRun implements AutoCloseable {
      * above its alert level and the new alert's SMS must reach the committee (time from the probe to that SMS).
      */
     String recovery(Instant restarted, Instant healthy) {
+        int acknowledged = load.acknowledged().size();
+        int observed = ledger.readings().size();
+        int alerts = ledger.alertsIn(Set.of("niamey", "mopti")).values().stream().mapToInt(List::size).sum();
         Instant first;
         try {
             first = Poll.value(WAIT, "an SMS after the restart", () -> twilio.messagesTo(phone).stream()
                     .map(LocalTwilioServer.Message::dateCreated).filter(t -> !t.isBefore(restarted)).findFirst().orElse(null));
         } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "; readings observed " + ledger.readings().size() + ", delivery intents "
-                    + ledger.sentSids().size(), e);
+            throw new AssertionError(e.getMessage() + "; readings acknowledged " + load.acknowledged().size() + " (" + acknowledged
+                    + " when healthy), observed " + ledger.readings().size() + " (" + observed + "); SMS answered "
+                    + load.answeredSms().size() + "; delivery intents " + ledger.sentSids().size() + "; alerts raised or changed "
+                    + ledger.alertsIn(Set.of("niamey", "mopti")).values().stream().mapToInt(List::size).sum() + " (" + alerts + ")", e);
         }
         Set<String> before = ledger.alertsIn(Set.of("mopti")).keySet();
         Instant probe = Instant.now();

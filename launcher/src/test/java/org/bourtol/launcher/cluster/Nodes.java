@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.bourtol.testkit.ExternalProcess;
@@ -33,6 +34,28 @@ final class Nodes {
                 return false;
             }
         });
+    }
+
+    /**
+     * The lines of a process's log since its last start that say why alerting may be stuck (warnings, errors, the
+     * components' start, ownership, alerts raised, SMS sent): the last {@code max}, each cut to 240 characters, so a
+     * failure message in CI carries them. The whole log stays in the process's log file.
+     */
+    static String excerpt(ExternalProcess jvm, int max) {
+        List<String> lines = jvm.logText().lines().toList();
+        int start = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("configuration loaded")) {
+                start = i; // the last incarnation's first line of its own
+            }
+        }
+        List<String> telling = lines.subList(start, lines.size()).stream()
+                .filter(l -> l.contains(" WARN ") || l.contains(" ERROR ") || l.contains("started [") || l.contains("ownership")
+                        || l.contains("previous incarnation") || l.contains("alert raised") || l.contains("sending SMS")
+                        || l.contains("ready ["))
+                .map(l -> l.length() > 240 ? l.substring(0, 240) + "…" : l).toList();
+        return "\n--- " + jvm.name() + " since its last start (" + telling.size() + " telling lines, the last " + max + "):\n"
+                + String.join("\n", telling.subList(Math.max(0, telling.size() - max), telling.size()));
     }
 
     /** PUTs a JSON document with the admin token and expects a 2xx answer. */
