@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.launcher.bench.Benchmarks;
+import org.bourtol.launcher.bench.MemoryOptions;
 import org.bourtol.launcher.instance.Instance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +23,9 @@ import picocli.CommandLine.Spec;
  * (throughput at saturation, latency at half of it, ratios), then the backtest replay rate; {@code --json FILE}
  * writes every figure. Without {@code kafka.bootstrap} it starts its own embedded Bourtol (ingest, rules, notifier
  * with its local Twilio sink) on free loopback ports; otherwise it measures the configured one, which nobody else
- * should be feeding meanwhile (the notifier hop needs the embedded local sink). docs/performance.md.
+ * should be feeding meanwhile (the notifier hop needs the embedded local sink). {@code --hops memory} (not a default) runs
+ * in-process without a broker: simulated herds through the rules topology, heap after GC and store sizes, and the
+ * notifier's tick against the number of resolved alerts ({@link MemoryOptions}). docs/performance.md.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure every pipeline hop against a baseline measured in the same run (docs/performance.md).")
@@ -45,6 +48,9 @@ public final class BenchCommand implements Callable<Integer> {
     Path json;
 
     @Mixin
+    MemoryOptions memory;
+
+    @Mixin
     ConsoleLogs logs;
 
     @Spec
@@ -58,7 +64,9 @@ public final class BenchCommand implements Callable<Integer> {
         Benchmarks bench = new Benchmarks(messages, recipients, hops, out);
         Map<String, Object> figures = new LinkedHashMap<>(Benchmarks.machine());
         out.println(Benchmarks.machineLine());
-        if (cfg.kafka().bootstrap() != null) {
+        if (hops.stream().noneMatch(Benchmarks.Hops::live)) {
+            out.println("No live hop selected: no Bourtol started.");
+        } else if (cfg.kafka().bootstrap() != null) {
             figures.put("hops", bench.run(Benchmarks.external(cfg), cfg));
         } else {
             out.println("No kafka.bootstrap configured: starting an embedded Bourtol on free loopback ports for the bench.");
@@ -89,6 +97,9 @@ public final class BenchCommand implements Callable<Integer> {
             b.put("replayCpuSeconds", r.replayCpu());
             b.put("recordBytes", Math.round(r.recordBytes()));
             figures.put("backtest", b);
+        }
+        if (hops.contains(Benchmarks.Hops.memory)) {
+            figures.put("memory", memory.run(cfg, out));
         }
         figures.put("loadAverageAfter", Benchmarks.machine().get("loadAverage"));
         if (json != null) {

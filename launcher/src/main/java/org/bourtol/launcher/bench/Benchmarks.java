@@ -16,8 +16,15 @@ import org.bourtol.platform.kafka.KafkaClients;
 /** Runs the selected hops of {@code bourtol bench} against one {@link Target}, printing each as it completes. */
 public final class Benchmarks {
 
-    /** The hops {@code --hops} selects. */
-    public enum Hops { mqtt, sms, notify, rules, backtest }
+    /** The hops {@code --hops} selects; {@code memory} is not one of the defaults (a simulated week of herds takes long). */
+    public enum Hops {
+        mqtt, sms, notify, rules, backtest, memory;
+
+        /** True for the hops measured on a running Bourtol (the others run in-process, without a broker). */
+        public boolean live() {
+            return this != backtest && this != memory;
+        }
+    }
 
     /** Station of the MQTT and rules hops, and its levels: below every warning (MQTT, SMS) and above the warning (rules). */
     static final String STATION = "niamey";
