@@ -41,6 +41,8 @@ import org.bourtol.rules.dataset.DefaultDataset;
 final class TickBench {
 
     private static final Instant T0 = Instant.parse("2026-08-01T06:00:00Z");
+    /** When the resolved alerts were warned of and cleared: days ago, outside the hour the SMS caps count. */
+    private static final Instant PAST = T0.minus(Duration.ofDays(2));
     private static final int ACTIVE = 5;
     private static final int WARMUP = 30;
     private static final int TICKS = 100;
@@ -127,19 +129,18 @@ final class TickBench {
         return Alert.builder().id(id, "K" + Math.abs(id.hashCode() % 1000)).rule("farmland-protection", "herd-in-protected-zone")
                 .hazard(Hazard.CONFLICT).zone("konna", "Konna", null).state(state).severity(Severity.Severe).urgency(Urgency.Immediate)
                 .certainty(Certainty.Observed).level("fire").headline(Map.of("fr", "Troupeau dans les rizieres", "en", "Herd in the rice fields"))
-                .raisedAt(T0.minusSeconds(7200)).updatedAt(T0.minusSeconds(3600))
-                .resolvedAt(state == AlertState.RESOLVED ? T0.minusSeconds(3600) : null).build();
+                .raisedAt(PAST.minusSeconds(3600)).updatedAt(PAST).resolvedAt(state == AlertState.RESOLVED ? PAST : null).build();
     }
 
     private static AlertEvent event(Alert a, AlertEventType type, int seq) {
-        return new AlertEvent(a.id() + "/" + type + "/" + seq, a.id(), type, seq, T0.minusSeconds(3600), a, null);
+        return new AlertEvent(a.id() + "/" + type + "/" + seq, a.id(), type, seq, PAST, a, null);
     }
 
     /** The intent and accepted outcome of one SMS, as the dispatcher records them. */
     private static void sent(Ledger ledger, String alertId, String step, String recipient) {
         String id = alertId + "/" + step + "/" + recipient;
-        Delivery intent = Delivery.intent(id, List.of(alertId), step, recipient, "+223****0000", 1, T0.minusSeconds(3600), null);
+        Delivery intent = Delivery.intent(id, List.of(alertId), step, recipient, "+223****0000", 1, PAST, null);
         ledger.apply(intent);
-        ledger.apply(intent.outcome(DeliveryStatus.SENT, T0.minusSeconds(3600), "SM-" + id, null, null, 1));
+        ledger.apply(intent.outcome(DeliveryStatus.SENT, PAST, "SM-" + id, null, null, 1));
     }
 }

@@ -1,17 +1,17 @@
-package org.bourtol.launcher.bench;
+package org.bourtol.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.List;
 import org.bourtol.contracts.topic.Json;
-import org.bourtol.launcher.Bourtol;
+import org.bourtol.rules.corridor.CorridorFamily;
+import org.bourtol.rules.passage.PassageFamily;
+import org.bourtol.rules.protectedzone.ProtectedZoneFamily;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code bourtol bench --hops memory} at a small scale, so the bench cannot rot: the herds fill the real rules
@@ -27,14 +27,10 @@ class MemoryBenchTest {
     @Test
     void herdsFillTheStoresSilentOnesExpireAndEveryFigureIsPrinted() throws Exception {
         Path json = dir.resolve("memory.json");
-        CommandLine cl = Bourtol.commandLine();
-        StringWriter out = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(new StringWriter()));
-        int code = cl.execute("bench", "--hops", "memory", "--herds", "300", "--days", "3", "--silent-share", "0.2", "--silent-after", "PT12H",
+        BourtolCommandTest.Result r = BourtolCommandTest.run("bench", "--hops", "memory", "--herds", "300", "--days", "3", "--silent-share", "0.2", "--silent-after", "PT12H",
                 "--state-expiry", "PT12H", "--resolved-alerts", "0,300", "--json", json.toString());
-        String text = out.toString();
-        assertEquals(0, code, text);
+        String text = r.out();
+        assertEquals(0, r.code(), text + r.err());
         for (String line : new String[] {"after 1d (simulated", "after 2d (simulated", "after 3d (simulated", "heap after GC", "herd-in-protected-zone-state",
             "corridor-deviation-pending", "last sample period: heap after GC", "silent herds: 60", "notifier tick vs resolved alerts", "load average"}) {
             assertTrue(text.contains(line), line + " in\n" + text);
@@ -53,7 +49,7 @@ class MemoryBenchTest {
         assertEquals(m.path("silentTimelinesFiring").asLong(), m.path("silentTimelinesLeft").asLong(), m.toString());
         JsonNode last = m.path("samples").get(2).path("stores");
         long timelines = 0;
-        for (String family : MemoryBench.HERD_FAMILIES) {
+        for (String family : List.of(ProtectedZoneFamily.TYPE, CorridorFamily.TYPE, PassageFamily.TYPE)) {
             timelines += last.path(family + "-state").path("entries").asLong();
         }
         assertEquals(3L * reporting + m.path("silentTimelinesLeft").asLong(), timelines, last.toString());
