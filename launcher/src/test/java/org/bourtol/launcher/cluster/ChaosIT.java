@@ -160,6 +160,7 @@ class ChaosIT {
     private static String crashAndRestart(ExternalProcess bourtol, int http, ChaosRun run) {
         bourtol.kill();
         Instant restarted = Instant.now();
+        run.brokerKilled(restarted);
         System.out.println("ChaosIT: killed and restarting at " + restarted); // to place a lost reading's time
         bourtol.launch();
         Nodes.awaitHealthy(http, bourtol);

@@ -46,6 +46,7 @@ final class ChaosLoad implements AutoCloseable {
     private final AtomicBoolean finishing = new AtomicBoolean();
     private final AtomicBoolean moptiHigh = new AtomicBoolean();
     private final Set<String> acked = ConcurrentHashMap.newKeySet();
+    private final Map<String, Instant> ackedAt = new ConcurrentHashMap<>();
     private final Set<String> answered = ConcurrentHashMap.newKeySet();
     private final AtomicLong smsRefused = new AtomicLong();
     private final Map<String, Instant> last = new HashMap<>();
@@ -91,6 +92,11 @@ final class ChaosLoad implements AutoCloseable {
 
     Set<String> acknowledged() {
         return Set.copyOf(acked);
+    }
+
+    /** When the broker's PUBACK of this reading ({@code station@time}) arrived; null if it never did. */
+    Instant ackedAt(String reading) {
+        return ackedAt.get(reading);
     }
 
     /** MessageSids Bourtol answered with 200. */
@@ -167,6 +173,7 @@ final class ChaosLoad implements AutoCloseable {
         while (true) {
             try {
                 c.publish("bourtol/v1/gauge/" + station, m);
+                ackedAt.put(key(station, at), Instant.now());
                 acked.add(key(station, at)); // publish() returns after the broker's PUBACK for QoS 1
                 return;
             } catch (MqttException e) {
