@@ -164,12 +164,6 @@ class ChaosIT {
         System.out.println("ChaosIT: killed and restarting at " + restarted); // to place a lost reading's time
         bourtol.launch();
         Nodes.awaitHealthy(http, bourtol);
-        try {
-            return run.recovery(restarted, Instant.now());
-        } catch (AssertionError e) {
-            String log = Nodes.excerpt(bourtol, 40);
-            System.out.println(log);
-            throw new AssertionError(e.getMessage() + log, e);
-        }
+        return run.recovery(restarted, Instant.now(), bourtol);
     }
 }

@@ -91,13 +91,7 @@ class ChaosProcessesIT {
                         p.kill();
                         Instant restarted = Instant.now();
                         start(p, ports.get(name));
-                        try {
-                            return run.recovery(restarted, Instant.now());
-                        } catch (AssertionError e) {
-                            String log = Nodes.excerpt(p, 40);
-                            System.out.println(log);
-                            throw new AssertionError(e.getMessage() + log, e);
-                        }
+                        return run.recovery(restarted, Instant.now(), p);
                     });
                 }
                 Nodes.pause(Nodes.randomSeconds(2, 9));

@@ -78,6 +78,17 @@ final class ChaosRun implements AutoCloseable {
         row(account.close(name, recovery));
     }
 
+    /** As {@link #recovery(Instant, Instant)}; a failure also says what the restarted process logged since its start. */
+    String recovery(Instant restarted, Instant healthy, org.bourtol.testkit.ExternalProcess process) {
+        try {
+            return recovery(restarted, healthy);
+        } catch (AssertionError e) {
+            String log = Nodes.excerpt(process, 40);
+            System.out.println(log);
+            throw new AssertionError(e.getMessage() + log, e);
+        }
+    }
+
     /**
      * After a restart (at {@code restarted}; the process answered /health at {@code healthy}): the time until the
      * first SMS that leaves after the restart (Niamey's alert changes step every ~3 s), and a probe: Mopti rises
