@@ -48,9 +48,8 @@ class ChaosProcessesIT {
         LocalTwilioServer twilio = LocalTwilioServer.start(vertx, 0).requireCredentials(ChaosIT.SID, ChaosIT.AUTH);
         Map<String, ExternalProcess> nodes = new LinkedHashMap<>();
         Map<String, Integer> ports = new HashMap<>();
-        try (KafkaTrio kafka = new KafkaTrio(dir, 1).start(); Mosquitto mqtt = Mosquitto.start(MOSQUITTO_CONFIG);
+        try (KafkaTrio kafka = KafkaTrio.started(dir, 1, ChaosRun.WAIT); Mosquitto mqtt = Mosquitto.start(MOSQUITTO_CONFIG);
                 Influxd influx = Influxd.start()) {
-            Poll.until(ChaosRun.WAIT, "the Kafka broker up", () -> kafka.liveBrokers() == 1);
             for (String name : COMPONENTS) {
                 ports.put(name, ExternalProcess.freePort());
             }

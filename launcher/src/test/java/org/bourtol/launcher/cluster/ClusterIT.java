@@ -89,8 +89,7 @@ class ClusterIT {
         Vertx vertx = Vertx.vertx();
         LocalTwilioServer twilio = LocalTwilioServer.start(vertx, 0).requireCredentials(SID, AUTH);
         Map<String, ExternalProcess> bourtol = new LinkedHashMap<>();
-        try (KafkaTrio kafka = new KafkaTrio(dir).start(); Mosquitto mqtt = Mosquitto.start(MOSQUITTO_CONFIG)) {
-            Poll.until(WAIT, "three brokers up", () -> kafka.liveBrokers() == 3);
+        try (KafkaTrio kafka = KafkaTrio.started(dir, 3, WAIT); Mosquitto mqtt = Mosquitto.start(MOSQUITTO_CONFIG)) {
             Map<String, String> common = new HashMap<>(Map.of(
                     "BOURTOL_KAFKA_BOOTSTRAP", kafka.bootstrap(),
                     "BOURTOL_MQTT_URL", mqtt.url(),

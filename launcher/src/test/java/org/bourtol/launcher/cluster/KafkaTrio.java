@@ -86,6 +86,36 @@ final class KafkaTrio implements AutoCloseable {
         return this;
     }
 
+    /**
+     * {@code count} brokers started and all answering within {@code wait}. The ports are free when chosen but a broker
+     * binds them seconds later, when its JVM is up; another test JVM running meanwhile (failsafe runs two) may take
+     * one first ("Address already in use", seen in CI). Then the brokers are stopped and started again on new ports
+     * in a new directory, up to three times.
+     */
+    static KafkaTrio started(Path dir, int count, java.time.Duration wait) throws IOException {
+        for (int attempt = 1;; attempt++) {
+            KafkaTrio trio = new KafkaTrio(Files.createDirectories(dir.resolve("attempt-" + attempt)), count).start();
+            try {
+                org.bourtol.testkit.Poll.until(wait, count + " Kafka brokers up", () -> {
+                    if (trio.brokers.stream().anyMatch(b -> !b.alive())) {
+                        throw new IllegalStateException("a broker exited");
+                    }
+                    return trio.liveBrokers() == count;
+                });
+                return trio;
+            } catch (IllegalStateException | AssertionError e) {
+                String logs = trio.brokers.stream().map(ExternalProcess::logText).collect(Collectors.joining("\n"));
+                trio.close();
+                boolean portTaken = logs.contains("Address already in use");
+                if (!portTaken || attempt == 3) {
+                    throw new AssertionError("Kafka brokers not up (attempt " + attempt + "): " + e.getMessage()
+                            + (portTaken ? "; a port was taken by another process" : ""), e);
+                }
+                System.out.println("KafkaTrio: a port was taken before a broker bound it, starting again on new ports");
+            }
+        }
+    }
+
     String bootstrap() {
         return IntStream.of(ports).mapToObj(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
     }
