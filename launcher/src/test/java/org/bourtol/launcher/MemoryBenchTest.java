@@ -32,7 +32,7 @@ class MemoryBenchTest {
         String text = r.out();
         assertEquals(0, r.code(), text + r.err());
         for (String line : new String[] {"after 1d (simulated", "after 2d (simulated", "after 3d (simulated", "heap after GC", "herd-in-protected-zone-state",
-            "corridor-deviation-pending", "last sample period: heap after GC", "silent herds: 60", "notifier tick vs resolved alerts", "load average"}) {
+            "herd-inputs", "last sample period: heap after GC", "silent herds: 60", "notifier tick vs resolved alerts", "load average"}) {
             assertTrue(text.contains(line), line + " in\n" + text);
         }
 

@@ -26,6 +26,11 @@ import org.bourtol.rules.upstream.UpstreamLeadFamily;
  */
 public final class Families {
 
+    /** The input store of the herd-keyed families (herd positions, by herd). */
+    public static final String HERD_INPUTS = "herd";
+    /** The input store of the station-keyed families (gauge and rain readings, by station). */
+    public static final String STATION_INPUTS = "station";
+
     private Families() {
     }
 

@@ -1,6 +1,7 @@
 package org.bourtol.rules;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -38,8 +39,8 @@ public final class RulesTopology {
                 Consumed.with(Topics.OBSERVATIONS.keySerde(), Topics.OBSERVATIONS.valueSerde())
                         .withTimestampExtractor(new ObservedAtExtractor()));
         KStream<String, Signal> signals = null;
-        for (Family<?, ?> family : Families.onObservations(env)) {
-            KStream<String, Signal> branch = FamilyTopology.addTo(observations, env, family);
+        for (List<Family<?, ?>> group : FamilyTopology.groups(Families.onObservations(env))) {
+            KStream<String, Signal> branch = FamilyTopology.addTo(observations, env, group);
             signals = signals == null ? branch : signals.merge(branch);
         }
         KStream<String, AckRequest> acks = builder.stream(Topics.ACKS.name(),

@@ -9,8 +9,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.TopologyDescription;
+import org.bourtol.rules.corridor.CorridorFamily;
 import org.bourtol.rules.engine.Family;
 import org.bourtol.rules.engine.RulesEnv;
+import org.bourtol.rules.passage.PassageFamily;
+import org.bourtol.rules.protectedzone.ProtectedZoneFamily;
+import org.bourtol.rules.riskscore.RiskScoreFamily;
 import org.junit.jupiter.api.Test;
 
 class FamiliesTest {
@@ -32,11 +36,17 @@ class FamiliesTest {
                 }
             }
         }
-        Set<String> types = Families.all(ENV).stream().map(Family::type).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(types, evaluators, "families registered vs evaluators in the topology");
-        for (String type : types) {
-            assertTrue(stores.contains(type + "-state"), "no state store for " + type);
+        Set<String> inputs = Families.all(ENV).stream().map(Family::inputs).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(inputs, evaluators, "families registered (one evaluator per input store) vs evaluators in the topology");
+        for (Family<?, ?> family : Families.all(ENV)) {
+            assertTrue(stores.contains(family.type() + "-state"), "no state store for " + family.type());
+            if (!family.type().equals(RiskScoreFamily.TYPE)) {
+                assertTrue(stores.contains(family.inputs() + "-inputs"), "no input store for " + family.type());
+            }
         }
+        assertEquals(Set.of(ProtectedZoneFamily.TYPE, CorridorFamily.TYPE, PassageFamily.TYPE), Families.all(ENV).stream()
+                .filter(f -> f.inputs().equals(Families.HERD_INPUTS)).map(Family::type).collect(Collectors.toSet()),
+                "the herd-keyed families keep each position once");
     }
 
     @Test

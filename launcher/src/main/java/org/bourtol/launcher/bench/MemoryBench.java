@@ -31,6 +31,7 @@ import org.bourtol.contracts.observation.HerdPosition;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.rules.RulesTopology;
+import org.bourtol.rules.Families;
 import org.bourtol.rules.corridor.CorridorFamily;
 import org.bourtol.rules.dataset.DefaultDataset;
 import org.bourtol.rules.engine.RulesEnv;
@@ -64,7 +65,7 @@ final class MemoryBench {
         }
 
         long herdEntries() {
-            return HERD_FAMILIES.stream().mapToLong(f -> entries(f + "-state") + entries(f + "-pending")).sum();
+            return HERD_FAMILIES.stream().mapToLong(f -> entries(f + "-state")).sum() + entries(Families.HERD_INPUTS + "-inputs");
         }
 
         long storeBytes() {

@@ -10,6 +10,7 @@ import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.HerdPosition;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.text.Gsm7;
+import org.bourtol.rules.Families;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.BaseFamily;
 import org.bourtol.rules.engine.FamilyInfo;
@@ -41,6 +42,12 @@ public final class CorridorFamily extends BaseFamily<CorridorFamily.Config, Corr
         int minutes = r.integer("minutes", 120, 1, 60 * 24 * 30);
         Double buffer = r.has("bufferM") ? r.number("bufferM", null, 1, 100_000) : null;
         return new Config(new CorridorRule.Params(n, Duration.ofMinutes(minutes)), buffer);
+    }
+
+    /** Herd positions by herd, kept once for the herd-keyed families. */
+    @Override
+    public String inputs() {
+        return Families.HERD_INPUTS;
     }
 
     @Override

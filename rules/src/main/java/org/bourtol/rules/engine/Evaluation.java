@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.bourtol.contracts.observation.Observation;
@@ -17,13 +15,15 @@ import org.slf4j.LoggerFactory;
  * grace period: an input newer than all others is one step from the {@link Timeline}'s head
  * ({@link #append}); a late one (or the first, or one after a rule change) is inserted in event-time
  * order and every pending input is replayed from the base ({@link #replay}), signalling what in-order
- * data would have signalled. The pending inputs live in the family's {@code <type>-pending} store.
- * Time is each input's event time; nothing here reads a clock.
+ * data would have signalled. The pending inputs live in the input store the family shares with the
+ * families of the same {@link Family#inputs()}, once per key: this class only reads it (an input of
+ * the rule from the timeline's horizon on is pending for it); the {@link FamilyEvaluator} adds each input
+ * after its evaluations and drops those every timeline of the key has folded. Time is each input's event
+ * time; nothing here reads a clock.
  */
 final class Evaluation<P, S> {
 
     private static final Logger LOG = LoggerFactory.getLogger(Evaluation.class);
-    private static final StringSerializer KEYS = new StringSerializer();
 
     private final RulesEnv env;
     private final Family<P, S> family;
@@ -42,8 +42,12 @@ final class Evaluation<P, S> {
         this.signaller = signaller;
     }
 
-    /** Evaluates {@code o} for {@code rule} and {@code key}; {@code ts} is the record timestamp signals carry. */
-    void evaluate(CompiledRule<P> rule, String key, Observation o, long ts) {
+    /**
+     * Evaluates {@code o}, not yet in the input store, for {@code rule} and {@code key}; {@code ts} is the record
+     * timestamp signals carry. Returns the timeline's horizon afterwards: the inputs of {@code key} older than it are
+     * folded into its base.
+     */
+    Instant evaluate(CompiledRule<P> rule, String key, Observation o, long ts) {
         String skey = rule.id() + "|" + key;
         Timeline<S> tl = timelines.get(skey);
         if (tl.tooLate(o)) {
@@ -51,53 +55,46 @@ final class Evaluation<P, S> {
                 LOG.warn("observation after the grace period ignored (logged once per 1000) [rule: {}, key: {}, observation: {}, observedAt: {}]",
                         rule.id(), key, o.id(), o.observedAt());
             }
-            return;
-        }
-        String pkey = Timeline.pendingKey(skey, o);
-        boolean follows = tl.follows(o);
-        // every pending input is at or before the newest, so one that follows all of them cannot be pending
-        if (!follows && pending.get(pkey) != null) {
-            return; // redelivered input: already evaluated
+            return tl.horizon();
         }
         String version = version(rule);
-        if (tl.head() != null && version.equals(tl.headRule()) && follows) {
-            append(rule, key, skey, pkey, tl, o, ts, version);
-        } else {
-            replay(rule, key, skey, pkey, tl, o, ts, version);
-        }
+        Timeline<S> next = tl.head() != null && version.equals(tl.headRule()) && tl.follows(o)
+                ? append(rule, key, tl, o, ts, version)
+                : replay(rule, key, tl, o, ts, version);
+        timelines.save(skey, next);
+        return next.horizon();
     }
 
     /** The usual case, an input newer than all others: one step from the head, then fold what left the window. */
-    private void append(CompiledRule<P> rule, String key, String skey, String pkey, Timeline<S> tl, Observation o, long ts,
-                        String version) {
+    private Timeline<S> append(CompiledRule<P> rule, String key, Timeline<S> tl, Observation o, long ts, String version) {
         Step<S> step = step(state(tl.head()), key, o, rule);
         Signaller.Emitted emitted = signaller.signal(rule, key, step.state(), step.verdict(), o, ts, Signaller.Emitted.of(tl), true, null);
-        pending.put(pkey, o);
         Instant horizon = tl.nextHorizon(o.observedAt(), env.grace());
         S base = null;
-        List<String> folded = new ArrayList<>();
-        // only the inputs that left the window: a range up to the horizon's key, not a scan of every pending input
-        // (a prefix scan copied all of a busy station's pending keys for each reading)
-        try (KeyValueIterator<String, Observation> it = pending.range(Timeline.pendingPrefix(skey), Timeline.pendingBound(skey, horizon))) {
-            // the key tells the input's event time: stop before reading the first one inside the window
-            while (it.hasNext() && Timeline.pendingBefore(skey, it.peekNextKey(), horizon)) {
-                KeyValue<String, Observation> kv = it.next();
-                base = step(base == null ? state(tl.base()) : base, key, kv.value, rule).state();
-                folded.add(kv.key);
+        int folded = 0;
+        if (horizon.isAfter(tl.horizon())) {
+            // only the inputs that left the window, from the old horizon to the new one: a range, not a scan of every pending input
+            try (KeyValueIterator<String, Observation> it = pending.range(Timeline.pendingBound(key, tl.horizon()),
+                    Timeline.pendingBound(key, horizon))) {
+                while (it.hasNext()) {
+                    Observation in = it.next().value;
+                    if (family.applies(rule, key, in)) {
+                        base = step(base == null ? state(tl.base()) : base, key, in, rule).state();
+                        folded++;
+                    }
+                }
             }
         }
-        folded.forEach(this::unpend);
-        timelines.save(skey, new Timeline<>(base == null ? tl.base() : base, step.state(), version, horizon, o.observedAt(), o.id(),
-                tl.pendingCount() + 1 - folded.size(), emitted.fired(), emitted.alertZone(), emitted.lastFire()));
+        return new Timeline<>(base == null ? tl.base() : base, step.state(), version, horizon, o.observedAt(), o.id(),
+                Math.max(0, tl.pendingCount() + 1 - folded), emitted.fired(), emitted.alertZone(), emitted.lastFire());
     }
 
     /**
      * A late input (or the first one, or one after a rule change): insert it in event-time order and
      * replay every pending input from the base, signalling what in-order data would have signalled.
      */
-    private void replay(CompiledRule<P> rule, String key, String skey, String pkey, Timeline<S> tl, Observation o, long ts,
-                        String version) {
-        List<Observation> inputs = new ArrayList<>(pendingOf(skey));
+    private Timeline<S> replay(CompiledRule<P> rule, String key, Timeline<S> tl, Observation o, long ts, String version) {
+        List<Observation> inputs = new ArrayList<>(pendingOf(rule, key, tl));
         inputs.add(o);
         inputs = Timeline.sorted(inputs);
         Instant horizon = tl.nextHorizon(inputs.get(inputs.size() - 1).observedAt(), env.grace());
@@ -124,36 +121,25 @@ final class Evaluation<P, S> {
             }
             if (in.observedAt().isBefore(horizon)) {
                 base = state;
-                if (in != o) {
-                    unpend(Timeline.pendingKey(skey, in));
-                }
             } else {
                 count++;
-                if (in == o) {
-                    pending.put(pkey, o);
-                }
             }
         }
         Observation newest = inputs.get(inputs.size() - 1);
-        timelines.save(skey, new Timeline<>(base, state, version, horizon, newest.observedAt(), newest.id(), count, emitted.fired(),
-                emitted.alertZone(), emitted.lastFire()));
+        return new Timeline<>(base, state, version, horizon, newest.observedAt(), newest.id(), count, emitted.fired(),
+                emitted.alertZone(), emitted.lastFire());
     }
 
     /** The state after every input of a (rule, key), replayed when the rule changed since the head was computed. */
-    S current(Timeline<S> tl, CompiledRule<P> rule, String skey, String key) {
+    S current(Timeline<S> tl, CompiledRule<P> rule, String key) {
         if (tl.head() != null && version(rule).equals(tl.headRule())) {
             return state(tl.head());
         }
         S state = state(tl.base());
-        for (Observation in : pendingOf(skey)) {
+        for (Observation in : pendingOf(rule, key, tl)) {
             state = step(state, key, in, rule).state();
         }
         return state;
-    }
-
-    /** Removes a pending input (a tombstone put: unlike {@code delete}, it does not read the old value back). */
-    private void unpend(String pkey) {
-        pending.put(pkey, null);
     }
 
     private Step<S> step(S state, String key, Observation in, CompiledRule<P> rule) {
@@ -168,10 +154,15 @@ final class Evaluation<P, S> {
         return stored == null ? family.initial() : stored;
     }
 
-    private List<Observation> pendingOf(String skey) {
+    /** The inputs of {@code key} pending for the timeline: the rule's, from its horizon on, in event-time order. */
+    private List<Observation> pendingOf(CompiledRule<P> rule, String key, Timeline<S> tl) {
         List<Observation> out = new ArrayList<>();
-        try (KeyValueIterator<String, Observation> it = pending.prefixScan(Timeline.pendingPrefix(skey), KEYS)) {
-            it.forEachRemaining(kv -> out.add(kv.value));
+        try (KeyValueIterator<String, Observation> it = pending.range(Timeline.pendingBound(key, tl.horizon()), Timeline.pendingEnd(key))) {
+            it.forEachRemaining(kv -> {
+                if (kv.value != null && family.applies(rule, key, kv.value)) {
+                    out.add(kv.value);
+                }
+            });
         }
         return out;
     }

@@ -72,6 +72,16 @@ public interface Family<P, S> {
         return List.of();
     }
 
+    /**
+     * The name of the input store the family keeps the inputs inside the grace period in (late data is replayed
+     * from them), {@code <inputs>-inputs}: families of the same name are evaluated by one processor and keep each
+     * input once per key (herd positions by herd, gauge readings by station) instead of once per family. By
+     * default the family's own type; a family keyed by zone always keeps its own.
+     */
+    default String inputs() {
+        return type();
+    }
+
     /** True when inputs must be re-keyed by zone before evaluation (zone aggregations). */
     default boolean keyedByZone() {
         return false;

@@ -1,5 +1,10 @@
 package org.bourtol.rules.engine;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
@@ -8,51 +13,68 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.topic.Topics;
 
 /**
- * Wires one {@link Family} into the topology: (for zone aggregations) re-key observations by zone,
- * then evaluate every enabled rule of the family per (rule, key) with a {@link Timeline} in a named
- * store ({@code <type>-state}), and emit {@link Signal}s for the lifecycle when the verdict changes
- * what the lifecycle knows.
+ * Wires the families that share one input store ({@link Family#inputs()}) into the topology: (for zone
+ * aggregations, always alone) re-key observations by zone, then evaluate every enabled rule of each family per
+ * (rule, key) with a {@link Timeline} in the family's named store ({@code <type>-state}), the inputs still inside
+ * the grace period kept once per key in {@code <inputs>-inputs}, and emit {@link Signal}s for the lifecycle when
+ * the verdict changes what the lifecycle knows. The processor is named {@code <inputs>-evaluate}.
  */
 public final class FamilyTopology {
 
     private FamilyTopology() {
     }
 
-    public static <P, S> KStream<String, Signal> addTo(KStream<String, Observation> observations, RulesEnv env,
-                                                       Family<P, S> family) {
-        String store = family.type() + "-state";
-        String pendingStore = family.type() + "-pending";
-        StoreBuilder<KeyValueStore<String, Timeline<S>>> sb = env.store(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(store),
-                Serdes.String(), Timeline.serde(family.stateType())));
-        StoreBuilder<KeyValueStore<String, Observation>> pb = env.store(Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(pendingStore), Serdes.String(), Topics.OBSERVATIONS.valueSerde()));
+    /** The families in the order given, grouped by {@link Family#inputs()} in the order each group first appears. */
+    public static List<List<Family<?, ?>>> groups(List<Family<?, ?>> families) {
+        Map<String, List<Family<?, ?>>> groups = new LinkedHashMap<>();
+        for (Family<?, ?> f : families) {
+            groups.computeIfAbsent(f.inputs(), k -> new ArrayList<>()).add(f);
+        }
+        for (List<Family<?, ?>> g : groups.values()) {
+            if (g.size() > 1 && g.stream().anyMatch(Family::keyedByZone)) {
+                throw new IllegalArgumentException("a family keyed by zone keeps its own inputs: " + g.stream().map(Family::type).toList());
+            }
+        }
+        return List.copyOf(groups.values());
+    }
+
+    public static KStream<String, Signal> addTo(KStream<String, Observation> observations, RulesEnv env, List<Family<?, ?>> group) {
+        String name = group.get(0).inputs();
+        String inputsStore = name + "-inputs";
+        Set<StoreBuilder<?>> stores = new HashSet<>();
+        for (Family<?, ?> family : group) {
+            stores.add(env.store(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(family.type() + "-state"),
+                    Serdes.String(), Timeline.serde(family.stateType()))));
+        }
+        stores.add(env.store(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(inputsStore), Serdes.String(), Topics.OBSERVATIONS.valueSerde())));
         KStream<String, Observation> input = observations;
-        if (family.keyedByZone()) {
+        if (group.get(0).keyedByZone()) {
+            Family<?, ?> family = group.get(0);
             input = observations
                     .process(() -> new ZoneRouter<>(env, family), Named.as(family.type() + "-route"))
                     .repartition(Repartitioned.<String, Observation>as(family.type() + "-by-zone")
                             .withKeySerde(Serdes.String()).withValueSerde(Topics.OBSERVATIONS.valueSerde()));
         }
+        Set<StoreBuilder<?>> connected = Set.copyOf(stores);
         return input.process(new ProcessorSupplier<String, Observation, String, Signal>() {
             @Override
             public Processor<String, Observation, String, Signal> get() {
-                return new FamilyEvaluator<>(env, family, store, pendingStore, env::eventTime);
+                return new FamilyEvaluator(env, group, inputsStore, env::eventTime);
             }
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(sb, pb);
+                return connected;
             }
-        }, Named.as(family.type() + "-evaluate"));
+        }, Named.as(name + "-evaluate"));
     }
-
     /** Re-keys an observation by each zone of this family's rules it counts for. */
     private static final class ZoneRouter<P> extends DirectoryProcessor<String, Observation, String, Observation> {
         private final Family<P, ?> family;

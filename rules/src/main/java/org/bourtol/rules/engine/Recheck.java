@@ -36,7 +36,7 @@ final class Recheck<P, S> {
             CompiledRule<P> rule = rules.get(ruleId);
             String key = skey.substring(bar + 1);
             Verdict v = rule == null ? Verdict.CLEAR
-                    : family.tick(evaluation.current(tl, rule, skey, key), key, rule, view.zones(), now);
+                    : family.tick(evaluation.current(tl, rule, key), key, rule, view.zones(), now);
             if (v != null && !(v instanceof Verdict.Fire)) {
                 signaller.clear(ruleId, tl.alertZone(), key, now, now.toEpochMilli());
                 timelines.save(skey, tl.withVerdict(false, null, null));

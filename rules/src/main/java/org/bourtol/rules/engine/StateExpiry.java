@@ -3,12 +3,12 @@ package org.bourtol.rules.engine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import org.apache.kafka.common.serialization.StringSerializer;
+import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.bourtol.contracts.observation.Observation;
 
 /**
  * Forgets the state of keys that fell silent: a (rule, key) timeline whose newest input is older than the silence
@@ -20,7 +20,6 @@ final class StateExpiry {
 
     /** How often the family evaluators sweep their stores (wall clock). */
     static final Duration SWEEP = Duration.ofMinutes(10);
-    private static final StringSerializer KEYS = new StringSerializer();
 
     private StateExpiry() {
     }
@@ -30,10 +29,13 @@ final class StateExpiry {
         return tl != null && !tl.fired() && tl.newest() != null && tl.newest().plus(silence).isBefore(now);
     }
 
-    /** Deletes the expired timelines of {@code store} and their pending inputs; returns how many timelines went. */
-    static <S> int sweep(KeyValueStore<String, Timeline<S>> store, KeyValueStore<String, Observation> pending, Instant now, Duration silence) {
+    /**
+     * Deletes the expired timelines of {@code store}; returns the keys (station, herd or zone) they were for, whose
+     * inputs the caller drops once no timeline of the key is left.
+     */
+    static <S> Set<String> sweep(KeyValueStore<String, Timeline<S>> store, Instant now, Duration silence) {
         if (now.equals(Instant.EPOCH)) {
-            return 0; // no input yet: nothing is silent
+            return Set.of(); // no input yet: nothing is silent
         }
         List<String> gone = new ArrayList<>();
         try (KeyValueIterator<String, Timeline<S>> it = store.all()) {
@@ -44,14 +46,11 @@ final class StateExpiry {
                 }
             }
         }
-        for (String key : gone) {
-            List<String> inputs = new ArrayList<>();
-            try (KeyValueIterator<String, Observation> it = pending.prefixScan(Timeline.pendingPrefix(key), KEYS)) {
-                it.forEachRemaining(kv -> inputs.add(kv.key));
-            }
-            inputs.forEach(pending::delete);
-            store.delete(key);
+        Set<String> keys = new HashSet<>();
+        for (String skey : gone) {
+            store.delete(skey);
+            keys.add(skey.substring(skey.indexOf('|') + 1));
         }
-        return gone.size();
+        return keys;
     }
 }

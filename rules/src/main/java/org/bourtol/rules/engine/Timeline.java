@@ -17,16 +17,43 @@ import org.bourtol.contracts.topic.Json;
 
 /**
  * Per (rule, key) evaluation state that makes results independent of arrival order within the grace
- * period. {@code base} is the family state after every input older than {@code horizon}; the inputs
- * inside the grace period are kept one per entry in the family's pending store (see
- * {@link #pendingKey}), in event-time order, and {@code head} is the state after all of them, computed
- * under the rule version {@code headRule}. An input newer than {@code newest} is one step from
- * {@code head}; a late one is inserted in order and the pending inputs are replayed from {@code base};
- * inputs older than the horizon are too late. {@code fired}/{@code alertZone}/{@code lastFire}
- * remember the last verdict sent to the lifecycle.
+ * period. {@code base} is the family state after every input of the rule older than {@code horizon}; the
+ * inputs inside the grace period are kept once per key, one per entry, in the input store its family
+ * shares with the families of the same {@link Family#inputs()} (see {@link #pendingKey}), in event-time
+ * order, and {@code head} is the state after all of them, computed under the rule version
+ * {@code headRule}. An input newer than {@code newest} is one step from {@code head}; a late one is
+ * inserted in order and the pending inputs are replayed from {@code base}; inputs older than the horizon
+ * are too late. {@code fired}/{@code alertZone}/{@code lastFire} remember the last verdict sent to the
+ * lifecycle. {@code format} is {@link #SHARED_INPUTS} for timelines written since the inputs are kept
+ * once per key; an older one ({@code 0}, the field absent) had its pending inputs in a per-rule store
+ * that no longer exists, and {@link #current()} reads it as having folded them all.
  */
 public record Timeline<S>(S base, S head, String headRule, Instant horizon, Instant newest, String newestId,
-        int pendingCount, boolean fired, String alertZone, String lastFire) {
+        int pendingCount, boolean fired, String alertZone, String lastFire, int format) {
+
+    /** The format of timelines whose pending inputs are kept once per key in the shared input store. */
+    public static final int SHARED_INPUTS = 2;
+
+    /** A timeline of the current format. */
+    public Timeline(S base, S head, String headRule, Instant horizon, Instant newest, String newestId, int pendingCount,
+                    boolean fired, String alertZone, String lastFire) {
+        this(base, head, headRule, horizon, newest, newestId, pendingCount, fired, alertZone, lastFire, SHARED_INPUTS);
+    }
+
+    /**
+     * This timeline as the current format reads it: one written before the shared input store kept its
+     * pending inputs in a store that is gone, so they are taken as folded: the base becomes the head and the
+     * horizon the newest input (an input older than that is too late, as after a grace period).
+     */
+    public Timeline<S> current() {
+        if (format >= SHARED_INPUTS) {
+            return this;
+        }
+        if (pendingCount == 0 || newest == null) {
+            return new Timeline<>(base, head, headRule, horizon, newest, newestId, pendingCount, fired, alertZone, lastFire);
+        }
+        return new Timeline<>(head, head, headRule, newest, newest, newestId, 0, fired, alertZone, lastFire);
+    }
 
     /** Event-time order of inputs (ties broken by id), which the pending store's key order follows. */
     public static final Comparator<Observation> ORDER =
@@ -78,7 +105,7 @@ public record Timeline<S>(S base, S head, String headRule, Instant horizon, Inst
     }
 
     public Timeline<S> withVerdict(boolean nowFired, String zone, String fingerprint) {
-        return new Timeline<>(base, head, headRule, horizon, newest, newestId, pendingCount, nowFired, zone, fingerprint);
+        return new Timeline<>(base, head, headRule, horizon, newest, newestId, pendingCount, nowFired, zone, fingerprint, format);
     }
 
     /** The newest − grace bound below which inputs are folded into the base, never moving back. */
@@ -87,40 +114,39 @@ public record Timeline<S>(S base, S head, String headRule, Instant horizon, Inst
         return h.isBefore(horizon) ? horizon : h;
     }
 
-    /** Prefix of every pending-store key of one (rule, key). */
-    public static String pendingPrefix(String stateKey) {
-        return stateKey + '\u0000';
+    /** Prefix of every input-store key of one key (station, herd or zone). */
+    public static String pendingPrefix(String key) {
+        return key + '\u0000';
+    }
+
+    /** A key above every input-store key of {@code key} and below those of any other key. */
+    public static String pendingEnd(String key) {
+        return key + '\u0001';
     }
 
     /**
-     * Pending-store key of an input: the state key, then the event time as fixed-width digits, then the
-     * id, so that the store's byte order is {@link #ORDER} within one (rule, key).
+     * Input-store key of an input: the key it arrived under, then the event time as fixed-width digits,
+     * then the id, so that the store's byte order is {@link #ORDER} within one key.
      */
-    public static String pendingKey(String stateKey, Observation o) {
+    public static String pendingKey(String key, Observation o) {
         Instant t = o.observedAt();
-        StringBuilder b = new StringBuilder(stateKey.length() + 23 + o.id().length()).append(pendingPrefix(stateKey));
+        StringBuilder b = new StringBuilder(key.length() + 23 + o.id().length()).append(pendingPrefix(key));
         pad(b, t.getEpochSecond() + EPOCH_OFFSET, 12);
         pad(b, t.getNano(), 9);
         return b.append('|').append(o.id()).toString();
     }
 
     /**
-     * The pending-store key just below every input of {@code stateKey} at or after {@code instant}: the keys of the
-     * inputs older than it lie between {@link #pendingPrefix} and this bound, so a range read returns only those.
+     * The input-store key just below every input of {@code key} at or after {@code instant}: the keys of the
+     * inputs of {@code key} older than it lie between {@link #pendingPrefix} and this bound, and those from
+     * {@code a} up to {@code b} between {@code pendingBound(key, a)} and {@code pendingBound(key, b)}, so a
+     * range read returns only those.
      */
-    public static String pendingBound(String stateKey, Instant instant) {
-        StringBuilder b = new StringBuilder(stateKey.length() + 22).append(pendingPrefix(stateKey));
+    public static String pendingBound(String key, Instant instant) {
+        StringBuilder b = new StringBuilder(key.length() + 22).append(pendingPrefix(key));
         pad(b, instant.getEpochSecond() + EPOCH_OFFSET, 12);
         pad(b, instant.getNano(), 9);
         return b.toString();
-    }
-
-    /** True when the input a pending-store key of {@code stateKey} was made for is older than {@code horizon}. */
-    public static boolean pendingBefore(String stateKey, String pendingKey, Instant horizon) {
-        int at = stateKey.length() + 1;
-        long seconds = Long.parseLong(pendingKey, at, at + 12, 10) - EPOCH_OFFSET;
-        int nanos = Integer.parseInt(pendingKey, at + 12, at + 21, 10);
-        return Instant.ofEpochSecond(seconds, nanos).isBefore(horizon);
     }
 
     /** {@code value} in decimal, zero-padded to {@code width} digits (what {@code %0<width>d} gives a non-negative value). */

@@ -1,11 +1,11 @@
 package org.bourtol.rules.engine;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.NavigableSet;
-import java.util.Objects;
 import java.util.TreeSet;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -29,9 +29,16 @@ final class Timelines<S> {
         this.store = store;
     }
 
-    /** The timeline of {@code stateKey}, empty when there is none yet. */
+    /** The timeline of {@code stateKey} in the current format ({@link Timeline#current()}), empty when there is none yet. */
     Timeline<S> get(String stateKey) {
-        return Objects.requireNonNullElse(store.get(stateKey), Timeline.empty());
+        Timeline<S> tl = store.get(stateKey);
+        return tl == null ? Timeline.empty() : tl.current();
+    }
+
+    /** The horizon of {@code stateKey}'s timeline, or null when there is none. */
+    Instant horizon(String stateKey) {
+        Timeline<S> tl = store.get(stateKey);
+        return tl == null ? null : tl.current().horizon();
     }
 
     /** Writes a timeline, keeping the index of firing ones up to date. */

@@ -14,6 +14,7 @@ import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.observation.GaugeReading;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.Observation;
+import org.bourtol.rules.Families;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.BaseFamily;
 import org.bourtol.rules.engine.FamilyInfo;
@@ -90,6 +91,12 @@ public final class GaugeLevelFamily extends BaseFamily<GaugeLevelRule.Params, Ga
             }
         }
         return levels;
+    }
+
+    /** Station readings by station, kept once for the station-keyed families. */
+    @Override
+    public String inputs() {
+        return Families.STATION_INPUTS;
     }
 
     @Override

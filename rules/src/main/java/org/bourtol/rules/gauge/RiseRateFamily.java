@@ -8,6 +8,7 @@ import org.bourtol.contracts.observation.GaugeReading;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.text.Gsm7;
+import org.bourtol.rules.Families;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.BaseFamily;
 import org.bourtol.rules.engine.FamilyInfo;
@@ -31,6 +32,12 @@ public final class RiseRateFamily extends BaseFamily<RiseRateRule.Params, Sample
         int rise = r.integer("riseCm", null, 1, 2000);
         int hours = r.integer("windowHours", 72, 1, 24 * 60);
         return new RiseRateRule.Params(rise, Duration.ofHours(hours));
+    }
+
+    /** Station readings by station, kept once for the station-keyed families. */
+    @Override
+    public String inputs() {
+        return Families.STATION_INPUTS;
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.text.Gsm7;
 import org.bourtol.rules.corridor.CorridorFamily;
 import org.bourtol.rules.corridor.CorridorRule;
+import org.bourtol.rules.Families;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.BaseFamily;
 import org.bourtol.rules.engine.FamilyInfo;
@@ -38,6 +39,12 @@ public final class PassageFamily extends BaseFamily<PassageRule.Params, PassageR
     protected PassageRule.Params params(ParamReader r) {
         int tolerance = r.integer("toleranceDays", 0, 0, 90);
         return new PassageRule.Params(tolerance);
+    }
+
+    /** Herd positions by herd, kept once for the herd-keyed families. */
+    @Override
+    public String inputs() {
+        return Families.HERD_INPUTS;
     }
 
     @Override

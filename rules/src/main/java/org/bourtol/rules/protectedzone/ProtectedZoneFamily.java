@@ -13,6 +13,7 @@ import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.HerdPosition;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.text.Gsm7;
+import org.bourtol.rules.Families;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.BaseFamily;
 import org.bourtol.rules.engine.FamilyInfo;
@@ -78,6 +79,12 @@ public final class ProtectedZoneFamily extends BaseFamily<ProtectedZoneFamily.Co
     public static String missingRelease(Zone z) {
         return "zone '" + z.id() + "' (" + z.kind().wire() + ") has no fieldRelease date, so a " + TYPE
                 + " rule could never fire there: give the zone a fieldRelease \"MM-DD\" or remove it from the rule";
+    }
+
+    /** Herd positions by herd, kept once for the herd-keyed families. */
+    @Override
+    public String inputs() {
+        return Families.HERD_INPUTS;
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.observation.RainReading;
 import org.bourtol.contracts.text.Gsm7;
+import org.bourtol.rules.Families;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.BaseFamily;
 import org.bourtol.rules.engine.FamilyInfo;
@@ -32,6 +33,12 @@ public final class RainFamily extends BaseFamily<RainRule.Params, Samples> {
         double mm = r.number("thresholdMm", null, 1, 2000);
         int hours = r.integer("windowHours", 24, 1, 24 * 60);
         return new RainRule.Params(mm, Duration.ofHours(hours));
+    }
+
+    /** Station readings by station, kept once for the station-keyed families. */
+    @Override
+    public String inputs() {
+        return Families.STATION_INPUTS;
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.bourtol.contracts.observation.GaugeReading;
 import org.bourtol.contracts.observation.Hazard;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.text.Gsm7;
+import org.bourtol.rules.Families;
 import org.bourtol.rules.engine.CompiledRule;
 import org.bourtol.rules.engine.BaseFamily;
 import org.bourtol.rules.engine.FamilyInfo;
@@ -79,6 +80,12 @@ public final class UpstreamLeadFamily extends BaseFamily<UpstreamLeadRule.Params
             return List.of("upstream '" + params.upstream() + "' is a " + up.get().kind().wire() + "; it must be a station");
         }
         return List.of();
+    }
+
+    /** Station readings by station, kept once for the station-keyed families. */
+    @Override
+    public String inputs() {
+        return Families.STATION_INPUTS;
     }
 
     @Override

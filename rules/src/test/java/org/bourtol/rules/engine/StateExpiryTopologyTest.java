@@ -47,7 +47,8 @@ class StateExpiryTopologyTest {
         h.driver.advanceWallClockTime(StateExpiry.SWEEP);
         assertEquals(List.of(), keys("|old-"), "silent herds forgotten");
         assertFalse(keys("|steady").isEmpty(), "a herd still reporting keeps its state");
-        assertEquals(List.of(), pendingKeys("|old-"), "and their pending inputs went with them");
+        assertEquals(List.of(), pendingKeys("old-"), "and their pending inputs went with them");
+        assertFalse(pendingKeys("steady").isEmpty(), "a herd still reporting keeps its inputs inside the grace period");
     }
 
     @Test
@@ -67,7 +68,7 @@ class StateExpiryTopologyTest {
     }
 
     private List<String> pendingKeys(String part) {
-        return matching("-pending", part);
+        return matching("-inputs", part);
     }
 
     @SuppressWarnings("unchecked")
