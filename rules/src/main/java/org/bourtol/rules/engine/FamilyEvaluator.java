@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -21,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * The Kafka Streams processor of the families that share one input store ({@link Family#inputs()}): for each
  * input, every rule of each family that applies is evaluated per (rule, key) ({@link Evaluation}: steps and
  * late-data replay, over the {@link Timelines} in {@code <type>-state}); the input is then kept once in
- * {@code <inputs>-inputs} while some timeline of its key may still need it, and the inputs every timeline of
- * the key has folded into its base are dropped. The {@link Signaller} forwards signals keyed by
+ * {@code <inputs>-inputs} while some timeline of its key may still need it, and the inputs every timeline that
+ * takes them has folded into its base are dropped. The {@link Signaller} forwards signals keyed by
  * {@code rule|zone} when the verdict changes what the lifecycle knows; every {@link #TICK} the {@link Recheck}
  * re-checks the firing windows at the time {@code now} gives (the latest event time seen); every
  * {@link StateExpiry#SWEEP} silent, non-firing timelines are forgotten, and the inputs of a key once no timeline
@@ -70,34 +72,50 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
         if (inputs.get(pkey) != null) {
             return; // redelivered input: already evaluated
         }
-        Instant floor = null;
+        List<Hold> holds = new ArrayList<>();
         boolean taken = false;
         for (Member<?, ?> m : members) {
-            Member.Result r = m.process(key, o, record.timestamp());
-            taken |= r.taken();
-            if (r.floor() != null && (floor == null || r.floor().isBefore(floor))) {
-                floor = r.floor();
-            }
+            taken |= m.process(key, o, record.timestamp(), holds);
         }
         if (!taken) {
             return;
         }
-        if (floor == null || !o.observedAt().isBefore(floor)) {
+        Instant oldest = holds.stream().map(Hold::horizon).min(Instant::compareTo).orElse(null);
+        if (oldest == null || !o.observedAt().isBefore(oldest)) {
             inputs.put(pkey, o);
         }
-        if (floor != null) {
-            drop(key, floor);
+        if (oldest != null) {
+            drop(key, holds, oldest);
         }
     }
 
     /**
-     * Drops the inputs of {@code key} older than {@code floor} (all of them when null): every timeline of the key has
-     * folded them (tombstone puts).
+     * Drops the inputs of {@code key} that every timeline taking them has folded into its base (tombstone puts): all
+     * those older than the oldest horizon, and older ones than the newest horizon that no timeline with an older
+     * horizon takes (a rain rule whose readings stopped does not hold back the station's gauge readings).
      */
-    private void drop(String key, Instant floor) {
+    private void drop(String key, List<Hold> holds, Instant oldest) {
+        Instant newest = holds.stream().map(Hold::horizon).max(Instant::compareTo).orElseThrow();
         List<String> gone = new ArrayList<>();
-        try (KeyValueIterator<String, Observation> it = inputs.range(Timeline.pendingPrefix(key),
-                floor == null ? Timeline.pendingEnd(key) : Timeline.pendingBound(key, floor))) {
+        try (KeyValueIterator<String, Observation> it = inputs.range(Timeline.pendingPrefix(key), Timeline.pendingBound(key, newest))) {
+            while (it.hasNext()) {
+                KeyValue<String, Observation> kv = it.next();
+                if (kv.value == null) {
+                    continue;
+                }
+                Instant at = kv.value.observedAt();
+                if (at.isBefore(oldest) || holds.stream().noneMatch(h -> !at.isBefore(h.horizon()) && h.takes().test(kv.value))) {
+                    gone.add(kv.key);
+                }
+            }
+        }
+        gone.forEach(k -> inputs.put(k, null));
+    }
+
+    /** Drops every input of {@code key} (tombstone puts). */
+    private void dropAll(String key) {
+        List<String> gone = new ArrayList<>();
+        try (KeyValueIterator<String, Observation> it = inputs.range(Timeline.pendingPrefix(key), Timeline.pendingEnd(key))) {
             it.forEachRemaining(kv -> gone.add(kv.key));
         }
         gone.forEach(k -> inputs.put(k, null));
@@ -116,18 +134,18 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
         members.forEach(m -> keys.addAll(StateExpiry.sweep(m.store, now.get(), env.stateExpiry())));
         for (String key : keys) {
             if (members.stream().noneMatch(m -> m.hasTimeline(key))) {
-                drop(key, null);
+                dropAll(key);
             }
         }
+    }
+
+    /** A timeline of the key being processed: its horizon, and which inputs its rule takes. */
+    private record Hold(Instant horizon, Predicate<Observation> takes) {
     }
 
     /** One family of the processor, with its timelines and evaluation. */
     private record Member<P, S>(Family<P, S> family, DirectoryView view, KeyValueStore<String, Timeline<S>> store, Timelines<S> timelines,
             Evaluation<P, S> evaluation, Recheck<P, S> recheck) {
-
-        /** Whether a rule of the member took the input, and the oldest horizon of the key's timelines in it (null: none). */
-        record Result(boolean taken, Instant floor) {
-        }
 
         static <P, S> Member<P, S> of(Family<P, S> family, RulesEnv env, DirectoryView view, ProcessorContext<String, Signal> context,
                                       KeyValueStore<String, Observation> inputs) {
@@ -138,11 +156,14 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
             return new Member<>(family, view, store, timelines, evaluation, new Recheck<>(family, view, timelines, evaluation, signaller));
         }
 
-        Result process(String key, Observation o, long ts) {
+        /**
+         * Evaluates {@code o} for every rule of the family that takes it; adds to {@code holds} the horizon of each of the
+         * key's timelines (also of rules that do not take {@code o}: they may replay older inputs). True when a rule took it.
+         */
+        boolean process(String key, Observation o, long ts, List<Hold> holds) {
             boolean taken = false;
-            Instant floor = null;
             for (CompiledRule<P> rule : view.rules(family)) {
-                Instant horizon = null;
+                Instant horizon;
                 if (family.applies(rule, key, o)) {
                     taken = true;
                     try {
@@ -152,14 +173,13 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
                         horizon = timelines.horizon(rule.id() + "|" + key);
                     }
                 } else {
-                    // a rule that does not take this input may still need the key's older ones
                     horizon = timelines.horizon(rule.id() + "|" + key);
                 }
-                if (horizon != null && (floor == null || horizon.isBefore(floor))) {
-                    floor = horizon;
+                if (horizon != null) {
+                    holds.add(new Hold(horizon, in -> family.applies(rule, key, in)));
                 }
             }
-            return new Result(taken, floor);
+            return taken;
         }
 
         boolean hasTimeline(String key) {

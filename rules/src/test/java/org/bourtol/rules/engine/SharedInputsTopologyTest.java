@@ -1,6 +1,8 @@
 package org.bourtol.rules.engine;
 
+import static org.bourtol.rules.Fixtures.gauge;
 import static org.bourtol.rules.Fixtures.herd;
+import static org.bourtol.rules.Fixtures.rain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +19,7 @@ import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.contracts.observation.HerdPosition;
 import org.bourtol.contracts.observation.Observation;
+import org.bourtol.contracts.observation.RainReading;
 import org.bourtol.rules.Families;
 import org.bourtol.rules.TopologyHarness;
 import org.bourtol.rules.corridor.CorridorFamily;
@@ -91,6 +94,33 @@ class SharedInputsTopologyTest {
         assertEquals(finals(inOrder), finals(late), "the same alerts stand at the end: in order " + inOrder + ", late " + late);
     }
 
+    @Test
+    void aRuleThatDoesNotTakeAnInputStillHoldsBackTheOlderInputsItMayReplay() {
+        try (TopologyHarness h = TopologyHarness.forRules(Duration.ofHours(6),
+                "{'id':'heavy-rain','type':'rain-accumulation','enabled':true,'zones':['niamey'],'params':{'thresholdMm':50,'windowHours':24}}",
+                "{'id':'niamey-gauge-level','type':'gauge-level','enabled':true,'zones':['niamey'],'params':{'warningCm':530,"
+                        + "'alertCm':580,'dangerCm':620,'hysteresisCm':20,'holdMinutes':720}}")) {
+            h.publish();
+            h.observe(rain("niamey", 30, DEC));
+            // gauge readings of the same station from two hours on: the gauge rule folds those older than its 6 h grace,
+            // the rain rule still needs its reading
+            for (int hour : List.of(2, 10, 11, 12)) {
+                h.observe(gauge("niamey", 400, DEC.plus(Duration.ofHours(hour))));
+            }
+            List<Observation> kept = inputs(h, "niamey", Families.STATION_INPUTS);
+            assertEquals(List.of(DEC, DEC.plus(Duration.ofHours(10)), DEC.plus(Duration.ofHours(11)), DEC.plus(Duration.ofHours(12))),
+                    kept.stream().map(Observation::observedAt).toList(), "the gauge reading of 2 h is folded and gone: " + kept);
+            assertTrue(kept.get(0) instanceof RainReading, "the rain reading is held back by the rain rule's horizon");
+            assertTrue(h.drain().isEmpty());
+
+            // a late rain reading inside the rain rule's grace period is replayed with the first: 30 + 25 mm
+            h.observe(rain("niamey", 25, DEC.minus(Duration.ofHours(1))));
+            List<AlertEvent> events = h.drain();
+            assertEquals(List.of(AlertEventType.RAISED), events.stream().map(AlertEvent::type).toList());
+            assertEquals("heavy-rain", events.get(0).alert().rule());
+        }
+    }
+
     /** Alert event types per rule id, in order, after {@code positions} went through the two rules. */
     private static Map<String, List<AlertEventType>> outcome(List<HerdPosition> positions) {
         try (TopologyHarness h = TopologyHarness.forRules(Duration.ofHours(2), PROTECTION, CORRIDOR)) {
@@ -112,7 +142,11 @@ class SharedInputsTopologyTest {
     }
 
     private static List<Observation> inputs(TopologyHarness h, String herd) {
-        KeyValueStore<String, Observation> store = h.driver.getKeyValueStore(Families.HERD_INPUTS + "-inputs");
+        return inputs(h, herd, Families.HERD_INPUTS);
+    }
+
+    private static List<Observation> inputs(TopologyHarness h, String herd, String group) {
+        KeyValueStore<String, Observation> store = h.driver.getKeyValueStore(group + "-inputs");
         List<Observation> out = new ArrayList<>();
         try (KeyValueIterator<String, Observation> it = store.all()) {
             while (it.hasNext()) {
