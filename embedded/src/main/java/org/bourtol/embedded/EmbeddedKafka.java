@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.utils.Time;
@@ -35,7 +36,26 @@ public final class EmbeddedKafka implements AutoCloseable {
     public EmbeddedKafka(Path dataDir, int port) {
         this.dataDir = dataDir;
         this.port = port == 0 ? freePort() : port;
-        this.controllerPort = freePort();
+        this.controllerPort = freePortOtherThan(this.port);
+    }
+
+    /**
+     * A free loopback port other than {@code taken}: when a broker restarts on its former port, that port is free at
+     * this moment and the system may hand it out again (CI, 5 December: both listeners on one port, the broker refused
+     * to start).
+     */
+    static int freePortOtherThan(int taken) {
+        return freePortOtherThan(taken, EmbeddedKafka::freePort);
+    }
+
+    static int freePortOtherThan(int taken, IntSupplier freePorts) {
+        for (int i = 0; i < 100; i++) {
+            int p = freePorts.getAsInt();
+            if (p != taken) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no free loopback port other than " + taken);
     }
 
     public String bootstrap() {
