@@ -96,29 +96,27 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
      */
     private void drop(String key, List<Hold> holds, Instant oldest) {
         Instant newest = holds.stream().map(Hold::horizon).max(Instant::compareTo).orElseThrow();
-        List<String> gone = new ArrayList<>();
-        try (KeyValueIterator<String, Observation> it = inputs.range(Timeline.pendingPrefix(key), Timeline.pendingBound(key, newest))) {
-            while (it.hasNext()) {
-                KeyValue<String, Observation> kv = it.next();
-                if (kv.value == null) {
-                    continue;
-                }
-                Instant at = kv.value.observedAt();
-                if (at.isBefore(oldest) || holds.stream().noneMatch(h -> !at.isBefore(h.horizon()) && h.takes().test(kv.value))) {
-                    gone.add(kv.key);
-                }
-            }
-        }
-        gone.forEach(k -> inputs.put(k, null));
+        drop(key, Timeline.pendingBound(key, newest), in -> in.observedAt().isBefore(oldest)
+                || holds.stream().noneMatch(h -> !in.observedAt().isBefore(h.horizon()) && h.takes().test(in)));
     }
 
     /** Drops every input of {@code key} (tombstone puts). */
     private void dropAll(String key) {
-        List<String> gone = new ArrayList<>();
-        try (KeyValueIterator<String, Observation> it = inputs.range(Timeline.pendingPrefix(key), Timeline.pendingEnd(key))) {
-            it.forEachRemaining(kv -> gone.add(kv.key));
+        drop(key, Timeline.pendingEnd(key), in -> true);
+    }
+
+    /** Drops the inputs of {@code key} below the input-store key {@code bound} that {@code gone} accepts (tombstone puts). */
+    private void drop(String key, String bound, Predicate<Observation> gone) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, Observation> it = inputs.range(Timeline.pendingPrefix(key), bound)) {
+            while (it.hasNext()) {
+                KeyValue<String, Observation> kv = it.next();
+                if (kv.value != null && gone.test(kv.value)) {
+                    keys.add(kv.key);
+                }
+            }
         }
-        gone.forEach(k -> inputs.put(k, null));
+        keys.forEach(k -> inputs.put(k, null));
     }
 
     private void tick() {
