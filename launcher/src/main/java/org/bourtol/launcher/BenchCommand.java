@@ -2,6 +2,7 @@ package org.bourtol.launcher;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,6 +45,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Hops to measure, among ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     Set<Benchmarks.Hops> hops;
 
+    @Option(names = "--warm-up", defaultValue = "PT90S",
+            description = "Longest warm-up of a hop: unmeasured rounds of every path until the JIT compiles for under a tenth of a"
+                    + " round; PT0S for one round (default: ${DEFAULT-VALUE})")
+    Duration warmUp;
+
     @Option(names = "--json", description = "Also write every figure to this JSON file")
     Path json;
 
@@ -61,7 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
         logs.quietUnlessAsked();
         BourtolConfig cfg = config.load();
         var out = spec.commandLine().getOut();
-        Benchmarks bench = new Benchmarks(messages, recipients, hops, out);
+        Benchmarks bench = new Benchmarks(messages, recipients, hops, warmUp, out);
         Map<String, Object> figures = new LinkedHashMap<>(Benchmarks.machine());
         out.println(Benchmarks.machineLine());
         if (hops.stream().noneMatch(Benchmarks.Hops::live)) {

@@ -31,7 +31,7 @@ class BenchIT {
         StringWriter out = new StringWriter();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(new StringWriter()));
-        int code = cl.execute("bench", "--messages", "40", "--recipients", "2", "--hops", "mqtt,sms,notify,rules", "--json", json.toString());
+        int code = cl.execute("bench", "--messages", "40", "--warm-up", "PT0S", "--recipients", "2", "--hops", "mqtt,sms,notify,rules", "--json", json.toString());
         String text = out.toString();
         assertEquals(0, code, text);
         for (String hop : List.of("MQTT QoS 1 → observation", "signed SMS webhook → observation", "alert → Twilio call",

@@ -2,6 +2,7 @@ package org.bourtol.launcher.bench;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +36,12 @@ public final class Benchmarks {
     private final int recipients;
     private final Set<Hops> hops;
     private final PrintWriter out;
+    private final Jit jit;
 
-    public Benchmarks(int messages, int recipients, Set<Hops> hops, PrintWriter out) {
+    /** {@code warmUp}: the longest warm-up of a hop, in rounds until the JIT has settled ({@link Jit}). */
+    public Benchmarks(int messages, int recipients, Set<Hops> hops, Duration warmUp, PrintWriter out) {
         this.messages = messages;
+        this.jit = Jit.ofThisJvm(warmUp);
         this.recipients = recipients;
         this.hops = hops;
         this.out = out;
@@ -67,7 +71,7 @@ public final class Benchmarks {
         List<Hop> done = new ArrayList<>();
         double mqttSaturation = 0;
         if (hops.contains(Hops.mqtt)) {
-            Hop mqtt = print(new MqttHop(target, STATION, QUIET_LEVEL).measure(messages));
+            Hop mqtt = print(new MqttHop(target, STATION, QUIET_LEVEL).measure(messages, jit));
             done.add(mqtt);
             mqttSaturation = mqtt.rows().get(mqtt.rows().size() - 1).saturation().perSecond();
         }
@@ -75,7 +79,7 @@ public final class Benchmarks {
             if (target.twilioToken() == null) {
                 out.println("SMS webhook hop skipped: twilio.authToken is not configured (the webhook would refuse unsigned requests)");
             } else {
-                done.add(print(new SmsHop(target, "NIVEAU " + STATION.toUpperCase(Locale.ROOT) + " " + QUIET_LEVEL).measure(messages)));
+                done.add(print(new SmsHop(target, "NIVEAU " + STATION.toUpperCase(Locale.ROOT) + " " + QUIET_LEVEL).measure(messages, jit)));
             }
         }
         if (hops.contains(Hops.notify)) {
@@ -89,7 +93,7 @@ public final class Benchmarks {
             }
         }
         if (hops.contains(Hops.rules)) {
-            done.add(print(new RulesHop(target, STATION, ALERT_LEVEL).measure(messages)));
+            done.add(print(new RulesHop(target, STATION, ALERT_LEVEL).measure(messages, jit)));
         }
         return done.stream().map(Hop::json).toList();
     }

@@ -18,18 +18,25 @@ public record Hop(String name, List<Row> rows, List<String> notes) {
     }
 
     /**
-     * Runs every path once with {@link #warmUp} messages, not measured (the first run of a path also pays for
-     * compiling its code: measured, it favoured the simple baselines), then every path at saturation, then every path
-     * paced at half the slowest saturation throughput (the same rate for the baseline and the measured paths, so their
-     * latencies compare at a load all of them carry).
+     * Runs every path with {@link #warmUp} messages, not measured, in rounds until the JIT has settled ({@link Jit}: the
+     * first runs of a path also pay for compiling its code, and in a process that hosts a broker, Streams and an MQTT
+     * broker on two cores the compiler threads took half the CPU of a run: measured, that favoured the simple
+     * baselines), then every path at saturation, then every path paced at half the slowest saturation throughput (the
+     * same rate for the baseline and the measured paths, so their latencies compare at a load all of them carry).
      */
-    static Hop measure(String name, int n, List<Path> paths, List<String> notes) throws Exception {
+    static Hop measure(String name, int n, List<Path> paths, List<String> notes, Jit jit) throws Exception {
         int warm = warmUp(n);
-        for (Path p : paths) {
-            p.run(warm, 0);
-        }
+        Jit.Settling settling = jit.start();
+        int rounds = 0;
+        do {
+            for (Path p : paths) {
+                p.run(warm, 0);
+            }
+            rounds++;
+        } while (!settling.settledAfterRound() && !settling.overTime());
         List<String> all = new ArrayList<>(notes);
-        all.add("every path first ran " + warm + " messages at saturation, not measured (warm-up)");
+        all.add("every path first ran " + warm + " messages at saturation " + rounds + (rounds == 1 ? " time" : " times")
+                + ", not measured (warm-up; " + settling.describe() + ")");
         notes = all;
         List<Figures> saturation = new ArrayList<>();
         for (Path p : paths) {

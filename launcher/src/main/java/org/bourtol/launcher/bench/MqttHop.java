@@ -34,11 +34,12 @@ final class MqttHop {
         this.level = level;
     }
 
-    Hop measure(int n) throws Exception {
+    Hop measure(int n, Jit jit) throws Exception {
         String broker = target.embedded() ? "embedded broker (HiveMQ CE)" : "broker " + target.mqttUrl();
         return Hop.measure("MQTT QoS 1 → observation, " + broker, n, List.of(this::raw, this::ingest),
                 List.of("publisher: Paho MQTT 3.1.1, QoS 1, " + INFLIGHT + " messages in flight; latency from publish to subscriber"
-                        + " callback (raw) or to the observation read from Kafka (ingest)"));
+                        + " callback (raw) or to the observation read from Kafka (ingest)"),
+                jit);
     }
 
     /** Raw broker: publish to {@code rawTopic}, a Paho QoS 1 subscriber on the same broker receives. */

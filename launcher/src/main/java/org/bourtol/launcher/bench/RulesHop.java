@@ -63,7 +63,7 @@ final class RulesHop {
         }
     }
 
-    Hop measure(int n) throws Exception {
+    Hop measure(int n, Jit jit) throws Exception {
         try (Admin admin = Admin.create(target.kafka().common())) {
             for (String t : List.of(RAW, PT_IN, PT_OUT)) {
                 if (!admin.listTopics().names().get().contains(t)) {
@@ -95,7 +95,8 @@ final class RulesHop {
                     List.of("baseline: a Streams topology that copies " + RECORD_BYTES + "-byte records from one topic to another with the"
                             + " rules' Streams properties; consumers read committed records only",
                             "rules throughput: observations consumed per second (committed offset); rules latency: readings carried as"
-                                    + " evidence by an alert event (the others change nothing)"));
+                                    + " evidence by an alert event (the others change nothing)"),
+                    jit);
         }
     }
 

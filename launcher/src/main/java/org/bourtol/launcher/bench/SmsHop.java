@@ -31,7 +31,7 @@ final class SmsHop {
         this.text = text;
     }
 
-    Hop measure(int n) throws Exception {
+    Hop measure(int n, Jit jit) throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
             HttpServer bare = vertx.createHttpServer().requestHandler(req -> req.body().onComplete(b -> req.response()
@@ -41,7 +41,8 @@ final class SmsHop {
             return Hop.measure("signed SMS webhook → observation", n,
                     List.of((m, rate) -> bare(bareBase, m, rate), this::webhook),
                     List.of(CLIENTS + " client threads sharing one java.net.http client (keep-alive); the same signed form both ways;"
-                            + " baseline latency is the 200 response, webhook latency is the observation read from Kafka"));
+                            + " baseline latency is the 200 response, webhook latency is the observation read from Kafka"),
+                    jit);
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }

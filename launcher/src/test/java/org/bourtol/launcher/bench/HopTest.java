@@ -3,6 +3,7 @@ package org.bourtol.launcher.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,14 +21,71 @@ class HopTest {
         // the first run of a path is slow (cold), later ones at the path's own speed
         Hop.Path baseline = path("baseline", 1000, calls);
         Hop.Path measured = path("measured", 400, calls);
-        Hop hop = Hop.measure("test hop", 200, List.of(baseline, measured), List.of("a note"));
+        Hop hop = Hop.measure("test hop", 200, List.of(baseline, measured), List.of("a note"), jit(new long[] {0}, 0));
 
         assertEquals(List.of("baseline 50 @0", "measured 50 @0", "baseline 200 @0", "measured 200 @0", "baseline 200 @200",
                 "measured 200 @200"), calls);
         assertEquals(0.4, hop.throughputRatio(1), 1e-9, "warm figures only: 400 / 1000, not the cold first runs'");
         assertEquals(2, hop.rows().size());
-        assertTrue(hop.notes().contains("every path first ran 50 messages at saturation, not measured (warm-up)"), hop.notes().toString());
+        assertTrue(hop.notes().contains("every path first ran 50 messages at saturation 1 time, not measured (warm-up; the JIT compiled"
+                + " for 0 % of the last round)"), hop.notes().toString());
         assertEquals(1, Hop.warmUp(3), "at least one message");
+    }
+
+    @Test
+    void theWarmUpGoesOnInRoundsWhileTheJitCompilesForATenthOfARoundOrMore() throws Exception {
+        List<String> calls = new ArrayList<>();
+        long[] clock = {0};
+        // each path run takes 1 s; the JIT compiles 500, 300, then 50 ms per run
+        long[] compiled = {0};
+        long[] perRun = {500, 500, 300, 300, 50, 50};
+        int[] run = {0};
+        Hop.Path path = (n, rate) -> {
+            calls.add(n + " @" + Math.round(rate));
+            clock[0] += 1000;
+            compiled[0] += run[0] < perRun.length ? perRun[run[0]] : 0;
+            run[0]++;
+            return new Figures("p", rate, n, n, rate > 0 ? rate : 100, 1, 2, 3);
+        };
+        Hop hop = Hop.measure("test hop", 40, List.of(path, path), List.of(), new Jit(() -> compiled[0], () -> clock[0], Duration.ofMinutes(1)));
+
+        assertEquals(List.of("10 @0", "10 @0", "10 @0", "10 @0", "10 @0", "10 @0", "40 @0", "40 @0", "40 @50", "40 @50"), calls,
+                "three warm-up rounds (50 %, 30 %, then 5 % of the round compiling), then the measured runs");
+        assertTrue(hop.notes().get(0).contains("3 times") && hop.notes().get(0).contains("5 % of the last round)"), hop.notes().toString());
+    }
+
+    @Test
+    void aJitThatNeverSettlesStopsTheWarmUpOnceItsTimeIsUpAndTheNoteSaysSo() throws Exception {
+        long[] clock = {0};
+        int[] runs = {0};
+        Hop.Path path = (n, rate) -> {
+            clock[0] += 1000;
+            runs[0]++;
+            return new Figures("p", rate, n, n, rate > 0 ? rate : 100, 1, 2, 3);
+        };
+        Hop hop = Hop.measure("test hop", 40, List.of(path), List.of(), new Jit(() -> clock[0] / 2, () -> clock[0], Duration.ofSeconds(3)));
+
+        assertEquals(3 + 2, runs[0], "rounds start at 0, 1 and 2 s; then the saturation and paced runs");
+        assertTrue(hop.notes().get(0).contains("not settled: the figures include compilation"), hop.notes().toString());
+    }
+
+    @Test
+    void aJvmThatDoesNotMeasureItsJitWarmsUpOnce() throws Exception {
+        int[] runs = {0};
+        Hop.Path path = (n, rate) -> {
+            runs[0]++;
+            return new Figures("p", rate, n, n, rate > 0 ? rate : 100, 1, 2, 3);
+        };
+        Hop hop = Hop.measure("test hop", 40, List.of(path), List.of(), new Jit(() -> -1, System::currentTimeMillis, Duration.ofMinutes(1)));
+
+        assertEquals(3, runs[0]);
+        assertTrue(hop.notes().get(0).contains("does not measure"), hop.notes().toString());
+        assertEquals(1.0, Jit.share(10, 0), "a round too short to time is not settled");
+    }
+
+    /** A JIT that never compiles, on a clock that advances {@code step} ms per reading. */
+    private static Jit jit(long[] clock, long step) {
+        return new Jit(() -> 0, () -> clock[0] += step + 1, Duration.ofMinutes(1));
     }
 
     /** A path whose first run goes at a tenth of {@code perSecond}, as cold code does. */

@@ -34,6 +34,8 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
 
     private static final Logger LOG = LoggerFactory.getLogger(FamilyEvaluator.class);
     private static final Duration TICK = Duration.ofSeconds(5);
+    /** Timelines per family kept parsed ({@link ObjectCache}): the keys that report most often are read back without parsing. */
+    private static final int CACHED_TIMELINES = 4096;
 
     private final RulesEnv env;
     private final List<Family<?, ?>> families;
@@ -147,7 +149,7 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
 
         static <P, S> Member<P, S> of(Family<P, S> family, RulesEnv env, DirectoryView view, ProcessorContext<String, Signal> context,
                                       KeyValueStore<String, Observation> inputs) {
-            KeyValueStore<String, Timeline<S>> store = context.getStateStore(family.type() + "-state");
+            KeyValueStore<String, Timeline<S>> store = new ObjectCache<>(context.getStateStore(family.type() + "-state"), CACHED_TIMELINES);
             Timelines<S> timelines = new Timelines<>(store);
             Signaller<P, S> signaller = new Signaller<>(family, view, context::forward);
             Evaluation<P, S> evaluation = new Evaluation<>(env, family, view, timelines, inputs, signaller);

@@ -26,6 +26,7 @@ import org.bourtol.contracts.observation.AckRequest;
 import org.bourtol.contracts.topic.JsonSerde;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.rules.engine.DirectoryProcessor;
+import org.bourtol.rules.engine.ObjectCache;
 import org.bourtol.rules.engine.RulesEnv;
 import org.bourtol.rules.engine.Signal;
 import org.bourtol.rules.riskscore.RiskScoreTopology;
@@ -50,6 +51,8 @@ public final class LifecycleTopology {
     public static final String INDEX = "alert-index";
     /** How often officer-issued alerts are checked for expiry (wall clock). */
     static final Duration EXPIRY_CHECK = Duration.ofSeconds(5);
+    /** Alert slots kept parsed ({@link ObjectCache}): an alert's slot is read back on each of its signals without parsing. */
+    private static final int CACHED_SLOTS = 1024;
 
     private LifecycleTopology() {
     }
@@ -98,7 +101,7 @@ public final class LifecycleTopology {
         @Override
         public void init(ProcessorContext<String, AlertEvent> context) {
             super.init(context);
-            this.slots = context.getStateStore(SLOTS);
+            this.slots = new ObjectCache<>(context.getStateStore(SLOTS), CACHED_SLOTS);
             this.index = context.getStateStore(INDEX);
             context.schedule(EXPIRY_CHECK, PunctuationType.WALL_CLOCK_TIME, this::expire);
         }
