@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * reads the topic from the beginning without a consumer group and keeps the
  * latest value per key; a null value removes the key. Listeners are called on that thread with
  * (key, value-or-null). Unreadable records are logged and skipped. {@link #awaitCaughtUp} waits
- * until the end offsets seen at start have been read, so a component starts with a complete view.
+ * until the end offsets seen at start have been read, so a component starts with a complete view. The tables of one
+ * topic in one process parse each record once ({@link DecodedRecords}).
  */
 public final class TopicTable<V> implements AutoCloseable {
 
@@ -72,7 +73,9 @@ public final class TopicTable<V> implements AutoCloseable {
         }
         V value;
         try {
-            value = r.value() == null ? null : topic.valueSerde().deserializer().deserialize(topic.name(), r.value());
+            value = r.value() == null ? null
+                    : DecodedRecords.SHARED.value(topic, r.partition(), r.offset(), r.value(),
+                            () -> topic.valueSerde().deserializer().deserialize(topic.name(), r.value()));
         } catch (RuntimeException e) {
             LOG.warn("unreadable directory record skipped [topic: {}, key: {}, offset: {}, reason: {}]",
                     topic.name(), key, r.offset(), e.getMessage());
