@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * takes them has folded into its base are dropped. The {@link Signaller} forwards signals keyed by
  * {@code rule|zone} when the verdict changes what the lifecycle knows; every {@link #TICK} the {@link Recheck}
  * re-checks the firing windows at the time {@code now} gives (the latest event time seen); every
- * {@link StateExpiry#SWEEP} silent, non-firing timelines are forgotten, and the inputs of a key once no timeline
+ * {@link StateExpiry#SWEEP}, once event time has moved on by a tenth of the silence since the last sweep
+ * ({@link StateExpiry#due}), silent, non-firing timelines are forgotten, and the inputs of a key once no timeline
  * of it is left. Wired by {@link FamilyTopology}.
  */
 final class FamilyEvaluator implements Processor<String, Observation, String, Signal> {
@@ -43,6 +44,8 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
     private final Supplier<Instant> now;
     private final List<Member<?, ?>> members = new ArrayList<>();
     private KeyValueStore<String, Observation> inputs;
+    /** The event time of the last state-expiry sweep ({@link Instant#EPOCH}: none yet in this task). */
+    private Instant lastSweep = Instant.EPOCH;
 
     /** @param now the time of the timed re-check ({@link Instant#EPOCH}: nothing seen yet, no re-check) */
     FamilyEvaluator(RulesEnv env, List<Family<?, ?>> families, String inputsName, Supplier<Instant> now) {
@@ -57,6 +60,7 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
         DirectoryView view = new DirectoryView(context, env);
         inputs = context.getStateStore(inputsName);
         members.clear();
+        lastSweep = Instant.EPOCH;
         families.forEach(f -> members.add(Member.of(f, env, view, context, inputs)));
         context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, ts -> tick());
         context.schedule(StateExpiry.SWEEP, PunctuationType.WALL_CLOCK_TIME, ts -> sweep());
@@ -128,10 +132,18 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
         }
     }
 
-    /** Forgets silent timelines, then the inputs of each key they were for once no timeline of the key is left. */
+    /**
+     * Forgets silent timelines, then the inputs of each key they were for once no timeline of the key is left; when
+     * {@link StateExpiry#due}.
+     */
     private void sweep() {
+        Instant at = now.get();
+        if (!StateExpiry.due(lastSweep, at, env.stateExpiry())) {
+            return;
+        }
+        lastSweep = at;
         Set<String> keys = new HashSet<>();
-        members.forEach(m -> keys.addAll(StateExpiry.sweep(m.store, now.get(), env.stateExpiry())));
+        members.forEach(m -> keys.addAll(StateExpiry.sweep(m.store, at, env.stateExpiry())));
         for (String key : keys) {
             if (members.stream().noneMatch(m -> m.hasTimeline(key))) {
                 dropAll(key);

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Herd-keyed state expires after {@code rules.stateExpiry} of silence (default 30 days), through the production
  * topology with the default rules: after a month without news of 300 herds their timelines and pending inputs are
- * gone at the next sweep, a herd heard from in the meantime keeps its state, and the sweep decision itself.
+ * gone at the next sweep, a herd heard from in the meantime keeps its state, when a sweep is due, and the sweep
+ * decision itself.
  */
 class StateExpiryTopologyTest {
 
@@ -60,6 +61,16 @@ class StateExpiryTopologyTest {
         assertFalse(StateExpiry.expired(quiet.withVerdict(true, "konna", "f"), T0.plus(Duration.ofDays(365)), month),
                 "a firing rule keeps its state until it clears");
         assertFalse(StateExpiry.expired(Timeline.empty(), T0.plus(Duration.ofDays(365)), month), "no input yet: nothing to forget");
+    }
+
+    @Test
+    void aSweepIsDueFirstThenOnceEventTimeMovedOnByATenthOfTheSilence() {
+        Duration month = Duration.ofDays(30);
+        assertTrue(StateExpiry.due(Instant.EPOCH, T0, month), "the first sweep");
+        assertFalse(StateExpiry.due(Instant.EPOCH, Instant.EPOCH, month), "no input seen yet");
+        assertFalse(StateExpiry.due(T0, T0.plus(Duration.ofDays(3)).minusSeconds(1), month), "within a tenth of the silence");
+        assertTrue(StateExpiry.due(T0, T0.plus(Duration.ofDays(3)), month));
+        assertFalse(StateExpiry.due(T0, T0.minusSeconds(60), month), "event time does not go back");
     }
 
     /** Keys containing {@code part} in every family's state store. */
