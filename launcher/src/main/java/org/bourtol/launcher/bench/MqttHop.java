@@ -26,7 +26,13 @@ final class MqttHop {
     private final Target target;
     private final String station;
     private final int level;
-    private volatile Instant nextBase = Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    /**
+     * The observedAt of the ingest path's first reading; each reading adds its sequence number in milliseconds. A random
+     * sub-millisecond part makes this bench process's readings differ from an earlier run's against the same ingest
+     * (ingest drops a reading it has seen, and a run started within a minute of the last would otherwise repeat some).
+     */
+    private volatile Instant nextBase = Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            .plusNanos(1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(999_999));
 
     MqttHop(Target target, String station, int level) {
         this.target = target;
