@@ -14,10 +14,12 @@ import java.util.function.LongSupplier;
  *
  * @param compileMillis the JIT's accumulated compilation time, or a negative value when the JVM does not measure it
  * @param wallMillis a monotonic clock in milliseconds
+ * @param maxTime no warm-up round starts after this much time ({@code bourtol bench --warm-up})
  */
 public record Jit(LongSupplier compileMillis, LongSupplier wallMillis, Duration maxTime) {
 
     static final double SETTLED_SHARE = 0.10;
+
     public static Jit ofThisJvm(Duration maxTime) {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         boolean measured = jit != null && jit.isCompilationTimeMonitoringSupported();
