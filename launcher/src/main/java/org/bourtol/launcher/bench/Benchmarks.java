@@ -41,10 +41,10 @@ public final class Benchmarks {
     /** {@code warmUp}: the longest warm-up of a hop, in rounds until the JIT has settled ({@link Jit}). */
     public Benchmarks(int messages, int recipients, Set<Hops> hops, Duration warmUp, PrintWriter out) {
         this.messages = messages;
-        this.jit = Jit.ofThisJvm(warmUp);
         this.recipients = recipients;
         this.hops = hops;
         this.out = out;
+        this.jit = Jit.ofThisJvm(warmUp);
     }
 
     /** The embedded Bourtol: raw MQTT baseline published by the notifier's account, read by the gateway's (the broker's ACL). */

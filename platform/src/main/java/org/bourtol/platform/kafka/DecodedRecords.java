@@ -18,6 +18,9 @@ final class DecodedRecords {
     /** Followers of one topic read it at nearly the same pace; this many recent records cover the gap between them. */
     static final int CAPACITY = 1024;
 
+    /** The process-wide instance the topic tables share. */
+    static final DecodedRecords SHARED = new DecodedRecords(CAPACITY);
+
     private record Key(Topic<?, ?> topic, int partition, long offset) {
     }
 
@@ -34,9 +37,6 @@ final class DecodedRecords {
             }
         };
     }
-
-    /** The process-wide instance the topic tables share. */
-    static final DecodedRecords SHARED = new DecodedRecords(CAPACITY);
 
     /** The value of the record with {@code raw} bytes at that place, decoded by {@code decode} unless this process just did. */
     @SuppressWarnings("unchecked")
