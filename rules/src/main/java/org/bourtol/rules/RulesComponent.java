@@ -9,6 +9,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.config.BourtolConfig;
@@ -58,6 +59,8 @@ public final class RulesComponent implements Component {
 
     private static final Logger LOG = LoggerFactory.getLogger(RulesComponent.class);
     private static final Duration CATCH_UP = Duration.ofSeconds(60);
+    /** How often the rules look for hanging transactions (one is aborted on the second check that finds it). */
+    static final Duration HANGING_CHECK = Duration.ofSeconds(30);
     /** Backtests that may wait while one runs. */
     private static final int BACKTEST_QUEUE = 3;
 
@@ -74,6 +77,8 @@ public final class RulesComponent implements Component {
     private final Directories directories;
     private final TopicLayout layout;
     private final BacktestJobs backtests;
+    private volatile HangingTransactions hanging;
+    private volatile long hangingTimer = -1;
     private volatile KafkaStreams streams;
 
     /** On a single-node cluster (tests). */
@@ -173,6 +178,10 @@ public final class RulesComponent implements Component {
             // a crashed incarnation's open transactions would hold every read_committed reader until the broker's timeout
             TransactionFence fence = new TransactionFence(config.dataDir());
             fence.abortPrevious(kafka.common());
+            // a transaction Kafka completed without its markers (a leaderless moment after an unclean broker restart) holds them for good
+            hanging = new HangingTransactions(Admin.create(kafka.common()), config.rules().applicationId());
+            vertx.executeBlocking(hanging::check, true);
+            hangingTimer = vertx.setPeriodic(HANGING_CHECK.toMillis(), id -> vertx.executeBlocking(hanging::check, true));
             KafkaStreams s = new KafkaStreams(RulesTopology.build(env), RulesTopology.scaledOut(
                     RulesTopology.properties(client, config.rules().applicationId(), config.dataDir()),
                     layout, config.rules().standbyReplicas()));
@@ -201,6 +210,10 @@ public final class RulesComponent implements Component {
                 // leave the group so a restarted instance gets its tasks at once, not after the session timeout
                 s.close(org.apache.kafka.streams.CloseOptions.groupMembershipOperation(
                         org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(Duration.ofSeconds(10)));
+            }
+            vertx.cancelTimer(hangingTimer);
+            if (hanging != null) {
+                hanging.close();
             }
             backtests.close();
             directoryTables().forEach(TopicTable::close);

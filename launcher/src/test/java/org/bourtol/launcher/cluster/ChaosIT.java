@@ -135,10 +135,13 @@ class ChaosIT {
                 "BOURTOL_LOG_LEVEL", "INFO");
     }
 
-    /** A bourtol command in its own JVM with the command's own logging (Bourtol at INFO), not the test's logback-test.xml. */
+    /**
+     * A bourtol command in its own JVM with the command's own logging (Bourtol at INFO), not the test's logback-test.xml;
+     * {@code -Dchaos.logback=-Dlogback.configurationFile=FILE} for another (the brokers' coordinators at INFO, to see a stall).
+     */
     static ExternalProcess bourtol(String name, List<String> args, Map<String, String> env, Path dir) {
         return ExternalProcess.java(name, List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dlogback.configurationFile=logback.xml"), "org.bourtol.launcher.Bourtol", args, env, dir);
+                System.getProperty("chaos.logback", "-Dlogback.configurationFile=logback.xml")), "org.bourtol.launcher.Bourtol", args, env, dir);
     }
 
     /** Thresholds without hold time (alerts resolve as soon as the river falls), no rise-rate alert; the committee. */

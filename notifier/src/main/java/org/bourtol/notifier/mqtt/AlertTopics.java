@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -139,7 +140,8 @@ public final class AlertTopics implements AutoCloseable {
 
     /** Publishes the retained state of every zone that has or had an alert (cleared when none is active). */
     public void publishAll(Collection<AlertEvent> all) {
-        all.stream().flatMap(e -> e.alert().zones().stream()).distinct().forEach(zone -> publish(zone, all));
+        List<AlertEvent> active = active(all);
+        all.stream().flatMap(e -> e.alert().zones().stream()).distinct().forEach(zone -> publish(zone, active));
     }
 
     /**
@@ -154,13 +156,19 @@ public final class AlertTopics implements AutoCloseable {
         if (before != null) {
             zones.addAll(before);
         }
+        List<AlertEvent> active = active(all);
         for (String zone : zones) {
-            publish(zone, all);
+            publish(zone, active);
         }
     }
 
-    private void publish(String zone, Collection<AlertEvent> all) {
-        byte[] payload = ZoneAlertMessage.of(zone, all).map(m -> m.toJson().getBytes(StandardCharsets.UTF_8)).orElse(new byte[0]);
+    /** The active alerts among all held (resolved ones never count in a zone's message): filtered once per event, not per zone. */
+    private static List<AlertEvent> active(Collection<AlertEvent> all) {
+        return all.stream().filter(e -> e.alert().active()).toList();
+    }
+
+    private void publish(String zone, Collection<AlertEvent> active) {
+        byte[] payload = ZoneAlertMessage.of(zone, active).map(m -> m.toJson().getBytes(StandardCharsets.UTF_8)).orElse(new byte[0]);
         String topic = topic(config.prefix(), zone);
         executor.submit(() -> {
             MqttClient c = client;
