@@ -1,12 +1,9 @@
 package org.bourtol.testkit;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -46,12 +43,7 @@ public final class SecondBroker implements AutoCloseable {
             try (OutputStream out = Files.newOutputStream(propsFile)) {
                 props.store(out, "second broker of a test");
             }
-            ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            int rc = kafka.tools.StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", propsFile.toString(), "--ignore-formatted"},
-                    new PrintStream(buf, true, StandardCharsets.UTF_8));
-            if (rc != 0) {
-                throw new IllegalStateException("kafka storage format failed: " + buf.toString(StandardCharsets.UTF_8));
-            }
+            EmbeddedKafka.format(clusterId, propsFile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
