@@ -60,7 +60,7 @@ final class HangingTransactions implements AutoCloseable {
     private final String applicationId;
     private Set<Open> suspects = Set.of();
     private final Set<Open> reported = new HashSet<>();
-    private volatile int openSeen = -1;
+    private volatile int openSeen = 0;
     private volatile boolean closed;
 
     HangingTransactions(Admin admin, String applicationId) {
@@ -118,10 +118,14 @@ final class HangingTransactions implements AutoCloseable {
             Thread.currentThread().interrupt();
             return List.of();
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            openSeen = -1;
-            if (!closed) {
-                LOG.warn("hanging transactions not checked [reason: {}]", e.toString());
+            // once per failing streak at WARN (a broker outage fails every check until it ends)
+            if (!closed && openSeen != -1) {
+                LOG.warn("hanging transactions not checked, trying again every {} s [reason: {}]", RulesComponent.HANGING_CHECK.toSeconds(),
+                        e.toString());
+            } else {
+                LOG.debug("hanging transactions not checked [reason: {}]", e.toString());
             }
+            openSeen = -1;
             return List.of();
         }
     }
@@ -175,7 +179,7 @@ final class HangingTransactions implements AutoCloseable {
         }).toList();
     }
 
-    /** Transactions open on any partition at the last check (in progress or hanging); -1 when it failed. */
+    /** Transactions open on any partition at the last check (in progress or hanging); -1 when it failed, 0 before the first. */
     int openSeen() {
         return openSeen;
     }
