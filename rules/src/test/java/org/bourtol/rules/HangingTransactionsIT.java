@@ -64,7 +64,7 @@ class HangingTransactionsIT {
                 assertEquals(List.of(), check.check());
                 producer.commitTransaction();
             }
-            assertEquals(List.of("in progress"), readCommitted(topic), "committed, not aborted by the checks");
+            assertEquals(List.of("in progress"), readCommitted(SharedKafka.clients(), topic, Duration.ofSeconds(30)), "committed, not aborted by the checks");
             assertEquals(List.of(), check.check());
             assertTrue(check.openSeen() >= 0, "the check ran");
         }
@@ -162,21 +162,6 @@ class HangingTransactionsIT {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(new String(r.value(), StandardCharsets.UTF_8)));
             }
             consumer.poll(Duration.ofMillis(500)).forEach(r -> values.add(new String(r.value(), StandardCharsets.UTF_8)));
-        }
-        return values;
-    }
-
-    private static List<String> readCommitted(String topic) {
-        Properties c = SharedKafka.clients().consumer("hanging-it-" + UUID.randomUUID());
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<String> values = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            Poll.until(Duration.ofSeconds(30), "the committed record", () -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(new String(r.value(), StandardCharsets.UTF_8)));
-                return !values.isEmpty();
-            });
         }
         return values;
     }

@@ -26,10 +26,10 @@ public final class SecondBroker implements AutoCloseable {
     public SecondBroker(Path firstDataDir, Path dataDir) {
         try {
             Properties first = new Properties();
-            try (InputStream in = Files.newInputStream(firstDataDir.resolve("kafka-server.properties"))) {
+            try (InputStream in = Files.newInputStream(firstDataDir.resolve(EmbeddedKafka.PROPERTIES_FILE))) {
                 first.load(in);
             }
-            String clusterId = Files.readString(firstDataDir.resolve("kafka-cluster-id")).trim();
+            String clusterId = Files.readString(firstDataDir.resolve(EmbeddedKafka.CLUSTER_ID_FILE)).trim();
             int port = EmbeddedKafka.freePort();
             props = new Properties();
             props.putAll(first);
@@ -38,7 +38,7 @@ public final class SecondBroker implements AutoCloseable {
             props.put("listeners", "PLAINTEXT://127.0.0.1:" + port);
             props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
             props.put("log.dirs", dataDir.resolve("kafka").toAbsolutePath().toString());
-            Path propsFile = dataDir.resolve("kafka-server.properties");
+            Path propsFile = dataDir.resolve(EmbeddedKafka.PROPERTIES_FILE);
             Files.createDirectories(dataDir.resolve("kafka"));
             try (OutputStream out = Files.newOutputStream(propsFile)) {
                 props.store(out, "second broker of a test");
