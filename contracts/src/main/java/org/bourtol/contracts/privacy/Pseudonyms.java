@@ -10,11 +10,16 @@ import javax.crypto.spec.SecretKeySpec;
  * (80 bits). The same key gives the same pseudonym on every instance, so rules can count distinct
  * reporters and the notifier can match an {@code OK} reply to a recipient without a phone number
  * ever leaving the directories. The key comes from configuration ({@code privacy.pseudonymKey}).
+ *
+ * <p>Each thread keeps one initialised {@link Mac} ({@code doFinal} resets it for the next use): looking the
+ * algorithm up and keying it for every id took about a fifth of MQTT ingest's worker thread (docs/performance.md).
+ * Thread-safe.
  */
 public final class Pseudonyms {
 
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
     private final SecretKeySpec key;
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public Pseudonyms(String secret) {
         if (secret == null || secret.length() < 16) {
@@ -59,24 +64,23 @@ public final class Pseudonyms {
 
     /** A record id keyed with the pseudonym key: {@code prefix} + 24 hex digits of HMAC-SHA256 over the parts. */
     public String keyedId(String prefix, byte[]... parts) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            for (byte[] p : parts) {
-                mac.update(p);
-                mac.update((byte) '\n');
-            }
-            return prefix + java.util.HexFormat.of().formatHex(mac.doFinal(), 0, 12);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        Mac mac = macs.get();
+        for (byte[] p : parts) {
+            mac.update(p);
+            mac.update((byte) '\n');
         }
+        return prefix + java.util.HexFormat.of().formatHex(mac.doFinal(), 0, 12);
     }
 
     private byte[] hmac(String text) {
+        return macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

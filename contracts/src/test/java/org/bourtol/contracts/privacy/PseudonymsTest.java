@@ -50,4 +50,18 @@ class PseudonymsTest {
         assertEquals(check, new Pseudonyms("a-test-key-of-32-characters-long").checkValue());
         assertNotEquals(check, new Pseudonyms("a-test-key-of-32-characters-lonG").checkValue());
     }
+
+    /** One key, many threads: each thread's own Mac gives the HMAC the JDK gives for that key (RFC 2104). */
+    @Test
+    void everyThreadComputesTheSameIdsAsAFreshMac() throws Exception {
+        javax.crypto.Mac reference = javax.crypto.Mac.getInstance("HmacSHA256");
+        reference.init(new javax.crypto.spec.SecretKeySpec("a-test-key-of-32-characters-long".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        java.util.List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            expected.add("mqtt-" + java.util.HexFormat.of().formatHex(reference.doFinal(("gauge/" + i + "\n").getBytes(StandardCharsets.UTF_8)), 0, 12));
+        }
+        java.util.List<String> computed = java.util.stream.IntStream.range(0, 400).parallel()
+                .mapToObj(i -> p.keyedId("mqtt-", ("gauge/" + i).getBytes(StandardCharsets.UTF_8))).toList();
+        assertEquals(expected, computed);
+    }
 }

@@ -65,7 +65,7 @@ final class GaugeHistory {
             }
         }
         sources.add("kafka");
-        List<Point> fromKafka = ConsoleData.copy(data.readings.get(station)).stream()
+        List<Point> fromKafka = data.readings(station).stream()
                 .map(g -> new Point(g.observedAt(), g.levelCm(), g.id(), "kafka")).toList();
         return new Readings(merge(from, fromInflux, fromKafka), List.copyOf(sources));
     }

@@ -81,11 +81,16 @@ public final class TopicScan {
 
     /** The record's value, or null when it is a tombstone or cannot be read. */
     public static <V> V decode(Topic<String, V> topic, ConsumerRecord<byte[], byte[]> r) {
-        if (r.value() == null) {
+        return decode(topic, r.value());
+    }
+
+    /** A record value of {@code topic} as stored; null for a tombstone or a value that does not decode. */
+    public static <V> V decode(Topic<String, V> topic, byte[] value) {
+        if (value == null) {
             return null;
         }
         try {
-            return topic.valueSerde().deserializer().deserialize(topic.name(), r.value());
+            return topic.valueSerde().deserializer().deserialize(topic.name(), value);
         } catch (RuntimeException e) {
             return null;
         }

@@ -55,6 +55,8 @@ public final class MqttOptions {
         }
         if (config.truststorePath() != null || config.keystorePath() != null) {
             o.setSocketFactory(tlsContext(config).getSocketFactory());
+        } else if (config.url() != null && pahoUrl(config.url()).startsWith("tcp://")) {
+            o.setSocketFactory(new BufferedSockets());
         }
         return o;
     }

@@ -3,6 +3,7 @@ package org.bourtol.platform.mqtt;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -37,7 +38,13 @@ class MqttOptionsTest {
         assertEquals(500, o.getMaxInflight());
         assertEquals("gw", o.getUserName());
         assertArrayEquals("pw-123".toCharArray(), o.getPassword());
-        assertNull(o.getSocketFactory());
+        assertInstanceOf(BufferedSockets.class, o.getSocketFactory(), "plain TCP reads through a buffer");
+    }
+
+    @Test
+    void tlsWithoutStoresKeepsPahosOwnSocketFactory() {
+        BourtolConfig.Mqtt cfg = ConfigLoader.load((String) null, Map.of("BOURTOL_MQTT_URL", "mqtts://b:8883")).mqtt();
+        assertNull(MqttOptions.base(cfg).getSocketFactory(), "Paho then uses the JVM's TLS socket factory");
     }
 
     @Test
