@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bourtol.contracts.alert.AlertEvent;
@@ -23,6 +24,7 @@ import org.bourtol.contracts.observation.GaugeReading;
 import org.bourtol.contracts.observation.Rejected;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.contracts.triage.TriageMessage;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bourtol.platform.kafka.TopicFollower;
 import org.bourtol.platform.kafka.TopicScan;
@@ -81,7 +83,10 @@ final class ConsoleData implements AutoCloseable {
                 bounded(acks, a.alertId() != null ? a.alertId() : "code:" + a.code(), a, EVENTS_PER_ALERT);
             }
         }));
-        observations = new TopicFollower(kafka.consumer(null), Topics.OBSERVATIONS.name(), TopicFollower.From.BEGINNING,
+        Properties batched = kafka.consumer(null);
+        batched.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024);
+        batched.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 250);
+        observations = new TopicFollower(batched, Topics.OBSERVATIONS.name(), TopicFollower.From.BEGINNING,
                 this::reading).since(Instant.now().minus(READINGS_SINCE));
         readers.add(new TopicTable<>(kafka, Topics.AUDIT).onChange((key, a) -> {
             if (a != null && TRIAGE.equals(a.entity())) {
