@@ -3,6 +3,7 @@ package org.bourtol.ingest.publish;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,6 +15,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +82,49 @@ class SeenIdsTest {
         try (SeenIds s = new SeenIds(dir, "ids.log", 10, WEEK, T0)) {
             assertThrows(IllegalArgumentException.class, () -> s.remember("a b", "", T0));
             assertThrows(IllegalArgumentException.class, () -> s.rememberAll(List.of("a\nb"), T0));
+        }
+    }
+
+    /**
+     * A write holding the file (here held by the test, as an fsync would) does not hold up lookups, and what it
+     * writes is not looked up before it is durable.
+     */
+    @Test
+    void lookupsDoNotWaitForAWriteInProgressAndSeeOnlyDurableIds() throws Exception {
+        try (SeenIds s = new SeenIds(dir, "mqtt-published.log", 100, WEEK, T0)) {
+            s.remember("mqtt-aa", "", T0);
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread fsync = new Thread(() -> {
+                synchronized (s.fileLock) {
+                    holding.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            fsync.start();
+            holding.await();
+            CompletableFuture<Void> second;
+            try {
+                second = CompletableFuture.runAsync(() -> s.remember("mqtt-bb", "", T0));
+                assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+                    assertTrue(s.contains("mqtt-aa", T0));
+                    assertFalse(s.contains("mqtt-bb", T0), "not durable yet");
+                    assertEquals(1, s.size());
+                }, "a lookup waited for the file");
+                assertThrows(TimeoutException.class, () -> second.get(200, TimeUnit.MILLISECONDS), "the second write waits for the file");
+            } finally {
+                release.countDown();
+            }
+            second.get(10, TimeUnit.SECONDS);
+            fsync.join();
+            assertTrue(s.contains("mqtt-bb", T0));
+        }
+        try (SeenIds s = new SeenIds(dir, "mqtt-published.log", 100, WEEK, T0)) {
+            assertTrue(s.contains("mqtt-bb", T0), "written before it was looked up");
         }
     }
 }
