@@ -12,8 +12,8 @@ import javax.crypto.spec.SecretKeySpec;
  * ever leaving the directories. The key comes from configuration ({@code privacy.pseudonymKey}).
  *
  * <p>Each thread keeps one initialised {@link Mac} ({@code doFinal} resets it for the next use): looking the
- * algorithm up and keying it for every id took about a fifth of MQTT ingest's worker thread (docs/performance.md).
- * Thread-safe.
+ * algorithm up and keying it for every id was an eighth of MQTT ingest's worker samples in a JFR profile
+ * (docs/performance.md). Thread-safe.
  */
 public final class Pseudonyms {
 
