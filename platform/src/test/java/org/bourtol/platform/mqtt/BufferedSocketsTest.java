@@ -62,7 +62,7 @@ class BufferedSocketsTest {
                     throw new IllegalStateException(e);
                 }
             });
-            try (Socket client = new BufferedSockets().createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
+            try (Socket client = new BufferedSockets().createSocket(InetAddress.getLoopbackAddress().getHostAddress(), server.getLocalPort())) {
                 client.setSoTimeout(100);
                 DataInputStream in = new DataInputStream(client.getInputStream());
                 byte[] body = new byte[4];
