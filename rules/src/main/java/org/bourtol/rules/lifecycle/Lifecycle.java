@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.bourtol.contracts.alert.Alert;
@@ -115,9 +117,11 @@ public final class Lifecycle {
 
     /**
      * An officer resolves an active alert by hand: RESOLVED now, the note says who and why. Sources still
-     * firing are kept and hold the slot ({@link AlertSlot#held}): the same condition does not raise the
-     * alert again until it has cleared, unless it gets more severe. Officer-issued warnings are cancelled
-     * through their own API, not resolved here; a resolved alert stays resolved (idempotent).
+     * firing are kept and hold the slot ({@link AlertSlot#held}, {@link AlertSlot#heldSources}): the same
+     * condition does not raise the alert again until it has cleared, unless it gets more severe; a source
+     * that starts firing afterwards (another herd entering the zone) is a new condition and raises a new
+     * alert. Officer-issued warnings are cancelled through their own API, not resolved here; a resolved alert
+     * stays resolved (idempotent).
      */
     public static Result onResolve(AlertSlot slot, Signal.Ack resolve) {
         if (slot == null || !slot.active() || slot.alert().issued() != null) {
@@ -126,8 +130,9 @@ public final class Lifecycle {
         Alert o = slot.alert();
         Instant at = resolve.at().isAfter(o.updatedAt()) ? resolve.at() : o.updatedAt();
         Alert a = o.toBuilder().state(AlertState.RESOLVED).updatedAt(at).resolvedAt(at).build();
-        Severity held = slot.sources().isEmpty() ? null : o.severity();
-        return emit(new AlertSlot(a, slot.seq() + 1, slot.sources(), held), AlertEventType.RESOLVED, at,
+        boolean holds = !slot.sources().isEmpty();
+        return emit(new AlertSlot(a, slot.seq() + 1, slot.sources(), holds ? o.severity() : null, holds ? slot.sources().keySet() : null),
+                AlertEventType.RESOLVED, at,
                 resolveNote(resolve.by(), resolve.resolveReason()));
     }
 
@@ -137,20 +142,29 @@ public final class Lifecycle {
     }
 
     /**
-     * A signal for a slot held after a manual resolve: updates the sources and raises nothing, or null
-     * when it fires above the held severity (then it raises a new alert as usual).
+     * A signal for a slot held after a manual resolve: updates the sources and raises nothing, or null when a
+     * source that was not held starts firing or a held one fires above the held severity (then it raises a new
+     * alert as usual). The hold ends when its last held source has cleared.
      */
     private static Result whileHeld(AlertSlot current, Map<String, AlertSlot.SourceFire> sources, Signal s) {
+        Set<String> holding = new HashSet<>(current.holding());
+        if (s.fire() && !holding.contains(s.source())) {
+            return null;
+        }
         if (s.fire()) {
             sources.put(s.source(), new AlertSlot.SourceFire(s.level(), s.severity(), s.headline()));
         } else {
             sources.remove(s.source());
+            holding.remove(s.source());
         }
         boolean above = sources.values().stream().anyMatch(f -> f.severity().compareTo(current.held()) > 0);
         if (above) {
             return null;
         }
-        return new Result(new AlertSlot(current.alert(), current.seq(), sources, sources.isEmpty() ? null : current.held()), List.of());
+        holding.retainAll(sources.keySet());
+        boolean holds = !holding.isEmpty();
+        return new Result(new AlertSlot(current.alert(), current.seq(), sources, holds ? current.held() : null, holds ? holding : null),
+                List.of());
     }
 
     static Result emit(AlertSlot slot, AlertEventType type, Instant at, String note) {

@@ -73,25 +73,67 @@ class LifecycleTest {
         assertTrue(Lifecycle.onResolve(resolved.slot(), resolve).events().isEmpty(), "a second resolve changes nothing");
         assertTrue(Lifecycle.onAck(resolved.slot(), new Signal.Ack("a", first, null, "x", T.plusSeconds(61))).events().isEmpty());
 
-        // the same herd still inside, a second one at the same severity: held, nothing raised
+        assertEquals(java.util.Set.of("h1"), resolved.slot().heldSources());
+
+        // the same herd still inside, at the same or a lower severity: held, nothing raised
         r = Lifecycle.onSignal(resolved.slot(), fire("h1", Severity.Moderate, T.plusSeconds(120)), KONNA, c -> false);
         assertTrue(r.events().isEmpty());
-        r = Lifecycle.onSignal(r.slot(), fire("h2", Severity.Minor, T.plusSeconds(130)), KONNA, c -> false);
+        r = Lifecycle.onSignal(r.slot(), fire("h1", Severity.Minor, T.plusSeconds(130)), KONNA, c -> false);
         assertTrue(r.events().isEmpty());
+        AlertSlot held = r.slot();
         // worse than when it was resolved: a new alert
-        Lifecycle.Result worse = Lifecycle.onSignal(r.slot(), fire("h2", Severity.Severe, T.plusSeconds(180)), KONNA, c -> false);
+        Lifecycle.Result worse = Lifecycle.onSignal(held, fire("h1", Severity.Severe, T.plusSeconds(180)), KONNA, c -> false);
         assertEquals(AlertEventType.RAISED, worse.events().get(0).type());
         assertFalse(first.equals(worse.events().get(0).alertId()));
         assertEquals(Severity.Severe, worse.slot().alert().severity());
 
-        // both clear: the hold ends, and the next fire raises again
-        r = Lifecycle.onSignal(r.slot(), clear("h1", T.plusSeconds(200)), KONNA, c -> false);
-        assertEquals(Severity.Moderate, r.slot().held(), "h2 still fires");
-        r = Lifecycle.onSignal(r.slot(), clear("h2", T.plusSeconds(210)), KONNA, c -> false);
+        // the held herd clears: the hold ends, and the next fire raises again
+        r = Lifecycle.onSignal(held, clear("h1", T.plusSeconds(200)), KONNA, c -> false);
         assertTrue(r.events().isEmpty());
         assertEquals(null, r.slot().held());
+        assertEquals(null, r.slot().heldSources());
         r = Lifecycle.onSignal(r.slot(), fire("h1", Severity.Moderate, T.plusSeconds(300)), KONNA, c -> false);
         assertEquals(AlertEventType.RAISED, r.events().get(0).type());
+    }
+
+    /**
+     * The hold is for what the officer saw: another herd entering the zone after the resolve is a new condition,
+     * also while the held one never reports again (a collar that died inside the zone keeps its source firing).
+     */
+    @Test
+    void aSourceThatStartsFiringAfterAResolveRaisesANewAlert() {
+        Lifecycle.Result r = Lifecycle.onSignal(null, fire("h1", Severity.Moderate, T), KONNA, c -> false);
+        String first = r.slot().alert().id();
+        Lifecycle.Result resolved = Lifecycle.onResolve(r.slot(), new Signal.Ack("q1", first, null, "agent-diallo", T.plusSeconds(60),
+                "collar dead, herd left last week"));
+        Lifecycle.Result second = Lifecycle.onSignal(resolved.slot(), fire("h2", Severity.Minor, T.plus(java.time.Duration.ofDays(3))), KONNA, c -> false);
+        assertEquals(AlertEventType.RAISED, second.events().get(0).type());
+        assertFalse(first.equals(second.events().get(0).alertId()), "a new alert, not the resolved one");
+        assertEquals(Severity.Moderate, second.slot().alert().severity(), "the zone's highest firing source, the silent herd included");
+        assertEquals(null, second.slot().held());
+        // h2 leaves; the silent h1 still fires, so the new alert stays active, as any alert with a firing source
+        r = Lifecycle.onSignal(second.slot(), clear("h2", T.plus(java.time.Duration.ofDays(3)).plusSeconds(600)), KONNA, c -> false);
+        assertTrue(r.slot().active());
+    }
+
+    /** A slot stored before held sources were recorded holds every source it has, as it did then. */
+    @Test
+    void aHeldSlotWrittenBeforeHeldSourcesHoldsAllItsSources() {
+        Lifecycle.Result r = Lifecycle.onSignal(null, fire("h1", Severity.Moderate, T), KONNA, c -> false);
+        r = Lifecycle.onSignal(r.slot(), fire("h2", Severity.Moderate, T.plusSeconds(10)), KONNA, c -> false);
+        Lifecycle.Result resolved = Lifecycle.onResolve(r.slot(), new Signal.Ack("q1", r.slot().alert().id(), null, "agent", T.plusSeconds(60), "x"));
+        org.bourtol.contracts.topic.JsonSerde<AlertSlot> serde = new org.bourtol.contracts.topic.JsonSerde<>(AlertSlot.class);
+        String json = new String(serde.serializer().serialize("t", resolved.slot()), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"heldSources\""), json);
+        String before = json.replaceAll(",?\"heldSources\":\\[[^\\]]*\\]", "");
+        assertFalse(before.contains("heldSources"), before);
+        AlertSlot old = serde.deserializer().deserialize("t", before.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(null, old.heldSources());
+        assertEquals(Severity.Moderate, old.held());
+        assertTrue(Lifecycle.onSignal(old, fire("h2", Severity.Moderate, T.plusSeconds(120)), KONNA, c -> false).events().isEmpty(),
+                "h2 was firing when the alert was resolved");
+        Lifecycle.Result afterH1 = Lifecycle.onSignal(old, clear("h1", T.plusSeconds(130)), KONNA, c -> false);
+        assertEquals(java.util.Set.of("h2"), afterH1.slot().heldSources());
     }
 
     @Test
