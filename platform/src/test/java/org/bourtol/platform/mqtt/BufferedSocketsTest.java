@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,7 @@ class BufferedSocketsTest {
     @Test
     void framesWrittenTogetherAreReadWholeAndInOrder() throws Exception {
         byte[][] frames = {{0x30, 3, 'a', 'b', 'c'}, {0x40, 2, 0, 7}, {0x30, 1, 'z'}};
+        CountDownLatch read = new CountDownLatch(1);
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CompletableFuture<Void> written = CompletableFuture.runAsync(() -> {
                 try (Socket s = server.accept(); OutputStream out = s.getOutputStream()) {
@@ -29,7 +31,7 @@ class BufferedSocketsTest {
                         out.write(f);
                     }
                     out.flush();
-                    Thread.sleep(200);
+                    read.await(10, TimeUnit.SECONDS);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -41,6 +43,7 @@ class BufferedSocketsTest {
                 for (byte[] f : frames) {
                     assertArrayEquals(f, frame(in));
                 }
+                read.countDown();
             }
             written.get(5, TimeUnit.SECONDS);
         }
@@ -49,15 +52,17 @@ class BufferedSocketsTest {
     /** Paho's receiver reads with a one-second timeout and retries: a timeout must not lose or reorder a byte. */
     @Test
     void aReadTimeoutInTheMiddleOfAFrameLosesNothing() throws Exception {
+        CountDownLatch timedOut = new CountDownLatch(1);
+        CountDownLatch read = new CountDownLatch(1);
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CompletableFuture<Void> written = CompletableFuture.runAsync(() -> {
                 try (Socket s = server.accept(); OutputStream out = s.getOutputStream()) {
                     out.write(new byte[] {0x30, 4, 'a', 'b'});
                     out.flush();
-                    Thread.sleep(400);
+                    timedOut.await(10, TimeUnit.SECONDS);
                     out.write(new byte[] {'c', 'd', 0x30, 1, 'e'});
                     out.flush();
-                    Thread.sleep(200);
+                    read.await(10, TimeUnit.SECONDS);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -75,11 +80,13 @@ class BufferedSocketsTest {
                         got += in.read(body, got, body.length - got);
                     } catch (SocketTimeoutException e) {
                         timeouts++;
+                        timedOut.countDown();
                     }
                 }
-                assertTrue(timeouts > 0, "the second half came after the read timeout");
+                assertTrue(timeouts > 0, "the second half came only after a read timeout");
                 assertArrayEquals(new byte[] {'a', 'b', 'c', 'd'}, body);
                 assertArrayEquals(new byte[] {0x30, 1, 'e'}, frame(in));
+                read.countDown();
             }
             written.get(5, TimeUnit.SECONDS);
         }
