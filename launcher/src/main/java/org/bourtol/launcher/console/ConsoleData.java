@@ -1,6 +1,5 @@
 package org.bourtol.launcher.console;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -22,6 +21,7 @@ import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.observation.AckRequest;
 import org.bourtol.contracts.observation.GaugeReading;
 import org.bourtol.contracts.observation.Rejected;
+import org.bourtol.contracts.topic.Json;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.contracts.triage.TriageMessage;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -65,7 +65,6 @@ final class ConsoleData implements AutoCloseable {
     final TopicTable<Zone> zones;
     private final List<TopicTable<?>> readers = new ArrayList<>();
     private final TopicFollower observations;
-    private static final JsonFactory JSON = new JsonFactory();
 
     ConsoleData(KafkaClients kafka) {
         readers.add(new TopicTable<>(kafka, Topics.ALERTS).onChange((id, e) -> {
@@ -128,7 +127,7 @@ final class ConsoleData implements AutoCloseable {
 
     /** The {@code kind} of an observation's JSON, without binding it; null when it has none or is not JSON. */
     static String kind(byte[] json) {
-        try (JsonParser p = JSON.createParser(json)) {
+        try (JsonParser p = Json.MAPPER.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }

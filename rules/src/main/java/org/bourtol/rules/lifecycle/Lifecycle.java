@@ -155,7 +155,6 @@ public final class Lifecycle {
             sources.put(s.source(), new AlertSlot.SourceFire(s.level(), s.severity(), s.headline()));
         } else {
             sources.remove(s.source());
-            holding.remove(s.source());
         }
         boolean above = sources.values().stream().anyMatch(f -> f.severity().compareTo(current.held()) > 0);
         if (above) {
