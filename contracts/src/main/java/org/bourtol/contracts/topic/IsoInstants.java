@@ -1,0 +1,98 @@
+package org.bourtol.contracts.topic;
+
+import com.ethlo.time.ITU;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import java.io.IOException;
+import java.text.ParsePosition;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * Instants as ISO-8601 UTC text, written and read by ethlo's Internet Time Utility instead of {@code java.time}'s
+ * formatter. Every record carries several instants (an alert event one per evidence item); in a profile of the rules
+ * bench, parsing and printing them through {@code DateTimeFormatter} was half of reading an alert event and a sixth of
+ * the rules' own thread. The text is exactly {@link Instant#toString()}'s (fractions in groups of three digits, none
+ * for a whole second), so records written before and after read the same. Reading takes the form Bourtol
+ * writes, {@code 2026-11-24T08:00:00.123Z}, on the fast path; anything else, or anything it refuses, goes to
+ * Jackson's own {@link InstantDeserializer}, so what is accepted and the error for what is not stay as they were.
+ */
+public final class IsoInstants {
+
+    private static final Instant LAST_FOUR_DIGIT_YEAR = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+    private IsoInstants() {
+    }
+
+    /** The Jackson module: register it after {@code JavaTimeModule} so that its instant (de)serialisers win. */
+    public static SimpleModule module() {
+        return new SimpleModule("bourtol-iso-instants")
+                .addSerializer(Instant.class, new Serializer())
+                .addDeserializer(Instant.class, new Deserializer());
+    }
+
+    /** {@code i} as {@link Instant#toString()} prints it. */
+    public static String format(Instant i) {
+        if (i.isBefore(Instant.EPOCH) || i.isAfter(LAST_FOUR_DIGIT_YEAR)) {
+            return i.toString();
+        }
+        int nano = i.getNano();
+        int digits = nano == 0 ? 0 : nano % 1_000_000 == 0 ? 3 : nano % 1_000 == 0 ? 6 : 9;
+        return ITU.formatUtc(i.atOffset(ZoneOffset.UTC), digits);
+    }
+
+    /**
+     * {@code text} as an instant when it is a date, an upper-case {@code T}, a time with seconds and {@code Z} (what
+     * Bourtol writes); null otherwise, also for such text naming no real date or time.
+     */
+    static Instant parseFast(String text) {
+        if (text.length() < 20 || text.charAt(10) != 'T' || text.charAt(text.length() - 1) != 'Z') {
+            return null;
+        }
+        try {
+            ParsePosition at = new ParsePosition(0);
+            Instant i = ITU.parseDateTime(text, at).toInstant();
+            return at.getIndex() == text.length() ? i : null; // ITU stops at the zone: text after it is left to java.time to refuse
+        } catch (DateTimeException e) {
+            return null; // e.g. 24:00:00, which java.time reads as the next midnight: left to it
+        }
+    }
+
+    private static final class Serializer extends StdScalarSerializer<Instant> {
+
+        Serializer() {
+            super(Instant.class);
+        }
+
+        @Override
+        public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeString(format(value));
+        }
+    }
+
+    private static final class Deserializer extends StdScalarDeserializer<Instant> {
+
+        Deserializer() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_STRING)) {
+                Instant fast = parseFast(p.getText());
+                if (fast != null) {
+                    return fast;
+                }
+            }
+            return InstantDeserializer.INSTANT.deserialize(p, ctxt);
+        }
+    }
+}
