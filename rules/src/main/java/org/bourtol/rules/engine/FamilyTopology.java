@@ -27,6 +27,12 @@ import org.bourtol.contracts.topic.Topics;
  */
 public final class FamilyTopology {
 
+    /**
+     * Pending inputs each stream thread keeps as objects ({@link RememberedSerde}): the most recent ones, those of the
+     * keys reporting most often, which every rule of the key reads again. About 4 MB per thread.
+     */
+    private static final int REMEMBERED_INPUTS = 8192;
+
     private FamilyTopology() {
     }
 
@@ -53,7 +59,7 @@ public final class FamilyTopology {
                     Serdes.String(), Timeline.serde(family.stateType()))));
         }
         stores.add(env.store(Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(inputsStore), Serdes.String(), Topics.OBSERVATIONS.valueSerde())));
+                Stores.inMemoryKeyValueStore(inputsStore), Serdes.String(), new RememberedSerde<>(Topics.OBSERVATIONS.valueSerde(), REMEMBERED_INPUTS))));
         KStream<String, Observation> input = observations;
         if (group.get(0).keyedByZone()) {
             Family<?, ?> family = group.get(0);

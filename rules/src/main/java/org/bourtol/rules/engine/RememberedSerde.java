@@ -1,0 +1,64 @@
+package org.bourtol.rules.engine;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * The value serde of an in-memory store whose values are read back as objects many times: the pending inputs, which
+ * every rule of a key reads again (as ranges, which {@link ObjectCache} cannot serve) until the key's timelines have
+ * folded them. Kafka Streams' in-memory store keeps and hands back the very array it was given, so an array this serde
+ * wrote (or read) lately is answered with the object it came from, recognised by the array's identity: no parsing. A
+ * miss (another array, e.g. a value restored from the changelog) is decoded as usual. Each thread remembers its own
+ * last {@code capacity} values (a store's serde is shared by its tasks on every stream thread). Only for immutable
+ * values: a remembered object is handed out as it is.
+ */
+final class RememberedSerde<T> implements Serde<T> {
+
+    private final Serde<T> inner;
+    private final ThreadLocal<Map<byte[], T>> recent;
+
+    RememberedSerde(Serde<T> inner, int capacity) {
+        this.inner = inner;
+        // byte[] keys: a map of arrays compares them by identity, which is what is wanted here
+        this.recent = ThreadLocal.withInitial(() -> new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<byte[], T> eldest) {
+                return size() > capacity;
+            }
+        });
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        Serializer<T> s = inner.serializer();
+        return (topic, value) -> {
+            byte[] bytes = s.serialize(topic, value);
+            if (bytes != null) {
+                recent.get().put(bytes, value);
+            }
+            return bytes;
+        };
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        Deserializer<T> d = inner.deserializer();
+        return (topic, bytes) -> {
+            if (bytes == null) {
+                return null;
+            }
+            Map<byte[], T> seen = recent.get();
+            T value = seen.get(bytes);
+            if (value == null) {
+                value = d.deserialize(topic, bytes);
+                if (value != null) {
+                    seen.put(bytes, value);
+                }
+            }
+            return value;
+        };
+    }
+}

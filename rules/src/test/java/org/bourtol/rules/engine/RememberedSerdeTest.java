@@ -1,0 +1,68 @@
+package org.bourtol.rules.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.bourtol.contracts.observation.GaugeReading;
+import org.bourtol.contracts.observation.Observation;
+import org.bourtol.contracts.observation.Source;
+import org.bourtol.contracts.topic.Topics;
+import org.junit.jupiter.api.Test;
+
+class RememberedSerdeTest {
+
+    private final RememberedSerde<Observation> serde = new RememberedSerde<>(Topics.OBSERVATIONS.valueSerde(), 2);
+    private final Serializer<Observation> out = serde.serializer();
+    private final Deserializer<Observation> in = serde.deserializer();
+
+    private static Observation reading(int level) {
+        Instant at = Instant.parse("2026-09-01T06:00:00Z").plusSeconds(level);
+        return new GaugeReading("r-" + level, Source.MQTT, at, at, "MOPTI", true, "MOPTI", level);
+    }
+
+    @Test
+    void theArrayItWroteReadsBackAsTheSameObject() {
+        Observation o = reading(1);
+        byte[] bytes = out.serialize("t", o);
+        assertSame(o, in.deserialize("t", bytes));
+        assertSame(o, in.deserialize("t", bytes));
+    }
+
+    @Test
+    void anotherArrayIsDecodedAndThenRemembered() {
+        Observation o = reading(1);
+        byte[] copy = out.serialize("t", o).clone();
+        Observation decoded = in.deserialize("t", copy);
+        assertNotSame(o, decoded);
+        assertEquals(o, decoded);
+        assertSame(decoded, in.deserialize("t", copy));
+    }
+
+    @Test
+    void forgetsTheLeastRecentlyUsedBeyondItsCapacity() {
+        Observation a = reading(1);
+        byte[] first = out.serialize("t", a);
+        out.serialize("t", reading(2));
+        out.serialize("t", reading(3));
+        Observation again = in.deserialize("t", first);
+        assertNotSame(a, again);
+        assertEquals(a, again);
+    }
+
+    @Test
+    void eachThreadRemembersItsOwnAndTombstonesStayNull() throws Exception {
+        Observation o = reading(1);
+        byte[] bytes = out.serialize("t", o);
+        Observation elsewhere = CompletableFuture.supplyAsync(() -> in.deserialize("t", bytes)).get();
+        assertNotSame(o, elsewhere);
+        assertEquals(o, elsewhere);
+        assertNull(out.serialize("t", null));
+        assertNull(in.deserialize("t", null));
+    }
+}
