@@ -24,6 +24,8 @@ import java.time.ZoneOffset;
  * for a whole second), so records written before and after read the same. Reading takes the form Bourtol
  * writes, {@code 2026-11-24T08:00:00.123Z}, on the fast path; anything else, or anything it refuses, goes to
  * Jackson's own {@link InstantDeserializer}, so what is accepted and the error for what is not stay as they were.
+ * Writing always gives text: {@code WRITE_DATES_AS_TIMESTAMPS} and {@code @JsonFormat} on an instant are not honoured
+ * (Bourtol uses neither; map keys are not affected).
  */
 public final class IsoInstants {
 

@@ -28,8 +28,8 @@ import org.bourtol.contracts.topic.Topics;
 public final class FamilyTopology {
 
     /**
-     * Pending inputs each stream thread keeps as objects ({@link RememberedSerde}): the most recent ones, those of the
-     * keys reporting most often, which every rule of the key reads again. About 4 MB per thread.
+     * Pending inputs an input store's serde keeps as objects ({@link RememberedSerde}): the most recent ones, those of
+     * the keys reporting most often, which every rule of the key reads again. About 4 MB per store.
      */
     private static final int REMEMBERED_INPUTS = 8192;
 

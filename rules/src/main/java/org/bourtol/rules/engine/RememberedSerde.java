@@ -11,24 +11,25 @@ import org.apache.kafka.common.serialization.Serializer;
  * every rule of a key reads again (as ranges, which {@link ObjectCache} cannot serve) until the key's timelines have
  * folded them. Kafka Streams' in-memory store keeps and hands back the very array it was given, so an array this serde
  * wrote (or read) lately is answered with the object it came from, recognised by the array's identity: no parsing. A
- * miss (another array, e.g. a value restored from the changelog) is decoded as usual. Each thread remembers its own
- * last {@code capacity} values (a store's serde is shared by its tasks on every stream thread). Only for immutable
- * values: a remembered object is handed out as it is.
+ * miss (another array, e.g. a value restored from the changelog) is decoded as usual. It remembers the last
+ * {@code capacity} values of every task and stream thread that shares the store's serde (under a lock, uncontended
+ * with one stream thread; not a thread-local, which would outlive a backtest's topology on a pooled thread). Only for
+ * immutable values: a remembered object is handed out as it is.
  */
 final class RememberedSerde<T> implements Serde<T> {
 
     private final Serde<T> inner;
-    private final ThreadLocal<Map<byte[], T>> recent;
+    private final Map<byte[], T> recent;
 
     RememberedSerde(Serde<T> inner, int capacity) {
         this.inner = inner;
         // byte[] keys: a map of arrays compares them by identity, which is what is wanted here
-        this.recent = ThreadLocal.withInitial(() -> new LinkedHashMap<>(16, 0.75f, true) {
+        this.recent = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<byte[], T> eldest) {
                 return size() > capacity;
             }
-        });
+        };
     }
 
     @Override
@@ -37,7 +38,9 @@ final class RememberedSerde<T> implements Serde<T> {
         return (topic, value) -> {
             byte[] bytes = s.serialize(topic, value);
             if (bytes != null) {
-                recent.get().put(bytes, value);
+                synchronized (recent) {
+                    recent.put(bytes, value);
+                }
             }
             return bytes;
         };
@@ -50,12 +53,16 @@ final class RememberedSerde<T> implements Serde<T> {
             if (bytes == null) {
                 return null;
             }
-            Map<byte[], T> seen = recent.get();
-            T value = seen.get(bytes);
+            T value;
+            synchronized (recent) {
+                value = recent.get(bytes);
+            }
             if (value == null) {
                 value = d.deserialize(topic, bytes);
                 if (value != null) {
-                    seen.put(bytes, value);
+                    synchronized (recent) {
+                        recent.put(bytes, value);
+                    }
                 }
             }
             return value;
