@@ -134,7 +134,13 @@ class EmbeddedMqttIT {
             MqttClient pub2 = new MqttClient(again.url(), "it-pub2", new MemoryPersistence());
             pub2.connect(as(MqttAccess.GATEWAY, true));
             pub2.publish("bourtol/gauge/a", "after-restart".getBytes(StandardCharsets.UTF_8), 1, false);
-            assertEquals("bourtol/gauge/a=after-restart", received.poll(10, TimeUnit.SECONDS));
+            // QoS 1 is at least once: a broker closed before it stored the subscriber's PUBACK of the message queued
+            // while offline delivers it once more after the restart (seen under load; ingest drops it by its id)
+            String next = received.poll(10, TimeUnit.SECONDS);
+            if ("bourtol/gauge/a=while-offline".equals(next)) {
+                next = received.poll(10, TimeUnit.SECONDS);
+            }
+            assertEquals("bourtol/gauge/a=after-restart", next);
             pub2.disconnect();
             pub2.close();
             sub.disconnect();
