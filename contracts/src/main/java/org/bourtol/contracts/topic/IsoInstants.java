@@ -19,7 +19,7 @@ import java.time.ZoneOffset;
 /**
  * Instants as ISO-8601 UTC text, written and read by ethlo's Internet Time Utility instead of {@code java.time}'s
  * formatter. Every record carries several instants (an alert event one per evidence item); in a profile of the rules
- * bench, parsing and printing them through {@code DateTimeFormatter} was half of reading an alert event and a sixth of
+ * bench, parsing and printing them through {@code DateTimeFormatter} was half of reading an alert event and an eighth of
  * the rules' own thread. The text is exactly {@link Instant#toString()}'s (fractions in groups of three digits, none
  * for a whole second), so records written before and after read the same. Reading takes the form Bourtol
  * writes, {@code 2026-11-24T08:00:00.123Z}, on the fast path; anything else, or anything it refuses, goes to
