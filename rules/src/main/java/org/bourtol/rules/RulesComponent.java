@@ -109,7 +109,8 @@ public final class RulesComponent implements Component {
         this.vertx = vertx;
         this.config = config;
         this.kafka = kafka;
-        this.env = new RulesEnv(config.rules().grace(), config.rules().unverifiedWeight()).withStateExpiry(config.rules().stateExpiry());
+        this.env = new RulesEnv(config.rules().grace(), config.rules().unverifiedWeight()).withStateExpiry(config.rules().stateExpiry())
+                .withUpdateInterval(config.rules().updateInterval());
         this.validator = new RuleValidator(Families.byType(env));
         this.zones = new TopicTable<>(kafka, Topics.ZONES);
         this.rules = new TopicTable<>(kafka, Topics.RULES);

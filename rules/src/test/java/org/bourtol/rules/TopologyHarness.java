@@ -43,13 +43,22 @@ public final class TopologyHarness implements AutoCloseable {
      * form) with the test's values in place of their {@code %s}, as an officer changing a threshold would.
      */
     public static TopologyHarness forRules(Duration grace, String... templates) {
-        return new TopologyHarness(grace, List.of(templates));
+        return new TopologyHarness(grace, Duration.ZERO, List.of(templates));
+    }
+
+    /** As {@link #forRules}, with a hot alert's updates published at most once per {@code updateInterval} of the driver's wall clock. */
+    public static TopologyHarness forRules(Duration grace, Duration updateInterval, String... templates) {
+        return new TopologyHarness(grace, updateInterval, List.of(templates));
     }
 
     private TopologyHarness(Duration grace, List<String> templates) {
+        this(grace, Duration.ZERO, templates);
+    }
+
+    private TopologyHarness(Duration grace, Duration updateInterval, List<String> templates) {
         this.templates = templates;
         try {
-            env = new RulesEnv(grace, 0.5);
+            env = new RulesEnv(grace, 0.5).withUpdateInterval(updateInterval);
             Properties common = new Properties();
             common.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
             Path dir = Files.createTempDirectory("rules-ttd");

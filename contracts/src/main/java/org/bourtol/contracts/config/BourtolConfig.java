@@ -157,15 +157,29 @@ public record BourtolConfig(Http http, Path dataDir, Kafka kafka, Mqtt mqtt, Twi
     /**
      * Rules engine. {@code unverifiedWeight} is the weight of a report from an unverified sender (verified = 1);
      * {@code standbyReplicas} is Kafka Streams' {@code num.standby.replicas}: warm copies of each state store kept
-     * on other instances so that a failover does not rebuild the store from its changelog.
+     * on other instances so that a failover does not rebuild the store from its changelog. {@code updateInterval}: an
+     * active alert's updates that keep its severity are published at most about once per interval, the latest state
+     * (zero: every update at once).
      */
-    public record Rules(String applicationId, Duration grace, double unverifiedWeight, int standbyReplicas, Duration stateExpiry) {
+    public record Rules(String applicationId, Duration grace, double unverifiedWeight, int standbyReplicas, Duration stateExpiry,
+            Duration updateInterval) {
 
         /** State of a key (a herd, a station) silent this long is dropped unless its rule is firing (default). */
         public static final Duration DEFAULT_STATE_EXPIRY = Duration.ofDays(30);
+        /** How often a hot alert's updates of the same severity are published at most (default). */
+        public static final Duration DEFAULT_UPDATE_INTERVAL = Duration.ofMillis(200);
 
         public Rules {
             stateExpiry = stateExpiry == null || stateExpiry.isZero() ? DEFAULT_STATE_EXPIRY : stateExpiry;
+            updateInterval = updateInterval == null ? DEFAULT_UPDATE_INTERVAL : updateInterval;
+            if (updateInterval.isNegative()) {
+                throw new IllegalArgumentException("rules.updateInterval must not be negative: " + updateInterval);
+            }
+        }
+
+        /** With the default update interval. */
+        public Rules(String applicationId, Duration grace, double unverifiedWeight, int standbyReplicas, Duration stateExpiry) {
+            this(applicationId, grace, unverifiedWeight, standbyReplicas, stateExpiry, DEFAULT_UPDATE_INTERVAL);
         }
 
         /** With the default state expiry. */

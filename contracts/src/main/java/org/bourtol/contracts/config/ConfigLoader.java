@@ -151,7 +151,7 @@ public final class ConfigLoader {
                 r.duration("ingest.spoolDrainInterval"), r.intIn("ingest.maxRepliesPerHour", 0, 1_000_000));
         BourtolConfig.Rules rules = new BourtolConfig.Rules(
                 r.str("rules.applicationId"), r.duration("rules.grace"), r.doubleIn("rules.unverifiedWeight", 0, 1),
-                r.intIn("rules.standbyReplicas", 0, 8), r.duration("rules.stateExpiry"));
+                r.intIn("rules.standbyReplicas", 0, 8), r.duration("rules.stateExpiry"), r.duration("rules.updateInterval"));
         BourtolConfig.Notifier notifier = new BourtolConfig.Notifier(
                 r.duration("notifier.groupWindow"), r.duration("notifier.repeatInterval"),
                 r.intIn("notifier.maxSmsPerRecipientPerHour", 1, 10_000), r.zone("notifier.timezone"), r.str("notifier.instanceId"),

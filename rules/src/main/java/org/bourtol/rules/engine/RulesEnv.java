@@ -27,6 +27,7 @@ public final class RulesEnv {
     private final AtomicLong eventTime = new AtomicLong();
     private final boolean changelogs;
     private volatile Duration stateExpiry = Duration.ofDays(30);
+    private volatile Duration updateInterval = Duration.ZERO;
 
     public RulesEnv(Duration grace, double unverifiedWeight) {
         this(grace, unverifiedWeight, true);
@@ -56,6 +57,23 @@ public final class RulesEnv {
 
     public Duration stateExpiry() {
         return stateExpiry;
+    }
+
+    /**
+     * An active alert's updates that keep its severity are published at most about once per {@code interval}, the latest
+     * state (the lifecycle's wall-clock punctuation); zero, the default and what a backtest replays with: every update
+     * at once. Only for a {@link #live} environment.
+     */
+    public RulesEnv withUpdateInterval(Duration interval) {
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("negative update interval: " + interval);
+        }
+        this.updateInterval = live() ? interval : Duration.ZERO;
+        return this;
+    }
+
+    public Duration updateInterval() {
+        return updateInterval;
     }
 
     /** False in an {@link #isolated} run: what it raises is a replay, not an alert, and is not logged as one. */

@@ -3,7 +3,10 @@ package org.bourtol.rules.lifecycle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
@@ -19,7 +22,9 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.alert.AlertEvent;
+import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.contracts.alert.Warning;
 import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.observation.AckRequest;
@@ -93,6 +98,10 @@ public final class LifecycleTopology {
     private static final class LifecycleProcessor extends DirectoryProcessor<String, Signal, String, AlertEvent> {
         private KeyValueStore<String, AlertSlot> slots;
         private KeyValueStore<String, String> index;
+        /** Slot key → wall-clock time its alert's last event was published, for the keys published within the update interval. */
+        private final Map<String, Long> published = new HashMap<>();
+        /** Slot keys whose slot holds an update not published yet ({@link AlertSlot#unpublished}). */
+        private final Set<String> unpublished = new LinkedHashSet<>();
 
         LifecycleProcessor(RulesEnv env) {
             super(env);
@@ -104,6 +113,36 @@ public final class LifecycleTopology {
             this.slots = new ObjectCache<>(context.getStateStore(SLOTS), CACHED_SLOTS);
             this.index = context.getStateStore(INDEX);
             context.schedule(EXPIRY_CHECK, PunctuationType.WALL_CLOCK_TIME, this::expire);
+            published.clear();
+            unpublished.clear();
+            if (!env.updateInterval().isZero()) {
+                // updates held back when this task last stopped (their slots say so): published at the first punctuation
+                try (KeyValueIterator<String, AlertSlot> it = slots.all()) {
+                    it.forEachRemaining(kv -> {
+                        if (kv.value != null && kv.value.unpublished() != null) {
+                            unpublished.add(kv.key);
+                        }
+                    });
+                }
+                context.schedule(env.updateInterval(), PunctuationType.WALL_CLOCK_TIME, this::publish);
+            }
+        }
+
+        /** Publishes the latest state of every alert whose update was held back, as one UPDATED event each. */
+        private void publish(long now) {
+            for (String key : unpublished) {
+                AlertSlot slot = slots.get(key);
+                if (slot != null && slot.unpublished() != null) {
+                    slots.put(key, slot.withUnpublished(null));
+                    Alert a = slot.alert();
+                    context().forward(new Record<>(a.id(), new AlertEvent(a.id() + "/" + AlertEventType.UPDATED + "/" + slot.seq(), a.id(),
+                            AlertEventType.UPDATED, slot.seq(), slot.unpublished(), a, null), slot.unpublished().toEpochMilli()));
+                    published.put(key, now);
+                }
+            }
+            unpublished.clear();
+            long quiet = now - env.updateInterval().toMillis();
+            published.values().removeIf(at -> at < quiet);
         }
 
         /** Resolves the officer-issued alerts whose expiry time has passed. */
@@ -149,7 +188,29 @@ public final class LifecycleTopology {
             Lifecycle.ZoneFacts facts = new Lifecycle.ZoneFacts(zone == null ? s.zone() : zone.name(),
                     zone == null ? null : zone.geometry());
             Lifecycle.Result r = Lifecycle.onSignal(before, s, facts, code -> index.get("code:" + code) != null);
-            apply(key, before, r, record.timestamp());
+            if (!holdBack(key, before, r)) {
+                apply(key, before, r, record.timestamp());
+            }
+        }
+
+        /**
+         * Holds back an update of an active alert that keeps its severity when the alert was published less than the update
+         * interval ago: its slot is written with the step marked unpublished, and {@link #publish} sends the latest state.
+         * True when held back.
+         */
+        private boolean holdBack(String key, AlertSlot before, Lifecycle.Result r) {
+            if (env.updateInterval().isZero() || r.events().size() != 1 || before == null || !before.active()) {
+                return false;
+            }
+            AlertEvent e = r.events().get(0);
+            Long last = published.get(key);
+            if (e.type() != AlertEventType.UPDATED || e.alert().severity() != before.alert().severity() || last == null
+                    || context().currentSystemTimeMs() - last >= env.updateInterval().toMillis()) {
+                return false;
+            }
+            slots.put(key, r.slot().withUnpublished(e.at()));
+            unpublished.add(key);
+            return true;
         }
 
         private void ack(Signal.Ack ack, long ts) {
@@ -168,7 +229,13 @@ public final class LifecycleTopology {
 
         private void apply(String key, AlertSlot before, Lifecycle.Result r, long ts) {
             if (r.slot() != null) {
-                slots.put(key, r.slot());
+                // a step that publishes nothing keeps a held-back update waiting; one that publishes carries the whole state
+                boolean waiting = r.events().isEmpty() && before != null && before.unpublished() != null && r.slot().unpublished() == null;
+                slots.put(key, waiting ? r.slot().withUnpublished(before.unpublished()) : r.slot());
+            }
+            if (!r.events().isEmpty() && !env.updateInterval().isZero()) {
+                published.put(key, context().currentSystemTimeMs());
+                unpublished.remove(key);
             }
             for (AlertEvent e : r.events()) {
                 switch (e.type()) {

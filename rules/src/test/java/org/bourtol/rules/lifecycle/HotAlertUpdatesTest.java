@@ -1,0 +1,106 @@
+package org.bourtol.rules.lifecycle;
+
+import static org.bourtol.rules.Fixtures.day;
+import static org.bourtol.rules.Fixtures.gauge;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.bourtol.contracts.alert.AlertEvent;
+import org.bourtol.contracts.alert.AlertEventType;
+import org.bourtol.contracts.alert.Evidence;
+import org.bourtol.contracts.alert.Severity;
+import org.bourtol.contracts.observation.AckRequest;
+import org.bourtol.rules.TopologyHarness;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+
+/** A hot alert's updates of the same severity are published at most once per {@code rules.updateInterval}, the latest state. */
+class HotAlertUpdatesTest {
+
+    private static final String NIAMEY = "{'id':'niamey-gauge-level','type':'gauge-level','enabled':true,'zones':['niamey'],"
+            + "'params':{'warningCm':530,'alertCm':580,'dangerCm':620,'hysteresisCm':20,'holdMinutes':720},"
+            + "'severity':{'warning':'Moderate','alert':'Severe','danger':'Extreme'}}";
+    private static final Duration INTERVAL = Duration.ofMillis(200);
+
+    @AutoClose
+    private final TopologyHarness h = TopologyHarness.forRules(Duration.ofHours(6), INTERVAL, NIAMEY).publish();
+
+    private static List<AlertEventType> types(List<AlertEvent> events) {
+        return events.stream().map(AlertEvent::type).toList();
+    }
+
+    private static List<String> evidence(AlertEvent e) {
+        return e.alert().evidence().stream().map(Evidence::observationId).toList();
+    }
+
+    @Test
+    void updatesWithinTheIntervalArePublishedOnceWithTheLatestState() {
+        h.observe(gauge("niamey", 540, day(8, 1, 6)));
+        assertEquals(List.of(AlertEventType.RAISED), types(h.drain()), "raising never waits");
+        h.observe(gauge("niamey", 545, day(8, 1, 7)), gauge("niamey", 550, day(8, 1, 8)), gauge("niamey", 555, day(8, 1, 9)));
+        assertTrue(h.drain().isEmpty(), "three updates of the same severity within the interval wait");
+        h.driver.advanceWallClockTime(INTERVAL);
+        List<AlertEvent> events = h.drain();
+        assertEquals(List.of(AlertEventType.UPDATED), types(events), "one update for the three");
+        AlertEvent update = events.get(0);
+        assertEquals(4, update.seq(), "the alert's fourth step: the steps in between are not published");
+        assertEquals(4, update.alert().evidence().size());
+        assertEquals(gauge("niamey", 555, day(8, 1, 9)).id(), evidence(update).get(3));
+        assertEquals(day(8, 1, 9), update.at());
+        assertEquals(update.alertId() + "/UPDATED/4", update.eventId());
+        h.driver.advanceWallClockTime(INTERVAL);
+        assertTrue(h.drain().isEmpty(), "published once");
+        h.driver.advanceWallClockTime(INTERVAL.multipliedBy(2));
+        h.observe(gauge("niamey", 560, day(8, 1, 10)));
+        assertEquals(List.of(AlertEventType.UPDATED), types(h.drain()), "an update after a quiet interval goes at once");
+        assertNull(h.driver.<String, AlertSlot>getKeyValueStore(LifecycleTopology.SLOTS).get("niamey-gauge-level|niamey").unpublished());
+    }
+
+    @Test
+    void aChangeOfSeverityGoesAtOnceAndCarriesTheWaitingUpdate() {
+        h.observe(gauge("niamey", 540, day(8, 1, 6)), gauge("niamey", 545, day(8, 1, 7)));
+        assertEquals(List.of(AlertEventType.RAISED), types(h.drain()));
+        AlertSlot waiting = h.driver.<String, AlertSlot>getKeyValueStore(LifecycleTopology.SLOTS).get("niamey-gauge-level|niamey");
+        assertEquals(day(8, 1, 7), waiting.unpublished(), "the slot says an update waits (what a restart publishes)");
+        h.observe(gauge("niamey", 590, day(8, 1, 8)));
+        List<AlertEvent> events = h.drain();
+        assertEquals(List.of(AlertEventType.UPDATED), types(events));
+        assertEquals(Severity.Severe, events.get(0).alert().severity());
+        assertEquals(3, events.get(0).alert().evidence().size(), "the waiting reading is in it");
+        h.driver.advanceWallClockTime(INTERVAL);
+        assertTrue(h.drain().isEmpty(), "nothing left to publish");
+    }
+
+    @Test
+    void anAcknowledgementGoesAtOnceAndAReadingThatChangesNothingKeepsTheUpdateWaiting() {
+        h.observe(gauge("niamey", 540, day(8, 1, 6)));
+        AlertEvent raised = h.drain().get(0);
+        h.observe(gauge("niamey", 545, day(8, 1, 7)));
+        // the same reading again changes nothing: the update still waits
+        h.observe(gauge("niamey", 545, day(8, 1, 7)));
+        assertTrue(h.drain().isEmpty());
+        h.driver.advanceWallClockTime(INTERVAL);
+        List<AlertEvent> events = h.drain();
+        assertEquals(List.of(AlertEventType.UPDATED), types(events));
+        assertEquals(2, events.get(0).alert().evidence().size());
+        h.observe(gauge("niamey", 550, day(8, 1, 8)));
+        assertTrue(h.drain().isEmpty(), "published less than the interval ago: waits");
+        h.acks.pipeInput(raised.alertId(), AckRequest.resolve("res-1", raised.alertId(), "agent-diallo", day(8, 1, 9), "checked on site"));
+        events = h.drain();
+        assertEquals(List.of(AlertEventType.RESOLVED), types(events), "a resolve never waits");
+        assertEquals(3, events.get(0).alert().evidence().size(), "and carries the waiting update");
+        h.driver.advanceWallClockTime(INTERVAL);
+        assertTrue(h.drain().isEmpty(), "the waiting update went with the resolve");
+    }
+
+    @Test
+    void withoutAnIntervalEveryUpdateGoesAtOnce() {
+        try (TopologyHarness every = TopologyHarness.forRules(Duration.ofHours(6), NIAMEY).publish()) {
+            every.observe(gauge("niamey", 540, day(8, 1, 6)), gauge("niamey", 545, day(8, 1, 7)), gauge("niamey", 550, day(8, 1, 8)));
+            assertEquals(List.of(AlertEventType.RAISED, AlertEventType.UPDATED, AlertEventType.UPDATED), types(every.drain()));
+        }
+    }
+}
