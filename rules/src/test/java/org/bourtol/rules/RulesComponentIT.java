@@ -26,16 +26,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.AlertEventType;
+import org.bourtol.contracts.alert.Evidence;
 import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.contracts.config.ConfigLoader;
 import org.bourtol.contracts.directory.ApiToken;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.contracts.topic.Topics;
+import org.apache.kafka.common.TopicPartition;
 import org.bourtol.platform.http.ApiAuth;
 import org.bourtol.platform.http.ApiErrors;
 import org.bourtol.platform.kafka.Publisher;
@@ -70,16 +75,13 @@ class RulesComponentIT {
     private static BourtolConfig config;
     private static RulesComponent component;
     private static Publisher publisher;
+    private static Path data;
 
     @BeforeAll
     static void start() throws Exception {
         vertx = Vertx.vertx();
-        Path data = Files.createTempDirectory("rules-it");
-        config = ConfigLoader.load("", Map.of(
-                ConfigLoader.envName("kafka.bootstrap"), SharedKafka.bootstrap(),
-                "BOURTOL_DATA_DIR", data.toString(),
-                ConfigLoader.envName("rules.applicationId"), APP_ID,
-                ConfigLoader.envName("rules.grace"), "PT6H"));
+        data = Files.createTempDirectory("rules-it");
+        config = config("PT0.2S");
         auth = new ApiAuth(ADMIN);
         auth.put(new ApiToken(ApiAuth.sha256(VIEWER), "it-viewer", "viewer", Instant.EPOCH));
         router = Router.router(vertx);
@@ -91,10 +93,49 @@ class RulesComponentIT {
         publisher = new Publisher(SharedKafka.clients(), "rules-it");
     }
 
+    private static BourtolConfig config(String updateInterval) {
+        return ConfigLoader.load("", Map.of(
+                ConfigLoader.envName("kafka.bootstrap"), SharedKafka.bootstrap(),
+                "BOURTOL_DATA_DIR", data.toString(),
+                ConfigLoader.envName("rules.applicationId"), APP_ID,
+                ConfigLoader.envName("rules.grace"), "PT6H",
+                ConfigLoader.envName("rules.updateInterval"), updateInterval));
+    }
+
     private static RulesComponent newComponent() {
+        return newComponent(config);
+    }
+
+    private static RulesComponent newComponent(BourtolConfig with) {
         router.clear();
         ApiErrors.install(router);
-        return new RulesComponent(vertx, router, config, SharedKafka.clients(), auth, new SimpleMeterRegistry());
+        return new RulesComponent(vertx, router, with, SharedKafka.clients(), auth, new SimpleMeterRegistry());
+    }
+
+    private static void restart(BourtolConfig with) throws Exception {
+        component.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        component = newComponent(with);
+        component.start().toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
+    }
+
+    /** Waits until the rules have consumed and committed every observation published so far. */
+    private static void consumed() throws Exception {
+        try (Admin admin = Admin.create(SharedKafka.clients().common())) {
+            Map<TopicPartition, OffsetSpec> partitions = new java.util.HashMap<>();
+            admin.describeTopics(List.of(Topics.OBSERVATIONS.name())).allTopicNames().get().get(Topics.OBSERVATIONS.name()).partitions()
+                    .forEach(p -> partitions.put(new TopicPartition(Topics.OBSERVATIONS.name(), p.partition()), OffsetSpec.latest()));
+            Map<TopicPartition, Long> end = new java.util.HashMap<>();
+            admin.listOffsets(partitions).all().get().forEach((tp, info) -> end.put(tp, info.offset()));
+            Poll.until(Duration.ofSeconds(30), "the rules committed every observation", () -> {
+                try {
+                    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(APP_ID).partitionsToOffsetAndMetadata().get();
+                    return end.entrySet().stream().allMatch(e -> e.getValue() == 0
+                            || committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue());
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+        }
     }
 
     @AfterAll
@@ -346,6 +387,32 @@ class RulesComponentIT {
         assertEquals(409, r.statusCode(), r.body());
         assertTrue(r.body().contains("rule " + guard + ": " + reason), r.body());
         assertEquals("12-15", bodyOf("/api/v1/zones/" + pasture).at("/properties/fieldRelease").asText(), "the refused change is not stored");
+    }
+
+    /**
+     * A hot alert's update held back (here for ten minutes) when the rules stop is in its committed slot: the next start
+     * publishes it at its first update interval, although no reading comes.
+     */
+    @Test
+    @Order(20)
+    void anUpdateHeldBackWhenTheRulesStopIsPublishedAfterTheRestart() throws Exception {
+        String station = "it-held-" + RUN;
+        String rule = "it-held-rule-" + RUN;
+        createStationAndRule(station, rule);
+        restart(config("PT10M"));
+        sendUntil("alert raised", () -> bodyOf("/api/v1/alerts?zone=" + station).size() == 1,
+                round -> publishQuietly(station, 545, Instant.parse("2024-08-12T06:00:00Z").plusSeconds(round)));
+        publish(station, 550, "2024-08-12T08:00:00Z");
+        String held = Fixtures.gauge(station, 550, Instant.parse("2024-08-12T08:00:00Z")).id();
+        consumed();
+        assertTrue(alertEvents(rule).stream().noneMatch(e -> e.alert().evidence().stream().anyMatch(ev -> held.equals(ev.observationId()))),
+                "held back: the alert was published less than ten minutes ago");
+        restart(config("PT1S"));
+        Poll.until(Duration.ofSeconds(30), "the held-back update published after the restart", () -> alertEvents(rule).stream()
+                .anyMatch(e -> e.type() == AlertEventType.UPDATED && e.alert().evidence().stream().map(Evidence::observationId).anyMatch(held::equals)));
+        List<Integer> seqs = alertEvents(rule).stream().map(AlertEvent::seq).toList();
+        assertEquals(seqs.stream().distinct().toList(), seqs, "no duplicate events");
+        restart(config);
     }
 
     @Test
