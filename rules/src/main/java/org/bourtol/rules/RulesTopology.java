@@ -51,7 +51,10 @@ public final class RulesTopology {
         return builder.build();
     }
 
-    /** Streams properties: exactly-once v2, corrupt records and records a processor fails on logged and skipped, state under dataDir/streams. */
+    /**
+     * Streams properties: exactly-once v2, corrupt records and records a processor fails on logged and skipped, state under
+     * dataDir/streams, no task idling.
+     */
     public static Properties properties(Properties common, String applicationId, Path dataDir) {
         Properties p = new Properties();
         p.putAll(common);
@@ -61,6 +64,10 @@ public final class RulesTopology {
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, ProcessingFailureHandler.class.getName());
         p.put(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toAbsolutePath().toString());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        // a task with several inputs (the lifecycle: signals, scores, acknowledgements, warnings) processes what it has
+        // instead of waiting for data it knows is on the broker, as the backtest's replay does (Replay); the wait also
+        // formatted a log message per empty input for every record (Kafka Streams 4.3 PartitionGroup.readyToProcess)
+        p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
         p.put("processing.exception.handler.global.enabled", true);
         return p;

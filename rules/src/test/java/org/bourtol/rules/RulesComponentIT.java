@@ -81,7 +81,7 @@ class RulesComponentIT {
     static void start() throws Exception {
         vertx = Vertx.vertx();
         data = Files.createTempDirectory("rules-it");
-        config = config("PT0.2S");
+        config = config("PT0.1S");
         auth = new ApiAuth(ADMIN);
         auth.put(new ApiToken(ApiAuth.sha256(VIEWER), "it-viewer", "viewer", Instant.EPOCH));
         router = Router.router(vertx);

@@ -167,7 +167,7 @@ public record BourtolConfig(Http http, Path dataDir, Kafka kafka, Mqtt mqtt, Twi
         /** State of a key (a herd, a station) silent this long is dropped unless its rule is firing (default). */
         public static final Duration DEFAULT_STATE_EXPIRY = Duration.ofDays(30);
         /** How often a hot alert's updates of the same severity are published at most (default). */
-        public static final Duration DEFAULT_UPDATE_INTERVAL = Duration.ofMillis(200);
+        public static final Duration DEFAULT_UPDATE_INTERVAL = Duration.ofMillis(100);
 
         public Rules {
             stateExpiry = stateExpiry == null || stateExpiry.isZero() ? DEFAULT_STATE_EXPIRY : stateExpiry;

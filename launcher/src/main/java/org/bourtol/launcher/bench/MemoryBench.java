@@ -92,7 +92,6 @@ final class MemoryBench {
         Properties common = new Properties();
         common.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "isolated-memory-bench:9");
         Properties props = RulesTopology.properties(common, "bourtol-bench-memory", dir);
-        props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
         RulesEnv env = RulesEnv.isolated(o.grace(), o.unverifiedWeight()).withStateExpiry(o.stateExpiry());
         long roundsPerDay = Duration.ofDays(1).dividedBy(o.interval());
         List<Sample> samples = new ArrayList<>();

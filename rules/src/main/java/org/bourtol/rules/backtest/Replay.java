@@ -68,8 +68,6 @@ public final class Replay {
         Properties common = new Properties();
         common.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "isolated-backtest:9");
         Properties props = RulesTopology.properties(common, "bourtol-backtest", dir);
-        // every input is already queued when the driver processes: never wait for empty partitions (the wait's bookkeeping formats a log line per record)
-        props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
         long start = inputs.isEmpty() ? 0 : inputs.stream().mapToLong(Recorded::storedAtMs).min().orElse(0);
         List<AlertEvent> out = new ArrayList<>();
         try (TopologyTestDriver driver = new TopologyTestDriver(RulesTopology.build(RulesEnv.isolated(grace, unverifiedWeight)), props,
