@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.apache.commons.io.FileUtils;
 import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.launcher.bench.Benchmarks;
 import org.bourtol.launcher.bench.MemoryOptions;
@@ -77,7 +78,9 @@ public final class BenchCommand implements Callable<Integer> {
         } else {
             out.println("No kafka.bootstrap configured: starting an embedded Bourtol on free loopback ports for the bench.");
             Map<String, String> env = new HashMap<>(System.getenv());
-            env.put("BOURTOL_DATA_DIR", Files.createTempDirectory("bourtol-bench-").toString());
+            // its Kafka log and stores (hundreds of MB after a run) go with it: a bench run leaves nothing behind
+            Path data = Files.createTempDirectory("bourtol-bench-");
+            env.put("BOURTOL_DATA_DIR", data.toString());
             env.put("BOURTOL_HTTP_PORT", "0");
             env.put("BOURTOL_EMBEDDED_KAFKA_PORT", "0");
             env.put("BOURTOL_EMBEDDED_MQTT_PORT", "0");
@@ -90,6 +93,8 @@ public final class BenchCommand implements Callable<Integer> {
             try (Instance platform = Instance.start(new Instance.Options(config.path(), env, true,
                     EnumSet.of(Instance.Part.INGEST, Instance.Part.RULES, Instance.Part.NOTIFIER), null))) {
                 figures.put("hops", bench.run(Benchmarks.embedded(platform), cfg));
+            } finally {
+                FileUtils.deleteQuietly(data.toFile());
             }
         }
         if (hops.contains(Benchmarks.Hops.backtest)) {

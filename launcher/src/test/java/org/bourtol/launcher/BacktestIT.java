@@ -123,6 +123,27 @@ class BacktestIT {
         }
     }
 
+    /**
+     * The live alerts and the replayed ones are the same alerts (ids, times, severities, evidence); the replay has every
+     * step, the live run every step it published (a hot alert's updates of one severity go out together, with the latest
+     * step: the reproduction above accounts for each one it did not publish).
+     */
+    private static void sameAlerts(JsonNode live, JsonNode replayed) {
+        assertEquals(live.size(), replayed.size(), "same alerts: " + live + " / " + replayed);
+        for (int i = 0; i < live.size(); i++) {
+            ObjectNode a = ((ObjectNode) live.get(i)).deepCopy();
+            ObjectNode b = ((ObjectNode) replayed.get(i)).deepCopy();
+            JsonNode liveSteps = a.remove("steps");
+            JsonNode replayedSteps = b.remove("steps");
+            assertEquals(a, b, "same alert, times and evidence");
+            List<JsonNode> all = new ArrayList<>();
+            replayedSteps.forEach(all::add);
+            for (JsonNode step : liveSteps) {
+                assertTrue(all.contains(step), "live step " + step + " replayed: " + replayedSteps);
+            }
+        }
+    }
+
     private static void backtest(String base, String token, String bootstrap, JsonNode demoReport, Path dir) throws Exception {
         JsonNode rules = call(base, "GET", "/api/v1/rules", token, null, 200);
         ObjectNode niamey = null;
@@ -141,7 +162,7 @@ class BacktestIT {
         assertTrue(r.get("observations").asInt() > 500, r.get("observations").toString());
         assertTrue(r.get("reproduction").get("exact").asBoolean(), r.get("reproduction").toString());
         assertTrue(r.get("reproduction").get("liveEvents").asInt() >= 5, r.get("reproduction").toString());
-        assertEquals(r.get("currentAlerts"), r.get("candidateAlerts"), "same alerts, steps, times and evidence");
+        sameAlerts(r.get("currentAlerts"), r.get("candidateAlerts"));
         assertEquals(0, r.get("changedRules").size());
         for (JsonNode d : r.get("comparison").get("differences")) {
             assertEquals("[\"UNCHANGED\"]", d.get("kinds").toString(), d.toString());

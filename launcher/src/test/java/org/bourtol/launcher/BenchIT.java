@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.bourtol.contracts.topic.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +31,7 @@ class BenchIT {
     @Test
     void everyHopRunsAgainstItsBaselineAndTheJsonHoldsEveryFigure() throws Exception {
         Path json = dir.resolve("bench.json");
+        Set<String> before = benchDirs();
         CommandLine cl = Bourtol.commandLine();
         StringWriter out = new StringWriter();
         cl.setOut(new PrintWriter(out));
@@ -59,5 +64,16 @@ class BenchIT {
         JsonNode rules = figures.path("hops").get(4).path("paths").get(1);
         assertEquals(40, rules.path("saturation").path("arrived").asInt(), "the rules consumed every observation: " + rules);
         assertTrue(figures.path("loadAverage").isNumber(), figures.toString());
+        Set<String> left = benchDirs();
+        left.removeAll(before);
+        assertEquals(Set.of(), left, "the embedded Bourtol's data and the passthrough's state are removed after the run");
+    }
+
+    /** The bench's temporary directories in the system's temporary folder. */
+    private static Set<String> benchDirs() throws java.io.IOException {
+        try (var list = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return list.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("bourtol-bench-"))
+                    .collect(Collectors.toCollection(HashSet::new));
+        }
     }
 }

@@ -33,6 +33,7 @@ public final class TopologyHarness implements AutoCloseable {
     public final TestInputTopic<String, AckRequest> acks;
     public final TestOutputTopic<String, AlertEvent> alerts;
     private final List<String> templates;
+    private final Path dir;
 
     public TopologyHarness(Duration grace) {
         this(grace, List.of());
@@ -61,7 +62,7 @@ public final class TopologyHarness implements AutoCloseable {
             env = new RulesEnv(grace, 0.5).withUpdateInterval(updateInterval);
             Properties common = new Properties();
             common.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
-            Path dir = Files.createTempDirectory("rules-ttd");
+            dir = Files.createTempDirectory("rules-ttd");
             Properties p = RulesTopology.properties(common, "rules-test", dir);
             driver = new TopologyTestDriver(RulesTopology.build(env), p);
             observations = driver.createInputTopic(Topics.OBSERVATIONS.name(), new StringSerializer(),
@@ -111,5 +112,6 @@ public final class TopologyHarness implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
+        org.apache.commons.io.FileUtils.deleteQuietly(dir.toFile());
     }
 }

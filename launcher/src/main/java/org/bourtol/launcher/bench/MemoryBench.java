@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.commons.io.FileUtils;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -132,7 +133,7 @@ final class MemoryBench {
             summary(out, result);
             return result;
         } finally {
-            deleteQuietly(dir);
+            FileUtils.deleteQuietly(dir.toFile());
         }
     }
 
@@ -271,14 +272,6 @@ final class MemoryBench {
             return Files.createTempDirectory("bourtol-bench-memory-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory left behind is harmless
         }
     }
 }

@@ -2,11 +2,13 @@ package org.bourtol.launcher.bench;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.io.FileUtils;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -80,8 +82,9 @@ final class RulesHop {
         }
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(PT_IN, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())).to(PT_OUT, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+        Path state = Files.createTempDirectory("bourtol-bench-streams-");
         try (KafkaStreams passthrough = new KafkaStreams(builder.build(), RulesTopology.properties(target.kafka().common(),
-                "bourtol-bench-passthrough", Files.createTempDirectory("bourtol-bench-streams-")))) {
+                "bourtol-bench-passthrough", state))) {
             passthrough.start();
             long deadline = System.nanoTime() + 60_000_000_000L;
             while (passthrough.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
@@ -99,6 +102,8 @@ final class RulesHop {
                                     + " event whose evidence reaches the reading or a later one; rules.updateInterval "
                                     + target.config().rules().updateInterval() + " (a hot alert's updates published at most about once per interval)"),
                     jit);
+        } finally {
+            FileUtils.deleteQuietly(state.toFile());
         }
     }
 

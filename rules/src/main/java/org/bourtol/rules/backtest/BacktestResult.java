@@ -24,9 +24,11 @@ public record BacktestResult(Instant from, Instant to, List<String> changedRules
      * The replay of the rules left unchanged against what the live topology published for them: same event
      * ids (alert id, step, sequence), types and times.
      *
+     * @param publishedTogether replayed updates the live run published together with a later step of the same alert
+     *     (a hot alert publishes its latest state, {@code rules.updateInterval}); not a difference
      * @param mismatches the first few events that differ (live first, then replay), empty when exact
      */
-    public record Reproduction(boolean exact, int liveEvents, int replayedEvents, List<String> mismatches) {
+    public record Reproduction(boolean exact, int liveEvents, int replayedEvents, int publishedTogether, List<String> mismatches) {
     }
 
     /**

@@ -21,7 +21,10 @@ public final class BacktestTable {
         }
         b.append(System.lineSeparator());
         BacktestResult.Reproduction rep = r.reproduction();
-        b.append(rep.exact() ? "Unchanged rules reproduce the live alerts exactly (" + rep.liveEvents() + " events)"
+        b.append(rep.exact() ? "Unchanged rules reproduce the live alerts exactly (" + rep.liveEvents() + " events"
+                + (rep.publishedTogether() > 0 ? "; " + rep.publishedTogether() + " more updates replayed that the live run published"
+                        + " with a later step of their alert" : "")
+                + ")"
                 : "Unchanged rules do NOT reproduce the live alerts (" + rep.liveEvents() + " live, " + rep.replayedEvents()
                         + " replayed): " + String.join("; ", rep.mismatches()))
                 .append(System.lineSeparator());

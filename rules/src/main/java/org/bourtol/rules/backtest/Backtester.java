@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.contracts.directory.RuleDocument;
@@ -123,29 +125,49 @@ public final class Backtester {
                 && Objects.equals(a.severity(), b.severity());
     }
 
-    /** The unchanged rules' replayed events against the live ones (all rules count as changed when zones changed). */
+    /**
+     * The unchanged rules' replayed events against the live ones (all rules count as changed when zones changed). Exact
+     * when every live step is replayed (same event id, time, severity and level) and every replayed step the live run
+     * did not publish is an update it published together with a later step of the same alert ({@code rules.updateInterval}:
+     * a hot alert publishes its latest state; the replay publishes every step).
+     */
     static BacktestResult.Reproduction reproduction(List<AlertEvent> live, List<AlertEvent> replayed, Set<String> changed,
                                                     boolean zonesChanged) {
-        List<String> a = fingerprints(live, changed, zonesChanged);
-        List<String> b = fingerprints(replayed, changed, zonesChanged);
+        List<AlertEvent> a = steps(live, changed, zonesChanged);
+        List<AlertEvent> b = steps(replayed, changed, zonesChanged);
+        Set<String> liveSteps = a.stream().map(Backtester::fingerprint).collect(Collectors.toSet());
+        Set<String> replayedSteps = b.stream().map(Backtester::fingerprint).collect(Collectors.toSet());
+        Map<String, Integer> lastLiveSeq = a.stream().collect(Collectors.toMap(AlertEvent::alertId, AlertEvent::seq, Math::max));
         List<String> mismatches = new ArrayList<>();
-        for (int i = 0; i < Math.max(a.size(), b.size()) && mismatches.size() < MISMATCHES_SHOWN; i++) {
-            String x = i < a.size() ? a.get(i) : "(none)";
-            String y = i < b.size() ? b.get(i) : "(none)";
-            if (!x.equals(y)) {
-                mismatches.add("live " + x + " / replay " + y);
+        a.stream().map(Backtester::fingerprint).filter(f -> !replayedSteps.contains(f)).sorted()
+                .forEach(f -> mismatches.add("live " + f + " / replay (none)"));
+        int together = 0;
+        for (AlertEvent e : b) {
+            if (liveSteps.contains(fingerprint(e))) {
+                continue;
+            }
+            if (e.type() == AlertEventType.UPDATED && lastLiveSeq.getOrDefault(e.alertId(), -1) > e.seq()) {
+                together++;
+            } else {
+                mismatches.add("live (none) / replay " + fingerprint(e));
             }
         }
-        return new BacktestResult.Reproduction(mismatches.isEmpty(), a.size(), b.size(), List.copyOf(mismatches));
+        List<String> shown = mismatches.stream().sorted().limit(MISMATCHES_SHOWN).toList();
+        return new BacktestResult.Reproduction(mismatches.isEmpty(), a.size(), b.size(), together, shown);
     }
 
-    /** Event id (alert/step/seq), time and severity of each rule step, sorted by event id. */
-    static List<String> fingerprints(Collection<AlertEvent> events, Set<String> changed, boolean zonesChanged) {
+    /** The rule steps of the unchanged rules, sorted by event id (none when zones changed). */
+    private static List<AlertEvent> steps(Collection<AlertEvent> events, Set<String> changed, boolean zonesChanged) {
         if (zonesChanged) {
             return List.of();
         }
         return events.stream().filter(e -> ruleStep(e) && !changed.contains(e.alert().rule()))
-                .map(e -> e.eventId() + " at " + e.at() + " " + e.alert().severity() + "/" + e.alert().level()).sorted().toList();
+                .sorted(Comparator.comparing(AlertEvent::eventId)).toList();
+    }
+
+    /** Event id (alert/step/seq), time, severity and level of a rule step. */
+    private static String fingerprint(AlertEvent e) {
+        return e.eventId() + " at " + e.at() + " " + e.alert().severity() + "/" + e.alert().level();
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.commons.io.FileUtils;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -105,16 +106,8 @@ public final class Replay {
             out.addAll(alerts.readValuesToList());
             progress.accept(n);
         } finally {
-            deleteQuietly(dir);
+            FileUtils.deleteQuietly(dir.toFile());
         }
         return out;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory left behind is harmless
-        }
     }
 }

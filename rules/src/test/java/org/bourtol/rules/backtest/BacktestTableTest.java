@@ -30,7 +30,7 @@ class BacktestTableTest {
         List<BacktestResult.SmsLine> sms = List.of(new BacktestResult.SmsLine("r-1", "Awa", 3, 5, 2, T, T.minusSeconds(60), 1),
                 new BacktestResult.SmsLine("r-2", "Moussa", 2, 1, -1, T, null, 0));
         return new BacktestResult(T.minusSeconds(86_400 * 30), T, List.of("niamey-gauge-level"), List.of("niamey"), 1200, 3, 250, 4800.0,
-                List.of("the observations topic keeps 7 days"), new BacktestResult.Reproduction(true, 4, 4, List.of()), cmp,
+                List.of("the observations topic keeps 7 days"), new BacktestResult.Reproduction(true, 4, 4, 0, List.of()), cmp,
                 List.of(), List.of(), sms, List.of(), outcomes, truth);
     }
 
