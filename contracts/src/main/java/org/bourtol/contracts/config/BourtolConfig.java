@@ -172,9 +172,6 @@ public record BourtolConfig(Http http, Path dataDir, Kafka kafka, Mqtt mqtt, Twi
         public Rules {
             stateExpiry = stateExpiry == null || stateExpiry.isZero() ? DEFAULT_STATE_EXPIRY : stateExpiry;
             updateInterval = updateInterval == null ? DEFAULT_UPDATE_INTERVAL : updateInterval;
-            if (updateInterval.isNegative()) {
-                throw new IllegalArgumentException("rules.updateInterval must not be negative: " + updateInterval);
-            }
         }
 
         /** With the default update interval. */
