@@ -22,7 +22,6 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.bourtol.contracts.alert.Alert;
 import org.bourtol.contracts.alert.AlertEvent;
 import org.bourtol.contracts.alert.AlertEventType;
 import org.bourtol.contracts.alert.Warning;
@@ -134,9 +133,8 @@ public final class LifecycleTopology {
                 AlertSlot slot = slots.get(key);
                 if (slot != null && slot.unpublished() != null) {
                     slots.put(key, slot.withUnpublished(null));
-                    Alert a = slot.alert();
-                    context().forward(new Record<>(a.id(), new AlertEvent(a.id() + "/" + AlertEventType.UPDATED + "/" + slot.seq(), a.id(),
-                            AlertEventType.UPDATED, slot.seq(), slot.unpublished(), a, null), slot.unpublished().toEpochMilli()));
+                    AlertEvent e = Lifecycle.emit(slot, AlertEventType.UPDATED, slot.unpublished(), null).events().get(0);
+                    context().forward(new Record<>(e.alertId(), e, e.at().toEpochMilli()));
                     published.put(key, now);
                 }
             }
