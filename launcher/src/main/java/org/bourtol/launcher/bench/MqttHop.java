@@ -4,14 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serdes;
 import org.bourtol.contracts.observation.GaugeReading;
 import org.bourtol.contracts.observation.Observation;
+import org.bourtol.contracts.topic.Topic;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.platform.mqtt.MqttOptions;
 import org.bourtol.simulator.publish.MqttSender;
 import org.bourtol.simulator.truth.TopicTail;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
@@ -22,6 +27,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 final class MqttHop {
 
     static final int INFLIGHT = 100;
+    private static final String FORWARDED = "bourtol.bench-mqtt-forwarded.v1";
 
     private final Target target;
     private final String station;
@@ -42,9 +48,13 @@ final class MqttHop {
 
     Hop measure(int n, Jit jit) throws Exception {
         String broker = target.embedded() ? "embedded broker (HiveMQ CE)" : "broker " + target.mqttUrl();
-        return Hop.measure("MQTT QoS 1 → observation, " + broker, n, List.of(this::raw, this::ingest),
+        BenchTopics.ensure(target.kafka(), List.of(FORWARDED));
+        return Hop.measure("MQTT QoS 1 → observation, " + broker, n, List.of(this::raw, this::ingest, this::forwarded),
                 List.of("publisher: Paho MQTT 3.1.1, QoS 1, " + INFLIGHT + " messages in flight; latency from publish to subscriber"
-                        + " callback (raw) or to the observation read from Kafka (ingest)"),
+                        + " callback (raw) or to the record read from Kafka (ingest, floor)",
+                        "floor: a Paho subscriber in the bench's process producing each payload as it came to a Kafka topic and"
+                                + " acknowledging it once Kafka has it (no parsing, no duplicate check, no console), the least"
+                                + " any ingest that acknowledges only what Kafka holds does per message"),
                 jit);
     }
 
@@ -53,25 +63,71 @@ final class MqttHop {
         Load load = new Load("mqtt pub->sub (raw broker)", n);
         String tag = "r" + load.id() + "-" + UUID.randomUUID().toString().substring(0, 6);
         MqttAsyncClient sub = new MqttAsyncClient(MqttOptions.pahoUrl(target.mqttUrl()), "bourtol-bench-sub-" + tag, new MemoryPersistence());
-        try (MqttSender pub = new MqttSender(target.mqttUrl(), target.rawPublisher().user(), target.rawPublisher().password(), INFLIGHT)) {
+        try {
+            sub.connect(options(target.rawSubscriber())).waitForCompletion(15_000);
+            sub.subscribe(target.rawTopic(), 1, (topic, message) -> arrived(load, tag, message.getPayload())).waitForCompletion(15_000);
+            return publishTagged(load, tag, rate);
+        } finally {
+            close(sub);
+        }
+    }
+
+    /**
+     * The floor: the raw path's messages taken by a Paho subscriber with manual acknowledgements, each produced as it came
+     * to {@link #FORWARDED} (an idempotent producer, acks=all, as ingest's) and acknowledged to the broker once Kafka has
+     * it; read back from Kafka.
+     */
+    private Figures forwarded(int n, double rate) throws Exception {
+        Load load = new Load("mqtt -> kafka, bare forwarder (floor)", n);
+        String tag = "f" + load.id() + "-" + UUID.randomUUID().toString().substring(0, 6);
+        MqttAsyncClient sub = new MqttAsyncClient(MqttOptions.pahoUrl(target.mqttUrl()), "bourtol-bench-fwd-" + tag, new MemoryPersistence());
+        sub.setManualAcks(true);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(target.kafka().producer("bourtol-bench-forwarder"));
+                TopicTail<byte[]> tail = new TopicTail<>(target.kafka(), new Topic<>(FORWARDED, Serdes.String(), Serdes.ByteArray(), 1, false),
+                        s -> arrived(load, tag, s.value()))) {
             sub.connect(options(target.rawSubscriber())).waitForCompletion(15_000);
             sub.subscribe(target.rawTopic(), 1, (topic, message) -> {
-                String p = new String(message.getPayload(), StandardCharsets.UTF_8);
-                int at = p.indexOf(tag + ":");
-                if (at >= 0) {
-                    int from = at + tag.length() + 1;
-                    load.arrived(Long.parseLong(p.substring(from, p.indexOf('"', from))));
-                }
+                int id = message.getId();
+                int qos = message.getQos();
+                producer.send(new ProducerRecord<>(FORWARDED, message.getPayload()), (md, e) -> {
+                    if (e == null && qos > 0) {
+                        try {
+                            sub.messageArrivedComplete(id, qos);
+                        } catch (MqttException ignored) {
+                            // not acknowledged: the broker sends it again, the run counts it once
+                        }
+                    }
+                });
             }).waitForCompletion(15_000);
-            // the same size as a gauge reading's payload
+            return publishTagged(load, tag, rate);
+        } finally {
+            close(sub);
+        }
+    }
+
+    /** Publishes the run's messages to the raw topic, each carrying {@code tag:seq}, the size of a gauge reading's payload. */
+    private Figures publishTagged(Load load, String tag, double rate) throws Exception {
+        try (MqttSender pub = new MqttSender(target.mqttUrl(), target.rawPublisher().user(), target.rawPublisher().password(), INFLIGHT)) {
             return load.run(rate, 1, Load.QUIET, Load.TIMEOUT, seq -> pub.publish(target.rawTopic(),
                     "{\"levelCm\":" + level + ",\"seq\":\"" + tag + ":" + seq + "\"}"));
-        } finally {
-            if (sub.isConnected()) {
-                sub.disconnect().waitForCompletion(5_000);
-            }
-            sub.close();
         }
+    }
+
+    /** Counts a tagged message of this run ({@code tag:seq} in its payload). */
+    private static void arrived(Load load, String tag, byte[] payload) {
+        String p = new String(payload, StandardCharsets.UTF_8);
+        int at = p.indexOf(tag + ":");
+        if (at >= 0) {
+            int from = at + tag.length() + 1;
+            load.arrived(Long.parseLong(p.substring(from, p.indexOf('"', from))));
+        }
+    }
+
+    private static void close(MqttAsyncClient client) throws MqttException {
+        if (client.isConnected()) {
+            client.disconnect().waitForCompletion(5_000);
+        }
+        client.close();
     }
 
     /** Through ingest: a gauge reading published as a gateway does, to the observation in Kafka. */

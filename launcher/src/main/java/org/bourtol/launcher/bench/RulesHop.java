@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.io.FileUtils;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,6 +17,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 import org.bourtol.contracts.alert.AlertEvent;
@@ -43,6 +48,9 @@ final class RulesHop {
     private static final String RAW = "bourtol.bench-raw.v1";
     private static final String PT_IN = "bourtol.bench-passthrough-in.v1";
     private static final String PT_OUT = "bourtol.bench-passthrough-out.v1";
+    private static final String KEPT_IN = "bourtol.bench-kept-in.v1";
+    private static final String KEPT_OUT = "bourtol.bench-kept-out.v1";
+    private static final String KEPT_STORE = "bench-last";
     private static final int RECORD_BYTES = 250; // about an observation record (docs/backtest.md)
     private static final Duration QUIET = Duration.ofSeconds(20);
     private static final Duration TIMEOUT = Duration.ofMinutes(4);
@@ -57,47 +65,22 @@ final class RulesHop {
         this.level = level;
     }
 
-    private static boolean served(Admin admin, List<String> topics) {
-        try {
-            return admin.describeTopics(topics).allTopicNames().get().values().stream().allMatch(d -> !d.partitions().isEmpty()
-                    && d.partitions().get(0).leader() != null);
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
     Hop measure(int n, Jit jit) throws Exception {
-        try (Admin admin = Admin.create(target.kafka().common())) {
-            for (String t : List.of(RAW, PT_IN, PT_OUT)) {
-                if (!admin.listTopics().names().get().contains(t)) {
-                    admin.createTopics(List.of(new NewTopic(t, 1, (short) -1))).all().get();
-                }
-            }
-            // the controller created them; wait until the broker serves their metadata, or the passthrough's first
-            // assignment finds its source topic missing and the Streams client shuts down
-            long known = System.nanoTime() + 30_000_000_000L;
-            while (!served(admin, List.of(RAW, PT_IN, PT_OUT)) && System.nanoTime() < known) {
-                Thread.sleep(100);
-            }
-        }
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(PT_IN, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())).to(PT_OUT, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+        BenchTopics.ensure(target.kafka(), List.of(RAW, PT_IN, PT_OUT, KEPT_IN, KEPT_OUT));
+        StreamsBuilder copy = new StreamsBuilder();
+        copy.stream(PT_IN, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())).to(PT_OUT, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
         Path state = Files.createTempDirectory("bourtol-bench-streams-");
-        try (KafkaStreams passthrough = new KafkaStreams(builder.build(), RulesTopology.properties(target.kafka().common(),
-                "bourtol-bench-passthrough", state))) {
-            passthrough.start();
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (passthrough.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            if (passthrough.state() != KafkaStreams.State.RUNNING) {
-                throw new IllegalStateException("the passthrough baseline did not start: " + passthrough.state());
-            }
+        try (KafkaStreams passthrough = started(copy.build(), "bourtol-bench-passthrough", state);
+                KafkaStreams kept = started(keepLast(), "bourtol-bench-kept", state)) {
             return Hop.measure("observation → alert (rules)", n,
                     List.of((m, rate) -> kafka("streams passthrough (exactly-once v2)", PT_IN, PT_OUT, m, rate), this::rules,
-                            (m, rate) -> kafka("kafka produce->consume (raw)", RAW, RAW, m, rate)),
+                            (m, rate) -> kafka("kafka produce->consume (raw)", RAW, RAW, m, rate),
+                            (m, rate) -> kafka("streams, one store write per record (floor)", KEPT_IN, KEPT_OUT, m, rate)),
                     List.of("baseline: a Streams topology that copies " + RECORD_BYTES + "-byte records from one topic to another with the"
                             + " rules' Streams properties; consumers read committed records only",
+                            "floor: the same copy writing each record to a changelogged store under one key first, the least any"
+                                    + " stateful rule does per reading (the rules: about five store writes, a signal through the"
+                                    + " lifecycle's topic, an alert event)",
                             "rules throughput: observations consumed per second (committed offset); rules latency: to the first alert"
                                     + " event whose evidence reaches the reading or a later one; rules.updateInterval "
                                     + target.config().rules().updateInterval() + " (a hot alert's updates published at most about once per interval)"),
@@ -105,6 +88,46 @@ final class RulesHop {
         } finally {
             FileUtils.deleteQuietly(state.toFile());
         }
+    }
+
+    /** The floor's topology: each record written to an in-memory store with a changelog, under one key, then copied. */
+    private static Topology keepLast() {
+        StreamsBuilder b = new StreamsBuilder();
+        b.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(KEPT_STORE), Serdes.String(), Serdes.ByteArray()));
+        b.stream(KEPT_IN, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+                .process(() -> new Processor<byte[], byte[], byte[], byte[]>() {
+                    private ProcessorContext<byte[], byte[]> context;
+                    private KeyValueStore<String, byte[]> last;
+
+                    @Override
+                    public void init(ProcessorContext<byte[], byte[]> context) {
+                        this.context = context;
+                        this.last = context.getStateStore(KEPT_STORE);
+                    }
+
+                    @Override
+                    public void process(Record<byte[], byte[]> record) {
+                        last.put("station", record.value());
+                        context.forward(record);
+                    }
+                }, KEPT_STORE)
+                .to(KEPT_OUT, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+        return b.build();
+    }
+
+    /** A Streams client with the rules' properties, running (state under {@code state}). */
+    private KafkaStreams started(Topology topology, String applicationId, Path state) throws InterruptedException {
+        KafkaStreams streams = new KafkaStreams(topology, RulesTopology.properties(target.kafka().common(), applicationId, state));
+        streams.start();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (streams.state() != KafkaStreams.State.RUNNING && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        if (streams.state() != KafkaStreams.State.RUNNING) {
+            streams.close();
+            throw new IllegalStateException("the bench's Streams topology " + applicationId + " did not start: " + streams.state());
+        }
+        return streams;
     }
 
     private Figures kafka(String path, String in, String out, int n, double rate) throws Exception {
