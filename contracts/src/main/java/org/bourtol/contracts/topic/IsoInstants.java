@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.text.ParsePosition;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.time.ZoneOffset;
 
 /**
@@ -49,6 +51,16 @@ public final class IsoInstants {
         int nano = i.getNano();
         int digits = nano == 0 ? 0 : nano % 1_000_000 == 0 ? 3 : nano % 1_000 == 0 ? 6 : 9;
         return ITU.formatUtc(i.atOffset(ZoneOffset.UTC), digits);
+    }
+
+    /**
+     * {@code text} read as {@link OffsetDateTime#parse(CharSequence)} reads it, as an instant: the same instants accepted,
+     * the same {@link DateTimeParseException} for the rest (ingest's {@code observedAt}). Text in the form Bourtol and most
+     * gateways write, ending in {@code Z}, takes the fast path.
+     */
+    public static Instant parseOffsetDateTime(String text) {
+        Instant fast = parseFast(text);
+        return fast != null ? fast : OffsetDateTime.parse(text).toInstant();
     }
 
     /**

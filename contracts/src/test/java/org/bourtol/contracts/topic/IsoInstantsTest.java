@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -55,6 +57,39 @@ class IsoInstantsTest {
             assertEquals(expected, Json.MAPPER.readValue(json, Instant.class), text);
         } catch (Exception e) {
             throw new AssertionError(text + " read by the stock deserializer as " + expected + " but refused: " + e, e);
+        }
+    }
+
+    @Property(tries = 5000)
+    void readsAsOffsetDateTimeParseReadsAndRefusesWhatItRefuses(@ForAll("nearlyInstants") String text) {
+        Instant expected;
+        try {
+            expected = OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            assertThrows(DateTimeParseException.class, () -> IsoInstants.parseOffsetDateTime(text), text);
+            return;
+        }
+        assertEquals(expected, IsoInstants.parseOffsetDateTime(text), text);
+    }
+
+    @Example
+    void offsetDateTimeEdgeCasesReadAsJavaTimeReadsThem() {
+        for (String text : List.of("2026-12-06T24:00:00Z", "2026-12-06t07:39:51z", "2026-12-06T07:39:51+01:00", "2026-12-06T07:39Z",
+                "2026-12-06T07:39:51.4711111111Z", "2016-12-31T23:59:60Z", "2026-02-30T07:39:51Z", "2026-12-06 07:39:51Z", "",
+                "2026-12-06T07:39:51ZZ", "+10000-01-01T00:00:00Z", "2026-12-06T07:39:51.47Z")) {
+            Object expected;
+            try {
+                expected = OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                expected = DateTimeParseException.class;
+            }
+            Object actual;
+            try {
+                actual = IsoInstants.parseOffsetDateTime(text);
+            } catch (DateTimeParseException e) {
+                actual = DateTimeParseException.class;
+            }
+            assertEquals(expected, actual, text);
         }
     }
 

@@ -3,7 +3,6 @@ package org.bourtol.ingest.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -16,6 +15,7 @@ import org.bourtol.contracts.observation.ReportType;
 import org.bourtol.contracts.observation.Source;
 import org.bourtol.contracts.observation.Species;
 import org.bourtol.contracts.privacy.Phones;
+import org.bourtol.contracts.topic.IsoInstants;
 import org.bourtol.ingest.place.Gazetteer;
 import org.bourtol.ingest.place.Place;
 import org.bourtol.ingest.place.Resolution;
@@ -115,7 +115,7 @@ public final class ObservationReader {
         String s = text(n, "observedAt");
         Instant t;
         try {
-            t = OffsetDateTime.parse(s).toInstant();
+            t = IsoInstants.parseOffsetDateTime(s);
         } catch (DateTimeParseException e) {
             throw new InvalidInput("bad-field", "observedAt '" + s + "' is not ISO-8601 with an offset (e.g. 2026-11-24T08:00:00Z)");
         }

@@ -50,6 +50,7 @@ final class ConsoleData implements AutoCloseable {
     static final Duration READINGS_SINCE = Duration.ofDays(7);
     static final String TRIAGE = "triage";
     private static final String KIND = "kind";
+    private static final byte[] KIND_FIRST = "{\"kind\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final String GAUGE = "gauge";
 
     final Map<String, Deque<AlertEvent>> events = new ConcurrentHashMap<>();
@@ -125,8 +126,18 @@ final class ConsoleData implements AutoCloseable {
         return out;
     }
 
-    /** The {@code kind} of an observation's JSON, without binding it; null when it has none or is not JSON. */
+    /**
+     * The {@code kind} of an observation's JSON, without binding it; null when it has none or is not JSON. Bourtol writes
+     * it first ({@code {"kind":"gauge",…}}), which is read from the bytes; any other form goes to Jackson's streaming parser.
+     */
     static String kind(byte[] json) {
+        if (startsWith(json, KIND_FIRST)) {
+            for (int i = KIND_FIRST.length; i < json.length && json[i] != '\\'; i++) {
+                if (json[i] == '"') {
+                    return new String(json, KIND_FIRST.length, i - KIND_FIRST.length, StandardCharsets.UTF_8);
+                }
+            }
+        }
         try (JsonParser p = Json.MAPPER.createParser(json)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
@@ -143,6 +154,10 @@ final class ConsoleData implements AutoCloseable {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return bytes.length > prefix.length && java.util.Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     private static <V> void bounded(Map<String, Deque<V>> map, String key, V value, int max) {

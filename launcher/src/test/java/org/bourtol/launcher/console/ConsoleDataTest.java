@@ -2,6 +2,7 @@ package org.bourtol.launcher.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -29,7 +30,17 @@ class ConsoleDataTest {
         byKind.forEach((kind, o) -> {
             byte[] json = Topics.OBSERVATIONS.valueBytes(o);
             assertEquals(kind, ConsoleData.kind(json), new String(json, StandardCharsets.UTF_8));
+            assertTrue(new String(json, StandardCharsets.UTF_8).startsWith("{\"kind\":\""), "the kind comes first, read from the bytes");
         });
+    }
+
+    @Test
+    void aKindWrittenFirstReadsAsTheParserReadsIt() {
+        assertEquals("gauge", ConsoleData.kind(bytes("{\"kind\":\"gauge\",\"id\":\"x\"}")));
+        assertEquals("", ConsoleData.kind(bytes("{\"kind\":\"\"}")));
+        assertEquals("ga\"uge", ConsoleData.kind(bytes("{\"kind\":\"ga\\\"uge\"}")), "an escape goes to the parser");
+        assertEquals("pluie", ConsoleData.kind(bytes("{\"kind\":\"pluie\"}")));
+        assertNull(ConsoleData.kind(bytes("{\"kind\":\"gauge")), "unterminated");
     }
 
     @Test
