@@ -60,6 +60,19 @@ class IsoInstantsTest {
         }
     }
 
+    @Example
+    void instantsPrintedAgainOrCollidingInTheCachePrintTheirOwnText() {
+        Instant base = Instant.parse("2026-12-06T07:39:51.471Z");
+        for (int round = 0; round < 3; round++) {
+            for (int k = 0; k < 20_000; k++) {
+                Instant i = base.plusNanos(k * 1_000_037L);
+                assertEquals(i.toString(), IsoInstants.format(i));
+                Instant other = Instant.ofEpochSecond(i.getEpochSecond() + k, i.getNano());
+                assertEquals(other.toString(), IsoInstants.format(other));
+            }
+        }
+    }
+
     @Property(tries = 5000)
     void readsAsOffsetDateTimeParseReadsAndRefusesWhatItRefuses(@ForAll("nearlyInstants") String text) {
         Instant expected;
