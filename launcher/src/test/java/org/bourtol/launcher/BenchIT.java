@@ -44,6 +44,8 @@ class BenchIT {
             assertTrue(text.contains(hop), "hop " + hop + " in\n" + text);
         }
         assertTrue(text.contains("ratio mqtt -> observation (ingest) / mqtt pub->sub (raw broker): throughput"), text);
+        assertTrue(text.contains("ratio mqtt -> kafka, bare forwarder (floor) / mqtt pub->sub (raw broker): throughput"), text);
+        assertTrue(text.contains("ratio streams, one store write per record (floor) / streams passthrough (exactly-once v2): throughput"), text);
         assertTrue(text.contains("load average"), text);
 
         JsonNode figures = Json.MAPPER.readTree(json.toFile());

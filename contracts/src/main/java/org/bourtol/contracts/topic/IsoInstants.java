@@ -61,7 +61,7 @@ public final class IsoInstants {
     public static String format(Instant i) {
         long seconds = i.getEpochSecond();
         int nanos = i.getNano();
-        int slot = (int) ((seconds * 0x9E3779B97F4A7C15L + nanos) >>> (64 - PRINTED_BITS));
+        int slot = (int) (((seconds * 1_000_000_000L + nanos) * 0x9E3779B97F4A7C15L) >>> (64 - PRINTED_BITS)); // Fibonacci hashing
         Printed p = PRINTED[slot];
         if (p != null && p.seconds() == seconds && p.nanos() == nanos) {
             return p.text();
