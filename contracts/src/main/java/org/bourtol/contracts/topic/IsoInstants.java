@@ -15,8 +15,8 @@ import java.text.ParsePosition;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 
 /**
  * Instants as ISO-8601 UTC text, written and read by ethlo's Internet Time Utility instead of {@code java.time}'s

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -157,7 +158,7 @@ final class ConsoleData implements AutoCloseable {
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {
-        return bytes.length > prefix.length && java.util.Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+        return bytes.length > prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     private static <V> void bounded(Map<String, Deque<V>> map, String key, V value, int max) {
