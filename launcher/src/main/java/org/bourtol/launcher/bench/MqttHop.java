@@ -85,23 +85,25 @@ final class MqttHop {
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(target.kafka().producer("bourtol-bench-forwarder"));
                 TopicTail<byte[]> tail = new TopicTail<>(target.kafka(), new Topic<>(FORWARDED, Serdes.String(), Serdes.ByteArray(), 1, false),
                         s -> arrived(load, tag, s.value()))) {
-            sub.connect(options(target.rawSubscriber())).waitForCompletion(15_000);
-            sub.subscribe(target.rawTopic(), 1, (topic, message) -> {
-                int id = message.getId();
-                int qos = message.getQos();
-                producer.send(new ProducerRecord<>(FORWARDED, message.getPayload()), (md, e) -> {
-                    if (e == null && qos > 0) {
-                        try {
-                            sub.messageArrivedComplete(id, qos);
-                        } catch (MqttException ignored) {
-                            // not acknowledged: the broker sends it again, the run counts it once
+            try {
+                sub.connect(options(target.rawSubscriber())).waitForCompletion(15_000);
+                sub.subscribe(target.rawTopic(), 1, (topic, message) -> {
+                    int id = message.getId();
+                    int qos = message.getQos();
+                    producer.send(new ProducerRecord<>(FORWARDED, message.getPayload()), (md, e) -> {
+                        if (e == null && qos > 0) {
+                            try {
+                                sub.messageArrivedComplete(id, qos);
+                            } catch (MqttException ignored) {
+                                // not acknowledged: the broker sends it again, the run counts it once
+                            }
                         }
-                    }
-                });
-            }).waitForCompletion(15_000);
-            return publishTagged(load, tag, rate);
-        } finally {
-            close(sub);
+                    });
+                }).waitForCompletion(15_000);
+                return publishTagged(load, tag, rate);
+            } finally {
+                close(sub); // before the producer it feeds is closed
+            }
         }
     }
 
