@@ -38,6 +38,8 @@ public final class Catalogue {
 
     private final String base;
     private final Map<String, Properties> byLanguage;
+    /** Texts as {@link #all} uses them, transliterated once: language + NUL + key → text (the files do not change once loaded). */
+    private final Map<String, String> transliterated = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Catalogue(String base, Map<String, Properties> byLanguage) {
         this.base = base;
@@ -131,7 +133,8 @@ public final class Catalogue {
     /** As {@link #all(String, Map)} with variables per language (e.g. a word looked up in the same catalogue). */
     public Map<String, String> all(String key, Function<String, Map<String, ?>> vars) {
         Map<String, String> out = new TreeMap<>();
-        byLanguage.keySet().forEach(l -> out.put(l, fill(Gsm7.transliterate(raw(l, key)), vars.apply(l))));
+        byLanguage.keySet().forEach(l -> out.put(l, fill(transliterated.computeIfAbsent(l + '\u0000' + key,
+                k -> Gsm7.transliterate(raw(l, key))), vars.apply(l))));
         return out;
     }
 

@@ -55,8 +55,8 @@ public final class FamilyTopology {
         String inputsStore = name + "-inputs";
         Set<StoreBuilder<?>> stores = new HashSet<>();
         for (Family<?, ?> family : group) {
-            stores.add(env.store(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(family.type() + "-state"),
-                    Serdes.String(), Timeline.serde(family.stateType()))));
+            stores.add(env.store(WriteBehindStore.of(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(family.type() + "-state"),
+                    Serdes.String(), Timeline.serde(family.stateType())))));
         }
         stores.add(env.store(Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(inputsStore), Serdes.String(), new RememberedSerde<>(Topics.OBSERVATIONS.valueSerde(), REMEMBERED_INPUTS))));

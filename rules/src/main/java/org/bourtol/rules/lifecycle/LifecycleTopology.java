@@ -33,6 +33,7 @@ import org.bourtol.rules.engine.DirectoryProcessor;
 import org.bourtol.rules.engine.ObjectCache;
 import org.bourtol.rules.engine.RulesEnv;
 import org.bourtol.rules.engine.Signal;
+import org.bourtol.rules.engine.WriteBehindStore;
 import org.bourtol.rules.riskscore.RiskScoreTopology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,8 +72,8 @@ public final class LifecycleTopology {
         KStream<String, Signal> warningSignals = warnings
                 .filter((k, w) -> w != null)
                 .mapValues(Signal::warning);
-        StoreBuilder<KeyValueStore<String, AlertSlot>> slots = env.store(Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(SLOTS), Serdes.String(), new JsonSerde<>(AlertSlot.class)));
+        StoreBuilder<KeyValueStore<String, AlertSlot>> slots = env.store(WriteBehindStore.of(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(SLOTS), Serdes.String(), new JsonSerde<>(AlertSlot.class))));
         StoreBuilder<KeyValueStore<String, String>> index = env.store(Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(INDEX), Serdes.String(), Serdes.String()));
         KStream<String, Signal> scores = RiskScoreTopology.addTo(funnel, env);

@@ -23,6 +23,7 @@ import org.bourtol.rules.engine.RulesEnv;
 import org.bourtol.rules.engine.Signal;
 import org.bourtol.rules.engine.Step;
 import org.bourtol.rules.engine.Verdict;
+import org.bourtol.rules.engine.WriteBehindStore;
 import org.bourtol.rules.reports.ReportWindowRule;
 
 /**
@@ -39,8 +40,8 @@ public final class RiskScoreTopology {
     }
 
     public static KStream<String, Signal> addTo(KStream<String, Signal> signals, RulesEnv env) {
-        StoreBuilder<KeyValueStore<String, RiskScoreRule.State>> sb = env.store(Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(STORE), Serdes.String(), new JsonSerde<>(RiskScoreRule.State.class)));
+        StoreBuilder<KeyValueStore<String, RiskScoreRule.State>> sb = env.store(WriteBehindStore.of(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(STORE), Serdes.String(), new JsonSerde<>(RiskScoreRule.State.class))));
         return signals.process(new ProcessorSupplier<String, Signal, String, Signal>() {
             @Override
             public Processor<String, Signal, String, Signal> get() {
