@@ -36,7 +36,7 @@ public final class RulesTopology {
         StreamsBuilder builder = new StreamsBuilder();
         GlobalDirectory.addTo(builder, env);
         KStream<String, Observation> observations = builder.stream(Topics.OBSERVATIONS.name(),
-                Consumed.with(Topics.OBSERVATIONS.keySerde(), Topics.OBSERVATIONS.valueSerde())
+                Consumed.with(Topics.OBSERVATIONS.keySerde(), env.observationSerde())
                         .withTimestampExtractor(new ObservedAtExtractor()));
         KStream<String, Signal> signals = null;
         for (List<Family<?, ?>> group : FamilyTopology.groups(Families.onObservations(env))) {

@@ -21,8 +21,9 @@ public record BacktestResult(Instant from, Instant to, List<String> changedRules
         List<GaugeCurve> gauges, Outcomes outcomes, TruthScore groundTruth) {
 
     /**
-     * The replay of the rules left unchanged against what the live topology published for them: same event
-     * ids (alert id, step, sequence), types and times.
+     * The replay of the rules left unchanged against what the live topology published for them: same alerts, step
+     * types, times, severities and levels (not sequence numbers: live, a firing source's measure-only updates reach the
+     * lifecycle together).
      *
      * @param publishedTogether replayed updates the live run published together with a later step of the same alert
      *     (a hot alert publishes its latest state, {@code rules.updateInterval}); not a difference

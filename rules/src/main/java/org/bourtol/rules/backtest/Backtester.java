@@ -126,9 +126,10 @@ public final class Backtester {
 
     /**
      * The unchanged rules' replayed events against the live ones (all rules count as changed when zones changed). Exact
-     * when every live step is replayed (same event id, time, severity and level) and every replayed step the live run
-     * did not publish is an update it published together with a later step of the same alert ({@code rules.updateInterval}:
-     * a hot alert publishes its latest state; the replay publishes every step).
+     * when every live step is replayed (same alert, step type, time, severity and level) and every replayed step the live
+     * run did not publish is an update it published together with a later step of the same alert ({@code rules.updateInterval}:
+     * a hot alert publishes its latest state; the replay publishes every step). Sequence numbers are not compared: live,
+     * a firing source's updates that change only its measure reach the lifecycle together, so its steps are fewer.
      */
     static BacktestResult.Reproduction reproduction(List<AlertEvent> live, List<AlertEvent> replayed, Set<String> changed,
                                                     boolean zonesChanged) {
@@ -136,7 +137,8 @@ public final class Backtester {
         List<AlertEvent> b = steps(replayed, changed, zonesChanged);
         Set<String> liveSteps = a.stream().map(Backtester::fingerprint).collect(Collectors.toSet());
         Set<String> replayedSteps = b.stream().map(Backtester::fingerprint).collect(Collectors.toSet());
-        Map<String, Integer> lastLiveSeq = a.stream().collect(Collectors.toMap(AlertEvent::alertId, AlertEvent::seq, Math::max));
+        Map<String, Instant> lastLive = a.stream().collect(Collectors.toMap(AlertEvent::alertId, AlertEvent::at,
+                (x, y) -> x.isAfter(y) ? x : y));
         List<String> mismatches = new ArrayList<>();
         liveSteps.stream().filter(f -> !replayedSteps.contains(f)).forEach(f -> mismatches.add("live " + f + " / replay (none)"));
         int together = 0;
@@ -144,7 +146,8 @@ public final class Backtester {
             if (liveSteps.contains(fingerprint(e))) {
                 continue;
             }
-            if (e.type() == AlertEventType.UPDATED && lastLiveSeq.getOrDefault(e.alertId(), -1) > e.seq()) {
+            Instant last = lastLive.get(e.alertId());
+            if (e.type() == AlertEventType.UPDATED && last != null && !last.isBefore(e.at())) {
                 together++;
             } else {
                 mismatches.add("live (none) / replay " + fingerprint(e));
@@ -162,9 +165,9 @@ public final class Backtester {
         return events.stream().filter(e -> ruleStep(e) && !changed.contains(e.alert().rule())).toList();
     }
 
-    /** Event id (alert/step/seq), time, severity and level of a rule step. */
+    /** Alert, step type, time, severity and level of a rule step. */
     private static String fingerprint(AlertEvent e) {
-        return e.eventId() + " at " + e.at() + " " + e.alert().severity() + "/" + e.alert().level();
+        return e.alertId() + "/" + e.type() + " at " + e.at() + " " + e.alert().severity() + "/" + e.alert().level();
     }
 
     /**

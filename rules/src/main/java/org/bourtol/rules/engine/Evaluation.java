@@ -86,7 +86,7 @@ final class Evaluation<P, S> {
             }
         }
         return new Timeline<>(base == null ? tl.base() : base, step.state(), version, horizon, o.observedAt(), o.id(),
-                Math.max(0, tl.pendingCount() + 1 - folded), emitted.fired(), emitted.alertZone(), emitted.lastFire());
+                Math.max(0, tl.pendingCount() + 1 - folded), emitted);
     }
 
     /**
@@ -116,7 +116,7 @@ final class Evaluation<P, S> {
                 // on the last step after a late input, a fire carries the run's onset and evidence
                 emitted = signaller.signal(rule, key, state, step.verdict(), in, ts, emitted, last, last && i > inserted ? run : null);
                 if (last && emitted == before && i > inserted && emitted.fired() && step.verdict() instanceof Verdict.Fire fire) {
-                    signaller.joined(rule, key, state, fire, in, run, emitted, ts);
+                    emitted = signaller.joined(rule, key, state, fire, in, run, emitted, ts);
                 }
             }
             if (in.observedAt().isBefore(horizon)) {
@@ -126,8 +126,7 @@ final class Evaluation<P, S> {
             }
         }
         Observation newest = inputs.get(inputs.size() - 1);
-        return new Timeline<>(base, state, version, horizon, newest.observedAt(), newest.id(), count, emitted.fired(),
-                emitted.alertZone(), emitted.lastFire());
+        return new Timeline<>(base, state, version, horizon, newest.observedAt(), newest.id(), count, emitted);
     }
 
     /** The state after every input of a (rule, key), replayed when the rule changed since the head was computed. */

@@ -109,6 +109,10 @@ public interface Family<P, S> {
     /** The zone an alert for this state is about (station, commune, corridor…), or null when none. */
     String alertZone(CompiledRule<P> rule, String key, S state, ZoneIndex zones);
 
-    /** Headline in "fr" and "en" for a firing verdict; {@code zone} may be null when unknown. */
+    /**
+     * Headline in every language for a firing verdict; {@code zone} may be null when unknown. A function of the rule, the
+     * zone and the fire's level, severity, measure and threshold only (not its evidence): the signaller reuses a headline
+     * rendered lately for the same ones.
+     */
     Map<String, String> headline(CompiledRule<P> rule, String zoneName, Zone zone, Verdict.Fire fire);
 }

@@ -64,6 +64,11 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
         families.forEach(f -> members.add(Member.of(f, env, view, context, inputs)));
         context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, ts -> tick());
         context.schedule(StateExpiry.SWEEP, PunctuationType.WALL_CLOCK_TIME, ts -> sweep());
+        if (!env.updateInterval().isZero()) {
+            // firings held when this task last stopped (their timelines say so): sent at the first interval
+            members.forEach(Member::findWaiting);
+            context.schedule(env.updateInterval(), PunctuationType.WALL_CLOCK_TIME, ts -> members.forEach(Member::sendWaiting));
+        }
     }
 
     @Override
@@ -157,15 +162,31 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
 
     /** One family of the processor, with its timelines and evaluation. */
     private record Member<P, S>(Family<P, S> family, DirectoryView view, KeyValueStore<String, Timeline<S>> store, Timelines<S> timelines,
-            Evaluation<P, S> evaluation, Recheck<P, S> recheck) {
+            Signaller<P, S> signaller, Evaluation<P, S> evaluation, Recheck<P, S> recheck) {
 
         static <P, S> Member<P, S> of(Family<P, S> family, RulesEnv env, DirectoryView view, ProcessorContext<String, Signal> context,
                                       KeyValueStore<String, Observation> inputs) {
             KeyValueStore<String, Timeline<S>> store = new ObjectCache<>(context.getStateStore(family.type() + "-state"), CACHED_TIMELINES);
             Timelines<S> timelines = new Timelines<>(store);
-            Signaller<P, S> signaller = new Signaller<>(family, view, context::forward);
+            Signaller<P, S> signaller = new Signaller<>(family, view, context::forward, env.updateInterval(), context::currentSystemTimeMs);
             Evaluation<P, S> evaluation = new Evaluation<>(env, family, view, timelines, inputs, signaller);
-            return new Member<>(family, view, store, timelines, evaluation, new Recheck<>(family, view, timelines, evaluation, signaller));
+            return new Member<>(family, view, store, timelines, signaller, evaluation,
+                    new Recheck<>(family, view, timelines, evaluation, signaller));
+        }
+
+        void sendWaiting() {
+            signaller.sendWaiting(timelines);
+        }
+
+        /** Notes the timelines that hold an unsent firing (after a restart). */
+        void findWaiting() {
+            try (KeyValueIterator<String, Timeline<S>> it = store.all()) {
+                it.forEachRemaining(kv -> {
+                    if (kv.value != null && kv.value.unsent() != null) {
+                        signaller.waits(kv.key);
+                    }
+                });
+            }
         }
 
         /**

@@ -59,14 +59,14 @@ public final class FamilyTopology {
                     Serdes.String(), Timeline.serde(family.stateType())))));
         }
         stores.add(env.store(Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(inputsStore), Serdes.String(), new RememberedSerde<>(Topics.OBSERVATIONS.valueSerde(), REMEMBERED_INPUTS))));
+                Stores.inMemoryKeyValueStore(inputsStore), Serdes.String(), new RememberedSerde<>(Topics.OBSERVATIONS.valueSerde(), REMEMBERED_INPUTS, env::observationBytes))));
         KStream<String, Observation> input = observations;
         if (group.get(0).keyedByZone()) {
             Family<?, ?> family = group.get(0);
             input = observations
                     .process(() -> new ZoneRouter<>(env, family), Named.as(family.type() + "-route"))
                     .repartition(Repartitioned.<String, Observation>as(family.type() + "-by-zone")
-                            .withKeySerde(Serdes.String()).withValueSerde(Topics.OBSERVATIONS.valueSerde()));
+                            .withKeySerde(Serdes.String()).withValueSerde(env.observationSerde()));
         }
         Set<StoreBuilder<?>> connected = Set.copyOf(stores);
         return input.process(new ProcessorSupplier<String, Observation, String, Signal>() {

@@ -38,8 +38,9 @@ final class Recheck<P, S> {
             Verdict v = rule == null ? Verdict.CLEAR
                     : family.tick(evaluation.current(tl, rule, key), key, rule, view.zones(), now);
             if (v != null && !(v instanceof Verdict.Fire)) {
+                signaller.sendUnsent(ruleId, key, Signaller.Emitted.of(tl));
                 signaller.clear(ruleId, tl.alertZone(), key, now, now.toEpochMilli());
-                timelines.save(skey, tl.withVerdict(false, null, null));
+                timelines.save(skey, tl.told(Signaller.Emitted.NONE));
             }
         }
     }

@@ -2,6 +2,7 @@ package org.bourtol.rules.engine;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
@@ -14,15 +15,23 @@ import org.apache.kafka.common.serialization.Serializer;
  * miss (another array, e.g. a value restored from the changelog) is decoded as usual. It remembers the last
  * {@code capacity} values of every task and stream thread that shares the store's serde (under a lock, uncontended
  * with one stream thread; not a thread-local, which would outlive a backtest's topology on a pooled thread). Only for
- * immutable values: a remembered object is handed out as it is.
+ * immutable values: a remembered object is handed out as it is. A value whose bytes are {@code known} (it was just read
+ * from a topic, {@link ReadBytes}) is written as those bytes, not serialised again.
  */
 final class RememberedSerde<T> implements Serde<T> {
 
     private final Serde<T> inner;
     private final Map<byte[], T> recent;
+    private final Function<T, byte[]> known;
 
     RememberedSerde(Serde<T> inner, int capacity) {
+        this(inner, capacity, v -> null);
+    }
+
+    /** @param known the bytes a value was read from, when they are known (null otherwise): written as they are */
+    RememberedSerde(Serde<T> inner, int capacity, Function<T, byte[]> known) {
         this.inner = inner;
+        this.known = known;
         // byte[] keys: a map of arrays compares them by identity, which is what is wanted here
         this.recent = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -36,7 +45,10 @@ final class RememberedSerde<T> implements Serde<T> {
     public Serializer<T> serializer() {
         Serializer<T> s = inner.serializer();
         return (topic, value) -> {
-            byte[] bytes = s.serialize(topic, value);
+            byte[] bytes = value == null ? null : known.apply(value);
+            if (bytes == null) {
+                bytes = s.serialize(topic, value);
+            }
             if (bytes != null) {
                 synchronized (recent) {
                     recent.put(bytes, value);

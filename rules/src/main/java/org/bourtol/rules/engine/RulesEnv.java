@@ -2,8 +2,11 @@ package org.bourtol.rules.engine;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.bourtol.contracts.observation.Observation;
+import org.bourtol.contracts.topic.Topics;
 
 /**
  * What every family topology shares: the grace period for late data, the weight of an unverified
@@ -28,6 +31,8 @@ public final class RulesEnv {
     private final boolean changelogs;
     private volatile Duration stateExpiry = Duration.ofDays(30);
     private volatile Duration updateInterval = Duration.ZERO;
+    /** The observations' serde for this topology: the bytes of the last observations read are written to the input stores as they came. */
+    private final ReadBytes<Observation> observations = new ReadBytes<>(Topics.OBSERVATIONS.valueSerde(), 16);
 
     public RulesEnv(Duration grace, double unverifiedWeight) {
         this(grace, unverifiedWeight, true);
@@ -37,6 +42,16 @@ public final class RulesEnv {
         this.grace = grace;
         this.unverifiedWeight = unverifiedWeight;
         this.changelogs = changelogs;
+    }
+
+    /** The serde this topology reads observations with (from their topic and the zone families' repartition topics). */
+    public Serde<Observation> observationSerde() {
+        return observations;
+    }
+
+    /** The bytes {@code o} was read from, if it was among the last observations read; else null. */
+    byte[] observationBytes(Observation o) {
+        return observations.bytesOf(o);
     }
 
     /** For a run that is never restored (backtest replay): the same topology, stores without changelogs. */

@@ -40,6 +40,28 @@ public record Signal(String rule, String ruleType, Hazard hazard, String zone, S
     }
 
     /**
+     * This firing standing also for {@code earlier}, a firing of the same source it follows that was not sent: the
+     * evidence of both, {@code earlier}'s first, each observation once (its latest place), at most {@link #MAX_EVIDENCE}
+     * (the most recent), as the lifecycle would have merged them one after the other.
+     */
+    public Signal after(Signal earlier) {
+        java.util.LinkedHashMap<String, Evidence> byId = new java.util.LinkedHashMap<>();
+        for (List<Evidence> list : List.of(earlier.evidence() == null ? List.<Evidence>of() : earlier.evidence(),
+                evidence == null ? List.<Evidence>of() : evidence)) {
+            for (Evidence e : list) {
+                byId.remove(e.observationId());
+                byId.put(e.observationId(), e);
+            }
+        }
+        List<Evidence> all = List.copyOf(byId.values());
+        List<Evidence> kept = all.subList(Math.max(0, all.size() - MAX_EVIDENCE), all.size());
+        return new Signal(rule, ruleType, hazard, zone, source, fire, level, severity, headline, kept, at, ack, onset, warning);
+    }
+
+    /** The most evidence items an alert carries (the most recent). */
+    public static final int MAX_EVIDENCE = 20;
+
+    /**
      * An acknowledgement routed through the lifecycle: by alert id or by SMS code. With a
      * {@code resolveReason} it is an officer's manual resolve of the alert (by alert id) instead.
      */

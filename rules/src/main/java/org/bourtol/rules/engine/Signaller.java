@@ -1,35 +1,79 @@
 package org.bourtol.rules.engine;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.apache.kafka.streams.processor.api.Record;
+import org.bourtol.contracts.alert.Severity;
+import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.observation.Observation;
 
 /**
  * Tells the alert lifecycle what a (rule, key)'s verdicts change: a fire, a clear, or a fire moving to
  * another zone, as {@link Signal}s keyed {@code rule|zone}. {@link Emitted} (kept in the {@link Timeline})
  * is what the lifecycle was last told, so an unchanged verdict sends nothing.
+ * <p>
+ * With an update interval (live; a replay has none), a fire that changes only the measure of a firing source (same
+ * zone, level and severity: a gauge reading a few centimetres higher) less than the interval after the last firing
+ * sent for it is not sent at once but kept as the
+ * timeline's {@code unsent} firing, carrying the evidence of every such step since the last one sent; {@link #sendWaiting}
+ * sends it at the next interval, and any other signal of the (rule, key) sends it first, so the lifecycle sees the same
+ * order of changes, fewer of them. A hot alert's updates are published at most once per interval anyway
+ * (the lifecycle's hold-back); this spares a firing station the signal topic and the lifecycle at every reading. A raise,
+ * a clear, a level or severity change and a zone move are never held.
  */
 final class Signaller<P, S> {
 
-    /** What the lifecycle was last told for this (rule, key). */
-    record Emitted(boolean fired, String alertZone, String lastFire) {
-        static final Emitted NONE = new Emitted(false, null, null);
+    /**
+     * What the lifecycle was last told for this (rule, key); {@code unsent} (nullable) a firing counted as told (in
+     * {@code lastFire}) but not sent yet.
+     */
+    record Emitted(boolean fired, String alertZone, String lastFire, Signal unsent) {
+        static final Emitted NONE = new Emitted(false, null, null, null);
 
         static Emitted of(Timeline<?> tl) {
-            return new Emitted(tl.fired(), tl.alertZone(), tl.lastFire());
+            return new Emitted(tl.fired(), tl.alertZone(), tl.lastFire(), tl.unsent());
         }
     }
+
+    private static final int RENDERED_HEADLINES = 256;
 
     private final Family<P, S> family;
     private final DirectoryView view;
     private final Consumer<Record<String, Signal>> out;
+    private final long intervalMs;
+    private final LongSupplier clock;
+    /** State keys ({@code rule|key}) whose timeline holds an unsent firing, for {@link #sendWaiting}. */
+    private final Set<String> waiting = new LinkedHashSet<>();
+    /** State key → wall-clock time a firing of it was last sent, for those sent within the interval. */
+    private final Map<String, Long> sent = new HashMap<>();
+    /** Headlines rendered lately (every language, {@link Family#headline}): a firing source's readings repeat them. */
+    private final Map<Headline, Map<String, String>> headlines = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Headline, Map<String, String>> eldest) {
+            return size() > RENDERED_HEADLINES;
+        }
+    };
 
-    Signaller(Family<P, S> family, DirectoryView view, Consumer<Record<String, Signal>> out) {
+    /**
+     * @param interval how long a firing that changes only its measure may wait after the last one sent for its (rule, key)
+     *                 (zero: never)
+     * @param clock    wall-clock milliseconds (the task's)
+     */
+    Signaller(Family<P, S> family, DirectoryView view, Consumer<Record<String, Signal>> out, Duration interval, LongSupplier clock) {
         this.family = family;
         this.view = view;
         this.out = out;
+        this.intervalMs = interval.toMillis();
+        this.clock = clock;
     }
 
     /**
@@ -44,18 +88,28 @@ final class Signaller<P, S> {
         Emitted now = before;
         if (now.fired() && now.alertZone() != null
                 && (!(verdict instanceof Verdict.Fire) || !now.alertZone().equals(zone))) {
+            now = sendUnsent(rule.id(), key, now);
             clear(rule.id(), now.alertZone(), key, in.observedAt(), ts);
             now = Emitted.NONE;
         }
         if (verdict instanceof Verdict.Fire fire && zone != null) {
-            String fingerprint = zone + "/" + fire.level() + "/" + fire.severity() + "/" + fire.measure();
+            String kind = zone + "/" + fire.level() + "/" + fire.severity() + "/";
+            String fingerprint = kind + fire.measure();
             if (!now.fired() || (last && !fingerprint.equals(now.lastFire()))) {
                 Signal s = fireSignal(rule, zone, key, fire, in);
                 if (now.fired() && onset != null && onset.since() != null) {
                     s = s.withOnset(onset.since(), onset.evidence());
+                } else if (now.fired() && onset == null && now.lastFire() != null && now.lastFire().startsWith(kind)
+                        && sentLately(rule.id() + "|" + key)) {
+                    // only the measure changed, and a firing went less than the interval ago: waits for the next
+                    // interval, with the evidence of the steps it stands for
+                    waiting.add(rule.id() + "|" + key);
+                    return new Emitted(true, zone, fingerprint, now.unsent() == null ? s : s.after(now.unsent()));
                 }
+                now = sendUnsent(rule.id(), key, now);
                 forward(s, ts);
-                now = new Emitted(true, zone, fingerprint);
+                sent.put(rule.id() + "|" + key, clock.getAsLong());
+                now = new Emitted(true, zone, fingerprint, null);
             }
         }
         return now;
@@ -63,13 +117,16 @@ final class Signaller<P, S> {
 
     /**
      * The alert goes on unchanged but a late input joined its run: sends the run's onset and evidence
-     * (when the fire is still in the zone the lifecycle knows).
+     * (when the fire is still in the zone the lifecycle knows), after the firing waiting to be sent.
      */
-    void joined(CompiledRule<P> rule, String key, S state, Verdict.Fire fire, Observation in, Run run, Emitted emitted, long ts) {
+    Emitted joined(CompiledRule<P> rule, String key, S state, Verdict.Fire fire, Observation in, Run run, Emitted emitted, long ts) {
         String zone = family.alertZone(rule, key, state, view.zones());
         if (zone != null && zone.equals(emitted.alertZone())) {
+            Emitted now = sendUnsent(rule.id(), key, emitted);
             forward(fireSignal(rule, zone, key, fire, in).withOnset(run.since(), run.evidence()), ts);
+            return now;
         }
+        return emitted;
     }
 
     /** {@code source} no longer fires rule {@code ruleId} in {@code zone}, at event time {@code at}. */
@@ -77,13 +134,78 @@ final class Signaller<P, S> {
         forward(Signal.clear(ruleId, family.type(), family.hazard(), zone, source, at), ts);
     }
 
+    /**
+     * Sends {@code emitted}'s unsent firing, if any (its record timestamped with its event time, as the firing was when
+     * held), and returns what the lifecycle has been told then.
+     */
+    Emitted sendUnsent(String ruleId, String key, Emitted emitted) {
+        if (emitted.unsent() == null) {
+            return emitted;
+        }
+        waiting.remove(ruleId + "|" + key);
+        forward(emitted.unsent(), emitted.unsent().at().toEpochMilli());
+        sent.put(ruleId + "|" + key, clock.getAsLong());
+        return new Emitted(emitted.fired(), emitted.alertZone(), emitted.lastFire(), null);
+    }
+
+    /** Notes that the timeline of {@code stateKey} holds an unsent firing (read back from the store after a restart). */
+    void waits(String stateKey) {
+        waiting.add(stateKey);
+    }
+
+    /** Sends every unsent firing (at the update interval), saving each timeline without it. */
+    void sendWaiting(Timelines<S> timelines) {
+        for (String skey : List.copyOf(waiting)) {
+            Timeline<S> tl = timelines.get(skey);
+            int bar = skey.indexOf('|');
+            if (tl.unsent() != null) {
+                timelines.save(skey, tl.told(sendUnsent(skey.substring(0, bar), skey.substring(bar + 1), Emitted.of(tl))));
+            }
+        }
+        waiting.clear();
+        long quiet = clock.getAsLong() - intervalMs;
+        sent.values().removeIf(at -> at < quiet);
+    }
+
+    /** True when a firing of {@code stateKey} was sent less than the interval ago (never without an interval). */
+    private boolean sentLately(String stateKey) {
+        Long at = sent.get(stateKey);
+        return intervalMs > 0 && at != null && clock.getAsLong() - at < intervalMs;
+    }
+
     private Signal fireSignal(CompiledRule<P> rule, String zone, String source, Verdict.Fire fire, Observation o) {
-        Map<String, String> headline = family.headline(rule, view.zones().name(zone), view.zones().zone(zone).orElse(null), fire);
+        String zoneName = view.zones().name(zone);
+        Zone z = view.zones().zone(zone).orElse(null);
+        Headline key = new Headline(rule, z, zoneName, fire.level(), fire.severity(), fire.measure(), fire.threshold());
+        Map<String, String> headline = headlines.get(key);
+        if (headline == null) {
+            headline = java.util.Collections.unmodifiableMap(family.headline(rule, zoneName, z, fire));
+            headlines.put(key, headline);
+        }
         return Signal.fire(rule.id(), family.type(), family.hazard(), zone, source, fire.level(),
                 fire.severity() != null ? fire.severity() : family.severity(rule, fire.level()), headline, fire.evidence(), o.observedAt());
     }
 
     private void forward(Signal s, long ts) {
         out.accept(new Record<>(s.key(), s, ts));
+    }
+
+    /**
+     * What a headline is made of ({@link Family#headline} reads the rule, the zone and the fire's level, severity, measure
+     * and threshold, never its evidence): the compiled rule and the zone by identity (a new rule version or zone
+     * upload makes new objects), the rest by value.
+     */
+    private record Headline(Object rule, Zone zone, String zoneName, String level, Severity severity, String measure, String threshold) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Headline h && h.rule == rule && h.zone == zone && Objects.equals(h.zoneName, zoneName)
+                    && Objects.equals(h.level, level) && h.severity == severity && Objects.equals(h.measure, measure)
+                    && Objects.equals(h.threshold, threshold);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(System.identityHashCode(rule), System.identityHashCode(zone), zoneName, level, severity, measure, threshold);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.bourtol.rules.engine;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
@@ -26,10 +27,14 @@ import org.bourtol.contracts.topic.Json;
  * are too late. {@code fired}/{@code alertZone}/{@code lastFire} remember the last verdict sent to the
  * lifecycle. {@code format} is {@link #SHARED_INPUTS} for timelines written since the inputs are kept
  * once per key; an older one ({@code 0}, the field absent) had its pending inputs in a per-rule store
- * that no longer exists, and {@link #current()} reads it as having folded them all.
+ * that no longer exists, and {@link #current()} reads it as having folded them all. {@code unsent}, when set, is a
+ * firing the lifecycle has not been sent yet though {@code lastFire} counts it as told: a firing source's updates
+ * that change only its measure are sent at most once per {@code rules.updateInterval} ({@link Signaller}), and one
+ * still waiting when the task stopped is sent once it runs again.
  */
 public record Timeline<S>(S base, S head, String headRule, Instant horizon, Instant newest, String newestId,
-        int pendingCount, boolean fired, String alertZone, String lastFire, int format) {
+        int pendingCount, boolean fired, String alertZone, String lastFire, int format,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Signal unsent) {
 
     /** The format of timelines whose pending inputs are kept once per key in the shared input store. */
     public static final int SHARED_INPUTS = 2;
@@ -37,7 +42,14 @@ public record Timeline<S>(S base, S head, String headRule, Instant horizon, Inst
     /** A timeline of the current format. */
     public Timeline(S base, S head, String headRule, Instant horizon, Instant newest, String newestId, int pendingCount,
                     boolean fired, String alertZone, String lastFire) {
-        this(base, head, headRule, horizon, newest, newestId, pendingCount, fired, alertZone, lastFire, SHARED_INPUTS);
+        this(base, head, headRule, horizon, newest, newestId, pendingCount, fired, alertZone, lastFire, SHARED_INPUTS, null);
+    }
+
+    /** A timeline of the current format after a step: what the lifecycle was told ({@code emitted}). */
+    Timeline(S base, S head, String headRule, Instant horizon, Instant newest, String newestId, int pendingCount,
+             Signaller.Emitted emitted) {
+        this(base, head, headRule, horizon, newest, newestId, pendingCount, emitted.fired(), emitted.alertZone(), emitted.lastFire(),
+                SHARED_INPUTS, emitted.unsent());
     }
 
     /**
@@ -104,8 +116,10 @@ public record Timeline<S>(S base, S head, String headRule, Instant horizon, Inst
         return c > 0 || (c == 0 && o.id().compareTo(newestId) > 0);
     }
 
-    public Timeline<S> withVerdict(boolean nowFired, String zone, String fingerprint) {
-        return new Timeline<>(base, head, headRule, horizon, newest, newestId, pendingCount, nowFired, zone, fingerprint, format);
+    /** This timeline having told the lifecycle {@code emitted}. */
+    Timeline<S> told(Signaller.Emitted emitted) {
+        return new Timeline<>(base, head, headRule, horizon, newest, newestId, pendingCount, emitted.fired(), emitted.alertZone(),
+                emitted.lastFire(), format, emitted.unsent());
     }
 
     /** The newest − grace bound below which inputs are folded into the base, never moving back. */

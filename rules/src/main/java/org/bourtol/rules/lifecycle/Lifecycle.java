@@ -32,7 +32,7 @@ import org.bourtol.rules.engine.Signal;
  */
 public final class Lifecycle {
 
-    static final int MAX_EVIDENCE = 20;
+    static final int MAX_EVIDENCE = Signal.MAX_EVIDENCE;
 
     /** The new slot and the events (possibly none). */
     public record Result(AlertSlot slot, List<AlertEvent> events) {

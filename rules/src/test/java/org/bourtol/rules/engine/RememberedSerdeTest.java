@@ -63,4 +63,21 @@ class RememberedSerdeTest {
         assertNull(out.serialize("t", null));
         assertNull(in.deserialize("t", null));
     }
+
+    /** An observation just read from its topic goes to the input store as the bytes it came from, and reads back equal. */
+    @Test
+    void anObservationJustReadIsWrittenAsTheBytesItCameFrom() {
+        ReadBytes<Observation> topic = new ReadBytes<>(Topics.OBSERVATIONS.valueSerde(), 2);
+        RememberedSerde<Observation> store = new RememberedSerde<>(Topics.OBSERVATIONS.valueSerde(), 2, topic::bytesOf);
+        byte[] fromTopic = Topics.OBSERVATIONS.valueSerde().serializer().serialize("t", reading(1));
+        Observation read = topic.deserializer().deserialize("t", fromTopic);
+        assertSame(fromTopic, store.serializer().serialize("t", read), "no second serialisation");
+        assertEquals(read, new RememberedSerde<>(Topics.OBSERVATIONS.valueSerde(), 2).deserializer().deserialize("t", fromTopic));
+        Observation equalButNotRead = reading(1);
+        assertNotSame(fromTopic, store.serializer().serialize("t", equalButNotRead), "recognised by identity only");
+        topic.deserializer().deserialize("t", Topics.OBSERVATIONS.valueSerde().serializer().serialize("t", reading(2)));
+        topic.deserializer().deserialize("t", Topics.OBSERVATIONS.valueSerde().serializer().serialize("t", reading(3)));
+        assertNull(topic.bytesOf(read), "only the last few read are remembered");
+        assertNotSame(fromTopic, store.serializer().serialize("t", read));
+    }
 }

@@ -58,7 +58,7 @@ class StateExpiryTopologyTest {
         Duration month = Duration.ofDays(30);
         assertFalse(StateExpiry.expired(quiet, T0.plus(month), month), "exactly the expiry: kept");
         assertTrue(StateExpiry.expired(quiet, T0.plus(month).plusSeconds(1), month));
-        assertFalse(StateExpiry.expired(quiet.withVerdict(true, "konna", "f"), T0.plus(Duration.ofDays(365)), month),
+        assertFalse(StateExpiry.expired(quiet.told(new Signaller.Emitted(true, "konna", "f", null)), T0.plus(Duration.ofDays(365)), month),
                 "a firing rule keeps its state until it clears");
         assertFalse(StateExpiry.expired(Timeline.empty(), T0.plus(Duration.ofDays(365)), month), "no input yet: nothing to forget");
     }
