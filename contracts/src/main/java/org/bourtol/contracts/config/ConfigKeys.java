@@ -107,7 +107,7 @@ public final class ConfigKeys {
         key("rules.standbyReplicas", "0", null, "Kafka Streams standby replicas: warm state copies on other rules instances for fast failover");
         key("rules.stateExpiry", "P30D", null, "The rules forget the state of a herd, station or place silent this long (unless its rule is firing), so state does not grow with every herd ever seen");
         key("rules.updateInterval", "PT0.1S", null,
-                "An active alert's updates that keep its severity (new evidence, a new level) are published at most about once per this interval, the latest state; the first at once; raising, a change of severity, resolving and acknowledging never wait. PT0S: every update at once. See docs/rules.md");
+                "An active alert's updates that keep its severity (new evidence, a new level) are published at most about once per this interval, the latest state; the first at once; raising, a change of severity, resolving and acknowledging never wait. A firing source's updates that change only its measure reach the lifecycle at most about once per interval too. PT0S: every update at once. See docs/rules.md");
         key("notifier.groupWindow", "PT30S", null, "Alerts to one recipient within this window are grouped in one SMS");
         key("notifier.extremeWindow", "PT0S", null, "How long an Extreme alert's SMS waits before it goes (an Extreme item is never grouped, so by default it does not wait; at most `notifier.groupWindow`), see docs/notifier.md");
         key("notifier.repeatInterval", "PT1H", null, "Repeat an unacknowledged alert after");

@@ -101,6 +101,22 @@ class HotAlertUpdatesTest {
         assertTrue(h.drain().isEmpty(), "then sent, of the same severity: it raises nothing after a resolve by hand");
     }
 
+    @Test
+    void aClearSendsTheHeldFiringFirst() {
+        h.observe(gauge("niamey", 540, day(8, 1, 6)));
+        assertEquals(List.of(AlertEventType.RAISED), types(h.drain()));
+        h.observe(gauge("niamey", 545, day(8, 1, 7)), gauge("niamey", 500, day(8, 1, 8)));
+        assertEquals(2, unsent().evidence().size(), "the rise and the first reading below the band wait, still firing");
+        h.observe(gauge("niamey", 500, day(8, 1, 21))); // below the band for 13 hours: the hold (12 h) is over
+        List<AlertEvent> events = h.drain();
+        assertEquals(List.of(AlertEventType.RESOLVED), types(events), "no new alert from a firing sent after the clear");
+        assertEquals(List.of(gauge("niamey", 540, day(8, 1, 6)).id(), gauge("niamey", 545, day(8, 1, 7)).id(),
+                gauge("niamey", 500, day(8, 1, 8)).id()), evidence(events.get(0)), "the held readings reached the alert before it cleared");
+        assertNull(unsent());
+        h.driver.advanceWallClockTime(INTERVAL.multipliedBy(2));
+        assertTrue(h.drain().isEmpty());
+    }
+
     /** The firing the station's timeline holds, not sent to the lifecycle yet (null: none). */
     private org.bourtol.rules.engine.Signal unsent() {
         return h.driver.<String, org.bourtol.rules.engine.Timeline<?>>getKeyValueStore("gauge-level-state").get("niamey-gauge-level|niamey")
