@@ -41,21 +41,29 @@ public record Signal(String rule, String ruleType, Hazard hazard, String zone, S
 
     /**
      * This firing standing also for {@code earlier}, a firing of the same source it follows that was not sent: the
-     * evidence of both, {@code earlier}'s first, each observation once (its latest place), at most {@link #MAX_EVIDENCE}
-     * (the most recent), as the lifecycle would have merged them one after the other.
+     * evidence of both as the lifecycle would have merged them one after the other ({@link #evidence(List, List)}).
      */
     public Signal after(Signal earlier) {
+        return new Signal(rule, ruleType, hazard, zone, source, fire, level, severity, headline, evidence(earlier.evidence(), evidence),
+                at, ack, onset, warning);
+    }
+
+    /**
+     * Evidence {@code added} after {@code old} (either may be null): each observation once, at its latest place, at most
+     * {@link #MAX_EVIDENCE} (the most recent).
+     */
+    public static List<Evidence> evidence(List<Evidence> old, List<Evidence> added) {
         java.util.LinkedHashMap<String, Evidence> byId = new java.util.LinkedHashMap<>();
-        for (List<Evidence> list : List.of(earlier.evidence() == null ? List.<Evidence>of() : earlier.evidence(),
-                evidence == null ? List.<Evidence>of() : evidence)) {
-            for (Evidence e : list) {
-                byId.remove(e.observationId());
-                byId.put(e.observationId(), e);
+        for (List<Evidence> list : java.util.Arrays.asList(old, added)) {
+            if (list != null) {
+                for (Evidence e : list) {
+                    byId.remove(e.observationId());
+                    byId.put(e.observationId(), e);
+                }
             }
         }
         List<Evidence> all = List.copyOf(byId.values());
-        List<Evidence> kept = all.subList(Math.max(0, all.size() - MAX_EVIDENCE), all.size());
-        return new Signal(rule, ruleType, hazard, zone, source, fire, level, severity, headline, kept, at, ack, onset, warning);
+        return List.copyOf(all.subList(Math.max(0, all.size() - MAX_EVIDENCE), all.size()));
     }
 
     /** The most evidence items an alert carries (the most recent). */

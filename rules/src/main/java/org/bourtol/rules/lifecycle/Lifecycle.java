@@ -3,11 +3,9 @@ package org.bourtol.rules.lifecycle;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,8 +29,6 @@ import org.bourtol.rules.engine.Signal;
  * signal whose {@code onset} is before the alert's raise (late data) moves {@code raisedAt} back.
  */
 public final class Lifecycle {
-
-    static final int MAX_EVIDENCE = Signal.MAX_EVIDENCE;
 
     /** The new slot and the events (possibly none). */
     public record Result(AlertSlot slot, List<AlertEvent> events) {
@@ -85,7 +81,7 @@ public final class Lifecycle {
                     .zone(s.zone(), zone.name(), zone.geometry()).state(AlertState.ACTIVE).severity(top.severity())
                     .urgency(urgency(s.ruleType(), top.severity())).certainty(certainty(s.ruleType())).level(top.level())
                     .headline(headline).instruction(instruction(s.hazard())).raisedAt(s.at()).updatedAt(s.at())
-                    .evidence(merge(List.of(), s.evidence())).build();
+                    .evidence(Signal.evidence(null, s.evidence())).build();
             return emit(new AlertSlot(a, 1, sources), AlertEventType.RAISED, s.at(), null);
         }
         Alert old = current.alert();
@@ -93,7 +89,7 @@ public final class Lifecycle {
             // late data: the condition began before the alert was raised (same alert, same id and code)
             old = old.toBuilder().raisedAt(s.onset()).build();
         }
-        List<Evidence> evidence = merge(old.evidence(), s.evidence());
+        List<Evidence> evidence = Signal.evidence(old.evidence(), s.evidence());
         boolean changed = top.severity() != old.severity() || !top.level().equals(old.level())
                 || !headline.equals(old.headline()) || !evidence.equals(old.evidence()) || old != current.alert();
         if (!changed) {
@@ -175,19 +171,6 @@ public final class Lifecycle {
     /** {@code a} with the acknowledgement and outcome of {@code before} (an update keeps who acknowledged). */
     static Alert acknowledgedAs(Alert a, Alert before) {
         return a.toBuilder().acknowledgementOf(before).outcome(before.outcome()).build();
-    }
-
-    static List<Evidence> merge(List<Evidence> old, List<Evidence> added) {
-        LinkedHashMap<String, Evidence> byId = new LinkedHashMap<>();
-        old.forEach(e -> byId.put(e.observationId(), e));
-        if (added != null) {
-            added.forEach(e -> {
-                byId.remove(e.observationId());
-                byId.put(e.observationId(), e);
-            });
-        }
-        List<Evidence> all = new ArrayList<>(byId.values());
-        return List.copyOf(all.subList(Math.max(0, all.size() - MAX_EVIDENCE), all.size()));
     }
 
     static Urgency urgency(String ruleType, Severity severity) {
