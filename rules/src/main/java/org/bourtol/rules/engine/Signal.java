@@ -53,6 +53,12 @@ public record Signal(String rule, String ruleType, Hazard hazard, String zone, S
      * {@link #MAX_EVIDENCE} (the most recent).
      */
     public static List<Evidence> evidence(List<Evidence> old, List<Evidence> added) {
+        if (old != null && added != null && added.size() == 1 && old.stream().noneMatch(e -> e.observationId().equals(added.get(0).observationId()))) {
+            // the usual step, one new observation: the most recent of old, then it
+            List<Evidence> out = new java.util.ArrayList<>(old.subList(Math.max(0, old.size() + 1 - MAX_EVIDENCE), old.size()));
+            out.add(added.get(0));
+            return List.copyOf(out);
+        }
         java.util.LinkedHashMap<String, Evidence> byId = new java.util.LinkedHashMap<>();
         for (List<Evidence> list : java.util.Arrays.asList(old, added)) {
             if (list != null) {
