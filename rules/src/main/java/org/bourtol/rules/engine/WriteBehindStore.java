@@ -29,10 +29,10 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * Reads see the unwritten values; a range or scan writes them down first (it happens at a timed re-check, a sweep or an
  * expiry check, not per record). Internal Kafka Streams API: {@link WrappedStateStore} and its {@code CachedStateStore}
  * contract (Kafka Streams 4.3, read in its bytecode: {@code flushCache} from {@code prepareCommit}, {@code flush} and
- * {@code commit} only after the transaction). {@code WriteBehindStoreTest} checks that values are logged at the commit;
- * the test driver does not model transactions, and the kill -9 restarts of {@code RulesComponentIT} and
- * {@code ChaosProcessesIT} exercise crashes without aiming at the moment between the two, so that the values are logged
- * before the transaction commits rests on that reading: re-check it on every Kafka Streams upgrade. Only for a store
+ * {@code commit} only after the transaction). {@code WriteBehindStoreIT} checks it against a real broker with the rules'
+ * Streams properties: the Streams producer, wrapped, records that every transaction committing input offsets carries
+ * the changelog record of the state its last input made (it fails for a layer that writes down anywhere else); run it
+ * on every Kafka Streams upgrade. Only for a store
  * its own task writes; values must be immutable (they are kept as given).
  */
 public final class WriteBehindStore<K, V> extends WrappedStateStore<KeyValueStore<K, V>, K, V> implements KeyValueStore<K, V> {
