@@ -178,14 +178,15 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
             signaller.sendWaiting(timelines);
         }
 
-        /** Notes the timelines that hold an unsent firing (after a restart). */
+        /**
+         * Notes the timelines that hold an unsent firing (after a restart): firing ones only (a held firing is sent before
+         * its source clears), read through the index of firing timelines the timed re-check builds anyway.
+         */
         void findWaiting() {
-            try (KeyValueIterator<String, Timeline<S>> it = store.all()) {
-                it.forEachRemaining(kv -> {
-                    if (kv.value != null && kv.value.unsent() != null) {
-                        signaller.waits(kv.key);
-                    }
-                });
+            for (String skey : timelines.firing()) {
+                if (timelines.get(skey).unsent() != null) {
+                    signaller.waits(skey);
+                }
             }
         }
 
