@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The backtest end to end, as a user does it: the real {@code bourtol demo} process plays the demo scenario
  * (every fault on) into its embedded Bourtol and keeps serving; a backtest of the unchanged rules over its
- * season reproduces the live alert sequence exactly (same ids, steps and times) and scores the same
+ * season reproduces the live alert sequence exactly (same alerts, steps and times) and scores the same
  * ground-truth hits as the demo's own summary; lowering the Niamey yellow level gives an earlier onset,
  * the SMS counted per recipient (the first one earlier) and the Niamey flood detected earlier; an invalid
  * candidate rule is refused with 400 naming the field. Then {@code bourtol backtest} as a process against the
@@ -126,7 +126,8 @@ class BacktestIT {
     /**
      * The live alerts and the replayed ones are the same alerts (ids, times, severities, evidence); the replay has every
      * step, the live run every step it published (a hot alert's updates of one severity go out together, with the latest
-     * step: the reproduction above accounts for each one it did not publish).
+     * step: the reproduction above accounts for each one it did not publish). Steps are compared without their sequence
+     * numbers: live, a firing station's measure-only updates reach the lifecycle together, so its steps are fewer.
      */
     private static void sameAlerts(JsonNode live, JsonNode replayed) {
         assertEquals(live.size(), replayed.size(), "same alerts: " + live + " / " + replayed);
@@ -137,11 +138,17 @@ class BacktestIT {
             JsonNode replayedSteps = b.remove("steps");
             assertEquals(a, b, "same alert, times and evidence");
             List<JsonNode> all = new ArrayList<>();
-            replayedSteps.forEach(all::add);
+            replayedSteps.forEach(step -> all.add(withoutSeq(step)));
             for (JsonNode step : liveSteps) {
-                assertTrue(all.contains(step), "live step " + step + " replayed: " + replayedSteps);
+                assertTrue(all.contains(withoutSeq(step)), "live step " + step + " replayed: " + replayedSteps);
             }
         }
+    }
+
+    private static JsonNode withoutSeq(JsonNode step) {
+        ObjectNode copy = ((ObjectNode) step).deepCopy();
+        copy.remove("seq");
+        return copy;
     }
 
     private static void backtest(String base, String token, String bootstrap, JsonNode demoReport, Path dir) throws Exception {
