@@ -108,7 +108,7 @@ final class Signaller<P, S> {
                 }
                 now = sendUnsent(rule.id(), key, now);
                 forward(s, ts);
-                sent.put(rule.id() + "|" + key, clock.getAsLong());
+                sentNow(rule.id() + "|" + key);
                 now = new Emitted(true, zone, fingerprint, null);
             }
         }
@@ -144,7 +144,7 @@ final class Signaller<P, S> {
         }
         waiting.remove(ruleId + "|" + key);
         forward(emitted.unsent(), emitted.unsent().at().toEpochMilli());
-        sent.put(ruleId + "|" + key, clock.getAsLong());
+        sentNow(ruleId + "|" + key);
         return new Emitted(emitted.fired(), emitted.alertZone(), emitted.lastFire(), null);
     }
 
@@ -165,6 +165,13 @@ final class Signaller<P, S> {
         waiting.clear();
         long quiet = clock.getAsLong() - intervalMs;
         sent.values().removeIf(at -> at < quiet);
+    }
+
+    /** Notes that a firing of {@code stateKey} went now (only with an interval: a replay has none and keeps no times). */
+    private void sentNow(String stateKey) {
+        if (intervalMs > 0) {
+            sent.put(stateKey, clock.getAsLong());
+        }
     }
 
     /** True when a firing of {@code stateKey} was sent less than the interval ago (never without an interval). */
