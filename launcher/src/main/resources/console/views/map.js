@@ -112,6 +112,13 @@ export default {
         });
     }
     map.on('zoomend', () => declutter());
+    // the map's box can change without a window resize (the page gains a scrollbar when the list beside it
+    // grows): Leaflet is told, and the labels are placed again against the new edges
+    const resized = new ResizeObserver(() => {
+      map.invalidateSize({pan: false});
+      declutter();
+    });
+    resized.observe(mapEl);
     async function refresh() {
       const alerts = await getOrShow('/api/v1/alerts?state=active', side);
       if (alerts === null) return;
@@ -137,6 +144,6 @@ export default {
     }
     await refresh();
     const timer = setInterval(refresh, 5000);
-    return () => { clearInterval(timer); map.remove(); };
+    return () => { clearInterval(timer); resized.disconnect(); map.remove(); };
   }
 };

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class SpoolIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration WAIT = Duration.ofSeconds(120);
 
     @Test
     void smsWhileKafkaIsDownAreSpooledAndDeliveredInOrderAfterRestart() throws Exception {

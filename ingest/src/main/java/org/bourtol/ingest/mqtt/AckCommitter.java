@@ -1,14 +1,15 @@
 package org.bourtol.ingest.mqtt;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,13 +23,19 @@ import org.slf4j.LoggerFactory;
  * crash) or being sent (a redelivery after a reconnect) — its ack then runs at once, or with the first
  * copy's. {@link #published} makes the id durable with a group commit: ids queue up while the previous
  * group is being written, then the whole group is appended with one fsync ({@link SeenIds#rememberAll})
- * and its acks run, all on one thread, so neither Paho's nor Kafka's threads wait for the disk. The
- * remaining window (a crash between Kafka's acknowledgement and the fsync, a few milliseconds) can still
+ * and its acks run, all on one thread, so neither Paho's nor Kafka's threads wait for the disk. A group is
+ * written {@link #LINGER} after its first id arrived, so that the ids Kafka acknowledges in one response, and those
+ * of the next few, share one fsync: an fsync costs tens of microseconds of CPU whatever it writes (55 µs on the
+ * build machine), and without the wait most groups held one or two ids, the commit thread costing ingest as much CPU
+ * as its whole MQTT worker (docs/performance.md, "6 December, night"). The remaining window (a crash between Kafka's acknowledgement and the fsync, a few milliseconds) can still
  * yield a second record with the same id.
  */
 final class AckCommitter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AckCommitter.class);
+
+    /** How long a group waits for more ids before it is written: what it adds to a message's broker ack. */
+    static final Duration LINGER = Duration.ofMillis(2);
 
     private record Pending(String recordId) {
     }
@@ -41,15 +48,22 @@ final class AckCommitter implements AutoCloseable {
     private final Map<String, List<Runnable>> inFlight = new HashMap<>();
     private volatile boolean holdAcks;
     private final AtomicLong held = new AtomicLong();
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+    private final AtomicLong groups = new AtomicLong();
+    private final long lingerNanos;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "ingest-mqtt-commit");
         t.setDaemon(true);
         return t;
     });
 
     AckCommitter(SeenIds store, Clock clock) {
+        this(store, clock, LINGER);
+    }
+
+    AckCommitter(SeenIds store, Clock clock, Duration linger) {
         this.store = store;
         this.clock = clock;
+        this.lingerNanos = linger.toNanos();
     }
 
     /**
@@ -78,7 +92,7 @@ final class AckCommitter implements AutoCloseable {
         queue.add(new Pending(recordId));
         if (scheduled.compareAndSet(false, true)) {
             try {
-                thread.execute(this::drain);
+                thread.schedule(this::drain, lingerNanos, TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
                 scheduled.set(false);
                 persistWithoutAcks();
@@ -94,6 +108,11 @@ final class AckCommitter implements AutoCloseable {
     /** Acks held back by {@link #holdAcks()}. */
     long held() {
         return held.get();
+    }
+
+    /** Groups written so far (one fsync each). */
+    long groups() {
+        return groups.get();
     }
 
     private void drain() {
@@ -128,6 +147,7 @@ final class AckCommitter implements AutoCloseable {
     }
 
     private void persist(List<Pending> group) {
+        groups.incrementAndGet();
         try {
             store.rememberAll(group.stream().map(Pending::recordId).toList(), clock.instant());
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package org.bourtol.ingest.mqtt;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -7,13 +8,17 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.observation.Rejected;
+import org.bourtol.contracts.observation.Source;
 import org.bourtol.contracts.privacy.Phones;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.platform.kafka.Publisher;
@@ -38,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * message stays un-acked. Ids are content hashes, and the ids Kafka acknowledged are persisted
  * ({@link AckCommitter}, group fsync) before the ack goes out, so a message the broker redelivers after a
  * crash — or after a reconnect while its send is still running — is acked without a second record. Paho's
- * callback thread only hands the message to an ordered worker thread. Subscriptions are renewed on
+ * callback thread only hands the message to an ordered worker thread, which parses it and gives it to Kafka's producer itself (no further hand-off). Subscriptions are renewed on
  * every (re)connect, as {@code $share/<group>/…} when a shared group is configured.
  */
 public final class MqttIngest {
@@ -62,6 +67,8 @@ public final class MqttIngest {
     private final AtomicLong received = new AtomicLong();
     private final AckCommitter committer;
     private final AtomicLong duplicates = new AtomicLong();
+    /** {@code bourtol.ingest.messages} by source, looked up once rather than per message (a registry lookup each). */
+    private final Map<Source, Counter> sent = new ConcurrentHashMap<>();
 
     /**
      * @param published ids of records Kafka already acknowledged (owned by the caller, closed after {@link #stop()});
@@ -196,7 +203,7 @@ public final class MqttIngest {
             int id = message.getId();
             int qos = message.getQos();
             received.incrementAndGet();
-            worker.execute(() -> handle(topic, payload, id, qos));
+            onWorker(() -> handle(topic, payload, id, qos));
         }
 
         @Override
@@ -215,11 +222,11 @@ public final class MqttIngest {
             return;
         }
         Outgoing record;
-        String metric;
+        Counter metric;
         if (in instanceof MqttInput.Accepted a) {
             Observation o = a.observation();
             record = Outgoing.of(Topics.OBSERVATIONS, o.subject(), o);
-            metric = o.source().name().toLowerCase();
+            metric = sent.computeIfAbsent(o.source(), s -> metrics.counter("bourtol.ingest.messages", "source", s.name().toLowerCase()));
         } else {
             Rejected r = ((MqttInput.Refused) in).rejected();
             record = Outgoing.of(Topics.REJECTED, r.source().name().toLowerCase(), r);
@@ -230,17 +237,27 @@ public final class MqttIngest {
         send(record, recordId, metric, 500);
     }
 
-    private void send(Outgoing record, String recordId, String metric, long retryMs) {
-        sink.send(List.of(record)).onComplete(ar -> {
+    /** On the worker, which Kafka's send may block while Kafka is unreachable (the broker then stops delivering at its in-flight window). */
+    private void send(Outgoing record, String recordId, Counter metric, long retryMs) {
+        sink.sendOnThisThread(List.of(record)).onComplete(ar -> {
             if (ar.succeeded()) {
                 if (metric != null) {
-                    metrics.counter("bourtol.ingest.messages", "source", metric).increment();
+                    metric.increment();
                 }
                 committer.published(recordId);
             } else if (!stopped) {
-                vertx.setTimer(retryMs, t -> send(record, recordId, metric, Math.min(retryMs * 2, 10_000)));
+                vertx.setTimer(retryMs, t -> onWorker(() -> send(record, recordId, metric, Math.min(retryMs * 2, 10_000))));
             }
         });
+    }
+
+    /** Runs on the worker; not after {@link #stop()} (the message stays un-acked and the broker redelivers it). */
+    private void onWorker(Runnable task) {
+        try {
+            worker.execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("mqtt ingest stopped, a send not retried: the broker redelivers the message");
+        }
     }
 
     private void ack(int id, int qos) {

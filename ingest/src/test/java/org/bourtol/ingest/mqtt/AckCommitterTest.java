@@ -95,4 +95,27 @@ class AckCommitterTest {
             assertTrue(acks.isEmpty());
         }
     }
+
+    @Test
+    void idsAcknowledgedTogetherShareOneFsyncAndTheirAcksWaitForIt() {
+        try (SeenIds store = store()) {
+            AckCommitter c = new AckCommitter(store, CLOCK, Duration.ofSeconds(1));
+            for (int i = 0; i < 50; i++) {
+                assertTrue(c.begin("mqtt-" + i, ack("#" + i)));
+            }
+            for (int i = 0; i < 50; i++) {
+                c.published("mqtt-" + i);
+            }
+            assertTrue(acks.isEmpty(), "no ack before the group is written");
+            Poll.until(WAIT, "all acks", () -> acks.size() == 50);
+            assertEquals(1, c.groups(), "one group, one fsync");
+            for (int i = 0; i < 50; i++) {
+                assertTrue(store.contains("mqtt-" + i, T0));
+            }
+            c.published("mqtt-late");
+            Poll.until(WAIT, "the next group", () -> c.groups() == 2);
+            assertTrue(store.contains("mqtt-late", T0));
+            c.close();
+        }
+    }
 }

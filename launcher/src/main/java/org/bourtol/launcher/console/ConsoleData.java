@@ -31,24 +31,31 @@ import org.bourtol.platform.kafka.TopicFollower;
 import org.bourtol.platform.kafka.TopicScan;
 import org.bourtol.platform.kafka.TopicTable;
 import org.bourtol.platform.kafka.KafkaClients;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the console shows besides the components' APIs, read from the topics by {@link TopicTable}
  * readers: each alert's lifecycle events, deliveries (latest status per delivery) and acknowledgement
- * requests; recent gauge readings per station (the observations topic read from {@link #READINGS_SINCE} ago); messages to read (triage and SMS rejections) and the
+ * requests; recent gauge readings per station (the observations topic read from {@link #READINGS_SINCE} ago, from the first chart on); messages to read (triage and SMS rejections) and the
  * officers' decisions on them (audit entries of entity {@code triage}); zones, to check a report's place.
  *
- * <p>Every observation passes through here, herd positions above all, in every process that serves the console.
- * A record's {@code kind} is read with Jackson's streaming parser and only gauge readings are kept, as the bytes
- * Kafka holds; they are decoded when a chart asks for them ({@link #readings(String)}). Decoding every observation
- * as it arrived took about 7 µs each, a sixth of an ingest process's CPU at 25,000 readings/s (docs/performance.md).
+ * <p>The observations topic is followed only from the first gauge chart asked of this process on
+ * ({@link #readings(String)}, which then waits up to {@link #CATCH_UP} for the last {@link #READINGS_SINCE} to be read):
+ * every observation, herd positions above all, would otherwise pass through every process that serves the console,
+ * ingest alone included, where that reader cost about a sixth of the process's CPU and a fetch stream of the broker's
+ * (docs/performance.md). A record's {@code kind} is read from its first bytes and only gauge readings are kept, as the
+ * bytes Kafka holds; they are decoded when a chart asks for them.
  */
 final class ConsoleData implements AutoCloseable {
 
     static final int EVENTS_PER_ALERT = 200;
     static final int READINGS_PER_STATION = 1000;
-    /** How far back the observations topic is read at start, for the gauge charts (with InfluxDB, older ones come from there). */
+    /** How far back the observations topic is read when the first chart asks, for the gauge charts (with InfluxDB, older ones come from there). */
     static final Duration READINGS_SINCE = Duration.ofDays(7);
+    /** How long the first chart waits for the observations topic to be read; after it the chart shows what was read. */
+    static final Duration CATCH_UP = Duration.ofSeconds(20);
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleData.class);
     static final String TRIAGE = "triage";
     private static final String KIND = "kind";
     private static final byte[] KIND_FIRST = "{\"kind\":\"".getBytes(StandardCharsets.US_ASCII);
@@ -66,7 +73,10 @@ final class ConsoleData implements AutoCloseable {
     final TopicTable<Rejected> rejected;
     final TopicTable<Zone> zones;
     private final List<TopicTable<?>> readers = new ArrayList<>();
-    private final TopicFollower observations;
+    private final Properties observationsConsumer;
+    /** Created by the first chart; guarded by {@code this}. */
+    private TopicFollower observations;
+    private boolean closed;
 
     ConsoleData(KafkaClients kafka) {
         readers.add(new TopicTable<>(kafka, Topics.ALERTS).onChange((id, e) -> {
@@ -87,8 +97,7 @@ final class ConsoleData implements AutoCloseable {
         Properties batched = kafka.consumer(null);
         batched.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024);
         batched.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 250);
-        observations = new TopicFollower(batched, Topics.OBSERVATIONS.name(), TopicFollower.From.BEGINNING,
-                this::reading).since(Instant.now().minus(READINGS_SINCE));
+        observationsConsumer = batched;
         readers.add(new TopicTable<>(kafka, Topics.AUDIT).onChange((key, a) -> {
             if (a != null && TRIAGE.equals(a.entity())) {
                 decisions.put(a.id(), a);
@@ -101,8 +110,26 @@ final class ConsoleData implements AutoCloseable {
 
     ConsoleData start() {
         readers.forEach(TopicTable::start);
-        observations.start();
         return this;
+    }
+
+    /** Starts following the observations topic if no chart did yet, and waits until what it held then was read (blocking). */
+    private void followObservations() {
+        TopicFollower f;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            if (observations == null) {
+                observations = new TopicFollower(observationsConsumer, Topics.OBSERVATIONS.name(), TopicFollower.From.BEGINNING,
+                        this::reading).since(Instant.now().minus(READINGS_SINCE)).start();
+                LOG.info("following the observations topic for the gauge charts [since: {} ago]", READINGS_SINCE);
+            }
+            f = observations;
+        }
+        if (!f.awaitCaughtUp(CATCH_UP)) {
+            LOG.warn("observations topic not read within {} s, the chart shows the readings read so far", CATCH_UP.toSeconds());
+        }
     }
 
     private <V> TopicTable<V> add(TopicTable<V> cache) {
@@ -116,8 +143,12 @@ final class ConsoleData implements AutoCloseable {
         }
     }
 
-    /** The station's recent gauge readings, oldest first; a record that does not decode is left out. */
+    /**
+     * The station's recent gauge readings, oldest first; a record that does not decode is left out. Blocking: the first
+     * call follows the observations topic and waits for it to be read.
+     */
     List<GaugeReading> readings(String station) {
+        followObservations();
         List<GaugeReading> out = new ArrayList<>();
         for (byte[] value : copy(readings.get(station))) {
             if (TopicScan.decode(Topics.OBSERVATIONS, value) instanceof GaugeReading g && g.stationId().equals(station)) {
@@ -183,6 +214,13 @@ final class ConsoleData implements AutoCloseable {
     @Override
     public void close() {
         readers.forEach(TopicTable::close);
-        observations.close();
+        TopicFollower f;
+        synchronized (this) {
+            closed = true;
+            f = observations;
+        }
+        if (f != null) {
+            f.close();
+        }
     }
 }

@@ -180,6 +180,8 @@ public class ConsoleIT {
             b.driver.get(base + "/#/map");
             b.wait.until(d -> d.findElements(By.cssSelector("#map .alert-marker")).size() >= 2);
             b.await(By.cssSelector("#map .alert-marker.moved"));
+            // labels are placed again at the end of a zoom: checked once the map's zoom animation is over
+            b.wait.until(d -> Boolean.TRUE.equals(b.driver.executeScript("return !document.querySelector('#map .leaflet-zoom-anim');")));
             assertEquals(Boolean.FALSE, b.driver.executeScript("const r = Array.from(document.querySelectorAll('#map .alert-marker'))"
                     + ".map(e => e.getBoundingClientRect());"
                     + "return r.some((a, i) => r.some((b, j) => i < j && a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom));"),

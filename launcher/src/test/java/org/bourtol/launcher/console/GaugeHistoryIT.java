@@ -1,6 +1,7 @@
 package org.bourtol.launcher.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import org.bourtol.contracts.config.BourtolConfig;
 import org.bourtol.contracts.observation.GaugeReading;
 import org.bourtol.contracts.observation.Source;
+import org.bourtol.contracts.topic.Topics;
 import org.bourtol.contracts.topic.Json;
 import org.bourtol.launcher.instance.Instance;
 import org.bourtol.launcher.testing.EmbeddedInstances;
@@ -34,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * back from the observations topic by a second one started on the same data directory; a reading 20 days old
  * that only Debian's real influxd holds (written by the time-series sink's own mapping and writer) comes from
  * InfluxDB when the window asks for it. The second Bourtol runs without the time-series sink, so what it
- * shows from the last days can only come from the topic.
+ * shows from the last days can only come from the topic; it reads the topic only from the first chart on, and that
+ * first chart waits until it has.
  */
 @Timeout(600)
 class GaugeHistoryIT {
@@ -71,10 +74,10 @@ class GaugeHistoryIT {
             Instance.Options noSink = new Instance.Options(Optional.empty(), env, true,
                     EnumSet.of(Instance.Part.INGEST, Instance.Part.RULES, Instance.Part.NOTIFIER), null);
             try (Instance second = Instance.start(noSink)) {
-                JsonNode week = Poll.value(Duration.ofSeconds(90), "the readings of the last 7 days, read from the topic after the restart", () -> {
-                    JsonNode r = json(send(second, "GET", "/api/v1/stations/niamey/readings", null));
-                    return r.size() == 3 ? r : null;
-                });
+                assertFalse(followingObservations(), "no reader of the observations topic before a chart is asked for");
+                JsonNode week = json(send(second, "GET", "/api/v1/stations/niamey/readings", null));
+                assertEquals(3, week.size(), "the first chart waits for the last 7 days of the topic to be read: " + week);
+                assertTrue(followingObservations());
                 for (int i = 0; i < 3; i++) {
                     assertEquals(times.get(i), Instant.parse(week.get(i).path("at").asText()), week.toString());
                     assertEquals(500 + i * 10, week.get(i).path("cm").asInt(), week.toString());
@@ -89,6 +92,11 @@ class GaugeHistoryIT {
                 assertTrue(json(send(second, "GET", "/api/v1/stations/nowhere/readings", null)).isEmpty());
             }
         }
+    }
+
+    /** A console in this JVM follows the observations topic (its reader's thread is named after the topic). */
+    private static boolean followingObservations() {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("follow-" + Topics.OBSERVATIONS.name()));
     }
 
     private static HttpResponse<String> send(Instance p, String method, String path, String body) {

@@ -108,6 +108,23 @@ public final class Publisher implements AutoCloseable {
         return promise.future().mapEmpty();
     }
 
+    /**
+     * Sends serialized records in order on the calling thread, which {@link KafkaProducer#send} may block for up to
+     * {@code max.block.ms} while topic metadata is missing: for a component's own worker thread, never a Vert.x thread.
+     * Saves the hand-off to this publisher's thread, a thread wake-up per record at MQTT rates. Completes on Kafka's
+     * producer thread, like {@link #publish}.
+     *
+     * @throws IllegalStateException on a Vert.x thread
+     */
+    public Future<Void> sendOnThisThread(List<Outgoing> records) {
+        if (Context.isOnVertxThread()) {
+            throw new IllegalStateException("sendOnThisThread may block: not on a Vert.x thread (" + Thread.currentThread().getName() + ")");
+        }
+        Promise<RecordMetadata> promise = Promise.promise();
+        sendAll(records, null, promise);
+        return promise.future().mapEmpty();
+    }
+
     private void submit(List<Outgoing> records, Context context, Promise<RecordMetadata> promise) {
         try {
             sender.execute(() -> sendAll(records, context, promise));

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import io.vertx.core.Vertx;
 import org.bourtol.contracts.config.ConfigLoader;
 import org.bourtol.contracts.topic.Topics;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,33 @@ class PublisherTest {
             assertNotNull(e.getCause());
             assertFalse(p.available());
             assertNotNull(p.lastError());
+        }
+    }
+
+    @Test
+    void sendingOnTheCallersThreadIsRefusedOnAVertxThreadAndFailsFastOnAnother() throws Exception {
+        KafkaClients clients = new KafkaClients(ConfigLoader.load((String) null,
+                Map.of("BOURTOL_KAFKA_BOOTSTRAP", "127.0.0.1:1")).kafka());
+        Vertx vertx = Vertx.vertx();
+        try (Publisher p = new Publisher(clients, "publisher-this-thread", null, Publisher.FAIL_FAST)) {
+            CompletableFuture<Throwable> onLoop = new CompletableFuture<>();
+            vertx.runOnContext(v -> {
+                try {
+                    p.sendOnThisThread(List.of(Outgoing.of(Topics.AUDIT, "k", null)));
+                    onLoop.complete(null);
+                } catch (IllegalStateException e) {
+                    onLoop.complete(e);
+                }
+            });
+            assertNotNull(onLoop.get(10, TimeUnit.SECONDS), "an event loop must not be blocked by Kafka's send");
+
+            CompletableFuture<Void> sent = p.sendOnThisThread(List.of(Outgoing.of(Topics.AUDIT, "k", null)))
+                    .toCompletionStage().toCompletableFuture();
+            ExecutionException e = assertThrows(ExecutionException.class, () -> sent.get(20, TimeUnit.SECONDS));
+            assertNotNull(e.getCause());
+            assertFalse(p.available());
+        } finally {
+            vertx.close();
         }
     }
 }
