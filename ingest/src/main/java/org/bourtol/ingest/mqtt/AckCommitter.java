@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * written {@link #LINGER} after its first id arrived, so that the ids Kafka acknowledges in one response, and those
  * of the next few, share one fsync: an fsync costs tens of microseconds of CPU whatever it writes (55 µs on the
  * build machine), and without the wait most groups held one or two ids, the commit thread costing ingest as much CPU
- * as its whole MQTT worker (docs/performance.md, "6 December, night"). The remaining window (a crash between Kafka's acknowledgement and the fsync, a few milliseconds) can still
- * yield a second record with the same id.
+ * as its whole MQTT worker (docs/performance.md, "6 December, night"). The remaining window (a crash between
+ * Kafka's acknowledgement and the fsync, a few milliseconds) can still yield a second record with the same id.
  */
 final class AckCommitter implements AutoCloseable {
 

@@ -43,8 +43,9 @@ import org.slf4j.LoggerFactory;
  * message stays un-acked. Ids are content hashes, and the ids Kafka acknowledged are persisted
  * ({@link AckCommitter}, group fsync) before the ack goes out, so a message the broker redelivers after a
  * crash — or after a reconnect while its send is still running — is acked without a second record. Paho's
- * callback thread only hands the message to an ordered worker thread, which parses it and gives it to Kafka's producer itself (no further hand-off). Subscriptions are renewed on
- * every (re)connect, as {@code $share/<group>/…} when a shared group is configured.
+ * callback thread only hands the message to an ordered worker thread, which parses it and gives it to Kafka's
+ * producer itself (no further hand-off). Subscriptions are renewed on every (re)connect, as
+ * {@code $share/<group>/…} when a shared group is configured.
  */
 public final class MqttIngest {
 
@@ -237,7 +238,10 @@ public final class MqttIngest {
         send(record, recordId, metric, 500);
     }
 
-    /** On the worker, which Kafka's send may block while Kafka is unreachable (the broker then stops delivering at its in-flight window). */
+    /**
+     * On the worker, which Kafka's send may block while Kafka is unreachable (the broker then stops delivering at its
+     * in-flight window).
+     */
     private void send(Outgoing record, String recordId, Counter metric, long retryMs) {
         sink.sendOnThisThread(List.of(record)).onComplete(ar -> {
             if (ar.succeeded()) {
@@ -256,7 +260,7 @@ public final class MqttIngest {
         try {
             worker.execute(task);
         } catch (RejectedExecutionException e) {
-            LOG.debug("mqtt ingest stopped, a send not retried: the broker redelivers the message");
+            LOG.debug("mqtt ingest stopped, a message left un-acked: the broker redelivers it");
         }
     }
 

@@ -37,21 +37,22 @@ import org.slf4j.LoggerFactory;
 /**
  * What the console shows besides the components' APIs, read from the topics by {@link TopicTable}
  * readers: each alert's lifecycle events, deliveries (latest status per delivery) and acknowledgement
- * requests; recent gauge readings per station (the observations topic read from {@link #READINGS_SINCE} ago, from the first chart on); messages to read (triage and SMS rejections) and the
- * officers' decisions on them (audit entries of entity {@code triage}); zones, to check a report's place.
+ * requests; recent gauge readings per station (the observations topic read from {@link #READINGS_SINCE} ago, from
+ * the first chart on); messages to read (triage and SMS rejections) and the officers' decisions on them (audit entries
+ * of entity {@code triage}); zones, to check a report's place.
  *
  * <p>The observations topic is followed only from the first gauge chart asked of this process on
  * ({@link #readings(String)}, which then waits up to {@link #CATCH_UP} for the last {@link #READINGS_SINCE} to be read):
  * every observation, herd positions above all, would otherwise pass through every process that serves the console,
- * ingest alone included, where that reader cost about a sixth of the process's CPU and a fetch stream of the broker's
- * (docs/performance.md). A record's {@code kind} is read from its first bytes and only gauge readings are kept, as the
+ * ingest alone included, where that reader cost a tenth or more of the process's CPU in a flood of readings and a
+ * fetch stream of the broker's (docs/performance.md). A record's {@code kind} is read from its first bytes and only gauge readings are kept, as the
  * bytes Kafka holds; they are decoded when a chart asks for them.
  */
 final class ConsoleData implements AutoCloseable {
 
     static final int EVENTS_PER_ALERT = 200;
     static final int READINGS_PER_STATION = 1000;
-    /** How far back the observations topic is read when the first chart asks, for the gauge charts (with InfluxDB, older ones come from there). */
+    /** How far back the observations topic is read when the first chart asks (with InfluxDB, older readings come from there). */
     static final Duration READINGS_SINCE = Duration.ofDays(7);
     /** How long the first chart waits for the observations topic to be read; after it the chart shows what was read. */
     static final Duration CATCH_UP = Duration.ofSeconds(20);

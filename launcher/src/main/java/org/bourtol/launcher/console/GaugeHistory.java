@@ -17,9 +17,9 @@ import org.slf4j.LoggerFactory;
  * A station's recent river levels for the console's chart, however long this process has run: from
  * InfluxDB when it is configured (the time-series sink wrote every reading there), merged with the
  * readings {@link ConsoleData} read from the observations topic (from {@link ConsoleData#READINGS_SINCE}
- * ago when the first chart was asked, then live: those InfluxDB may not have yet). An InfluxDB point's time is cut to the millisecond
- * (the sink adds a per-id nanosecond offset). Without InfluxDB, or when it fails, the
- * topic's readings alone. One point per observation id, oldest first, at most {@link #MAX_POINTS} (the
+ * ago when the first chart was asked, then live: those InfluxDB may not have yet). An InfluxDB point's time is cut to
+ * the millisecond (the sink adds a per-id nanosecond offset). Without InfluxDB, or when it fails, the topic's readings
+ * alone. One point per observation id, oldest first, at most {@link #MAX_POINTS} (the
  * newest).
  */
 final class GaugeHistory {
