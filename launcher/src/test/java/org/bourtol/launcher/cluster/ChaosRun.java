@@ -179,7 +179,10 @@ final class ChaosRun implements AutoCloseable {
         Nodes.pause(influxDown()); // the outage itself
         influx.restart();
         Instant back = Instant.now();
-        Instant cutoff = back.minusSeconds(1);
+        // whole milliseconds: a reading's InfluxDB time is its observedAt (milliseconds) plus a sub-millisecond offset per id,
+        // so a reading in the cutoff's own millisecond, before a cutoff with a sub-millisecond part, could be counted here
+        // and lie after it in InfluxDB (a one-reading "gap" that is only the boundary)
+        Instant cutoff = back.minusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
         long expected = ledger.readings().stream().filter(k -> Instant.parse(k.substring(k.indexOf('@') + 1)).isBefore(cutoff)).count();
         long[] held = {-1};
         try {
