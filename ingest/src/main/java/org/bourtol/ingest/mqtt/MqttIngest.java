@@ -7,9 +7,9 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -68,8 +68,8 @@ public final class MqttIngest {
     private final AtomicLong received = new AtomicLong();
     private final AckCommitter committer;
     private final AtomicLong duplicates = new AtomicLong();
-    /** {@code bourtol.ingest.messages} by source, looked up once rather than per message (a registry lookup each). */
-    private final Map<Source, Counter> sent = new ConcurrentHashMap<>();
+    /** {@code bourtol.ingest.messages} by source, looked up once rather than per message (a registry lookup each); worker only. */
+    private final Map<Source, Counter> sent = new EnumMap<>(Source.class);
 
     /**
      * @param published ids of records Kafka already acknowledged (owned by the caller, closed after {@link #stop()});
