@@ -17,6 +17,7 @@ import org.bourtol.launcher.instance.Instance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -42,6 +43,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--recipients", defaultValue = "50", description = "Recipients of the notifier hop's alerts (default: ${DEFAULT-VALUE})")
     int recipients;
 
+    @Option(names = "--rounds", defaultValue = "3",
+            description = "Saturation runs of every path, taking turns with the baseline; ratios are the median of the rounds'"
+                    + " (default: ${DEFAULT-VALUE})")
+    int rounds;
+
     @Option(names = "--hops", split = ",", defaultValue = "mqtt,sms,notify,rules,backtest",
             description = "Hops to measure, among ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     Set<Benchmarks.Hops> hops;
@@ -66,9 +72,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         logs.quietUnlessAsked();
+        if (rounds < 1) {
+            throw new ParameterException(spec.commandLine(), "--rounds must be at least 1, not " + rounds);
+        }
         BourtolConfig cfg = config.load();
         var out = spec.commandLine().getOut();
-        Benchmarks bench = new Benchmarks(messages, recipients, hops, warmUp, out);
+        Benchmarks bench = new Benchmarks(messages, recipients, rounds, hops, warmUp, out);
         Map<String, Object> figures = new LinkedHashMap<>(Benchmarks.machine());
         out.println(Benchmarks.machineLine());
         if (hops.stream().noneMatch(Benchmarks.Hops::live)) {

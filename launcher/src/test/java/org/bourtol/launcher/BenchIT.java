@@ -36,7 +36,7 @@ class BenchIT {
         StringWriter out = new StringWriter();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(new StringWriter()));
-        int code = cl.execute("bench", "--messages", "40", "--warm-up", "PT0S", "--recipients", "2", "--hops", "mqtt,sms,notify,rules", "--json", json.toString());
+        int code = cl.execute("bench", "--messages", "40", "--warm-up", "PT0S", "--recipients", "2", "--rounds", "2", "--hops", "mqtt,sms,notify,rules", "--json", json.toString());
         String text = out.toString();
         assertEquals(0, code, text);
         for (String hop : List.of("MQTT QoS 1 → observation", "signed SMS webhook → observation", "alert → Twilio call",
@@ -53,8 +53,10 @@ class BenchIT {
         List<String> incomplete = new ArrayList<>();
         for (JsonNode hop : figures.path("hops")) {
             for (JsonNode path : hop.path("paths")) {
-                for (String run : List.of("saturation", "paced")) {
-                    JsonNode f = path.path(run);
+                List<JsonNode> runs = new ArrayList<>(List.of(path.path("saturation"), path.path("paced")));
+                path.path("saturationRounds").forEach(runs::add);
+                for (JsonNode f : runs) {
+                    String run = f == path.path("paced") ? "paced" : "saturation";
                     if (!f.isNull() && !f.isMissingNode() && f.path("arrived").asInt() < f.path("sent").asInt()
                             && !f.path("path").asText().startsWith("observation -> alert")) {
                         incomplete.add(hop.path("hop").asText() + " / " + f.path("path").asText() + " / " + run + ": " + f);
@@ -65,6 +67,9 @@ class BenchIT {
         assertTrue(incomplete.isEmpty(), "every message of every path arrived: " + incomplete);
         JsonNode rules = figures.path("hops").get(4).path("paths").get(1);
         assertEquals(40, rules.path("saturation").path("arrived").asInt(), "the rules consumed every observation: " + rules);
+        JsonNode ingest = figures.path("hops").get(0).path("paths").get(1);
+        assertEquals(2, ingest.path("saturationRounds").size(), "--rounds 2: two saturation runs of each path: " + ingest);
+        assertEquals(2, ingest.path("roundRatios").size(), ingest.toString());
         assertTrue(figures.path("loadAverage").isNumber(), figures.toString());
         Set<String> left = benchDirs();
         left.removeAll(before);

@@ -34,14 +34,19 @@ public final class Benchmarks {
 
     private final int messages;
     private final int recipients;
+    private final int rounds;
     private final Set<Hops> hops;
     private final PrintWriter out;
     private final Jit jit;
 
-    /** {@code warmUp}: the longest warm-up of a hop, in rounds until the JIT has settled ({@link Jit}). */
-    public Benchmarks(int messages, int recipients, Set<Hops> hops, Duration warmUp, PrintWriter out) {
+    /**
+     * {@code rounds}: saturation runs of every path, taking turns ({@link Hop#measure}); {@code warmUp}: the longest
+     * warm-up of a hop, in rounds until the JIT has settled ({@link Jit}).
+     */
+    public Benchmarks(int messages, int recipients, int rounds, Set<Hops> hops, Duration warmUp, PrintWriter out) {
         this.messages = messages;
         this.recipients = recipients;
+        this.rounds = rounds;
         this.hops = hops;
         this.out = out;
         this.jit = Jit.ofThisJvm(warmUp);
@@ -71,7 +76,7 @@ public final class Benchmarks {
         List<Hop> done = new ArrayList<>();
         double mqttSaturation = 0;
         if (hops.contains(Hops.mqtt)) {
-            Hop mqtt = print(new MqttHop(target, STATION, QUIET_LEVEL).measure(messages, jit));
+            Hop mqtt = print(new MqttHop(target, STATION, QUIET_LEVEL).measure(messages, rounds, jit));
             done.add(mqtt);
             mqttSaturation = mqtt.rows().get(1).saturation().perSecond(); // ingest
         }
@@ -79,7 +84,7 @@ public final class Benchmarks {
             if (target.twilioToken() == null) {
                 out.println("SMS webhook hop skipped: twilio.authToken is not configured (the webhook would refuse unsigned requests)");
             } else {
-                done.add(print(new SmsHop(target, "NIVEAU " + STATION.toUpperCase(Locale.ROOT) + " " + QUIET_LEVEL).measure(messages, jit)));
+                done.add(print(new SmsHop(target, "NIVEAU " + STATION.toUpperCase(Locale.ROOT) + " " + QUIET_LEVEL).measure(messages, rounds, jit)));
             }
         }
         if (hops.contains(Hops.notify)) {
@@ -93,7 +98,7 @@ public final class Benchmarks {
             }
         }
         if (hops.contains(Hops.rules)) {
-            done.add(print(new RulesHop(target, STATION, ALERT_LEVEL).measure(messages, jit)));
+            done.add(print(new RulesHop(target, STATION, ALERT_LEVEL).measure(messages, rounds, jit)));
         }
         return done.stream().map(Hop::json).toList();
     }

@@ -1,6 +1,8 @@
 package org.bourtol.launcher.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,33 +23,55 @@ public record Hop(String name, List<Row> rows, List<String> notes) {
      * Runs every path with {@link #warmUp} messages, not measured, in rounds until the JIT has settled ({@link Jit}: the
      * first runs of a path also pay for compiling its code, and in a process that hosts a broker, Streams and an MQTT
      * broker on two cores the compiler threads took half the CPU of a run: measured, that favoured the simple
-     * baselines), then every path at saturation, then every path paced at half the slowest saturation throughput (the
-     * same rate for the baseline and the measured paths, so their latencies compare at a load all of them carry).
+     * baselines), then every path at saturation {@code rounds} times, the paths taking turns (baseline, path, …,
+     * baseline, path, …: on a shared machine the speed of everything moves within a minute, and a path measured in
+     * another minute than its baseline is compared with another machine), then every path paced at half the slowest
+     * saturation throughput (the same rate for the baseline and the measured paths, so their latencies compare at a load
+     * all of them carry).
      */
-    static Hop measure(String name, int n, List<Path> paths, List<String> notes, Jit jit) throws Exception {
+    static Hop measure(String name, int n, int rounds, List<Path> paths, List<String> notes, Jit jit) throws Exception {
         int warm = warmUp(n);
         Jit.Settling settling = jit.start();
-        int rounds = 0;
+        int warmRounds = 0;
         do {
             for (Path p : paths) {
                 p.run(warm, 0);
             }
-            rounds++;
+            warmRounds++;
         } while (!settling.settledAfterRound() && !settling.overTime());
         List<String> all = new ArrayList<>(notes);
-        all.add("every path first ran " + warm + " messages at saturation " + rounds + (rounds == 1 ? " time" : " times")
+        all.add("every path first ran " + warm + " messages at saturation " + warmRounds + (warmRounds == 1 ? " time" : " times")
                 + ", not measured (warm-up; " + settling.describe() + ")");
-        notes = all;
-        List<Figures> saturation = new ArrayList<>();
-        for (Path p : paths) {
-            saturation.add(p.run(n, 0));
+        if (rounds > 1) {
+            all.add("saturation: " + rounds + " rounds of every path in turn; a path's figures are its median round's, its"
+                    + " ratio the median of its rounds' ratios to the baseline's run of the same round");
         }
-        double rate = 0.5 * saturation.stream().mapToDouble(Figures::perSecond).filter(v -> v > 0).min().orElse(0);
+        List<List<Figures>> saturation = new ArrayList<>();
+        paths.forEach(p -> saturation.add(new ArrayList<>()));
+        for (int r = 0; r < Math.max(1, rounds); r++) {
+            for (int i = 0; i < paths.size(); i++) {
+                saturation.get(i).add(paths.get(i).run(n, 0));
+            }
+        }
+        double rate = 0.5 * saturation.stream().mapToDouble(s -> median(s).perSecond()).filter(v -> v > 0).min().orElse(0);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < paths.size(); i++) {
-            rows.add(new Row(saturation.get(i), rate > 0 ? paths.get(i).run(n, rate) : null));
+            rows.add(new Row(median(saturation.get(i)), rate > 0 ? paths.get(i).run(n, rate) : null, saturation.get(i)));
         }
-        return new Hop(name, rows, notes);
+        return new Hop(name, rows, all);
+    }
+
+    /** The run of median throughput (of an even number, the slower of the middle two). */
+    static Figures median(List<Figures> runs) {
+        List<Figures> sorted = runs.stream().sorted(Comparator.comparingDouble(Figures::perSecond)).toList();
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+
+    /** The median of {@code values} (of an even number, the mean of the middle two). */
+    static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     /** The warm-up run of each path: a quarter of the measured runs' messages, at least one. */
@@ -55,8 +79,21 @@ public record Hop(String name, List<Row> rows, List<String> notes) {
         return Math.max(1, n / 4);
     }
 
-    /** One path of the hop: saturation and paced figures (either may be null: a path without that run). */
-    public record Row(Figures saturation, Figures paced) {
+    /**
+     * One path of the hop: saturation and paced figures (either may be null: a path without that run), and every
+     * saturation round in the order run ({@code saturation} is the median one).
+     */
+    public record Row(Figures saturation, Figures paced, List<Figures> rounds) {
+
+        /** A path run at saturation once. */
+        public Row(Figures saturation, Figures paced) {
+            this(saturation, paced, saturation == null ? List.of() : List.of(saturation));
+        }
+
+        public Row {
+            rounds = List.copyOf(rounds);
+        }
+
         String path() {
             return saturation != null ? saturation.path() : paced.path();
         }
@@ -67,11 +104,27 @@ public record Hop(String name, List<Row> rows, List<String> notes) {
         notes = List.copyOf(notes);
     }
 
-    /** Throughput of row {@code i} over the baseline's, at saturation. */
+    /**
+     * Throughput of row {@code i} over the baseline's, at saturation: the median of the rounds' ratios (each round's
+     * run over the baseline's run of the same round), or the one run's.
+     */
     public double throughputRatio(int i) {
-        Row r = rows.get(i);
-        Row b = rows.get(0);
-        return r.saturation() == null || b.saturation() == null ? 0 : Figures.ratio(r.saturation().perSecond(), b.saturation().perSecond());
+        double[] r = roundRatios(i);
+        return r.length == 0 ? 0 : median(r);
+    }
+
+    /** Throughput of row {@code i} over the baseline's in each saturation round, in the order run. */
+    public double[] roundRatios(int i) {
+        List<Figures> r = rows.get(i).rounds();
+        List<Figures> b = rows.get(0).rounds();
+        if (r.isEmpty() || r.size() != b.size()) {
+            return new double[0];
+        }
+        double[] ratios = new double[r.size()];
+        for (int k = 0; k < ratios.length; k++) {
+            ratios[k] = Figures.ratio(r.get(k).perSecond(), b.get(k).perSecond());
+        }
+        return ratios;
     }
 
     /** p99 latency of row {@code i} over the baseline's, both paced. */
@@ -96,7 +149,15 @@ public record Hop(String name, List<Row> rows, List<String> notes) {
             }
         }
         for (int i = 1; i < rows.size(); i++) {
+            double[] rounds = roundRatios(i);
             String throughput = throughputRatio(i) == 0 ? "n/a" : String.format(Locale.ROOT, "%.2fx", throughputRatio(i));
+            if (rounds.length > 1) {
+                StringBuilder each = new StringBuilder();
+                for (double r : rounds) {
+                    each.append(each.length() == 0 ? "" : " / ").append(String.format(Locale.ROOT, "%.2fx", r));
+                }
+                throughput += " (median of rounds " + each + ")";
+            }
             b.append(String.format(Locale.ROOT, "  ratio %s / %s: throughput %s, p99 below saturation %.2fx%n",
                     rows.get(i).path(), rows.get(0).path(), throughput, p99Ratio(i)));
         }
@@ -112,9 +173,11 @@ public record Hop(String name, List<Row> rows, List<String> notes) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("baseline", i == 0);
             p.put("saturation", rows.get(i).saturation() == null ? null : rows.get(i).saturation().json());
+            p.put("saturationRounds", rows.get(i).rounds().stream().map(Figures::json).toList());
             p.put("paced", rows.get(i).paced() == null ? null : rows.get(i).paced().json());
             if (i > 0) {
                 p.put("throughputRatio", Math.round(throughputRatio(i) * 1000) / 1000.0);
+                p.put("roundRatios", Arrays.stream(roundRatios(i)).map(r -> Math.round(r * 1000) / 1000.0).boxed().toList());
                 p.put("p99Ratio", Math.round(p99Ratio(i) * 1000) / 1000.0);
             }
             paths.add(p);

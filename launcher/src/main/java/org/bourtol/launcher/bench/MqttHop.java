@@ -46,10 +46,10 @@ final class MqttHop {
         this.level = level;
     }
 
-    Hop measure(int n, Jit jit) throws Exception {
+    Hop measure(int n, int rounds, Jit jit) throws Exception {
         String broker = target.embedded() ? "embedded broker (HiveMQ CE)" : "broker " + target.mqttUrl();
         BenchTopics.ensure(target.kafka(), List.of(FORWARDED));
-        return Hop.measure("MQTT QoS 1 → observation, " + broker, n, List.of(this::raw, this::ingest, this::forwarded),
+        return Hop.measure("MQTT QoS 1 → observation, " + broker, n, rounds, List.of(this::raw, this::ingest, this::forwarded),
                 List.of("publisher: Paho MQTT 3.1.1, QoS 1, " + INFLIGHT + " messages in flight; latency from publish to subscriber"
                         + " callback (raw) or to the record read from Kafka (ingest, floor)",
                         "floor: a Paho subscriber in the bench's process producing each payload as it came to a Kafka topic and"

@@ -65,14 +65,14 @@ final class RulesHop {
         this.level = level;
     }
 
-    Hop measure(int n, Jit jit) throws Exception {
+    Hop measure(int n, int rounds, Jit jit) throws Exception {
         BenchTopics.ensure(target.kafka(), List.of(RAW, PT_IN, PT_OUT, KEPT_IN, KEPT_OUT));
         StreamsBuilder copy = new StreamsBuilder();
         copy.stream(PT_IN, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())).to(PT_OUT, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
         Path state = Files.createTempDirectory("bourtol-bench-streams-");
         try (KafkaStreams passthrough = started(copy.build(), "bourtol-bench-passthrough", state);
                 KafkaStreams kept = started(keepLast(), "bourtol-bench-kept", state)) {
-            return Hop.measure("observation → alert (rules)", n,
+            return Hop.measure("observation → alert (rules)", n, rounds,
                     List.of((m, rate) -> kafka("streams passthrough (exactly-once v2)", PT_IN, PT_OUT, m, rate), this::rules,
                             (m, rate) -> kafka("kafka produce->consume (raw)", RAW, RAW, m, rate),
                             (m, rate) -> kafka("streams, one store write per record (floor)", KEPT_IN, KEPT_OUT, m, rate)),

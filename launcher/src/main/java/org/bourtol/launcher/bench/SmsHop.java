@@ -31,14 +31,14 @@ final class SmsHop {
         this.text = text;
     }
 
-    Hop measure(int n, Jit jit) throws Exception {
+    Hop measure(int n, int rounds, Jit jit) throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
             HttpServer bare = vertx.createHttpServer().requestHandler(req -> req.body().onComplete(b -> req.response()
                     .putHeader("Content-Type", "application/xml").end("<Response/>"))).listen(0, "127.0.0.1")
                     .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             String bareBase = "http://127.0.0.1:" + bare.actualPort();
-            return Hop.measure("signed SMS webhook → observation", n,
+            return Hop.measure("signed SMS webhook → observation", n, rounds,
                     List.of((m, rate) -> bare(bareBase, m, rate), this::webhook),
                     List.of(CLIENTS + " client threads sharing one java.net.http client (keep-alive); the same signed form both ways;"
                             + " baseline latency is the 200 response, webhook latency is the observation read from Kafka"),

@@ -1,5 +1,6 @@
 package org.bourtol.launcher.bench;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +22,7 @@ class HopTest {
         // the first run of a path is slow (cold), later ones at the path's own speed
         Hop.Path baseline = path("baseline", 1000, calls);
         Hop.Path measured = path("measured", 400, calls);
-        Hop hop = Hop.measure("test hop", 200, List.of(baseline, measured), List.of("a note"), jit(new long[] {0}, 0));
+        Hop hop = Hop.measure("test hop", 200, 1, List.of(baseline, measured), List.of("a note"), jit(new long[] {0}, 0));
 
         assertEquals(List.of("baseline 50 @0", "measured 50 @0", "baseline 200 @0", "measured 200 @0", "baseline 200 @200",
                 "measured 200 @200"), calls);
@@ -30,6 +31,38 @@ class HopTest {
         assertTrue(hop.notes().contains("every path first ran 50 messages at saturation 1 time, not measured (warm-up; the JIT compiled"
                 + " for 0 % of the last round)"), hop.notes().toString());
         assertEquals(1, Hop.warmUp(3), "at least one message");
+    }
+
+    @Test
+    void saturationRoundsTakeTurnsWithTheBaselineAndTheRatioIsTheMedianOfTheRoundsRatios() throws Exception {
+        List<String> calls = new ArrayList<>();
+        // the machine slows down in the second round and recovers in the third; the measured path has a bad third round
+        // (the warm-up run, one message, and the paced runs are not rounds)
+        double[] machine = {1, 0.5, 1};
+        double[] baseline = {1000, 1000, 1000};
+        double[] measured = {700, 700, 300};
+        int[] round = {0, 0};
+        Hop.Path b = (n, rate) -> {
+            calls.add("baseline " + n + " @" + Math.round(rate));
+            double v = rate > 0 || n == 1 ? 100 : baseline[round[0]] * machine[round[0]++];
+            return new Figures("baseline", rate, n, n, v, 1, 2, 3);
+        };
+        Hop.Path m = (n, rate) -> {
+            calls.add("measured " + n + " @" + Math.round(rate));
+            double v = rate > 0 || n == 1 ? 100 : measured[round[1]] * machine[round[1]++];
+            return new Figures("measured", rate, n, n, v, 1, 2, 3);
+        };
+        Hop hop = Hop.measure("test hop", 4, 3, List.of(b, m), List.of(), new Jit(() -> -1, System::currentTimeMillis, Duration.ofMinutes(1)));
+
+        assertEquals(List.of("baseline 1 @0", "measured 1 @0", "baseline 4 @0", "measured 4 @0", "baseline 4 @0", "measured 4 @0",
+                "baseline 4 @0", "measured 4 @0", "baseline 4 @175", "measured 4 @175"), calls,
+                "warm-up, then the two paths in turn three times, then paced at half the slower path's median (350)");
+        assertArrayEquals(new double[] {0.7, 0.7, 0.3}, hop.roundRatios(1), 1e-9, "each round against the baseline's run of the same round");
+        assertEquals(0.7, hop.throughputRatio(1), 1e-9, "the median round's ratio");
+        assertEquals(350, hop.rows().get(1).saturation().perSecond(), 1e-9, "the path's figures are its median round's");
+        assertEquals(3, hop.rows().get(1).rounds().size());
+        assertTrue(hop.table().contains("throughput 0.70x (median of rounds 0.70x / 0.70x / 0.30x)"), hop.table());
+        assertEquals(0.5, Hop.median(new double[] {0.7, 0.3}), 1e-9, "of two, their mean");
     }
 
     @Test
@@ -47,7 +80,7 @@ class HopTest {
             run[0]++;
             return new Figures("p", rate, n, n, rate > 0 ? rate : 100, 1, 2, 3);
         };
-        Hop hop = Hop.measure("test hop", 40, List.of(path, path), List.of(), new Jit(() -> compiled[0], () -> clock[0], Duration.ofMinutes(1)));
+        Hop hop = Hop.measure("test hop", 40, 1, List.of(path, path), List.of(), new Jit(() -> compiled[0], () -> clock[0], Duration.ofMinutes(1)));
 
         assertEquals(List.of("10 @0", "10 @0", "10 @0", "10 @0", "10 @0", "10 @0", "40 @0", "40 @0", "40 @50", "40 @50"), calls,
                 "three warm-up rounds (50 %, 30 %, then 5 % of the round compiling), then the measured runs");
@@ -63,7 +96,7 @@ class HopTest {
             runs[0]++;
             return new Figures("p", rate, n, n, rate > 0 ? rate : 100, 1, 2, 3);
         };
-        Hop hop = Hop.measure("test hop", 40, List.of(path), List.of(), new Jit(() -> clock[0] / 2, () -> clock[0], Duration.ofSeconds(3)));
+        Hop hop = Hop.measure("test hop", 40, 1, List.of(path), List.of(), new Jit(() -> clock[0] / 2, () -> clock[0], Duration.ofSeconds(3)));
 
         assertEquals(3 + 2, runs[0], "rounds start at 0, 1 and 2 s; then the saturation and paced runs");
         assertTrue(hop.notes().get(0).contains("not settled: the figures include compilation"), hop.notes().toString());
@@ -76,7 +109,7 @@ class HopTest {
             runs[0]++;
             return new Figures("p", rate, n, n, rate > 0 ? rate : 100, 1, 2, 3);
         };
-        Hop hop = Hop.measure("test hop", 40, List.of(path), List.of(), new Jit(() -> -1, System::currentTimeMillis, Duration.ofMinutes(1)));
+        Hop hop = Hop.measure("test hop", 40, 1, List.of(path), List.of(), new Jit(() -> -1, System::currentTimeMillis, Duration.ofMinutes(1)));
 
         assertEquals(3, runs[0]);
         assertTrue(hop.notes().get(0).contains("does not measure"), hop.notes().toString());
