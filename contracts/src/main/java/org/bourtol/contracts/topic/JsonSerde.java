@@ -1,5 +1,6 @@
 package org.bourtol.contracts.topic;
 
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -14,9 +15,12 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class JsonSerde<T> implements Serde<T> {
 
     private final Class<T> type;
+    // built once: ObjectMapper.readValue(bytes, type) resolves the type and looks up its root deserializer on every call
+    private final ObjectReader reader;
 
     public JsonSerde(Class<T> type) {
         this.type = type;
+        this.reader = Json.MAPPER.readerFor(type);
     }
 
     public Class<T> type() {
@@ -44,7 +48,7 @@ public final class JsonSerde<T> implements Serde<T> {
                 return null;
             }
             try {
-                return Json.MAPPER.readValue(data, type);
+                return reader.readValue(data);
             } catch (IOException | IllegalArgumentException e) {
                 throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic + ": " + e.getMessage(), e);
             }

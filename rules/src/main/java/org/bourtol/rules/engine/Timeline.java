@@ -2,6 +2,7 @@ package org.bourtol.rules.engine;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.time.Duration;
@@ -85,6 +86,7 @@ public record Timeline<S>(S base, S head, String headRule, Instant horizon, Inst
     public static <S> Serde<Timeline<S>> serde(Class<S> stateType) {
         JavaType type = Json.MAPPER.getTypeFactory().constructParametricType(Timeline.class, stateType);
         ObjectWriter writer = Json.MAPPER.writerFor(type);
+        ObjectReader reader = Json.MAPPER.readerFor(type);
         Serializer<Timeline<S>> out = (topic, value) -> {
             try {
                 return value == null ? null : writer.writeValueAsBytes(value);
@@ -94,7 +96,7 @@ public record Timeline<S>(S base, S head, String headRule, Instant horizon, Inst
         };
         Deserializer<Timeline<S>> in = (topic, data) -> {
             try {
-                return data == null ? null : Json.MAPPER.readValue(data, type);
+                return data == null ? null : reader.<Timeline<S>>readValue(data);
             } catch (IOException | IllegalArgumentException e) {
                 throw new SerializationException("cannot read the timeline of " + stateType.getSimpleName() + " from " + topic + ": "
                         + e.getMessage(), e);
