@@ -33,6 +33,12 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
 
+    /**
+     * The log cleaner's read and write rate (compacted topics: changelogs, offsets, transactions): far above what a
+     * deployment writes to them, low enough that compaction takes a fraction of a core at a time.
+     */
+    static final long CLEANER_BYTES_PER_SECOND = 8L * 1024 * 1024;
+
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
@@ -121,6 +127,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("log.cleaner.dedupe.buffer.size", "8388608");
+        // compaction spread out instead of in bursts: unthrottled, cleaning a changelog segment took a whole core for
+        // seconds, taking it from the stream threads that share the machine (docs/operations.md, "Sizing")
+        p.put("log.cleaner.io.max.bytes.per.second", String.valueOf(CLEANER_BYTES_PER_SECOND));
         p.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
         p.put("auto.create.topics.enable", "false");
         return p;
