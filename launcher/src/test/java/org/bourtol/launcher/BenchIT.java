@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.bourtol.contracts.topic.Json;
@@ -53,10 +55,13 @@ class BenchIT {
         List<String> incomplete = new ArrayList<>();
         for (JsonNode hop : figures.path("hops")) {
             for (JsonNode path : hop.path("paths")) {
-                List<JsonNode> runs = new ArrayList<>(List.of(path.path("saturation"), path.path("paced")));
-                path.path("saturationRounds").forEach(runs::add);
-                for (JsonNode f : runs) {
-                    String run = f == path.path("paced") ? "paced" : "saturation";
+                Map<String, JsonNode> runs = new LinkedHashMap<>(Map.of("saturation", path.path("saturation"), "paced", path.path("paced")));
+                for (int k = 0; k < path.path("saturationRounds").size(); k++) {
+                    runs.put("saturation round " + (k + 1), path.path("saturationRounds").get(k));
+                }
+                for (Map.Entry<String, JsonNode> e : runs.entrySet()) {
+                    String run = e.getKey();
+                    JsonNode f = e.getValue();
                     if (!f.isNull() && !f.isMissingNode() && f.path("arrived").asInt() < f.path("sent").asInt()
                             && !f.path("path").asText().startsWith("observation -> alert")) {
                         incomplete.add(hop.path("hop").asText() + " / " + f.path("path").asText() + " / " + run + ": " + f);
