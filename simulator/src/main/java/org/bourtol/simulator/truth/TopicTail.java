@@ -2,9 +2,9 @@ package org.bourtol.simulator.truth;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bourtol.contracts.topic.Topic;
@@ -27,7 +27,9 @@ public final class TopicTail<V> implements AutoCloseable {
     }
 
     private final Topic<String, V> topic;
-    private final List<Seen<V>> seen = new CopyOnWriteArrayList<>();
+    // appended by the follower's thread, copied for readers under its lock: a copy-on-write list copied itself on every
+    // record, quadratic in a long tail (40,000 records held the bench's reader for seconds)
+    private final List<Seen<V>> seen = new ArrayList<>();
     private final Consumer<Seen<V>> listener;
     private final TopicFollower follower;
     private volatile int corrupt;
@@ -56,7 +58,9 @@ public final class TopicTail<V> implements AutoCloseable {
             return;
         }
         Seen<V> s = new Seen<>(value, Instant.now());
-        seen.add(s);
+        synchronized (seen) {
+            seen.add(s);
+        }
         try {
             listener.accept(s);
         } catch (RuntimeException e) {
@@ -65,12 +69,16 @@ public final class TopicTail<V> implements AutoCloseable {
     }
 
     public List<Seen<V>> seen() {
-        return List.copyOf(seen);
+        synchronized (seen) {
+            return List.copyOf(seen);
+        }
     }
 
     /** Records seen so far (cheap: no copy). */
     public int count() {
-        return seen.size();
+        synchronized (seen) {
+            return seen.size();
+        }
     }
 
     public int corrupt() {
