@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.bourtol.contracts.observation.Observation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +28,10 @@ final class Evaluation<P, S> {
     private final Family<P, S> family;
     private final DirectoryView view;
     private final Timelines<S> timelines;
-    private final KeyValueStore<String, Observation> pending;
+    private final PendingInputs pending;
     private final Signaller<P, S> signaller;
 
-    Evaluation(RulesEnv env, Family<P, S> family, DirectoryView view, Timelines<S> timelines, KeyValueStore<String, Observation> pending,
+    Evaluation(RulesEnv env, Family<P, S> family, DirectoryView view, Timelines<S> timelines, PendingInputs pending,
                Signaller<P, S> signaller) {
         this.env = env;
         this.family = family;
@@ -72,7 +71,7 @@ final class Evaluation<P, S> {
         Instant horizon = tl.nextHorizon(o.observedAt(), env.grace());
         S base = null;
         int folded = 0;
-        if (horizon.isAfter(tl.horizon())) {
+        if (horizon.isAfter(tl.horizon()) && pending.anyBefore(key, horizon)) {
             // only the inputs that left the window, from the old horizon to the new one: a range, not a scan of every pending input
             try (KeyValueIterator<String, Observation> it = pending.range(Timeline.pendingBound(key, tl.horizon()),
                     Timeline.pendingBound(key, horizon))) {

@@ -43,7 +43,7 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
     private final String inputsName;
     private final Supplier<Instant> now;
     private final List<Member<?, ?>> members = new ArrayList<>();
-    private KeyValueStore<String, Observation> inputs;
+    private PendingInputs inputs;
     /** The event time of the last state-expiry sweep ({@link Instant#EPOCH}: none yet in this task). */
     private Instant lastSweep = Instant.EPOCH;
 
@@ -58,7 +58,7 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
     @Override
     public void init(ProcessorContext<String, Signal> context) {
         DirectoryView view = new DirectoryView(context, env);
-        inputs = context.getStateStore(inputsName);
+        inputs = new PendingInputs(context.getStateStore(inputsName));
         members.clear();
         lastSweep = Instant.EPOCH;
         families.forEach(f -> members.add(Member.of(f, env, view, context, inputs)));
@@ -79,8 +79,7 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
             return;
         }
         env.observe(o.observedAt());
-        String pkey = Timeline.pendingKey(key, o);
-        if (inputs.get(pkey) != null) {
+        if (inputs.contains(key, o)) {
             return; // redelivered input: already evaluated
         }
         List<Hold> holds = new ArrayList<>();
@@ -93,7 +92,7 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
         }
         Instant oldest = holds.stream().map(Hold::horizon).min(Instant::compareTo).orElse(null);
         if (oldest == null || !o.observedAt().isBefore(oldest)) {
-            inputs.put(pkey, o);
+            inputs.add(key, o);
         }
         if (oldest != null) {
             drop(key, holds, oldest);
@@ -107,6 +106,9 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
      */
     private void drop(String key, List<Hold> holds, Instant oldest) {
         Instant newest = holds.stream().map(Hold::horizon).max(Instant::compareTo).orElseThrow();
+        if (!inputs.anyBefore(key, newest)) {
+            return; // every input of the key is inside every horizon: none to drop
+        }
         drop(key, Timeline.pendingBound(key, newest), in -> in.observedAt().isBefore(oldest)
                 || holds.stream().noneMatch(h -> !in.observedAt().isBefore(h.horizon()) && h.takes().test(in)));
     }
@@ -127,7 +129,7 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
                 }
             }
         }
-        keys.forEach(k -> inputs.put(k, null));
+        inputs.drop(key, keys);
     }
 
     private void tick() {
@@ -165,7 +167,7 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
             Signaller<P, S> signaller, Evaluation<P, S> evaluation, Recheck<P, S> recheck) {
 
         static <P, S> Member<P, S> of(Family<P, S> family, RulesEnv env, DirectoryView view, ProcessorContext<String, Signal> context,
-                                      KeyValueStore<String, Observation> inputs) {
+                                      PendingInputs inputs) {
             KeyValueStore<String, Timeline<S>> store = new ObjectCache<>(context.getStateStore(family.type() + "-state"), CACHED_TIMELINES);
             Timelines<S> timelines = new Timelines<>(store);
             Signaller<P, S> signaller = new Signaller<>(family, view, context::forward, env.updateInterval(), context::currentSystemTimeMs);

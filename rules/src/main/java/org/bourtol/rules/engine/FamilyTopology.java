@@ -59,7 +59,7 @@ public final class FamilyTopology {
                     Serdes.String(), Timeline.serde(family.stateType())))));
         }
         stores.add(env.store(Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(inputsStore), Serdes.String(), new RememberedSerde<>(Topics.OBSERVATIONS.valueSerde(), REMEMBERED_INPUTS, env::observationBytes))));
+                LazyRangeStore.supplier(inputsStore), Serdes.String(), new RememberedSerde<>(Topics.OBSERVATIONS.valueSerde(), REMEMBERED_INPUTS, env::observationBytes))));
         KStream<String, Observation> input = observations;
         if (group.get(0).keyedByZone()) {
             Family<?, ?> family = group.get(0);

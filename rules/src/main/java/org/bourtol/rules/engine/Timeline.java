@@ -167,11 +167,18 @@ public record Timeline<S>(S base, S head, String headRule, Instant horizon, Inst
 
     /** {@code value} in decimal, zero-padded to {@code width} digits (what {@code %0<width>d} gives a non-negative value). */
     private static void pad(StringBuilder b, long value, int width) {
-        String digits = Long.toString(value);
-        for (int i = digits.length(); i < width; i++) {
-            b.append('0');
+        int start = b.length();
+        b.setLength(start + width);
+        long rest = value;
+        for (int i = start + width - 1; i >= start; i--) {
+            b.setCharAt(i, (char) ('0' + rest % 10));
+            rest /= 10;
         }
-        b.append(digits);
+        if (rest != 0 || value < 0) {
+            // wider than width (or negative): as the format would give
+            b.setLength(start);
+            b.append(value);
+        }
     }
 
     /** The order {@code inputs} must be replayed in. */

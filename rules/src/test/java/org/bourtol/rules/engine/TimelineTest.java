@@ -18,7 +18,7 @@ class TimelineTest {
     @Test
     void pendingKeyIsTheKeyThenFixedWidthTimeThenId() {
         for (Instant at : List.of(Instant.parse("2025-08-01T06:00:00Z"), Instant.parse("2025-08-01T06:00:00.000000007Z"),
-                Instant.parse("1965-01-01T00:00:00.5Z"), Instant.EPOCH)) {
+                Instant.parse("1965-01-01T00:00:00.5Z"), Instant.EPOCH, Instant.MAX, Instant.MIN)) {
             String expected = String.format("%s%012d%09d|%s", "niamey\u0000", at.getEpochSecond() + 100_000_000_000L, at.getNano(), "obs-1");
             assertEquals(expected, Timeline.pendingKey("niamey", reading("obs-1", at)));
         }
