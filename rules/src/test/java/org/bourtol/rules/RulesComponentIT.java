@@ -415,6 +415,28 @@ class RulesComponentIT {
         restart(config);
     }
 
+    /**
+     * Kafka Streams commits a task after every wall-clock punctuation that ran: with the held updates' punctuation
+     * running every update interval (100 ms) whether anything waited or not, an idle instance committed about ten
+     * transactions a second. Now only the five-second re-check and expiry check run while idle.
+     */
+    @Test
+    @Order(11)
+    void anIdleInstanceCommitsAlmostNothing() throws Exception {
+        Thread.sleep(1000); // an update an earlier test held back is published within the update interval
+        double before = commits();
+        Thread.sleep(3000);
+        double idle = commits() - before;
+        assertTrue(idle <= 3, "an idle instance committed " + idle + " times in 3 s");
+    }
+
+    /** The commits of the rules instance's stream threads so far (Kafka Streams' {@code commit-total}). */
+    private static double commits() {
+        return component.streams().metrics().values().stream()
+                .filter(m -> m.metricName().name().equals("commit-total") && m.metricName().group().equals("stream-thread-metrics"))
+                .mapToDouble(m -> ((Number) m.metricValue()).doubleValue()).sum();
+    }
+
     @Test
     @Order(9)
     void theAlertsApiFiltersByHazard() throws Exception {

@@ -61,13 +61,20 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
         inputs = new PendingInputs(context.getStateStore(inputsName));
         members.clear();
         lastSweep = Instant.EPOCH;
-        families.forEach(f -> members.add(Member.of(f, env, view, context, inputs)));
+        // held firings are sent by a punctuation that runs only while some wait (an idle task commits no transactions)
+        OnDemandPunctuation sender = new OnDemandPunctuation(context, env.updateInterval(), ts -> {
+            boolean any = false;
+            for (Member<?, ?> m : members) {
+                any |= m.sendWaiting();
+            }
+            return any;
+        });
+        families.forEach(f -> members.add(Member.of(f, env, view, context, inputs, sender::request)));
         context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, ts -> tick());
         context.schedule(StateExpiry.SWEEP, PunctuationType.WALL_CLOCK_TIME, ts -> sweep());
         if (!env.updateInterval().isZero()) {
             // firings held when this task last stopped (their timelines say so): sent at the first interval
             members.forEach(Member::findWaiting);
-            context.schedule(env.updateInterval(), PunctuationType.WALL_CLOCK_TIME, ts -> members.forEach(Member::sendWaiting));
         }
     }
 
@@ -167,17 +174,17 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
             Signaller<P, S> signaller, Evaluation<P, S> evaluation, Recheck<P, S> recheck) {
 
         static <P, S> Member<P, S> of(Family<P, S> family, RulesEnv env, DirectoryView view, ProcessorContext<String, Signal> context,
-                                      PendingInputs inputs) {
+                                      PendingInputs inputs, Runnable held) {
             KeyValueStore<String, Timeline<S>> store = new ObjectCache<>(context.getStateStore(family.type() + "-state"), CACHED_TIMELINES);
             Timelines<S> timelines = new Timelines<>(store);
-            Signaller<P, S> signaller = new Signaller<>(family, view, context::forward, env.updateInterval(), context::currentSystemTimeMs);
+            Signaller<P, S> signaller = new Signaller<>(family, view, context::forward, env.updateInterval(), context::currentSystemTimeMs, held);
             Evaluation<P, S> evaluation = new Evaluation<>(env, family, view, timelines, inputs, signaller);
             return new Member<>(family, view, store, timelines, signaller, evaluation,
                     new Recheck<>(family, view, timelines, evaluation, signaller));
         }
 
-        void sendWaiting() {
-            signaller.sendWaiting(timelines);
+        boolean sendWaiting() {
+            return signaller.sendWaiting(timelines);
         }
 
         /**

@@ -16,14 +16,17 @@ import org.bourtol.contracts.observation.Observation;
  * and while the key's oldest input is not older than it (a station whose readings all lie inside the grace period)
  * there are none; an input newer than every kept input of its key cannot be a redelivered one. Each of those reads
  * was a descent of the whole store, three or four per input. A span is read from the store the first time its key is
- * used (its first and last input), kept up to date as inputs are added, and read again after inputs of the key are
- * dropped. Wrapped anew in the processor's {@code init}, over the restored store; in memory only, for the
+ * used (its first and last input), kept up to date as inputs are added; after inputs of the key are dropped its oldest
+ * is read again when next asked for. Wrapped anew in the processor's {@code init}, over the restored store; in memory only, for the
  * {@link #SPANS} keys used most recently.
  */
 final class PendingInputs {
 
-    /** Keys whose span is kept (a key's span is two instants; a key beyond them is read again when it reports). */
-    static final int SPANS = 65_536;
+    /**
+     * Keys whose span is kept (about 150 bytes each with the key; a key beyond them is read again when it reports): more
+     * than the 100,000 herds of the memory bench.
+     */
+    static final int SPANS = 131_072;
 
     private final KeyValueStore<String, Observation> store;
     private final Map<String, Span> spans = new LinkedHashMap<>(16, 0.75f, true) {
@@ -53,7 +56,12 @@ final class PendingInputs {
 
     /** True when some kept input of {@code key} is older than {@code at}. */
     boolean anyBefore(String key, Instant at) {
-        return span(key).oldest().isBefore(at);
+        Span s = span(key);
+        if (s.oldest() == null) {
+            s = new Span(oldest(key), s.newest());
+            spans.put(key, s);
+        }
+        return s.oldest().isBefore(at);
     }
 
     /** The kept inputs between two input-store keys ({@link Timeline#pendingBound} and the like), in event-time order. */
@@ -61,11 +69,18 @@ final class PendingInputs {
         return store.range(from, to);
     }
 
-    /** Forgets the inputs of {@code key} under the input-store keys {@code storeKeys} (tombstones in the changelog). */
+    /**
+     * Forgets the inputs of {@code key} under the input-store keys {@code storeKeys} (tombstones in the changelog). The
+     * key's oldest input is read again when next asked for; its newest is kept (the evaluator never drops a key's newest
+     * input but with all of them, and a newest later than what is kept only costs {@link #contains} a lookup).
+     */
     void drop(String key, List<String> storeKeys) {
         if (!storeKeys.isEmpty()) {
             storeKeys.forEach(k -> store.put(k, null));
-            spans.remove(key);
+            Span s = spans.get(key);
+            if (s != null) {
+                spans.put(key, new Span(null, s.newest()));
+            }
         }
     }
 
@@ -79,8 +94,15 @@ final class PendingInputs {
     }
 
     private Span read(String key) {
+        Instant oldest = oldest(key);
+        return oldest.equals(Instant.MAX) ? Span.NONE
+                : new Span(oldest, first(store.reverseRange(Timeline.pendingPrefix(key), Timeline.pendingEnd(key))));
+    }
+
+    /** The event time of the oldest kept input of {@code key}, {@link Instant#MAX} when none is kept. */
+    private Instant oldest(String key) {
         Instant oldest = first(store.range(Timeline.pendingPrefix(key), Timeline.pendingEnd(key)));
-        return oldest == null ? Span.NONE : new Span(oldest, first(store.reverseRange(Timeline.pendingPrefix(key), Timeline.pendingEnd(key))));
+        return oldest == null ? Instant.MAX : oldest;
     }
 
     private static Instant first(KeyValueIterator<String, Observation> inputs) {
@@ -95,13 +117,17 @@ final class PendingInputs {
         }
     }
 
-    /** The event times of a key's oldest and newest kept input ({@link #NONE}: none kept). */
+    /**
+     * The event times of a key's oldest and newest kept input ({@link #NONE}: none kept). {@code oldest} null: not known
+     * since inputs were dropped (read when asked for); {@code newest} may be later than the newest kept (never earlier).
+     */
     private record Span(Instant oldest, Instant newest) {
 
         static final Span NONE = new Span(Instant.MAX, Instant.MIN);
 
         Span with(Instant at) {
-            return new Span(at.isBefore(oldest) ? at : oldest, at.isAfter(newest) ? at : newest);
+            Instant first = oldest == null ? null : at.isBefore(oldest) ? at : oldest;
+            return new Span(first, at.isAfter(newest) ? at : newest);
         }
     }
 }

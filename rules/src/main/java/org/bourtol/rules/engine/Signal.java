@@ -53,11 +53,15 @@ public record Signal(String rule, String ruleType, Hazard hazard, String zone, S
      * {@link #MAX_EVIDENCE} (the most recent).
      */
     public static List<Evidence> evidence(List<Evidence> old, List<Evidence> added) {
-        if (old != null && added != null && added.size() == 1 && old.stream().noneMatch(e -> e.observationId().equals(added.get(0).observationId()))) {
-            // the usual step, one new observation: the most recent of old, then it
-            List<Evidence> out = new java.util.ArrayList<>(old.subList(Math.max(0, old.size() + 1 - MAX_EVIDENCE), old.size()));
-            out.add(added.get(0));
-            return List.copyOf(out);
+        if (old != null && added != null && added.size() == 1 && !names(old, added.get(0).observationId())) {
+            // the usual step, one new observation: the most recent of old, then it (a held firing takes this at every step)
+            int from = Math.max(0, old.size() + 1 - MAX_EVIDENCE);
+            Evidence[] out = new Evidence[old.size() - from + 1];
+            for (int i = from; i < old.size(); i++) {
+                out[i - from] = old.get(i);
+            }
+            out[out.length - 1] = added.get(0);
+            return java.util.Collections.unmodifiableList(java.util.Arrays.asList(out));
         }
         java.util.LinkedHashMap<String, Evidence> byId = new java.util.LinkedHashMap<>();
         for (List<Evidence> list : java.util.Arrays.asList(old, added)) {
@@ -70,6 +74,16 @@ public record Signal(String rule, String ruleType, Hazard hazard, String zone, S
         }
         List<Evidence> all = List.copyOf(byId.values());
         return List.copyOf(all.subList(Math.max(0, all.size() - MAX_EVIDENCE), all.size()));
+    }
+
+    /** True when {@code evidence} names observation {@code id}. */
+    private static boolean names(List<Evidence> evidence, String id) {
+        for (Evidence e : evidence) {
+            if (e.observationId().equals(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The most evidence items an alert carries (the most recent). */

@@ -51,6 +51,7 @@ final class Signaller<P, S> {
     private final Consumer<Record<String, Signal>> out;
     private final long intervalMs;
     private final LongSupplier clock;
+    private final Runnable held;
     /** State keys ({@code rule|key}) whose timeline holds an unsent firing, for {@link #sendWaiting}. */
     private final Set<String> waiting = new LinkedHashSet<>();
     /** State key → wall-clock time a firing of it was last sent, for those sent within the interval. */
@@ -67,13 +68,16 @@ final class Signaller<P, S> {
      * @param interval how long a firing that changes only its measure may wait after the last one sent for its (rule, key)
      *                 (zero: never)
      * @param clock    wall-clock milliseconds (the task's)
+     * @param held     told whenever a firing is held: {@link #sendWaiting} must run within the interval
      */
-    Signaller(Family<P, S> family, DirectoryView view, Consumer<Record<String, Signal>> out, Duration interval, LongSupplier clock) {
+    Signaller(Family<P, S> family, DirectoryView view, Consumer<Record<String, Signal>> out, Duration interval, LongSupplier clock,
+              Runnable held) {
         this.family = family;
         this.view = view;
         this.out = out;
         this.intervalMs = interval.toMillis();
         this.clock = clock;
+        this.held = held;
     }
 
     /**
@@ -104,6 +108,7 @@ final class Signaller<P, S> {
                     // only the measure changed, and a firing went less than the interval ago: waits for the next
                     // interval, with the evidence of the steps it stands for
                     waiting.add(rule.id() + "|" + key);
+                    held.run();
                     return new Emitted(true, zone, fingerprint, now.unsent() == null ? s : s.after(now.unsent()));
                 }
                 now = sendUnsent(rule.id(), key, now);
@@ -151,10 +156,12 @@ final class Signaller<P, S> {
     /** Notes that the timeline of {@code stateKey} holds an unsent firing (read back from the store after a restart). */
     void waits(String stateKey) {
         waiting.add(stateKey);
+        held.run();
     }
 
-    /** Sends every unsent firing (at the update interval), saving each timeline without it. */
-    void sendWaiting(Timelines<S> timelines) {
+    /** Sends every unsent firing (at the update interval), saving each timeline without it; false when none waited. */
+    boolean sendWaiting(Timelines<S> timelines) {
+        boolean any = !waiting.isEmpty();
         for (String skey : List.copyOf(waiting)) {
             Timeline<S> tl = timelines.get(skey);
             int bar = skey.indexOf('|');
@@ -165,6 +172,7 @@ final class Signaller<P, S> {
         waiting.clear();
         long quiet = clock.getAsLong() - intervalMs;
         sent.values().removeIf(at -> at < quiet);
+        return any;
     }
 
     /** Notes that a firing of {@code stateKey} went now (only with an interval: a replay has none and keeps no times). */

@@ -31,6 +31,7 @@ import org.bourtol.contracts.topic.JsonSerde;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.rules.engine.DirectoryProcessor;
 import org.bourtol.rules.engine.ObjectCache;
+import org.bourtol.rules.engine.OnDemandPunctuation;
 import org.bourtol.rules.engine.RulesEnv;
 import org.bourtol.rules.engine.Signal;
 import org.bourtol.rules.engine.WriteBehindStore;
@@ -102,6 +103,7 @@ public final class LifecycleTopology {
         private final Map<String, Long> published = new HashMap<>();
         /** Slot keys whose slot holds an update not published yet ({@link AlertSlot#unpublished}). */
         private final Set<String> unpublished = new LinkedHashSet<>();
+        private OnDemandPunctuation publisher;
 
         LifecycleProcessor(RulesEnv env) {
             super(env);
@@ -115,6 +117,8 @@ public final class LifecycleTopology {
             context.schedule(EXPIRY_CHECK, PunctuationType.WALL_CLOCK_TIME, this::expire);
             published.clear();
             unpublished.clear();
+            // held updates are published by a punctuation that runs only while some wait (an idle task commits nothing)
+            publisher = new OnDemandPunctuation(context, env.updateInterval(), this::publish);
             if (!env.updateInterval().isZero()) {
                 // updates held back when this task last stopped (their slots say so): published at the first punctuation
                 try (KeyValueIterator<String, AlertSlot> it = slots.all()) {
@@ -124,12 +128,18 @@ public final class LifecycleTopology {
                         }
                     });
                 }
-                context.schedule(env.updateInterval(), PunctuationType.WALL_CLOCK_TIME, this::publish);
+                if (!unpublished.isEmpty()) {
+                    publisher.request();
+                }
             }
         }
 
-        /** Publishes the latest state of every alert whose update was held back, as one UPDATED event each. */
-        private void publish(long now) {
+        /**
+         * Publishes the latest state of every alert whose update was held back, as one UPDATED event each; false when none
+         * was.
+         */
+        private boolean publish(long now) {
+            boolean any = !unpublished.isEmpty();
             for (String key : unpublished) {
                 AlertSlot slot = slots.get(key);
                 if (slot != null && slot.unpublished() != null) {
@@ -142,6 +152,7 @@ public final class LifecycleTopology {
             unpublished.clear();
             long quiet = now - env.updateInterval().toMillis();
             published.values().removeIf(at -> at < quiet);
+            return any;
         }
 
         /** Resolves the officer-issued alerts whose expiry time has passed. */
@@ -209,6 +220,7 @@ public final class LifecycleTopology {
             }
             slots.put(key, r.slot().withUnpublished(e.at()));
             unpublished.add(key);
+            publisher.request();
             return true;
         }
 

@@ -93,5 +93,9 @@ class PendingInputsTest {
         pending.drop("niamey", List.of(Timeline.pendingKey("niamey", reading("niamey", 2)), Timeline.pendingKey("niamey", reading("niamey", 3))));
         assertFalse(pending.anyBefore("niamey", Instant.MAX));
         assertEquals(List.of(), inputs(pending, "niamey"));
+        pending.add("niamey", reading("niamey", 2));
+        assertTrue(pending.contains("niamey", reading("niamey", 2)));
+        assertTrue(pending.anyBefore("niamey", T.plusSeconds(121)));
+        assertFalse(pending.anyBefore("niamey", T.plusSeconds(120)));
     }
 }
