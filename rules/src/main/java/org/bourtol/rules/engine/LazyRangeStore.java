@@ -22,14 +22,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * An in-memory key-value store whose ranges are read as they are iterated. Kafka Streams' own in-memory store (4.3)
- * copies every key of a range into a new sorted set, after counting them, before the first {@code next()}, so that
- * its iterators stay stable under interactive queries from other threads; the input store ranges over a key's pending
- * inputs two to four times per input (each rule's fold, the drop), mostly over none or a few, and that copy and count
- * were a tenth of the rules' stream thread in the bench. Here a range walks a {@link ConcurrentSkipListMap} directly: it
- * never throws on a write made while it is open and sees such a write or not (weakly consistent), which the evaluator,
- * reading a range to the end before it writes, never relies on. No interactive queries (the input store is not queried);
- * the changelog, restoration and metrics are Kafka Streams' layers around it, as for its own store. Values are kept as
- * the very arrays given ({@link RememberedSerde} relies on it).
+ * copies every key of a range into a new sorted set, after counting them, before the first {@code next()}, so that its
+ * iterators stay stable under interactive queries from other threads; the input store's ranges over a key's pending
+ * inputs (each rule's fold, the drop, a late input's replay) are mostly over none or a few, and that copy and count
+ * were a tenth of the rules' stream thread in the bench before {@link PendingInputs} skipped the empty ones. Here a
+ * range walks a {@link ConcurrentSkipListMap} directly: it never throws on a write made while it is open and sees such
+ * a write or not (weakly consistent), which the evaluator, reading a range to the end before it writes, never relies
+ * on. No interactive queries (the input store is not queried); the changelog, restoration and metrics are Kafka
+ * Streams' layers around it, as for its own store. Values are kept as the very arrays given ({@link RememberedSerde}
+ * relies on it).
  */
 final class LazyRangeStore implements KeyValueStore<Bytes, byte[]> {
 

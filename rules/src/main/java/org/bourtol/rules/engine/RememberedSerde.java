@@ -10,13 +10,14 @@ import org.apache.kafka.common.serialization.Serializer;
 /**
  * The value serde of an in-memory store whose values are read back as objects many times: the pending inputs, which
  * every rule of a key reads again (as ranges, which {@link ObjectCache} cannot serve) until the key's timelines have
- * folded them. Kafka Streams' in-memory store keeps and hands back the very array it was given, so an array this serde
- * wrote (or read) lately is answered with the object it came from, recognised by the array's identity: no parsing. A
- * miss (another array, e.g. a value restored from the changelog) is decoded as usual. It remembers the last
- * {@code capacity} values of every task and stream thread that shares the store's serde (under a lock, uncontended
- * with one stream thread; not a thread-local, which would outlive a backtest's topology on a pooled thread). Only for
- * immutable values: a remembered object is handed out as it is. A value whose bytes are {@code known} (it was just read
- * from a topic, {@link ReadBytes}) is written as those bytes, not serialised again.
+ * folded them. The input store ({@link LazyRangeStore}, like Kafka Streams' in-memory store) keeps and hands back the
+ * very array it was given, so an array this serde wrote (or read) lately is answered with the object it came from,
+ * recognised by the array's identity: no parsing. A miss (another array, e.g. a value restored from the changelog) is
+ * decoded as usual. It remembers the last {@code capacity} values of every task and stream thread that shares the
+ * store's serde (under a lock, uncontended with one stream thread; not a thread-local, which would outlive a
+ * backtest's topology on a pooled thread). Only for immutable values: a remembered object is handed out as it is. A
+ * value whose bytes are {@code known} (it was just read from a topic, {@link ReadBytes}) is written as those bytes,
+ * not serialised again.
  */
 final class RememberedSerde<T> implements Serde<T> {
 
