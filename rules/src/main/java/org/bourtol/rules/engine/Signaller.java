@@ -2,7 +2,6 @@ package org.bourtol.rules.engine;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,7 +54,7 @@ final class Signaller<P, S> {
     /** State keys ({@code rule|key}) whose timeline holds an unsent firing, for {@link #sendWaiting}. */
     private final Set<String> waiting = new LinkedHashSet<>();
     /** State key → wall-clock time a firing of it was last sent, for those sent within the interval. */
-    private final Map<String, Long> sent = new HashMap<>();
+    private final RecentMarks sent;
     /** Headlines rendered lately (every language, {@link Family#headline}): a firing source's readings repeat them. */
     private final Map<Headline, Map<String, String>> headlines = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -78,6 +77,7 @@ final class Signaller<P, S> {
         this.intervalMs = interval.toMillis();
         this.clock = clock;
         this.held = held;
+        this.sent = new RecentMarks(interval);
     }
 
     /**
@@ -170,22 +170,20 @@ final class Signaller<P, S> {
             }
         }
         waiting.clear();
-        long quiet = clock.getAsLong() - intervalMs;
-        sent.values().removeIf(at -> at < quiet);
+        sent.forget(clock.getAsLong());
         return any;
     }
 
     /** Notes that a firing of {@code stateKey} went now (only with an interval: a replay has none and keeps no times). */
     private void sentNow(String stateKey) {
         if (intervalMs > 0) {
-            sent.put(stateKey, clock.getAsLong());
+            sent.mark(stateKey, clock.getAsLong());
         }
     }
 
     /** True when a firing of {@code stateKey} was sent less than the interval ago (never without an interval). */
     private boolean sentLately(String stateKey) {
-        Long at = sent.get(stateKey);
-        return intervalMs > 0 && at != null && clock.getAsLong() - at < intervalMs;
+        return intervalMs > 0 && sent.within(stateKey, clock.getAsLong());
     }
 
     private Signal fireSignal(CompiledRule<P> rule, String zone, String source, Verdict.Fire fire, Observation o) {

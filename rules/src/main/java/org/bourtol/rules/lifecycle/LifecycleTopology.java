@@ -3,10 +3,8 @@ package org.bourtol.rules.lifecycle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
@@ -32,6 +30,7 @@ import org.bourtol.contracts.topic.Topics;
 import org.bourtol.rules.engine.DirectoryProcessor;
 import org.bourtol.rules.engine.ObjectCache;
 import org.bourtol.rules.engine.OnDemandPunctuation;
+import org.bourtol.rules.engine.RecentMarks;
 import org.bourtol.rules.engine.RulesEnv;
 import org.bourtol.rules.engine.Signal;
 import org.bourtol.rules.engine.WriteBehindStore;
@@ -100,13 +99,14 @@ public final class LifecycleTopology {
         private KeyValueStore<String, AlertSlot> slots;
         private KeyValueStore<String, String> index;
         /** Slot key → wall-clock time its alert's last event was published, for the keys published within the update interval. */
-        private final Map<String, Long> published = new HashMap<>();
+        private final RecentMarks published;
         /** Slot keys whose slot holds an update not published yet ({@link AlertSlot#unpublished}). */
         private final Set<String> unpublished = new LinkedHashSet<>();
         private OnDemandPunctuation publisher;
 
         LifecycleProcessor(RulesEnv env) {
             super(env);
+            this.published = new RecentMarks(env.updateInterval());
         }
 
         @Override
@@ -146,12 +146,11 @@ public final class LifecycleTopology {
                     slots.put(key, slot.withUnpublished(null));
                     AlertEvent e = Lifecycle.emit(slot, AlertEventType.UPDATED, slot.unpublished(), null).events().get(0);
                     context().forward(new Record<>(e.alertId(), e, e.at().toEpochMilli()));
-                    published.put(key, now);
+                    published.mark(key, now);
                 }
             }
             unpublished.clear();
-            long quiet = now - env.updateInterval().toMillis();
-            published.values().removeIf(at -> at < quiet);
+            published.forget(now);
             return any;
         }
 
@@ -213,9 +212,8 @@ public final class LifecycleTopology {
                 return false;
             }
             AlertEvent e = r.events().get(0);
-            Long last = published.get(key);
-            if (e.type() != AlertEventType.UPDATED || e.alert().severity() != before.alert().severity() || last == null
-                    || context().currentSystemTimeMs() - last >= env.updateInterval().toMillis()) {
+            if (e.type() != AlertEventType.UPDATED || e.alert().severity() != before.alert().severity()
+                    || !published.within(key, context().currentSystemTimeMs())) {
                 return false;
             }
             slots.put(key, r.slot().withUnpublished(e.at()));
@@ -245,7 +243,7 @@ public final class LifecycleTopology {
                 slots.put(key, waiting ? r.slot().withUnpublished(before.unpublished()) : r.slot());
             }
             if (!r.events().isEmpty() && !env.updateInterval().isZero()) {
-                published.put(key, context().currentSystemTimeMs());
+                published.mark(key, context().currentSystemTimeMs());
                 unpublished.remove(key);
             }
             for (AlertEvent e : r.events()) {
