@@ -1,5 +1,6 @@
 package org.bourtol.rules.engine;
 
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -131,13 +132,13 @@ final class LazyRangeStore implements KeyValueStore<Bytes, byte[]> {
     /** The entries from {@code from} to {@code to}, both included; none when {@code from} is above {@code to}. */
     @Override
     public KeyValueIterator<Bytes, byte[]> range(Bytes from, Bytes to) {
-        return from.compareTo(to) > 0 ? over(Map.<Bytes, byte[]>of().entrySet().iterator())
+        return from.compareTo(to) > 0 ? over(Collections.emptyIterator())
                 : over(map.subMap(from, true, to, true).entrySet().iterator());
     }
 
     @Override
     public KeyValueIterator<Bytes, byte[]> reverseRange(Bytes from, Bytes to) {
-        return from.compareTo(to) > 0 ? over(Map.<Bytes, byte[]>of().entrySet().iterator())
+        return from.compareTo(to) > 0 ? over(Collections.emptyIterator())
                 : over(map.subMap(from, true, to, true).descendingMap().entrySet().iterator());
     }
 
