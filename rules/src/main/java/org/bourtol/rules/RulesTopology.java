@@ -14,6 +14,7 @@ import org.bourtol.contracts.observation.AckRequest;
 import org.bourtol.contracts.observation.Observation;
 import org.bourtol.contracts.topic.Topics;
 import org.bourtol.platform.kafka.TopicLayout;
+import org.bourtol.rules.engine.BeforeCommit;
 import org.bourtol.rules.engine.CorruptRecordHandler;
 import org.bourtol.rules.engine.Family;
 import org.bourtol.rules.engine.FamilyTopology;
@@ -63,7 +64,7 @@ public final class RulesTopology {
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, CorruptRecordHandler.class.getName());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, ProcessingFailureHandler.class.getName());
         p.put(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toAbsolutePath().toString());
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) BeforeCommit.COMMIT_INTERVAL.toMillis());
         // a task with several inputs (the lifecycle: signals, scores, acknowledgements, warnings) processes what it has
         // instead of waiting for data it knows is on the broker, as the backtest's replay does (Replay); the wait also
         // formatted a log message per empty input for every record (Kafka Streams 4.3 PartitionGroup.readyToProcess)

@@ -84,12 +84,13 @@ final class Load {
      * passed; returns the figures.
      */
     Figures run(double rate, int threads, Duration quiet, Duration timeout, Sender sender) throws InterruptedException {
-        return run(rate, threads, quiet, timeout, sender, () -> false);
+        return run(rate, threads, quiet, timeout, sender, null);
     }
 
     /**
-     * As {@link #run(double, int, Duration, Duration, Sender)}, also stopping when {@code finished} turns true
-     * (for paths where not every message arrives); {@link #finishedNanos} then tells when it did.
+     * As {@link #run(double, int, Duration, Duration, Sender)}, but the run ends when {@code finished} turns true (for
+     * paths where not every message arrives), even when every message arrived before; {@link #finishedNanos} then tells
+     * when it did. Null: when all arrived.
      */
     Figures run(double rate, int threads, Duration quiet, Duration timeout, Sender sender, BooleanSupplier finished)
             throws InterruptedException {
@@ -128,9 +129,9 @@ final class Load {
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         long sentDone = System.nanoTime();
-        while (arrived.get() < n && System.nanoTime() < deadline
+        while ((finished != null || arrived.get() < n) && System.nanoTime() < deadline
                 && System.nanoTime() - Math.max(lastArrival.get(), sentDone) < quiet.toNanos()) {
-            if (finished.getAsBoolean()) {
+            if (finished != null && finished.getAsBoolean()) {
                 finishedNanos = System.nanoTime() - start;
                 Thread.sleep(1000); // arrivals committed with the finishing transaction may still be on their way
                 break;

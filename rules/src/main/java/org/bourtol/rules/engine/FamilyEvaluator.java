@@ -61,21 +61,29 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
         inputs = new PendingInputs(context.getStateStore(inputsName));
         members.clear();
         lastSweep = Instant.EPOCH;
-        // held firings are sent by a punctuation that runs only while some wait (an idle task commits no transactions)
-        OnDemandPunctuation sender = new OnDemandPunctuation(context, env.updateInterval(), ts -> {
-            boolean any = false;
-            for (Member<?, ?> m : members) {
-                any |= m.sendWaiting();
-            }
-            return any;
-        });
+        // held firings go at the task's commits, once due (BeforeCommit); a punctuation runs only while some wait (an
+        // idle task commits no transactions), to keep the task committing; where there are no commits to join (a
+        // test's mock context) the punctuation sends them
+        boolean atCommit = !env.updateInterval().isZero() && BeforeCommit.register(context,
+                now -> members.forEach(m -> m.sendDue(now)), families.stream().map(f -> f.type() + "-state").toList());
+        OnDemandPunctuation sender = new OnDemandPunctuation(context, atCommit ? BeforeCommit.nudge(env.updateInterval()) : env.updateInterval(),
+                ts -> atCommit ? members.stream().anyMatch(m -> m.signaller().waiting()) : sendWaiting());
         families.forEach(f -> members.add(Member.of(f, env, view, context, inputs, sender::request)));
         context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, ts -> tick());
         context.schedule(StateExpiry.SWEEP, PunctuationType.WALL_CLOCK_TIME, ts -> sweep());
         if (!env.updateInterval().isZero()) {
-            // firings held when this task last stopped (their timelines say so): sent at the first interval
+            // firings held when this task last stopped (their timelines say so): sent at the first commit
             members.forEach(Member::findWaiting);
         }
+    }
+
+    /** Sends every held firing; false when none waited. */
+    private boolean sendWaiting() {
+        boolean any = false;
+        for (Member<?, ?> m : members) {
+            any |= m.sendWaiting();
+        }
+        return any;
     }
 
     @Override
@@ -185,6 +193,10 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
 
         boolean sendWaiting() {
             return signaller.sendWaiting(timelines);
+        }
+
+        void sendDue(long now) {
+            signaller.sendDue(timelines, now);
         }
 
         /**

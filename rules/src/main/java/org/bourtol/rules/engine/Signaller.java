@@ -22,9 +22,10 @@ import org.bourtol.contracts.observation.Observation;
  * <p>
  * With an update interval (live; a replay has none), a fire that changes only the measure of a firing source (same
  * zone, level and severity: a gauge reading a few centimetres higher) less than the interval after the last firing
- * sent for it is not sent at once but kept as the
- * timeline's {@code unsent} firing, carrying the evidence of every such step since the last one sent; {@link #sendWaiting}
- * sends it at the next interval, and any other signal of the (rule, key) sends it first, so the lifecycle sees the same
+ * sent for it, or while an earlier one waits, is not sent at once but kept as the
+ * timeline's {@code unsent} firing, carrying the evidence of every such step since the last one sent; {@link #sendDue}
+ * sends it at the first commit at which it is due ({@link BeforeCommit}; {@link #sendWaiting} at an interval's
+ * punctuation without commits to join), and any other signal of the (rule, key) sends it first, so the lifecycle sees the same
  * order of changes, fewer of them. A hot alert's updates are published at most once per interval anyway
  * (the lifecycle's hold-back); this spares a firing station the signal topic and the lifecycle at every reading. A raise,
  * a clear, a level or severity change and a zone move are never held.
@@ -104,9 +105,9 @@ final class Signaller<P, S> {
                 if (now.fired() && onset != null && onset.since() != null) {
                     s = s.withOnset(onset.since(), onset.evidence());
                 } else if (now.fired() && onset == null && now.lastFire() != null && now.lastFire().startsWith(kind)
-                        && sentLately(rule.id() + "|" + key)) {
-                    // only the measure changed, and a firing went less than the interval ago: waits for the next
-                    // interval, with the evidence of the steps it stands for
+                        && (now.unsent() != null || sentLately(rule.id() + "|" + key))) {
+                    // only the measure changed, and a firing went less than the interval ago or one already waits:
+                    // waits for the next commit at which it is due, with the evidence of the steps it stands for
                     waiting.add(rule.id() + "|" + key);
                     held.run();
                     return new Emitted(true, zone, fingerprint, now.unsent() == null ? s : s.after(now.unsent()));
@@ -163,15 +164,43 @@ final class Signaller<P, S> {
     boolean sendWaiting(Timelines<S> timelines) {
         boolean any = !waiting.isEmpty();
         for (String skey : List.copyOf(waiting)) {
-            Timeline<S> tl = timelines.get(skey);
-            int bar = skey.indexOf('|');
-            if (tl.unsent() != null) {
-                timelines.save(skey, tl.told(sendUnsent(skey.substring(0, bar), skey.substring(bar + 1), Emitted.of(tl))));
-            }
+            send(timelines, skey);
         }
         waiting.clear();
         sent.forget(clock.getAsLong());
         return any;
+    }
+
+    /**
+     * Sends the unsent firings whose (rule, key) last sent one at least the interval before {@code now}, less
+     * {@link BeforeCommit#earlyMs} (the time of a commit lags a little): at a commit. The others keep waiting.
+     */
+    void sendDue(Timelines<S> timelines, long now) {
+        if (waiting.isEmpty()) {
+            return;
+        }
+        long early = BeforeCommit.earlyMs(Duration.ofMillis(intervalMs));
+        for (String skey : List.copyOf(waiting)) {
+            if (!sent.within(skey, now + early)) {
+                send(timelines, skey);
+                waiting.remove(skey);
+            }
+        }
+        sent.forget(now);
+    }
+
+    /** True while some firing waits to be sent. */
+    boolean waiting() {
+        return !waiting.isEmpty();
+    }
+
+    /** Sends the unsent firing of {@code skey}'s timeline, if it still has one, and saves the timeline without it. */
+    private void send(Timelines<S> timelines, String skey) {
+        Timeline<S> tl = timelines.get(skey);
+        int bar = skey.indexOf('|');
+        if (tl.unsent() != null) {
+            timelines.save(skey, tl.told(sendUnsent(skey.substring(0, bar), skey.substring(bar + 1), Emitted.of(tl))));
+        }
     }
 
     /** Notes that a firing of {@code stateKey} went now (only with an interval: a replay has none and keeps no times). */

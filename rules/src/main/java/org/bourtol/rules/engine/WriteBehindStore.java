@@ -42,6 +42,8 @@ public final class WriteBehindStore<K, V> extends WrappedStateStore<KeyValueStor
 
     /** Keys written since the last write-down → their last value (null: deleted). */
     private final Map<K, V> pending = new LinkedHashMap<>();
+    /** Run first when the task prepares a commit ({@link BeforeCommit}); null: nothing. */
+    private Runnable beforeWriteDown;
 
     public WriteBehindStore(KeyValueStore<K, V> store) {
         super(store);
@@ -55,6 +57,7 @@ public final class WriteBehindStore<K, V> extends WrappedStateStore<KeyValueStor
     @Override
     public void init(StateStoreContext context, StateStore root) {
         pending.clear();
+        beforeWriteDown = null;
         super.init(context, root);
     }
 
@@ -107,9 +110,17 @@ public final class WriteBehindStore<K, V> extends WrappedStateStore<KeyValueStor
         pending.clear();
     }
 
+    /** Has {@code hook} run at each commit before this store writes down (its processor's {@link BeforeCommit}). */
+    void beforeWriteDown(Runnable hook) {
+        this.beforeWriteDown = hook;
+    }
+
     /** Called by Kafka Streams while preparing a commit, before the transaction's records are flushed. */
     @Override
     public void flushCache() {
+        if (beforeWriteDown != null) {
+            beforeWriteDown.run();
+        }
         writeDown();
         super.flushCache();
     }
@@ -131,6 +142,7 @@ public final class WriteBehindStore<K, V> extends WrappedStateStore<KeyValueStor
     @Override
     public void close() {
         pending.clear();
+        beforeWriteDown = null;
         super.close();
     }
 

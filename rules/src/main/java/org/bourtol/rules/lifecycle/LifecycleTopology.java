@@ -27,6 +27,7 @@ import org.bourtol.contracts.directory.Zone;
 import org.bourtol.contracts.observation.AckRequest;
 import org.bourtol.contracts.topic.JsonSerde;
 import org.bourtol.contracts.topic.Topics;
+import org.bourtol.rules.engine.BeforeCommit;
 import org.bourtol.rules.engine.DirectoryProcessor;
 import org.bourtol.rules.engine.ObjectCache;
 import org.bourtol.rules.engine.OnDemandPunctuation;
@@ -103,6 +104,10 @@ public final class LifecycleTopology {
         /** Slot keys whose slot holds an update not published yet ({@link AlertSlot#unpublished}). */
         private final Set<String> unpublished = new LinkedHashSet<>();
         private OnDemandPunctuation publisher;
+        /** True when {@link BeforeCommit} runs {@link #beforeCommit} at this task's commits. */
+        private boolean hooked;
+        /** True when this processor asked for a commit since the task's last one ({@link #requestCommit}). */
+        private boolean commitRequested;
 
         LifecycleProcessor(RulesEnv env) {
             super(env);
@@ -117,10 +122,15 @@ public final class LifecycleTopology {
             context.schedule(EXPIRY_CHECK, PunctuationType.WALL_CLOCK_TIME, this::expire);
             published.clear();
             unpublished.clear();
-            // held updates are published by a punctuation that runs only while some wait (an idle task commits nothing)
-            publisher = new OnDemandPunctuation(context, env.updateInterval(), this::publish);
+            // held updates go at the task's commits, once due (BeforeCommit); a punctuation runs only while some wait (an
+            // idle task commits nothing), to keep the task committing; where there are no commits to join (a test's mock
+            // context) the punctuation publishes them
+            hooked = BeforeCommit.register(context, this::beforeCommit, List.of(SLOTS));
+            boolean atCommit = hooked && !env.updateInterval().isZero();
+            publisher = new OnDemandPunctuation(context, atCommit ? BeforeCommit.nudge(env.updateInterval()) : env.updateInterval(),
+                    atCommit ? now -> !unpublished.isEmpty() : this::publish);
             if (!env.updateInterval().isZero()) {
-                // updates held back when this task last stopped (their slots say so): published at the first punctuation
+                // updates held back when this task last stopped (their slots say so): published at the first commit
                 try (KeyValueIterator<String, AlertSlot> it = slots.all()) {
                     it.forEachRemaining(kv -> {
                         if (kv.value != null && kv.value.unpublished() != null) {
@@ -141,17 +151,61 @@ public final class LifecycleTopology {
         private boolean publish(long now) {
             boolean any = !unpublished.isEmpty();
             for (String key : unpublished) {
-                AlertSlot slot = slots.get(key);
-                if (slot != null && slot.unpublished() != null) {
-                    slots.put(key, slot.withUnpublished(null));
-                    AlertEvent e = Lifecycle.emit(slot, AlertEventType.UPDATED, slot.unpublished(), null).events().get(0);
-                    context().forward(new Record<>(e.alertId(), e, e.at().toEpochMilli()));
-                    published.mark(key, now);
-                }
+                publish(key, now);
             }
             unpublished.clear();
             published.forget(now);
             return any;
+        }
+
+        /** At each commit of the task, before its stores write down: publishes what is due. */
+        private void beforeCommit(long now) {
+            commitRequested = false;
+            if (!env.updateInterval().isZero()) {
+                publishDue(now);
+            }
+        }
+
+        /**
+         * Publishes the held updates of the alerts last published at least the update interval before {@code now}, less
+         * {@link BeforeCommit#earlyMs} (the time of a commit lags a little): at a commit. The others keep waiting.
+         */
+        private void publishDue(long now) {
+            if (unpublished.isEmpty()) {
+                return;
+            }
+            long early = BeforeCommit.earlyMs(env.updateInterval());
+            for (String key : List.copyOf(unpublished)) {
+                if (!published.within(key, now + early)) {
+                    publish(key, now);
+                    unpublished.remove(key);
+                }
+            }
+            published.forget(now);
+        }
+
+        /** Publishes the held update of {@code key}'s alert, if its slot still has one, as one UPDATED event with its whole state. */
+        private void publish(String key, long now) {
+            AlertSlot slot = slots.get(key);
+            if (slot != null && slot.unpublished() != null) {
+                slots.put(key, slot.withUnpublished(null));
+                AlertEvent e = Lifecycle.emit(slot, AlertEventType.UPDATED, slot.unpublished(), null).events().get(0);
+                context().forward(new Record<>(e.alertId(), e, e.at().toEpochMilli()));
+                published.mark(key, now);
+            }
+        }
+
+        /**
+         * Asks Kafka Streams to commit at once, unless this processor already asked since the task's last commit (at
+         * most one extra transaction per commit): an alert's events then leave now, not at the next commit interval.
+         * The signals are read committed, so they arrive just after a commit of the families' tasks, and the thread's
+         * next commit was nearly a whole interval away; a requested commit does not move the interval's own.
+         */
+        private void requestCommit() {
+            if (hooked && !commitRequested) {
+                context().commit();
+                commitRequested = true;
+            }
         }
 
         /** Resolves the officer-issued alerts whose expiry time has passed. */
@@ -268,6 +322,9 @@ public final class LifecycleTopology {
                             e.alert().zone(), e.alert().severity());
                 }
                 context().forward(new Record<>(e.alertId(), e, ts));
+            }
+            if (!r.events().isEmpty() && env.live()) {
+                requestCommit();
             }
         }
     }

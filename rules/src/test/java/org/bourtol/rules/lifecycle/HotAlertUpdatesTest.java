@@ -80,6 +80,27 @@ class HotAlertUpdatesTest {
     }
 
     @Test
+    void aHeldUpdateGoesAtTheFirstCommitAtWhichItIsDue() {
+        h.observe(gauge("niamey", 540, day(8, 1, 6)));
+        assertEquals(List.of(AlertEventType.RAISED), types(h.drain()));
+        h.driver.advanceWallClockTime(Duration.ofMillis(100));
+        h.observe(gauge("niamey", 545, day(8, 1, 7)));
+        assertTrue(h.drain().isEmpty(), "half an interval after the raise: waits, through the commit of its own reading");
+        h.driver.advanceWallClockTime(Duration.ofMillis(40));
+        assertTrue(h.drain().isEmpty(), "still not due at the commit 140 ms after the raise");
+        h.driver.advanceWallClockTime(Duration.ofMillis(40));
+        // 180 ms after the raise: the interval less a quarter of the commit interval (a commit's time lags a little). A
+        // punctuation of its own, every interval from the hold, would have sent it 300 ms after the raise, to wait for
+        // the commit after that.
+        List<AlertEvent> events = h.drain();
+        assertEquals(List.of(AlertEventType.UPDATED), types(events), "goes at the first commit at which it is due");
+        assertEquals(2, events.get(0).alert().evidence().size());
+        assertNull(unsent());
+        h.driver.advanceWallClockTime(INTERVAL.multipliedBy(2));
+        assertTrue(h.drain().isEmpty(), "published once");
+    }
+
+    @Test
     void aResolveGoesAtOnceAndAReadingThatChangesNothingKeepsTheUpdateWaiting() {
         h.observe(gauge("niamey", 540, day(8, 1, 6)));
         AlertEvent raised = h.drain().get(0);
