@@ -1,6 +1,8 @@
 package org.bourtol.rules.engine;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongConsumer;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.StateStore;
@@ -27,7 +29,9 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * waiting keeps a punctuation scheduled ({@link OnDemandPunctuation}) that does nothing but keep its task committing.
  * Internal Kafka Streams API (4.3: {@link InternalProcessorContext}, {@link WrappedStateStore}); under a context that
  * is not Kafka Streams' own (a {@code MockProcessorContext}) nothing is registered and the processor sends from its
- * punctuation as before. {@code RulesComponentIT} and {@code WriteBehindStoreIT} check it on a real broker.
+ * punctuation as before. {@code HotAlertUpdatesTest} checks it through Kafka Streams' test driver (a real
+ * {@code StreamTask}, whose commits go through the same {@code prepareCommit}), {@code RulesComponentIT} on a real broker
+ * (held updates, across a restart); run both on every Kafka Streams upgrade.
  */
 public final class BeforeCommit {
 
@@ -61,7 +65,7 @@ public final class BeforeCommit {
                 internal.setRecordContext(previous);
             }
         };
-        java.util.List<WriteBehindStore<?, ?>> stores = new java.util.ArrayList<>();
+        List<WriteBehindStore<?, ?>> stores = new ArrayList<>();
         for (String name : storeNames) {
             WriteBehindStore<?, ?> store = writeBehind(context.getStateStore(name));
             if (store == null) {

@@ -50,6 +50,8 @@ final class Signaller<P, S> {
     private final DirectoryView view;
     private final Consumer<Record<String, Signal>> out;
     private final long intervalMs;
+    /** How much before the interval a held firing is due at a commit ({@link BeforeCommit#earlyMs}). */
+    private final long earlyMs;
     private final LongSupplier clock;
     private final Runnable held;
     /** State keys ({@code rule|key}) whose timeline holds an unsent firing, for {@link #sendWaiting}. */
@@ -76,6 +78,7 @@ final class Signaller<P, S> {
         this.view = view;
         this.out = out;
         this.intervalMs = interval.toMillis();
+        this.earlyMs = BeforeCommit.earlyMs(interval);
         this.clock = clock;
         this.held = held;
         this.sent = new RecentMarks(interval);
@@ -179,9 +182,8 @@ final class Signaller<P, S> {
         if (waiting.isEmpty()) {
             return;
         }
-        long early = BeforeCommit.earlyMs(Duration.ofMillis(intervalMs));
         for (String skey : List.copyOf(waiting)) {
-            if (!sent.within(skey, now + early)) {
+            if (!sent.within(skey, now + earlyMs)) {
                 send(timelines, skey);
                 waiting.remove(skey);
             }
