@@ -43,6 +43,7 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
     private final String inputsName;
     private final Supplier<Instant> now;
     private final List<Member<?, ?>> members = new ArrayList<>();
+    private ProcessorContext<String, Signal> context;
     private PendingInputs inputs;
     /** The event time of the last state-expiry sweep ({@link Instant#EPOCH}: none yet in this task). */
     private Instant lastSweep = Instant.EPOCH;
@@ -57,6 +58,7 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
 
     @Override
     public void init(ProcessorContext<String, Signal> context) {
+        this.context = context;
         DirectoryView view = new DirectoryView(context, env);
         inputs = new PendingInputs(context.getStateStore(inputsName));
         members.clear();
@@ -94,6 +96,7 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
             return;
         }
         env.observe(o.observedAt());
+        env.taking(o.receivedAt(), context.currentSystemTimeMs());
         if (inputs.contains(key, o)) {
             return; // redelivered input: already evaluated
         }

@@ -12,38 +12,38 @@ import java.util.Map;
  * alerts the lifecycle published lately, read to hold back an update that follows too soon. Not thread-safe: one per
  * processor.
  */
-public final class RecentMarks {
+final class RecentMarks {
 
     private final long windowMs;
     /** Key → time of its last mark, in the order of those marks (a mark moves its key to the end). */
     private final Map<String, Long> marks = new LinkedHashMap<>();
 
-    public RecentMarks(Duration window) {
+    RecentMarks(Duration window) {
         this.windowMs = window.toMillis();
     }
 
     /** Notes that {@code key} was marked at {@code now} (wall-clock milliseconds), and forgets the keys gone quiet. */
-    public void mark(String key, long now) {
+    void mark(String key, long now) {
         marks.remove(key);
         marks.put(key, now);
         forget(now);
     }
 
     /** True when {@code key} was last marked less than the window before {@code now}. */
-    public boolean within(String key, long now) {
+    boolean within(String key, long now) {
         Long at = marks.get(key);
         return at != null && now - at < windowMs;
     }
 
     /** Forgets the keys last marked the window or more before {@code now}. */
-    public void forget(long now) {
+    void forget(long now) {
         Iterator<Long> it = marks.values().iterator();
         while (it.hasNext() && now - it.next() >= windowMs) {
             it.remove();
         }
     }
 
-    public void clear() {
+    void clear() {
         marks.clear();
     }
 

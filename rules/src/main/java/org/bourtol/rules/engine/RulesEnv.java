@@ -33,6 +33,11 @@ public final class RulesEnv {
     private volatile Duration updateInterval = Duration.ZERO;
     /** The observations' serde for this topology: the bytes of the last observations read are written to the input stores as they came. */
     private final ReadBytes<Observation> observations = new ReadBytes<>(Topics.OBSERVATIONS.valueSerde(), 16);
+    /**
+     * Per stream thread: {wall-clock time a family took its last reading, how long after the reading was received}. A
+     * thread of a topology built anew (a backtest's, on a pooled thread) starts with its own.
+     */
+    private final ThreadLocal<long[]> lastReading = ThreadLocal.withInitial(() -> new long[2]);
 
     public RulesEnv(Duration grace, double unverifiedWeight) {
         this(grace, unverifiedWeight, true);
@@ -127,6 +132,22 @@ public final class RulesEnv {
     /** Notes an observation's event time; {@link #eventTime()} is the latest seen by this instance. */
     void observe(java.time.Instant at) {
         eventTime.accumulateAndGet(at.toEpochMilli(), Math::max);
+    }
+
+    /** A family of this topology takes a reading {@code receivedAt} at wall-clock time {@code now}, on this stream thread. */
+    void taking(java.time.Instant receivedAt, long now) {
+        long[] last = lastReading.get();
+        last[0] = now;
+        last[1] = now - receivedAt.toEpochMilli();
+    }
+
+    /**
+     * True when this stream thread is catching up: within {@code limit} before {@code now} it took a reading that had
+     * waited longer than {@code limit} since it was received (by ingest, on its host's clock).
+     */
+    public boolean behind(long now, Duration limit) {
+        long[] last = lastReading.get();
+        return now - last[0] <= limit.toMillis() && last[1] > limit.toMillis();
     }
 
     /** The latest event time seen (epoch when none): "now" for windows that expire without new input. */

@@ -3,11 +3,8 @@ package org.bourtol.rules.engine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.apache.kafka.streams.processor.api.Record;
@@ -49,15 +46,10 @@ final class Signaller<P, S> {
     private final Family<P, S> family;
     private final DirectoryView view;
     private final Consumer<Record<String, Signal>> out;
-    private final long intervalMs;
-    /** How much before the interval a held firing is due at a commit ({@link BeforeCommit#earlyMs}). */
-    private final long earlyMs;
     private final LongSupplier clock;
     private final Runnable held;
-    /** State keys ({@code rule|key}) whose timeline holds an unsent firing, for {@link #sendWaiting}. */
-    private final Set<String> waiting = new LinkedHashSet<>();
-    /** State key → wall-clock time a firing of it was last sent, for those sent within the interval. */
-    private final RecentMarks sent;
+    /** State keys ({@code rule|key}) whose timeline holds an unsent firing, and when each last sent one. */
+    private final HeldKeys keys;
     /** Headlines rendered lately (every language, {@link Family#headline}): a firing source's readings repeat them. */
     private final Map<Headline, Map<String, String>> headlines = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -77,11 +69,9 @@ final class Signaller<P, S> {
         this.family = family;
         this.view = view;
         this.out = out;
-        this.intervalMs = interval.toMillis();
-        this.earlyMs = BeforeCommit.earlyMs(interval);
         this.clock = clock;
         this.held = held;
-        this.sent = new RecentMarks(interval);
+        this.keys = new HeldKeys(interval);
     }
 
     /**
@@ -108,16 +98,16 @@ final class Signaller<P, S> {
                 if (now.fired() && onset != null && onset.since() != null) {
                     s = s.withOnset(onset.since(), onset.evidence());
                 } else if (now.fired() && onset == null && now.lastFire() != null && now.lastFire().startsWith(kind)
-                        && (now.unsent() != null || sentLately(rule.id() + "|" + key))) {
+                        && (now.unsent() != null || keys.lately(rule.id() + "|" + key, clock.getAsLong()))) {
                     // only the measure changed, and a firing went less than the interval ago or one already waits:
                     // waits for the next commit at which it is due, with the evidence of the steps it stands for
-                    waiting.add(rule.id() + "|" + key);
+                    keys.hold(rule.id() + "|" + key);
                     held.run();
                     return new Emitted(true, zone, fingerprint, now.unsent() == null ? s : s.after(now.unsent()));
                 }
                 now = sendUnsent(rule.id(), key, now);
                 forward(s, ts);
-                sentNow(rule.id() + "|" + key);
+                keys.sent(rule.id() + "|" + key, clock.getAsLong());
                 now = new Emitted(true, zone, fingerprint, null);
             }
         }
@@ -151,27 +141,20 @@ final class Signaller<P, S> {
         if (emitted.unsent() == null) {
             return emitted;
         }
-        waiting.remove(ruleId + "|" + key);
         forward(emitted.unsent(), emitted.unsent().at().toEpochMilli());
-        sentNow(ruleId + "|" + key);
+        keys.sent(ruleId + "|" + key, clock.getAsLong());
         return new Emitted(emitted.fired(), emitted.alertZone(), emitted.lastFire(), null);
     }
 
     /** Notes that the timeline of {@code stateKey} holds an unsent firing (read back from the store after a restart). */
     void waits(String stateKey) {
-        waiting.add(stateKey);
+        keys.hold(stateKey);
         held.run();
     }
 
     /** Sends every unsent firing (at the update interval), saving each timeline without it; false when none waited. */
     boolean sendWaiting(Timelines<S> timelines) {
-        boolean any = !waiting.isEmpty();
-        for (String skey : List.copyOf(waiting)) {
-            send(timelines, skey);
-        }
-        waiting.clear();
-        sent.forget(clock.getAsLong());
-        return any;
+        return keys.sendAll(clock.getAsLong(), skey -> send(timelines, skey));
     }
 
     /**
@@ -179,21 +162,12 @@ final class Signaller<P, S> {
      * {@link BeforeCommit#earlyMs} (the time of a commit lags a little): at a commit. The others keep waiting.
      */
     void sendDue(Timelines<S> timelines, long now) {
-        if (waiting.isEmpty()) {
-            return;
-        }
-        for (String skey : List.copyOf(waiting)) {
-            if (!sent.within(skey, now + earlyMs)) {
-                send(timelines, skey);
-                waiting.remove(skey);
-            }
-        }
-        sent.forget(now);
+        keys.sendDue(now, skey -> send(timelines, skey));
     }
 
     /** True while some firing waits to be sent. */
     boolean waiting() {
-        return !waiting.isEmpty();
+        return keys.waiting();
     }
 
     /** Sends the unsent firing of {@code skey}'s timeline, if it still has one, and saves the timeline without it. */
@@ -203,18 +177,6 @@ final class Signaller<P, S> {
         if (tl.unsent() != null) {
             timelines.save(skey, tl.told(sendUnsent(skey.substring(0, bar), skey.substring(bar + 1), Emitted.of(tl))));
         }
-    }
-
-    /** Notes that a firing of {@code stateKey} went now (only with an interval: a replay has none and keeps no times). */
-    private void sentNow(String stateKey) {
-        if (intervalMs > 0) {
-            sent.mark(stateKey, clock.getAsLong());
-        }
-    }
-
-    /** True when a firing of {@code stateKey} was sent less than the interval ago (never without an interval). */
-    private boolean sentLately(String stateKey) {
-        return intervalMs > 0 && sent.within(stateKey, clock.getAsLong());
     }
 
     private Signal fireSignal(CompiledRule<P> rule, String zone, String source, Verdict.Fire fire, Observation o) {

@@ -3,7 +3,6 @@ package org.bourtol.rules.lifecycle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
@@ -31,7 +30,7 @@ import org.bourtol.rules.engine.BeforeCommit;
 import org.bourtol.rules.engine.DirectoryProcessor;
 import org.bourtol.rules.engine.ObjectCache;
 import org.bourtol.rules.engine.OnDemandPunctuation;
-import org.bourtol.rules.engine.RecentMarks;
+import org.bourtol.rules.engine.HeldKeys;
 import org.bourtol.rules.engine.RulesEnv;
 import org.bourtol.rules.engine.Signal;
 import org.bourtol.rules.engine.WriteBehindStore;
@@ -59,6 +58,12 @@ public final class LifecycleTopology {
     static final Duration EXPIRY_CHECK = Duration.ofSeconds(5);
     /** Alert slots kept parsed ({@link ObjectCache}): an alert's slot is read back on each of its signals without parsing. */
     private static final int CACHED_SLOTS = 1024;
+    /**
+     * A stream thread whose readings waited longer than this after ingest received them is catching up: it does not
+     * ask for extra commits. A requested commit saves an alert at most one commit interval; at saturation one was asked
+     * for at nearly every commit, doubling the transactions the thread stopped for while it had readings waiting.
+     */
+    static final Duration CATCHING_UP = BeforeCommit.COMMIT_INTERVAL.multipliedBy(2);
 
     private LifecycleTopology() {
     }
@@ -99,10 +104,11 @@ public final class LifecycleTopology {
     private static final class LifecycleProcessor extends DirectoryProcessor<String, Signal, String, AlertEvent> {
         private KeyValueStore<String, AlertSlot> slots;
         private KeyValueStore<String, String> index;
-        /** Slot key → wall-clock time its alert's last event was published, for the keys published within the update interval. */
-        private final RecentMarks published;
-        /** Slot keys whose slot holds an update not published yet ({@link AlertSlot#unpublished}). */
-        private final Set<String> unpublished = new LinkedHashSet<>();
+        /**
+         * Slot keys whose slot holds an update not published yet ({@link AlertSlot#unpublished}), and when each alert's
+         * last event was published.
+         */
+        private final HeldKeys unpublished;
         private OnDemandPunctuation publisher;
         /** True when {@link BeforeCommit} runs {@link #beforeCommit} at this task's commits. */
         private boolean hooked;
@@ -111,7 +117,7 @@ public final class LifecycleTopology {
 
         LifecycleProcessor(RulesEnv env) {
             super(env);
-            this.published = new RecentMarks(env.updateInterval());
+            this.unpublished = new HeldKeys(env.updateInterval());
         }
 
         @Override
@@ -120,7 +126,6 @@ public final class LifecycleTopology {
             this.slots = new ObjectCache<>(context.getStateStore(SLOTS), CACHED_SLOTS);
             this.index = context.getStateStore(INDEX);
             context.schedule(EXPIRY_CHECK, PunctuationType.WALL_CLOCK_TIME, this::expire);
-            published.clear();
             unpublished.clear();
             // held updates go at the task's commits, once due (BeforeCommit); a punctuation runs only while some wait (an
             // idle task commits nothing), to keep the task committing; where there are no commits to join (a test's mock
@@ -128,17 +133,17 @@ public final class LifecycleTopology {
             hooked = BeforeCommit.register(context, this::beforeCommit, List.of(SLOTS));
             boolean atCommit = hooked && !env.updateInterval().isZero();
             publisher = new OnDemandPunctuation(context, atCommit ? BeforeCommit.nudge(env.updateInterval()) : env.updateInterval(),
-                    atCommit ? now -> !unpublished.isEmpty() : this::publish);
+                    atCommit ? now -> unpublished.waiting() : this::publish);
             if (!env.updateInterval().isZero()) {
                 // updates held back when this task last stopped (their slots say so): published at the first commit
                 try (KeyValueIterator<String, AlertSlot> it = slots.all()) {
                     it.forEachRemaining(kv -> {
                         if (kv.value != null && kv.value.unpublished() != null) {
-                            unpublished.add(kv.key);
+                            unpublished.hold(kv.key);
                         }
                     });
                 }
-                if (!unpublished.isEmpty()) {
+                if (unpublished.waiting()) {
                     publisher.request();
                 }
             }
@@ -149,39 +154,14 @@ public final class LifecycleTopology {
          * was.
          */
         private boolean publish(long now) {
-            boolean any = !unpublished.isEmpty();
-            for (String key : unpublished) {
-                publish(key, now);
-            }
-            unpublished.clear();
-            published.forget(now);
-            return any;
+            return unpublished.sendAll(now, key -> publish(key, now));
         }
 
         /** At each commit of the task, before its stores write down: publishes what is due. */
         private void beforeCommit(long now) {
             commitRequested = false;
-            if (!env.updateInterval().isZero()) {
-                publishDue(now);
-            }
-        }
-
-        /**
-         * Publishes the held updates of the alerts last published at least the update interval before {@code now}, less
-         * {@link BeforeCommit#earlyMs} (the time of a commit lags a little): at a commit. The others keep waiting.
-         */
-        private void publishDue(long now) {
-            if (unpublished.isEmpty()) {
-                return;
-            }
-            long early = BeforeCommit.earlyMs(env.updateInterval());
-            for (String key : List.copyOf(unpublished)) {
-                if (!published.within(key, now + early)) {
-                    publish(key, now);
-                    unpublished.remove(key);
-                }
-            }
-            published.forget(now);
+            // the held updates of the alerts whose last event went the update interval ago; the others keep waiting
+            unpublished.sendDue(now, key -> publish(key, now));
         }
 
         /** Publishes the held update of {@code key}'s alert, if its slot still has one, as one UPDATED event with its whole state. */
@@ -191,18 +171,19 @@ public final class LifecycleTopology {
                 slots.put(key, slot.withUnpublished(null));
                 AlertEvent e = Lifecycle.emit(slot, AlertEventType.UPDATED, slot.unpublished(), null).events().get(0);
                 context().forward(new Record<>(e.alertId(), e, e.at().toEpochMilli()));
-                published.mark(key, now);
+                unpublished.sent(key, now);
             }
         }
 
         /**
          * Asks Kafka Streams to commit at once, unless this processor already asked since the task's last commit (at
-         * most one extra transaction per commit): an alert's events then leave now, not at the next commit interval.
-         * The signals are read committed, so they arrive just after a commit of the families' tasks, and the thread's
-         * next commit was nearly a whole interval away; a requested commit does not move the interval's own.
+         * most one extra transaction per commit) or its stream thread is catching up ({@link #CATCHING_UP}): an alert's
+         * events then leave now, not at the next commit interval. The signals are read committed, so they arrive just
+         * after a commit of the families' tasks, and the thread's next commit was nearly a whole interval away; a
+         * requested commit does not move the interval's own.
          */
         private void requestCommit() {
-            if (hooked && !commitRequested) {
+            if (hooked && !commitRequested && !env.behind(context().currentSystemTimeMs(), CATCHING_UP)) {
                 context().commit();
                 commitRequested = true;
             }
@@ -267,11 +248,11 @@ public final class LifecycleTopology {
             }
             AlertEvent e = r.events().get(0);
             if (e.type() != AlertEventType.UPDATED || e.alert().severity() != before.alert().severity()
-                    || !published.within(key, context().currentSystemTimeMs())) {
+                    || !unpublished.lately(key, context().currentSystemTimeMs())) {
                 return false;
             }
             slots.put(key, r.slot().withUnpublished(e.at()));
-            unpublished.add(key);
+            unpublished.hold(key);
             publisher.request();
             return true;
         }
@@ -297,8 +278,7 @@ public final class LifecycleTopology {
                 slots.put(key, waiting ? r.slot().withUnpublished(before.unpublished()) : r.slot());
             }
             if (!r.events().isEmpty() && !env.updateInterval().isZero()) {
-                published.mark(key, context().currentSystemTimeMs());
-                unpublished.remove(key);
+                unpublished.sent(key, context().currentSystemTimeMs());
             }
             for (AlertEvent e : r.events()) {
                 switch (e.type()) {
