@@ -3,7 +3,9 @@ package org.bourtol.rules.engine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
+import java.util.function.LongPredicate;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -90,8 +92,20 @@ public final class BeforeCommit {
      * How often a processor with work waiting punctuates to keep its task committing (the work goes at the first commit
      * at which it is due): a quarter of {@code interval}, at least a millisecond. Its punctuation does no work itself.
      */
-    public static Duration nudge(Duration interval) {
+    private static Duration nudge(Duration interval) {
         return interval.dividedBy(4).compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : interval.dividedBy(4);
+    }
+
+    /**
+     * The punctuation that sends a processor's held work: with commits to join ({@code atCommit}, {@link #register}
+     * succeeded), one every {@link #nudge} of {@code interval} that sends nothing and runs while {@code waiting} (the work
+     * goes at the commits); without, one every {@code interval} that sends it all ({@code sendAll}: false when nothing
+     * waited). Scheduled on {@link OnDemandPunctuation#request}.
+     */
+    public static OnDemandPunctuation sender(ProcessorContext<?, ?> context, Duration interval, boolean atCommit,
+                                             BooleanSupplier waiting, LongPredicate sendAll) {
+        return atCommit ? new OnDemandPunctuation(context, nudge(interval), now -> waiting.getAsBoolean())
+                : new OnDemandPunctuation(context, interval, sendAll);
     }
 
     /** The write-behind layer under Kafka Streams' decorators, or null. */

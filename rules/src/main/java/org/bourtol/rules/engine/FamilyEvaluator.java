@@ -68,8 +68,8 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
         // test's mock context) the punctuation sends them
         boolean atCommit = !env.updateInterval().isZero() && BeforeCommit.register(context,
                 now -> members.forEach(m -> m.sendDue(now)), families.stream().map(f -> f.type() + "-state").toList());
-        OnDemandPunctuation sender = new OnDemandPunctuation(context, atCommit ? BeforeCommit.nudge(env.updateInterval()) : env.updateInterval(),
-                ts -> atCommit ? members.stream().anyMatch(m -> m.signaller().waiting()) : sendWaiting());
+        OnDemandPunctuation sender = BeforeCommit.sender(context, env.updateInterval(), atCommit,
+                () -> members.stream().anyMatch(m -> m.signaller().waiting()), ts -> sendWaiting());
         families.forEach(f -> members.add(Member.of(f, env, view, context, inputs, sender::request)));
         context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, ts -> tick());
         context.schedule(StateExpiry.SWEEP, PunctuationType.WALL_CLOCK_TIME, ts -> sweep());

@@ -132,8 +132,7 @@ public final class LifecycleTopology {
             // context) the punctuation publishes them
             hooked = BeforeCommit.register(context, this::beforeCommit, List.of(SLOTS));
             boolean atCommit = hooked && !env.updateInterval().isZero();
-            publisher = new OnDemandPunctuation(context, atCommit ? BeforeCommit.nudge(env.updateInterval()) : env.updateInterval(),
-                    atCommit ? now -> unpublished.waiting() : this::publish);
+            publisher = BeforeCommit.sender(context, env.updateInterval(), atCommit, unpublished::waiting, this::publish);
             if (!env.updateInterval().isZero()) {
                 // updates held back when this task last stopped (their slots say so): published at the first commit
                 try (KeyValueIterator<String, AlertSlot> it = slots.all()) {
