@@ -12,7 +12,7 @@ public record GaugeReading(
     public GaugeReading {
         Observation.requireCommon(id, source, observedAt, receivedAt);
         Observation.require(stationId != null && !stationId.isBlank(), "stationId is missing");
-        Observation.require(levelCm >= -500 && levelCm <= 2000, "levelCm " + levelCm + " is out of range (-500..2000)");
+        Observation.requireInRange(levelCm >= -500 && levelCm <= 2000, "levelCm", levelCm, "-500..2000");
     }
 
     @Override

@@ -19,11 +19,11 @@ public record HerdPosition(
         Observation.requireCommon(id, source, observedAt, receivedAt);
         Observation.require(herdId != null && !herdId.isBlank(), "herdId is missing");
         Observation.requireLatLon(lat, lon);
-        Observation.require(headCount > 0 && headCount <= 100_000, "headCount " + headCount + " is out of range (1..100000)");
+        Observation.requireInRange(headCount > 0 && headCount <= 100_000, "headCount", headCount, "1..100000");
         Observation.require(species != null, "species is missing");
-        Observation.require(headingDeg == null || (headingDeg >= 0 && headingDeg < 360), "headingDeg " + headingDeg + " is out of range (0..360)");
-        Observation.require(speedKmh == null || (speedKmh >= 0 && speedKmh <= 200), "speedKmh " + speedKmh + " is out of range (0..200)");
-        Observation.require(batteryPct == null || (batteryPct >= 0 && batteryPct <= 100), "batteryPct " + batteryPct + " is out of range (0..100)");
+        Observation.requireInRange(headingDeg == null || (headingDeg >= 0 && headingDeg < 360), "headingDeg", headingDeg, "0..360");
+        Observation.requireInRange(speedKmh == null || (speedKmh >= 0 && speedKmh <= 200), "speedKmh", speedKmh, "0..200");
+        Observation.requireInRange(batteryPct == null || (batteryPct >= 0 && batteryPct <= 100), "batteryPct", batteryPct, "0..100");
     }
 
     @Override

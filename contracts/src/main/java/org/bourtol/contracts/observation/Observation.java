@@ -51,9 +51,16 @@ public sealed interface Observation permits HerdPosition, GaugeReading, RainRead
         require(receivedAt != null, "receivedAt is missing");
     }
 
+    /** As {@link #require}, the problem "{@code field value} is out of range ({@code range})" written only when it is one. */
+    static void requireInRange(boolean inRange, String field, Object value, String range) {
+        if (!inRange) {
+            throw new IllegalArgumentException(field + " " + value + " is out of range (" + range + ")");
+        }
+    }
+
     static void requireLatLon(Double lat, Double lon) {
         require(lat != null && lon != null, "lat and lon are required");
-        require(lat >= -90 && lat <= 90, "lat " + lat + " is out of range (-90..90)");
-        require(lon >= -180 && lon <= 180, "lon " + lon + " is out of range (-180..180)");
+        requireInRange(lat >= -90 && lat <= 90, "lat", lat, "-90..90");
+        requireInRange(lon >= -180 && lon <= 180, "lon", lon, "-180..180");
     }
 }

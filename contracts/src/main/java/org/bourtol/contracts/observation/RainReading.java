@@ -12,8 +12,8 @@ public record RainReading(
     public RainReading {
         Observation.requireCommon(id, source, observedAt, receivedAt);
         Observation.require(stationId != null && !stationId.isBlank(), "stationId is missing");
-        Observation.require(mm >= 0 && mm <= 500, "mm " + mm + " is out of range (0..500)");
-        Observation.require(periodMinutes > 0 && periodMinutes <= 10_080, "periodMinutes " + periodMinutes + " is out of range (1..10080)");
+        Observation.requireInRange(mm >= 0 && mm <= 500, "mm", mm, "0..500");
+        Observation.requireInRange(periodMinutes > 0 && periodMinutes <= 10_080, "periodMinutes", periodMinutes, "1..10080");
     }
 
     @Override

@@ -4,12 +4,42 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.MonthDay;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.bourtol.contracts.alert.Severity;
 import org.bourtol.contracts.directory.RuleDocument;
 
-/** A rule document with its parameters parsed by its family. */
-public record CompiledRule<P>(RuleDocument doc, P params) {
+/**
+ * A rule document with its parameters parsed by its family; the version its head states are computed under
+ * ({@link #stateVersion()}) and its severity mapping as severities ({@link #mapping()}) are computed once here, not for
+ * every reading.
+ */
+public record CompiledRule<P>(RuleDocument doc, P params, String stateVersion, Map<String, Severity> mapping) {
+
+    public CompiledRule(RuleDocument doc, P params) {
+        this(doc, params, versionOf(doc), mappingOf(doc.severity()));
+    }
+
+    /** The rule's own severity mapping: the entries whose value is a CAP severity (others count as absent). */
+    private static Map<String, Severity> mappingOf(JsonNode map) {
+        Map<String, Severity> out = new HashMap<>();
+        if (map != null && map.isObject()) {
+            map.fields().forEachRemaining(e -> {
+                try {
+                    out.put(e.getKey(), Severity.valueOf(e.getValue().asText()));
+                } catch (IllegalArgumentException notASeverity) {
+                    // refused by validation, so only in a rule stored before: absent
+                }
+            });
+        }
+        return Map.copyOf(out);
+    }
+
+    /** Identifies the rule version a head state was computed under (a change replays the window). */
+    static String versionOf(RuleDocument doc) {
+        return doc.version() + ":" + Objects.hash(doc.params(), doc.seasons(), doc.zones(), doc.severity(), doc.enabled());
+    }
 
     public String id() {
         return doc.id();
@@ -27,15 +57,7 @@ public record CompiledRule<P>(RuleDocument doc, P params) {
 
     /** The severity the rule's own mapping gives {@code key}, or null when it names none (or an invalid one). */
     public Severity mapped(String key) {
-        JsonNode map = doc.severity();
-        if (map != null && map.hasNonNull(key)) {
-            try {
-                return Severity.valueOf(map.get(key).asText());
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
-        return null;
+        return key == null ? null : mapping.get(key);
     }
 
     /** True when {@code at} (UTC) falls in one of the rule's seasons, or the rule has none. */

@@ -3,7 +3,6 @@ package org.bourtol.rules.engine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.bourtol.contracts.observation.Observation;
 import org.slf4j.Logger;
@@ -56,7 +55,7 @@ final class Evaluation<P, S> {
             }
             return tl.horizon();
         }
-        String version = version(rule);
+        String version = rule.stateVersion();
         Timeline<S> next = tl.head() != null && version.equals(tl.headRule()) && tl.follows(o)
                 ? append(rule, key, tl, o, ts, version)
                 : replay(rule, key, tl, o, ts, version);
@@ -130,7 +129,7 @@ final class Evaluation<P, S> {
 
     /** The state after every input of a (rule, key), replayed when the rule changed since the head was computed. */
     S current(Timeline<S> tl, CompiledRule<P> rule, String key) {
-        if (tl.head() != null && version(rule).equals(tl.headRule())) {
+        if (tl.head() != null && rule.stateVersion().equals(tl.headRule())) {
             return state(tl.head());
         }
         S state = state(tl.base());
@@ -163,11 +162,5 @@ final class Evaluation<P, S> {
             });
         }
         return out;
-    }
-
-    /** Identifies the rule version a head state was computed under (a change replays the window). */
-    private static String version(CompiledRule<?> rule) {
-        return rule.doc().version() + ":" + Objects.hash(rule.doc().params(), rule.doc().seasons(), rule.doc().zones(),
-                rule.doc().severity(), rule.doc().enabled());
     }
 }

@@ -17,8 +17,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * A processor's view of its key-value store that keeps the values it last read or wrote as objects, for the
- * {@code capacity} most recently used keys, so that reading a hot key's state back does not parse it again.
- * Writes go to the store first (its changelog is what survives), then to the cache; ranges and scans read the
+ * {@code capacity} most recently used keys, so that reading a hot key's state back does not parse it again, and the
+ * keys it found absent (the timelines of a station's rules that do not take its readings are asked for at every
+ * reading, and there are none). Writes go to the store first (its changelog is what survives), then to the cache; ranges and scans read the
  * store. Only for a store its processor alone writes, wrapped anew in the processor's {@code init} (a revived
  * task starts with an empty cache over its restored store), and for immutable values: a cached value is handed
  * out as it is.
@@ -26,27 +27,31 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class ObjectCache<K, V> implements KeyValueStore<K, V> {
 
     private final KeyValueStore<K, V> store;
-    private final Map<K, V> recent;
+    /** Stands for a key the store does not hold. */
+    private static final Object ABSENT = new Object();
+
+    /** Values, or {@link #ABSENT}. */
+    private final Map<K, Object> recent;
 
     public ObjectCache(KeyValueStore<K, V> store, int capacity) {
         this.store = store;
         this.recent = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<K, Object> eldest) {
                 return size() > capacity;
             }
         };
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public V get(K key) {
-        V v = recent.get(key);
-        if (v == null) {
-            v = store.get(key);
-            if (v != null) {
-                recent.put(key, v);
-            }
+        Object known = recent.get(key);
+        if (known != null) {
+            return known == ABSENT ? null : (V) known;
         }
+        V v = store.get(key);
+        recent.put(key, v == null ? ABSENT : v);
         return v;
     }
 
@@ -74,16 +79,12 @@ public final class ObjectCache<K, V> implements KeyValueStore<K, V> {
     @Override
     public V delete(K key) {
         V old = store.delete(key);
-        recent.remove(key);
+        recent.put(key, ABSENT);
         return old;
     }
 
     private void remember(K key, V value) {
-        if (value == null) {
-            recent.remove(key);
-        } else {
-            recent.put(key, value);
-        }
+        recent.put(key, value == null ? ABSENT : value);
     }
 
     @Override

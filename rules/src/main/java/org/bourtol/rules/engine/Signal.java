@@ -76,10 +76,12 @@ public record Signal(String rule, String ruleType, Hazard hazard, String zone, S
         return List.copyOf(all.subList(Math.max(0, all.size() - MAX_EVIDENCE), all.size()));
     }
 
-    /** True when {@code evidence} names observation {@code id}. */
+    /** True when {@code evidence} names observation {@code id} (hashes first: ids of one station share long prefixes). */
     private static boolean names(List<Evidence> evidence, String id) {
-        for (Evidence e : evidence) {
-            if (e.observationId().equals(id)) {
+        int hash = id.hashCode();
+        for (int i = 0; i < evidence.size(); i++) {
+            String other = evidence.get(i).observationId();
+            if (other.hashCode() == hash && other.equals(id)) {
                 return true;
             }
         }

@@ -91,6 +91,26 @@ class ObjectCacheTest {
         assertEquals(1, parsed.get());
     }
 
+    /** The store is asked once for a key it does not hold; the cache's own writes and deletes are seen at once. */
+    @Test
+    void anAbsentKeyIsLookedUpOnce() {
+        assertNull(cache.get("z"));
+        store.put("z", new Box("behind the cache's back"));
+        assertNull(cache.get("z"), "answered from the cache: the store is not asked again");
+        Box b = new Box("written");
+        cache.put("z", b);
+        assertSame(b, cache.get("z"));
+        cache.delete("z");
+        assertNull(cache.get("z"));
+        assertNull(store.get("z"));
+        cache.put("y", new Box("1"));
+        cache.put("x", new Box("2")); // z's absence makes room (capacity 2)
+        store.put("z", new Box("3"));
+        parsed.set(0);
+        assertEquals(new Box("3"), cache.get("z"), "forgotten, asked again");
+        assertEquals(1, parsed.get());
+    }
+
     @Test
     void putIfAbsentKeepsAnExistingValue() {
         cache.put("a", new Box("old"));

@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -45,14 +49,27 @@ class RememberedSerdeTest {
     }
 
     @Test
-    void forgetsTheLeastRecentlyUsedBeyondItsCapacity() {
-        Observation a = reading(1);
-        byte[] first = out.serialize("t", a);
-        out.serialize("t", reading(2));
-        out.serialize("t", reading(3));
-        Observation again = in.deserialize("t", first);
-        assertNotSame(a, again);
-        assertEquals(a, again);
+    void remembersNoMoreThanItsCapacity() {
+        List<Observation> written = new ArrayList<>();
+        List<byte[]> arrays = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            written.add(reading(i));
+            arrays.add(out.serialize("t", written.get(i)));
+        }
+        int same = 0;
+        for (int i = 0; i < written.size(); i++) {
+            Observation back = in.deserialize("t", arrays.get(i));
+            assertEquals(written.get(i), back, "a value forgotten is decoded");
+            if (back == written.get(i)) {
+                same++;
+            }
+        }
+        assertTrue(same <= 2, "at most two remembered, was " + same);
+    }
+
+    @Test
+    void refusesACapacityThatIsNoPowerOfTwo() {
+        assertThrows(IllegalArgumentException.class, () -> new RememberedSerde<>(Topics.OBSERVATIONS.valueSerde(), 3));
     }
 
     @Test
