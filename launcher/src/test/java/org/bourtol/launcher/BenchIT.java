@@ -59,6 +59,9 @@ class BenchIT {
                 for (int k = 0; k < path.path("saturationRounds").size(); k++) {
                     runs.put("saturation round " + (k + 1), path.path("saturationRounds").get(k));
                 }
+                for (int k = 0; k < path.path("roundsNotCounted").size(); k++) {
+                    runs.put("round not counted " + (k + 1), path.path("roundsNotCounted").get(k));
+                }
                 for (Map.Entry<String, JsonNode> e : runs.entrySet()) {
                     String run = e.getKey();
                     JsonNode f = e.getValue();
@@ -73,8 +76,12 @@ class BenchIT {
         JsonNode rules = figures.path("hops").get(4).path("paths").get(1);
         assertEquals(40, rules.path("saturation").path("arrived").asInt(), "the rules consumed every observation: " + rules);
         JsonNode ingest = figures.path("hops").get(0).path("paths").get(1);
-        assertEquals(2, ingest.path("saturationRounds").size(), "--rounds 2: two saturation runs of each path: " + ingest);
-        assertEquals(2, ingest.path("roundRatios").size(), ingest.toString());
+        int counted = ingest.path("saturationRounds").size();
+        int run = counted + ingest.path("roundsNotCounted").size();
+        assertTrue(run >= 2 && run <= 4 && counted >= 1,
+                "--rounds 2: two saturation rounds counted, or up to two more run in place of those the JIT disturbed: " + ingest);
+        assertTrue(counted == 2 || run == 4, "fewer counted only when all four were run: " + ingest);
+        assertEquals(counted, ingest.path("roundRatios").size(), ingest.toString());
         assertTrue(figures.path("loadAverage").isNumber(), figures.toString());
         Set<String> left = benchDirs();
         left.removeAll(before);

@@ -25,9 +25,10 @@ public record Hop(String name, List<Row> rows, List<String> notes) {
      * broker on two cores the compiler threads took half the CPU of a run: measured, that favoured the simple
      * baselines), then every path at saturation {@code rounds} times, the paths taking turns (baseline, path, …,
      * baseline, path, …: on a shared machine the speed of everything moves within a minute, and a path measured in
-     * another minute than its baseline is compared with another machine), then every path paced at half the slowest
-     * saturation throughput (the same rate for the baseline and the measured paths, so their latencies compare at a load
-     * all of them carry).
+     * another minute than its baseline is compared with another machine; a round in which the JIT compiled for a tenth
+     * of a run or more is run again, up to {@code rounds} extra rounds, and such rounds count only when none was quiet),
+     * then every path paced at half the slowest saturation throughput (the same rate for the baseline and the measured
+     * paths, so their latencies compare at a load all of them carry).
      */
     static Hop measure(String name, int n, int rounds, List<Path> paths, List<String> notes, Jit jit) throws Exception {
         int warm = warmUp(n);
@@ -47,18 +48,58 @@ public record Hop(String name, List<Row> rows, List<String> notes) {
                     + " ratio the median of its rounds' ratios to the baseline's run of the same round");
         }
         List<List<Figures>> saturation = new ArrayList<>();
-        paths.forEach(p -> saturation.add(new ArrayList<>()));
-        for (int r = 0; r < Math.max(1, rounds); r++) {
-            for (int i = 0; i < paths.size(); i++) {
-                saturation.get(i).add(paths.get(i).run(n, 0));
+        List<List<Figures>> disturbed = new ArrayList<>();
+        paths.forEach(p -> {
+            saturation.add(new ArrayList<>());
+            disturbed.add(new ArrayList<>());
+        });
+        List<Double> disturbedShares = new ArrayList<>();
+        int wanted = Math.max(1, rounds);
+        // a round in which the JIT compiled for a tenth of a run or more is run again, up to as many extra rounds as wanted
+        for (int r = 0; r < 2 * wanted && saturation.get(0).size() < wanted; r++) {
+            List<Figures> round = new ArrayList<>();
+            double share = 0;
+            for (Path p : paths) {
+                Jit.Mark mark = jit.mark();
+                round.add(p.run(n, 0));
+                double s = mark.share();
+                share = Double.isNaN(s) ? share : Math.max(share, s);
             }
+            boolean settled = Jit.settled(share);
+            if (!settled) {
+                disturbedShares.add(share);
+            }
+            for (int i = 0; i < paths.size(); i++) {
+                (settled ? saturation : disturbed).get(i).add(round.get(i));
+            }
+        }
+        if (saturation.get(0).isEmpty()) {
+            // the JIT never settled: every round counts, and the note says so
+            for (int i = 0; i < paths.size(); i++) {
+                saturation.get(i).addAll(disturbed.get(i));
+                disturbed.get(i).clear();
+            }
+            all.add("saturation: the JIT compiled for a tenth of a run or more in every round; all " + disturbedShares.size()
+                    + " rounds count, their figures include compilation");
+        } else if (!disturbedShares.isEmpty()) {
+            all.add("saturation: " + disturbedShares.size() + (disturbedShares.size() == 1 ? " round" : " rounds")
+                    + " run again, not counted: the JIT compiled for " + percents(disturbedShares)
+                    + " of a run in it (counted rounds: less than " + Math.round(100 * Jit.SETTLED_SHARE) + " % in each run)");
         }
         double rate = 0.5 * saturation.stream().mapToDouble(s -> median(s).perSecond()).filter(v -> v > 0).min().orElse(0);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < paths.size(); i++) {
-            rows.add(new Row(median(saturation.get(i)), rate > 0 ? paths.get(i).run(n, rate) : null, saturation.get(i)));
+            rows.add(new Row(median(saturation.get(i)), rate > 0 ? paths.get(i).run(n, rate) : null, saturation.get(i), disturbed.get(i)));
         }
         return new Hop(name, rows, all);
+    }
+
+    private static String percents(List<Double> shares) {
+        StringBuilder b = new StringBuilder();
+        for (double s : shares) {
+            b.append(b.length() == 0 ? "" : ", ").append(Math.round(100 * s)).append(" %");
+        }
+        return b.toString();
     }
 
     /** The run of median throughput (of an even number, the slower of the middle two). */
@@ -80,18 +121,20 @@ public record Hop(String name, List<Row> rows, List<String> notes) {
     }
 
     /**
-     * One path of the hop: saturation and paced figures (either may be null: a path without that run), and every
-     * saturation round in the order run ({@code saturation} is the median one).
+     * One path of the hop: saturation and paced figures (either may be null: a path without that run), every counted
+     * saturation round in the order run ({@code saturation} is the median one), and the rounds run again because the JIT
+     * compiled during them ({@code disturbed}, not counted).
      */
-    public record Row(Figures saturation, Figures paced, List<Figures> rounds) {
+    public record Row(Figures saturation, Figures paced, List<Figures> rounds, List<Figures> disturbed) {
 
         /** A path run at saturation once. */
         public Row(Figures saturation, Figures paced) {
-            this(saturation, paced, saturation == null ? List.of() : List.of(saturation));
+            this(saturation, paced, saturation == null ? List.of() : List.of(saturation), List.of());
         }
 
         public Row {
             rounds = List.copyOf(rounds);
+            disturbed = List.copyOf(disturbed);
         }
 
         String path() {
@@ -174,6 +217,7 @@ public record Hop(String name, List<Row> rows, List<String> notes) {
             p.put("baseline", i == 0);
             p.put("saturation", rows.get(i).saturation() == null ? null : rows.get(i).saturation().json());
             p.put("saturationRounds", rows.get(i).rounds().stream().map(Figures::json).toList());
+            p.put("roundsNotCounted", rows.get(i).disturbed().stream().map(Figures::json).toList());
             p.put("paced", rows.get(i).paced() == null ? null : rows.get(i).paced().json());
             if (i > 0) {
                 p.put("throughputRatio", Math.round(throughputRatio(i) * 1000) / 1000.0);

@@ -10,7 +10,9 @@ import java.util.function.LongSupplier;
  * Whether the JIT compiler has settled, for the bench's warm-up: a warm-up round counts as settled when the
  * compiler threads spent less than {@link #SETTLED_SHARE} of the round's wall time compiling (summed over those
  * threads, as {@link CompilationMXBean#getTotalCompilationTime} counts it). No round starts once {@code maxTime} has
- * passed since the first, settled or not (the hop's note says which); with zero there is one round.
+ * passed since the first, settled or not (the hop's note says which); with zero there is one round. The measured runs
+ * are checked the same way ({@link #mark()}): a saturation round in which the JIT compiled for a tenth of a run is run
+ * again ({@link Hop#measure}).
  *
  * @param compileMillis the JIT's accumulated compilation time, or a negative value when the JVM does not measure it
  * @param wallMillis a monotonic clock in milliseconds
@@ -28,6 +30,33 @@ public record Jit(LongSupplier compileMillis, LongSupplier wallMillis, Duration 
 
     Settling start() {
         return new Settling();
+    }
+
+    /** A point in time and the JIT's compilation time then, to measure a run's {@link Mark#share()} of compilation. */
+    Mark mark() {
+        return new Mark(compileMillis.getAsLong(), wallMillis.getAsLong());
+    }
+
+    /** Where a run began. */
+    final class Mark {
+        private final long compiled;
+        private final long wall;
+
+        private Mark(long compiled, long wall) {
+            this.compiled = compiled;
+            this.wall = wall;
+        }
+
+        /** The share of the wall time since this mark that the JIT spent compiling; NaN when it cannot be measured. */
+        double share() {
+            long now = compileMillis.getAsLong();
+            return now < 0 || compiled < 0 ? Double.NaN : Jit.share(now - compiled, wallMillis.getAsLong() - wall);
+        }
+    }
+
+    /** True when a run's compilation {@code share} is below {@link #SETTLED_SHARE}, or could not be measured. */
+    static boolean settled(double share) {
+        return Double.isNaN(share) || share < SETTLED_SHARE;
     }
 
     /** The warm-up's rounds so far: the compilation share of the last one. */

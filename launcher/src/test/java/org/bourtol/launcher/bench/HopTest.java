@@ -98,8 +98,44 @@ class HopTest {
         };
         Hop hop = Hop.measure("test hop", 40, 1, List.of(path), List.of(), new Jit(() -> clock[0] / 2, () -> clock[0], Duration.ofSeconds(3)));
 
-        assertEquals(3 + 2, runs[0], "rounds start at 0, 1 and 2 s; then the saturation and paced runs");
+        assertEquals(3 + 2 + 1, runs[0], "rounds start at 0, 1 and 2 s; then two saturation rounds (the first disturbed), the paced run");
         assertTrue(hop.notes().get(0).contains("not settled: the figures include compilation"), hop.notes().toString());
+        assertTrue(hop.notes().get(1).contains("in every round; all 2 rounds count"), hop.notes().toString());
+        assertEquals(2, hop.rows().get(0).rounds().size());
+    }
+
+    @Test
+    void aSaturationRoundInWhichTheJitCompiledIsRunAgainAndNotCounted() throws Exception {
+        long[] clock = {0};
+        long[] compiled = {0};
+        List<String> calls = new ArrayList<>();
+        // every run takes 1 s; the JIT compiles for 300 ms during the measured path's second saturation run
+        int[] measuredRuns = {0};
+        double[] measuredSpeed = {700, 200, 650, 600};
+        Hop.Path b = (n, rate) -> {
+            calls.add("baseline " + n);
+            clock[0] += 1000;
+            return new Figures("baseline", rate, n, n, rate > 0 ? rate : 1000, 1, 2, 3);
+        };
+        Hop.Path m = (n, rate) -> {
+            calls.add("measured " + n);
+            clock[0] += 1000;
+            if (n == 40 && rate == 0 && measuredRuns[0]++ == 1) {
+                compiled[0] += 300;
+            }
+            return new Figures("measured", rate, n, n, rate > 0 ? rate : n == 40 ? measuredSpeed[measuredRuns[0] - 1] : 100, 1, 2, 3);
+        };
+        Hop hop = Hop.measure("test hop", 40, 3, List.of(b, m), List.of(), new Jit(() -> compiled[0], () -> clock[0], Duration.ofMinutes(1)));
+
+        assertEquals(List.of("baseline 10", "measured 10", "baseline 40", "measured 40", "baseline 40", "measured 40", "baseline 40",
+                "measured 40", "baseline 40", "measured 40", "baseline 40", "measured 40"), calls, "four saturation rounds for three counted");
+        assertArrayEquals(new double[] {0.7, 0.65, 0.6}, hop.roundRatios(1), 1e-9, "the disturbed round (0.2) is not among them");
+        assertEquals(0.65, hop.throughputRatio(1), 1e-9);
+        assertEquals(1, hop.rows().get(1).disturbed().size());
+        assertEquals(200, hop.rows().get(1).disturbed().get(0).perSecond(), 1e-9);
+        assertTrue(hop.notes().contains("saturation: 1 round run again, not counted: the JIT compiled for 30 % of a run in it (counted"
+                + " rounds: less than 10 % in each run)"), hop.notes().toString());
+        assertEquals(1, ((List<?>) ((java.util.Map<?, ?>) ((List<?>) hop.json().get("paths")).get(1)).get("roundsNotCounted")).size());
     }
 
     @Test
