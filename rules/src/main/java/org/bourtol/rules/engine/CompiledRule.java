@@ -37,7 +37,7 @@ public record CompiledRule<P>(RuleDocument doc, P params, String stateVersion, M
     }
 
     /** Identifies the rule version a head state was computed under (a change replays the window). */
-    static String versionOf(RuleDocument doc) {
+    private static String versionOf(RuleDocument doc) {
         return doc.version() + ":" + Objects.hash(doc.params(), doc.seasons(), doc.zones(), doc.severity(), doc.enabled());
     }
 

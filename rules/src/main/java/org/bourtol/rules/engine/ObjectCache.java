@@ -17,12 +17,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * A processor's view of its key-value store that keeps the values it last read or wrote as objects, for the
- * {@code capacity} most recently used keys, so that reading a hot key's state back does not parse it again, and the
- * keys it found absent (the timelines of a station's rules that do not take its readings are asked for at every
- * reading, and there are none). Writes go to the store first (its changelog is what survives), then to the cache; ranges and scans read the
- * store. Only for a store its processor alone writes, wrapped anew in the processor's {@code init} (a revived
- * task starts with an empty cache over its restored store), and for immutable values: a cached value is handed
- * out as it is.
+ * {@code capacity} most recently used keys, so that reading a hot key's state back does not parse it again, and the keys it
+ * found absent (the timelines of a station's rules that do not take its readings are asked for at every reading, and
+ * there are none). Writes go to the store first (its changelog is what survives), then to the cache; ranges and scans
+ * read the store. Only for a store its processor alone writes, wrapped anew in the processor's {@code init} (a revived
+ * task starts with an empty cache over its restored store), and for immutable values: a cached value is handed out as
+ * it is.
  */
 public final class ObjectCache<K, V> implements KeyValueStore<K, V> {
 

@@ -13,11 +13,11 @@ import org.apache.kafka.common.serialization.Serializer;
  * recognised by the array's identity: no parsing. A miss (another array, e.g. a value restored from the changelog) is
  * decoded as usual. It remembers at most {@code capacity} values of every task and stream thread that shares the
  * store's serde, in a table of that many slots indexed by the array's identity hash: a value takes its array's slot
- * from whatever was there (no list of use to keep up, no entry to allocate: a map kept in order of use was a twentieth of
- * the rules' stream thread, for writes nearly never read back). Under a lock, uncontended with one stream thread; not
- * a thread-local, which would outlive a backtest's topology on a pooled thread. Only for immutable values: a remembered object is handed out as it is. A
- * value whose bytes are {@code known} (it was just read from a topic, {@link ReadBytes}) is written as those bytes,
- * not serialised again.
+ * from whatever was there (no list of use to keep up, no entry to allocate: a map kept in order of use was a twentieth
+ * of the rules' stream thread, for writes nearly never read back). Under a lock, uncontended with one stream thread;
+ * not a thread-local, which would outlive a backtest's topology on a pooled thread. Only for immutable values: a
+ * remembered object is handed out as it is. A value whose bytes are {@code known} (it was just read from a topic,
+ * {@link ReadBytes}) is written as those bytes, not serialised again.
  */
 final class RememberedSerde<T> implements Serde<T> {
 
