@@ -82,6 +82,11 @@ class BenchIT {
                 "--rounds 2: two saturation rounds counted, or up to two more run in place of those the JIT disturbed: " + ingest);
         assertTrue(counted == 2 || run == 4, "fewer counted only when all four were run: " + ingest);
         assertEquals(counted, ingest.path("roundRatios").size(), ingest.toString());
+        // the embedded Bourtol runs in the bench's process: every saturation run has its CPU per message, and each ratio
+        assertTrue(rules.path("saturation").path("cpuMicrosPerMessage").asDouble() > 0, rules.toString());
+        assertTrue(ingest.path("cpuRatio").asDouble() > 0 && rules.path("cpuRatio").asDouble() > 0, ingest + "\n" + rules);
+        assertEquals(counted, ingest.path("roundCpuRatios").size(), ingest.toString());
+        assertTrue(text.contains(", CPU per message "), text);
         assertTrue(figures.path("loadAverage").isNumber(), figures.toString());
         Set<String> left = benchDirs();
         left.removeAll(before);

@@ -74,9 +74,11 @@ public final class Benchmarks {
     /** Measures the selected hops; returns their figures for {@code --json}. */
     public List<Map<String, Object>> run(Target target, BourtolConfig userConfig) throws Exception {
         List<Hop> done = new ArrayList<>();
+        // this process's threads are the whole pipeline only when it hosts the Bourtol it measures
+        ThreadCpu cpu = target.embedded() ? ThreadCpu.ofThisJvm() : ThreadCpu.NONE;
         double mqttSaturation = 0;
         if (hops.contains(Hops.mqtt)) {
-            Hop mqtt = print(new MqttHop(target, STATION, QUIET_LEVEL).measure(messages, rounds, jit));
+            Hop mqtt = print(new MqttHop(target, STATION, QUIET_LEVEL).measure(messages, rounds, jit, cpu));
             done.add(mqtt);
             mqttSaturation = mqtt.rows().get(1).saturation().perSecond(); // ingest
         }
@@ -84,7 +86,7 @@ public final class Benchmarks {
             if (target.twilioToken() == null) {
                 out.println("SMS webhook hop skipped: twilio.authToken is not configured (the webhook would refuse unsigned requests)");
             } else {
-                done.add(print(new SmsHop(target, "NIVEAU " + STATION.toUpperCase(Locale.ROOT) + " " + QUIET_LEVEL).measure(messages, rounds, jit)));
+                done.add(print(new SmsHop(target, "NIVEAU " + STATION.toUpperCase(Locale.ROOT) + " " + QUIET_LEVEL).measure(messages, rounds, jit, cpu)));
             }
         }
         if (hops.contains(Hops.notify)) {
@@ -98,7 +100,7 @@ public final class Benchmarks {
             }
         }
         if (hops.contains(Hops.rules)) {
-            done.add(print(new RulesHop(target, STATION, ALERT_LEVEL).measure(messages, rounds, jit)));
+            done.add(print(new RulesHop(target, STATION, ALERT_LEVEL).measure(messages, rounds, jit, cpu)));
         }
         return done.stream().map(Hop::json).toList();
     }

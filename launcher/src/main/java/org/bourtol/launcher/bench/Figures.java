@@ -7,9 +7,22 @@ import org.HdrHistogram.Histogram;
 
 /**
  * What one run of one path measured: messages that arrived, throughput (arrived / seconds from the first send to
- * the last arrival) at the offered {@code rate} (0: as fast as accepted), and latency percentiles in milliseconds (HdrHistogram, 3 significant digits).
+ * the last arrival) at the offered {@code rate} (0: as fast as accepted), latency percentiles in milliseconds (HdrHistogram,
+ * 3 significant digits), and the CPU microseconds per arrived message of the process's Java threads ({@link ThreadCpu};
+ * NaN when not measured).
  */
-public record Figures(String path, double rate, int sent, int arrived, double perSecond, double p50, double p99, double max) {
+public record Figures(String path, double rate, int sent, int arrived, double perSecond, double p50, double p99, double max,
+        double cpuMicros) {
+
+    /** Figures without CPU time. */
+    public Figures(String path, double rate, int sent, int arrived, double perSecond, double p50, double p99, double max) {
+        this(path, rate, sent, arrived, perSecond, p50, p99, max, Double.NaN);
+    }
+
+    /** These figures with the run's CPU microseconds per message. */
+    Figures withCpu(double micros) {
+        return new Figures(path, rate, sent, arrived, perSecond, p50, p99, max, micros);
+    }
 
     static Figures of(String path, double rate, int sent, int arrived, long nanos, Histogram micros) {
         double perSecond = nanos <= 0 ? 0 : arrived / (nanos / 1e9);
@@ -26,7 +39,8 @@ public record Figures(String path, double rate, int sent, int arrived, double pe
     }
 
     String row(String label) {
-        return String.format(Locale.ROOT, "  %-44s %6d/%-6d %9.0f %9.1f %9.1f %9.1f", label, arrived, sent, perSecond, p50, p99, max);
+        String cpu = Double.isNaN(cpuMicros) ? "" : String.format(Locale.ROOT, " %9.1f", cpuMicros);
+        return String.format(Locale.ROOT, "  %-44s %6d/%-6d %9.0f %9.1f %9.1f %9.1f", label, arrived, sent, perSecond, p50, p99, max) + cpu;
     }
 
     Map<String, Object> json() {
@@ -39,6 +53,9 @@ public record Figures(String path, double rate, int sent, int arrived, double pe
         m.put("p50Ms", p50);
         m.put("p99Ms", p99);
         m.put("maxMs", max);
+        if (!Double.isNaN(cpuMicros)) {
+            m.put("cpuMicrosPerMessage", Math.round(cpuMicros * 10) / 10.0);
+        }
         return m;
     }
 }

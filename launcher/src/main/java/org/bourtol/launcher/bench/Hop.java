@@ -28,9 +28,10 @@ public record Hop(String name, List<Row> rows, List<String> notes) {
      * another minute than its baseline is compared with another machine; a round in which the JIT compiled for a tenth
      * of a run or more is run again, up to {@code rounds} extra rounds, and such rounds count only when none was quiet),
      * then every path paced at half the slowest saturation throughput (the same rate for the baseline and the measured
-     * paths, so their latencies compare at a load all of them carry).
+     * paths, so their latencies compare at a load all of them carry). Each saturation run's CPU per message is measured
+     * with {@code cpu} ({@link ThreadCpu#NONE}: not measured).
      */
-    static Hop measure(String name, int n, int rounds, List<Path> paths, List<String> notes, Jit jit) throws Exception {
+    static Hop measure(String name, int n, int rounds, List<Path> paths, List<String> notes, Jit jit, ThreadCpu cpu) throws Exception {
         int warm = warmUp(n);
         Jit.Settling settling = jit.start();
         int warmRounds = 0;
@@ -61,7 +62,9 @@ public record Hop(String name, List<Row> rows, List<String> notes) {
             double share = 0;
             for (Path p : paths) {
                 Jit.Mark mark = jit.mark();
-                round.add(p.run(n, 0));
+                ThreadCpu.Mark used = cpu.mark();
+                Figures f = p.run(n, 0);
+                round.add(f.withCpu(used.microsPer(f.arrived())));
                 double s = mark.share();
                 share = Double.isNaN(s) ? share : Math.max(share, s);
             }
@@ -85,6 +88,12 @@ public record Hop(String name, List<Row> rows, List<String> notes) {
             all.add("saturation: " + disturbedShares.size() + (disturbedShares.size() == 1 ? " round" : " rounds")
                     + " run again, not counted: the JIT compiled for " + percents(disturbedShares)
                     + " of a run in it (counted rounds: less than " + Math.round(100 * Jit.SETTLED_SHARE) + " % in each run)");
+        }
+        if (!Double.isNaN(saturation.get(0).get(0).cpuMicros())) {
+            all.add("CPU per message: CPU time of this process's Java threads during a saturation run (the embedded Bourtol, its"
+                    + " brokers and the bench's clients; not the JIT's nor the garbage collector's threads) over the messages"
+                    + " arrived; its ratio is the median of the rounds' ratios; where the paths have the cores to themselves and"
+                    + " keep them busy, their throughput ratio is about its inverse");
         }
         double rate = 0.5 * saturation.stream().mapToDouble(s -> median(s).perSecond()).filter(v -> v > 0).min().orElse(0);
         List<Row> rows = new ArrayList<>();
@@ -170,6 +179,30 @@ public record Hop(String name, List<Row> rows, List<String> notes) {
         return ratios;
     }
 
+    /**
+     * CPU per message of row {@code i} over the baseline's, at saturation: the median of the rounds' ratios; NaN when not
+     * measured.
+     */
+    public double cpuRatio(int i) {
+        double[] r = roundCpuRatios(i);
+        return r.length == 0 ? Double.NaN : median(r);
+    }
+
+    /** CPU per message of row {@code i} over the baseline's in each saturation round; empty when not measured. */
+    public double[] roundCpuRatios(int i) {
+        List<Figures> r = rows.get(i).rounds();
+        List<Figures> b = rows.get(0).rounds();
+        if (r.isEmpty() || r.size() != b.size() || r.stream().anyMatch(f -> Double.isNaN(f.cpuMicros()))
+                || b.stream().anyMatch(f -> Double.isNaN(f.cpuMicros()))) {
+            return new double[0];
+        }
+        double[] ratios = new double[r.size()];
+        for (int k = 0; k < ratios.length; k++) {
+            ratios[k] = Figures.ratio(r.get(k).cpuMicros(), b.get(k).cpuMicros());
+        }
+        return ratios;
+    }
+
     /** p99 latency of row {@code i} over the baseline's, both paced. */
     public double p99Ratio(int i) {
         Row r = rows.get(i);
@@ -179,7 +212,9 @@ public record Hop(String name, List<Row> rows, List<String> notes) {
 
     String table() {
         StringBuilder b = new StringBuilder(name).append('\n');
-        b.append(String.format(Locale.ROOT, "  %-44s %13s %9s %9s %9s %9s%n", "path (run)", "arrived/sent", "msg/s", "p50 ms", "p99 ms", "max ms"));
+        boolean cpu = rows.stream().anyMatch(r -> r.saturation() != null && !Double.isNaN(r.saturation().cpuMicros()));
+        b.append(String.format(Locale.ROOT, "  %-44s %13s %9s %9s %9s %9s", "path (run)", "arrived/sent", "msg/s", "p50 ms", "p99 ms", "max ms"))
+                .append(cpu ? String.format(Locale.ROOT, " %9s", "cpu us/msg") : "").append('\n');
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             String role = i == 0 ? " [baseline]" : "";
@@ -195,17 +230,30 @@ public record Hop(String name, List<Row> rows, List<String> notes) {
             double[] rounds = roundRatios(i);
             String throughput = throughputRatio(i) == 0 ? "n/a" : String.format(Locale.ROOT, "%.2fx", throughputRatio(i));
             if (rounds.length > 1) {
-                StringBuilder each = new StringBuilder();
-                for (double r : rounds) {
-                    each.append(each.length() == 0 ? "" : " / ").append(String.format(Locale.ROOT, "%.2fx", r));
-                }
-                throughput += " (median of rounds " + each + ")";
+                throughput += " (median of rounds " + joined(rounds) + ")";
             }
-            b.append(String.format(Locale.ROOT, "  ratio %s / %s: throughput %s, p99 below saturation %.2fx%n",
+            b.append(String.format(Locale.ROOT, "  ratio %s / %s: throughput %s, p99 below saturation %.2fx",
                     rows.get(i).path(), rows.get(0).path(), throughput, p99Ratio(i)));
+            double[] cpuRounds = roundCpuRatios(i);
+            if (cpuRounds.length > 0) {
+                b.append(String.format(Locale.ROOT, ", CPU per message %.2fx", cpuRatio(i)));
+                if (cpuRounds.length > 1) {
+                    b.append(" (median of rounds ").append(joined(cpuRounds)).append(')');
+                }
+            }
+            b.append('\n');
         }
         notes.forEach(n -> b.append("  note: ").append(n).append('\n'));
         return b.toString();
+    }
+
+    /** Ratios as {@code 0.70x / 0.65x}. */
+    private static String joined(double[] ratios) {
+        StringBuilder each = new StringBuilder();
+        for (double r : ratios) {
+            each.append(each.length() == 0 ? "" : " / ").append(String.format(Locale.ROOT, "%.2fx", r));
+        }
+        return each.toString();
     }
 
     Map<String, Object> json() {
@@ -223,6 +271,10 @@ public record Hop(String name, List<Row> rows, List<String> notes) {
                 p.put("throughputRatio", Math.round(throughputRatio(i) * 1000) / 1000.0);
                 p.put("roundRatios", Arrays.stream(roundRatios(i)).map(r -> Math.round(r * 1000) / 1000.0).boxed().toList());
                 p.put("p99Ratio", Math.round(p99Ratio(i) * 1000) / 1000.0);
+                if (roundCpuRatios(i).length > 0) {
+                    p.put("cpuRatio", Math.round(cpuRatio(i) * 1000) / 1000.0);
+                    p.put("roundCpuRatios", Arrays.stream(roundCpuRatios(i)).map(r -> Math.round(r * 1000) / 1000.0).boxed().toList());
+                }
             }
             paths.add(p);
         }

@@ -46,7 +46,7 @@ final class MqttHop {
         this.level = level;
     }
 
-    Hop measure(int n, int rounds, Jit jit) throws Exception {
+    Hop measure(int n, int rounds, Jit jit, ThreadCpu cpu) throws Exception {
         String broker = target.embedded() ? "embedded broker (HiveMQ CE)" : "broker " + target.mqttUrl();
         BenchTopics.ensure(target.kafka(), List.of(FORWARDED));
         return Hop.measure("MQTT QoS 1 → observation, " + broker, n, rounds, List.of(this::raw, this::ingest, this::forwarded),
@@ -55,7 +55,7 @@ final class MqttHop {
                         "floor: a Paho subscriber in the bench's process producing each payload as it came to a Kafka topic and"
                                 + " acknowledging it once Kafka has it (no parsing, no duplicate check, no console), the least"
                                 + " any ingest that acknowledges only what Kafka holds does per message"),
-                jit);
+                jit, cpu);
     }
 
     /** Raw broker: publish to {@code rawTopic}, a Paho QoS 1 subscriber on the same broker receives. */

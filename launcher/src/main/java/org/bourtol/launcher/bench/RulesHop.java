@@ -65,7 +65,7 @@ final class RulesHop {
         this.level = level;
     }
 
-    Hop measure(int n, int rounds, Jit jit) throws Exception {
+    Hop measure(int n, int rounds, Jit jit, ThreadCpu cpu) throws Exception {
         BenchTopics.ensure(target.kafka(), List.of(RAW, PT_IN, PT_OUT, KEPT_IN, KEPT_OUT));
         StreamsBuilder copy = new StreamsBuilder();
         copy.stream(PT_IN, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())).to(PT_OUT, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
@@ -84,7 +84,7 @@ final class RulesHop {
                             "rules throughput: observations consumed per second (committed offset); rules latency: to the first alert"
                                     + " event whose evidence reaches the reading or a later one; rules.updateInterval "
                                     + target.config().rules().updateInterval() + " (a hot alert's updates published at most about once per interval)"),
-                    jit);
+                    jit, cpu);
         } finally {
             FileUtils.deleteQuietly(state.toFile());
         }

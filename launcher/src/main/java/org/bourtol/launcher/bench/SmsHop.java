@@ -31,7 +31,7 @@ final class SmsHop {
         this.text = text;
     }
 
-    Hop measure(int n, int rounds, Jit jit) throws Exception {
+    Hop measure(int n, int rounds, Jit jit, ThreadCpu cpu) throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
             HttpServer bare = vertx.createHttpServer().requestHandler(req -> req.body().onComplete(b -> req.response()
@@ -42,7 +42,7 @@ final class SmsHop {
                     List.of((m, rate) -> bare(bareBase, m, rate), this::webhook),
                     List.of(CLIENTS + " client threads sharing one java.net.http client (keep-alive); the same signed form both ways;"
                             + " baseline latency is the 200 response, webhook latency is the observation read from Kafka"),
-                    jit);
+                    jit, cpu);
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }

@@ -22,7 +22,7 @@ class HopTest {
         // the first run of a path is slow (cold), later ones at the path's own speed
         Hop.Path baseline = path("baseline", 1000, calls);
         Hop.Path measured = path("measured", 400, calls);
-        Hop hop = Hop.measure("test hop", 200, 1, List.of(baseline, measured), List.of("a note"), jit(new long[] {0}, 0));
+        Hop hop = Hop.measure("test hop", 200, 1, List.of(baseline, measured), List.of("a note"), jit(new long[] {0}, 0), ThreadCpu.NONE);
 
         assertEquals(List.of("baseline 50 @0", "measured 50 @0", "baseline 200 @0", "measured 200 @0", "baseline 200 @200",
                 "measured 200 @200"), calls);
@@ -52,7 +52,7 @@ class HopTest {
             double v = rate > 0 || n == 1 ? 100 : measured[round[1]] * machine[round[1]++];
             return new Figures("measured", rate, n, n, v, 1, 2, 3);
         };
-        Hop hop = Hop.measure("test hop", 4, 3, List.of(b, m), List.of(), new Jit(() -> -1, System::currentTimeMillis, Duration.ofMinutes(1)));
+        Hop hop = Hop.measure("test hop", 4, 3, List.of(b, m), List.of(), new Jit(() -> -1, System::currentTimeMillis, Duration.ofMinutes(1)), ThreadCpu.NONE);
 
         assertEquals(List.of("baseline 1 @0", "measured 1 @0", "baseline 4 @0", "measured 4 @0", "baseline 4 @0", "measured 4 @0",
                 "baseline 4 @0", "measured 4 @0", "baseline 4 @175", "measured 4 @175"), calls,
@@ -80,7 +80,7 @@ class HopTest {
             run[0]++;
             return new Figures("p", rate, n, n, rate > 0 ? rate : 100, 1, 2, 3);
         };
-        Hop hop = Hop.measure("test hop", 40, 1, List.of(path, path), List.of(), new Jit(() -> compiled[0], () -> clock[0], Duration.ofMinutes(1)));
+        Hop hop = Hop.measure("test hop", 40, 1, List.of(path, path), List.of(), new Jit(() -> compiled[0], () -> clock[0], Duration.ofMinutes(1)), ThreadCpu.NONE);
 
         assertEquals(List.of("10 @0", "10 @0", "10 @0", "10 @0", "10 @0", "10 @0", "40 @0", "40 @0", "40 @50", "40 @50"), calls,
                 "three warm-up rounds (50 %, 30 %, then 5 % of the round compiling), then the measured runs");
@@ -96,7 +96,7 @@ class HopTest {
             runs[0]++;
             return new Figures("p", rate, n, n, rate > 0 ? rate : 100, 1, 2, 3);
         };
-        Hop hop = Hop.measure("test hop", 40, 1, List.of(path), List.of(), new Jit(() -> clock[0] / 2, () -> clock[0], Duration.ofSeconds(3)));
+        Hop hop = Hop.measure("test hop", 40, 1, List.of(path), List.of(), new Jit(() -> clock[0] / 2, () -> clock[0], Duration.ofSeconds(3)), ThreadCpu.NONE);
 
         assertEquals(3 + 2 + 1, runs[0], "rounds start at 0, 1 and 2 s; then two saturation rounds (the first disturbed), the paced run");
         assertTrue(hop.notes().get(0).contains("not settled: the figures include compilation"), hop.notes().toString());
@@ -125,7 +125,7 @@ class HopTest {
             }
             return new Figures("measured", rate, n, n, rate > 0 ? rate : n == 40 ? measuredSpeed[measuredRuns[0] - 1] : 100, 1, 2, 3);
         };
-        Hop hop = Hop.measure("test hop", 40, 3, List.of(b, m), List.of(), new Jit(() -> compiled[0], () -> clock[0], Duration.ofMinutes(1)));
+        Hop hop = Hop.measure("test hop", 40, 3, List.of(b, m), List.of(), new Jit(() -> compiled[0], () -> clock[0], Duration.ofMinutes(1)), ThreadCpu.NONE);
 
         assertEquals(List.of("baseline 10", "measured 10", "baseline 40", "measured 40", "baseline 40", "measured 40", "baseline 40",
                 "measured 40", "baseline 40", "measured 40", "baseline 40", "measured 40"), calls, "four saturation rounds for three counted");
@@ -145,11 +145,53 @@ class HopTest {
             runs[0]++;
             return new Figures("p", rate, n, n, rate > 0 ? rate : 100, 1, 2, 3);
         };
-        Hop hop = Hop.measure("test hop", 40, 1, List.of(path), List.of(), new Jit(() -> -1, System::currentTimeMillis, Duration.ofMinutes(1)));
+        Hop hop = Hop.measure("test hop", 40, 1, List.of(path), List.of(), new Jit(() -> -1, System::currentTimeMillis, Duration.ofMinutes(1)), ThreadCpu.NONE);
 
         assertEquals(3, runs[0]);
         assertTrue(hop.notes().get(0).contains("does not measure"), hop.notes().toString());
         assertEquals(1.0, Jit.share(10, 0), "a round too short to time is not settled");
+    }
+
+    @Test
+    void eachSaturationRunHasItsCpuPerMessageAndTheRatioIsTheMedianOfTheRoundsRatios() throws Exception {
+        // two threads: the baseline's run costs 100 us of CPU per message, the measured path's 250, 250, then 400 us
+        java.util.Map<Long, Long> cpu = new java.util.HashMap<>(java.util.Map.of(1L, 0L, 2L, 0L));
+        double[] measuredMicros = {250, 250, 400};
+        int[] measuredRuns = {0};
+        Hop.Path b = (n, rate) -> {
+            cpu.merge(1L, 60_000L * n, Long::sum);
+            cpu.merge(2L, 40_000L * n, Long::sum);
+            return new Figures("baseline", rate, n, n, rate > 0 ? rate : 1000, 1, 2, 3);
+        };
+        Hop.Path m = (n, rate) -> {
+            double micros = n == 40 && rate == 0 ? measuredMicros[measuredRuns[0]++] : 250;
+            cpu.merge(1L, (long) (1000 * micros) * n, Long::sum);
+            return new Figures("measured", rate, n, n, rate > 0 ? rate : 400, 1, 2, 3);
+        };
+        Hop hop = Hop.measure("test hop", 40, 3, List.of(b, m), List.of(), new Jit(() -> -1, System::currentTimeMillis, Duration.ofMinutes(1)),
+                new ThreadCpu(() -> java.util.Map.copyOf(cpu)));
+
+        assertEquals(100, hop.rows().get(0).saturation().cpuMicros(), 1e-9, "both threads' CPU over the messages");
+        assertArrayEquals(new double[] {2.5, 2.5, 4.0}, hop.roundCpuRatios(1), 1e-9);
+        assertEquals(2.5, hop.cpuRatio(1), 1e-9);
+        assertTrue(hop.table().contains("CPU per message 2.50x (median of rounds 2.50x / 2.50x / 4.00x)"), hop.table());
+        assertTrue(hop.table().contains("cpu us/msg"), hop.table());
+        assertTrue(hop.notes().stream().anyMatch(n -> n.startsWith("CPU per message: CPU time of this process's Java threads")), hop.notes().toString());
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> measured = (java.util.Map<String, Object>) ((List<?>) hop.json().get("paths")).get(1);
+        assertEquals(2.5, measured.get("cpuRatio"));
+        assertEquals(List.of(2.5, 2.5, 4.0), measured.get("roundCpuRatios"));
+    }
+
+    @Test
+    void withoutCpuTimesTheTableAndTheJsonSayNothingOfCpu() throws Exception {
+        Hop.Path p = (n, rate) -> new Figures("p", rate, n, n, rate > 0 ? rate : 100, 1, 2, 3);
+        Hop hop = Hop.measure("test hop", 40, 1, List.of(p, p), List.of(), new Jit(() -> -1, System::currentTimeMillis, Duration.ofMinutes(1)),
+                ThreadCpu.NONE);
+
+        assertTrue(Double.isNaN(hop.cpuRatio(1)));
+        assertTrue(!hop.table().contains("CPU") && !hop.table().contains("cpu"), hop.table());
+        assertTrue(!hop.json().toString().contains("cpu"), hop.json().toString());
     }
 
     /** A JIT that never compiles, on a clock that advances {@code step} ms per reading. */
