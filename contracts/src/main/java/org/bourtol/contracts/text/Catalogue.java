@@ -95,6 +95,12 @@ public final class Catalogue {
         return java.util.Optional.of(copy);
     }
 
+    /** True when {@code lang}'s file has {@code key}. */
+    public boolean has(String lang, String key) {
+        Properties p = byLanguage.get(lang);
+        return p != null && p.containsKey(key);
+    }
+
     public boolean has(String lang) {
         return byLanguage.containsKey(lang);
     }

@@ -48,6 +48,13 @@ class CatalogueTest {
     }
 
     @Test
+    void aKeyIsInALanguagesOwnFileOnly() {
+        assertTrue(greetings.has("fr", "only.fr"));
+        assertTrue(!greetings.has("bm", "only.fr"), "a fallback is not the language's own key");
+        assertTrue(!greetings.has("ff", "greet"), "no such file");
+    }
+
+    @Test
     void noFileIsAClearError() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Catalogue.of(CatalogueTest.class, "nothing"));
         assertTrue(e.getMessage().contains("nothing_<lang>.properties"), e.getMessage());

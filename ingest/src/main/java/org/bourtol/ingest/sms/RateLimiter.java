@@ -12,7 +12,10 @@ import java.util.Map;
  * Over the limit the sender is told once per window ({@link Verdict#TELL}); further messages in that
  * window are answered with nothing ({@link Verdict#SILENT}), so an auto-responder cannot start a
  * ping-pong. Time is passed in. The counts live in this process only: they start from zero after a
- * restart and are per instance when several ingest instances run (see docs/security.md).
+ * restart and are per instance when several ingest instances run (see docs/security.md). Senders whose messages
+ * all left the window are forgotten in a sweep once more than {@link #SWEEP_FLOOR} senders are tracked, and then only
+ * when their number has doubled since the last sweep: until 7 December every message swept all of them once more than
+ * 10,000 had written within the window, on the webhook's event loop (4.5–8.6 ms of CPU per SMS in the bench).
  */
 public final class RateLimiter {
 
@@ -30,6 +33,11 @@ public final class RateLimiter {
     private final Duration window;
     private final Map<String, Deque<Instant>> seen = new HashMap<>();
     private final Map<String, Instant> told = new HashMap<>();
+    private int sweepAt = SWEEP_FLOOR;
+    private int sweeps;
+
+    /** Senders tracked before the first sweep of those whose messages all left the window. */
+    static final int SWEEP_FLOOR = 10_000;
 
     public RateLimiter(int limit, Duration window) {
         this.limit = limit;
@@ -44,10 +52,13 @@ public final class RateLimiter {
     /** Counts this message and says what to do with it. */
     public synchronized Verdict check(String sender, Instant now) {
         Instant from = now.minus(window);
-        if (seen.size() > 10_000) {
+        if (seen.size() > sweepAt) {
             seen.values().forEach(d -> d.removeIf(t -> !t.isAfter(from)));
             seen.values().removeIf(Deque::isEmpty);
             told.values().removeIf(t -> !t.isAfter(from));
+            // the next sweep when twice as many are tracked: a sweep's work is paid for by the messages since the last one
+            sweepAt = Math.max(SWEEP_FLOOR, 2 * seen.size());
+            sweeps++;
         }
         Deque<Instant> times = seen.computeIfAbsent(sender, k -> new ArrayDeque<>());
         while (!times.isEmpty() && !times.peekFirst().isAfter(from)) {
@@ -63,5 +74,15 @@ public final class RateLimiter {
         }
         told.put(sender, now);
         return Verdict.TELL;
+    }
+
+    /** Senders tracked now (for tests). */
+    synchronized int tracked() {
+        return seen.size();
+    }
+
+    /** Sweeps so far (for tests). */
+    synchronized int sweeps() {
+        return sweeps;
     }
 }

@@ -93,7 +93,7 @@ public final class Replies {
         String tail = " " + TEXTS.raw(lang.tag(), "receipt.thanks");
         // the card is what the sender types: in the sender's language when the grammar has its keywords and its
         // replies file its card texts, else in French
-        Language grammar = lang.hasKeywords() && TEXTS.properties(lang.tag()).map(p -> p.containsKey("card.level")).orElse(false) ? lang
+        Language grammar = lang.hasKeywords() && TEXTS.has(lang.tag(), "card.level") ? lang
                 : Language.FR;
         String body;
         String card = null;

@@ -46,6 +46,28 @@ class SmallPartsTest {
     }
 
     @Test
+    void manySendersWithinTheWindowAreSweptRarelyAndTheLimitStillHolds() {
+        // 50,000 senders each writing once within the hour: the first sweep past 10,000 tracked frees nobody, so the
+        // next waits for twice as many (until 7 December every message from then on swept them all again)
+        RateLimiter l = new RateLimiter(1, Duration.ofHours(1));
+        for (int i = 0; i < 50_000; i++) {
+            assertEquals(RateLimiter.Verdict.ALLOW, l.check("s" + i, T0.plusMillis(i)));
+        }
+        assertEquals(3, l.sweeps(), "at 10,001, 20,003 and 40,007 senders");
+        assertEquals(50_000, l.tracked());
+        assertEquals(RateLimiter.Verdict.TELL, l.check("s7", T0.plusSeconds(60)), "every sender is still counted");
+
+        // an hour later the senders of the first hour are forgotten at the next sweep, the limit is the same
+        for (int i = 0; i < 40_000; i++) {
+            assertEquals(RateLimiter.Verdict.ALLOW, l.check("t" + i, T0.plusSeconds(3_700).plusMillis(i)));
+        }
+        assertEquals(4, l.sweeps(), "once more, when 80,015 were tracked");
+        assertEquals(40_000, l.tracked(), "the first hour's senders were forgotten");
+        assertEquals(RateLimiter.Verdict.ALLOW, l.check("s7", T0.plusSeconds(3_800)), "a forgotten sender starts afresh");
+        assertEquals(RateLimiter.Verdict.TELL, l.check("t5", T0.plusSeconds(3_800)), "a tracked sender is still limited");
+    }
+
+    @Test
     void seenMessagesSurviveRestartAndExpire() {
         try (SeenMessages s = new SeenMessages(dir, 10, Duration.ofDays(7), T0)) {
             s.remember("SM1", "Recu AAAA: ok. Merci.", T0);
