@@ -39,8 +39,16 @@ public record Figures(String path, double rate, int sent, int arrived, double pe
     }
 
     String row(String label) {
-        String cpu = Double.isNaN(cpuMicros) ? "" : String.format(Locale.ROOT, " %9.1f", cpuMicros);
+        String cpu = Double.isNaN(cpuMicros) ? "" : String.format(Locale.ROOT, " %9.1f %5.0f%%", cpuMicros, 100 * busy());
         return String.format(Locale.ROOT, "  %-44s %6d/%-6d %9.0f %9.1f %9.1f %9.1f", label, arrived, sent, perSecond, p50, p99, max) + cpu;
+    }
+
+    /**
+     * The share of the machine's cores the Java threads kept busy during the run ({@link #cpuMicros} times the messages
+     * per second over the cores); NaN when not measured.
+     */
+    double busy() {
+        return cpuMicros * perSecond / 1e6 / Runtime.getRuntime().availableProcessors();
     }
 
     Map<String, Object> json() {
@@ -55,6 +63,7 @@ public record Figures(String path, double rate, int sent, int arrived, double pe
         m.put("maxMs", max);
         if (!Double.isNaN(cpuMicros)) {
             m.put("cpuMicrosPerMessage", Math.round(cpuMicros * 10) / 10.0);
+            m.put("coresBusy", Math.round(busy() * 1000) / 1000.0);
         }
         return m;
     }

@@ -92,8 +92,8 @@ public record Hop(String name, List<Row> rows, List<String> notes) {
         if (!Double.isNaN(saturation.get(0).get(0).cpuMicros())) {
             all.add("CPU per message: CPU time of this process's Java threads during a saturation run (the embedded Bourtol, its"
                     + " brokers and the bench's clients; not the JIT's nor the garbage collector's threads) over the messages"
-                    + " arrived; its ratio is the median of the rounds' ratios; where the paths have the cores to themselves and"
-                    + " keep them busy, their throughput ratio is about its inverse");
+                    + " arrived, and the share of the cores those threads kept busy (busy); the CPU ratio is the median of the"
+                    + " rounds' ratios; where paths are held back by the cores alone, their throughput ratio is about its inverse");
         }
         double rate = 0.5 * saturation.stream().mapToDouble(s -> median(s).perSecond()).filter(v -> v > 0).min().orElse(0);
         List<Row> rows = new ArrayList<>();
@@ -214,7 +214,7 @@ public record Hop(String name, List<Row> rows, List<String> notes) {
         StringBuilder b = new StringBuilder(name).append('\n');
         boolean cpu = rows.stream().anyMatch(r -> r.saturation() != null && !Double.isNaN(r.saturation().cpuMicros()));
         b.append(String.format(Locale.ROOT, "  %-44s %13s %9s %9s %9s %9s", "path (run)", "arrived/sent", "msg/s", "p50 ms", "p99 ms", "max ms"))
-                .append(cpu ? String.format(Locale.ROOT, " %9s", "cpu us/msg") : "").append('\n');
+                .append(cpu ? String.format(Locale.ROOT, " %9s %6s", "cpu us/msg", "busy") : "").append('\n');
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             String role = i == 0 ? " [baseline]" : "";

@@ -176,6 +176,8 @@ class HopTest {
         assertEquals(2.5, hop.cpuRatio(1), 1e-9);
         assertTrue(hop.table().contains("CPU per message 2.50x (median of rounds 2.50x / 2.50x / 4.00x)"), hop.table());
         assertTrue(hop.table().contains("cpu us/msg"), hop.table());
+        assertEquals(0.1 / Runtime.getRuntime().availableProcessors(), hop.rows().get(0).saturation().busy(), 1e-9,
+                "1,000 messages a second at 100 us each: a tenth of one core");
         assertTrue(hop.notes().stream().anyMatch(n -> n.startsWith("CPU per message: CPU time of this process's Java threads")), hop.notes().toString());
         @SuppressWarnings("unchecked")
         java.util.Map<String, Object> measured = (java.util.Map<String, Object>) ((List<?>) hop.json().get("paths")).get(1);
