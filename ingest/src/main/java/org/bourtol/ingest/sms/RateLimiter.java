@@ -15,7 +15,7 @@ import java.util.Map;
  * restart and are per instance when several ingest instances run (see docs/security.md). Senders whose messages
  * all left the window are forgotten in a sweep once more than {@link #SWEEP_FLOOR} senders are tracked, and then only
  * when their number has doubled since the last sweep: until 7 December every message swept all of them once more than
- * 10,000 had written within the window, on the webhook's event loop (4.5–8.6 ms of CPU per SMS in the bench).
+ * 10,000 had written within the window, on the webhook's event loop (4.5–10 ms of CPU per SMS in the bench).
  */
 public final class RateLimiter {
 

@@ -133,7 +133,8 @@ public final class SmsWebhook {
     /** The empty answer: nothing is sent back. */
     static final String EMPTY_TWIML = new MessagingResponse.Builder().build().toXml();
 
-    private static final XMLOutputFactory XML = XMLOutputFactory.newFactory();
+    /** One factory per thread: StAX does not promise that a factory is safe to share. */
+    private static final ThreadLocal<XMLOutputFactory> XML = ThreadLocal.withInitial(XMLOutputFactory::newFactory);
 
     /**
      * TwiML answering {@code reply}; an empty reply is an empty {@code <Response/>} (nothing is sent back). The same
@@ -147,7 +148,7 @@ public final class SmsWebhook {
         StringWriter out = new StringWriter(80 + reply.length());
         out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"); // as the SDK writes it (StAX would quote with ')
         try {
-            XMLStreamWriter w = XML.createXMLStreamWriter(out);
+            XMLStreamWriter w = XML.get().createXMLStreamWriter(out);
             w.writeStartElement("Response");
             w.writeStartElement("Message");
             w.writeStartElement("Body");
