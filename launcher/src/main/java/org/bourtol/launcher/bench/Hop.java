@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * One hop of the pipeline: its paths, each measured at saturation (throughput) and paced at half the baseline's
@@ -167,16 +168,7 @@ public record Hop(String name, List<Row> rows, List<String> notes) {
 
     /** Throughput of row {@code i} over the baseline's in each saturation round, in the order run. */
     public double[] roundRatios(int i) {
-        List<Figures> r = rows.get(i).rounds();
-        List<Figures> b = rows.get(0).rounds();
-        if (r.isEmpty() || r.size() != b.size()) {
-            return new double[0];
-        }
-        double[] ratios = new double[r.size()];
-        for (int k = 0; k < ratios.length; k++) {
-            ratios[k] = Figures.ratio(r.get(k).perSecond(), b.get(k).perSecond());
-        }
-        return ratios;
+        return roundRatios(i, Figures::perSecond);
     }
 
     /**
@@ -190,15 +182,20 @@ public record Hop(String name, List<Row> rows, List<String> notes) {
 
     /** CPU per message of row {@code i} over the baseline's in each saturation round; empty when not measured. */
     public double[] roundCpuRatios(int i) {
+        double[] ratios = roundRatios(i, Figures::cpuMicros);
+        return Arrays.stream(ratios).anyMatch(Double::isNaN) ? new double[0] : ratios;
+    }
+
+    /** {@code figure} of row {@code i} over the baseline's in each saturation round; empty when the rounds do not pair. */
+    private double[] roundRatios(int i, ToDoubleFunction<Figures> figure) {
         List<Figures> r = rows.get(i).rounds();
         List<Figures> b = rows.get(0).rounds();
-        if (r.isEmpty() || r.size() != b.size() || r.stream().anyMatch(f -> Double.isNaN(f.cpuMicros()))
-                || b.stream().anyMatch(f -> Double.isNaN(f.cpuMicros()))) {
+        if (r.isEmpty() || r.size() != b.size()) {
             return new double[0];
         }
         double[] ratios = new double[r.size()];
         for (int k = 0; k < ratios.length; k++) {
-            ratios[k] = Figures.ratio(r.get(k).cpuMicros(), b.get(k).cpuMicros());
+            ratios[k] = Figures.ratio(figure.applyAsDouble(r.get(k)), figure.applyAsDouble(b.get(k)));
         }
         return ratios;
     }
@@ -236,7 +233,7 @@ public record Hop(String name, List<Row> rows, List<String> notes) {
                     rows.get(i).path(), rows.get(0).path(), throughput, p99Ratio(i)));
             double[] cpuRounds = roundCpuRatios(i);
             if (cpuRounds.length > 0) {
-                b.append(String.format(Locale.ROOT, ", CPU per message %.2fx", cpuRatio(i)));
+                b.append(String.format(Locale.ROOT, ", CPU per message %.2fx", median(cpuRounds)));
                 if (cpuRounds.length > 1) {
                     b.append(" (median of rounds ").append(joined(cpuRounds)).append(')');
                 }
@@ -271,9 +268,10 @@ public record Hop(String name, List<Row> rows, List<String> notes) {
                 p.put("throughputRatio", Math.round(throughputRatio(i) * 1000) / 1000.0);
                 p.put("roundRatios", Arrays.stream(roundRatios(i)).map(r -> Math.round(r * 1000) / 1000.0).boxed().toList());
                 p.put("p99Ratio", Math.round(p99Ratio(i) * 1000) / 1000.0);
-                if (roundCpuRatios(i).length > 0) {
-                    p.put("cpuRatio", Math.round(cpuRatio(i) * 1000) / 1000.0);
-                    p.put("roundCpuRatios", Arrays.stream(roundCpuRatios(i)).map(r -> Math.round(r * 1000) / 1000.0).boxed().toList());
+                double[] cpuRounds = roundCpuRatios(i);
+                if (cpuRounds.length > 0) {
+                    p.put("cpuRatio", Math.round(median(cpuRounds) * 1000) / 1000.0);
+                    p.put("roundCpuRatios", Arrays.stream(cpuRounds).map(r -> Math.round(r * 1000) / 1000.0).boxed().toList());
                 }
             }
             paths.add(p);

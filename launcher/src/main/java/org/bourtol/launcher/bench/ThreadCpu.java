@@ -8,10 +8,9 @@ import java.util.function.Supplier;
 /**
  * The CPU time of this JVM's Java threads, for the bench's CPU per message: with the embedded Bourtol that is the whole
  * pipeline (its brokers, ingest, the rules, the notifier) and the bench's own clients, without the JIT compiler's and
- * the garbage collector's threads (not Java threads: {@link java.lang.management.ThreadMXBean} does not list them). On a
- * machine whose cores every path saturates, the throughput of a path is about the cores over its CPU per message, so
- * the ratio of two paths' CPU per message says what their throughput ratio is where neither the JIT nor another
- * process takes a share of the cores; it moves far less from round to round than the throughput does.
+ * the garbage collector's threads (not Java threads: {@link java.lang.management.ThreadMXBean} does not list them). Where
+ * the cores alone hold two paths back, their throughput ratio is about the inverse of their CPU per message's ratio;
+ * the bench prints the share of the cores a run kept busy ({@link Figures#busy}) to say how far that holds.
  *
  * @param sample every live thread's id and its CPU time in nanoseconds so far; empty when the JVM does not measure it
  */
