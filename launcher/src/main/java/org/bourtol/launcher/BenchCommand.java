@@ -57,6 +57,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + " round; PT0S for one round (default: ${DEFAULT-VALUE})")
     Duration warmUp;
 
+    @Option(names = "--cpu-threads", defaultValue = "0",
+            description = "With the embedded Bourtol, print each path's CPU per message split by its N busiest threads (always in"
+                    + " --json; default: ${DEFAULT-VALUE}, not printed)")
+    int cpuThreads;
+
     @Option(names = "--json", description = "Also write every figure to this JSON file")
     Path json;
 
@@ -77,7 +82,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         BourtolConfig cfg = config.load();
         var out = spec.commandLine().getOut();
-        Benchmarks bench = new Benchmarks(messages, recipients, rounds, hops, warmUp, out);
+        Benchmarks bench = new Benchmarks(messages, recipients, rounds, hops, warmUp, cpuThreads, out);
         Map<String, Object> figures = new LinkedHashMap<>(Benchmarks.machine());
         out.println(Benchmarks.machineLine());
         if (hops.stream().noneMatch(Benchmarks.Hops::live)) {

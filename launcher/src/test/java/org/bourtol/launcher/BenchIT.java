@@ -38,7 +38,8 @@ class BenchIT {
         StringWriter out = new StringWriter();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(new StringWriter()));
-        int code = cl.execute("bench", "--messages", "40", "--warm-up", "PT0S", "--recipients", "2", "--rounds", "2", "--hops", "mqtt,sms,notify,rules", "--json", json.toString());
+        int code = cl.execute("bench", "--messages", "40", "--warm-up", "PT0S", "--recipients", "2", "--rounds", "2", "--hops", "mqtt,sms,notify,rules", "--cpu-threads", "3",
+                "--json", json.toString());
         String text = out.toString();
         assertEquals(0, code, text);
         for (String hop : List.of("MQTT QoS 1 → observation", "signed SMS webhook → observation", "alert → Twilio call",
@@ -87,6 +88,9 @@ class BenchIT {
         assertTrue(ingest.path("cpuRatio").asDouble() > 0 && rules.path("cpuRatio").asDouble() > 0, ingest + "\n" + rules);
         assertEquals(counted, ingest.path("roundCpuRatios").size(), ingest.toString());
         assertTrue(text.contains(", CPU per message "), text);
+        // split by thread: the rules' own stream thread did some of the rules' work
+        assertTrue(rules.path("saturation").path("cpuMicrosByThread").path("bourtol-rules-StreamThread").asDouble() > 0, rules.toString());
+        assertTrue(text.contains("  CPU per message by thread, us (median saturation run):\n"), text);
         assertTrue(figures.path("loadAverage").isNumber(), figures.toString());
         Set<String> left = benchDirs();
         left.removeAll(before);

@@ -38,18 +38,21 @@ public final class Benchmarks {
     private final Set<Hops> hops;
     private final PrintWriter out;
     private final Jit jit;
+    private final int cpuThreads;
 
     /**
      * {@code rounds}: saturation runs of every path, taking turns ({@link Hop#measure}); {@code warmUp}: the longest
-     * warm-up of a hop, in rounds until the JIT has settled ({@link Jit}).
+     * warm-up of a hop, in rounds until the JIT has settled ({@link Jit}); {@code cpuThreads}: each path's CPU per message
+     * printed split by its that many busiest threads (0: not printed; always in the JSON).
      */
-    public Benchmarks(int messages, int recipients, int rounds, Set<Hops> hops, Duration warmUp, PrintWriter out) {
+    public Benchmarks(int messages, int recipients, int rounds, Set<Hops> hops, Duration warmUp, int cpuThreads, PrintWriter out) {
         this.messages = messages;
         this.recipients = recipients;
         this.rounds = rounds;
         this.hops = hops;
         this.out = out;
         this.jit = Jit.ofThisJvm(warmUp);
+        this.cpuThreads = cpuThreads;
     }
 
     /** The embedded Bourtol: raw MQTT baseline published by the notifier's account, read by the gateway's (the broker's ACL). */
@@ -107,7 +110,7 @@ public final class Benchmarks {
 
     private Hop print(Hop h) {
         out.println();
-        out.print(h.table());
+        out.print(h.table(cpuThreads));
         out.println(machineLine());
         out.flush();
         return h;

@@ -1,5 +1,6 @@
 package org.bourtol.launcher.bench;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -9,19 +10,27 @@ import org.HdrHistogram.Histogram;
  * What one run of one path measured: messages that arrived, throughput (arrived / seconds from the first send to
  * the last arrival) at the offered {@code rate} (0: as fast as accepted), latency percentiles in milliseconds (HdrHistogram,
  * 3 significant digits), and the CPU microseconds per arrived message of the process's Java threads ({@link ThreadCpu};
- * NaN when not measured).
+ * NaN when not measured), in all and by thread group, the most first (empty when not measured).
  */
 public record Figures(String path, double rate, int sent, int arrived, double perSecond, double p50, double p99, double max,
-        double cpuMicros) {
+        double cpuMicros, Map<String, Double> cpuByThread) {
+
+    public Figures {
+        cpuByThread = Collections.unmodifiableMap(new LinkedHashMap<>(cpuByThread));
+    }
 
     /** Figures without CPU time. */
     public Figures(String path, double rate, int sent, int arrived, double perSecond, double p50, double p99, double max) {
-        this(path, rate, sent, arrived, perSecond, p50, p99, max, Double.NaN);
+        this(path, rate, sent, arrived, perSecond, p50, p99, max, Double.NaN, Map.of());
     }
 
-    /** These figures with the run's CPU microseconds per message. */
-    Figures withCpu(double micros) {
-        return new Figures(path, rate, sent, arrived, perSecond, p50, p99, max, micros);
+    /**
+     * These figures with the run's CPU microseconds per message by thread group ({@link ThreadCpu.Mark#microsPerByThread});
+     * empty: not measured.
+     */
+    Figures withCpu(Map<String, Double> byThread) {
+        double micros = byThread.isEmpty() ? Double.NaN : byThread.values().stream().mapToDouble(Double::doubleValue).sum();
+        return new Figures(path, rate, sent, arrived, perSecond, p50, p99, max, micros, byThread);
     }
 
     static Figures of(String path, double rate, int sent, int arrived, long nanos, Histogram micros) {
@@ -64,6 +73,9 @@ public record Figures(String path, double rate, int sent, int arrived, double pe
         if (!Double.isNaN(cpuMicros)) {
             m.put("cpuMicrosPerMessage", Math.round(cpuMicros * 10) / 10.0);
             m.put("coresBusy", Math.round(busy() * 1000) / 1000.0);
+            Map<String, Double> threads = new LinkedHashMap<>();
+            cpuByThread.forEach((t, us) -> threads.put(t, Math.round(us * 100) / 100.0));
+            m.put("cpuMicrosByThread", threads);
         }
         return m;
     }

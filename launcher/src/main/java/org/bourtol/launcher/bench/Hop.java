@@ -65,7 +65,7 @@ public record Hop(String name, List<Row> rows, List<String> notes) {
                 Jit.Mark mark = jit.mark();
                 ThreadCpu.Mark used = cpu.mark();
                 Figures f = p.run(n, 0);
-                round.add(f.withCpu(used.microsPer(f.arrived())));
+                round.add(f.withCpu(used.microsPerByThread(f.arrived())));
                 double s = mark.share();
                 share = Double.isNaN(s) ? share : Math.max(share, s);
             }
@@ -208,6 +208,14 @@ public record Hop(String name, List<Row> rows, List<String> notes) {
     }
 
     String table() {
+        return table(0);
+    }
+
+    /**
+     * The hop's table, ratios and notes; with {@code cpuThreads} above 0 and CPU measured, each path's median saturation
+     * run's CPU per message split by thread: the {@code cpuThreads} threads that used most, then the rest.
+     */
+    String table(int cpuThreads) {
         StringBuilder b = new StringBuilder(name).append('\n');
         boolean cpu = rows.stream().anyMatch(r -> r.saturation() != null && !Double.isNaN(r.saturation().cpuMicros()));
         b.append(String.format(Locale.ROOT, "  %-44s %13s %9s %9s %9s %9s", "path (run)", "arrived/sent", "msg/s", "p50 ms", "p99 ms", "max ms"))
@@ -240,8 +248,31 @@ public record Hop(String name, List<Row> rows, List<String> notes) {
             }
             b.append('\n');
         }
+        if (cpuThreads > 0 && cpu) {
+            b.append("  CPU per message by thread, us (median saturation run):\n");
+            for (Row r : rows) {
+                if (r.saturation() != null && !r.saturation().cpuByThread().isEmpty()) {
+                    b.append("    ").append(r.path()).append(": ").append(threads(r.saturation().cpuByThread(), cpuThreads)).append('\n');
+                }
+            }
+        }
         notes.forEach(n -> b.append("  note: ").append(n).append('\n'));
         return b.toString();
+    }
+
+    /** The first {@code top} threads' figures, then the rest's sum: {@code a 6.1, b 2.0, others 1.5}. */
+    private static String threads(Map<String, Double> byThread, int top) {
+        StringBuilder b = new StringBuilder();
+        double others = 0;
+        int i = 0;
+        for (Map.Entry<String, Double> e : byThread.entrySet()) {
+            if (i++ < top) {
+                b.append(b.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue()));
+            } else {
+                others += e.getValue();
+            }
+        }
+        return others > 0 ? b + String.format(Locale.ROOT, ", others %.1f", others) : b.toString();
     }
 
     /** Ratios as {@code 0.70x / 0.65x}. */

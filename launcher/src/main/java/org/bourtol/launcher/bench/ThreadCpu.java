@@ -1,23 +1,39 @@
 package org.bourtol.launcher.bench;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The CPU time of this JVM's Java threads, for the bench's CPU per message: with the embedded Bourtol that is the whole
  * pipeline (its brokers, ingest, the rules, the notifier) and the bench's own clients, without the JIT compiler's and
  * the garbage collector's threads (not Java threads: {@link java.lang.management.ThreadMXBean} does not list them). Where
  * the cores alone hold two paths back, their throughput ratio is about the inverse of their CPU per message's ratio;
- * the bench prints the share of the cores a run kept busy ({@link Figures#busy}) to say how far that holds.
+ * the bench prints the share of the cores a run kept busy ({@link Figures#busy}) to say how far that holds. The same time
+ * split by thread ({@link Mark#microsPerByThread}) tells a path's own work from the brokers' and clients', and a round in
+ * which every thread went slower (the machine) from one in which a single thread did (the code).
  *
  * @param sample every live thread's id and its CPU time in nanoseconds so far; empty when the JVM does not measure it
+ * @param name a live thread's name by its id (of a thread that ended meanwhile: any name, it is not counted)
  */
-record ThreadCpu(Supplier<Map<Long, Long>> sample) {
+record ThreadCpu(Supplier<Map<Long, Long>> sample, LongFunction<String> name) {
 
     /** A meter that measures nothing (a Bourtol in another process: this JVM's threads are only the bench's clients). */
     static final ThreadCpu NONE = new ThreadCpu(Map::of);
+
+    /** Random ids in thread names (a Kafka Streams client's), and the numbers of a pool's threads or of a client. */
+    private static final Pattern UUID = Pattern.compile("-?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern NUMBER = Pattern.compile("-[0-9]+(?=-|$| )");
+
+    /** A meter whose threads are named by their id. */
+    ThreadCpu(Supplier<Map<Long, Long>> sample) {
+        this(sample, id -> "thread-" + id);
+    }
 
     static ThreadCpu ofThisJvm() {
         java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
@@ -37,7 +53,19 @@ record ThreadCpu(Supplier<Map<Long, Long>> sample) {
                 }
             }
             return m;
+        }, id -> {
+            ThreadInfo info = threads.getThreadInfo(id);
+            return info == null ? "ended" : info.getThreadName();
         });
+    }
+
+    /**
+     * The threads a name stands for, without the ids and numbers that tell one thread of a pool or one client from the
+     * next: {@code bourtol-rules-<uuid>-StreamThread-1} is {@code bourtol-rules-StreamThread},
+     * {@code data-plane-kafka-request-handler-3} is {@code data-plane-kafka-request-handler}.
+     */
+    static String group(String threadName) {
+        return NUMBER.matcher(UUID.matcher(threadName).replaceAll("")).replaceAll("");
     }
 
     Mark mark() {
@@ -57,21 +85,45 @@ record ThreadCpu(Supplier<Map<Long, Long>> sample) {
          * meanwhile is not counted; NaN when nothing is measured.
          */
         double nanosSince() {
-            Map<Long, Long> now = sample.get();
-            if (now.isEmpty() || before.isEmpty()) {
-                return Double.NaN;
-            }
-            long sum = 0;
-            for (Map.Entry<Long, Long> e : now.entrySet()) {
-                sum += Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), 0L));
-            }
-            return sum;
+            Map<String, Long> used = nanosByThread();
+            return used == null ? Double.NaN : used.values().stream().mapToLong(Long::longValue).sum();
         }
 
         /** CPU microseconds per message of a run that ended now, in which {@code messages} arrived; NaN when not measured. */
         double microsPer(int messages) {
             double nanos = nanosSince();
             return messages <= 0 || Double.isNaN(nanos) ? Double.NaN : nanos / 1000.0 / messages;
+        }
+
+        /**
+         * {@link #microsPer} split by the threads' {@link #group}, the most first, threads that did no work left out; empty
+         * when not measured.
+         */
+        Map<String, Double> microsPerByThread(int messages) {
+            Map<String, Long> used = nanosByThread();
+            if (messages <= 0 || used == null) {
+                return Map.of();
+            }
+            Map<String, Double> out = new LinkedHashMap<>();
+            used.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> out.put(e.getKey(), e.getValue() / 1000.0 / messages));
+            return out;
+        }
+
+        /** CPU nanoseconds since this mark by thread {@link #group}, those that did some work; null when not measured. */
+        private Map<String, Long> nanosByThread() {
+            Map<Long, Long> now = sample.get();
+            if (now.isEmpty() || before.isEmpty()) {
+                return null;
+            }
+            Map<String, Long> used = new HashMap<>();
+            for (Map.Entry<Long, Long> e : now.entrySet()) {
+                long nanos = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+                if (nanos > 0) {
+                    used.merge(group(name.apply(e.getKey())), nanos, Long::sum);
+                }
+            }
+            return used;
         }
     }
 }

@@ -169,7 +169,7 @@ class HopTest {
             return new Figures("measured", rate, n, n, rate > 0 ? rate : 400, 1, 2, 3);
         };
         Hop hop = Hop.measure("test hop", 40, 3, List.of(b, m), List.of(), new Jit(() -> -1, System::currentTimeMillis, Duration.ofMinutes(1)),
-                new ThreadCpu(() -> java.util.Map.copyOf(cpu)));
+                new ThreadCpu(() -> java.util.Map.copyOf(cpu), id -> id == 1 ? "worker-1" : "broker-1"));
 
         assertEquals(100, hop.rows().get(0).saturation().cpuMicros(), 1e-9, "both threads' CPU over the messages");
         assertArrayEquals(new double[] {2.5, 2.5, 4.0}, hop.roundCpuRatios(1), 1e-9);
@@ -183,6 +183,16 @@ class HopTest {
         java.util.Map<String, Object> measured = (java.util.Map<String, Object>) ((List<?>) hop.json().get("paths")).get(1);
         assertEquals(2.5, measured.get("cpuRatio"));
         assertEquals(List.of(2.5, 2.5, 4.0), measured.get("roundCpuRatios"));
+
+        // split by thread: in the JSON always, printed when asked for
+        assertEquals(java.util.Map.of("worker", 60.0, "broker", 40.0), hop.rows().get(0).saturation().cpuByThread());
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> base = (java.util.Map<String, Object>) ((java.util.Map<String, Object>) ((List<?>) hop.json().get("paths")).get(0))
+                .get("saturation");
+        assertEquals(java.util.Map.of("worker", 60.0, "broker", 40.0), base.get("cpuMicrosByThread"));
+        assertTrue(!hop.table().contains("by thread"), hop.table());
+        assertTrue(hop.table(1).contains("  CPU per message by thread, us (median saturation run):\n    baseline: worker 60.0, others 40.0\n"
+                + "    measured: worker 250.0\n"), hop.table(1));
     }
 
     @Test

@@ -27,6 +27,38 @@ class ThreadCpuTest {
     @Test
     void aJvmThatDoesNotMeasureGivesNoFigure() {
         assertTrue(Double.isNaN(ThreadCpu.NONE.mark().microsPer(10)));
+        assertEquals(Map.of(), ThreadCpu.NONE.mark().microsPerByThread(10));
+    }
+
+    @Test
+    void theSplitByThreadAddsThePoolsThreadsUpTheBusiestFirst() {
+        Map<Long, Long> threads = new HashMap<>(Map.of(1L, 0L, 2L, 0L, 3L, 0L, 4L, 0L));
+        Map<Long, String> names = Map.of(1L, "data-plane-kafka-request-handler-0", 2L, "data-plane-kafka-request-handler-7",
+                3L, "bourtol-rules-9aa978e7-0fc4-450d-9ba4-b3bace74acfd-StreamThread-1", 4L, "idle");
+        ThreadCpu cpu = new ThreadCpu(() -> Map.copyOf(threads), names::get);
+        ThreadCpu.Mark mark = cpu.mark();
+        threads.put(1L, 3_000L);
+        threads.put(2L, 5_000L);
+        threads.put(3L, 10_000L);
+
+        Map<String, Double> split = mark.microsPerByThread(2);
+        assertEquals(java.util.List.of("bourtol-rules-StreamThread", "data-plane-kafka-request-handler"), java.util.List.copyOf(split.keySet()),
+                "the busiest first; a thread that did nothing left out");
+        assertEquals(5.0, split.get("bourtol-rules-StreamThread"), 1e-9);
+        assertEquals(4.0, split.get("data-plane-kafka-request-handler"), 1e-9, "the pool's two threads, 8 us over two messages");
+        assertEquals(mark.microsPer(2), split.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9, "the split adds up");
+        assertEquals(Map.of(), mark.microsPerByThread(0), "no message: no figure");
+    }
+
+    @Test
+    void aThreadsGroupIsItsNameWithoutIdsAndNumbers() {
+        assertEquals("kafka-producer-network-thread | bourtol-bench-passthrough-StreamThread-producer",
+                ThreadCpu.group("kafka-producer-network-thread | bourtol-bench-passthrough-e1f75543-ddd7-44ad-b8a2-7b9542ad9c51-StreamThread-1-producer"));
+        assertEquals("data-plane-kafka-network-thread-PLAINTEXT-PLAINTEXT", ThreadCpu.group("data-plane-kafka-network-thread-1-PLAINTEXT-PLAINTEXT-2"));
+        assertEquals("kafka-raft-io-thread", ThreadCpu.group("kafka-1-raft-io-thread"));
+        assertEquals("vert.x-eventloop-thread", ThreadCpu.group("vert.x-eventloop-thread-0"));
+        assertEquals("main", ThreadCpu.group("main"));
+        assertEquals("follow-bourtol.alerts.v1", ThreadCpu.group("follow-bourtol.alerts.v1"), "a topic's version is not a thread number");
     }
 
     @Test
