@@ -92,7 +92,8 @@ public record Hop(String name, List<Row> rows, List<String> notes) {
         }
         if (!Double.isNaN(saturation.get(0).get(0).cpuMicros())) {
             all.add("CPU per message: CPU time of this process's Java threads during a saturation run (the embedded Bourtol, its"
-                    + " brokers and the bench's clients; not the JIT's nor the garbage collector's threads) over the messages"
+                    + " brokers and the bench's Streams baselines; not the senders and readers a run opens and closes, nor the JIT's"
+                    + " and the garbage collector's threads) over the messages"
                     + " arrived, and the share of the cores those threads kept busy (busy); the CPU ratio is the median of the"
                     + " rounds' ratios; where paths are held back by the cores alone, their throughput ratio is about its inverse");
         }

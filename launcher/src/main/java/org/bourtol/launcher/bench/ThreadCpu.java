@@ -11,11 +11,12 @@ import java.util.regex.Pattern;
 
 /**
  * The CPU time of this JVM's Java threads, for the bench's CPU per message: with the embedded Bourtol that is the whole
- * pipeline (its brokers, ingest, the rules, the notifier) and the bench's own clients, without the JIT compiler's and
- * the garbage collector's threads (not Java threads: {@link java.lang.management.ThreadMXBean} does not list them). Where
+ * pipeline (its brokers, ingest, the rules, the notifier) and the bench's Streams baselines, without the JIT compiler's
+ * and the garbage collector's threads (not Java threads: {@link java.lang.management.ThreadMXBean} does not list them),
+ * nor the threads of the senders and readers a run opens and closes (ended when the run's time is read). Where
  * the cores alone hold two paths back, their throughput ratio is about the inverse of their CPU per message's ratio;
  * the bench prints the share of the cores a run kept busy ({@link Figures#busy}) to say how far that holds. The same time
- * split by thread ({@link Mark#microsPerByThread}) tells a path's own work from the brokers' and clients', and a round in
+ * split by thread ({@link Mark#microsPerByThread}) tells a path's own work from the brokers', and a round in
  * which every thread went slower (the machine) from one in which a single thread did (the code).
  *
  * @param sample every live thread's id and its CPU time in nanoseconds so far; empty when the JVM does not measure it
