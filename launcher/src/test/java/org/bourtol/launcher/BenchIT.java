@@ -91,6 +91,11 @@ class BenchIT {
         // split by thread: the rules' own stream thread did some of the rules' work
         assertTrue(rules.path("saturation").path("cpuMicrosByThread").path("bourtol-rules-StreamThread").asDouble() > 0, rules.toString());
         assertTrue(text.contains("  CPU per message by thread, us (median saturation run):\n"), text);
+        if (Files.isDirectory(Path.of("/proc/self/task"))) {
+            // Linux: the kernel's account of every thread, the JIT's and the collector's too
+            assertTrue(rules.path("saturation").path("kernelRunMicrosPerMessage").asDouble() > 0, rules.toString());
+            assertTrue(rules.path("saturation").has("kernelWaitMicrosPerMessage"), rules.toString());
+        }
         assertTrue(figures.path("loadAverage").isNumber(), figures.toString());
         Set<String> left = benchDirs();
         left.removeAll(before);

@@ -10,10 +10,12 @@ import org.HdrHistogram.Histogram;
  * What one run of one path measured: messages that arrived, throughput (arrived / seconds from the first send to
  * the last arrival) at the offered {@code rate} (0: as fast as accepted), latency percentiles in milliseconds (HdrHistogram,
  * 3 significant digits), and the CPU microseconds per arrived message of the process's Java threads ({@link ThreadCpu};
- * NaN when not measured), in all and by thread group, the most first (empty when not measured).
+ * NaN when not measured), in all and by thread group, the most first (empty when not measured), and the kernel's account
+ * of all the process's threads per message ({@link ThreadCpu.Kernel}: on a core and waiting for one, the JIT's and the
+ * collector's threads too).
  */
 public record Figures(String path, double rate, int sent, int arrived, double perSecond, double p50, double p99, double max,
-        double cpuMicros, Map<String, Double> cpuByThread) {
+        double cpuMicros, Map<String, Double> cpuByThread, ThreadCpu.Kernel kernel) {
 
     public Figures {
         cpuByThread = Collections.unmodifiableMap(new LinkedHashMap<>(cpuByThread));
@@ -21,7 +23,7 @@ public record Figures(String path, double rate, int sent, int arrived, double pe
 
     /** Figures without CPU time. */
     public Figures(String path, double rate, int sent, int arrived, double perSecond, double p50, double p99, double max) {
-        this(path, rate, sent, arrived, perSecond, p50, p99, max, Double.NaN, Map.of());
+        this(path, rate, sent, arrived, perSecond, p50, p99, max, Double.NaN, Map.of(), ThreadCpu.Kernel.NONE);
     }
 
     /**
@@ -30,7 +32,12 @@ public record Figures(String path, double rate, int sent, int arrived, double pe
      */
     Figures withCpu(Map<String, Double> byThread) {
         double micros = byThread.isEmpty() ? Double.NaN : byThread.values().stream().mapToDouble(Double::doubleValue).sum();
-        return new Figures(path, rate, sent, arrived, perSecond, p50, p99, max, micros, byThread);
+        return new Figures(path, rate, sent, arrived, perSecond, p50, p99, max, micros, byThread, kernel);
+    }
+
+    /** These figures with the kernel's account of the run ({@link ThreadCpu.Mark#kernelPer}). */
+    Figures withKernel(ThreadCpu.Kernel k) {
+        return new Figures(path, rate, sent, arrived, perSecond, p50, p99, max, cpuMicros, cpuByThread, k);
     }
 
     static Figures of(String path, double rate, int sent, int arrived, long nanos, Histogram micros) {
@@ -76,6 +83,10 @@ public record Figures(String path, double rate, int sent, int arrived, double pe
             Map<String, Double> threads = new LinkedHashMap<>();
             cpuByThread.forEach((t, us) -> threads.put(t, Math.round(us * 100) / 100.0));
             m.put("cpuMicrosByThread", threads);
+        }
+        if (kernel.measured()) {
+            m.put("kernelRunMicrosPerMessage", Math.round(kernel.runMicros() * 10) / 10.0);
+            m.put("kernelWaitMicrosPerMessage", Math.round(kernel.waitMicros() * 10) / 10.0);
         }
         return m;
     }

@@ -65,7 +65,7 @@ public record Hop(String name, List<Row> rows, List<String> notes) {
                 Jit.Mark mark = jit.mark();
                 ThreadCpu.Mark used = cpu.mark();
                 Figures f = p.run(n, 0);
-                round.add(f.withCpu(used.microsPerByThread(f.arrived())));
+                round.add(f.withCpu(used.microsPerByThread(f.arrived())).withKernel(used.kernelPer(f.arrived())));
                 double s = mark.share();
                 share = Double.isNaN(s) ? share : Math.max(share, s);
             }
@@ -253,7 +253,13 @@ public record Hop(String name, List<Row> rows, List<String> notes) {
             b.append("  CPU per message by thread, us (median saturation run):\n");
             for (Row r : rows) {
                 if (r.saturation() != null && !r.saturation().cpuByThread().isEmpty()) {
-                    b.append("    ").append(r.path()).append(": ").append(threads(r.saturation().cpuByThread(), cpuThreads)).append('\n');
+                    b.append("    ").append(r.path()).append(": ").append(threads(r.saturation().cpuByThread(), cpuThreads));
+                    ThreadCpu.Kernel k = r.saturation().kernel();
+                    if (k.measured()) {
+                        b.append(String.format(Locale.ROOT, "; all threads, JIT and GC too (kernel): on a core %.1f, waiting for one %.1f",
+                                k.runMicros(), k.waitMicros()));
+                    }
+                    b.append('\n');
                 }
             }
         }

@@ -1,13 +1,18 @@
 package org.bourtol.launcher.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The CPU time of this JVM's Java threads, for the bench's CPU per message: with the embedded Bourtol that is the whole
@@ -19,10 +24,17 @@ import java.util.regex.Pattern;
  * split by thread ({@link Mark#microsPerByThread}) tells a path's own work from the brokers', and a round in
  * which every thread went slower (the machine) from one in which a single thread did (the code).
  *
+ * <p>On Linux the kernel's account of every thread of the process, the JIT's and the collector's too, is read beside
+ * it ({@link Mark#kernelPer}): the time on a core and the time runnable but waiting for one. On two cores shared by a
+ * broker, Kafka Streams and the JIT, the second is as large as the first, and throughput follows the process's whole
+ * CPU per message.
+ *
  * @param sample every live thread's id and its CPU time in nanoseconds so far; empty when the JVM does not measure it
  * @param name a live thread's name by its id (of a thread that ended meanwhile: any name, it is not counted)
+ * @param kernel every live thread of the process by its kernel task id: nanoseconds on a core and waiting for one so far
+ *     ({@link #schedstat}); empty where the kernel does not tell
  */
-record ThreadCpu(Supplier<Map<Long, Long>> sample, LongFunction<String> name) {
+record ThreadCpu(Supplier<Map<Long, Long>> sample, LongFunction<String> name, Supplier<Map<Long, long[]>> kernel) {
 
     /** A meter that measures nothing (a Bourtol in another process: this JVM's threads are only the bench's clients). */
     static final ThreadCpu NONE = new ThreadCpu(Map::of);
@@ -34,6 +46,11 @@ record ThreadCpu(Supplier<Map<Long, Long>> sample, LongFunction<String> name) {
     /** A meter whose threads are named by their id. */
     ThreadCpu(Supplier<Map<Long, Long>> sample) {
         this(sample, id -> "thread-" + id);
+    }
+
+    /** A meter without the kernel's account. */
+    ThreadCpu(Supplier<Map<Long, Long>> sample, LongFunction<String> name) {
+        this(sample, name, Map::of);
     }
 
     static ThreadCpu ofThisJvm() {
@@ -57,7 +74,34 @@ record ThreadCpu(Supplier<Map<Long, Long>> sample, LongFunction<String> name) {
         }, id -> {
             ThreadInfo info = threads.getThreadInfo(id);
             return info == null ? "ended" : info.getThreadName();
-        });
+        }, () -> schedstat(TASKS));
+    }
+
+    private static final Path TASKS = Path.of("/proc/self/task");
+
+    /**
+     * Every thread of this process under {@code tasks} (Linux's {@code /proc/self/task}): its task id, and from its
+     * {@code schedstat} the nanoseconds it has run on a core and waited on a run queue; empty where there is no such
+     * folder. A thread that ends while it is read is left out.
+     */
+    static Map<Long, long[]> schedstat(Path tasks) {
+        if (!Files.isDirectory(tasks)) {
+            return Map.of();
+        }
+        Map<Long, long[]> m = new HashMap<>();
+        try (Stream<Path> list = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) list::iterator) {
+                try {
+                    String[] f = Files.readString(task.resolve("schedstat")).trim().split(" ");
+                    m.put(Long.parseLong(task.getFileName().toString()), new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])});
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile, or the kernel does not keep scheduler statistics
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return Map.of();
+        }
+        return m;
     }
 
     /**
@@ -70,15 +114,50 @@ record ThreadCpu(Supplier<Map<Long, Long>> sample, LongFunction<String> name) {
     }
 
     Mark mark() {
-        return new Mark(sample.get());
+        return new Mark(sample.get(), kernel.get());
+    }
+
+    /**
+     * Microseconds per message of all the process's threads, by the kernel: on a core, and runnable but waiting for
+     * one; NaN when not measured.
+     */
+    record Kernel(double runMicros, double waitMicros) {
+
+        static final Kernel NONE = new Kernel(Double.NaN, Double.NaN);
+
+        boolean measured() {
+            return !Double.isNaN(runMicros);
+        }
     }
 
     /** The threads' CPU times at one moment. */
     final class Mark {
         private final Map<Long, Long> before;
+        private final Map<Long, long[]> kernelBefore;
 
-        private Mark(Map<Long, Long> before) {
+        private Mark(Map<Long, Long> before, Map<Long, long[]> kernelBefore) {
             this.before = before;
+            this.kernelBefore = kernelBefore;
+        }
+
+        /**
+         * The kernel's account since this mark, per message of a run in which {@code messages} arrived: every thread of
+         * the process (a thread started since counts whole, one that ended is not counted); {@link Kernel#NONE} when not
+         * measured.
+         */
+        Kernel kernelPer(int messages) {
+            Map<Long, long[]> now = kernel.get();
+            if (messages <= 0 || now.isEmpty() || kernelBefore.isEmpty()) {
+                return Kernel.NONE;
+            }
+            long run = 0;
+            long wait = 0;
+            for (Map.Entry<Long, long[]> e : now.entrySet()) {
+                long[] then = kernelBefore.getOrDefault(e.getKey(), new long[2]);
+                run += Math.max(0, e.getValue()[0] - then[0]);
+                wait += Math.max(0, e.getValue()[1] - then[1]);
+            }
+            return new Kernel(run / 1000.0 / messages, wait / 1000.0 / messages);
         }
 
         /**

@@ -169,7 +169,8 @@ class HopTest {
             return new Figures("measured", rate, n, n, rate > 0 ? rate : 400, 1, 2, 3);
         };
         Hop hop = Hop.measure("test hop", 40, 3, List.of(b, m), List.of(), new Jit(() -> -1, System::currentTimeMillis, Duration.ofMinutes(1)),
-                new ThreadCpu(() -> java.util.Map.copyOf(cpu), id -> id == 1 ? "worker-1" : "broker-1"));
+                new ThreadCpu(() -> java.util.Map.copyOf(cpu), id -> id == 1 ? "worker-1" : "broker-1",
+                        () -> java.util.Map.of(7L, new long[] {cpu.get(1L) + cpu.get(2L), 2 * (cpu.get(1L) + cpu.get(2L))})));
 
         assertEquals(100, hop.rows().get(0).saturation().cpuMicros(), 1e-9, "both threads' CPU over the messages");
         assertArrayEquals(new double[] {2.5, 2.5, 4.0}, hop.roundCpuRatios(1), 1e-9);
@@ -191,8 +192,10 @@ class HopTest {
                 .get("saturation");
         assertEquals(java.util.Map.of("worker", 60.0, "broker", 40.0), base.get("cpuMicrosByThread"));
         assertTrue(!hop.table().contains("by thread"), hop.table());
-        assertTrue(hop.table(1).contains("  CPU per message by thread, us (median saturation run):\n    baseline: worker 60.0, others 40.0\n"
-                + "    measured: worker 250.0\n"), hop.table(1));
+        assertTrue(hop.table(1).contains("  CPU per message by thread, us (median saturation run):\n    baseline: worker 60.0, others 40.0;"
+                + " all threads, JIT and GC too (kernel): on a core 100.0, waiting for one 200.0\n    measured: worker 250.0;"), hop.table(1));
+        assertEquals(100.0, base.get("kernelRunMicrosPerMessage"), "the kernel's account of the run, in the JSON");
+        assertEquals(200.0, base.get("kernelWaitMicrosPerMessage"));
     }
 
     @Test

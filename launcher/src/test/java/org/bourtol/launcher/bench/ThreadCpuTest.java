@@ -51,6 +51,45 @@ class ThreadCpuTest {
     }
 
     @Test
+    void theKernelsAccountAddsEveryThreadsTimeOnACoreAndWaitingForOne() {
+        Map<Long, long[]> tasks = new HashMap<>(Map.of(10L, new long[] {100, 50}, 11L, new long[] {7, 7}));
+        ThreadCpu cpu = new ThreadCpu(() -> Map.of(1L, 0L), id -> "t", () -> Map.copyOf(tasks));
+        ThreadCpu.Mark mark = cpu.mark();
+        tasks.put(10L, new long[] {1_100, 1_050});
+        tasks.remove(11L); // ended
+        tasks.put(12L, new long[] {500, 100}); // started since: counts whole
+
+        ThreadCpu.Kernel k = mark.kernelPer(2);
+        assertEquals(0.75, k.runMicros(), 1e-9, "1,500 ns on a core over two messages");
+        assertEquals(0.55, k.waitMicros(), 1e-9, "1,100 ns waiting for a core over two messages");
+        assertTrue(!mark.kernelPer(0).measured(), "no message: no figure");
+        assertTrue(!new ThreadCpu(() -> Map.of(1L, 0L)).mark().kernelPer(5).measured(), "no kernel account: no figure");
+    }
+
+    @Test
+    void theKernelsSchedulerStatisticsAreReadPerTask(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("101"));
+        java.nio.file.Files.writeString(dir.resolve("101/schedstat"), "2500 400 12\n");
+        java.nio.file.Files.createDirectories(dir.resolve("102")); // ended before its statistics were read
+        Map<Long, long[]> read = ThreadCpu.schedstat(dir);
+
+        assertEquals(java.util.Set.of(101L), read.keySet());
+        assertEquals(java.util.List.of(2500L, 400L), java.util.Arrays.stream(read.get(101L)).boxed().toList());
+        assertEquals(Map.of(), ThreadCpu.schedstat(dir.resolve("none")), "no such folder (not Linux): nothing");
+    }
+
+    @Test
+    void onLinuxThisProcessesThreadsAreAccountedByTheKernel() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/self/task")), "Linux only");
+        ThreadCpu.Mark mark = ThreadCpu.ofThisJvm().mark();
+        long sum = 0;
+        for (int i = 0; i < 5_000_000; i++) {
+            sum += Long.numberOfTrailingZeros(i ^ sum);
+        }
+        assertTrue(mark.kernelPer(1).runMicros() > 0, "this thread ran (" + sum + ")");
+    }
+
+    @Test
     void aThreadsGroupIsItsNameWithoutIdsAndNumbers() {
         assertEquals("kafka-producer-network-thread | bourtol-bench-passthrough-StreamThread-producer",
                 ThreadCpu.group("kafka-producer-network-thread | bourtol-bench-passthrough-e1f75543-ddd7-44ad-b8a2-7b9542ad9c51-StreamThread-1-producer"));
