@@ -42,6 +42,8 @@ record ThreadCpu(Supplier<Map<Long, Long>> sample, LongFunction<String> name, Su
     /** Random ids in thread names (a Kafka Streams client's), and the numbers of a pool's threads or of a client. */
     private static final Pattern UUID = Pattern.compile("-?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern NUMBER = Pattern.compile("-[0-9]+(?=-|$| )");
+    /** Linux's folder of this process's threads. */
+    private static final Path TASKS = Path.of("/proc/self/task");
 
     /** A meter whose threads are named by their id. */
     ThreadCpu(Supplier<Map<Long, Long>> sample) {
@@ -76,8 +78,6 @@ record ThreadCpu(Supplier<Map<Long, Long>> sample, LongFunction<String> name, Su
             return info == null ? "ended" : info.getThreadName();
         }, () -> schedstat(TASKS));
     }
-
-    private static final Path TASKS = Path.of("/proc/self/task");
 
     /**
      * Every thread of this process under {@code tasks} (Linux's {@code /proc/self/task}): its task id, and from its
