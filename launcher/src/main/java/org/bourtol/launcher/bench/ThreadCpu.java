@@ -113,8 +113,13 @@ record ThreadCpu(Supplier<Map<Long, Long>> sample, LongFunction<String> name, Su
         return NUMBER.matcher(UUID.matcher(threadName).replaceAll("")).replaceAll("");
     }
 
+    /**
+     * The threads' times now: the kernel's read first (a few hundred files), so that the reading is not counted in the
+     * Java threads' time, which {@link Mark#microsPerByThread} reads back before {@link Mark#kernelPer} does.
+     */
     Mark mark() {
-        return new Mark(sample.get(), kernel.get());
+        Map<Long, long[]> kernelNow = kernel.get();
+        return new Mark(sample.get(), kernelNow);
     }
 
     /**
