@@ -119,7 +119,13 @@ class EmbeddedMqttIT {
         sub.disconnect();
         step("publish while offline", () -> pub.publish("bourtol/gauge/a", "while-offline".getBytes(StandardCharsets.UTF_8), 1, false));
         step("reconnect to the same broker", () -> sub.connect(persistent()));
-        assertEquals("bourtol/gauge/a=while-offline", received.poll(10, TimeUnit.SECONDS), "queued for the offline persistent session");
+        // QoS 1 is at least once: when the DISCONNECT leaves before Paho's PUBACK of the 16 KB message (its callback
+        // thread acks after the test thread has the message), the broker sends that message again first
+        String queued = received.poll(10, TimeUnit.SECONDS);
+        if (queued != null && queued.startsWith("bourtol/gauge/big=")) {
+            queued = received.poll(10, TimeUnit.SECONDS);
+        }
+        assertEquals("bourtol/gauge/a=while-offline", queued, "queued for the offline persistent session");
         sub.disconnect();
         pub.disconnect();
         pub.close();
