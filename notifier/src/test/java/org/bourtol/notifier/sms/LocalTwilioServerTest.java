@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.bourtol.simulator.twilio.LocalTwilioServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,6 +118,37 @@ class LocalTwilioServerTest {
         assertEquals(0, server.requests().get(0).status());
         server.clearFaults();
         assertInstanceOf(SendResult.Accepted.class, gateway.send("+22790000001", "y"));
+    }
+
+    @Test
+    void keepsOnlyTheLatestMessagesAndRequests() throws Exception {
+        LocalTwilioServer small = new LocalTwilioServer(vertx, 3).listen(0).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS)
+                .requireCredentials(SID, "secret");
+        try {
+            TwilioRestClient client = new TwilioRestClient.Builder(SID, "secret").httpClient(new BaseUrlHttpClient(small.baseUrl())).build();
+            TwilioGateway to = new TwilioGateway(client, "+15005550006", null, null);
+            List<String> sids = new ArrayList<>();
+            for (int i = 1; i <= 5; i++) {
+                sids.add(assertInstanceOf(SendResult.Accepted.class, to.send("+2279000000" + i, "n" + i)).sid());
+            }
+            assertEquals(sids.subList(2, 5), small.messages().stream().map(LocalTwilioServer.Message::sid).toList(), "the latest three, oldest first");
+            assertEquals(List.of("n3", "n4", "n5"), small.messages().stream().map(LocalTwilioServer.Message::body).toList());
+            assertEquals(3, small.requests().size());
+            assertEquals(0, to.sentTo("+22790000001", Instant.now().minusSeconds(60)).size(), "forgotten: not listed");
+            assertEquals(1, to.sentTo("+22790000005", Instant.now().minusSeconds(60)).size());
+            assertEquals(404, get(small, sids.get(0)), "a forgotten message is unknown, as an unknown SID is to Twilio");
+            assertEquals(200, get(small, sids.get(4)));
+        } finally {
+            small.close();
+        }
+        assertThrows(IllegalArgumentException.class, () -> new LocalTwilioServer(vertx, 0));
+    }
+
+    private static int get(LocalTwilioServer on, String sid) throws Exception {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(on.baseUrl() + "/2010-04-01/Accounts/" + SID + "/Messages/" + sid + ".json"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((SID + ":secret").getBytes(StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(10)).GET().build();
+        return HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -36,7 +37,9 @@ import org.bourtol.contracts.text.Gsm7;
  * every accepted SMS ({@link #onMessage}). With
  * {@link #statusCallbacks(String)} it also posts signed {@code sent} and {@code delivered} status
  * callbacks to the message's {@code StatusCallback}, as Twilio does.
- * Binds loopback only; port 0 picks a free port.
+ * It keeps the most recent {@link #RETAINED} messages and requests (a long-running embedded instance without Twilio sends
+ * here for as long as it runs): older ones are forgotten, and a {@code GET} of a forgotten message answers 404 as Twilio
+ * does for an unknown SID. Binds loopback only; port 0 picks a free port.
  */
 public final class LocalTwilioServer implements AutoCloseable {
 
@@ -112,9 +115,12 @@ public final class LocalTwilioServer implements AutoCloseable {
 
     private static final String API = "/2010-04-01/Accounts/:accountSid";
 
+    /** How many of the latest messages, and of the latest requests, are kept. */
+    public static final int RETAINED = 10_000;
+
     private final Vertx vertx;
-    private final List<Request> requests = new CopyOnWriteArrayList<>();
-    private final List<Message> messages = new CopyOnWriteArrayList<>();
+    private final Recent<Request> requests;
+    private final Recent<Message> messages;
     private final List<Consumer<Message>> listeners = new CopyOnWriteArrayList<>();
     private final List<Fault> nextFaults = new ArrayList<>();
     private final Map<String, Fault> faultsByTo = new ConcurrentHashMap<>();
@@ -124,8 +130,18 @@ public final class LocalTwilioServer implements AutoCloseable {
     private HttpServer server;
 
     public LocalTwilioServer(Vertx vertx) {
+        this(vertx, RETAINED);
+    }
+
+    /** A server keeping the latest {@code retained} messages and requests. */
+    public LocalTwilioServer(Vertx vertx, int retained) {
+        if (retained < 1) {
+            throw new IllegalArgumentException("retained must be at least 1: " + retained);
+        }
         this.vertx = vertx;
         this.callbacks = new StatusCallbacks(vertx);
+        this.requests = new Recent<>(retained);
+        this.messages = new Recent<>(retained);
     }
 
     /** Starts listening on 127.0.0.1 (port 0 = a free port). */
@@ -201,16 +217,18 @@ public final class LocalTwilioServer implements AutoCloseable {
         faultsByTo.clear();
     }
 
+    /** The latest requests (at most the retained number), oldest first. */
     public List<Request> requests() {
-        return List.copyOf(requests);
+        return requests.list();
     }
 
+    /** The latest accepted messages (at most the retained number), oldest first. */
     public List<Message> messages() {
-        return List.copyOf(messages);
+        return messages.list();
     }
 
     public List<Message> messagesTo(String to) {
-        return messages.stream().filter(m -> m.to().equals(to)).toList();
+        return messages.list().stream().filter(m -> m.to().equals(to)).toList();
     }
 
     /** Forgets recorded requests, messages and faults. */
@@ -290,8 +308,9 @@ public final class LocalTwilioServer implements AutoCloseable {
         MultiMap q = ctx.queryParams();
         MessageFilter filter = MessageFilter.of(q);
         JsonArray items = new JsonArray();
-        for (int i = messages.size() - 1; i >= 0; i--) {
-            Message m = messages.get(i);
+        List<Message> kept = messages.list();
+        for (int i = kept.size() - 1; i >= 0; i--) {
+            Message m = kept.get(i);
             if (m.accountSid().equals(ctx.pathParam("accountSid")) && filter.test(m)) {
                 items.add(TwilioResources.message(m, "sent"));
             }
@@ -307,7 +326,7 @@ public final class LocalTwilioServer implements AutoCloseable {
             return;
         }
         String sid = ctx.pathParam("messageFile").replaceFirst("\\.json$", "");
-        messages.stream().filter(m -> m.sid().equals(sid)).findFirst().ifPresentOrElse(
+        messages.list().stream().filter(m -> m.sid().equals(sid)).findFirst().ifPresentOrElse(
                 m -> answer(ctx, 200, TwilioResources.message(m, "delivered")),
                 () -> answer(ctx, 404, TwilioResources.error(20404, "The requested resource was not found")));
     }
@@ -366,6 +385,31 @@ public final class LocalTwilioServer implements AutoCloseable {
         callbacks.close();
         if (server != null) {
             server.close();
+        }
+    }
+
+    /** The latest {@code capacity} items added, oldest first; adding one costs the same however many were added before. */
+    private static final class Recent<T> {
+        private final int capacity;
+        private final ArrayDeque<T> items = new ArrayDeque<>();
+
+        Recent(int capacity) {
+            this.capacity = capacity;
+        }
+
+        synchronized void add(T item) {
+            if (items.size() == capacity) {
+                items.removeFirst();
+            }
+            items.addLast(item);
+        }
+
+        synchronized List<T> list() {
+            return List.copyOf(items);
+        }
+
+        synchronized void clear() {
+            items.clear();
         }
     }
 }
