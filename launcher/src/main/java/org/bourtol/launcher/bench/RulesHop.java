@@ -79,8 +79,10 @@ final class RulesHop {
                     List.of("baseline: a Streams topology that copies " + RECORD_BYTES + "-byte records from one topic to another with the"
                             + " rules' Streams properties; consumers read committed records only",
                             "floor: the same copy writing each record to a changelogged store under one key first, the least any"
-                                    + " stateful rule does per reading (the rules: about five store writes, a signal through the"
-                                    + " lifecycle's topic, an alert event)",
+                                    + " stateful rule does per reading (the rules, per reading: its JSON parsed, the reading kept in the"
+                                    + " input store with a changelog record, the timeline of each of the station's gauge rules updated,"
+                                    + " which reaches its changelog once per commit; while the station fires, a signal through the"
+                                    + " lifecycle's topic and an alert event at most about once per rules.updateInterval)",
                             "rules throughput: observations consumed per second (committed offset); rules latency: to the first alert"
                                     + " event whose evidence reaches the reading or a later one; rules.updateInterval "
                                     + target.config().rules().updateInterval() + " (a hot alert's updates published at most about once per interval)"),
