@@ -71,7 +71,8 @@ class TopicFollowerIT {
         List<String> seen = new CopyOnWriteArrayList<>();
         try (TopicFollower f = new TopicFollower(kafka.consumer(null), topic, TopicFollower.From.BEGINNING, r -> seen.add(value(r))).start()) {
             assertTrue(f.awaitCaughtUp(Duration.ofSeconds(60)), "caught up");
-            Thread.sleep(300); // idle: the follower is in a long poll
+            assertTrue(f.awaitEnd(Duration.ofSeconds(60)), "first end barrier");
+            // idle from here on: after each barrier the follower is back in its long poll
             long start = System.nanoTime();
             for (int i = 0; i < 5; i++) {
                 assertTrue(f.awaitEnd(Duration.ofSeconds(60)), "end barrier " + i);
