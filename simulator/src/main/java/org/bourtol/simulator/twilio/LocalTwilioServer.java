@@ -12,7 +12,6 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -385,31 +384,6 @@ public final class LocalTwilioServer implements AutoCloseable {
         callbacks.close();
         if (server != null) {
             server.close();
-        }
-    }
-
-    /** The latest {@code capacity} items added, oldest first; adding one costs the same however many were added before. */
-    private static final class Recent<T> {
-        private final int capacity;
-        private final ArrayDeque<T> items = new ArrayDeque<>();
-
-        Recent(int capacity) {
-            this.capacity = capacity;
-        }
-
-        synchronized void add(T item) {
-            if (items.size() == capacity) {
-                items.removeFirst();
-            }
-            items.addLast(item);
-        }
-
-        synchronized List<T> list() {
-            return List.copyOf(items);
-        }
-
-        synchronized void clear() {
-            items.clear();
         }
     }
 }
