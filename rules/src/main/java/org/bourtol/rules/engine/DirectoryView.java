@@ -60,7 +60,12 @@ public final class DirectoryView {
             rulesBuilt = env.rulesVersion();
             rulesByType.clear();
         }
-        return (List<CompiledRule<P>>) (List<?>) rulesByType.computeIfAbsent(family.type(), t -> compile(family));
+        List<CompiledRule<?>> rules = rulesByType.get(family.type());
+        if (rules == null) { // not computeIfAbsent: its lambda, capturing the family, was built at every call (every reading)
+            rules = compile(family);
+            rulesByType.put(family.type(), rules);
+        }
+        return (List<CompiledRule<P>>) (List<?>) rules;
     }
 
     private <P> List<CompiledRule<?>> compile(Family<P, ?> family) {

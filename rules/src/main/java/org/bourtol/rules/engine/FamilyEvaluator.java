@@ -108,12 +108,17 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
         if (!taken) {
             return;
         }
-        Instant oldest = holds.stream().map(Hold::horizon).min(Instant::compareTo).orElse(null);
+        Instant oldest = null;
+        Instant newest = null;
+        for (Hold h : holds) {
+            oldest = oldest == null || h.horizon().isBefore(oldest) ? h.horizon() : oldest;
+            newest = newest == null || h.horizon().isAfter(newest) ? h.horizon() : newest;
+        }
         if (oldest == null || !o.observedAt().isBefore(oldest)) {
             inputs.add(key, o);
         }
         if (oldest != null) {
-            drop(key, holds, oldest);
+            drop(key, holds, oldest, newest);
         }
     }
 
@@ -122,13 +127,12 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
      * those older than the oldest horizon, and older ones than the newest horizon that no timeline with an older
      * horizon takes (a rain rule whose readings stopped does not hold back the station's gauge readings).
      */
-    private void drop(String key, List<Hold> holds, Instant oldest) {
-        Instant newest = holds.stream().map(Hold::horizon).max(Instant::compareTo).orElseThrow();
+    private void drop(String key, List<Hold> holds, Instant oldest, Instant newest) {
         if (!inputs.anyBefore(key, newest)) {
             return; // every input of the key is inside every horizon: none to drop
         }
         drop(key, Timeline.pendingBound(key, newest), in -> in.observedAt().isBefore(oldest)
-                || holds.stream().noneMatch(h -> !in.observedAt().isBefore(h.horizon()) && h.takes().test(in)));
+                || holds.stream().noneMatch(h -> !in.observedAt().isBefore(h.horizon()) && h.takes(key, in)));
     }
 
     /** Drops every input of {@code key} (tombstone puts). */
@@ -176,8 +180,12 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
         }
     }
 
-    /** A timeline of the key being processed: its horizon, and which inputs its rule takes. */
-    private record Hold(Instant horizon, Predicate<Observation> takes) {
+    /** A timeline of the key being processed: its horizon, and the rule and family that say which inputs it takes. */
+    private record Hold(Instant horizon, Member<?, ?> member, CompiledRule<?> rule) {
+
+        boolean takes(String key, Observation in) {
+            return member.takes(rule, key, in);
+        }
     }
 
     /** One family of the processor, with its timelines and evaluation. */
@@ -234,10 +242,16 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
                     horizon = timelines.horizon(rule.id() + "|" + key);
                 }
                 if (horizon != null) {
-                    holds.add(new Hold(horizon, in -> family.applies(rule, key, in)));
+                    holds.add(new Hold(horizon, this, rule));
                 }
             }
             return taken;
+        }
+
+        /** True when {@code rule}, one of this family's, takes {@code in} for {@code key}. */
+        @SuppressWarnings("unchecked")
+        boolean takes(CompiledRule<?> rule, String key, Observation in) {
+            return family.applies((CompiledRule<P>) rule, key, in);
         }
 
         boolean hasTimeline(String key) {
