@@ -132,7 +132,7 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
             return; // every input of the key is inside every horizon: none to drop
         }
         drop(key, Timeline.pendingBound(key, newest), in -> in.observedAt().isBefore(oldest)
-                || holds.stream().noneMatch(h -> !in.observedAt().isBefore(h.horizon()) && h.takes(key, in)));
+                || holds.stream().noneMatch(h -> !in.observedAt().isBefore(h.horizon()) && h.takes().test(in)));
     }
 
     /** Drops every input of {@code key} (tombstone puts). */
@@ -180,12 +180,8 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
         }
     }
 
-    /** A timeline of the key being processed: its horizon, and the rule and family that say which inputs it takes. */
-    private record Hold(Instant horizon, Member<?, ?> member, CompiledRule<?> rule) {
-
-        boolean takes(String key, Observation in) {
-            return member.takes(rule, key, in);
-        }
+    /** A timeline of the key being processed: its horizon, and which inputs its rule takes. */
+    private record Hold(Instant horizon, Predicate<Observation> takes) {
     }
 
     /** One family of the processor, with its timelines and evaluation. */
@@ -242,16 +238,10 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
                     horizon = timelines.horizon(rule.id() + "|" + key);
                 }
                 if (horizon != null) {
-                    holds.add(new Hold(horizon, this, rule));
+                    holds.add(new Hold(horizon, in -> family.applies(rule, key, in)));
                 }
             }
             return taken;
-        }
-
-        /** True when {@code rule}, one of this family's, takes {@code in} for {@code key}. */
-        @SuppressWarnings("unchecked")
-        boolean takes(CompiledRule<?> rule, String key, Observation in) {
-            return family.applies((CompiledRule<P>) rule, key, in);
         }
 
         boolean hasTimeline(String key) {
