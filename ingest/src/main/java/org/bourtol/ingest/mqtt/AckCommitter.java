@@ -147,9 +147,9 @@ final class AckCommitter implements AutoCloseable {
     }
 
     private void persist(List<Pending> group) {
-        groups.incrementAndGet();
         try {
             store.rememberAll(group.stream().map(Pending::recordId).toList(), clock.instant());
+            groups.incrementAndGet(); // after the write: a caller that sees the count sees the ids stored
         } catch (RuntimeException e) {
             LOG.error("published ids not persisted, acking anyway: a redelivery after a crash would be published again [ids: {}]",
                     group.size(), e);
