@@ -183,6 +183,10 @@ public final class RulesComponent implements Component {
             hanging = new HangingTransactions(Admin.create(kafka.common()), config.rules().applicationId());
             vertx.executeBlocking(hanging::check, true);
             hangingTimer = vertx.setPeriodic(HANGING_CHECK.toMillis(), id -> vertx.executeBlocking(hanging::check, true));
+            try (Admin admin = Admin.create(kafka.common())) {
+                env.withInputsLoggedBefore(RulesTopology.inputsLoggedBefore(env, admin.listTopics().names().get(30, java.util.concurrent.TimeUnit.SECONDS),
+                        config.rules().applicationId()));
+            }
             KafkaStreams s = new KafkaStreams(RulesTopology.build(env), RulesTopology.scaledOut(
                     RulesTopology.properties(client, config.rules().applicationId(), config.dataDir()),
                     layout, config.rules().standbyReplicas()));

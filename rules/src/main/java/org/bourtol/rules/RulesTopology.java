@@ -1,7 +1,9 @@
 package org.bourtol.rules;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Properties;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -50,6 +52,21 @@ public final class RulesTopology {
                 Consumed.with(Topics.WARNINGS.keySerde(), Topics.WARNINGS.valueSerde()));
         LifecycleTopology.addTo(signals, acks, warnings, env);
         return builder.build();
+    }
+
+    /**
+     * The input stores recovered from the observations topic (families not keyed by zone, {@code FamilyTopology}) whose
+     * changelog topic, among {@code topics}, a build that still logged them left: their pending inputs are taken over.
+     */
+    public static Set<String> inputsLoggedBefore(RulesEnv env, Set<String> topics, String applicationId) {
+        Set<String> found = new HashSet<>();
+        for (List<Family<?, ?>> group : FamilyTopology.groups(Families.onObservations(env))) {
+            String store = group.get(0).inputs() + "-inputs";
+            if (!group.get(0).keyedByZone() && topics.contains(applicationId + "-" + store + "-changelog")) {
+                found.add(store);
+            }
+        }
+        return found;
     }
 
     /**

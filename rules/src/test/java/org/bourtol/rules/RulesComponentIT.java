@@ -252,6 +252,35 @@ class RulesComponentIT {
     }
 
     /**
+     * The station readings a rule may still replay are not logged one by one (InputRecovery): a restarted task reads them
+     * back from the observations topic, so a late reading after the restart is replayed before them, as without a restart.
+     */
+    @Test
+    @Order(12)
+    void aLateReadingAfterARestartIsReplayedBeforeTheReadingsReadBackFromTheTopic() throws Exception {
+        String station = "it-late-" + RUN;
+        String rule = "it-late-rule-" + RUN;
+        put("/api/v1/zones/" + station, "{'type':'Feature','properties':{'kind':'station','name':'IT " + station
+                + "','river':'Niger'},'geometry':{'type':'Point','coordinates':[2.1,13.5]}}", 201);
+        visible("/api/v1/zones/" + station);
+        put("/api/v1/rules/" + rule, "{'type':'rain-accumulation','zones':['" + station + "'],'params':{'thresholdMm':50,'windowHours':24}}", 201);
+        visible("/api/v1/rules/" + rule);
+        // two days earlier: raises, so that the rule is known to the rules before the readings that count
+        sendUntil("the first alert raised", () -> alertEvents(rule).stream().anyMatch(e -> e.type() == AlertEventType.RAISED),
+                round -> publishRain(station, 60, Instant.parse("2024-08-10T00:00:00Z").plusSeconds(round)));
+        publishRain(station, 30, Instant.parse("2024-08-12T10:00:00Z"));
+        publishRain(station, 15, Instant.parse("2024-08-12T11:00:00Z"));
+        Poll.until(Duration.ofSeconds(30), "resolved: 45 mm in the last 24 h",
+                () -> alertEvents(rule).stream().anyMatch(e -> e.type() == AlertEventType.RESOLVED));
+        consumed();
+        restart(config);
+        // inside the 6 h grace period: replayed before 10:00 and 11:00, 55 mm in the 24 h to 11:00
+        publishRain(station, 10, Instant.parse("2024-08-12T09:00:00Z"));
+        Poll.until(Duration.ofSeconds(40), "raised again: the late reading counted with the two read back",
+                () -> alertEvents(rule).stream().filter(e -> e.type() == AlertEventType.RAISED).count() == 2);
+    }
+
+    /**
      * kill -9 leaves the Streams transaction of the dead incarnation open; with in-memory stores the next start has
      * new transactional ids, so without the fence its readers wait for that transaction's timeout (here 10 minutes).
      */
@@ -548,6 +577,15 @@ class RulesComponentIT {
     private void publishQuietly(String station, int cm, Instant at) {
         try {
             publish(station, cm, at.toString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void publishRain(String station, double mm, Instant at) {
+        try {
+            publisher.publish(Topics.OBSERVATIONS, station, Fixtures.rain(station, mm, at)).toCompletionStage().toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -13,6 +13,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.bourtol.contracts.observation.Observation;
@@ -41,6 +42,9 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
     private final RulesEnv env;
     private final List<Family<?, ?>> families;
     private final String inputsName;
+    /** The group's name when its inputs are recovered from the observations topic ({@link InputRecovery}), else null. */
+    private final String recoveredName;
+    private InputRecovery recovery;
     private final Supplier<Instant> now;
     private final List<Member<?, ?>> members = new ArrayList<>();
     private ProcessorContext<String, Signal> context;
@@ -49,10 +53,11 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
     private Instant lastSweep = Instant.EPOCH;
 
     /** @param now the time of the timed re-check ({@link Instant#EPOCH}: nothing seen yet, no re-check) */
-    FamilyEvaluator(RulesEnv env, List<Family<?, ?>> families, String inputsName, Supplier<Instant> now) {
+    FamilyEvaluator(RulesEnv env, List<Family<?, ?>> families, String inputsName, String recoveredName, Supplier<Instant> now) {
         this.env = env;
         this.families = families;
         this.inputsName = inputsName;
+        this.recoveredName = recoveredName;
         this.now = now;
     }
 
@@ -73,6 +78,11 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
         families.forEach(f -> members.add(Member.of(f, env, view, context, inputs, sender::request)));
         context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, ts -> tick());
         context.schedule(StateExpiry.SWEEP, PunctuationType.WALL_CLOCK_TIME, ts -> sweep());
+        if (recoveredName != null) {
+            recovery = new InputRecovery(context.getStateStore(recoveredName + "-aged"), context.getStateStore(recoveredName + "-from"));
+            recovery.restore(context, inputs, this::needed,
+                    env.inputsLoggedBefore(inputsName) ? context.applicationId() + "-" + inputsName + "-changelog" : null);
+        }
         if (!env.updateInterval().isZero()) {
             // firings held when this task last stopped (their timelines say so): sent at the first commit
             members.forEach(Member::findWaiting);
@@ -114,12 +124,32 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
             oldest = oldest == null || h.horizon().isBefore(oldest) ? h.horizon() : oldest;
             newest = newest == null || h.horizon().isAfter(newest) ? h.horizon() : newest;
         }
+        long offset = recovery == null ? -1 : context.recordMetadata().map(RecordMetadata::offset).orElse(-1L);
         if (oldest == null || !o.observedAt().isBefore(oldest)) {
-            inputs.add(key, o);
+            String storeKey = inputs.add(key, o);
+            if (offset >= 0) {
+                recovery.added(storeKey, offset, context.currentSystemTimeMs());
+            }
         }
         if (oldest != null) {
             drop(key, holds, oldest, newest);
         }
+        if (offset >= 0) {
+            recovery.age(offset, context.currentSystemTimeMs(), inputs::get);
+        }
+    }
+
+    /**
+     * True when a timeline of {@code key} still needs {@code o} (a rule of its that takes it has a horizon not after it):
+     * what a restarted task puts back of the records read again, the inputs the evaluator's drop would keep.
+     */
+    private boolean needed(String key, Observation o) {
+        for (Member<?, ?> m : members) {
+            if (m.needs(key, o)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -152,12 +182,18 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
             }
         }
         inputs.drop(key, keys);
+        if (recovery != null) {
+            keys.forEach(recovery::dropped);
+        }
     }
 
     private void tick() {
         Instant at = now.get();
         if (!at.equals(Instant.EPOCH)) {
             members.forEach(m -> m.recheck.run(at));
+        }
+        if (recovery != null) {
+            recovery.age(-1, context.currentSystemTimeMs(), inputs::get);
         }
     }
 
@@ -242,6 +278,18 @@ final class FamilyEvaluator implements Processor<String, Observation, String, Si
                 }
             }
             return taken;
+        }
+
+        boolean needs(String key, Observation o) {
+            for (CompiledRule<P> rule : view.rules(family)) {
+                if (family.applies(rule, key, o)) {
+                    Instant horizon = timelines.horizon(rule.id() + "|" + key);
+                    if (horizon != null && !o.observedAt().isBefore(horizon)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         boolean hasTimeline(String key) {

@@ -13,6 +13,7 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.bourtol.contracts.observation.Observation;
@@ -22,7 +23,8 @@ import org.bourtol.contracts.topic.Topics;
  * Wires the families that share one input store ({@link Family#inputs()}) into the topology: (for zone
  * aggregations, always alone) re-key observations by zone, then evaluate every enabled rule of each family per
  * (rule, key) with a {@link Timeline} in the family's named store ({@code <type>-state}), the inputs still inside
- * the grace period kept once per key in {@code <inputs>-inputs}, and emit {@link Signal}s for the lifecycle when
+ * the grace period kept once per key in {@code <inputs>-inputs} (for families not keyed by zone, recovered from the
+ * observations topic with {@code <inputs>-aged} and {@code <inputs>-from}: {@link InputRecovery}), and emit {@link Signal}s for the lifecycle when
  * the verdict changes what the lifecycle knows. The processor is named {@code <inputs>-evaluate}.
  */
 public final class FamilyTopology {
@@ -58,8 +60,19 @@ public final class FamilyTopology {
             stores.add(env.store(WriteBehindStore.of(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(family.type() + "-state"),
                     Serdes.String(), Timeline.serde(family.stateType())))));
         }
-        stores.add(env.store(Stores.keyValueStoreBuilder(
-                LazyRangeStore.supplier(inputsStore), Serdes.String(), new RememberedSerde<>(Topics.OBSERVATIONS.valueSerde(), REMEMBERED_INPUTS, env::observationBytes))));
+        StoreBuilder<KeyValueStore<String, Observation>> inputs = Stores.keyValueStoreBuilder(
+                LazyRangeStore.supplier(inputsStore), Serdes.String(), new RememberedSerde<>(Topics.OBSERVATIONS.valueSerde(), REMEMBERED_INPUTS, env::observationBytes));
+        boolean recovered = env.live() && !group.get(0).keyedByZone();
+        if (recovered) {
+            // the inputs are records of the observations topic already: no changelog record each (InputRecovery)
+            stores.add(inputs.withLoggingDisabled());
+            stores.add(env.store(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name + "-aged"), Serdes.String(),
+                    Topics.OBSERVATIONS.valueSerde())));
+            stores.add(env.store(WriteBehindStore.of(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name + "-from"),
+                    Serdes.String(), Serdes.Long()))));
+        } else {
+            stores.add(env.store(inputs));
+        }
         KStream<String, Observation> input = observations;
         if (group.get(0).keyedByZone()) {
             Family<?, ?> family = group.get(0);
@@ -72,7 +85,7 @@ public final class FamilyTopology {
         return input.process(new ProcessorSupplier<String, Observation, String, Signal>() {
             @Override
             public Processor<String, Observation, String, Signal> get() {
-                return new FamilyEvaluator(env, group, inputsStore, env::eventTime);
+                return new FamilyEvaluator(env, group, inputsStore, recovered ? name : null, env::eventTime);
             }
 
             @Override

@@ -45,13 +45,25 @@ final class PendingInputs {
         return !o.observedAt().isAfter(span(key).newest()) && store.get(Timeline.pendingKey(key, o)) != null;
     }
 
-    /** Keeps {@code o} as an input of {@code key}. */
-    void add(String key, Observation o) {
-        store.put(Timeline.pendingKey(key, o), o);
+    /** Keeps {@code o} as an input of {@code key}; its input-store key. */
+    String add(String key, Observation o) {
+        String storeKey = Timeline.pendingKey(key, o);
+        store.put(storeKey, o);
         Span s = spans.get(key);
         if (s != null) {
             spans.put(key, s.with(o.observedAt()));
         }
+        return storeKey;
+    }
+
+    /** Puts an input back under its input-store key as a task starts ({@link InputRecovery}), before any span is known. */
+    void putBack(String storeKey, Observation o) {
+        store.put(storeKey, o);
+    }
+
+    /** The input kept under {@code storeKey}, or null. */
+    Observation get(String storeKey) {
+        return store.get(storeKey);
     }
 
     /** True when some kept input of {@code key} is older than {@code at}. */

@@ -1,6 +1,7 @@
 package org.bourtol.rules.engine;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.processor.StateStore;
@@ -31,6 +32,7 @@ public final class RulesEnv {
     private final boolean changelogs;
     private volatile Duration stateExpiry = Duration.ofDays(30);
     private volatile Duration updateInterval = Duration.ZERO;
+    private volatile Set<String> inputsLoggedBefore = Set.of();
     /** The observations' serde for this topology: the bytes of the last observations read are written to the input stores as they came. */
     private final ReadBytes<Observation> observations = new ReadBytes<>(Topics.OBSERVATIONS.valueSerde(), 16);
     /**
@@ -73,6 +75,19 @@ public final class RulesEnv {
     public RulesEnv withStateExpiry(Duration silence) {
         this.stateExpiry = silence;
         return this;
+    }
+
+    /**
+     * The input stores ({@code <inputs>-inputs}) whose changelog topic a build before {@link InputRecovery} left: a task
+     * that has nothing of its own yet takes its pending inputs over from it, once.
+     */
+    public RulesEnv withInputsLoggedBefore(Set<String> inputStores) {
+        this.inputsLoggedBefore = Set.copyOf(inputStores);
+        return this;
+    }
+
+    boolean inputsLoggedBefore(String inputStore) {
+        return inputsLoggedBefore.contains(inputStore);
     }
 
     public Duration stateExpiry() {
