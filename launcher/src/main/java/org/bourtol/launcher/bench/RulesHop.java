@@ -78,11 +78,12 @@ final class RulesHop {
                             (m, rate) -> kafka("streams, one store write per record (floor)", KEPT_IN, KEPT_OUT, m, rate)),
                     List.of("baseline: a Streams topology that copies " + RECORD_BYTES + "-byte records from one topic to another with the"
                             + " rules' Streams properties; consumers read committed records only",
-                            "floor: the same copy writing each record to a changelogged store under one key first, the least any"
-                                    + " stateful rule does per reading (the rules, per reading: its JSON parsed, the reading kept in the"
-                                    + " input store with a changelog record, the timeline of each of the station's gauge rules updated,"
-                                    + " which reaches its changelog once per commit; while the station fires, a signal through the"
-                                    + " lifecycle's topic and an alert event at most about once per rules.updateInterval)",
+                            "floor: the same copy writing each record to a changelogged store under one key first, what a stateful"
+                                    + " rule logging every reading does at least (the rules, per reading: its JSON parsed, the reading kept in"
+                                    + " the input store, without a changelog record unless it is still held six hours or 500,000 records"
+                                    + " later (a restart reads it back from the topic), the timeline of each of the station's gauge rules"
+                                    + " updated, which reaches its changelog once per commit; while the station fires, a signal through"
+                                    + " the lifecycle's topic and an alert event at most about once per rules.updateInterval)",
                             "rules throughput: observations consumed per second (committed offset); rules latency: to the first alert"
                                     + " event whose evidence reaches the reading or a later one; rules.updateInterval "
                                     + target.config().rules().updateInterval() + " (a hot alert's updates published at most about once per interval)"),

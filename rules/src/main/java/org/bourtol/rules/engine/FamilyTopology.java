@@ -66,7 +66,7 @@ public final class FamilyTopology {
         if (recovered) {
             // the inputs are records of the observations topic already: no changelog record each (InputRecovery)
             stores.add(inputs.withLoggingDisabled());
-            stores.add(env.store(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name + "-aged"), Serdes.String(),
+            stores.add(env.store(Stores.keyValueStoreBuilder(LogOnlyStore.supplier(name + "-aged"), Serdes.String(),
                     Topics.OBSERVATIONS.valueSerde())));
             stores.add(env.store(WriteBehindStore.of(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name + "-from"),
                     Serdes.String(), Serdes.Long()))));

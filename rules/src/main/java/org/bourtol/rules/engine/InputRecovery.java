@@ -1,7 +1,8 @@
 package org.bourtol.rules.engine;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
@@ -9,8 +10,6 @@ import java.util.function.Function;
 import java.util.HashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -20,6 +19,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsException;
+import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * partition of that topic, so its input store ({@code <inputs>-inputs}) has no changelog; instead:
  * <ul>
  * <li>an input the store still holds after {@link #MAX_UNLOGGED_RECORDS} more records of the partition, or
- * {@link #MAX_UNLOGGED_AGE} after it was taken, is copied to {@code <inputs>-aged}, a logged store (a station that
- * reports rarely, whose newest reading is held until the next): the partition is not read back that far;</li>
+ * {@link #MAX_UNLOGGED_AGE} after it was taken, is logged in {@code <inputs>-aged} (a {@link LogOnlyStore}: the
+ * changelog record only, the input store keeps the input; a tombstone when it is dropped) — a station that reports
+ * rarely, whose newest reading is held until the next: the partition is not read back that far;</li>
  * <li>{@code <inputs>-from} (logged, written behind: one record per commit) holds the offset from which every input
  * the input store holds and the aged store does not is in the partition;</li>
  * <li>a task starting ({@link #restore}) puts the aged inputs back, then reads the partition from that offset up to
@@ -49,20 +50,24 @@ import org.slf4j.LoggerFactory;
  */
 final class InputRecovery {
 
-    /** Records of the partition after which an input still held is logged: what a starting task reads again at most. */
-    static final int MAX_UNLOGGED_RECORDS = 50_000;
-    /** How long after it was taken an input still held is logged (far inside the topic's retention). */
-    static final Duration MAX_UNLOGGED_AGE = Duration.ofHours(1);
+    /**
+     * Records of the partition after which an input still held is logged: what a starting task reads again at most (a few
+     * seconds' read; about 150 bytes of memory each while not logged).
+     */
+    static final int MAX_UNLOGGED_RECORDS = 500_000;
+    /**
+     * How long after it was taken an input still held is logged: well past any grace period a rule is likely to use (an
+     * input is dropped once it is older than that), well inside the topic's retention (a day at least).
+     */
+    static final Duration MAX_UNLOGGED_AGE = Duration.ofHours(6);
     private static final String FROM = "from";
     private static final Duration READ_TIMEOUT = Duration.ofMinutes(5);
     private static final Logger LOG = LoggerFactory.getLogger(InputRecovery.class);
 
     private final KeyValueStore<String, Observation> aged;
     private final KeyValueStore<String, Long> from;
-    /** Inputs taken in this task and not logged, in offset order (those dropped since leave when they reach the head). */
-    private final ArrayDeque<Unlogged> unlogged = new ArrayDeque<>();
-    /** The entry of {@link #unlogged} that stands for each input-store key held and not logged. */
-    private final Map<String, Unlogged> byKey = new HashMap<>();
+    /** The inputs held and not logged, by input-store key, in the order they were taken (so by offset). */
+    private final LinkedHashMap<String, Unlogged> unlogged = new LinkedHashMap<>();
     /** The offset of the last record of the partition processed or read again (-1: none yet). */
     private long last = -1;
     /** The offset last put in {@link #from} (-1: none). */
@@ -75,18 +80,13 @@ final class InputRecovery {
 
     /** The input under {@code storeKey}, of the record at {@code offset}, was put in the input store at {@code nowMs}. */
     void added(String storeKey, long offset, long nowMs) {
-        Unlogged u = new Unlogged(storeKey, offset, nowMs);
-        unlogged.addLast(u);
-        byKey.put(storeKey, u);
+        unlogged.putIfAbsent(storeKey, new Unlogged(offset, nowMs)); // put again: its first record stands for it
     }
 
     /** The input under {@code storeKey} was dropped from the input store. */
     void dropped(String storeKey) {
-        Unlogged u = byKey.remove(storeKey);
-        if (u != null) {
-            u.gone = true;
-        } else if (aged.get(storeKey) != null) {
-            aged.delete(storeKey);
+        if (unlogged.remove(storeKey) == null) {
+            aged.delete(storeKey); // logged (aged, or put back from the aged inputs): a tombstone
         }
     }
 
@@ -97,19 +97,21 @@ final class InputRecovery {
     void age(long offset, long nowMs, Function<String, Observation> held) {
         last = Math.max(last, offset);
         long beforeMs = nowMs - MAX_UNLOGGED_AGE.toMillis();
-        Unlogged head;
-        while ((head = unlogged.peekFirst()) != null
-                && (head.gone || head.offset < last - MAX_UNLOGGED_RECORDS || head.atMs < beforeMs)) {
-            unlogged.removeFirst();
-            if (!head.gone && byKey.get(head.storeKey) == head) { // not put again since (a later entry stands for it)
-                byKey.remove(head.storeKey);
-                Observation o = held.apply(head.storeKey);
-                if (o != null) {
-                    aged.put(head.storeKey, o);
-                }
+        Iterator<Map.Entry<String, Unlogged>> it = unlogged.entrySet().iterator();
+        Unlogged head = null;
+        while (it.hasNext()) {
+            Map.Entry<String, Unlogged> e = it.next();
+            if (e.getValue().offset() >= last - MAX_UNLOGGED_RECORDS && e.getValue().atMs() >= beforeMs) {
+                head = e.getValue();
+                break;
+            }
+            it.remove();
+            Observation o = held.apply(e.getKey());
+            if (o != null) {
+                aged.put(e.getKey(), o);
             }
         }
-        long x = head != null ? head.offset : last + 1;
+        long x = head != null ? head.offset() : last + 1;
         if (last >= 0 && x != written) {
             from.put(FROM, x);
             written = x;
@@ -124,7 +126,6 @@ final class InputRecovery {
      */
     void restore(ProcessorContext<?, ?> context, PendingInputs inputs, BiPredicate<String, Observation> needed, String previousChangelog) {
         unlogged.clear();
-        byKey.clear();
         last = -1;
         written = -1;
         int back = 0;
@@ -137,6 +138,7 @@ final class InputRecovery {
                 }
             }
         }
+        LogOnlyStore.forget((StateStore) aged);
         Long x = from.get(FROM);
         if (x == null && back == 0 && previousChangelog != null) {
             migrate(context, inputs, previousChangelog);
@@ -149,7 +151,12 @@ final class InputRecovery {
         long started = System.nanoTime();
         StreamsConfig config = new StreamsConfig(context.appConfigs());
         TopicPartition tp = new TopicPartition(Topics.OBSERVATIONS.name(), context.taskId().partition());
-        long committed = committed(config, context.applicationId(), tp);
+        long committed = committed(config, context.applicationId(), tp, context.taskId() + "-inputs-offset");
+        if (committed < 0) {
+            // noted in a transaction that committed offsets: they expired (the group idle past offsets.retention.minutes)
+            LOG.warn("pending inputs not read back: the task has no committed offset [task: {}, from offset: {}]", context.taskId(), x);
+            return;
+        }
         int read = 0;
         int kept = 0;
         if (committed > x) {
@@ -225,8 +232,9 @@ final class InputRecovery {
                 moved++;
             }
         }
-        long committed = committed(config, context.applicationId(), new TopicPartition(Topics.OBSERVATIONS.name(), tp.partition()));
-        last = committed - 1;
+        long committed = committed(config, context.applicationId(), new TopicPartition(Topics.OBSERVATIONS.name(), tp.partition()),
+                context.taskId() + "-inputs-offset");
+        last = Math.max(-1, committed - 1);
         if (committed > 0) {
             from.put(FROM, committed);
             written = committed;
@@ -242,38 +250,36 @@ final class InputRecovery {
         }
     }
 
-    /** The task's committed offset of {@code tp} (0: none), waiting for an open transaction's outcome. */
-    private static long committed(StreamsConfig config, String applicationId, TopicPartition tp) {
-        try (Admin admin = Admin.create(config.getAdminConfigs(applicationId + "-inputs-admin"))) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(applicationId,
-                    new ListConsumerGroupOffsetsOptions().requireStable(true)).partitionsToOffsetAndMetadata()
-                    .get(READ_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            OffsetAndMetadata o = offsets.get(tp);
-            return o == null ? 0 : o.offset();
-        } catch (Exception e) {
+    /**
+     * The task's committed offset of {@code tp} (-1: none), asked for as the application's consumer group by a consumer
+     * that does not join it: read_committed, so an offset in a transaction still open is waited for (the consumer retries
+     * on {@code UNSTABLE_OFFSET_COMMIT}; Kafka's admin client skips such a partition instead).
+     */
+    private static long committed(StreamsConfig config, String applicationId, TopicPartition tp, String clientId) {
+        Map<String, Object> props = consumerProps(config, clientId);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, applicationId);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            OffsetAndMetadata o = consumer.committed(Set.of(tp), READ_TIMEOUT).get(tp);
+            return o == null ? -1 : o.offset();
+        } catch (RuntimeException e) {
             throw new StreamsException("the committed offset of " + tp + " not readable", e);
         }
     }
 
     /** A consumer like Kafka Streams' restore consumer (read_committed, no group), never creating a topic. */
     private static KafkaConsumer<byte[], byte[]> consumer(StreamsConfig config, String clientId) {
+        return new KafkaConsumer<>(consumerProps(config, clientId), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static Map<String, Object> consumerProps(StreamsConfig config, String clientId) {
         Map<String, Object> props = config.getRestoreConsumerConfigs(clientId);
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return props;
     }
 
-    /** An input taken and not logged: its input-store key, its record's offset, when it was taken; whether dropped since. */
-    private static final class Unlogged {
-        final String storeKey;
-        final long offset;
-        final long atMs;
-        boolean gone;
-
-        Unlogged(String storeKey, long offset, long atMs) {
-            this.storeKey = storeKey;
-            this.offset = offset;
-            this.atMs = atMs;
-        }
+    /** An input held and not logged: its record's offset, when it was taken. */
+    private record Unlogged(long offset, long atMs) {
     }
 }

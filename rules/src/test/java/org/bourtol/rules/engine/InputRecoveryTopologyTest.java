@@ -8,6 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.bourtol.contracts.topic.Topics;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -18,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The station-keyed input store has no changelog: an input still held an hour after it was taken is logged in
- * {@code station-aged}, and {@code station-from} notes the offset of the observations topic from which a restarted task
+ * {@code station-aged}'s changelog (and only there), a tombstone when it is dropped, and {@code station-from} notes the offset of the observations topic from which a restarted task
  * reads the others again. (The read itself needs a broker: {@code RulesComponentIT}.)
  */
 class InputRecoveryTopologyTest {
@@ -35,7 +40,7 @@ class InputRecoveryTopologyTest {
             for (int i = 0; i < 12; i++) {
                 h.observe(gauge("niamey", 400, DAY.plus(Duration.ofMinutes(30L * i))));
             }
-            assertEquals(List.of(), keys(aged(h)), "nothing logged: every reading was taken less than an hour ago");
+            assertEquals(Map.of(), logged(h, new TreeMap<>()), "nothing logged: every reading was taken less than an hour ago");
             List<Observation> held = held(h);
             assertEquals(5, held.size(), "the readings inside the grace period: " + held);
             // offsets 0..11 (the first observation record is the first of the topic); the oldest held is the 8th
@@ -47,24 +52,37 @@ class InputRecoveryTopologyTest {
     void anInputStillHeldAnHourAfterItWasTakenIsLoggedAndUnloggedWhenDropped() {
         try (TopologyHarness h = TopologyHarness.forRules(Duration.ofHours(6), GAUGE)) {
             h.publish();
+            Map<String, Observation> logged = new TreeMap<>();
             h.observe(gauge("niamey", 545, DAY), gauge("niamey", 560, DAY.plus(Duration.ofHours(1))));
-            assertEquals(List.of(), keys(aged(h)));
+            assertEquals(Map.of(), logged(h, logged));
             assertEquals(0L, from(h));
 
             h.driver.advanceWallClockTime(InputRecovery.MAX_UNLOGGED_AGE.plusSeconds(10));
-            assertEquals(held(h), values(aged(h)), "both readings logged after an hour (a station that reports rarely)");
+            assertEquals(held(h), List.copyOf(logged(h, logged).values()), "both readings logged after an hour (a station that reports rarely)");
             assertEquals(2L, from(h), "every held input before the next record is logged");
+            assertEquals(0, h.driver.getKeyValueStore(Families.STATION_INPUTS + "-aged").approximateNumEntries(),
+                    "logged, not held twice");
 
-            // seven hours later the first two readings are outside the grace period: dropped, and unlogged
+            // seven hours later the first two readings are outside the grace period: dropped, and tombstones logged
             h.observe(gauge("niamey", 500, DAY.plus(Duration.ofHours(8))));
-            assertEquals(List.of(), keys(aged(h)), "the dropped readings leave the logged store too");
+            assertEquals(Map.of(), logged(h, logged), "the dropped readings leave the changelog too");
             assertEquals(1, held(h).size());
             assertEquals(2L, from(h), "the new reading is read again from the partition");
         }
     }
 
-    private static KeyValueStore<String, Observation> aged(TopologyHarness h) {
-        return h.driver.getKeyValueStore(Families.STATION_INPUTS + "-aged");
+    /** {@code logged} updated with the records of the aged inputs' changelog since the last call (tombstones remove). */
+    private static Map<String, Observation> logged(TopologyHarness h, Map<String, Observation> logged) {
+        TestOutputTopic<String, Observation> changelog = h.driver.createOutputTopic("rules-test-" + Families.STATION_INPUTS + "-aged-changelog",
+                new StringDeserializer(), Topics.OBSERVATIONS.valueSerde().deserializer());
+        for (KeyValue<String, Observation> kv : changelog.readKeyValuesToList()) {
+            if (kv.value == null) {
+                logged.remove(kv.key);
+            } else {
+                logged.put(kv.key, kv.value);
+            }
+        }
+        return logged;
     }
 
     private static Long from(TopologyHarness h) {
@@ -82,17 +100,6 @@ class InputRecoveryTopologyTest {
         List<Observation> out = new ArrayList<>();
         try (KeyValueIterator<String, Observation> it = store.all()) {
             it.forEachRemaining(kv -> out.add(kv.value));
-        }
-        return out;
-    }
-
-    private static List<String> keys(KeyValueStore<String, Observation> store) {
-        List<String> out = new ArrayList<>();
-        try (KeyValueIterator<String, Observation> it = store.all()) {
-            while (it.hasNext()) {
-                KeyValue<String, Observation> kv = it.next();
-                out.add(kv.key);
-            }
         }
         return out;
     }
