@@ -80,7 +80,7 @@ final class RulesHop {
                             + " rules' Streams properties; consumers read committed records only",
                             "floor: the same copy writing each record to a changelogged store under one key first, what a stateful"
                                     + " rule logging every reading does at least (the rules, per reading: its JSON parsed, the reading kept in"
-                                    + " the input store, without a changelog record unless it is still held six hours or 500,000 records"
+                                    + " the input store, without a changelog record unless it is still held six hours or 250,000 records"
                                     + " later (a restart reads it back from the topic), the timeline of each of the station's gauge rules"
                                     + " updated, which reaches its changelog once per commit; while the station fires, a signal through"
                                     + " the lifecycle's topic and an alert event at most about once per rules.updateInterval)",

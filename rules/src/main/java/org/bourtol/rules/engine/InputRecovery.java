@@ -1,25 +1,24 @@
 package org.bourtol.rules.engine;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
-import java.util.HashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsException;
-import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -46,15 +45,15 @@ import org.slf4j.LoggerFactory;
  * The three stores' changelog records and the input offsets go out in the same transaction, so a restored task holds
  * what it held at its last commit (or more: an input the evaluator would have dropped later). About a third of the
  * rules' CPU per reading was that one changelog record (docs/performance.md). A task whose stores hold no offset yet,
- * where a build before this one logged the input store, reads that changelog once instead ({@link RulesEnv#withPreviousInputChangelogs}).
+ * where a build before this one logged the input store, reads that changelog once instead ({@link RulesEnv#withInputsLoggedBefore}).
  */
 final class InputRecovery {
 
     /**
-     * Records of the partition after which an input still held is logged: what a starting task reads again at most (a few
-     * seconds' read; about 150 bytes of memory each while not logged).
+     * Records of the partition after which an input still held is logged: what a starting task reads again at most (a
+     * second or two), and how many inputs {@link #unlogged} holds at most (about 190 bytes each: 47 MB).
      */
-    static final int MAX_UNLOGGED_RECORDS = 500_000;
+    static final int MAX_UNLOGGED_RECORDS = 250_000;
     /**
      * How long after it was taken an input still held is logged: well past any grace period a rule is likely to use (an
      * input is dropped once it is older than that), well inside the topic's retention (a day at least).
@@ -138,7 +137,7 @@ final class InputRecovery {
                 }
             }
         }
-        LogOnlyStore.forget((StateStore) aged);
+        LogOnlyStore.forget(aged);
         Long x = from.get(FROM);
         if (x == null && back == 0 && previousChangelog != null) {
             migrate(context, inputs, previousChangelog);
@@ -209,6 +208,9 @@ final class InputRecovery {
         Deserializer<String> keys = Serdes.String().deserializer();
         Deserializer<Observation> values = Topics.OBSERVATIONS.valueSerde().deserializer();
         try (KafkaConsumer<byte[], byte[]> consumer = consumer(config, context.taskId() + "-migrate")) {
+            if (consumer.partitionsFor(topic, READ_TIMEOUT).stream().noneMatch(p -> p.partition() == tp.partition())) {
+                return; // the previous build had fewer partitions: nothing of this task's
+            }
             consumer.assign(Set.of(tp));
             long end = consumer.endOffsets(Set.of(tp)).get(tp);
             consumer.seekToBeginning(Set.of(tp));
