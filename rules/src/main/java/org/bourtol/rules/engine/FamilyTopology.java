@@ -24,8 +24,8 @@ import org.bourtol.contracts.topic.Topics;
  * aggregations, always alone) re-key observations by zone, then evaluate every enabled rule of each family per
  * (rule, key) with a {@link Timeline} in the family's named store ({@code <type>-state}), the inputs still inside
  * the grace period kept once per key in {@code <inputs>-inputs} (for families not keyed by zone, recovered from the
- * observations topic with {@code <inputs>-aged} and {@code <inputs>-from}: {@link InputRecovery}), and emit {@link Signal}s for the lifecycle when
- * the verdict changes what the lifecycle knows. The processor is named {@code <inputs>-evaluate}.
+ * observations topic with {@code <inputs>-aged} and {@code <inputs>-from}: {@link InputRecovery}), and emit
+ * {@link Signal}s for the lifecycle when the verdict changes what the lifecycle knows. The processor is named {@code <inputs>-evaluate}.
  */
 public final class FamilyTopology {
 

@@ -1,25 +1,14 @@
 package org.bourtol.rules.engine;
 
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.processor.StateStoreContext;
-import org.apache.kafka.streams.query.Position;
-import org.apache.kafka.streams.query.PositionBound;
-import org.apache.kafka.streams.query.Query;
-import org.apache.kafka.streams.query.QueryConfig;
-import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * An in-memory key-value store whose ranges are read as they are iterated. Kafka Streams' own in-memory store (4.3)
@@ -33,67 +22,22 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Streams' layers around it, as for its own store. Values are kept as the very arrays given ({@link RememberedSerde}
  * relies on it).
  */
-final class LazyRangeStore implements KeyValueStore<Bytes, byte[]> {
+final class LazyRangeStore extends InMemoryBytesStore {
 
-    private final String name;
     private final ConcurrentNavigableMap<Bytes, byte[]> map = new ConcurrentSkipListMap<>();
-    private volatile boolean open;
 
     LazyRangeStore(String name) {
-        this.name = name;
+        super(name);
     }
 
     /** A supplier of such stores for {@code Stores.keyValueStoreBuilder}. */
     static KeyValueBytesStoreSupplier supplier(String name) {
-        return new KeyValueBytesStoreSupplier() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public KeyValueStore<Bytes, byte[]> get() {
-                return new LazyRangeStore(name);
-            }
-
-            @Override
-            public String metricsScope() {
-                return "in-memory";
-            }
-        };
+        return supplier(name, LazyRangeStore::new);
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public void init(StateStoreContext context, StateStore root) {
-        if (root != null) {
-            context.register(root, (key, value) -> put(Bytes.wrap(key), value));
-        }
-        open = true;
-    }
-
-    @Override
-    public boolean persistent() {
-        return false;
-    }
-
-    @Override
-    public boolean isOpen() {
-        return open;
-    }
-
-    @Override
-    public Position getPosition() {
-        return Position.emptyPosition();
-    }
-
-    @Override
-    public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
-        return QueryResult.forUnknownQueryType(query, this);
+    void restored(Bytes key, byte[] value) {
+        put(key, value);
     }
 
     @Override
@@ -168,43 +112,6 @@ final class LazyRangeStore implements KeyValueStore<Bytes, byte[]> {
     @Override
     public void close() {
         map.clear();
-        open = false;
-    }
-
-    private static KeyValueIterator<Bytes, byte[]> over(Iterator<Map.Entry<Bytes, byte[]>> entries) {
-        return new KeyValueIterator<>() {
-            private Map.Entry<Bytes, byte[]> next;
-
-            @Override
-            public boolean hasNext() {
-                if (next == null && entries.hasNext()) {
-                    next = entries.next();
-                }
-                return next != null;
-            }
-
-            @Override
-            public KeyValue<Bytes, byte[]> next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                KeyValue<Bytes, byte[]> kv = KeyValue.pair(next.getKey(), next.getValue());
-                next = null;
-                return kv;
-            }
-
-            @Override
-            public Bytes peekNextKey() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return next.getKey();
-            }
-
-            @Override
-            public void close() {
-                // nothing held
-            }
-        };
+        super.close();
     }
 }

@@ -1,21 +1,13 @@
 package org.bourtol.rules.engine;
 
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.StateStore;
-import org.apache.kafka.streams.processor.StateStoreContext;
-import org.apache.kafka.streams.query.Position;
-import org.apache.kafka.streams.query.PositionBound;
-import org.apache.kafka.streams.query.Query;
-import org.apache.kafka.streams.query.QueryConfig;
-import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.internals.WrappedStateStore;
 
 /**
@@ -24,34 +16,17 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * they are not held twice. What a restore (or a standby) reads back from the changelog is kept until the processor has
  * taken it ({@link #all}, then {@link #forget}); {@link #get} answers from that only. No interactive queries.
  */
-final class LogOnlyStore implements KeyValueStore<Bytes, byte[]> {
+final class LogOnlyStore extends InMemoryBytesStore {
 
-    private final String name;
     /** What the changelog held, as restored (and kept up to date on a standby); emptied by {@link #forget}. */
     private final Map<Bytes, byte[]> restored = new HashMap<>();
-    private volatile boolean open;
 
     private LogOnlyStore(String name) {
-        this.name = name;
+        super(name);
     }
 
     static KeyValueBytesStoreSupplier supplier(String name) {
-        return new KeyValueBytesStoreSupplier() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public KeyValueStore<Bytes, byte[]> get() {
-                return new LogOnlyStore(name);
-            }
-
-            @Override
-            public String metricsScope() {
-                return "in-memory";
-            }
-        };
+        return supplier(name, LogOnlyStore::new);
     }
 
     /** Drops what was restored into {@code store} (a {@link LogOnlyStore} under Kafka Streams' layers), once taken. */
@@ -66,22 +41,12 @@ final class LogOnlyStore implements KeyValueStore<Bytes, byte[]> {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public void init(StateStoreContext context, StateStore root) {
-        if (root != null) {
-            context.register(root, (key, value) -> {
-                if (value == null) {
-                    restored.remove(Bytes.wrap(key));
-                } else {
-                    restored.put(Bytes.wrap(key), value);
-                }
-            });
+    void restored(Bytes key, byte[] value) {
+        if (value == null) {
+            restored.remove(key);
+        } else {
+            restored.put(key, value);
         }
-        open = true;
     }
 
     @Override
@@ -110,28 +75,7 @@ final class LogOnlyStore implements KeyValueStore<Bytes, byte[]> {
 
     @Override
     public KeyValueIterator<Bytes, byte[]> all() {
-        Iterator<Map.Entry<Bytes, byte[]>> it = List.copyOf(restored.entrySet()).iterator();
-        return new KeyValueIterator<>() {
-            @Override
-            public void close() {
-            }
-
-            @Override
-            public Bytes peekNextKey() {
-                throw new UnsupportedOperationException("peekNextKey");
-            }
-
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
-            }
-
-            @Override
-            public KeyValue<Bytes, byte[]> next() {
-                Map.Entry<Bytes, byte[]> e = it.next();
-                return KeyValue.pair(e.getKey(), e.getValue());
-            }
-        };
+        return over(List.copyOf(restored.entrySet()).iterator());
     }
 
     @Override
@@ -156,26 +100,6 @@ final class LogOnlyStore implements KeyValueStore<Bytes, byte[]> {
     @Override
     public void close() {
         restored.clear();
-        open = false;
-    }
-
-    @Override
-    public boolean persistent() {
-        return false;
-    }
-
-    @Override
-    public boolean isOpen() {
-        return open;
-    }
-
-    @Override
-    public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
-        return QueryResult.forUnknownQueryType(query, this);
-    }
-
-    @Override
-    public Position getPosition() {
-        return Position.emptyPosition();
+        super.close();
     }
 }
