@@ -1,7 +1,8 @@
 #!/bin/bash
 # How long the rules engine takes to restore a season of state, measured by hand (docs/operations.md,
 # "Restore time"). Plays the built-in season into `run --embedded`, stops it, starts it again and
-# reports how many changelog records Kafka Streams restored and how long that took.
+# reports how many changelog records Kafka Streams restored and how long that took, and the pending readings read back
+# from the observations topic.
 # Usage: deploy/measure/restore-time.sh [path/to/bourtol.jar]   (loopback only; ports 18480, 19492, 11883)
 set -euo pipefail
 JAR=$(realpath "${1:-launcher/target/bourtol.jar}")
@@ -15,6 +16,7 @@ cat > "$WORK/logback.xml" <<'XML'
   </appender>
   <logger name="org.apache.kafka.streams.KafkaStreams" level="INFO"/>
   <logger name="org.apache.kafka.streams.processor.internals.StoreChangelogReader" level="INFO"/>
+  <logger name="org.bourtol.rules.engine.InputRecovery" level="INFO"/>
   <root level="WARN"><appender-ref ref="OUT"/></root>
 </configuration>
 XML
@@ -36,3 +38,5 @@ first=$(grep -m1 StoreChangelogReader "$log" | cut -c1-12)
 last=$(grep "Finished restoring" "$log" | tail -1 | cut -c1-12)
 records=$(grep -o "total number of [0-9]* records" "$log" | awk '{s += $4} END {print s}')
 echo "restored $records changelog records between $first and $last (logs in $WORK)"
+# the station and herd readings still pending are read back from the observations topic instead (InputRecovery)
+grep "pending inputs" "$log" | cut -c1-220 || true
