@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -156,8 +157,7 @@ final class InputRecovery {
             LOG.warn("pending inputs not read back: the task has no committed offset [task: {}, from offset: {}]", context.taskId(), x);
             return;
         }
-        int read = 0;
-        int kept = 0;
+        int[] counts = new int[2]; // records read again, inputs still needed
         if (committed > x) {
             Deserializer<String> keys = Topics.OBSERVATIONS.keySerde().deserializer();
             Deserializer<Observation> values = Topics.OBSERVATIONS.valueSerde().deserializer();
@@ -170,31 +170,22 @@ final class InputRecovery {
                             context.taskId(), x, first);
                 }
                 consumer.seek(tp, Math.max(x, first));
-                long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-                while (consumer.position(tp) < committed) {
-                    if (System.nanoTime() > deadline) {
-                        throw new StreamsException("pending inputs not read back within " + READ_TIMEOUT + " [task: " + context.taskId() + "]");
+                readUntil(consumer, tp, committed, "pending inputs [task: " + context.taskId() + "]", r -> {
+                    counts[0]++;
+                    Observation o = read(values, r.value());
+                    String key = r.key() == null ? null : keys.deserialize(tp.topic(), r.key());
+                    if (o != null && key != null && needed.test(key, o)) {
+                        String storeKey = Timeline.pendingKey(key, o);
+                        inputs.putBack(storeKey, o);
+                        added(storeKey, r.offset(), now);
+                        counts[1]++;
                     }
-                    for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                        if (r.offset() >= committed) {
-                            break;
-                        }
-                        read++;
-                        Observation o = read(values, r.value());
-                        String key = r.key() == null ? null : keys.deserialize(tp.topic(), r.key());
-                        if (o != null && key != null && needed.test(key, o)) {
-                            String storeKey = Timeline.pendingKey(key, o);
-                            inputs.putBack(storeKey, o);
-                            added(storeKey, r.offset(), now);
-                            kept++;
-                        }
-                    }
-                }
+                });
             }
             last = committed - 1;
         }
         LOG.info("pending inputs back [task: {}, aged: {}, records read again: {} (offsets {} to {}), still needed: {}, {} ms]",
-                context.taskId(), back, read, x, committed, kept, (System.nanoTime() - started) / 1_000_000);
+                context.taskId(), back, counts[0], x, committed, counts[1], (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
@@ -214,17 +205,11 @@ final class InputRecovery {
             consumer.assign(Set.of(tp));
             long end = consumer.endOffsets(Set.of(tp)).get(tp);
             consumer.seekToBeginning(Set.of(tp));
-            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-            while (consumer.position(tp) < end) {
-                if (System.nanoTime() > deadline) {
-                    throw new StreamsException("the previous input changelog not read within " + READ_TIMEOUT + " [task: " + context.taskId() + "]");
+            readUntil(consumer, tp, end, "the previous input changelog [task: " + context.taskId() + "]", r -> {
+                if (r.key() != null) {
+                    latest.put(keys.deserialize(topic, r.key()), read(values, r.value()));
                 }
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (r.key() != null) {
-                        latest.put(keys.deserialize(topic, r.key()), read(values, r.value()));
-                    }
-                }
-            }
+            });
         }
         int moved = 0;
         for (Map.Entry<String, Observation> e : latest.entrySet()) {
@@ -242,6 +227,22 @@ final class InputRecovery {
             written = committed;
         }
         LOG.info("pending inputs taken over from the previous build's changelog [task: {}, topic: {}, inputs: {}]", context.taskId(), topic, moved);
+    }
+
+    /** Reads {@code tp} from the consumer's position up to {@code end}, each record to {@code each}, within {@link #READ_TIMEOUT}. */
+    private static void readUntil(KafkaConsumer<byte[], byte[]> consumer, TopicPartition tp, long end, String what,
+                                  Consumer<ConsumerRecord<byte[], byte[]>> each) {
+        long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+        while (consumer.position(tp) < end) {
+            if (System.nanoTime() > deadline) {
+                throw new StreamsException(what + " not read within " + READ_TIMEOUT);
+            }
+            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                if (r.offset() < end) {
+                    each.accept(r);
+                }
+            }
+        }
     }
 
     private static Observation read(Deserializer<Observation> values, byte[] bytes) {
